@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Dependencies point down this list only: Core knows no disk or screen, Store and Import know
+/// only Core, the TUI knows no curses, and only JobDeckTerminal imports CNcursesw.
+let package = Package(
+  name: "JobDeck",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "jobdeck", targets: ["jobdeck"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .target(name: "JobDeckCore"),
+    .target(name: "JobDeckStore", dependencies: ["JobDeckCore"]),
+    .target(name: "JobDeckImport", dependencies: ["JobDeckCore"]),
+    .target(name: "JobDeckTUI", dependencies: ["JobDeckCore"]),
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(name: "JobDeckTerminal", dependencies: ["JobDeckTUI", "JobDeckCore", "CNcursesw"]),
+    /// The bundled demo store, embedded in the binary so that copying `jobdeck` alone installs it.
+    .target(
+      name: "JobDeckResources",
+      path: "Resources",
+      resources: [.embedInCode("demo-store.json")]
+    ),
+    .executableTarget(
+      name: "jobdeck",
+      dependencies: [
+        "JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI", "JobDeckTerminal",
+        "JobDeckResources",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
+    .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),
+    .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore"]),
+    .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
+    .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
+    .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI"]),
+    .testTarget(
+      name: "JobDeckEndToEndTests",
+      dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck"]
+    ),
+  ]
+)

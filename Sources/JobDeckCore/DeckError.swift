@@ -1,0 +1,26 @@
+/// Mistakes in what the user asked for; each message says what was wrong and what to do.
+public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum RecordKind: String, Sendable {
+    case posting, application, deadline
+  }
+
+  case notFound(String, expected: RecordKind?)
+  case ambiguous(String, candidates: [String])
+  case noApplication(postingID: String)
+  case invalidValue(field: String, value: String, expected: String)
+
+  public var description: String {
+    switch self {
+    case .notFound(let id, let kind):
+      return "no \(kind?.rawValue ?? "posting, application or deadline") matches '\(id)'"
+    case .ambiguous(let id, let candidates):
+      let shown = candidates.sorted().prefix(20).map { "  \($0)" }.joined(separator: "\n")
+      let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
+      return "'\(id)' is ambiguous; it matches:\n\(shown)\(more)"
+    case .noApplication(let postingID):
+      return "posting '\(postingID)' has no application yet; run: jobdeck apply \(postingID)"
+    case .invalidValue(let field, let value, let expected):
+      return "invalid \(field) '\(value)': expected \(expected)"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Where "now" and "today" come from. Injected everywhere so that deadline rules are tested
+/// against a fixed instant and zone, and so that the UI can notice the day rolling over.
+public protocol WallClock: Sendable {
+  var now: Date { get }
+  /// The user's zone: decides which civil day "now" falls on.
+  var timeZone: TimeZone { get }
+}
+
+extension WallClock {
+  public var today: CivilDate { CivilDate(containing: now, in: timeZone) }
+}
+
+/// The real clock, in the process's time zone (`TZ`).
+public struct SystemWallClock: WallClock {
+  public init() {}
+  public var now: Date { Date() }
+  public var timeZone: TimeZone { TimeZone.current }
+}
+
+/// A clock that always says the same thing: for tests, benchmarks and `--now` overrides.
+public struct FixedWallClock: WallClock {
+  public var now: Date
+  public var timeZone: TimeZone
+
+  public init(now: Date, timeZone: TimeZone) {
+    self.now = now
+    self.timeZone = timeZone
+  }
+
+  /// Noon on `date` in `timeZone`, so tests read as "on 3 March".
+  public init(date: CivilDate, hour: Int = 12, minute: Int = 0, timeZone: TimeZone) {
+    self.timeZone = timeZone
+    self.now = date.instant(hour: hour, minute: minute, in: timeZone)
+  }
+}
+
+extension CivilDate {
+  /// The civil date an instant falls on in a zone.
+  public init(containing instant: Date, in timeZone: TimeZone) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+    self.init(dayNumber: 0)
+    if let year = parts.year, let month = parts.month, let day = parts.day,
+      let date = CivilDate(year: year, month: month, day: day)
+    {
+      self = date
+    }
+  }
+
+  /// The instant of a wall-clock time on this date in a zone. A time skipped by a DST change
+  /// resolves to the next valid instant, as Foundation's calendar does.
+  public func instant(hour: Int = 0, minute: Int = 0, in timeZone: TimeZone) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)
+    return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
+  }
+}
+
+extension Date {
+  /// Records keep whole seconds: the store writes seconds, so a value read back equals the
+  /// value that was saved.
+  public var truncatedToSeconds: Date {
+    Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down))
+  }
+}

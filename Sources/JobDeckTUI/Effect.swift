@@ -1,0 +1,22 @@
+import JobDeckCore
+
+/// Work the pure `update` asks the outside world to do. The terminal layer performs it and
+/// reports back with an `Action`, so every decision stays testable without a terminal or disk.
+public enum Effect: Equatable, Sendable {
+  /// Persist this deck (the whole document; the store decides how much to write).
+  case save(Deck)
+  /// Suspend the UI and edit `text` in `$EDITOR`; the result comes back as
+  /// `Action.editorFinished(purpose:text:)`.
+  case editText(String, purpose: EditPurpose)
+  /// Open a URL with `$BROWSER` or `xdg-open`, arguments passed directly (never a shell).
+  case openURL(String)
+  /// Read a file or URL and extract a posting; the result comes back as an `Action`.
+  case importSource(String)
+  /// Leave the UI after saving whatever is pending.
+  case quit
+}
+
+/// What an editor session was for, so its result lands in the right field.
+public enum EditPurpose: Hashable, Sendable {
+  case applicationNotes(applicationID: String)
+}

@@ -1,0 +1,1 @@
+@main struct JobDeckMain { static func main() { print("jobdeck") } }
