@@ -1,0 +1,29 @@
+import Foundation
+import JobDeckCore
+
+/// Everything that can happen to the UI: keys from the user, and results of the effects the
+/// terminal layer performed. `update` is a function of (state, action) alone.
+public enum Action: Equatable, Sendable {
+  case key(KeyPress)
+  /// Sent at least once a minute, so the date shown rolls over at midnight and the store file is
+  /// checked for changes made by another process.
+  case tick(Date)
+  case saveSucceeded(Deck)
+  /// The save did not happen (disk full, read-only): the UI keeps the change and retries.
+  case saveFailed(message: String)
+  /// Another process (`jobdeck move` in another shell) changed the store; this is what is on disk
+  /// now. The UI adopts it and re-applies its own unsaved edits.
+  case storeChangedOnDisk(Deck)
+  /// The editor closed; nil text means it failed or the user aborted.
+  case editorFinished(EditPurpose, text: String?)
+  case importFinished(PostingDraft)
+  case importFailed(message: String)
+  /// SIGINT, SIGTERM or SIGHUP: save what is pending and quit.
+  case interrupted
+}
+
+/// What the terminal layer runs: the pure UI, seen from outside.
+public protocol TerminalProgram {
+  mutating func update(_ action: Action) -> [Effect]
+  func view(size: TerminalSize) -> Screen
+}
