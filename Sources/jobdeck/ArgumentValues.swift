@@ -1,0 +1,72 @@
+import ArgumentParser
+import JobDeckCore
+
+/// Stage names as typed on the command line: `jobdeck move sumup interview`.
+extension Stage: @retroactive ExpressibleByArgument {
+  public init?(argument: String) {
+    let key = argument.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
+    if key == "noresponse" {
+      self = .ghosted
+      return
+    }
+    guard let stage = Stage.allCases.first(where: { $0.rawValue == key }) else { return nil }
+    self = stage
+  }
+
+  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// Accepts both the store's spelling (`fullTime`) and the one people type (`full-time`).
+extension EmploymentType: @retroactive ExpressibleByArgument {
+  public init?(argument: String) {
+    let key = normalizedChoice(argument)
+    guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
+      return nil
+    }
+    self = value
+  }
+
+  public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
+}
+
+extension Workplace: @retroactive ExpressibleByArgument {
+  public init?(argument: String) {
+    let key = normalizedChoice(argument)
+    guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
+      return nil
+    }
+    self = value
+  }
+
+  public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
+}
+
+extension DeadlineKind: @retroactive ExpressibleByArgument {
+  public init?(argument: String) {
+    let key = normalizedChoice(argument)
+    guard let value = Self.allCases.first(where: {
+      normalizedChoice($0.rawValue) == key || normalizedChoice($0.displayName) == key
+    }) else { return nil }
+    self = value
+  }
+
+  public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
+}
+
+/// `Full-Time`, `full_time` and `fullTime` all mean the same choice.
+func normalizedChoice(_ text: String) -> String {
+  String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+}
+
+/// `graduateProgramme` → `graduate-programme`, the spelling shown in help.
+func kebabCase(_ camel: String) -> String {
+  var result = ""
+  for character in camel {
+    if character.isUppercase {
+      result += "-" + character.lowercased()
+    } else {
+      result.append(character)
+    }
+  }
+  return result
+}

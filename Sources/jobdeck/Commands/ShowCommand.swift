@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import JobDeckCore
+
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show a posting, an application or a deadline.",
+    discussion: """
+      --json prints one object with "type" (posting, application or deadline). An application \
+      has stage and history (each entry: from, to, at, note), its posting and deadlines; a \
+      posting has its applications and deadlines.
+      """
+  )
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "Any unique prefix of an id.") var id: String
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  func run() throws {
+    let deck = try storeOptions.file.load().deck
+    let reference = try deck.resolve(id)
+    let clock = storeOptions.clock
+    if json {
+      say(try JSONOutput.encode(RecordDetail(reference, in: deck)))
+    } else {
+      say(safeLines(RecordText.describe(reference, in: deck, clock: clock)))
+    }
+  }
+}
