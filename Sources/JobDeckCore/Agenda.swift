@@ -39,8 +39,9 @@ public struct Agenda: Hashable, Sendable {
   ///
   /// Left out: done and dismissed deadlines; snoozed ones until their `snoozedUntil` day;
   /// deadlines of closed applications (rejected, withdrawn, no response), which need no more
-  /// action; posting deadlines when every application to the posting is closed; and application
-  /// cutoffs once the user has applied (any stage beyond saved), which are then history.
+  /// action; posting deadlines when every application to the posting is closed; application
+  /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
+  /// posting's deadline of a kind the engine has derived for its only application.
   public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
     deck.deadlines.compactMap { entry(for: $0, in: deck, clock: clock) }.sorted(by: agendaOrder)
   }
@@ -56,6 +57,7 @@ public struct Agenda: Hashable, Sendable {
     if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
     let isCutoff = deadline.kind == .applicationCutoff
     if isCutoff, applications.contains(where: { $0.stage != .saved }) { return nil }
+    if isSuperseded(deadline, in: deck) { return nil }
 
     let (company, title) = names(of: deadline.owner, in: deck)
     var entry = AgendaEntry(
@@ -84,6 +86,19 @@ public struct Agenda: Hashable, Sendable {
       if entry.urgency == .overdue { entry.flags.append(.missed) }
     }
     return entry
+  }
+
+  /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the
+  /// one the engine derived for the application from the terms the user entered: the user's
+  /// own data is the more recent truth, and showing both would list the same date twice.
+  static func isSuperseded(_ deadline: Deadline, in deck: Deck) -> Bool {
+    guard case .posting = deadline.owner, Deck.derivedKinds.contains(deadline.kind),
+      let application = deck.governingApplication(of: deadline.owner)
+    else { return false }
+    return deck.deadlines.contains {
+      $0.owner == .application(application.id) && $0.kind == deadline.kind
+        && ($0.origin == .derived || $0.origin == .edited)
+    }
   }
 
   /// The applications whose progress decides whether an owner's deadlines still matter.

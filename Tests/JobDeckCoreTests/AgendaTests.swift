@@ -143,6 +143,18 @@ struct AgendaTests {
     #expect(!agenda.entries.contains { $0.kind == .applicationCutoff })
   }
 
+  @Test func theApplicationsDerivedStartSupersedesTheAdsStart() throws {
+    var (deck, postingID, _) = acmeDeck(stage: .offer)
+    deck.add(allDay(.startDate, "2026-06-01", owner: .posting(postingID)))
+    let before = Agenda.build(deck: deck, clock: clock(today)).entries
+    #expect(before.map(\.owner) == [.posting(postingID)])
+    try deck.move(applicationID: job, to: .accepted, at: noonUTC(today))
+    try deck.setTerms(applicationID: job) { $0.startDate = day("2026-06-02") }
+    let after = Agenda.build(deck: deck, clock: clock(today)).entries
+    #expect(after.map(\.owner) == [.application(job)])
+    #expect(after.map(\.date) == [day("2026-06-02")])
+  }
+
   @Test func jsonHasStableCamelCaseFields() throws {
     var deck = spread([3])
     deck.deadlines[0].phrase = "due Friday"
