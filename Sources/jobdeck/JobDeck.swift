@@ -20,7 +20,8 @@ struct JobDeck: ParsableCommand {
     subcommands: [
       UICommand.self, DemoCommand.self, AddCommand.self, ApplyCommand.self, ListCommand.self,
       ShowCommand.self, MoveCommand.self, NoteCommand.self, RemoveCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
+      SetCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

@@ -41,7 +41,7 @@ enum RecordText {
       lines += deadlineLines(only: deadline, in: deck, clock: clock)
       lines.append("Status:      \(deadline.status.rawValue)"
         + (deadline.snoozedUntil.map { ", snoozed until \($0)" } ?? ""))
-      lines.append("Reminders:   " + deadline.effectiveLeadTimes.map(DurationInput.humanText).joined(separator: ", ") + " before")
+      lines.append("Reminders:   " + deadline.effectiveLeadTimes.map(\.spokenDescription).joined(separator: ", ") + " before")
       if let phrase = deadline.phrase { lines.append("From:        “\(phrase)”") }
       return lines.joined(separator: "\n")
     }
@@ -70,7 +70,7 @@ enum RecordText {
     let terms = application.terms
     if let date = terms.offerResponseBy { lines.append("Answer by:   \(date)") }
     if let date = terms.startDate { lines.append("Starts:      \(date)") }
-    if let period = terms.probation { lines.append("Probation:   \(DurationInput.humanText(period))") }
+    if let period = terms.probation { lines.append("Probation:   \(period.spokenDescription)") }
     for contact in application.contacts {
       lines.append("Contact:     " + [contact.name, contact.role, contact.email].compactMap { $0 }
         .joined(separator: ", "))
