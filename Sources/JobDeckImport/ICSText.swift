@@ -34,25 +34,41 @@ public enum ICSText {
   }
 
   /// Folds one content line (RFC 5545 §3.1): no physical line longer than 75 octets, continued
-  /// by CRLF and a space, and never split inside a UTF-8 sequence, which would leave invalid
-  /// UTF-8 on both lines for any consumer that decodes before unfolding. Returns the line with
-  /// its final CRLF.
+  /// by CRLF and a space. Breaks fall between grapheme clusters, so a break never lands inside
+  /// a UTF-8 sequence (which leaves invalid UTF-8 on both lines for any consumer that decodes
+  /// before unfolding) nor between an emoji and its skin-tone modifier (a space followed by a
+  /// modifier is one character to grapheme-aware readers, which then miss the fold). Only a
+  /// cluster longer than a whole line is broken, between its scalars. Returns the line with its
+  /// final CRLF.
   public static func folded(_ line: String) -> String {
-    let bytes = Array(line.utf8)
     var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + bytes.count / 70 * 3 + 2)
-    var start = 0
+    var lineLength = 0
     var limit = 75  // the first line has all 75 octets; continuations spend one on the space
-    while bytes.count - start > limit {
-      var end = start + limit
-      // Step back off continuation bytes (10xxxxxx) so the break falls before a scalar.
-      while end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-      output += bytes[start..<end]
+    func breakLine() {
       output += [0x0D, 0x0A, 0x20]
-      start = end
+      lineLength = 0
       limit = 74
     }
-    output += bytes[start...]
+    for character in line {
+      let bytes = Array(character.utf8)
+      if lineLength + bytes.count <= limit {
+        output += bytes
+        lineLength += bytes.count
+        continue
+      }
+      if bytes.count <= 74 {
+        breakLine()
+        output += bytes
+        lineLength = bytes.count
+        continue
+      }
+      for scalar in character.unicodeScalars {
+        let scalarBytes = Array(String(scalar).utf8)
+        if lineLength + scalarBytes.count > limit { breakLine() }
+        output += scalarBytes
+        lineLength += scalarBytes.count
+      }
+    }
     output += [0x0D, 0x0A]
     return String(decoding: output, as: UTF8.self)
   }
