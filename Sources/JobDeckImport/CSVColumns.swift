@@ -29,6 +29,7 @@ public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
 
   /// The header name written on export: the importer's first synonym, capitalized.
   public var exportName: String {
+    if self == .url { return "URL" }
     let name = headerNames[0]
     return name.prefix(1).uppercased() + name.dropFirst()
   }

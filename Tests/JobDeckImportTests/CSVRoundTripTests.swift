@@ -64,7 +64,7 @@ struct CSVRoundTripTests {
     let (deck, _) = try importDeck(spreadsheet, at: importedAt)
     let csv = CSVExporter.export(deck, timeZone: berlin)
     #expect(csv.hasPrefix(
-      "Company,Title,Location,Url,Posted,Deadline,Stage,Applied,Description,Notes,Tags,Salary,Type,Workplace\r\n"))
+      "Company,Title,Location,URL,Posted,Deadline,Stage,Applied,Description,Notes,Tags,Salary,Type,Workplace\r\n"))
     #expect(csv.contains("\"Acme, Inc.\",Data Engineer,"))
     #expect(csv.contains("\"Called by Jo.\nSecond line with \"\"quotes\"\"\""))
     let withoutEmbedded = csv.replacingOccurrences(of: "Jo.\nSecond", with: "")
