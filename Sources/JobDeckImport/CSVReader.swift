@@ -88,15 +88,6 @@ public enum CSVReader {
                     errors: errors)
   }
 
-  /// Every non-blank record of the file, header included.
-  public static func records(in text: String, delimiter: Character? = nil) throws(CSVError)
-    -> [CSVRecord]
-  {
-    let scalars = Array(text.unicodeScalars.drop(while: { $0 == "\u{FEFF}" }))
-    let chosen = delimiter?.unicodeScalars.first ?? detectDelimiter(scalars)
-    return try records(scalars, delimiter: chosen)
-  }
-
   private static let quote: Unicode.Scalar = "\""
   private static let carriageReturn: Unicode.Scalar = "\r"
   private static let lineFeed: Unicode.Scalar = "\n"
