@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import JobDeckCore
+import JobDeckImport
+import JobDeckStore
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export deadlines to a calendar (ics), or everything to CSV or JSON.",
+    discussion: """
+      ics: one all-day event per pending deadline (interviews at their time), with a reminder \
+      alarm per lead time; UIDs are stable, so importing again updates events instead of \
+      duplicating them. csv: one row per posting, readable back by `jobdeck import`. json: the \
+      store's own format.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case ics, csv, json
+  }
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Option(help: "ics, csv or json.") var format: Format = .ics
+  @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.",
+                                                  valueName: "file"))
+  var output: String?
+
+  func run() throws {
+    let clock = storeOptions.clock
+    let deck = try storeOptions.file.load().deck
+    let text: String
+    switch format {
+    case .ics: text = ICSExporter.export(deck, now: clock.now, timeZone: clock.timeZone)
+    case .csv: text = CSVExporter.export(deck, timeZone: clock.timeZone)
+    case .json: text = try StoreEncoding.encode(deck)
+    }
+    guard let output else {
+      // A calendar or CSV goes to a pipe as it is; on a terminal it is sanitized like all output.
+      let shown = isatty(STDOUT_FILENO) == 1 ? safeLines(text) : text
+      FileHandle.standardOutput.write(Data(shown.utf8))
+      return
+    }
+    try AtomicFileWriter.write(Data(text.utf8), to: output)
+    FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+  }
+}
