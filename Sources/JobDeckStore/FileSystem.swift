@@ -105,15 +105,20 @@ enum FileSystem {
     if failure != 0 { throw .fileSystem(operation: "write", path: path, errorNumber: failure) }
   }
 
+  /// Whether `path` is an existing directory; something else there is an error, because the
+  /// store could never be created under it.
+  static func directoryExists(_ path: String) throws(StoreError) -> Bool {
+    guard let existing = try status(of: path) else { return false }
+    guard existing.isDirectory else {
+      throw .fileSystem(operation: "use the directory", path: path, errorNumber: ENOTDIR)
+    }
+    return true
+  }
+
   /// Creates `path` and any missing parents with mode 0700: the store holds personal data, and
   /// the XDG specification asks for 0700 on the data directory.
   static func makeDirectories(_ path: String) throws(StoreError) {
-    if let existing = try status(of: path) {
-      guard existing.isDirectory else {
-        throw .fileSystem(operation: "use the directory", path: path, errorNumber: ENOTDIR)
-      }
-      return
-    }
+    if try directoryExists(path) { return }
     let parent = directory(of: path)
     if parent != path { try makeDirectories(parent) }
     guard mkdir(path, 0o700) == 0 else {
@@ -131,7 +136,8 @@ enum FileSystem {
       var info = stat()
       guard lstat(current, &info) == 0 else {
         let code = errno
-        if code == ENOENT { return current }
+        // Nothing there (yet), or a parent is not a directory: the caller's next step says which.
+        if code == ENOENT || code == ENOTDIR { return current }
         throw .fileSystem(operation: "look at", path: current, errorNumber: code)
       }
       guard info.st_mode & S_IFMT == S_IFLNK else { return current }

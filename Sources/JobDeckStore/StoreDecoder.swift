@@ -32,6 +32,15 @@ public struct StoreDecoder: Sendable {
   }
 
   func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
+    if data.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) != nil {
+      var parser = PositionedJSONParser(bytes: [UInt8](data))
+      do {
+        _ = try parser.parseDocument()
+      } catch {
+        throw StoreDiagnosis(path: path, bytes: [UInt8](data)).malformed(
+          at: error.offset, jsonPath: error.jsonPath, problem: error.message)
+      }
+    }
     do {
       let document = try Self.jsonDecoder().decode(StoreDocument.self, from: data)
       return Document(deck: document.deck, schemaVersion: document.schemaVersion, path: path)
@@ -93,7 +102,14 @@ private struct StoreDocument: Decodable {
 
   init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    do {
+      schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    } catch DecodingError.dataCorrupted {
+      // Foundation reports 1.5 or 1e3 as "not valid JSON" without a path; give it one.
+      throw DecodingError.dataCorruptedError(
+        forKey: .schemaVersion, in: container,
+        debugDescription: "schemaVersion must be a whole number such as 1")
+    }
     if schemaVersion < StoreFormat.schemaVersion { throw VersionSignal.older(schemaVersion) }
     do {
       // Members may be left out of a hand-written file: `{"schemaVersion": 1}` is an empty store.

@@ -54,6 +54,13 @@ struct StoreDiagnosis {
       let (node, path) = locate(context.codingPath.map(PathStep.init), in: root)
       return malformed(at: node.offset, jsonPath: path,
         problem: "the required key \"\(key.stringValue)\" is missing from this object")
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      if let (node, path) = Self.firstFractionAtWholeNumberKey(in: root, path: []) {
+        return malformed(at: node.offset, jsonPath: JSONPathComponent.format(path),
+          problem: "expected a whole number, found \(node.quoted)")
+      }
+      return malformed(at: 0, jsonPath: nil,
+        problem: "the file could not be read: \(SafeText.escaped(context.debugDescription))")
     case .dataCorrupted(let context):
       let (node, path) = locate(context.codingPath.map(PathStep.init), in: root)
       return malformed(at: node.offset, jsonPath: path,
@@ -112,6 +119,40 @@ struct StoreDiagnosis {
     return (node, JSONPathComponent.format(components))
   }
 
+  /// Foundation rejects `"revision": 1.5` as "not valid JSON" without saying where; the integer
+  /// fields of the format are few, so look for them.
+  private static func firstFractionAtWholeNumberKey(
+    in node: PositionedJSON, path: [JSONPathComponent]
+  ) -> (PositionedJSON, [JSONPathComponent])? {
+    switch node.content {
+    case .object(let members):
+      for member in members {
+        if case .number(let text) = member.value.content,
+          wholeNumberKeys.contains(member.key), Int(text) == nil
+        {
+          return (member.value, path + [.key(member.key)])
+        }
+        if let found = firstFractionAtWholeNumberKey(in: member.value,
+          path: path + [.key(member.key)])
+        {
+          return found
+        }
+      }
+    case .array(let items):
+      for (index, item) in items.enumerated() {
+        if let found = firstFractionAtWholeNumberKey(in: item, path: path + [.index(index)]) {
+          return found
+        }
+      }
+    default: break
+    }
+    return nil
+  }
+
+  private static let wholeNumberKeys: Set<String> = [
+    "schemaVersion", "followUpAfterDays", "revision",
+  ]
+
   /// "a string \"x\"", "a number 3", "null".
   private static func describe(_ node: PositionedJSON) -> String {
     if case .null = node.content { return "null" }
@@ -145,7 +186,11 @@ struct StoreDiagnosis {
     if description.contains("ISO8601-formatted") {
       return "\(value.quoted) is not a date and time such as \"2026-11-22T10:00:00Z\""
     }
-    return SafeText.escaped(description)
+    // Name the value when Foundation's wording does not ("schemaVersion must be a whole number").
+    var raw = value.quoted
+    if case .string(let text) = value.content { raw = text }
+    if description.contains(raw) { return SafeText.escaped(description) }
+    return SafeText.escaped(description) + "; found \(value.quoted)"
   }
 
   private static let allowedValues: [String: [String]] = [

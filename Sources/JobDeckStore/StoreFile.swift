@@ -35,7 +35,7 @@ public struct StoreFile: Sendable {
   /// first save); a file that does not parse throws `StoreError.malformed` with its position.
   public func load() throws -> LoadedDeck {
     let target = try FileSystem.resolvingSymlinks(path)
-    guard try FileSystem.status(of: FileSystem.directory(of: target)) != nil else {
+    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
       return LoadedDeck(deck: Deck())
     }
     return try StoreLock.withLock(
@@ -52,6 +52,7 @@ public struct StoreFile: Sendable {
   /// Loads, lets `body` change the deck, and saves, all under one exclusive lock, so that two
   /// processes changing the store at once never lose each other's change. Saves only when the
   /// deck changed. Errors thrown by `body` propagate unchanged and nothing is saved.
+  @discardableResult
   public func update<T>(_ body: (inout Deck) throws -> T) throws -> T {
     let target = try FileSystem.resolvingSymlinks(path)
     try FileSystem.makeDirectories(FileSystem.directory(of: target))
@@ -93,7 +94,7 @@ public struct StoreFile: Sendable {
   public func restoreBackup() throws -> String? {
     let target = try FileSystem.resolvingSymlinks(path)
     let backup = target + ".bak"
-    guard try FileSystem.status(of: FileSystem.directory(of: target)) != nil else {
+    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
       throw StoreError.noBackup(backupPath: backup)
     }
     return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
@@ -124,7 +125,7 @@ public struct StoreFile: Sendable {
     let backup = target + ".bak"
     let hasBackup = (try? FileSystem.status(of: backup)) != nil
     let read: (FileSystem.Status, Data)? = try {
-      guard try FileSystem.status(of: FileSystem.directory(of: target)) != nil else { return nil }
+      guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else { return nil }
       return try StoreLock.withLock(at: target + ".lock", mode: .shared, timeout: lockTimeout) {
         try FileSystem.readFile(at: target).map { ($0.status, $0.data) }
       }
