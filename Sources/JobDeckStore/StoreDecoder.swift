@@ -85,7 +85,7 @@ public struct StoreDecoder: Sendable {
 
   static func jsonDecoder() -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .iso8601
+    decoder.dateDecodingStrategy = .custom(StoreDateFormat.decode)
     return decoder
   }
 }

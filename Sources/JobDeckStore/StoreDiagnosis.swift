@@ -183,9 +183,6 @@ struct StoreDiagnosis {
       return "unknown \(allowedNames[key] ?? key) \(value.quoted); expected one of"
         + " \(allowed.joined(separator: ", "))"
     }
-    if description.contains("ISO8601-formatted") {
-      return "\(value.quoted) is not a date and time such as \"2026-11-22T10:00:00Z\""
-    }
     // Name the value when Foundation's wording does not ("schemaVersion must be a whole number").
     var raw = value.quoted
     if case .string(let text) = value.content { raw = text }

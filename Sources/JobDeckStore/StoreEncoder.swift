@@ -41,7 +41,7 @@ public struct StoreEncoder: Sendable {
   public func encode(_ deck: Deck) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
+    encoder.dateEncodingStrategy = .custom(StoreDateFormat.encode)
     var output = Data()
     output.reserveCapacity(4096)
     output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)

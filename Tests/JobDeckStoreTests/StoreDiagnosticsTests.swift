@@ -94,6 +94,14 @@ struct StoreDiagnosticsTests {
     #expect(error.description.contains("2025-02-30"))
   }
 
+  @Test func aDateAndTimeThatIsNotOneIsReportedAtItsKey() throws {
+    let (error, position) = try failingLoadAndSave(
+      replacing(#""createdAt":"2026-11-23T09:30:00Z""#, with: #""createdAt":"yesterday""#))
+
+    #expect(position == Position(line: 6, column: 36, jsonPath: "postings[1].createdAt"))
+    #expect(error.description.contains("\"yesterday\" is not a date and time"))
+  }
+
   @Test func aMissingKeyIsReportedAtItsObject() throws {
     let (error, position) = try failingLoadAndSave(
       replacing(#""title":"Data Intern","#, with: ""))

@@ -71,6 +71,19 @@ struct StoreFormatTests {
     #expect(text.contains("\"offset\":\"P3M\""))
   }
 
+  @Test func handTypedInstantsWithOffsetsAndFractionsAreRead() throws {
+    #expect(StoreDateFormat.date(from: "2026-11-22T11:00:00+01:00")
+      == StoreDateFormat.date(from: "2026-11-22T10:00:00Z"))
+    #expect(StoreDateFormat.date(from: "2026-11-22T10:00:00.5Z")?.timeIntervalSince1970
+      == 1_795_860_000 - 6 * 86_400 + 0.5)
+    #expect(StoreDateFormat.date(from: "2026-11-22 10:00:00Z") == nil)
+    #expect(StoreDateFormat.date(from: "2026-02-30T10:00:00Z") == nil)
+    #expect(StoreDateFormat.date(from: "2026-11-22T24:00:00Z") == nil)
+    #expect(StoreDateFormat.string(from: Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    #expect(StoreDateFormat.string(from: Date(timeIntervalSince1970: 1_795_860_000.9))
+      == "2026-11-28T10:00:00Z")
+  }
+
   @Test func newlinesInsideTextStayOnTheRecordsLine() throws {
     let text = String(decoding: try StoreEncoder().encode(Fixtures.fullDeck()), as: UTF8.self)
 
