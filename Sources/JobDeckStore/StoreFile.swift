@@ -52,6 +52,8 @@ public struct StoreFile: Sendable {
   /// Loads, lets `body` change the deck, and saves, all under one exclusive lock, so that two
   /// processes changing the store at once never lose each other's change. Saves only when the
   /// deck changed. Errors thrown by `body` propagate unchanged and nothing is saved.
+  /// `body` must not call back into a `StoreFile` for the same store: the lock is held, so such a
+  /// call would wait for itself and fail with `StoreError.locked` after `lockTimeout`.
   @discardableResult
   public func update<T>(_ body: (inout Deck) throws -> T) throws -> T {
     let target = try FileSystem.resolvingSymlinks(path)
