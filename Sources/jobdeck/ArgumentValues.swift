@@ -2,7 +2,7 @@ import ArgumentParser
 import JobDeckCore
 
 /// Stage names as typed on the command line: `jobdeck move sumup interview`.
-extension Stage: @retroactive ExpressibleByArgument {
+extension Stage: ExpressibleByArgument {
   public init?(argument: String) {
     let key = argument.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
     if key == "noresponse" {
@@ -17,7 +17,7 @@ extension Stage: @retroactive ExpressibleByArgument {
 }
 
 /// Accepts both the store's spelling (`fullTime`) and the one people type (`full-time`).
-extension EmploymentType: @retroactive ExpressibleByArgument {
+extension EmploymentType: ExpressibleByArgument {
   public init?(argument: String) {
     let key = normalizedChoice(argument)
     guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
@@ -29,7 +29,7 @@ extension EmploymentType: @retroactive ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
 }
 
-extension Workplace: @retroactive ExpressibleByArgument {
+extension Workplace: ExpressibleByArgument {
   public init?(argument: String) {
     let key = normalizedChoice(argument)
     guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
@@ -41,7 +41,7 @@ extension Workplace: @retroactive ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
 }
 
-extension DeadlineKind: @retroactive ExpressibleByArgument {
+extension DeadlineKind: ExpressibleByArgument {
   public init?(argument: String) {
     let key = normalizedChoice(argument)
     guard let value = Self.allCases.first(where: {

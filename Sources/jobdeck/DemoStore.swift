@@ -9,13 +9,11 @@ enum DemoStore {
   static let epoch = CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(dayNumber: 0)
 
   static func write(to path: String, today: CivilDate, now: Date) throws {
-    let file = StoreFile(path: path)
-    FileManager.default.createFile(atPath: path, contents: Data(BundledResources.demoStore),
-                                   attributes: [.posixPermissions: 0o600])
-    var deck = try file.load().deck
+    var deck = try StoreDecoder().decode(Data(BundledResources.demoStore), path: "demo-store.json")
+      .deck
     deck.shift(byDays: epoch.days(until: today))
     deck.refreshDerivedDeadlines()
-    try file.save(deck)
+    try StoreFile(path: path).save(deck)
   }
 }
 

@@ -23,7 +23,15 @@ struct CheckCommand: ParsableCommand {
       say("Restored \(file.path) from its backup.")
     }
     let report = try file.check()
-    say(safeLines(report.description))
-    if !report.isHealthy { throw CommandFailure(message: "problems found in \(file.path)", exitCode: ExitStatus.storeProblem) }
+    say("\(report.path): schema version \(report.schemaVersion), \(report.postingCount) postings, "
+      + "\(report.applicationCount) applications, \(report.deadlineCount) deadlines")
+    if let reason = report.readOnlyReason { say("read-only: \(reason)") }
+    say(report.hasBackup ? "backup: \(report.backupPath)" : "backup: none yet (one is kept from the second save on)")
+    for problem in report.problems { say("problem: \(safe(problem))") }
+    guard report.isHealthy else {
+      throw CommandFailure(
+        message: "\(report.problems.count) problem(s) in \(file.path)", exitCode: ExitStatus.storeProblem)
+    }
+    say("ok")
   }
 }

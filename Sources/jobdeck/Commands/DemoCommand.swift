@@ -39,8 +39,12 @@ struct DemoCommand: ParsableCommand {
 func makeTemporaryDirectory(prefix: String) throws -> String {
   let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
   var template = Array("\(base)/\(prefix).XXXXXX".utf8CString)
-  guard let pointer = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress) }) else {
+  let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
+    guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+    return String(cString: base)
+  }
+  guard let created else {
     throw CommandFailure(message: "cannot create a temporary directory in \(base): \(String(cString: strerror(errno)))", exitCode: ExitStatus.storeProblem)
   }
-  return String(cString: pointer)
+  return created
 }

@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     switch format {
     case .ics: text = ICSExporter.export(deck, now: clock.now, timeZone: clock.timeZone)
     case .csv: text = CSVExporter.export(deck, timeZone: clock.timeZone)
-    case .json: text = try StoreEncoding.encode(deck)
+    case .json: text = String(decoding: try StoreEncoder().encode(deck), as: UTF8.self)
     }
     guard let output else {
       // A calendar or CSV goes to a pipe as it is; on a terminal it is sanitized like all output.
@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(shown.utf8))
       return
     }
-    try AtomicFileWriter.write(Data(text.utf8), to: output)
+    try ExportFile.write(Data(text.utf8), to: output)
     FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
   }
 }
