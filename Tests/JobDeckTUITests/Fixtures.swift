@@ -1,0 +1,3 @@
+import Foundation
+import JobDeckCore
+@testable import JobDeckTUI
