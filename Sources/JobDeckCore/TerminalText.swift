@@ -130,6 +130,8 @@ public enum TerminalText {
   /// Words wrapped to `width` columns; a word longer than a line is broken between graphemes.
   public static func wrapped(_ line: String, toWidth width: Int) -> [String] {
     guard width > 0 else { return [] }
+    // A line that fits keeps its spacing (aligned label columns).
+    if displayWidth(of: line) <= width { return [line] }
     var lines: [String] = []
     var current = ""
     var currentWidth = 0

@@ -69,12 +69,18 @@ extension Renderer {
       .flatMap(\.1)
   }
 
+  /// Kind, date, days left, company, title; below 70 columns the date gives way.
   static func agendaColumns(width: Int) -> [TableColumn] {
-    let fixed = 16 + 10 + 8 + 4 * TableColumn.gap
-    let flex = max(2, width - fixed)
+    if width >= 70 {
+      let flex = max(2, width - 16 - 10 - 9 - 4 * TableColumn.gap)
+      let company = flex * 40 / 100
+      return [TableColumn("Kind", width: 16), TableColumn("Date", width: 10),
+              TableColumn("Left", width: 9, alignRight: true),
+              TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
+    }
+    let flex = max(2, width - 10 - 7 - 3 * TableColumn.gap)
     let company = flex * 40 / 100
-    return [TableColumn("Kind", width: 16), TableColumn("Date", width: 10),
-            TableColumn("Left", width: 8, alignRight: true),
+    return [TableColumn("Kind", width: 10), TableColumn("Left", width: 7, alignRight: true),
             TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
   }
 
@@ -110,21 +116,27 @@ extension Renderer {
         let isSelected = index == state.agendaSelection
         let style: CellStyle = isSelected ? .selected : .plain
         if isSelected { screen.fill(row: row, style: style) }
-        let date = entry.due?.description ?? "waits for"
-        let left = entry.due == nil
-          ? (entry.waitsFor ?? "") : UrgencyBadge.relative(daysLeft: entry.daysLeft)
-        let values = [entry.deadline.kind.displayName, date, left, entry.company, entry.title]
+        let waiting = "waits for \(entry.waitsFor ?? "its anchor")"
+        let left = UrgencyBadge.relative(daysLeft: entry.daysLeft)
         let urgency = isSelected ? nil : UrgencyBadge.style(daysLeft: entry.daysLeft)
-        if entry.due == nil {
-          // Pending: what it waits for takes the date and days columns together.
-          let merged = [columns[0], TableColumn("", width: 10 + 8 + TableColumn.gap),
-                        columns[3], columns[4]]
-          screen.writeTableRow(
-            [values[0], "waits for \(entry.waitsFor ?? "its anchor")", values[3], values[4]],
-            columns: merged, row: row, column: 1, style: style)
+        let kind = entry.deadline.kind.displayName
+        if columns.count == 5 {
+          if entry.due == nil {
+            // Pending: what it waits for takes the date and days columns together.
+            let merged = [columns[0], TableColumn("", width: 10 + 9 + TableColumn.gap),
+                          columns[3], columns[4]]
+            screen.writeTableRow([kind, waiting, entry.company, entry.title], columns: merged,
+                                 row: row, column: 1, style: style)
+          } else {
+            screen.writeTableRow(
+              [kind, entry.due?.description ?? "", left, entry.company, entry.title],
+              columns: columns, row: row, column: 1, style: style,
+              styles: [nil, urgency, urgency])
+          }
         } else {
-          screen.writeTableRow(values, columns: columns, row: row, column: 1, style: style,
-                               styles: [nil, urgency, urgency])
+          screen.writeTableRow(
+            [kind, entry.due == nil ? "waits" : left, entry.company, entry.title],
+            columns: columns, row: row, column: 1, style: style, styles: [nil, urgency])
         }
       }
     }

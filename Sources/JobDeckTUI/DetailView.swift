@@ -73,7 +73,6 @@ extension Renderer {
     let posting = detail.postingID.flatMap(deck.posting(withID:))
     let application = detail.applicationID.flatMap(deck.application(withID:))
     var lines: [StyledLine] = []
-    let textWidth = max(1, width - 2)
 
     func add(_ text: String, _ style: CellStyle = .plain, indent: Int = 0) {
       for line in TerminalText.sanitizedLines(text) {
@@ -141,8 +140,11 @@ extension Renderer {
       }
       lines.append(StyledLine(text: ""))
       add("Notes (e to edit)", .heading)
-      if application.notes.isEmpty { add("none", .dim, indent: 2) }
-      add(application.notes, indent: 2)
+      if application.notes.isEmpty {
+        add("none", .dim, indent: 2)
+      } else {
+        add(application.notes, indent: 2)
+      }
     } else if posting != nil {
       lines.append(StyledLine(text: ""))
       add("Not applied yet (no application on file).", .dim)
@@ -153,7 +155,6 @@ extension Renderer {
       add("Description", .heading)
       add(description, indent: 2)
     }
-    _ = textWidth
     return lines
   }
 

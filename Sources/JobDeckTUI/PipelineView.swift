@@ -155,7 +155,7 @@ extension Renderer {
     var first = 0
     func stripWidth(from start: Int) -> Int {
       titles[start...state.pipelineColumn].reduce(0) {
-        $0 + TerminalText.displayWidth(of: $1) + 3
+        $0 + TerminalText.displayWidth(of: $1) + 2
       } + (start > 0 ? 2 : 0)
     }
     while first < state.pipelineColumn, stripWidth(from: first) > area.width { first += 1 }
@@ -165,7 +165,6 @@ extension Renderer {
       guard column < area.width else { break }
       let style: CellStyle = index == state.pipelineColumn ? .selected : .heading
       column += screen.write(" \(titles[index]) ", row: area.top, column: column, style: style)
-      column += screen.write("│", row: area.top, column: column, style: .dim)
     }
     drawCards(column: state.pipelineColumn, on: &screen, top: area.top + 1, left: 0,
               width: area.width, height: area.height - 1, showsSelection: true)

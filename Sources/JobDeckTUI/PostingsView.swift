@@ -121,9 +121,9 @@ extension Renderer {
   static func postingColumns(width: Int) -> [TableColumn] {
     let badge = TableColumn("Due", width: 9)
     let stage = TableColumn("Stage", width: 11)
-    let posted = TableColumn("Posted", width: 10)
+    let posted = TableColumn("Posted", width: 11)
     if width >= 80 {
-      let flex = width - 9 - 11 - 10 - 5 * TableColumn.gap
+      let flex = width - 9 - 11 - 11 - 5 * TableColumn.gap
       let company = flex * 28 / 100
       let location = flex * 27 / 100
       return [badge, TableColumn("Company", width: company),
@@ -131,7 +131,7 @@ extension Renderer {
               TableColumn("Location", width: location), stage, posted]
     }
     if width >= 60 {
-      let flex = width - 9 - 11 - 10 - 4 * TableColumn.gap
+      let flex = width - 9 - 11 - 11 - 4 * TableColumn.gap
       let company = flex * 40 / 100
       return [badge, TableColumn("Company", width: company),
               TableColumn("Title", width: flex - company), stage, posted]

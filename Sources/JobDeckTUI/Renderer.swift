@@ -61,7 +61,8 @@ struct Renderer {
 
   private func drawHeader(on screen: inout Screen) {
     screen.fill(row: 0, style: .heading)
-    var column = screen.write("JobDeck ", row: 0, column: 0, style: .heading)
+    var column = screen.size.columns >= 60
+      ? screen.write("JobDeck ", row: 0, column: 0, style: .heading) : 0
     for view in TopView.allCases {
       let label = " \(view.rawValue + 1) \(view.title) "
       let isCurrent = view == state.view
@@ -113,12 +114,15 @@ struct Renderer {
     screen.cursor = (row, min(screen.size.columns - 1, column + used))
   }
 
+  /// Path, counts, read-only flag and save state; as the width shrinks the path gives way
+  /// first, then the counts shorten and go: the save state always shows.
   private func drawStatusBar(on screen: inout Screen, row: Int) {
     screen.fill(row: row, style: .statusBar)
     let deck = state.deck
-    let pendingDeadlines = deck.deadlines.filter { $0.status == .pending }.count
-    let counts = "\(deck.postings.count) postings · \(deck.applications.count) applications · "
-      + "\(pendingDeadlines) deadlines"
+    let deadlines = deck.deadlines.filter { $0.status == .pending }.count
+    let fullCounts = "\(deck.postings.count) postings · \(deck.applications.count) applications · "
+      + "\(deadlines) deadlines"
+    let shortCounts = "\(deck.postings.count)p \(deck.applications.count)a \(deadlines)d"
     let saveText: String
     var saveStyle = CellStyle.statusBar
     switch state.saveState {
@@ -128,18 +132,24 @@ struct Renderer {
       saveText = "NOT SAVED: \(error) — will retry"
       saveStyle = CellStyle(role: .error, bold: true, reverse: true)
     }
-    var right = " " + counts + " │ "
-    if state.isReadOnly { right = " READ-ONLY │" + right }
-    let rightWidth = TerminalText.displayWidth(of: right) + TerminalText.displayWidth(of: saveText)
     let columns = screen.size.columns
-    // The save state matters most: it always shows; the path gives way first.
-    let pathWidth = max(0, columns - rightWidth - 1)
-    let path = Renderer.leftTruncated(state.storePath, toWidth: pathWidth)
-    var column = screen.write(" " + path, row: row, column: 0, width: pathWidth + 1,
-                              style: .statusBar)
-    column = max(column, columns - rightWidth)
-    column += screen.write(right, row: row, column: max(0, column), style: .statusBar)
-    screen.write(saveText, row: row, column: max(0, min(column, columns - 1)), style: saveStyle)
+    let flag = state.isReadOnly ? ["READ-ONLY"] : []
+    let save = TerminalText.sanitized(saveText)
+    var right = ""
+    for counts in [[fullCounts], [shortCounts], []] {
+      right = (flag + counts + [""]).joined(separator: " │ ")
+      let width = TerminalText.displayWidth(of: right) + TerminalText.displayWidth(of: save)
+      if width + 14 <= columns || (counts.isEmpty) { break }
+    }
+    let rightWidth = TerminalText.displayWidth(of: right) + TerminalText.displayWidth(of: save)
+    let start = max(0, columns - rightWidth - 1)
+    let pathWidth = start - 2
+    if pathWidth >= 5 {
+      screen.write(Renderer.leftTruncated(state.storePath, toWidth: pathWidth), row: row,
+                   column: 1, width: pathWidth, style: .statusBar)
+    }
+    let used = screen.write(right, row: row, column: start, style: .statusBar)
+    screen.write(save, row: row, column: min(columns - 1, start + used), style: saveStyle)
   }
 
   /// Keeps the end of a path, which says more than its start: `…/jobdeck/store.json`.
@@ -188,20 +198,20 @@ struct Renderer {
   }
 
   static let helpLines = [
-    "1 2 3, Tab, Shift-Tab  postings / pipeline / agenda",
-    "j k ↑ ↓                 move the selection",
-    "Enter                   open the detail",
-    "s                       sort postings (deadline, posted, company)",
-    "/  n N  Esc             filter postings, next/previous, clear",
-    "h l ← →                 pipeline: previous/next column",
-    "L >   H <               move to the next/previous stage",
-    "m                       move to any stage (picker)",
-    "c                       pipeline: show/hide closed applications",
-    "x   z d / z w           agenda: done, snooze a day / a week",
-    "e   o                   detail: edit notes, open the URL",
-    "PgUp PgDn               detail: scroll",
-    "a   i                   add a posting, import a file or URL",
-    "u   Ctrl-R              undo, redo",
-    "q   Esc                 back; q quits from a top view",
-  ]
+    ("1 2 3 Tab Shift-Tab", "postings / pipeline / agenda"),
+    ("j k ↑ ↓", "move the selection"),
+    ("Enter", "open the detail"),
+    ("s", "sort postings (deadline, posted, company)"),
+    ("/  n N  Esc", "filter postings, next/previous, clear"),
+    ("h l ← →", "pipeline: previous/next column"),
+    ("L >   H <", "move to the next/previous stage"),
+    ("m", "move to any stage (picker)"),
+    ("c", "pipeline: show/hide closed applications"),
+    ("x   z d   z w", "agenda: done, snooze a day / a week"),
+    ("e   o", "detail: edit notes, open the URL"),
+    ("PgUp PgDn", "detail: scroll"),
+    ("a   i", "add a posting, import a file or URL"),
+    ("u   Ctrl-R", "undo, redo"),
+    ("q   Esc", "back; q quits from a top view"),
+  ].map { TerminalText.padded($0.0, toWidth: 20) + "  " + $0.1 }
 }
