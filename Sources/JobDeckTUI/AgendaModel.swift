@@ -127,16 +127,24 @@ struct AgendaModel {
     }
   }
 
-  /// The nearest pending dated deadline of a posting or its applications, for the badge.
-  func nearest(forPosting postingID: String) -> AgendaEntry? {
-    let applicationIDs = Set(deck.applications(forPosting: postingID).map(\.id))
-    return entries().first { entry in
-      guard entry.due != nil else { return false }
-      switch entry.deadline.owner {
-      case .posting(let id): return id == postingID
-      case .application(let id): return applicationIDs.contains(id)
-      }
+  /// The nearest pending dated deadline of each posting (its own or its applications'), for
+  /// the badges and the deadline sort; one pass over the deadlines.
+  func nearestByPosting() -> [String: AgendaEntry] {
+    var postingOfApplication: [String: String] = [:]
+    for application in deck.applications {
+      if let postingID = application.postingID { postingOfApplication[application.id] = postingID }
     }
+    var result: [String: AgendaEntry] = [:]
+    for entry in entries() where entry.due != nil {
+      let postingID: String?
+      switch entry.deadline.owner {
+      case .posting(let id): postingID = id
+      case .application(let id): postingID = postingOfApplication[id]
+      }
+      // Entries come sorted by date: the first one seen is the nearest.
+      if let postingID, result[postingID] == nil { result[postingID] = entry }
+    }
+    return result
   }
 }
 

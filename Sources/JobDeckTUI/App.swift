@@ -181,8 +181,10 @@ public struct App: TerminalProgram {
   private mutating func adoptDiskVersion(_ disk: Deck) -> [Effect] {
     guard disk != state.deck else { return [] }
     var deck = disk
-    var replayed = 0
-    for edit in state.pendingEdits where edit.apply(to: &deck) { replayed += 1 }
+    // An edit whose record the other process removed no longer applies and is dropped.
+    let kept = state.pendingEdits.filter { $0.apply(to: &deck) }
+    let replayed = kept.count
+    state.pendingEdits = kept
     state.deck = deck
     // Earlier values predate the other process's change; undoing to them would lose it.
     state.undoStack = []

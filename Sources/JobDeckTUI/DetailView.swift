@@ -114,7 +114,15 @@ extension Renderer {
     if deadlines.isEmpty { add("none", .dim, indent: 2) }
     for deadline in deadlines {
       let entry = agenda.entry(for: deadline)
-      let when = entry.due?.description ?? "waits for \(entry.waitsFor ?? "its anchor")"
+      var when = entry.due?.description ?? "waits for \(entry.waitsFor ?? "its anchor")"
+      if case .timed(let instant, let zone) = deadline.due {
+        // The time in the user's zone; the event's own zone when it differs.
+        when = Renderer.timestamp(instant, in: state.timeZone)
+        if zone != state.timeZone.identifier, let eventZone = TimeZone(identifier: zone) {
+          let local = Renderer.timestamp(instant, in: eventZone).split(separator: " ")
+          when += " (\(local.last ?? "") \(zone))"
+        }
+      }
       var text = TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when
       if deadline.status != .pending {
         text += "  (\(deadline.status.rawValue))"

@@ -87,11 +87,9 @@ extension Renderer {
     }
     switch state.postingSort {
     case .deadline:
-      let nearest = Dictionary(
-        matching.map { ($0.id, agenda.nearest(forPosting: $0.id)?.due) },
-        uniquingKeysWith: { first, _ in first })
+      let nearest = agenda.nearestByPosting()
       return matching.enumerated().sorted { left, right in
-        switch (nearest[left.element.id] ?? nil, nearest[right.element.id] ?? nil) {
+        switch (nearest[left.element.id]?.due, nearest[right.element.id]?.due) {
         case (let l?, let r?) where l != r: return l < r
         case (.some, nil): return true
         case (nil, .some): return false
@@ -152,12 +150,14 @@ extension Renderer {
                    row: area.top + 2, column: 1, style: .dim)
       return
     }
-    let agenda = AgendaModel(deck: state.deck, today: state.today, timeZone: state.timeZone)
+    let nearestByPosting = AgendaModel(
+      deck: state.deck, today: state.today, timeZone: state.timeZone
+    ).nearestByPosting()
     let visibleRows = max(1, area.height - 1)
     let offset = max(0, state.postingSelection - visibleRows + 1)
     for (index, posting) in postings.enumerated().dropFirst(offset).prefix(visibleRows) {
       let row = area.top + 1 + index - offset
-      let nearest = agenda.nearest(forPosting: posting.id)
+      let nearest = nearestByPosting[posting.id]
       let stage = state.deck.applications(forPosting: posting.id).first?.stage.displayName ?? "—"
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description

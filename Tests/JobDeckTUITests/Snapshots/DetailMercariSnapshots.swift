@@ -12,7 +12,7 @@ extension SnapshotFixtures {
       Deadlines
         apply by         2025-03-03  [TODAY]
           “締切 2025年3月3日”
-        interview        2025-03-10  [7d]
+        interview        2025-03-10 10:00 (18:00 Asia/Tokyo)  [7d]
         probation ends   waits for start date
 
       History
@@ -38,7 +38,7 @@ extension SnapshotFixtures {
       Deadlines
         apply by         2025-03-03  [TODAY]
           “締切 2025年3月3日”
-        interview        2025-03-10  [7d]
+        interview        2025-03-10 10:00 (18:00 Asia/Tokyo)  [7d]
         probation ends   waits for start date
 
       History
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-      株式会社メルカリ —                1–9/18
+      株式会社メルカリ —                1–9/19
       ソフトウェアエンジニア
         id        mercari-engineer
         location  東京
