@@ -10,25 +10,32 @@ extension Deck {
   /// Resolves an application: by its id or a unique prefix, or through a posting that has
   /// exactly one application (people call the job by the posting's name).
   public func resolveApplication(_ text: String) throws -> String {
-    if let id = try? match(text, in: applications.map(\.id), kind: .application) { return id }
-    if let postingID = try? match(text, in: postings.map(\.id), kind: .posting) {
+    do {
+      return try match(text, in: applications.map(\.id), kind: .application)
+    } catch DeckError.notFound {
+      let postingID: String
+      do {
+        postingID = try match(text, in: postings.map(\.id), kind: .posting)
+      } catch DeckError.notFound {
+        throw DeckError.notFound(text, expected: .application)
+      }
       let candidates = applications(forPosting: postingID).map(\.id)
       if candidates.count == 1 { return candidates[0] }
       if candidates.isEmpty { throw DeckError.noApplication(postingID: postingID) }
       throw DeckError.ambiguous(text, candidates: candidates)
     }
-    return try match(text, in: applications.map(\.id), kind: .application)
   }
 
   /// Resolves a posting by id or prefix, or through one of its applications.
   public func resolvePosting(_ text: String) throws -> String {
-    if let id = try? match(text, in: postings.map(\.id), kind: .posting) { return id }
-    if let applicationID = try? match(text, in: applications.map(\.id), kind: .application),
-      let postingID = application(withID: applicationID)?.postingID
-    {
+    do {
+      return try match(text, in: postings.map(\.id), kind: .posting)
+    } catch DeckError.notFound {
+      guard let applicationID = try? match(text, in: applications.map(\.id), kind: .application),
+        let postingID = application(withID: applicationID)?.postingID
+      else { throw DeckError.notFound(text, expected: .posting) }
       return postingID
     }
-    return try match(text, in: postings.map(\.id), kind: .posting)
   }
 
   /// Resolves a deadline by id or prefix, or through an owner with exactly one pending deadline.

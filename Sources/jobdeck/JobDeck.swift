@@ -1,1 +1,1 @@
-@main struct JobDeckMain { static func main() { print("jobdeck") } }
+@main struct JobDeckMain { static func main() { print("jobdeck: the CLI lands with the store") } }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// What needs the user's attention, worked out for one instant in the user's zone.
+///
+/// Rebuilt, never updated: a view that outlives midnight builds a new one from the clock, so
+/// "today" rolls over.
+public struct Agenda: Hashable, Sendable {
+  /// The day the agenda was built for, in the clock's zone.
+  public var today: CivilDate
+  /// Sorted by date, then kind, then time of day; pending entries (no date) last.
+  public var entries: [AgendaEntry]
+
+  public init(today: CivilDate, entries: [AgendaEntry]) {
+    self.today = today
+    self.entries = entries
+  }
+
+  /// The non-empty display groups, in `AgendaSection` order: Overdue, Today, This week, Next two
+  /// weeks, Later, Pending.
+  public var groups: [AgendaGroup] {
+    AgendaSection.allCases.compactMap { section in
+      let members = entries.filter { $0.section == section }
+      return members.isEmpty ? nil : AgendaGroup(section: section, entries: members)
+    }
+  }
+
+  /// The agenda for `query` at the clock's instant.
+  public static func build(deck: Deck, clock: some WallClock, query: AgendaQuery = .everything)
+    -> Agenda
+  {
+    let today = clock.today
+    let entries = visibleEntries(deck: deck, clock: clock).filter {
+      query.matches($0, today: today)
+    }
+    return Agenda(today: today, entries: entries)
+  }
+
+  /// Every deadline the user should still see, unfiltered and sorted.
+  ///
+  /// Left out: done and dismissed deadlines; snoozed ones until their `snoozedUntil` day;
+  /// deadlines of closed applications (rejected, withdrawn, no response), which need no more
+  /// action; posting deadlines when every application to the posting is closed; application
+  /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
+  /// posting's deadline of a kind the engine has derived for its only application.
+  public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
+    deck.deadlines.compactMap { entry(for: $0, in: deck, clock: clock) }.sorted(by: agendaOrder)
+  }
+
+  /// The entry a deadline shows as now, or nil when it is not on the agenda.
+  public static func entry(for deadline: Deadline, in deck: Deck, clock: some WallClock)
+    -> AgendaEntry?
+  {
+    let today = clock.today
+    guard deadline.status == .pending else { return nil }
+    if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
+    let applications = relatedApplications(of: deadline.owner, in: deck)
+    if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
+    let isCutoff = deadline.kind == .applicationCutoff
+    if isCutoff, applications.contains(where: { $0.stage != .saved }) { return nil }
+    if isSuperseded(deadline, in: deck) { return nil }
+
+    let (company, title) = names(of: deadline.owner, in: deck)
+    var entry = AgendaEntry(
+      id: deadline.id, kind: deadline.kind, date: nil, daysLeft: nil, urgency: nil,
+      company: company, title: title, owner: deadline.owner, phrase: deadline.phrase,
+      leadTimes: deadline.effectiveLeadTimes)
+    switch deck.resolvedDue(of: deadline) {
+    case .pending(let anchor):
+      entry.pendingOn = anchor
+    case .day(let date):
+      let daysLeft = today.days(until: date)
+      entry.date = date
+      entry.daysLeft = daysLeft
+      entry.urgency = Urgency(daysLeft: daysLeft)
+    case .instant(let instant, let zone):
+      let date = CivilDate(containing: instant, in: clock.timeZone)
+      let daysLeft = today.days(until: date)
+      entry.date = date
+      entry.time = instant
+      entry.timeZone = zone
+      entry.daysLeft = daysLeft
+      entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
+    }
+    if isCutoff {
+      entry.flags.append(.notAppliedYet)
+      if entry.urgency == .overdue { entry.flags.append(.missed) }
+    }
+    return entry
+  }
+
+  /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the
+  /// one the engine derived for the application from the terms the user entered: the user's
+  /// own data is the more recent truth, and showing both would list the same date twice.
+  static func isSuperseded(_ deadline: Deadline, in deck: Deck) -> Bool {
+    guard case .posting = deadline.owner, Deck.derivedKinds.contains(deadline.kind),
+      let application = deck.governingApplication(of: deadline.owner)
+    else { return false }
+    return deck.deadlines.contains {
+      $0.owner == .application(application.id) && $0.kind == deadline.kind
+        && ($0.origin == .derived || $0.origin == .edited)
+    }
+  }
+
+  /// The applications whose progress decides whether an owner's deadlines still matter.
+  static func relatedApplications(of owner: DeadlineOwner, in deck: Deck) -> [Application] {
+    switch owner {
+    case .application(let id): return deck.application(withID: id).map { [$0] } ?? []
+    case .posting(let id): return deck.applications(forPosting: id)
+    }
+  }
+
+  static func names(of owner: DeadlineOwner, in deck: Deck) -> (company: String, title: String) {
+    switch owner {
+    case .application(let id):
+      guard let application = deck.application(withID: id) else { return ("", "") }
+      return (deck.company(of: application), deck.title(of: application))
+    case .posting(let id):
+      guard let posting = deck.posting(withID: id) else { return ("", "") }
+      return (posting.company, posting.title)
+    }
+  }
+
+  /// Date, then kind (in `DeadlineKind.allCases` order), then time, then id; undated last.
+  static func agendaOrder(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
+    switch (lhs.date, rhs.date) {
+    case (nil, .some): return false
+    case (.some, nil): return true
+    case (.some(let left), .some(let right)) where left != right: return left < right
+    default: break
+    }
+    let kinds = DeadlineKind.allCases
+    let leftKind = kinds.firstIndex(of: lhs.kind) ?? 0
+    let rightKind = kinds.firstIndex(of: rhs.kind) ?? 0
+    if leftKind != rightKind { return leftKind < rightKind }
+    let leftTime = lhs.time ?? .distantFuture
+    let rightTime = rhs.time ?? .distantFuture
+    if leftTime != rightTime { return leftTime < rightTime }
+    return lhs.id < rhs.id
+  }
+}
+
+/// One titled group of the agenda ("This week").
+public struct AgendaGroup: Hashable, Sendable {
+  public var section: AgendaSection
+  public var entries: [AgendaEntry]
+
+  public var title: String { section.title }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// What merging one imported posting did to the deck.
+public enum MergeOutcome: Hashable, Sendable {
+  /// A new posting under this id.
+  case added(String)
+  /// An existing posting (found by URL, or by company and title) took new values; `changes`
+  /// names what changed ("title", "deadline apply by", …) so the CLI can say so.
+  case updated(String, changes: [String])
+  /// The posting was already on file exactly as imported.
+  case unchanged(String)
+
+  public var postingID: String {
+    switch self {
+    case .added(let id), .updated(let id, _), .unchanged(let id): return id
+    }
+  }
+}
+
+/// Re-importing an ad must refresh what the deck knows about it, never create a second copy:
+/// people paste the same ad again after it changes, and re-run the same spreadsheet import.
+extension Deck {
+  /// The posting a draft is a re-import of: same URL first; else same company and title
+  /// (compared case- and whitespace-insensitively) unless both carry URLs that differ, which
+  /// marks two ads for the same role (e.g. two cities).
+  public func postingID(matching draft: PostingDraft) -> String? {
+    let draftURL = Deck.comparableURL(draft.posting.url)
+    if let draftURL, let match = postings.first(where: { Deck.comparableURL($0.url) == draftURL }) {
+      return match.id
+    }
+    let company = Deck.comparableText(draft.posting.company)
+    let title = Deck.comparableText(draft.posting.title)
+    guard !company.isEmpty || !title.isEmpty else { return nil }
+    return postings.first { posting in
+      guard Deck.comparableText(posting.company) == company,
+        Deck.comparableText(posting.title) == title
+      else { return false }
+      if let draftURL, let existingURL = Deck.comparableURL(posting.url) {
+        return draftURL == existingURL
+      }
+      return true
+    }?.id
+  }
+
+  /// Adds the draft as a new posting, or updates the posting it is a re-import of.
+  ///
+  /// On update, draft fields that are non-empty replace the stored ones (id and createdAt stay);
+  /// imported deadlines are matched by kind and owner, keep their ids (their calendar UIDs) and
+  /// get a new `revision` when their date moves. Deadlines the user typed or edited, and those
+  /// already done or dismissed, are never touched, and no second deadline of a kind the posting
+  /// already has is added. Every deadline arriving here is marked `.imported`.
+  @discardableResult
+  public mutating func merge(_ draft: PostingDraft, at time: Date) -> MergeOutcome {
+    let time = time.truncatedToSeconds
+    guard let postingID = postingID(matching: draft),
+      let index = postings.firstIndex(where: { $0.id == postingID })
+    else {
+      var posting = draft.posting
+      posting.createdAt = time
+      posting.updatedAt = time
+      let newID = add(posting)
+      for deadline in draft.deadlines {
+        add(Deadline.imported(from: deadline, owner: .posting(newID)))
+      }
+      return .added(newID)
+    }
+
+    var changes = postings[index].absorb(draft.posting)
+    if !changes.isEmpty { postings[index].updatedAt = time }
+    changes += mergeDeadlines(draft.deadlines, owner: .posting(postingID))
+    if fillTerms(draft.terms, forPosting: postingID, at: time) { changes.append("terms") }
+    return changes.isEmpty ? .unchanged(postingID) : .updated(postingID, changes: changes)
+  }
+
+  /// Pairs the i-th draft deadline of a kind with the i-th stored one of that kind and owner.
+  private mutating func mergeDeadlines(_ drafts: [Deadline], owner: DeadlineOwner) -> [String] {
+    var changes: [String] = []
+    var usedOfKind: [DeadlineKind: Int] = [:]
+    for draft in drafts {
+      let existing = deadlines.indices.filter {
+        deadlines[$0].owner == owner && deadlines[$0].kind == draft.kind
+      }
+      let position = usedOfKind[draft.kind, default: 0]
+      usedOfKind[draft.kind] = position + 1
+      guard position < existing.count else {
+        add(Deadline.imported(from: draft, owner: owner))
+        changes.append("new deadline \(draft.kind.displayName)")
+        continue
+      }
+      let index = existing[position]
+      let stored = deadlines[index]
+      guard stored.origin == .imported || stored.origin == .derived,
+        stored.status == .pending
+      else { continue }
+      var changed = false
+      if stored.due != draft.due {
+        deadlines[index].due = draft.due
+        deadlines[index].revision += 1
+        changed = true
+      }
+      if let phrase = draft.phrase, !phrase.isEmpty, phrase != stored.phrase {
+        deadlines[index].phrase = phrase
+        changed = true
+      }
+      if let leadTimes = draft.leadTimes, leadTimes != stored.leadTimes {
+        deadlines[index].leadTimes = leadTimes
+        changed = true
+      }
+      if changed { changes.append("deadline \(draft.kind.displayName)") }
+    }
+    return changes
+  }
+
+  /// Copies terms the ad states onto the posting's application, only where the user has not
+  /// entered a value already. Returns whether anything was filled.
+  private mutating func fillTerms(_ terms: EmploymentTerms, forPosting postingID: String, at time: Date)
+    -> Bool
+  {
+    guard !terms.isEmpty,
+      let index = applications.firstIndex(where: { $0.postingID == postingID })
+    else { return false }
+    var current = applications[index].terms
+    let before = current
+    if current.offerResponseBy == nil { current.offerResponseBy = terms.offerResponseBy }
+    if current.startDate == nil { current.startDate = terms.startDate }
+    if current.probation == nil { current.probation = terms.probation }
+    if current.probationReviewAfter == nil {
+      current.probationReviewAfter = terms.probationReviewAfter
+    }
+    if current.contractEnd == nil { current.contractEnd = terms.contractEnd }
+    guard current != before else { return false }
+    applications[index].terms = current
+    applications[index].updatedAt = time
+    return true
+  }
+
+  /// URLs compared without surrounding spaces, a trailing slash or the scheme/host's case.
+  static func comparableURL(_ url: String?) -> String? {
+    guard var text = url?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+      return nil
+    }
+    while text.hasSuffix("/") { text.removeLast() }
+    if let schemeEnd = text.range(of: "://") {
+      let hostEnd = text[schemeEnd.upperBound...].firstIndex(of: "/") ?? text.endIndex
+      text = text[..<hostEnd].lowercased() + text[hostEnd...]
+    }
+    return text
+  }
+
+  /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
+  static func comparableText(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}
+
+extension Posting {
+  /// Takes the draft's non-empty values; returns the names of the fields that changed.
+  fileprivate mutating func absorb(_ draft: Posting) -> [String] {
+    var changes: [String] = []
+    func take<Value: Equatable>(_ keyPath: WritableKeyPath<Posting, Value>, _ value: Value,
+                                _ name: String) {
+      if self[keyPath: keyPath] != value {
+        self[keyPath: keyPath] = value
+        changes.append(name)
+      }
+    }
+    func nonEmpty(_ text: String?) -> String? {
+      guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        return nil
+      }
+      return text
+    }
+    if let title = nonEmpty(draft.title) { take(\.title, title, "title") }
+    if let company = nonEmpty(draft.company) { take(\.company, company, "company") }
+    if let location = nonEmpty(draft.location) { take(\.location, location, "location") }
+    if let workplace = draft.workplace { take(\.workplace, workplace, "workplace") }
+    if let type = draft.employmentType { take(\.employmentType, type, "employmentType") }
+    if let url = nonEmpty(draft.url) { take(\.url, url, "url") }
+    if let source = nonEmpty(draft.source) { take(\.source, source, "source") }
+    if let posted = draft.posted { take(\.posted, posted, "posted") }
+    if let compensation = draft.compensation, nonEmpty(compensation.text) != nil
+      || compensation.minimum != nil || compensation.maximum != nil
+    {
+      take(\.compensation, compensation, "compensation")
+    }
+    if !draft.tags.isEmpty { take(\.tags, draft.tags, "tags") }
+    if let description = nonEmpty(draft.description) {
+      take(\.description, description, "description")
+    }
+    return changes
+  }
+}
+
+extension Deadline {
+  /// A draft deadline as the deck stores it: owned, pending, first revision, marked imported so
+  /// that the next re-import may update it.
+  fileprivate static func imported(from draft: Deadline, owner: DeadlineOwner) -> Deadline {
+    var deadline = draft
+    deadline.owner = owner
+    deadline.origin = .imported
+    deadline.status = .pending
+    deadline.revision = 0
+    return deadline
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import JobDeckCore
+
+/// The columns the CSV importer understands, and the header names people give them.
+public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
+  case company, title, location, url, posted, deadline, stage, applied, description, notes, tags
+  case salary, type, workplace
+
+  /// Names as spreadsheets head them, already normalized (lowercase, single spaces). The first
+  /// is the name the exporter writes.
+  public var headerNames: [String] {
+    switch self {
+    case .company: return ["company", "employer", "organisation", "organization"]
+    case .title: return ["title", "position", "role", "job title", "job"]
+    case .location: return ["location", "city"]
+    case .url: return ["url", "link", "job link", "posting url"]
+    case .posted: return ["posted", "date posted", "posted on"]
+    case .deadline: return ["deadline", "closing date", "apply by", "due"]
+    case .stage: return ["stage", "status"]
+    case .applied: return ["applied", "date applied", "applied on"]
+    case .description: return ["description"]
+    case .notes: return ["notes"]
+    case .tags: return ["tags"]
+    case .salary: return ["salary", "compensation"]
+    case .type: return ["type", "employment type"]
+    case .workplace: return ["workplace", "remote"]
+    }
+  }
+
+  /// The header name written on export: the importer's first synonym, capitalized.
+  public var exportName: String {
+    if self == .url { return "URL" }
+    let name = headerNames[0]
+    return name.prefix(1).uppercased() + name.dropFirst()
+  }
+
+  /// The column a header cell names, matched case-insensitively, trimmed, with `_` and `-` read
+  /// as spaces ("Job_Title", "date-posted").
+  public init?(header: String) {
+    let normalized = CSVColumn.normalize(header)
+    guard let column = CSVColumn.allCases.first(where: { $0.headerNames.contains(normalized) })
+    else { return nil }
+    self = column
+  }
+
+  static func normalize(_ text: String) -> String {
+    let spaced = text.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 }
+    return String(spaced).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+}
+
+/// Cell values people write for stages, employment types and workplaces.
+enum CSVVocabulary {
+  static let stageSynonyms: [String: Stage] = [
+    "interviewing": .interview, "interviews": .interview, "offer received": .offer,
+    "no response": .ghosted, "ghosted": .ghosted, "no answer": .ghosted,
+    "wishlist": .saved, "bookmarked": .saved, "to apply": .saved,
+    "declined": .withdrawn, "withdrawn": .withdrawn, "withdrew": .withdrawn,
+    "rejected": .rejected, "hired": .accepted, "accepted": .accepted,
+    "phone screen": .screening, "screen": .screening, "applied": .applied,
+  ]
+
+  /// A stage by its own name, its display name, or a synonym; nil when unknown.
+  static func stage(_ text: String) -> Stage? {
+    let key = CSVColumn.normalize(text)
+    if let stage = Stage(rawValue: key) { return stage }
+    if let stage = Stage.allCases.first(where: { $0.displayName == key }) { return stage }
+    return stageSynonyms[key]
+  }
+
+  static var stageNames: String {
+    Stage.allCases.map(\.rawValue).joined(separator: ", ")
+      + " (or: " + stageSynonyms.keys.sorted().joined(separator: ", ") + ")"
+  }
+
+  static let employmentTypes: [String: EmploymentType] = [
+    "internship": .internship, "intern": .internship, "praktikum": .internship,
+    "graduate programme": .graduateProgramme, "graduate program": .graduateProgramme,
+    "graduateprogramme": .graduateProgramme, "graduate": .graduateProgramme,
+    "trainee": .graduateProgramme, "traineeship": .graduateProgramme,
+    "working student": .workingStudent, "workingstudent": .workingStudent,
+    "werkstudent": .workingStudent,
+    "full time": .fullTime, "fulltime": .fullTime, "permanent": .fullTime,
+    "part time": .partTime, "parttime": .partTime,
+    "contract": .contract, "contractor": .contract, "freelance": .contract,
+    "fixed term": .contract, "temporary": .contract,
+  ]
+
+  static func employmentType(_ text: String) -> EmploymentType? {
+    employmentTypes[CSVColumn.normalize(text)]
+  }
+
+  /// What the exporter writes for an employment type: a value `employmentType(_:)` reads back.
+  static func name(of type: EmploymentType) -> String {
+    switch type {
+    case .internship: return "internship"
+    case .graduateProgramme: return "graduate programme"
+    case .workingStudent: return "working student"
+    case .fullTime: return "full-time"
+    case .partTime: return "part-time"
+    case .contract: return "contract"
+    }
+  }
+
+  static let workplaces: [String: Workplace] = [
+    "remote": .remote, "fully remote": .remote, "yes": .remote, "true": .remote,
+    "hybrid": .hybrid, "partly remote": .hybrid, "partial": .hybrid,
+    "on site": .onSite, "onsite": .onSite, "office": .onSite, "in office": .onSite,
+    "no": .onSite, "false": .onSite,
+  ]
+
+  static func workplace(_ text: String) -> Workplace? { workplaces[CSVColumn.normalize(text)] }
+
+  static func name(of workplace: Workplace) -> String {
+    switch workplace {
+    case .onSite: return "on-site"
+    case .hybrid: return "hybrid"
+    case .remote: return "remote"
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import JobDeckCore
+
+extension Deck {
+  /// Merges imported spreadsheet rows: each posting is added or updated (see `merge(_:at:)`),
+  /// then its application is brought in line with the row.
+  ///
+  /// - A stage and no application yet: the application is created in that stage. With an
+  ///   applied date and a stage past `applied`, the history records `applied` on that date
+  ///   (noon in `timeZone`) and then the move to the stage at `time`, so "when did I apply?"
+  ///   keeps its answer; otherwise the one entry is dated the applied date, else `time`.
+  /// - A stage and an existing application in another stage: the application is moved.
+  /// - Notes with no stage and no application: a `saved` application is created to hold them.
+  /// - Notes are appended to the application's notes unless they are already there, so that
+  ///   importing the same file twice changes nothing.
+  ///
+  /// The caller checks `CSVImportResult.errors` first: this never fails a row.
+  @discardableResult
+  public mutating func importCSVRows(_ rows: [CSVImportedRow], at time: Date,
+                                     timeZone: TimeZone) -> [MergeOutcome]
+  {
+    rows.map { importCSVRow($0, at: time, timeZone: timeZone) }
+  }
+
+  private mutating func importCSVRow(_ row: CSVImportedRow, at time: Date, timeZone: TimeZone)
+    -> MergeOutcome
+  {
+    let outcome = merge(row.draft, at: time)
+    let postingID = outcome.postingID
+    var changes: [String] = []
+    var applicationID = applications(forPosting: postingID).first?.id
+    let appliedAt = row.appliedOn.map { $0.instant(hour: 12, in: timeZone) }
+
+    if applicationID == nil, row.stage != nil || row.notes != nil {
+      let stage = row.stage ?? .saved
+      let recordsApplying = appliedAt != nil && stage != .saved && stage != .applied
+      applicationID = try? apply(
+        toPosting: postingID, stage: recordsApplying ? .applied : stage,
+        at: appliedAt ?? time)
+      if recordsApplying, let applicationID {
+        _ = try? move(applicationID: applicationID, to: stage, at: time)
+      }
+      changes.append("application")
+    } else if let applicationID, let stage = row.stage,
+      case .moved? = try? move(applicationID: applicationID, to: stage, at: time)
+    {
+      changes.append("stage")
+    }
+
+    if let notes = row.notes, let applicationID,
+      let application = application(withID: applicationID), !application.notes.contains(notes)
+    {
+      try? appendNote(notes, toApplication: applicationID, at: time)
+      changes.append("notes")
+    }
+
+    switch outcome {
+    case .added:
+      return outcome
+    case .updated(let id, let merged):
+      return .updated(id, changes: merged + changes)
+    case .unchanged(let id):
+      return changes.isEmpty ? outcome : .updated(id, changes: changes)
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import JobDeckCore
+
+/// Writes pending deadlines as an iCalendar file (RFC 5545) that calcurse, khal and
+/// python-icalendar import: the DOMAIN.md checklist.
+///
+/// - One VEVENT per pending deadline with a concrete date (VTODO is skipped by khal and loses its
+///   DUE in calcurse). Done and dismissed deadlines, and relative ones whose anchor is unknown,
+///   are left out (see `CalendarDeadlineDates`).
+/// - `UID` is the deadline's id (percent-encoded where not a plain id character) + `@jobdeck`,
+///   so re-importing the file updates events; `SEQUENCE` is the deadline's revision.
+/// - All-day deadlines are `VALUE=DATE` with an exclusive `DTEND` on the next day and
+///   `TRANSP:TRANSPARENT` (a deadline does not make the user busy); interviews are UTC instants
+///   lasting one hour.
+/// - One `VALARM` per lead time. A trigger is relative to the event's start, which for an
+///   all-day event is midnight at the start of the day in the calendar's zone: `-P7D` fires at
+///   00:00 seven days before, a same-day lead (`PT0S`) at 00:00 on the day, and an hour lead
+///   (`-PT2H`) at 22:00 the evening before. Month and year leads are turned into the exact
+///   number of days before that date, because RFC 5545 durations have no months.
+public enum ICSExporter {
+  public static func export(_ deck: Deck, now: Date, timeZone: TimeZone) -> String {
+    var lines = [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN",
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
+    ]
+    for deadline in deck.deadlines where deadline.status == .pending {
+      guard let when = CalendarDeadlineDates.when(deadline, in: deck) else { continue }
+      lines += event(for: deadline, when: when, deck: deck, now: now, timeZone: timeZone)
+    }
+    lines.append("END:VCALENDAR")
+    return lines.map(ICSText.folded).joined()
+  }
+
+  private static func event(for deadline: Deadline, when: CalendarWhen, deck: Deck, now: Date,
+                            timeZone: TimeZone) -> [String]
+  {
+    let posting = owningPosting(of: deadline, in: deck)
+    let summary = summaryText(for: deadline, deck: deck, posting: posting)
+    var lines = [
+      "BEGIN:VEVENT",
+      "UID:\(uid(for: deadline))",
+      "DTSTAMP:\(utcStamp(now))",
+      "SEQUENCE:\(max(0, deadline.revision))",
+    ]
+    let eventDate: CivilDate
+    switch when {
+    case .allDay(let date):
+      eventDate = date
+      lines += [
+        "DTSTART;VALUE=DATE:\(basicDate(date))",
+        "DTEND;VALUE=DATE:\(basicDate(date.adding(days: 1)))",
+        "TRANSP:TRANSPARENT",
+      ]
+    case .timed(let instant):
+      eventDate = CivilDate(containing: instant, in: eventZone(of: deadline) ?? timeZone)
+      lines += [
+        "DTSTART:\(utcStamp(instant))",
+        "DTEND:\(utcStamp(instant.addingTimeInterval(3600)))",
+      ]
+    }
+    lines.append("SUMMARY:\(ICSText.escaped(summary))")
+    let details = descriptionText(
+      for: deadline, summary: summary, posting: posting, userZone: timeZone)
+    lines.append("DESCRIPTION:\(ICSText.escaped(details))")
+    if let url = posting?.url.flatMap(uriValue) { lines.append("URL:\(url)") }
+    for lead in deadline.effectiveLeadTimes {
+      lines += [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        "DESCRIPTION:\(ICSText.escaped("Reminder: " + summary))",
+        "TRIGGER:\(trigger(for: lead, before: eventDate))",
+        "END:VALARM",
+      ]
+    }
+    lines.append("END:VEVENT")
+    return lines
+  }
+
+  /// "Apply by: ML Intern at SoundCloud".
+  static func summaryText(for deadline: Deadline, deck: Deck, posting: Posting?) -> String {
+    let kind = deadline.kind.displayName
+    let label = kind.prefix(1).uppercased() + kind.dropFirst()
+    var title = posting?.title ?? ""
+    var company = posting?.company ?? ""
+    if posting == nil, case .application(let id) = deadline.owner,
+      let application = deck.application(withID: id)
+    {
+      title = deck.title(of: application)
+      company = deck.company(of: application)
+    }
+    switch (title.isEmpty, company.isEmpty) {
+    case (false, false): return "\(label): \(title) at \(company)"
+    case (false, true): return "\(label): \(title)"
+    case (true, false): return "\(label): \(company)"
+    case (true, true): return label
+    }
+  }
+
+  private static func descriptionText(for deadline: Deadline, summary: String, posting: Posting?,
+                                      userZone: TimeZone) -> String
+  {
+    var parts: [String] = [summary]
+    if case .timed(let instant, let zoneName) = deadline.due,
+      let zone = TimeZone(identifier: zoneName)
+    {
+      var text = "At \(clockTime(instant, in: zone)) \(zoneName)"
+      if zone.secondsFromGMT(for: instant) != userZone.secondsFromGMT(for: instant) {
+        text += " (\(clockTime(instant, in: userZone)) \(userZone.identifier))"
+      }
+      parts.append(text)
+    }
+    if let phrase = deadline.phrase, !phrase.isEmpty { parts.append("From the ad: \(phrase)") }
+    if let note = deadline.note, !note.isEmpty { parts.append(note) }
+    if let url = posting?.url, !url.isEmpty { parts.append(url) }
+    return parts.joined(separator: "\n")
+  }
+
+  private static func owningPosting(of deadline: Deadline, in deck: Deck) -> Posting? {
+    switch deadline.owner {
+    case .posting(let id): return deck.posting(withID: id)
+    case .application(let id):
+      return deck.application(withID: id)?.postingID.flatMap { deck.posting(withID: $0) }
+    }
+  }
+
+  private static func eventZone(of deadline: Deadline) -> TimeZone? {
+    if case .timed(_, let name) = deadline.due { return TimeZone(identifier: name) }
+    return nil
+  }
+
+  /// UID characters beyond letters, digits and `-._~/` are percent-encoded (UTF-8), so the UID
+  /// is plain ASCII with no TEXT specials, and the same id always gives the same UID.
+  static func uid(for deadline: Deadline) -> String {
+    var encoded = ""
+    for byte in deadline.id.utf8 {
+      let character = Character(Unicode.Scalar(byte))
+      if byte < 0x80, character.isLetter || character.isNumber || "-._~/".contains(character) {
+        encoded.append(character)
+      } else {
+        encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return encoded + "@jobdeck"
+  }
+
+  /// The alarm trigger for a lead time: `-P7D`, `-P6W`, `-PT2H`, `PT0S` for "on the day".
+  /// Month and year leads become the number of days back from `date` (calendar arithmetic).
+  static func trigger(for lead: Period, before date: CivilDate) -> String {
+    if lead == .zero { return "PT0S" }
+    let isAfter = [lead.years, lead.months, lead.weeks, lead.days, lead.hours, lead.minutes]
+      .allSatisfy { $0 <= 0 }
+    let size = isAfter ? lead.negated : lead
+    let monthDays = date.adding(months: -(size.years * 12 + size.months)).days(until: date)
+    let days = monthDays + size.days
+    var text = isAfter ? "P" : "-P"
+    if days == 0, size.weeks != 0, !size.hasTimeOfDay {
+      return text + "\(size.weeks)W"
+    }
+    let totalDays = days + size.weeks * 7
+    if totalDays != 0 { text += "\(totalDays)D" }
+    if size.hasTimeOfDay {
+      text += "T"
+      if size.hours != 0 { text += "\(size.hours)H" }
+      if size.minutes != 0 { text += "\(size.minutes)M" }
+    }
+    return text == "-P" || text == "P" ? "PT0S" : text
+  }
+
+  /// A URL fit for a URI property: http(s) only, with spaces and non-ASCII percent-encoded.
+  private static func uriValue(_ url: String) -> String? {
+    let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lower = trimmed.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    var encoded = ""
+    for byte in trimmed.utf8 {
+      if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\"") {
+        encoded.append(Character(Unicode.Scalar(byte)))
+      } else {
+        encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return encoded
+  }
+
+  private static func basicDate(_ date: CivilDate) -> String {
+    date.description.replacingOccurrences(of: "-", with: "")
+  }
+
+  private static func utcStamp(_ instant: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .hour, .minute, .second], from: instant)
+    let digits = [
+      (parts.year ?? 1970, 4), (parts.month ?? 1, 2), (parts.day ?? 1, 2),
+      (parts.hour ?? 0, 2), (parts.minute ?? 0, 2), (parts.second ?? 0, 2),
+    ].map { String($0.0).leftPadded(to: $0.1) }
+    return digits[0...2].joined() + "T" + digits[3...5].joined() + "Z"
+  }
+
+  private static func clockTime(_ instant: Date, in zone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.hour, .minute], from: instant)
+    return String(parts.hour ?? 0).leftPadded(to: 2) + ":" + String(parts.minute ?? 0).leftPadded(to: 2)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import JobDeckCore
+import Testing
+
+@testable import JobDeckImport
+
+@Suite("CSV posting import")
+struct CSVImporterTests {
+  let importedAt = Date(timeIntervalSince1970: 1_740_000_000)
+
+  func result(_ text: String) throws -> CSVImportResult {
+    try CSVPostingImporter.importPostings(from: text, importedAt: importedAt)
+  }
+
+  @Test func headerSynonymsMapCaseInsensitivelyAndTrimmed() throws {
+    let text = """
+      " Employer ",Job Title,City,Job Link,Date Posted,Closing Date,Status,Date Applied,Compensation,Employment Type,Remote,TAGS
+      Acme,Data Engineer,Berlin,https://acme.example/jobs/1,2025-03-01,2025-04-04,Interviewing,2025-03-05,€ 60K,Full-time,yes,python; sql | spark
+      """
+    let row = try #require(try result(text).rows.first)
+    let posting = row.draft.posting
+    #expect(posting.company == "Acme")
+    #expect(posting.title == "Data Engineer")
+    #expect(posting.location == "Berlin")
+    #expect(posting.url == "https://acme.example/jobs/1")
+    #expect(posting.posted == PostedDate(date: try #require(CivilDate("2025-03-01"))))
+    #expect(posting.compensation?.text == "€ 60K")
+    #expect(posting.employmentType == .fullTime)
+    #expect(posting.workplace == .remote)
+    #expect(posting.tags == ["python", "sql", "spark"])
+    #expect(row.stage == .interview)
+    #expect(row.appliedOn == CivilDate("2025-03-05"))
+    #expect(row.draft.deadlines.map(\.kind) == [.applicationCutoff])
+    #expect(row.draft.deadlines.first?.due == .allDay(try #require(CivilDate("2025-04-04"))))
+  }
+
+  @Test func otherSynonymsForEachColumn() throws {
+    let text = "Organisation,Position,Link,Posted On,Apply By,Stage,Applied On,Salary,Type,Workplace\n"
+      + "Acme,Dev,https://x.example,2025-01-02,2025-01-20,applied,2025-01-03,40k,internship,hybrid\n"
+    let row = try #require(try result(text).rows.first)
+    #expect(row.draft.posting.company == "Acme")
+    #expect(row.draft.posting.title == "Dev")
+    #expect(row.draft.posting.url == "https://x.example")
+    #expect(row.draft.posting.employmentType == .internship)
+    #expect(row.draft.posting.workplace == .hybrid)
+    #expect(row.stage == .applied)
+    for header in ["Organization", "Role", "Job"] {
+      #expect(CSVColumn(header: header) != nil, "\(header)")
+    }
+    #expect(CSVColumn(header: "posting_url") == .url)
+    #expect(CSVColumn(header: "Due") == .deadline)
+  }
+
+  @Test(arguments: [
+    ("Interviewing", Stage.interview), ("offer received", .offer), ("No Response", .ghosted),
+    ("ghosted", .ghosted), ("applied", .applied), ("Wishlist", .saved), ("bookmarked", .saved),
+    ("declined", .withdrawn), ("Withdrawn", .withdrawn), ("rejected", .rejected),
+    ("Hired", .accepted), ("accepted", .accepted), ("screening", .screening), ("OFFER", .offer),
+  ])
+  func stageSynonymsMapToStages(text: String, stage: Stage) throws {
+    let row = try #require(try result("Company,Stage\nAcme,\(text)\n").rows.first)
+    #expect(row.stage == stage)
+  }
+
+  @Test func unknownStageIsABadRowNamingRowAndColumn() throws {
+    let imported = try result("Company,Title,Stage\nAcme,Dev,applied\nBeta,QA,foo\n")
+    #expect(imported.rows.count == 1)
+    let error = try #require(imported.errors.first)
+    #expect(error.row == 3)
+    #expect(error.column == "Stage")
+    #expect(error.description.hasPrefix("row 3, column 'Stage': unknown stage 'foo' (expected one of saved, applied"))
+  }
+
+  @Test func columnIsNamedAsTheFileHeadsIt() throws {
+    let imported = try result("Company,Status\nAcme,maybe\n")
+    #expect(imported.errors.first?.description.hasPrefix("row 2, column 'Status'") == true)
+  }
+
+  @Test func rowWithNeitherCompanyNorTitleIsBad() throws {
+    let imported = try result("Company,Title,Location\nAcme,,\n,,Berlin\n")
+    #expect(imported.rows.count == 1)
+    #expect(imported.errors.map(\.row) == [3])
+    #expect(imported.errors.first?.description.contains("neither a company nor a title") == true)
+  }
+
+  @Test func unparsableDateIsABadRowNamingTheColumn() throws {
+    let imported = try result("Company,Deadline\nAcme,next friday\n")
+    #expect(imported.rows.isEmpty)
+    #expect(imported.errors.first?.description
+      == "row 2, column 'Deadline': 'next friday' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
+  }
+
+  @Test func impossibleDateIsABadRow() throws {
+    let imported = try result("Company,Deadline\nAcme,2025-02-30\n")
+    #expect(imported.errors.map(\.column) == ["Deadline"])
+  }
+
+  @Test func germanDottedDatesAreDayFirst() throws {
+    let row = try #require(try result("Company,Deadline\nAcme,03.04.2025\n").rows.first)
+    #expect(row.draft.deadlines.first?.due == .allDay(try #require(CivilDate("2025-04-03"))))
+  }
+
+  @Test func slashedDatesAreDayFirstWhenAnyValueInTheColumnHasADayAbove12() throws {
+    let imported = try result("Company,Deadline\nAcme,03/04/2025\nBeta,25/04/2025\n")
+    #expect(imported.errors.isEmpty)
+    #expect(imported.rows.first?.draft.deadlines.first?.due
+      == .allDay(try #require(CivilDate("2025-04-03"))))
+  }
+
+  @Test func slashedDatesAreMonthFirstWhenAnyValueHasASecondPartAbove12() throws {
+    let imported = try result("Company,Deadline\nAcme,03/04/2025\nBeta,04/25/2025\n")
+    #expect(imported.rows.first?.draft.deadlines.first?.due
+      == .allDay(try #require(CivilDate("2025-03-04"))))
+  }
+
+  @Test func slashedDatesWithNoEvidenceAreAmbiguousRowErrors() throws {
+    let imported = try result("Company,Deadline\nAcme,03/04/2025\nBeta,05/06/2025\nGamma,07/07/2025\n")
+    #expect(imported.errors.map(\.row) == [2, 3])
+    #expect(imported.errors.first?.description.hasPrefix("row 2, column 'Deadline': '03/04/2025' could be day/month or month/day") == true)
+    #expect(imported.rows.count == 1)
+  }
+
+  @Test func anotherDateColumnSettlesTheOrderForAColumnWithoutEvidence() throws {
+    let imported = try result("Company,Posted,Deadline\nAcme,20/03/2025,03/04/2025\n")
+    #expect(imported.errors.isEmpty)
+    #expect(imported.rows.first?.draft.deadlines.first?.due
+      == .allDay(try #require(CivilDate("2025-04-03"))))
+  }
+
+  @Test func raggedRowsBecomeRowErrors() throws {
+    let imported = try result("Company,Title\nAcme,Dev,extra\n")
+    #expect(imported.errors.map(\.description) == ["row 2: 3 fields, but the header has 2 (an unquoted delimiter inside a value?)"])
+  }
+
+  @Test func headerWithoutCompanyOrTitleIsFatal() {
+    #expect(throws: CSVError.missingColumns("company or title", found: ["Foo", "Bar"])) {
+      try CSVPostingImporter.importPostings(from: "Foo,Bar\n1,2\n", importedAt: Date())
+    }
+  }
+
+  @Test func unknownColumnsAreListedAsIgnored() throws {
+    #expect(try result("Company,Recruiter\nAcme,Jo\n").ignoredColumns == ["Recruiter"])
+  }
+
+  @Test func unknownEmploymentTypeIsARemarkNotAnError() throws {
+    let imported = try result("Company,Type\nAcme,gig\n")
+    #expect(imported.errors.isEmpty)
+    #expect(imported.rows.first?.draft.posting.employmentType == nil)
+    #expect(imported.rows.first?.draft.remarks.first?.contains("'gig'") == true)
+  }
+}
