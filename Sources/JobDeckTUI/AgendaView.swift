@@ -18,17 +18,16 @@ extension App {
     case .character("x"):
       guard let entry = selected(in: entries) else { return [] }
       let effects = perform(
-        .deadlineStatus(deadlineID: entry.deadline.id, status: .done),
-        message: "done: \(entry.deadline.kind.displayName) \(entry.company)")
+        .markDone(deadlineID: entry.id, at: clock.now),
+        message: "done: \(entry.kind.displayName) \(entry.company)")
       clampSelections()
       return effects
     case .character("z"):
       guard let entry = selected(in: entries), refuseIfReadOnly() else { return [] }
-      state.mode = .snoozePrompt(deadlineID: entry.deadline.id)
+      state.mode = .snoozePrompt(deadlineID: entry.id)
     case .enter:
       guard let entry = selected(in: entries) else { return [] }
-      state.mode = .detail(
-        DetailState(postingID: entry.postingID, applicationID: entry.applicationID))
+      state.mode = .detail(AgendaModel(state: state).target(of: entry.owner))
     default:
       break
     }
@@ -65,8 +64,7 @@ extension App {
 extension Renderer {
   /// Every shown entry, in the order of the groups on screen (the selection's index space).
   func agendaEntries() -> [AgendaEntry] {
-    AgendaModel(deck: state.deck, today: state.today, timeZone: state.timeZone).grouped()
-      .flatMap(\.1)
+    AgendaModel(state: state).grouped().flatMap(\.entries)
   }
 
   /// Kind, date, days left, company, title; below 70 columns the date gives way.
@@ -85,8 +83,7 @@ extension Renderer {
   }
 
   func drawAgenda(on screen: inout Screen, in area: Area) {
-    let groups = AgendaModel(deck: state.deck, today: state.today, timeZone: state.timeZone)
-      .grouped()
+    let groups = AgendaModel(state: state).grouped()
     if groups.isEmpty {
       screen.write("No open deadlines. Add one with a posting (a) or import an ad (i).",
                    row: area.top + 1, column: 1, style: .dim)
@@ -97,9 +94,9 @@ extension Renderer {
     var lines: [Line] = []
     var selectedLine = 0
     var index = 0
-    for (group, entries) in groups {
-      lines.append(.heading("\(group.title) (\(entries.count))"))
-      for entry in entries {
+    for group in groups {
+      lines.append(.heading("\(group.title) (\(group.entries.count))"))
+      for entry in group.entries {
         if index == state.agendaSelection { selectedLine = lines.count }
         lines.append(.entry(entry, index: index))
         index += 1
@@ -116,12 +113,12 @@ extension Renderer {
         let isSelected = index == state.agendaSelection
         let style: CellStyle = isSelected ? .selected : .plain
         if isSelected { screen.fill(row: row, style: style) }
-        let waiting = "waits for \(entry.waitsFor ?? "its anchor")"
+        let waiting = "waits for \(entry.pendingOn?.displayName ?? "its anchor")"
         let left = UrgencyBadge.relative(daysLeft: entry.daysLeft)
-        let urgency = isSelected ? nil : UrgencyBadge.style(daysLeft: entry.daysLeft)
-        let kind = entry.deadline.kind.displayName
+        let urgency = isSelected ? nil : UrgencyBadge.style(entry.urgency)
+        let kind = entry.kind.displayName
         if columns.count == 5 {
-          if entry.due == nil {
+          if entry.date == nil {
             // Pending: what it waits for takes the date and days columns together.
             let merged = [columns[0], TableColumn("", width: 10 + 9 + TableColumn.gap),
                           columns[3], columns[4]]
@@ -129,13 +126,13 @@ extension Renderer {
                                  row: row, column: 1, style: style)
           } else {
             screen.writeTableRow(
-              [kind, entry.due?.description ?? "", left, entry.company, entry.title],
+              [kind, entry.date?.description ?? "", left, entry.company, entry.title],
               columns: columns, row: row, column: 1, style: style,
               styles: [nil, urgency, urgency])
           }
         } else {
           screen.writeTableRow(
-            [kind, entry.due == nil ? "waits" : left, entry.company, entry.title],
+            [kind, entry.date == nil ? "waits" : left, entry.company, entry.title],
             columns: columns, row: row, column: 1, style: style, styles: [nil, urgency])
         }
       }

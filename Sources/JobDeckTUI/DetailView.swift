@@ -104,7 +104,7 @@ extension Renderer {
     }
     if let application { field("stage", application.stage.displayName) }
 
-    let agenda = AgendaModel(deck: deck, today: state.today, timeZone: state.timeZone)
+    let clock = AgendaModel(state: state).clock
     var owners: [DeadlineOwner] = []
     if let posting { owners.append(.posting(posting.id)) }
     if let application { owners.append(.application(application.id)) }
@@ -113,24 +113,29 @@ extension Renderer {
     add("Deadlines", .heading)
     if deadlines.isEmpty { add("none", .dim, indent: 2) }
     for deadline in deadlines {
-      let entry = agenda.entry(for: deadline)
-      var when = entry.due?.description ?? "waits for \(entry.waitsFor ?? "its anchor")"
-      if case .timed(let instant, let zone) = deadline.due {
-        // The time in the user's zone; the event's own zone when it differs.
+      var when: String
+      switch deck.resolvedDue(of: deadline) {
+      case .day(let date):
+        when = date.description
+      case .instant(let instant, let zone):
+        // The time in the user's zone, and in the event's own zone when that differs.
         when = Renderer.timestamp(instant, in: state.timeZone)
-        if zone != state.timeZone.identifier, let eventZone = TimeZone(identifier: zone) {
-          let local = Renderer.timestamp(instant, in: eventZone).split(separator: " ")
-          when += " (\(local.last ?? "") \(zone))"
+        if zone.identifier != state.timeZone.identifier {
+          when += " (\(Renderer.timestamp(instant, in: zone)) \(zone.identifier))"
         }
+      case .pending(let anchor):
+        when = "waits for \(anchor.displayName)"
       }
       var text = TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when
+      let entry = Agenda.entry(for: deadline, in: deck, clock: clock)
       if deadline.status != .pending {
         text += "  (\(deadline.status.rawValue))"
-      } else if entry.daysLeft != nil {
-        text += "  " + UrgencyBadge.text(daysLeft: entry.daysLeft)
+      } else if let until = deadline.snoozedUntil, until > clock.today {
+        text += "  (snoozed until \(until))"
+      } else if let entry, entry.date != nil {
+        text += "  " + UrgencyBadge.text(for: entry)
       }
-      add(text, deadline.status == .pending ? UrgencyBadge.style(daysLeft: entry.daysLeft) : .dim,
-          indent: 2)
+      add(text, entry.map { UrgencyBadge.style($0.urgency) } ?? .dim, indent: 2)
       if let phrase = deadline.phrase, !phrase.isEmpty {
         add("“\(phrase)”", .dim, indent: 4)
       }

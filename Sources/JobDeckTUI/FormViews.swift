@@ -50,12 +50,11 @@ extension App {
     state.mode = .browsing
     let effects = perform(.addPosting(posting, deadlines: deadlines),
                           message: "added \(posting.company) — \(posting.title)")
-    selectNewestPosting()
+    if !effects.isEmpty, let id = state.deck.postings.last?.id { select(postingID: id) }
     return effects
   }
 
-  private mutating func selectNewestPosting() {
-    guard let id = state.deck.postings.last?.id else { return }
+  private mutating func select(postingID id: String) {
     state.view = .postings
     state.filter = ""
     let postings = Renderer(state: state).visiblePostings()
@@ -86,11 +85,18 @@ extension App {
     switch key {
     case .character("y"), .character("Y"), .enter:
       state.mode = .browsing
-      var posting = draft.posting
-      posting.id = ""
-      let effects = perform(.addPosting(posting, deadlines: draft.deadlines),
-                            message: "imported \(posting.company) — \(posting.title)")
-      selectNewestPosting()
+      let posting = draft.posting
+      var merged = state.deck
+      let outcome = merged.merge(draft, at: clock.now)
+      let verb: String
+      switch outcome {
+      case .added: verb = "imported"
+      case .updated(_, let changes): verb = "updated (\(changes.joined(separator: ", ")))"
+      case .unchanged: verb = "already on file, unchanged:"
+      }
+      let effects = perform(.importDraft(draft, at: clock.now),
+                            message: "\(verb) \(posting.company) — \(posting.title)")
+      select(postingID: outcome.postingID)
       return effects
     case .character("n"), .character("N"), .escape, .character("q"):
       state.mode = .browsing

@@ -7,10 +7,12 @@ import JobDeckCore
 public enum PendingEdit: Equatable, Sendable {
   case move(applicationID: String, to: Stage, note: String?, at: Date)
   case notes(applicationID: String, text: String, at: Date)
-  /// A posting (id assigned when applied) with the deadlines found for it.
+  /// A posting typed in the add form (id assigned when applied) with its deadlines.
   case addPosting(Posting, deadlines: [Deadline])
-  case deadlineStatus(deadlineID: String, status: DeadlineStatus)
-  case snooze(deadlineID: String, until: CivilDate?)
+  /// An imported posting, merged so that a re-import updates instead of duplicating.
+  case importDraft(PostingDraft, at: Date)
+  case markDone(deadlineID: String, at: Date)
+  case snooze(deadlineID: String, until: CivilDate)
   /// An undo or redo: every record that differs between `before` and `after` is set to its
   /// `after` version (or removed), leaving records the other process changed alone.
   case restore(before: Deck, after: Deck)
@@ -20,26 +22,35 @@ public enum PendingEdit: Equatable, Sendable {
   func apply(to deck: inout Deck) -> Bool {
     switch self {
     case .move(let id, let stage, let note, let time):
-      return (try? deck.move(applicationID: id, to: stage, note: note, at: time)) != nil
+      guard (try? deck.move(applicationID: id, to: stage, note: note, at: time)) != nil else {
+        return false
+      }
+      // As `jobdeck move` does: follow-ups, offer and start deadlines follow the stage.
+      deck.refreshDerivedDeadlines()
+      return true
     case .notes(let id, let text, let time):
       return (try? deck.setNotes(text, ofApplication: id, at: time)) != nil
     case .addPosting(let posting, let deadlines):
+      // Replaying onto a disk version that already holds it (saved, confirmation not yet
+      // received) must not add a second copy.
+      let isOnFile = deck.postings.contains {
+        $0.company == posting.company && $0.title == posting.title
+          && $0.createdAt == posting.createdAt
+      }
+      if isOnFile { return true }
       let id = deck.add(posting)
       for var deadline in deadlines {
         deadline.owner = .posting(id)
         deck.add(deadline)
       }
       return true
-    case .deadlineStatus(let id, let status):
-      guard let index = deck.deadlines.firstIndex(where: { $0.id == id }) else { return false }
-      deck.deadlines[index].status = status
-      deck.deadlines[index].revision += 1
+    case .importDraft(let draft, let time):
+      deck.merge(draft, at: time)
       return true
+    case .markDone(let id, let time):
+      return (try? deck.markDone(id, at: time)) != nil
     case .snooze(let id, let until):
-      guard let index = deck.deadlines.firstIndex(where: { $0.id == id }) else { return false }
-      deck.deadlines[index].snoozedUntil = until
-      deck.deadlines[index].revision += 1
-      return true
+      return (try? deck.snooze(id, until: until)) != nil
     case .restore(let before, let after):
       deck.postings = Self.merge(deck.postings, before: before.postings, after: after.postings)
       deck.applications = Self.merge(

@@ -78,7 +78,7 @@ extension Renderer {
   /// The postings the table shows: filtered by the `/` text, in the chosen order.
   func visiblePostings() -> [Posting] {
     let needle = state.filter.lowercased()
-    let agenda = AgendaModel(deck: state.deck, today: state.today, timeZone: state.timeZone)
+    let agenda = AgendaModel(state: state)
     let matching = state.deck.postings.filter { posting in
       guard !needle.isEmpty else { return true }
       let haystack = [posting.title, posting.company, posting.location ?? "",
@@ -89,7 +89,7 @@ extension Renderer {
     case .deadline:
       let nearest = agenda.nearestByPosting()
       return matching.enumerated().sorted { left, right in
-        switch (nearest[left.element.id]?.due, nearest[right.element.id]?.due) {
+        switch (nearest[left.element.id]?.date, nearest[right.element.id]?.date) {
         case (let l?, let r?) where l != r: return l < r
         case (.some, nil): return true
         case (nil, .some): return false
@@ -150,9 +150,7 @@ extension Renderer {
                    row: area.top + 2, column: 1, style: .dim)
       return
     }
-    let nearestByPosting = AgendaModel(
-      deck: state.deck, today: state.today, timeZone: state.timeZone
-    ).nearestByPosting()
+    let nearestByPosting = AgendaModel(state: state).nearestByPosting()
     let visibleRows = max(1, area.height - 1)
     let offset = max(0, state.postingSelection - visibleRows + 1)
     for (index, posting) in postings.enumerated().dropFirst(offset).prefix(visibleRows) {
@@ -162,7 +160,7 @@ extension Renderer {
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description
       } ?? ""
-      let values = [UrgencyBadge.text(daysLeft: nearest?.daysLeft), posting.company,
+      let values = [UrgencyBadge.text(for: nearest), posting.company,
                     posting.title, posting.location ?? "", stage, posted]
       let shown = columns.count == 6 ? values : columns.count == 5
         ? [values[0], values[1], values[2], values[4], values[5]]
@@ -171,7 +169,7 @@ extension Renderer {
       if isSelected { screen.fill(row: row, style: .selected) }
       screen.writeTableRow(
         shown, columns: columns, row: row, style: isSelected ? .selected : .plain,
-        styles: [isSelected ? nil : UrgencyBadge.style(daysLeft: nearest?.daysLeft)])
+        styles: [isSelected ? nil : UrgencyBadge.style(nearest?.urgency)])
     }
   }
 }

@@ -7,14 +7,14 @@ import Testing
 @Suite("Agenda view keys")
 struct AgendaViewTests {
   func entryIDs(_ app: App) -> [String] {
-    Renderer(state: app.state).agendaEntries().map(\.deadline.id)
+    Renderer(state: app.state).agendaEntries().map(\.id)
   }
 
   func groups(_ app: App) -> [String: [String]] {
-    let model = AgendaModel(deck: app.state.deck, today: app.state.today,
-                            timeZone: app.state.timeZone)
     var result: [String: [String]] = [:]
-    for (group, entries) in model.grouped() { result[group.title] = entries.map(\.deadline.id) }
+    for group in AgendaModel(state: app.state).grouped() {
+      result[group.title] = group.entries.map(\.id)
+    }
     return result
   }
 
@@ -22,9 +22,9 @@ struct AgendaViewTests {
     let app = Fixtures.app()
     #expect(groups(app) == [
       "Overdue": ["cafe-labs-data/apply-by"],
-      "Today": ["mercari-engineer/apply-by"],
-      "This week": ["soundcloud-ml-intern/apply-by", "mercari-engineer/interview"],
-      "Next two weeks": ["evil-corp/apply-by"],
+      "Today": ["mercari-engineer/interview"],
+      "This week": ["soundcloud-ml-intern/assessment"],
+      "Next two weeks": ["evil-corp/assessment"],
       "Later": ["acme-backend/apply-by"],
       "Pending": ["mercari-engineer/probation-ends"],
     ])
@@ -42,18 +42,18 @@ struct AgendaViewTests {
     let effects = app.press(.character("x"))
     #expect(app.state.deck.deadline(withID: "cafe-labs-data/apply-by")?.status == .done)
     #expect(effects == [.save(app.state.deck)])
-    #expect(entryIDs(app).first == "mercari-engineer/apply-by")
+    #expect(entryIDs(app).first == "mercari-engineer/interview")
   }
 
   @Test func zThenDSnoozesForADay() {
     var app = Fixtures.app()
     app.press(.character("3"), .character("j"), .character("z"))
-    #expect(app.state.mode == .snoozePrompt(deadlineID: "mercari-engineer/apply-by"))
+    #expect(app.state.mode == .snoozePrompt(deadlineID: "mercari-engineer/interview"))
     let effects = app.press(.character("d"))
-    #expect(app.state.deck.deadline(withID: "mercari-engineer/apply-by")?.snoozedUntil
+    #expect(app.state.deck.deadline(withID: "mercari-engineer/interview")?.snoozedUntil
       == Fixtures.date("2025-03-04"))
     #expect(effects == [.save(app.state.deck)])
-    #expect(!entryIDs(app).contains("mercari-engineer/apply-by"))
+    #expect(!entryIDs(app).contains("mercari-engineer/interview"))
   }
 
   @Test func zThenWSnoozesForAWeek() {
@@ -78,7 +78,7 @@ struct AgendaViewTests {
                                                                    in: Fixtures.zone)
     #expect(app.update(.tick(justAfterMidnight)).isEmpty)
     #expect(app.state.today == Fixtures.date("2025-03-04"))
-    #expect(groups(app)["Overdue"] == ["cafe-labs-data/apply-by", "mercari-engineer/apply-by"])
+    #expect(groups(app)["Overdue"] == ["cafe-labs-data/apply-by", "mercari-engineer/interview"])
     #expect(app.screenText().contains("2025-03-04"))
   }
 

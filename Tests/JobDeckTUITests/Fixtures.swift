@@ -5,7 +5,8 @@ import Testing
 @testable import JobDeckTUI
 
 /// A small deck with the cases that break terminal UIs: CJK, emoji with ZWJ, a posting full of
-/// escape sequences, and deadlines in every agenda group. "Today" is Monday 2025-03-03, Berlin.
+/// escape sequences, and deadlines in every agenda group (the engine hides the cutoffs of
+/// postings already applied to). "Today" is Monday 2025-03-03, Berlin.
 enum Fixtures {
   static let zone = TimeZone(identifier: "Europe/Berlin") ?? TimeZone(secondsFromGMT: 3600)!
   static let today = CivilDate(year: 2025, month: 3, day: 3)!
@@ -39,23 +40,31 @@ enum Fixtures {
               createdAt: created),
       Posting(id: "acme-backend", title: "Backend Engineer", company: "Acme",
               location: "Remote", createdAt: created),
+      Posting(id: "globex-platform", title: "Platform Engineer", company: "Globex",
+              location: "Remote", createdAt: created),
     ]
     deck.applications = [
       application("soundcloud-ml-intern", stage: .applied),
       application("mercari-engineer", stage: .interview,
                   terms: EmploymentTerms(probation: .months(6))),
-      application("evil-corp", stage: .rejected),
+      application("evil-corp", stage: .screening),
       application("acme-backend", stage: .saved),
+      application("globex-platform", stage: .rejected),
     ]
     deck.deadlines = [
       cutoff("soundcloud-ml-intern", "2025-03-05", phrase: "Apply by 5 March 2025"),
       cutoff("mercari-engineer", "2025-03-03", phrase: "締切 2025年3月3日"),
       cutoff("cafe-labs-data", "2025-03-01", phrase: "closing date 1 March"),
-      cutoff("evil-corp", "2025-03-16", phrase: "\u{1B}[31mdeadline\u{1B}[0m 16 March"),
+      Deadline(id: "soundcloud-ml-intern/assessment", kind: .assessment,
+               due: .allDay(date("2025-03-05")), phrase: "Take-home due 5 March",
+               owner: .application("soundcloud-ml-intern")),
+      Deadline(id: "evil-corp/assessment", kind: .assessment, due: .allDay(date("2025-03-16")),
+               phrase: "\u{1B}[31mdeadline\u{1B}[0m 16 March", owner: .posting("evil-corp"),
+               origin: .imported),
       cutoff("acme-backend", "2025-04-30", phrase: nil),
       Deadline(id: "mercari-engineer/interview",
                kind: .interview,
-               due: .timed(date("2025-03-10").instant(hour: 10, in: zone), timeZone: "Asia/Tokyo"),
+               due: .timed(today.instant(hour: 18, in: zone), timeZone: "Asia/Tokyo"),
                owner: .application("mercari-engineer")),
       Deadline(id: "mercari-engineer/probation-ends", kind: .probationEnd,
                due: .relative(to: .startDate, offset: .months(6)),

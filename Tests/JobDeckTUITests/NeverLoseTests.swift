@@ -105,3 +105,31 @@ struct NeverLoseTests {
     #expect(text.contains("jobdeck demo"))
   }
 }
+
+@Suite("Replaying pending edits")
+struct PendingEditReplayTests {
+  @Test func anAddedPostingIsNotDuplicatedWhenTheDiskAlreadyHasIt() {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    app.type("Zalando")
+    app.press(.tab)
+    app.type("Analyst")
+    app.press(.control("s"))
+    let saved = app.state.deck
+    // The file watcher reports our own save before the save's confirmation arrives.
+    app.send(.storeChangedOnDisk(saved))
+    var older = saved
+    older.postings.removeLast()
+    app.send(.storeChangedOnDisk(older))
+    #expect(app.state.deck.postings.filter { $0.company == "Zalando" }.count == 1)
+  }
+
+  @Test func anUnsavedMoveIsReplayedWithItsOriginalTime() throws {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("l"), .character("L"))
+    let moved = app.state.deck
+    app.send(.storeChangedOnDisk(Fixtures.deck))
+    #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.history
+      == moved.application(withID: "soundcloud-ml-intern")?.history)
+  }
+}

@@ -81,7 +81,7 @@ struct PipelineViewTests {
     #expect(app.screenText(rows: 24, columns: 120).contains("closed 1"))
     app.press(.character("c"))
     #expect(app.state.pipelineColumn == Stage.active.count)
-    #expect(app.state.selectedApplicationID == "evil-corp")
+    #expect(app.state.selectedApplicationID == "globex-platform")
   }
 
   @Test func shiftLOnAClosedApplicationExplainsHowToReopen() {

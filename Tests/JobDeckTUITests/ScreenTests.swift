@@ -144,7 +144,7 @@ struct AlignmentTests {
       starts.append(try #require(startColumn(of: location, in: screen, row: 2 + index)))
     }
     #expect(Set(starts).count == 1, "location starts at \(starts)")
-    let stageStarts = try ["applied", "interview", "rejected", "saved"].map { stage in
+    let stageStarts = try ["applied", "interview", "screening", "saved"].map { stage in
       try #require((2...6).lazy.compactMap { self.startColumn(of: stage, in: screen, row: $0) }
         .first)
     }
@@ -156,7 +156,10 @@ struct AlignmentTests {
     app.press(.character("3"))
     let screen = app.view(size: TerminalSize(rows: 40, columns: 120))
     let rows = screen.rows
-    let companyRows = rows.indices.filter { rows[$0].contains("apply by") }
+    let companyRows = rows.indices.filter { row in
+      ["apply by", "interview", "assessment"].contains { rows[row].hasPrefix(" " + $0) }
+    }
+    #expect(companyRows.count == 5)
     let starts = companyRows.compactMap { row in
       ["SoundCloud", "株式会社メルカリ", "Café 🍰 Labs", "Acme", "^[[2JEvil"].lazy
         .compactMap { self.startColumn(of: $0, in: screen, row: row) }.first

@@ -9,14 +9,14 @@ extension SnapshotFixtures {
         url       https://evil.example/^[]8;;x^G
         posted    2025-02-28
         tags      ^[[5mblink
-        stage     rejected
+        stage     screening
 
       Deadlines
-        apply by         2025-03-16  [13d]
+        assessment       2025-03-16  [13d]
           “^[[31mdeadline^[[0m 16 March”
 
       History
-        2025-02-21 09:00  rejected
+        2025-02-21 09:00  screening
 
       Notes (e to edit)
         none
@@ -25,7 +25,7 @@ extension SnapshotFixtures {
         Line one^[[2K^MOverwritten
         clipboard ^[]52;c;ZXZpbA==^[\ done
 
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
@@ -35,14 +35,14 @@ extension SnapshotFixtures {
         url       https://evil.example/^[]8;;x^G
         posted    2025-02-28
         tags      ^[[5mblink
-        stage     rejected
+        stage     screening
 
       Deadlines
-        apply by         2025-03-16  [13d]
+        assessment       2025-03-16  [13d]
           “^[[31mdeadline^[[0m 16 March”
 
       History
-        2025-02-21 09:00  rejected
+        2025-02-21 09:00  screening
 
       Notes (e to edit)
         none
@@ -67,7 +67,7 @@ extension SnapshotFixtures {
 
 
 
-       /home/user/.local/share/jobdeck/store.json                           5 postings · 4 applications · 7 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
@@ -78,10 +78,10 @@ extension SnapshotFixtures {
         url https://evil.example/^[]8;;x^G
         posted    2025-02-28
         tags      ^[[5mblink
-        stage     rejected
+        stage     screening
 
 
-       …e/jobdeck/store.json 5p 4a 7d │ saved
+       …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
 }

@@ -10,9 +10,9 @@ extension SnapshotFixtures {
         stage     interview
 
       Deadlines
-        apply by         2025-03-03  [TODAY]
+        apply by         2025-03-03
           “締切 2025年3月3日”
-        interview        2025-03-10 10:00 (18:00 Asia/Tokyo)  [7d]
+        interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
 
       History
@@ -25,7 +25,7 @@ extension SnapshotFixtures {
 
 
 
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
@@ -36,9 +36,9 @@ extension SnapshotFixtures {
         stage     interview
 
       Deadlines
-        apply by         2025-03-03  [TODAY]
+        apply by         2025-03-03
           “締切 2025年3月3日”
-        interview        2025-03-10 10:00 (18:00 Asia/Tokyo)  [7d]
+        interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
 
       History
@@ -67,7 +67,7 @@ extension SnapshotFixtures {
 
 
 
-       /home/user/.local/share/jobdeck/store.json                           5 postings · 4 applications · 7 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
@@ -79,9 +79,9 @@ extension SnapshotFixtures {
         stage     interview
 
       Deadlines
-        apply by         2025-03-03  [TODAY]
+        apply by         2025-03-03
 
-       …e/jobdeck/store.json 5p 4a 7d │ saved
+       …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
 }

@@ -25,7 +25,7 @@ extension SnapshotFixtures {
 
 
 
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
@@ -67,7 +67,7 @@ extension SnapshotFixtures {
 
 
 
-       /home/user/.local/share/jobdeck/store.json                           5 postings · 4 applications · 7 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
@@ -81,7 +81,7 @@ extension SnapshotFixtures {
        L >   H <             move to the next/
        m                     move to any stage
 
-       …e/jobdeck/store.json 5p 4a 7d │ saved
+       …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
 }

@@ -25,7 +25,7 @@ extension SnapshotFixtures {
 
 
 
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
   ]
 }

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let pipeline: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       saved 1  applied 1  screening 0  interview 1  offer 0  accepted 0  closed 1
+       saved 1  applied 1  screening 1  interview 1  offer 0  accepted 0  closed 1
       SoundCloud                  ML Intern                                 10d here
 
 
@@ -25,12 +25,12 @@ extension SnapshotFixtures {
 
 
 
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-      saved 1          applied 1        screening 0      interview 1      offer 0          accepted 0       closed 1
-      Acme · Backend … SoundCloud · ML…                  株式会社メルカ…                                    rejected: 1
+      saved 1          applied 1        screening 1      interview 1      offer 0          accepted 0       closed 1
+      Acme · Backend … SoundCloud · ML… ^[[2JEvil^[]52;… 株式会社メルカ…                                    rejected: 1
                                                                                                             withdrawn: 0
                                                                                                             no response: 0
 
@@ -67,11 +67,11 @@ extension SnapshotFixtures {
 
 
 
-       /home/user/.local/share/jobdeck/store.json                           5 postings · 4 applications · 7 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       saved 1  applied 1  screening 0  interv
+       saved 1  applied 1  screening 1  interv
       SoundCloud · ML Intern
 
 
@@ -81,7 +81,7 @@ extension SnapshotFixtures {
 
 
 
-       …e/jobdeck/store.json 5p 4a 7d │ saved
+       …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
 }

@@ -6,7 +6,7 @@ extension SnapshotFixtures {
       Due       Company      Title                 Location    Stage       Posted
       [OVERDUE] Café 🍰 Labs Data 👩‍💻 Engineer      Zürich      —           ≤2025-02-01
       [58d]     Acme         Backend Engineer      Remote      saved
-
+                Globex       Platform Engineer     Remote      rejected
 
 
 
@@ -25,7 +25,7 @@ extension SnapshotFixtures {
 
 
       /engineer
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
   ]
 }

@@ -7,8 +7,9 @@ extension SnapshotFixtures {
       [OVERDUE] Café 🍰 Labs Data 👩‍💻 Engineer      Zürich      —           ≤2025-02-01
       [TODAY]   株式会社メ…  ソフトウェアエンジニ… 東京        interview   2025-02-25
       [2d]      SoundCloud   ML Intern             Berlin      applied     2025-02-20
-      [13d]     ^[[2JEvil^[… Title^M^H^[[31mgnp.e… Nowhere^[[… rejected    2025-02-28
+      [13d]     ^[[2JEvil^[… Title^M^H^[[31mgnp.e… Nowhere^[[… screening   2025-02-28
       [58d]     Acme         Backend Engineer      Remote      saved
+                Globex       Platform Engineer     Remote      rejected
 
 
 
@@ -24,8 +25,7 @@ extension SnapshotFixtures {
 
 
 
-
-       …al/share/jobdeck/store.json 5 postings · 4 applications · 7 deadlines │ saved
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
@@ -33,8 +33,9 @@ extension SnapshotFixtures {
       [OVERDUE] Café 🍰 Labs            Data 👩‍💻 Engineer                        Zürich                 —           ≤2025-02-01
       [TODAY]   株式会社メルカリ        ソフトウェアエンジニア                  東京                   interview   2025-02-25
       [2d]      SoundCloud              ML Intern                               Berlin                 applied     2025-02-20
-      [13d]     ^[[2JEvil^[]52;c;aGk=^… Title^M^H^[[31mgnp.exe                  Nowhere^[[1A           rejected    2025-02-28
+      [13d]     ^[[2JEvil^[]52;c;aGk=^… Title^M^H^[[31mgnp.exe                  Nowhere^[[1A           screening   2025-02-28
       [58d]     Acme                    Backend Engineer                        Remote                 saved
+                Globex                  Platform Engineer                       Remote                 rejected
 
 
 
@@ -66,8 +67,7 @@ extension SnapshotFixtures {
 
 
 
-
-       /home/user/.local/share/jobdeck/store.json                           5 postings · 4 applications · 7 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
@@ -75,13 +75,13 @@ extension SnapshotFixtures {
       [OVERDUE] Café … Data 👩‍💻 En… —
       [TODAY]   株式…  ソフトウェ… interview
       [2d]      Sound… ML Intern   applied
-      [13d]     ^[[2J… Title^M^H^… rejected
+      [13d]     ^[[2J… Title^M^H^… screening
       [58d]     Acme   Backend En… saved
+                Globex Platform E… rejected
 
 
 
-
-       …e/jobdeck/store.json 5p 4a 7d │ saved
+       …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
 }
