@@ -52,8 +52,10 @@ public struct App: TerminalProgram {
     }
   }
 
+  /// Any size renders, even a degenerate one the terminal might report mid-resize.
   public func view(size: TerminalSize) -> Screen {
-    Renderer(state: state).render(size: size)
+    Renderer(state: state).render(
+      size: TerminalSize(rows: max(0, size.rows), columns: max(0, size.columns)))
   }
 
   // MARK: - Keys

@@ -129,3 +129,20 @@ extension AppState {
     return pipelineRow < column.count ? column[pipelineRow].id : nil
   }
 }
+
+@Suite("Pipeline tab strip")
+struct PipelineTabStripTests {
+  @Test func theCurrentTabStaysVisibleOnANarrowTerminal() {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("c"))
+    let strip = app.screenText(rows: 12, columns: 40).split(separator: "\n")[1]
+    #expect(strip.contains("closed 1"))
+    #expect(app.screenText(rows: 12, columns: 40).contains("Globex"))
+  }
+
+  @Test func degenerateSizesRenderEmptyScreens() {
+    let app = Fixtures.app()
+    #expect(app.view(size: TerminalSize(rows: 0, columns: 0)).cells.isEmpty)
+    #expect(app.view(size: TerminalSize(rows: -3, columns: 20)).cells.isEmpty)
+  }
+}

@@ -146,3 +146,54 @@ struct PostingsViewTests {
     }
   }
 }
+
+@Suite("Postings view: jumping and paging")
+struct PostingsJumpTests {
+  @Test func homeEndAndGJumpToTheEnds() {
+    var app = Fixtures.app()
+    app.press(.end)
+    #expect(app.state.postingSelection == 5)
+    app.press(.home)
+    #expect(app.state.postingSelection == 0)
+    app.press(.character("G"))
+    #expect(app.state.postingSelection == 5)
+    app.press(.character("g"))
+    #expect(app.state.postingSelection == 0)
+  }
+
+  @Test func pageKeysMoveByAScreenfulWithinBounds() {
+    var app = Fixtures.app()
+    app.press(.resize(TerminalSize(rows: 8, columns: 80)))
+    app.press(.pageDown)
+    #expect(app.state.postingSelection == 3)
+    app.press(.pageDown)
+    #expect(app.state.postingSelection == 5)
+    app.press(.pageUp, .pageUp)
+    #expect(app.state.postingSelection == 0)
+  }
+
+  @Test func theSelectionScrollsIntoViewOnASmallTerminal() {
+    var deck = Fixtures.deck
+    for number in 1...4 {
+      deck.postings.append(Posting(id: "extra-\(number)", title: "Role \(number)",
+                                   company: "Extra \(number)", createdAt: Fixtures.created))
+    }
+    var app = Fixtures.app(deck)
+    app.press(.end)
+    let text = app.screenText(rows: 10, columns: 80)
+    #expect(text.contains("Extra 4"))
+    #expect(!text.contains("Café"))
+  }
+
+  @Test func lettersTypedIntoAFormNeverActAsCommands() {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    #expect(app.type("quit 123").isEmpty)
+    #expect(app.state.view == .postings)
+    guard case .addForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.value(.company) == "quit 123")
+  }
+}
