@@ -48,7 +48,7 @@ extension App {
       [Deadline(id: "", kind: .applicationCutoff, due: .allDay($0), owner: .posting(""))]
     } ?? []
     state.mode = .browsing
-    let effects = perform(.addPosting(posting, deadlines: deadlines),
+    let effects = perform(.addPosting(posting, deadlines: deadlines, stage: form.stage),
                           message: "added \(posting.company) — \(posting.title)")
     if !effects.isEmpty, let id = state.deck.postings.last?.id { select(postingID: id) }
     return effects
@@ -142,6 +142,12 @@ extension Renderer {
         } else {
           screen.write("YYYY-MM-DD, optional", row: row, column: left, style: .dim)
         }
+        row += 1
+      }
+      if field == .stage {
+        let message = form.stageMessage ?? "blank: posting only; or saved, applied, …"
+        screen.write(message, row: row, column: left,
+                     style: form.stageMessage != nil && form.stage == nil ? .error : .dim)
         row += 1
       }
     }

@@ -7,8 +7,9 @@ import JobDeckCore
 public enum PendingEdit: Equatable, Sendable {
   case move(applicationID: String, to: Stage, note: String?, at: Date)
   case notes(applicationID: String, text: String, at: Date)
-  /// A posting typed in the add form (id assigned when applied) with its deadlines.
-  case addPosting(Posting, deadlines: [Deadline])
+  /// A posting typed in the add form (id assigned when applied) with its deadlines, and an
+  /// application at `stage` when one was given.
+  case addPosting(Posting, deadlines: [Deadline], stage: Stage?)
   /// An imported posting, merged so that a re-import updates instead of duplicating.
   case importDraft(PostingDraft, at: Date)
   case markDone(deadlineID: String, at: Date)
@@ -30,7 +31,7 @@ public enum PendingEdit: Equatable, Sendable {
       return true
     case .notes(let id, let text, let time):
       return (try? deck.setNotes(text, ofApplication: id, at: time)) != nil
-    case .addPosting(let posting, let deadlines):
+    case .addPosting(let posting, let deadlines, let stage):
       // Replaying onto a disk version that already holds it (saved, confirmation not yet
       // received) must not add a second copy.
       let isOnFile = deck.postings.contains {
@@ -42,6 +43,10 @@ public enum PendingEdit: Equatable, Sendable {
       for var deadline in deadlines {
         deadline.owner = .posting(id)
         deck.add(deadline)
+      }
+      if let stage {
+        _ = try? deck.apply(toPosting: id, stage: stage, at: posting.createdAt)
+        deck.refreshDerivedDeadlines()
       }
       return true
     case .importDraft(let draft, let time):

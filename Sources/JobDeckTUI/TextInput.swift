@@ -33,7 +33,7 @@ public struct TextInput: Equatable, Sendable {
 /// checked as it is typed.
 public struct AddForm: Equatable, Sendable {
   public enum Field: Int, CaseIterable, Sendable {
-    case company, title, location, url, deadline
+    case company, title, location, url, deadline, stage
 
     var label: String {
       switch self {
@@ -42,6 +42,7 @@ public struct AddForm: Equatable, Sendable {
       case .location: return "Location"
       case .url: return "URL"
       case .deadline: return "Apply by"
+      case .stage: return "Stage"
       }
     }
   }
@@ -68,6 +69,24 @@ public struct AddForm: Equatable, Sendable {
 
   public var deadline: CivilDate? { CivilDate(value(.deadline)) }
 
+  /// The stage typed (any unique prefix: "app" is applied); nil when blank or unknown. Blank
+  /// adds only the posting; a stage also starts tracking an application.
+  public var stage: Stage? {
+    let text = value(.stage).lowercased()
+    guard !text.isEmpty else { return nil }
+    let matches = Stage.allCases.filter {
+      $0.rawValue.hasPrefix(text) || $0.displayName.hasPrefix(text)
+    }
+    return matches.count == 1 ? matches[0] : matches.first { $0.rawValue == text }
+  }
+
+  /// The inline message under the stage field.
+  public var stageMessage: String? {
+    if value(.stage).isEmpty { return nil }
+    if let stage { return "→ \(stage.displayName)" }
+    return "unknown stage: " + Stage.allCases.map(\.displayName).joined(separator: ", ")
+  }
+
   /// Why the form cannot be saved yet, or nil.
   public var problem: String? {
     if value(.company).isEmpty { return "company is required" }
@@ -75,6 +94,7 @@ public struct AddForm: Equatable, Sendable {
     if !value(.deadline).isEmpty, deadline == nil {
       return "apply-by date '\(value(.deadline))' is not a date (YYYY-MM-DD)"
     }
+    if !value(.stage).isEmpty, stage == nil { return "unknown stage '\(value(.stage))'" }
     return nil
   }
 

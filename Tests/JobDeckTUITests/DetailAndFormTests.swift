@@ -130,6 +130,7 @@ struct AddFormTests {
     app.type("Data Scientist")
     app.press(.enter, .enter, .enter)
     app.type("2025-03-20")
+    app.press(.enter)
     let effects = app.press(.enter)
     let posting = try #require(app.state.deck.postings.last)
     #expect(posting.company == "Zalando")
@@ -149,6 +150,34 @@ struct AddFormTests {
     app.press(.tab)
     app.type("Analyst")
     #expect(app.press(.control("s")).count == 1)
+  }
+
+  @Test func aStageAlsoStartsTrackingAnApplication() throws {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    app.type("Zalando")
+    app.press(.tab)
+    app.type("Analyst")
+    app.press(.backTab, .backTab)  // wraps to the last field
+    app.type("appl")
+    #expect(app.screenText().contains("→ applied"))
+    app.press(.control("s"))
+    let posting = try #require(app.state.deck.postings.last)
+    let application = try #require(app.state.deck.applications(forPosting: posting.id).first)
+    #expect(application.stage == .applied)
+    #expect(application.history.first?.at == Fixtures.clock.now)
+  }
+
+  @Test func anUnknownStageIsRefused() {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    app.type("Zalando")
+    app.press(.tab)
+    app.type("Analyst")
+    app.press(.backTab, .backTab)
+    app.type("hired")
+    #expect(app.screenText().contains("unknown stage"))
+    #expect(app.press(.control("s")).isEmpty)
   }
 
   @Test func escCancelsTheForm() {

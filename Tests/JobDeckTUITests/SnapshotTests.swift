@@ -10,13 +10,16 @@ import Testing
 struct SnapshotTests {
   static let sizes = [(24, 80), (40, 120), (12, 40)]
 
+  static func typing(_ text: String) -> [KeyPress] { text.map { .character($0) } }
+
   static let scenes: [(String, [KeyPress])] = [
     ("postings", []),
     ("pipeline", [.character("2"), .character("l")]),
     ("agenda", [.character("3")]),
     ("detail-mercari", [.character("j"), .enter]),
     ("detail-hostile", [.character("j"), .character("j"), .character("j"), .enter]),
-    ("add-form", [.character("a")]),
+    ("add-form", [.character("a")] + typing("Zalando") + [.tab] + typing("データ分析 🧪 Analyst")
+      + [.tab, .tab, .tab] + typing("2025-03-3")),
     ("help", [.character("?")]),
   ]
 

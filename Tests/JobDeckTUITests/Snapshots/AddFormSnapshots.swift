@@ -5,16 +5,16 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
        Add a posting
 
-       Company
-       Title
+       Company    Zalando
+       Title      データ分析 🧪 Analyst
        Location
        URL
-       Apply by
-                  YYYY-MM-DD, optional
+       Apply by   2025-03-3
+                  keep typing: YYYY-MM-DD
+       Stage
+                  blank: posting only; or saved, applied, …
 
        Tab/Shift-Tab: fields · Enter on the last field or Ctrl-S: save · Esc: cancel
-
-
 
 
 
@@ -31,16 +31,16 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
        Add a posting
 
-       Company
-       Title
+       Company    Zalando
+       Title      データ分析 🧪 Analyst
        Location
        URL
-       Apply by
-                  YYYY-MM-DD, optional
+       Apply by   2025-03-3
+                  keep typing: YYYY-MM-DD
+       Stage
+                  blank: posting only; or saved, applied, …
 
        Tab/Shift-Tab: fields · Enter on the last field or Ctrl-S: save · Esc: cancel
-
-
 
 
 
@@ -73,14 +73,14 @@ extension SnapshotFixtures {
        1 Postings  2 Pipeline  3 Agenda
        Add a posting
 
-       Company
-       Title
+       Company    Zalando
+       Title      データ分析 🧪 Analyst
        Location
        URL
-       Apply by
-                  YYYY-MM-DD, optional
-
-       Tab/Shift-Tab: fields · Enter on the la
+       Apply by   2025-03-3
+                  keep typing: YYYY-MM-DD
+       Stage
+                  blank: posting only; or save
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
