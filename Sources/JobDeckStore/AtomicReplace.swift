@@ -1,0 +1,129 @@
+import Foundation
+import Glibc
+
+/// Replaces a file so that a crash at any instant leaves either the old content or the new,
+/// never a mix, never an empty file.
+///
+/// temp file beside the target (exclusive create, 0600) → write → fsync → rename over the target
+/// → fsync the directory. `Data.write(options: .atomic)` on Linux skips the directory fsync,
+/// resets the mode to 0644, replaces a symlink by a regular file and leaves temp copies behind
+/// when killed, so the sequence is written out here. Callers hold the store's exclusive lock;
+/// that is what lets the next writer treat any leftover temp file as stale.
+enum AtomicReplace {
+  /// The prefix of every temporary file made for `target`: `.store.json.tmp-`.
+  static func temporaryPrefix(for target: String) -> String {
+    "." + FileSystem.fileName(of: target) + ".tmp-"
+  }
+
+  /// Writes `data` to `target`. `previous` is the target's status when it exists: its mode (and,
+  /// for root, its owner) carry over to the new file. With `backupPath`, the file being replaced
+  /// is kept there first (hard link, else a copy of `previousData`).
+  static func replace(
+    _ target: String, with data: Data, previous: FileSystem.Status?,
+    backupPath: String? = nil, previousData: Data? = nil
+  ) throws(StoreError) {
+    let directory = FileSystem.directory(of: target)
+    let temporary = try writeTemporaryCopy(of: data, beside: target, tag: "",
+      permissions: previous?.permissions ?? 0o600, owner: previous)
+    do throws(StoreError) {
+      if let backupPath, previous != nil {
+        try keepBackup(of: target, at: backupPath, previousData: previousData, previous: previous)
+      }
+      guard rename(temporary, target) == 0 else {
+        throw StoreError.fileSystem(operation: "replace", path: target, errorNumber: errno)
+      }
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+    try FileSystem.synchronizeDirectory(directory)
+  }
+
+  /// The current target becomes the backup: a hard link costs no copy and no space; file systems
+  /// without hard links get a real copy. Via a temporary name, so the old backup is replaced
+  /// atomically too.
+  private static func keepBackup(
+    of target: String, at backupPath: String, previousData: Data?, previous: FileSystem.Status?
+  ) throws(StoreError) {
+    let directory = FileSystem.directory(of: target)
+    let linkName = FileSystem.join(directory,
+      temporaryPrefix(for: target) + "bak-\(getpid())-\(FileSystem.randomSuffix())")
+    var temporary = linkName
+    if link(target, linkName) != 0 {
+      guard let previousData else {
+        throw StoreError.fileSystem(operation: "keep a backup of", path: target, errorNumber: errno)
+      }
+      temporary = try writeTemporaryCopy(of: previousData, beside: target, tag: "bak-",
+        permissions: previous?.permissions ?? 0o600, owner: previous)
+    }
+    guard rename(temporary, backupPath) == 0 else {
+      let code = errno
+      unlink(temporary)
+      throw StoreError.fileSystem(operation: "keep a backup at", path: backupPath,
+        errorNumber: code)
+    }
+  }
+
+  /// Creates, fills and fsyncs a new temporary file beside `target` and returns its path; on
+  /// failure it is removed again.
+  static func writeTemporaryCopy(
+    of data: Data, beside target: String, tag: String, permissions: mode_t,
+    owner: FileSystem.Status?
+  ) throws(StoreError) -> String {
+    let directory = FileSystem.directory(of: target)
+    var temporary = ""
+    var descriptor: Int32 = -1
+    for _ in 0..<8 where descriptor < 0 {
+      temporary = FileSystem.join(directory,
+        temporaryPrefix(for: target) + tag + "\(getpid())-\(FileSystem.randomSuffix())")
+      descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+      if descriptor < 0 && errno != EEXIST { break }
+    }
+    guard descriptor >= 0 else {
+      throw .fileSystem(operation: "create a temporary file in", path: directory,
+        errorNumber: errno)
+    }
+    do throws(StoreError) {
+      // Explicit, because the umask may have narrowed the mode given to open.
+      guard fchmod(descriptor, permissions) == 0 else {
+        throw StoreError.fileSystem(operation: "set the permissions of", path: temporary,
+          errorNumber: errno)
+      }
+      if let owner, geteuid() == 0, owner.owner != geteuid() || owner.group != getegid() {
+        // Root editing a user's store must not hand the file to root; failure only means the
+        // file system has no owners (a FAT stick), where there is nothing to preserve.
+        _ = fchown(descriptor, owner.owner, owner.group)
+      }
+      try FileSystem.writeAll(data, to: descriptor, path: temporary)
+      guard fsync(descriptor) == 0 else {
+        throw StoreError.fileSystem(operation: "flush to disk", path: temporary,
+          errorNumber: errno)
+      }
+      let closed = close(descriptor)
+      descriptor = -1
+      // Network file systems may report a failed write only on close.
+      guard closed == 0 else {
+        throw StoreError.fileSystem(operation: "write", path: temporary, errorNumber: errno)
+      }
+    } catch {
+      if descriptor >= 0 { close(descriptor) }
+      unlink(temporary)
+      throw error
+    }
+    return temporary
+  }
+
+  /// Removes temporary files left by a writer that was killed mid-save. Only call with the
+  /// exclusive lock held: temporaries exist only while their writer holds it, so any found then
+  /// are stale. Best effort: a leftover that cannot be removed harms nothing.
+  static func removeStaleTemporaries(for target: String) {
+    let directory = FileSystem.directory(of: target)
+    let prefix = temporaryPrefix(for: target)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return
+    }
+    for name in names where name.hasPrefix(prefix) {
+      unlink(FileSystem.join(directory, name))
+    }
+  }
+}

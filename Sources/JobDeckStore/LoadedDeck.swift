@@ -1,0 +1,57 @@
+import JobDeckCore
+
+/// A deck as read from disk, with what the caller must know before changing it.
+public struct LoadedDeck: Sendable, Equatable {
+  public var deck: Deck
+  /// Set when the file was written by a newer JobDeck: show the deck, refuse every change, and
+  /// show this message (it names both versions). Nil for a writable store.
+  public var readOnlyReason: String?
+  /// The file as it was when read; compare with `StoreFile.fingerprint()` to notice that another
+  /// process changed it. Nil when there was no file yet.
+  public var fingerprint: StoreFingerprint?
+
+  public init(deck: Deck, readOnlyReason: String? = nil, fingerprint: StoreFingerprint? = nil) {
+    self.deck = deck
+    self.readOnlyReason = readOnlyReason
+    self.fingerprint = fingerprint
+  }
+
+  public var isReadOnly: Bool { readOnlyReason != nil }
+}
+
+/// Identifies one version of the store file cheaply (one `stat`): a save replaces the file by
+/// rename, so the inode changes; an editor writing in place changes the size or mtime.
+public struct StoreFingerprint: Hashable, Sendable {
+  public var device: UInt64
+  public var inode: UInt64
+  public var size: Int64
+  /// Modification time in nanoseconds since 1970.
+  public var modificationNanoseconds: Int64
+
+  public init(device: UInt64, inode: UInt64, size: Int64, modificationNanoseconds: Int64) {
+    self.device = device
+    self.inode = inode
+    self.size = size
+    self.modificationNanoseconds = modificationNanoseconds
+  }
+}
+
+/// What `jobdeck check` prints: the file parses (otherwise `check()` throws the positioned
+/// error), and these are the inconsistencies found inside it.
+public struct StoreCheckReport: Sendable, Equatable {
+  public var path: String
+  /// The version written in the file (newer than `StoreFormat.schemaVersion` when read-only).
+  public var schemaVersion: Int
+  public var postingCount: Int
+  public var applicationCount: Int
+  public var deadlineCount: Int
+  /// One sentence each, naming the record: "application 'x' refers to posting 'y', which does
+  /// not exist". Empty when all is well.
+  public var problems: [String]
+  public var readOnlyReason: String?
+  /// Whether a backup exists for `restoreBackup()`.
+  public var backupPath: String
+  public var hasBackup: Bool
+
+  public var isHealthy: Bool { problems.isEmpty }
+}

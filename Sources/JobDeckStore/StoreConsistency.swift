@@ -1,0 +1,65 @@
+import Foundation
+import JobDeckCore
+
+/// What `check()` finds wrong inside a store that parses: things the decoder accepts one record
+/// at a time but that do not fit together.
+enum StoreConsistency {
+  static func problems(in deck: Deck) -> [String] {
+    var problems: [String] = []
+    problems += repeatedIDs(deck.postings.map(\.id), kind: "posting")
+    problems += repeatedIDs(deck.applications.map(\.id), kind: "application")
+    problems += repeatedIDs(deck.deadlines.map(\.id), kind: "deadline")
+    let postingIDs = Set(deck.postings.map(\.id))
+    let applicationIDs = Set(deck.applications.map(\.id))
+    for application in deck.applications {
+      let name = SafeText.escaped(application.id)
+      if let postingID = application.postingID, !postingIDs.contains(postingID) {
+        problems.append("application '\(name)' is for posting '\(SafeText.escaped(postingID))',"
+          + " which does not exist")
+      }
+      if let last = application.history.last, last.to != application.stage {
+        problems.append("application '\(name)' is at stage \(application.stage.rawValue), but its"
+          + " history ends at \(last.to.rawValue)")
+      }
+    }
+    for deadline in deck.deadlines {
+      let name = SafeText.escaped(deadline.id)
+      switch deadline.owner {
+      case .posting(let id) where !postingIDs.contains(id):
+        problems.append("deadline '\(name)' belongs to posting '\(SafeText.escaped(id))', which"
+          + " does not exist")
+      case .application(let id) where !applicationIDs.contains(id):
+        problems.append("deadline '\(name)' belongs to application '\(SafeText.escaped(id))',"
+          + " which does not exist")
+      default: break
+      }
+      if case .timed(_, let zone) = deadline.due, TimeZone(identifier: zone) == nil {
+        problems.append("deadline '\(name)' uses the unknown time zone '\(SafeText.escaped(zone))'")
+      }
+    }
+    return problems
+  }
+
+  /// Keys repeated inside one object: JSON leaves their meaning open, and a decoder silently
+  /// keeps one of them.
+  static func duplicateKeys(in data: Data, path: String) -> [String] {
+    let bytes = [UInt8](data)
+    var parser = PositionedJSONParser(bytes: bytes)
+    guard (try? parser.parseDocument()) != nil else { return [] }
+    return parser.duplicateKeys.map { duplicate in
+      let (line, column) = TextPosition.lineAndColumn(of: duplicate.offset, in: bytes)
+      return StoreError.location(path, line, column, duplicate.jsonPath,
+        "the key \"\(SafeText.escaped(duplicate.key))\" occurs more than once in this object")
+    }
+  }
+
+  private static func repeatedIDs(_ ids: [String], kind: String) -> [String] {
+    var seen: Set<String> = []
+    var reported: Set<String> = []
+    var problems: [String] = []
+    for id in ids where !seen.insert(id).inserted && reported.insert(id).inserted {
+      problems.append("more than one \(kind) has the id '\(SafeText.escaped(id))'")
+    }
+    return problems
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import JobDeckCore
+
+/// Reads the store file's text (the format `StoreEncoder` describes) back into a `Deck`.
+///
+/// The fast path is one `JSONDecoder` pass. Only when it fails is the file re-read by the
+/// positioned parser, to say where the problem is: a bad file costs a second pass, a good one
+/// nothing.
+public struct StoreDecoder: Sendable {
+  public init() {}
+
+  /// Decodes a whole store. `path` is used only in messages. A file with a newer `schemaVersion`
+  /// decodes if its content still fits this build's model, and comes back with `readOnlyReason`
+  /// set; `fingerprint` is always nil here (only `StoreFile` knows the file).
+  public func decode(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
+    let document = try decodeDocument(data, path: path)
+    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
+      fingerprint: nil)
+  }
+
+  struct Document {
+    var deck: Deck
+    var schemaVersion: Int
+    var path: String
+
+    var isNewer: Bool { schemaVersion > StoreFormat.schemaVersion }
+    var readOnlyReason: String? {
+      guard isNewer else { return nil }
+      return StoreError.newerSchemaVersion(path: path, found: schemaVersion,
+        supported: StoreFormat.schemaVersion).description
+    }
+  }
+
+  func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
+    if data.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) != nil {
+      var parser = PositionedJSONParser(bytes: [UInt8](data))
+      do {
+        _ = try parser.parseDocument()
+      } catch {
+        throw StoreDiagnosis(path: path, bytes: [UInt8](data)).malformed(
+          at: error.offset, jsonPath: error.jsonPath, problem: error.message)
+      }
+    }
+    do {
+      let document = try Self.jsonDecoder().decode(StoreDocument.self, from: data)
+      return Document(deck: document.deck, schemaVersion: document.schemaVersion, path: path)
+    } catch let signal as VersionSignal {
+      switch signal {
+      case .newerAndUnreadable(let version):
+        throw .newerSchemaVersion(path: path, found: version, supported: StoreFormat.schemaVersion)
+      case .older(let version):
+        return try migrated(data, from: version, path: path)
+      }
+    } catch {
+      throw StoreDiagnosis(path: path, bytes: [UInt8](data)).diagnose(error)
+    }
+  }
+
+  private func migrated(_ data: Data, from version: Int, path: String) throws(StoreError)
+    -> Document
+  {
+    let diagnosis = StoreDiagnosis(path: path, bytes: [UInt8](data))
+    do {
+      guard let raw = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let upgraded = try StoreMigration.upgrade(raw, from: version)
+      else {
+        var parser = PositionedJSONParser(bytes: [UInt8](data))
+        guard let root = try? parser.parseDocument() else {
+          throw diagnosis.diagnose(VersionSignal.older(version))
+        }
+        throw diagnosis.malformed(at: [.key("schemaVersion")], in: root,
+          problem: "schemaVersion \(version) is older than any this build can read (it reads"
+            + " \(StoreFormat.schemaVersion))")
+      }
+      let migratedData = try JSONSerialization.data(withJSONObject: upgraded)
+      let document = try Self.jsonDecoder().decode(StoreDocument.self, from: migratedData)
+      return Document(deck: document.deck, schemaVersion: version, path: path)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      // Paths in the upgraded document mostly match the file's; the position is a best guess.
+      throw diagnosis.diagnose(error)
+    }
+  }
+
+  static func jsonDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom(StoreDateFormat.decode)
+    return decoder
+  }
+}
+
+/// The top-level object. `schemaVersion` is read first, so a file from another version is
+/// recognised before its records are.
+private struct StoreDocument: Decodable {
+  var schemaVersion: Int
+  var deck: Deck
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion, settings, postings, applications, deadlines
+  }
+
+  init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    do {
+      schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    } catch DecodingError.dataCorrupted {
+      // Foundation reports 1.5 or 1e3 as "not valid JSON" without a path; give it one.
+      throw DecodingError.dataCorruptedError(
+        forKey: .schemaVersion, in: container,
+        debugDescription: "schemaVersion must be a whole number such as 1")
+    }
+    if schemaVersion < StoreFormat.schemaVersion { throw VersionSignal.older(schemaVersion) }
+    do {
+      // Members may be left out of a hand-written file: `{"schemaVersion": 1}` is an empty store.
+      deck = Deck(
+        postings: try container.decodeIfPresent([Posting].self, forKey: .postings) ?? [],
+        applications: try container.decodeIfPresent([Application].self, forKey: .applications)
+          ?? [],
+        deadlines: try container.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? [],
+        settings: try container.decodeIfPresent(Settings.self, forKey: .settings) ?? Settings())
+    } catch where schemaVersion > StoreFormat.schemaVersion {
+      throw VersionSignal.newerAndUnreadable(schemaVersion)
+    }
+  }
+}
+
+/// Thrown out of `StoreDocument.init(from:)` to leave the decoder when the version decides.
+private enum VersionSignal: Error {
+  case older(Int)
+  case newerAndUnreadable(Int)
+}

@@ -1,0 +1,81 @@
+import Foundation
+import JobDeckCore
+
+/// Writes a `Deck` as the store file's text.
+///
+/// The format, version 1: one JSON document, UTF-8, ending in a newline, with its top-level
+/// members always in this order:
+///
+/// ```
+/// {
+///   "schemaVersion": 1,
+///   "settings": {"followUpAfterDays":14},
+///   "postings": [
+///     {"company":"SumUp","createdAt":"2026-11-22T10:00:00Z","id":"sumup-ml-engineer",...},
+///     {...}
+///   ],
+///   "applications": [
+///     {...}
+///   ],
+///   "deadlines": []
+/// }
+/// ```
+///
+/// - Every record (posting, application, deadline) and the settings object sit on one line of
+///   their own, compact, keys sorted, slashes unescaped. Changing one record therefore changes
+///   exactly one line (a one-line `git diff`), and a later loader can find record boundaries by
+///   splitting lines instead of parsing everything (JSON escapes newlines inside strings, so a
+///   record can never span lines). Records keep the deck's order (creation order), so new records
+///   append lines.
+/// - An empty collection is `[]` on the member's line.
+/// - Instants (`createdAt`, `updatedAt`, a stage change's `at`, a timed deadline's `dateTime`) are
+///   ISO 8601 UTC with whole seconds: `"2026-11-22T10:00:00Z"`. Civil dates are `"2026-11-22"`,
+///   periods ISO 8601 durations such as `"P3M"` or `"-P14D"`.
+/// - Optional fields that are absent are left out rather than written as `null`.
+/// - `schemaVersion` is an integer; a reader that finds a higher one than it knows must not write
+///   the file (see `StoreDecoder`).
+public struct StoreEncoder: Sendable {
+  public init() {}
+
+  /// The whole file's bytes. Throws only for values JSON cannot hold (NaN, infinity).
+  public func encode(_ deck: Deck) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom(StoreDateFormat.encode)
+    var output = Data()
+    output.reserveCapacity(4096)
+    output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
+    output.append(contentsOf: "  \"settings\": ".utf8)
+    output.append(try encoder.encode(deck.settings))
+    output.append(contentsOf: ",\n".utf8)
+    try append(deck.postings, named: "postings", to: &output, using: encoder, last: false)
+    try append(deck.applications, named: "applications", to: &output, using: encoder, last: false)
+    try append(deck.deadlines, named: "deadlines", to: &output, using: encoder, last: true)
+    output.append(contentsOf: "}\n".utf8)
+    return output
+  }
+
+  private func append<Record: Encodable>(
+    _ records: [Record], named name: String, to output: inout Data, using encoder: JSONEncoder,
+    last: Bool
+  ) throws {
+    let end = last ? "\n" : ",\n"
+    guard !records.isEmpty else {
+      output.append(contentsOf: "  \"\(name)\": []\(end)".utf8)
+      return
+    }
+    output.append(contentsOf: "  \"\(name)\": [\n".utf8)
+    for (index, record) in records.enumerated() {
+      output.append(contentsOf: "    ".utf8)
+      output.append(try encoder.encode(record))
+      output.append(contentsOf: (index == records.count - 1 ? "\n" : ",\n").utf8)
+    }
+    output.append(contentsOf: "  ]\(end)".utf8)
+  }
+}
+
+/// Facts about the file format shared by the encoder and decoder.
+public enum StoreFormat {
+  /// The version this build writes and the newest it can read.
+  public static let schemaVersion = 1
+}
