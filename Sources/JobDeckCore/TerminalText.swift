@@ -75,6 +75,18 @@ public enum TerminalText {
 
   // MARK: - Classification
 
+  /// Whether a scalar must not reach a terminal as it is: every one `sanitized` would show or
+  /// remove, apart from line feed and tab (line structure, harmless). For callers that escape
+  /// instead of sanitizing (JSON output writes `\u001b`), so the zero-width joiner counts too:
+  /// escaping it loses nothing.
+  public static func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A: return false
+    case 0x2028, 0x2029, 0x200D: return true
+    default: return isControl(scalar) || isRemovedInvisible(scalar)
+    }
+  }
+
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     return value < 0x20 || (0x7F...0x9F).contains(value)

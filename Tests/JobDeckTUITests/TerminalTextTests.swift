@@ -115,3 +115,25 @@ struct TerminalTextWidthTests {
     #expect(TerminalText.wrapped("東京東京東", toWidth: 5) == ["東京", "東京", "東"])
   }
 }
+
+@Suite("TerminalText: unsafe scalars for escaping callers")
+struct TerminalTextUnsafeScalarTests {
+  @Test func controlsBidiAndInvisiblesAreUnsafe() {
+    for value: UInt32 in [0x00, 0x07, 0x08, 0x0D, 0x1B, 0x7F, 0x85, 0x9B, 0x202E, 0x2066,
+                          0x200B, 0x200D, 0xFEFF, 0x2028] {
+      #expect(TerminalText.isUnsafeForTerminal(Unicode.Scalar(value)!), "U+\(value)")
+    }
+  }
+
+  @Test func lineFeedTabAndVisibleTextAreSafe() {
+    for scalar in "\n\ta Zé東🍰^[".unicodeScalars {
+      #expect(!TerminalText.isUnsafeForTerminal(scalar), "U+\(scalar.value)")
+    }
+  }
+
+  @Test func sanitizedTextHasNoUnsafeScalarButTheEmojiJoiner() {
+    let text = "\u{1B}[2J\u{202E}x\u{200B}\r👩\u{200D}💻"
+    let unsafe = TerminalText.sanitized(text).unicodeScalars.filter(TerminalText.isUnsafeForTerminal)
+    #expect(unsafe.map(\.value) == [0x200D])
+  }
+}
