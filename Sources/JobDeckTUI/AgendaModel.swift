@@ -1,0 +1,90 @@
+import Foundation
+import JobDeckCore
+
+/// The engine's agenda (`JobDeckCore.Agenda`) seen at the UI's "now": the latest tick, so the
+/// groups roll over at midnight without anything else changing.
+struct AgendaModel {
+  var deck: Deck
+  var now: Date
+  var timeZone: TimeZone
+
+  init(state: AppState) {
+    self.deck = state.deck
+    self.now = state.now
+    self.timeZone = state.timeZone
+  }
+
+  var clock: FixedWallClock { FixedWallClock(now: now, timeZone: timeZone) }
+
+  /// What the agenda shows, sorted by the engine: hidden are done, snoozed and superseded
+  /// deadlines, those of closed applications, and cutoffs once the user has applied.
+  func entries() -> [AgendaEntry] { Agenda.visibleEntries(deck: deck, clock: clock) }
+
+  /// Entries by section, empty sections left out.
+  func grouped() -> [AgendaGroup] { Agenda(today: clock.today, entries: entries()).groups }
+
+  /// The nearest dated entry of each posting (its own deadlines or its applications'), for the
+  /// badges and the deadline sort; one pass over the agenda.
+  func nearestByPosting() -> [String: AgendaEntry] {
+    var result: [String: AgendaEntry] = [:]
+    for entry in entries() where entry.date != nil {
+      // Entries come sorted by date: the first one seen is the nearest.
+      if let postingID = target(of: entry.owner).postingID, result[postingID] == nil {
+        result[postingID] = entry
+      }
+    }
+    return result
+  }
+
+  /// The posting and application a deadline's detail shows.
+  func target(of owner: DeadlineOwner) -> DetailState {
+    switch owner {
+    case .posting(let id):
+      return DetailState(postingID: id, applicationID: deck.applications(forPosting: id).first?.id)
+    case .application(let id):
+      return DetailState(postingID: deck.application(withID: id)?.postingID, applicationID: id)
+    }
+  }
+}
+
+extension DeadlineAnchor {
+  /// Words for "waits for …".
+  var displayName: String {
+    switch self {
+    case .startDate: return "start date"
+    case .contractEnd: return "contract end"
+    case .offerResponse: return "offer response"
+    case .applicationCutoff: return "application cutoff"
+    }
+  }
+}
+
+/// Badge text, readable without colour: `[OVERDUE]`, `[TODAY]`, `[3d]`.
+enum UrgencyBadge {
+  static func text(for entry: AgendaEntry?) -> String {
+    guard let entry, let daysLeft = entry.daysLeft else { return "" }
+    if entry.urgency == .overdue { return "[OVERDUE]" }
+    if daysLeft <= 0 { return "[TODAY]" }
+    return daysLeft > 999 ? "[999+d]" : "[\(daysLeft)d]"
+  }
+
+  static func style(_ urgency: Urgency?) -> CellStyle {
+    switch urgency {
+    case nil: return .plain
+    case .overdue: return CellStyle(role: .overdue, bold: true)
+    case .today: return CellStyle(role: .today, bold: true)
+    case .imminent: return CellStyle(role: .imminent, bold: true)
+    case .soon: return CellStyle(role: .soon)
+    case .upcoming: return CellStyle(role: .upcoming)
+    case .later: return CellStyle(role: .later)
+    }
+  }
+
+  /// "in 3d", "today", "2d ago".
+  static func relative(daysLeft: Int?) -> String {
+    guard let daysLeft else { return "" }
+    if daysLeft == 0 { return "today" }
+    if daysLeft < 0 { return "\(-daysLeft)d ago" }
+    return "in \(daysLeft)d"
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import JobDeckCore
+
+/// View 3: deadlines by how soon they fall. "Today" follows the latest tick, so the groups
+/// roll over when the UI is left open past midnight.
+extension App {
+  mutating func handleAgendaKey(_ key: KeyPress) -> [Effect] {
+    let entries = Renderer(state: state).agendaEntries()
+    switch key {
+    case .character("j"), .down:
+      state.agendaSelection = min(max(0, entries.count - 1), state.agendaSelection + 1)
+    case .character("k"), .up:
+      state.agendaSelection = max(0, state.agendaSelection - 1)
+    case .home, .character("g"):
+      state.agendaSelection = 0
+    case .end, .character("G"):
+      state.agendaSelection = max(0, entries.count - 1)
+    case .character("x"):
+      guard let entry = selected(in: entries) else { return [] }
+      let effects = perform(
+        .markDone(deadlineID: entry.id, at: clock.now),
+        message: "done: \(entry.kind.displayName) \(entry.company)")
+      clampSelections()
+      return effects
+    case .character("z"):
+      guard let entry = selected(in: entries), refuseIfReadOnly() else { return [] }
+      state.mode = .snoozePrompt(deadlineID: entry.id)
+    case .enter:
+      guard let entry = selected(in: entries) else { return [] }
+      state.mode = .detail(AgendaModel(state: state).target(of: entry.owner))
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleSnoozeKey(_ key: KeyPress) -> [Effect] {
+    guard case .snoozePrompt(let id) = state.mode else { return [] }
+    let days: Int
+    switch key {
+    case .character("d"): days = 1
+    case .character("w"): days = 7
+    case .escape, .character("q"):
+      state.mode = .browsing
+      showMessage("snooze cancelled")
+      return []
+    default:
+      return []
+    }
+    state.mode = .browsing
+    let until = state.today.adding(days: days)
+    let effects = perform(.snooze(deadlineID: id, until: until),
+                          message: "snoozed until \(until)")
+    clampSelections()
+    return effects
+  }
+
+  private func selected(in entries: [AgendaEntry]) -> AgendaEntry? {
+    guard state.agendaSelection >= 0, state.agendaSelection < entries.count else { return nil }
+    return entries[state.agendaSelection]
+  }
+}
+
+extension Renderer {
+  /// Every shown entry, in the order of the groups on screen (the selection's index space).
+  func agendaEntries() -> [AgendaEntry] {
+    AgendaModel(state: state).grouped().flatMap(\.entries)
+  }
+
+  /// Kind, date, days left, company, title; below 70 columns the date gives way.
+  static func agendaColumns(width: Int) -> [TableColumn] {
+    if width >= 70 {
+      let flex = max(2, width - 16 - 10 - 9 - 4 * TableColumn.gap)
+      let company = flex * 40 / 100
+      return [TableColumn("Kind", width: 16), TableColumn("Date", width: 10),
+              TableColumn("Left", width: 9, alignRight: true),
+              TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
+    }
+    let flex = max(2, width - 10 - 7 - 3 * TableColumn.gap)
+    let company = flex * 40 / 100
+    return [TableColumn("Kind", width: 10), TableColumn("Left", width: 7, alignRight: true),
+            TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
+  }
+
+  func drawAgenda(on screen: inout Screen, in area: Area) {
+    let groups = AgendaModel(state: state).grouped()
+    if groups.isEmpty {
+      screen.write("No open deadlines. Add one with a posting (a) or import an ad (i).",
+                   row: area.top + 1, column: 1, style: .dim)
+      return
+    }
+    // Lay out headings and rows, then scroll so the selected row is visible.
+    enum Line { case heading(String), entry(AgendaEntry, index: Int) }
+    var lines: [Line] = []
+    var selectedLine = 0
+    var index = 0
+    for group in groups {
+      lines.append(.heading("\(group.title) (\(group.entries.count))"))
+      for entry in group.entries {
+        if index == state.agendaSelection { selectedLine = lines.count }
+        lines.append(.entry(entry, index: index))
+        index += 1
+      }
+    }
+    let columns = Renderer.agendaColumns(width: area.width - 1)
+    let offset = max(0, selectedLine - area.height + 1)
+    for (position, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
+      let row = area.top + position
+      switch line {
+      case .heading(let text):
+        screen.write(text, row: row, column: 0, style: .heading)
+      case .entry(let entry, let index):
+        let isSelected = index == state.agendaSelection
+        let style: CellStyle = isSelected ? .selected : .plain
+        if isSelected { screen.fill(row: row, style: style) }
+        let waiting = "waits for \(entry.pendingOn?.displayName ?? "its anchor")"
+        let left = UrgencyBadge.relative(daysLeft: entry.daysLeft)
+        let urgency = isSelected ? nil : UrgencyBadge.style(entry.urgency)
+        let kind = entry.kind.displayName
+        if columns.count == 5 {
+          if entry.date == nil {
+            // Pending: what it waits for takes the date and days columns together.
+            let merged = [columns[0], TableColumn("", width: 10 + 9 + TableColumn.gap),
+                          columns[3], columns[4]]
+            screen.writeTableRow([kind, waiting, entry.company, entry.title], columns: merged,
+                                 row: row, column: 1, style: style)
+          } else {
+            screen.writeTableRow(
+              [kind, entry.date?.description ?? "", left, entry.company, entry.title],
+              columns: columns, row: row, column: 1, style: style,
+              styles: [nil, urgency, urgency])
+          }
+        } else {
+          screen.writeTableRow(
+            [kind, entry.date == nil ? "waits" : left, entry.company, entry.title],
+            columns: columns, row: row, column: 1, style: style, styles: [nil, urgency])
+        }
+      }
+    }
+  }
+}

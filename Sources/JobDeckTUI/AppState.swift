@@ -1,0 +1,100 @@
+import Foundation
+import JobDeckCore
+
+/// The three views reachable with `1`, `2`, `3` and `Tab`.
+public enum TopView: Int, CaseIterable, Sendable {
+  case postings, pipeline, agenda
+
+  var title: String {
+    switch self {
+    case .postings: return "Postings"
+    case .pipeline: return "Pipeline"
+    case .agenda: return "Agenda"
+    }
+  }
+}
+
+/// What is on top of the current view. One level only: `q`/`Esc` from any of these goes back to
+/// the top view, so the user is never more than one key from the tables.
+public enum Mode: Equatable, Sendable {
+  case browsing
+  case detail(DetailState)
+  case addForm(AddForm)
+  case importPrompt(TextInput)
+  case importPreview(PostingDraft)
+  case stagePicker(StagePicker)
+  /// `z` was pressed on an agenda row: waiting for `d` (a day) or `w` (a week).
+  case snoozePrompt(deadlineID: String)
+  case help
+}
+
+/// Which record the detail shows: a posting (with its applications) or an application.
+public struct DetailState: Equatable, Sendable {
+  public var postingID: String?
+  public var applicationID: String?
+  /// First line shown; clamped when drawn.
+  public var scroll: Int = 0
+}
+
+public struct StagePicker: Equatable, Sendable {
+  public var applicationID: String
+  public var selection: Int
+}
+
+/// Whether the deck on screen is on disk.
+public enum SaveState: Equatable, Sendable {
+  case saved
+  case saving
+  case failed(String)
+}
+
+public enum PostingSort: CaseIterable, Sendable {
+  case deadline, posted, company
+
+  var title: String {
+    switch self {
+    case .deadline: return "deadline"
+    case .posted: return "posted"
+    case .company: return "company"
+    }
+  }
+}
+
+/// Everything the UI shows, apart from the deck itself a matter of where the user is looking.
+public struct AppState: Equatable, Sendable {
+  public var deck: Deck
+  public var storePath: String
+  public var readOnlyReason: String?
+  /// The latest time seen (from the clock, then from ticks): decides "today".
+  public var now: Date
+  public var timeZone: TimeZone
+  public var size = TerminalSize(rows: 24, columns: 80)
+
+  public var view: TopView = .postings
+  public var mode: Mode = .browsing
+
+  public var postingSort: PostingSort = .deadline
+  public var postingSelection = 0
+  public var filter = ""
+  public var isEditingFilter = false
+
+  /// 0..<Stage.active.count for the active stages, Stage.active.count for the closed column.
+  public var pipelineColumn = 0
+  public var pipelineRow = 0
+  public var showsClosedApplications = false
+
+  public var agendaSelection = 0
+
+  public var undoStack: [Deck] = []
+  public var redoStack: [Deck] = []
+  /// The user's changes not yet confirmed on disk, replayed onto the disk's version if another
+  /// process changes the store meanwhile.
+  public var pendingEdits: [PendingEdit] = []
+  public var saveState: SaveState = .saved
+  public var message: String?
+  public var messageIsError = false
+  public var wantsQuit = false
+
+  public var today: CivilDate { CivilDate(containing: now, in: timeZone) }
+  public var isReadOnly: Bool { readOnlyReason != nil }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import JobDeckCore
+
+/// The detail of one posting or application: every field, its deadlines with the phrases they
+/// came from, the history as a timeline, notes and the wrapped description.
+extension App {
+  mutating func handleDetailKey(_ key: KeyPress) -> [Effect] {
+    guard case .detail(var detail) = state.mode else { return [] }
+    let renderer = Renderer(state: state)
+    let height = max(1, state.size.rows - 3)
+    let lineCount = renderer.detailLines(detail, width: state.size.columns).count
+    let maximum = max(0, lineCount - height)
+    switch key {
+    case .character("q"), .escape:
+      state.mode = .browsing
+      return []
+    case .character("j"), .down: detail.scroll += 1
+    case .character("k"), .up: detail.scroll -= 1
+    case .pageDown, .character(" "): detail.scroll += max(1, height - 1)
+    case .pageUp: detail.scroll -= max(1, height - 1)
+    case .home, .character("g"): detail.scroll = 0
+    case .end, .character("G"): detail.scroll = maximum
+    case .character("e"):
+      guard let id = detail.applicationID, let application = state.deck.application(withID: id)
+      else {
+        showError("no application for this posting yet: notes belong to an application")
+        return []
+      }
+      guard refuseIfReadOnly() else { return [] }
+      return [.editText(application.notes, purpose: .applicationNotes(applicationID: id))]
+    case .character("o"):
+      guard let url = detail.postingID.flatMap({ state.deck.posting(withID: $0)?.url }),
+        !url.isEmpty
+      else {
+        showError("this posting has no URL")
+        return []
+      }
+      return [.openURL(url)]
+    default:
+      break
+    }
+    detail.scroll = max(0, min(detail.scroll, maximum))
+    state.mode = .detail(detail)
+    return []
+  }
+}
+
+/// A line of the detail, already fitted to the width.
+struct StyledLine: Equatable {
+  var text: String
+  var style: CellStyle = .plain
+  var indent = 0
+}
+
+extension Renderer {
+  func drawDetail(_ detail: DetailState, on screen: inout Screen, in area: Area) {
+    let lines = detailLines(detail, width: area.width)
+    let maximum = max(0, lines.count - area.height)
+    let scroll = max(0, min(detail.scroll, maximum))
+    for (index, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+      screen.write(line.text, row: area.top + index, column: line.indent,
+                   width: area.width - line.indent, style: line.style)
+    }
+    if maximum > 0 {
+      let position = "\(scroll + 1)–\(min(lines.count, scroll + area.height))/\(lines.count)"
+      let width = TerminalText.displayWidth(of: position)
+      screen.write(position, row: area.top, column: max(0, area.width - width), style: .dim)
+    }
+  }
+
+  func detailLines(_ detail: DetailState, width: Int) -> [StyledLine] {
+    let deck = state.deck
+    let posting = detail.postingID.flatMap(deck.posting(withID:))
+    let application = detail.applicationID.flatMap(deck.application(withID:))
+    var lines: [StyledLine] = []
+
+    func add(_ text: String, _ style: CellStyle = .plain, indent: Int = 0) {
+      for line in TerminalText.sanitizedLines(text) {
+        for piece in TerminalText.wrapped(line, toWidth: max(1, width - indent)) {
+          lines.append(StyledLine(text: piece, style: style, indent: indent))
+        }
+      }
+    }
+    func field(_ label: String, _ value: String?) {
+      guard let value, !value.isEmpty else { return }
+      add(TerminalText.padded(label, toWidth: 10) + TerminalText.sanitized(value), indent: 2)
+    }
+
+    let company = posting?.company ?? application.map(deck.company(of:)) ?? ""
+    let title = posting?.title ?? application.map(deck.title(of:)) ?? ""
+    add("\(company) — \(title)", .heading)
+    field("id", posting?.id ?? application?.id)
+    if let posting {
+      field("location", posting.location)
+      field("workplace", posting.workplace?.rawValue)
+      field("type", posting.employmentType?.rawValue)
+      field("url", posting.url)
+      field("source", posting.source)
+      field("posted", posting.posted.map {
+        ($0.precision == .onOrBefore ? "on or before " : "") + $0.date.description
+      })
+      field("pay", posting.compensation?.text)
+      field("tags", posting.tags.isEmpty ? nil : posting.tags.joined(separator: ", "))
+    }
+    if let application { field("stage", application.stage.displayName) }
+
+    let clock = AgendaModel(state: state).clock
+    var owners: [DeadlineOwner] = []
+    if let posting { owners.append(.posting(posting.id)) }
+    if let application { owners.append(.application(application.id)) }
+    let deadlines = deck.deadlines.filter { owners.contains($0.owner) }
+    lines.append(StyledLine(text: ""))
+    add("Deadlines", .heading)
+    if deadlines.isEmpty { add("none", .dim, indent: 2) }
+    for deadline in deadlines {
+      var when: String
+      switch deck.resolvedDue(of: deadline) {
+      case .day(let date):
+        when = date.description
+      case .instant(let instant, let zone):
+        // The time in the user's zone, and in the event's own zone when that differs.
+        when = Renderer.timestamp(instant, in: state.timeZone)
+        if zone.identifier != state.timeZone.identifier {
+          when += " (\(Renderer.timestamp(instant, in: zone)) \(zone.identifier))"
+        }
+      case .pending(let anchor):
+        when = "waits for \(anchor.displayName)"
+      }
+      var text = TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when
+      let entry = Agenda.entry(for: deadline, in: deck, clock: clock)
+      if deadline.status != .pending {
+        text += "  (\(deadline.status.rawValue))"
+      } else if let until = deadline.snoozedUntil, until > clock.today {
+        text += "  (snoozed until \(until))"
+      } else if let entry, entry.date != nil {
+        text += "  " + UrgencyBadge.text(for: entry)
+      }
+      add(text, entry.map { UrgencyBadge.style($0.urgency) } ?? .dim, indent: 2)
+      if let phrase = deadline.phrase, !phrase.isEmpty {
+        add("“\(phrase)”", .dim, indent: 4)
+      }
+    }
+
+    if let application {
+      lines.append(StyledLine(text: ""))
+      add("History", .heading)
+      for change in application.history {
+        let from = change.from.map { "\($0.displayName) → " } ?? ""
+        var text = Renderer.timestamp(change.at, in: state.timeZone) + "  " + from
+          + change.to.displayName
+        if let note = change.note, !note.isEmpty { text += " — " + note }
+        add(text, indent: 2)
+      }
+      lines.append(StyledLine(text: ""))
+      add("Notes (e to edit)", .heading)
+      if application.notes.isEmpty {
+        add("none", .dim, indent: 2)
+      } else {
+        add(application.notes, indent: 2)
+      }
+    } else if posting != nil {
+      lines.append(StyledLine(text: ""))
+      add("Not applied yet (no application on file).", .dim)
+    }
+
+    if let description = posting?.description, !description.isEmpty {
+      lines.append(StyledLine(text: ""))
+      add("Description", .heading)
+      add(description, indent: 2)
+    }
+    return lines
+  }
+
+  /// `2025-03-03 14:05` in the user's zone.
+  static func timestamp(_ date: Date, in timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.hour, .minute], from: date)
+    let day = CivilDate(containing: date, in: timeZone)
+    return "\(day) \(String(format2: parts.hour ?? 0)):\(String(format2: parts.minute ?? 0))"
+  }
+}
+
+extension String {
+  init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import JobDeckCore
+
+/// The add form (`a`), the import prompt (`i`) and the import preview.
+extension App {
+  mutating func handleFormKey(_ key: KeyPress) -> [Effect] {
+    guard case .addForm(var form) = state.mode else { return [] }
+    let fields = AddForm.Field.allCases
+    switch key {
+    case .escape:
+      state.mode = .browsing
+      showMessage("add cancelled")
+      return []
+    case .tab, .down:
+      form.focus = fields[(form.focus.rawValue + 1) % fields.count]
+    case .backTab, .up:
+      form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
+    case .enter where form.focus != fields.last:
+      form.focus = fields[form.focus.rawValue + 1]
+    case .enter, .control("s"):
+      return saveForm(form)
+    default:
+      var input = form.values[form.focus] ?? TextInput()
+      if input.handle(key) {
+        form.values[form.focus] = input
+        form.error = nil
+      }
+    }
+    state.mode = .addForm(form)
+    return []
+  }
+
+  private mutating func saveForm(_ form: AddForm) -> [Effect] {
+    if let problem = form.problem {
+      var form = form
+      form.error = problem
+      state.mode = .addForm(form)
+      return []
+    }
+    let now = clock.now.truncatedToSeconds
+    let location = form.value(.location)
+    let url = form.value(.url)
+    let posting = Posting(
+      id: "", title: form.value(.title), company: form.value(.company),
+      location: location.isEmpty ? nil : location, url: url.isEmpty ? nil : url,
+      source: "typed", createdAt: now)
+    let deadlines = form.deadline.map {
+      [Deadline(id: "", kind: .applicationCutoff, due: .allDay($0), owner: .posting(""))]
+    } ?? []
+    state.mode = .browsing
+    let effects = perform(.addPosting(posting, deadlines: deadlines, stage: form.stage),
+                          message: "added \(posting.company) — \(posting.title)")
+    if !effects.isEmpty, let id = state.deck.postings.last?.id { select(postingID: id) }
+    return effects
+  }
+
+  private mutating func select(postingID id: String) {
+    state.view = .postings
+    state.filter = ""
+    let postings = Renderer(state: state).visiblePostings()
+    state.postingSelection = postings.firstIndex { $0.id == id } ?? 0
+  }
+
+  mutating func handleImportPromptKey(_ key: KeyPress) -> [Effect] {
+    guard case .importPrompt(var input) = state.mode else { return [] }
+    switch key {
+    case .escape:
+      state.mode = .browsing
+      return []
+    case .enter:
+      let source = input.text.trimmingCharacters(in: .whitespaces)
+      state.mode = .browsing
+      guard !source.isEmpty else { return [] }
+      showMessage("importing \(source)…")
+      return [.importSource(source)]
+    default:
+      _ = input.handle(key)
+      state.mode = .importPrompt(input)
+      return []
+    }
+  }
+
+  mutating func handleImportPreviewKey(_ key: KeyPress) -> [Effect] {
+    guard case .importPreview(let draft) = state.mode else { return [] }
+    switch key {
+    case .character("y"), .character("Y"), .enter:
+      state.mode = .browsing
+      let posting = draft.posting
+      var merged = state.deck
+      let outcome = merged.merge(draft, at: clock.now)
+      let verb: String
+      switch outcome {
+      case .added: verb = "imported"
+      case .updated(_, let changes): verb = "updated (\(changes.joined(separator: ", ")))"
+      case .unchanged: verb = "already on file, unchanged:"
+      }
+      let effects = perform(.importDraft(draft, at: clock.now),
+                            message: "\(verb) \(posting.company) — \(posting.title)")
+      select(postingID: outcome.postingID)
+      return effects
+    case .character("n"), .character("N"), .escape, .character("q"):
+      state.mode = .browsing
+      showMessage("import cancelled")
+      return []
+    default:
+      return []
+    }
+  }
+}
+
+extension Renderer {
+  func drawAddForm(_ form: AddForm, on screen: inout Screen, in area: Area) {
+    screen.write("Add a posting", row: area.top, column: 1, style: .heading)
+    let labelWidth = 10
+    let inputWidth = max(1, min(60, area.width - labelWidth - 3))
+    var row = area.top + 2
+    var cursor: (Int, Int)?
+    for field in AddForm.Field.allCases {
+      guard row < area.top + area.height else { break }
+      let isFocused = field == form.focus
+      screen.write(field.label, row: row, column: 1, width: labelWidth,
+                   style: isFocused ? .highlight : .plain)
+      let left = labelWidth + 2
+      screen.fill(row: row, column: left, width: inputWidth, style: .inputField)
+      let text = TerminalText.sanitized(form.values[field]?.text ?? "")
+      var shown = text
+      while TerminalText.displayWidth(of: shown) > inputWidth - 1, !shown.isEmpty {
+        shown.removeFirst()
+      }
+      let used = screen.write(shown, row: row, column: left, width: inputWidth,
+                              style: .inputField)
+      if isFocused { cursor = (row, min(screen.size.columns - 1, left + used)) }
+      row += 1
+      if field == .deadline {
+        if let message = form.dateMessage {
+          let isHint = message.hasPrefix("keep typing")
+          screen.write(message, row: row, column: left, style: isHint ? .dim : .error)
+        } else if let date = form.deadline {
+          let days = state.today.days(until: date)
+          screen.write("\(UrgencyBadge.relative(daysLeft: days)) (YYYY-MM-DD, optional)",
+                       row: row, column: left, style: .dim)
+        } else {
+          screen.write("YYYY-MM-DD, optional", row: row, column: left, style: .dim)
+        }
+        row += 1
+      }
+      if field == .stage {
+        let message = form.stageMessage ?? "blank: posting only; or saved, applied, …"
+        screen.write(message, row: row, column: left,
+                     style: form.stageMessage != nil && form.stage == nil ? .error : .dim)
+        row += 1
+      }
+    }
+    row += 1
+    if let error = form.error {
+      screen.write(error, row: row, column: 1, style: .error)
+      row += 1
+    }
+    screen.write("Tab/Shift-Tab: fields · Enter on the last field or Ctrl-S: save · Esc: cancel",
+                 row: row, column: 1, style: .dim)
+    if let cursor { screen.cursor = cursor }
+  }
+
+  func drawImportPreview(_ draft: PostingDraft, on screen: inout Screen, in area: Area) {
+    var lines: [StyledLine] = []
+    func add(_ text: String, _ style: CellStyle = .plain, indent: Int = 0) {
+      for line in TerminalText.sanitizedLines(text) {
+        for piece in TerminalText.wrapped(line, toWidth: max(1, area.width - indent)) {
+          lines.append(StyledLine(text: piece, style: style, indent: indent))
+        }
+      }
+    }
+    let posting = draft.posting
+    add("Import preview — y or Enter adds it, n or Esc cancels", .heading)
+    let fields: [(String, String?)] = [
+      ("company", posting.company), ("title", posting.title), ("location", posting.location),
+      ("url", posting.url), ("posted", posting.posted?.date.description),
+      ("pay", posting.compensation?.text),
+      ("type", posting.employmentType?.rawValue),
+    ]
+    for (label, value) in fields {
+      guard let value, !value.isEmpty else { continue }
+      add(TerminalText.padded(label, toWidth: 10) + TerminalText.sanitized(value), indent: 2)
+    }
+    add("Dates found", .heading)
+    if draft.deadlines.isEmpty { add("none", .dim, indent: 2) }
+    for deadline in draft.deadlines {
+      let when: String
+      switch deadline.due {
+      case .allDay(let date): when = date.description
+      case .timed(let instant, let zone):
+        when = Renderer.timestamp(instant, in: TimeZone(identifier: zone) ?? state.timeZone)
+          + " " + zone
+      case .relative(let anchor, let offset): when = "\(offset) after \(anchor.displayName)"
+      }
+      add(TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when, .highlight,
+          indent: 2)
+      if let phrase = deadline.phrase { add("from “\(phrase)”", .dim, indent: 4) }
+    }
+    for open in draft.openDates { add("open date: \(open)", .dim, indent: 2) }
+    if !draft.remarks.isEmpty {
+      add("Remarks", .heading)
+      for remark in draft.remarks { add("• " + remark, indent: 2) }
+    }
+    if let description = posting.description, !description.isEmpty {
+      add("Description", .heading)
+      add(description, indent: 2)
+    }
+    for (index, line) in lines.prefix(area.height).enumerated() {
+      screen.write(line.text, row: area.top + index, column: line.indent,
+                   width: area.width - line.indent, style: line.style)
+    }
+  }
+}

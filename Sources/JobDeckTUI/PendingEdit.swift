@@ -1,0 +1,92 @@
+import Foundation
+import JobDeckCore
+
+/// One change the user made in this UI, kept as an operation rather than a resulting value so
+/// it can be replayed onto a newer deck when another process changed the store meanwhile:
+/// neither side's change is lost.
+public enum PendingEdit: Equatable, Sendable {
+  case move(applicationID: String, to: Stage, note: String?, at: Date)
+  case notes(applicationID: String, text: String, at: Date)
+  /// A posting typed in the add form (id assigned when applied) with its deadlines, and an
+  /// application at `stage` when one was given.
+  case addPosting(Posting, deadlines: [Deadline], stage: Stage?)
+  /// An imported posting, merged so that a re-import updates instead of duplicating.
+  case importDraft(PostingDraft, at: Date)
+  case markDone(deadlineID: String, at: Date)
+  case snooze(deadlineID: String, until: CivilDate)
+  /// An undo or redo: every record that differs between `before` and `after` is set to its
+  /// `after` version (or removed), leaving records the other process changed alone.
+  case restore(before: Deck, after: Deck)
+
+  /// Applies the edit to `deck`; false when it no longer applies (the record is gone).
+  @discardableResult
+  func apply(to deck: inout Deck) -> Bool {
+    switch self {
+    case .move(let id, let stage, let note, let time):
+      guard (try? deck.move(applicationID: id, to: stage, note: note, at: time)) != nil else {
+        return false
+      }
+      // As `jobdeck move` does: follow-ups, offer and start deadlines follow the stage.
+      deck.refreshDerivedDeadlines()
+      return true
+    case .notes(let id, let text, let time):
+      return (try? deck.setNotes(text, ofApplication: id, at: time)) != nil
+    case .addPosting(let posting, let deadlines, let stage):
+      // Replaying onto a disk version that already holds it (saved, confirmation not yet
+      // received) must not add a second copy.
+      let isOnFile = deck.postings.contains {
+        $0.company == posting.company && $0.title == posting.title
+          && $0.createdAt == posting.createdAt
+      }
+      if isOnFile { return true }
+      let id = deck.add(posting)
+      for var deadline in deadlines {
+        deadline.owner = .posting(id)
+        deck.add(deadline)
+      }
+      if let stage {
+        _ = try? deck.apply(toPosting: id, stage: stage, at: posting.createdAt)
+        deck.refreshDerivedDeadlines()
+      }
+      return true
+    case .importDraft(let draft, let time):
+      deck.merge(draft, at: time)
+      return true
+    case .markDone(let id, let time):
+      return (try? deck.markDone(id, at: time)) != nil
+    case .snooze(let id, let until):
+      return (try? deck.snooze(id, until: until)) != nil
+    case .restore(let before, let after):
+      deck.postings = Self.merge(deck.postings, before: before.postings, after: after.postings)
+      deck.applications = Self.merge(
+        deck.applications, before: before.applications, after: after.applications)
+      deck.deadlines = Self.merge(deck.deadlines, before: before.deadlines, after: after.deadlines)
+      if before.settings != after.settings { deck.settings = after.settings }
+      return true
+    }
+  }
+
+  /// Record-level three-way merge: what changed from `before` to `after` wins over `current`.
+  private static func merge<Record: Identifiable & Equatable>(
+    _ current: [Record], before: [Record], after: [Record]
+  ) -> [Record] where Record.ID == String {
+    let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let afterByID = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var result: [Record] = []
+    for record in current {
+      let old = beforeByID[record.id]
+      let new = afterByID[record.id]
+      if old == new {
+        result.append(record)
+      } else if let new {
+        result.append(new)
+      }
+      // Removed by the undo: dropped.
+    }
+    let present = Set(result.map(\.id))
+    for record in after where beforeByID[record.id] == nil && !present.contains(record.id) {
+      result.append(record)
+    }
+    return result
+  }
+}

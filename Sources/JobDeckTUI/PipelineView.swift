@@ -1,0 +1,236 @@
+import Foundation
+import JobDeckCore
+
+/// View 2: applications by stage. Every move goes through `Deck.move`, so it lands in the
+/// application's history, and is saved at once.
+extension App {
+  static let closedColumn = Stage.active.count
+
+  mutating func handlePipelineKey(_ key: KeyPress) -> [Effect] {
+    let renderer = Renderer(state: state)
+    let count = renderer.pipelineApplications(column: state.pipelineColumn).count
+    switch key {
+    case .character("h"), .left:
+      state.pipelineColumn = max(0, state.pipelineColumn - 1)
+      clampSelections()
+    case .character("l"), .right:
+      state.pipelineColumn = min(App.closedColumn, state.pipelineColumn + 1)
+      clampSelections()
+    case .character("j"), .down:
+      state.pipelineRow = min(max(0, count - 1), state.pipelineRow + 1)
+    case .character("k"), .up:
+      state.pipelineRow = max(0, state.pipelineRow - 1)
+    case .character("c"):
+      state.showsClosedApplications.toggle()
+      if state.showsClosedApplications { state.pipelineColumn = App.closedColumn }
+      clampSelections()
+    case .character("L"), .character(">"):
+      guard let application = selectedApplication else { return [] }
+      guard let next = application.stage.next else {
+        showError(application.stage.isClosed
+          ? "\(application.stage.displayName) is closed: press m to reopen at a stage"
+          : "already at the last stage")
+        return []
+      }
+      return move(application.id, to: next)
+    case .character("H"), .character("<"):
+      guard let application = selectedApplication else { return [] }
+      guard let previous = application.stage.previous else {
+        showError(application.stage.isClosed
+          ? "\(application.stage.displayName) is closed: press m to reopen at a stage"
+          : "already at the first stage")
+        return []
+      }
+      return move(application.id, to: previous)
+    case .character("m"):
+      guard let application = selectedApplication else { return [] }
+      guard refuseIfReadOnly() else { return [] }
+      let index = Stage.allCases.firstIndex(of: application.stage) ?? 0
+      state.mode = .stagePicker(StagePicker(applicationID: application.id, selection: index))
+    case .enter:
+      guard let application = selectedApplication else { return [] }
+      state.mode = .detail(
+        DetailState(postingID: application.postingID, applicationID: application.id))
+    default:
+      break
+    }
+    return []
+  }
+
+  mutating func handleStagePickerKey(_ key: KeyPress) -> [Effect] {
+    guard case .stagePicker(var picker) = state.mode else { return [] }
+    let stages = Stage.allCases
+    switch key {
+    case .character("j"), .down:
+      picker.selection = min(stages.count - 1, picker.selection + 1)
+    case .character("k"), .up:
+      picker.selection = max(0, picker.selection - 1)
+    case .escape, .character("q"):
+      state.mode = .browsing
+      return []
+    case .enter:
+      state.mode = .browsing
+      return move(picker.applicationID, to: stages[picker.selection])
+    default:
+      break
+    }
+    state.mode = .stagePicker(picker)
+    return []
+  }
+
+  /// Records the move with the clock's time, then keeps the selection on the moved card.
+  mutating func move(_ applicationID: String, to stage: Stage) -> [Effect] {
+    guard let application = state.deck.application(withID: applicationID) else { return [] }
+    if application.stage == stage {
+      showMessage("already \(stage.displayName)")
+      return []
+    }
+    let from = application.stage
+    let name = state.deck.company(of: application)
+    let effects = perform(
+      .move(applicationID: applicationID, to: stage, note: nil, at: clock.now),
+      message: "moved \(name): \(from.displayName) → \(stage.displayName)")
+    guard !effects.isEmpty else { return effects }
+    if stage.isClosed, !state.showsClosedApplications {
+      clampSelections()
+      return effects
+    }
+    state.pipelineColumn = Stage.active.firstIndex(of: stage) ?? App.closedColumn
+    let column = Renderer(state: state).pipelineApplications(column: state.pipelineColumn)
+    state.pipelineRow = column.firstIndex { $0.id == applicationID } ?? 0
+    return effects
+  }
+
+  var selectedApplication: Application? {
+    let applications = Renderer(state: state).pipelineApplications(column: state.pipelineColumn)
+    guard state.pipelineRow >= 0, state.pipelineRow < applications.count else { return nil }
+    return applications[state.pipelineRow]
+  }
+}
+
+extension Renderer {
+  /// The applications in a pipeline column; the closed column lists its applications only when
+  /// opened with `c`.
+  func pipelineApplications(column: Int) -> [Application] {
+    if column < Stage.active.count {
+      let stage = Stage.active[column]
+      return state.deck.applications.filter { $0.stage == stage }
+    }
+    guard state.showsClosedApplications else { return [] }
+    return Stage.closed.flatMap { stage in state.deck.applications.filter { $0.stage == stage } }
+  }
+
+  private func columnTitle(_ column: Int) -> String {
+    if column < Stage.active.count {
+      let stage = Stage.active[column]
+      return "\(stage.displayName) \(state.deck.applications.filter { $0.stage == stage }.count)"
+    }
+    return "closed \(state.deck.applications.filter { $0.stage.isClosed }.count)"
+  }
+
+  func drawPipeline(on screen: inout Screen, in area: Area) {
+    if area.width >= 100 {
+      drawPipelineColumns(on: &screen, in: area)
+    } else {
+      drawPipelineTabs(on: &screen, in: area)
+    }
+  }
+
+  private func drawPipelineColumns(on screen: inout Screen, in area: Area) {
+    let count = App.closedColumn + 1
+    let width = (area.width - (count - 1)) / count
+    for column in 0..<count {
+      let left = column * (width + 1)
+      let isCurrent = column == state.pipelineColumn
+      screen.write(columnTitle(column), row: area.top, column: left, width: width,
+                   style: isCurrent ? .selected : .heading)
+      drawCards(column: column, on: &screen, top: area.top + 1, left: left, width: width,
+                height: area.height - 1, showsSelection: isCurrent)
+    }
+  }
+
+  private func drawPipelineTabs(on screen: inout Screen, in area: Area) {
+    let titles = (0...App.closedColumn).map(columnTitle)
+    // Scroll the strip so the current tab is always on screen.
+    var first = 0
+    func stripWidth(from start: Int) -> Int {
+      titles[start...state.pipelineColumn].reduce(0) {
+        $0 + TerminalText.displayWidth(of: $1) + 2
+      } + (start > 0 ? 2 : 0)
+    }
+    while first < state.pipelineColumn, stripWidth(from: first) > area.width { first += 1 }
+    var column = 0
+    if first > 0 { column += screen.write("‹ ", row: area.top, column: 0, style: .dim) }
+    for index in first..<titles.count {
+      guard column < area.width else { break }
+      let style: CellStyle = index == state.pipelineColumn ? .selected : .heading
+      column += screen.write(" \(titles[index]) ", row: area.top, column: column, style: style)
+    }
+    drawCards(column: state.pipelineColumn, on: &screen, top: area.top + 1, left: 0,
+              width: area.width, height: area.height - 1, showsSelection: true)
+  }
+
+  private func drawCards(column: Int, on screen: inout Screen, top: Int, left: Int, width: Int,
+                         height: Int, showsSelection: Bool) {
+    guard height > 0, width > 0 else { return }
+    if column == App.closedColumn, !state.showsClosedApplications {
+      for (index, stage) in Stage.closed.enumerated() where index < height {
+        let count = state.deck.applications.filter { $0.stage == stage }.count
+        screen.write("\(stage.displayName): \(count)", row: top + index, column: left,
+                     width: width, style: .dim)
+      }
+      if Stage.closed.count + 1 < height {
+        screen.write("c: show", row: top + Stage.closed.count + 1, column: left, width: width,
+                     style: .dim)
+      }
+      return
+    }
+    let applications = pipelineApplications(column: column)
+    let offset = showsSelection ? max(0, state.pipelineRow - height + 1) : 0
+    for (index, application) in applications.enumerated().dropFirst(offset).prefix(height) {
+      let row = top + index - offset
+      let isSelected = showsSelection && index == state.pipelineRow
+      let style: CellStyle = isSelected ? .selected : .plain
+      if isSelected { screen.fill(row: row, column: left, width: width, style: style) }
+      let company = state.deck.company(of: application)
+      let title = state.deck.title(of: application)
+      let stageNote = application.stage.isClosed ? " (\(application.stage.displayName))" : ""
+      if width >= 60 {
+        let days = state.today.days(
+          until: CivilDate(containing: application.lastMovedAt, in: state.timeZone))
+        let columns = [TableColumn("", width: (width - 12) * 2 / 5),
+                       TableColumn("", width: width - 12 - (width - 12) * 2 / 5 - 2),
+                       TableColumn("", width: 10, alignRight: true)]
+        screen.writeTableRow([company, title + stageNote, "\(-days)d here"], columns: columns,
+                             row: row, column: left, style: style)
+      } else {
+        let text = TerminalText.truncated(
+          TerminalText.sanitized("\(company) · \(title)\(stageNote)"), toWidth: width)
+        screen.write(text, row: row, column: left, width: width, style: style)
+      }
+    }
+    if applications.isEmpty, column == state.pipelineColumn, height > 0 {
+      screen.write("(none)", row: top, column: left, width: width, style: .dim)
+    }
+  }
+
+  func drawStagePicker(_ picker: StagePicker, on screen: inout Screen, in area: Area) {
+    let stages = Stage.allCases
+    let width = min(area.width, 26)
+    let height = min(area.height, stages.count + 2)
+    let left = max(0, (area.width - width) / 2)
+    let top = area.top + max(0, (area.height - height) / 2)
+    for row in top..<(top + height) {
+      screen.fill(row: row, column: left, width: width, style: .inputField)
+    }
+    screen.write(" Move to stage (Enter) ", row: top, column: left, width: width,
+                 style: .heading)
+    let visible = max(0, height - 2)
+    let offset = max(0, picker.selection - visible + 1)
+    for (index, stage) in stages.enumerated().dropFirst(offset).prefix(visible) {
+      let label = (stage.isClosed ? "  × " : "  ") + stage.displayName
+      screen.write(label, row: top + 1 + index - offset, column: left, width: width,
+                   style: index == picker.selection ? .selected : .plain)
+    }
+  }
+}

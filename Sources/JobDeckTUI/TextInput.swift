@@ -1,0 +1,113 @@
+import Foundation
+import JobDeckCore
+
+/// A one-line text field: typing appends, Backspace removes the last grapheme. No cursor
+/// movement inside the line (the fields are short), which keeps it free of modal states.
+public struct TextInput: Equatable, Sendable {
+  public var text: String
+
+  public init(_ text: String = "") { self.text = text }
+
+  /// Applies a key; true when the key was an edit of the text.
+  mutating func handle(_ key: KeyPress) -> Bool {
+    switch key {
+    case .character(let character):
+      // Control characters never enter a field: they would only be shown in caret notation.
+      guard !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+      else { return false }
+      text.append(character)
+      return true
+    case .backspace:
+      if !text.isEmpty { text.removeLast() }
+      return true
+    case .control("u"):
+      text = ""
+      return true
+    default:
+      return false
+    }
+  }
+}
+
+/// The "add a posting" form: ready to type at once, `Tab`/`Shift-Tab` between fields, the date
+/// checked as it is typed.
+public struct AddForm: Equatable, Sendable {
+  public enum Field: Int, CaseIterable, Sendable {
+    case company, title, location, url, deadline, stage
+
+    var label: String {
+      switch self {
+      case .company: return "Company"
+      case .title: return "Title"
+      case .location: return "Location"
+      case .url: return "URL"
+      case .deadline: return "Apply by"
+      case .stage: return "Stage"
+      }
+    }
+  }
+
+  public var values: [Field: TextInput] = [:]
+  public var focus: Field = .company
+  /// Shown after a refused save (company and title are required).
+  public var error: String?
+
+  public init() {}
+
+  public func value(_ field: Field) -> String {
+    (values[field]?.text ?? "").trimmingCharacters(in: .whitespaces)
+  }
+
+  /// The inline message under the date field, checked on every keystroke.
+  public var dateMessage: String? {
+    let text = value(.deadline)
+    if text.isEmpty { return nil }
+    if CivilDate(text) != nil { return nil }
+    if text.count < 10, isPrefixOfDate(text) { return "keep typing: YYYY-MM-DD" }
+    return "not a date: expected YYYY-MM-DD, e.g. 2025-03-03"
+  }
+
+  public var deadline: CivilDate? { CivilDate(value(.deadline)) }
+
+  /// The stage typed (any unique prefix: "app" is applied); nil when blank or unknown. Blank
+  /// adds only the posting; a stage also starts tracking an application.
+  public var stage: Stage? {
+    let text = value(.stage).lowercased()
+    guard !text.isEmpty else { return nil }
+    let matches = Stage.allCases.filter {
+      $0.rawValue.hasPrefix(text) || $0.displayName.hasPrefix(text)
+    }
+    return matches.count == 1 ? matches[0] : matches.first { $0.rawValue == text }
+  }
+
+  /// The inline message under the stage field.
+  public var stageMessage: String? {
+    if value(.stage).isEmpty { return nil }
+    if let stage { return "→ \(stage.displayName)" }
+    return "unknown stage: " + Stage.allCases.map(\.displayName).joined(separator: ", ")
+  }
+
+  /// Why the form cannot be saved yet, or nil.
+  public var problem: String? {
+    if value(.company).isEmpty { return "company is required" }
+    if value(.title).isEmpty { return "title is required" }
+    if !value(.deadline).isEmpty, deadline == nil {
+      return "apply-by date '\(value(.deadline))' is not a date (YYYY-MM-DD)"
+    }
+    if !value(.stage).isEmpty, stage == nil { return "unknown stage '\(value(.stage))'" }
+    return nil
+  }
+
+  private func isPrefixOfDate(_ text: String) -> Bool {
+    let pattern = Array("0000-00-00")
+    for (index, character) in text.enumerated() {
+      guard index < pattern.count else { return false }
+      if pattern[index] == "-" {
+        if character != "-" { return false }
+      } else if !(character.isASCII && character.isNumber) {
+        return false
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,87 @@
+// Recorded with JOBDECK_RECORD_SNAPSHOTS=1 by SnapshotTests; review before committing.
+extension SnapshotFixtures {
+  static let detailMercari: [String: String] = [
+    "80x24": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      株式会社メルカリ — ソフトウェアエンジニア
+        id        mercari-engineer
+        location  東京
+        posted    2025-02-25
+        stage     interview
+
+      Deadlines
+        apply by         2025-03-03
+          “締切 2025年3月3日”
+        interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
+        probation ends   waits for start date
+
+      History
+        2025-02-21 09:00  interview
+
+      Notes (e to edit)
+        none
+
+
+
+
+
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "120x40": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      株式会社メルカリ — ソフトウェアエンジニア
+        id        mercari-engineer
+        location  東京
+        posted    2025-02-25
+        stage     interview
+
+      Deadlines
+        apply by         2025-03-03
+          “締切 2025年3月3日”
+        interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
+        probation ends   waits for start date
+
+      History
+        2025-02-21 09:00  interview
+
+      Notes (e to edit)
+        none
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+      株式会社メルカリ —                1–9/19
+      ソフトウェアエンジニア
+        id        mercari-engineer
+        location  東京
+        posted    2025-02-25
+        stage     interview
+
+      Deadlines
+        apply by         2025-03-03
+
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+  ]
+}

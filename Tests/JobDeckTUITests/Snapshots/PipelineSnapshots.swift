@@ -1,0 +1,87 @@
+// Recorded with JOBDECK_RECORD_SNAPSHOTS=1 by SnapshotTests; review before committing.
+extension SnapshotFixtures {
+  static let pipeline: [String: String] = [
+    "80x24": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+       saved 1  applied 1  screening 1  interview 1  offer 0  accepted 0  closed 1
+      SoundCloud                  ML Intern                                 10d here
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "120x40": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      saved 1          applied 1        screening 1      interview 1      offer 0          accepted 0       closed 1
+      Acme · Backend … SoundCloud · ML… ^[[2JEvil^[]52;… 株式会社メルカ…                                    rejected: 1
+                                                                                                            withdrawn: 0
+                                                                                                            no response: 0
+
+                                                                                                            c: show
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+       saved 1  applied 1  screening 1  interv
+      SoundCloud · ML Intern
+
+
+
+
+
+
+
+
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+  ]
+}
