@@ -19,6 +19,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
   case backupUnusable(backupPath: String, problem: String)
   /// The deck holds a value JSON cannot represent (a compensation of NaN or infinity).
   case unencodable(path: String, problem: String)
+  /// A conditional save found that another process saved since the caller last read the file.
+  case changedOnDisk(path: String)
 
   public var description: String {
     switch self {
@@ -40,6 +42,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case .backupUnusable(let backupPath, let problem):
       return "the backup \(backupPath) cannot be restored because it does not parse either: "
         + problem
+    case .changedOnDisk(let path):
+      return "\(path) was changed by another process; reloading it before saving again"
     case .unencodable(let path, let problem):
       return "cannot save \(path): \(problem)"
     }

@@ -88,6 +88,32 @@ public struct StoreFile: Sendable {
     }
   }
 
+  /// Saves `deck` only if the file is still the version the caller last read or wrote
+  /// (`expected`; nil: there was no file), and returns the new version's fingerprint, taken
+  /// under the same lock. The UI holds a deck for hours: this is how it avoids overwriting a
+  /// change that `jobdeck move` saved meanwhile. On `.changedOnDisk` it reloads, replays its own
+  /// edits and saves again.
+  @discardableResult
+  public func save(_ deck: Deck, ifUnchangedSince expected: StoreFingerprint?) throws
+    -> StoreFingerprint?
+  {
+    let target = try FileSystem.resolvingSymlinks(path)
+    try FileSystem.makeDirectories(FileSystem.directory(of: target))
+    return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
+      AtomicReplace.removeStaleTemporaries(for: target)
+      let current = try FileSystem.readFile(at: target)
+      guard current?.status.fingerprint == expected else {
+        throw StoreError.changedOnDisk(path: path)
+      }
+      if let current {
+        let document = try StoreDecoder().decodeDocument(current.data, path: path)
+        if document.isNewer { throw newerVersionError(document) }
+      }
+      try write(deck, to: target, replacing: current)
+      return try FileSystem.status(of: target)?.fingerprint
+    }
+  }
+
   /// `jobdeck check --restore-backup`: puts `store.json.bak` back in place if it parses. The file
   /// it replaces is kept beside it, as `store.json.corrupt-<UTC time>` when it does not parse and
   /// `store.json.before-restore-<UTC time>` when it does, so nothing is ever lost. Returns the
