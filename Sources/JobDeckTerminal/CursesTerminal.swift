@@ -79,6 +79,8 @@ final class CursesTerminal {
     _ = set_term(screen)
     if let fixedSize {
       _ = resizeterm(Int32(fixedSize.rows), Int32(fixedSize.columns))
+      // resizeterm queues a KEY_RESIZE; a size fixed from the start is no resize to report.
+      _ = flushinp()
     }
     guard let window = jd_stdscr() else {
       throw .cursesFailed(terminalType: terminalType)

@@ -68,7 +68,7 @@ enum SignalTrap {
     // No SA_RESTART: a signal interrupts the wait for input, so the loop sees it at once.
     for signal in interruptSignals { setHandler(interrupt, for: signal, flags: 0) }
     setHandler(suspend, for: SIGTSTP, flags: 0)
-    for signal in crashSignals { setHandler(crash, for: signal, flags: Int32(SA_RESETHAND)) }
+    for signal in crashSignals { setHandler(crash, for: signal, flags: Int32(truncatingIfNeeded: SA_RESETHAND)) }
   }
 
   /// Puts back what `currentDispositions` recorded.
@@ -91,7 +91,9 @@ enum SignalTrap {
   /// The caller has already left curses.
   static func stopUntilContinued() {
     let saved = setDisposition(SIG_DFL, for: [SIGTSTP])
-    raise(SIGTSTP)
+    // To the process, not this thread: a stop applies to all threads anyway, and a thread that
+    // blocks the signal (libdispatch's do) would leave it pending instead.
+    kill(getpid(), SIGTSTP)
     restoreDispositions(saved)
   }
 

@@ -146,7 +146,7 @@ struct RunLoop<Program: TerminalProgram> {
     blitter.invalidate()
     // The window may have been resized while we were stopped, and SIGWINCH only reaches the
     // foreground job: ask curses to look again (it answers with KEY_RESIZE).
-    raise(SIGWINCH)
+    kill(getpid(), SIGWINCH)
   }
 
   private mutating func draw() {
