@@ -119,17 +119,25 @@ public final class TmuxSession {
     return output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// Waits for the command to exit (needs `keepsPaneAfterExit`) and returns its exit status.
+  /// Waits for the command to exit (needs `keepsPaneAfterExit`) and returns its exit status,
+  /// or 128 plus the signal's number if a signal killed it, as a shell reports it.
   public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
-    while try displayMessage("#{pane_dead}") != "1" {
+    while true {
+      // The pane turns dead when its terminal closes, which can be a moment before tmux has
+      // collected the exit status: wait for the status too.
+      let fields = try displayMessage("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")
+        .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      if fields.count == 3, fields[0] == "1" {
+        if let status = Int32(fields[1]) { return status }
+        if let signal = Int32(fields[2]) { return 128 + signal }
+      }
       if Date() >= deadline {
         throw TmuxError.timedOut(waitingFor: "the command to exit", seconds: timeout,
                                  lastScreen: (try? capture()) ?? "")
       }
       usleep(50_000)
     }
-    return Int32(try displayMessage("#{pane_dead_status}")) ?? -1
   }
 
   /// Whether the server (and so the session) is still there.
@@ -146,30 +154,85 @@ public final class TmuxSession {
 
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let fullArguments = ["-L", socketName, "-f", "/dev/null"] + arguments
-    process.arguments = ["tmux"] + fullArguments
+    let result = try DaemonSafeCommand.run(["tmux"] + fullArguments)
+    guard result.exitCode == 0 else {
+      throw TmuxError.commandFailed(
+        arguments: fullArguments, exitCode: result.exitCode,
+        standardError: result.standardError)
+    }
+    return result.standardOutput
+  }
+}
+
+/// Runs a short command whose child may become a daemon, as `tmux new-session` forks the tmux
+/// server.
+///
+/// Foundation's `Process` cannot do this: it learns that a child exited when a descriptor the
+/// child inherited is closed, and the daemon keeps that descriptor open for its whole life, so
+/// `waitUntilExit` never returns. Here the output goes to files (a pipe would stay open in the
+/// daemon just the same), nothing else is inherited, and the child is reaped with `waitpid`.
+enum DaemonSafeCommand {
+  static func run(_ arguments: [String]) throws -> ProcessResult {
+    let base = NSTemporaryDirectory() + "/jobdeck-command-\(UUID().uuidString)"
+    let outputPath = base + ".out"
+    let errorPath = base + ".err"
+    defer {
+      unlink(outputPath)
+      unlink(errorPath)
+    }
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(
+      &fileActions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+      &fileActions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
     var environment = ProcessInfo.processInfo.environment
     // Inside a developer's tmux, TMUX would make some commands address that server instead.
     environment["TMUX"] = nil
     environment["TMUX_PANE"] = nil
-    process.environment = environment
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // tmux's replies are small, but read both before waiting anyway.
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw TmuxError.commandFailed(
-        arguments: fullArguments, exitCode: process.terminationStatus,
-        standardError: String(decoding: errorData, as: UTF8.self))
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
+    envp.append(nil)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    argv.append(nil)
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
     }
-    return String(decoding: outputData, as: UTF8.self)
+    // A test runs on a libdispatch thread, which blocks every signal, and a blocked mask is
+    // inherited: tmux, its server and the program in the pane would never see SIGCHLD, SIGINT
+    // (Ctrl-C), SIGWINCH or SIGTERM. Start them with nothing blocked and default handlers.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGCHLD, SIGWINCH] {
+      sigaddset(&defaults, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let code = posix_spawnp(&pid, arguments[0], &fileActions, &attributes, argv, envp)
+    guard code == 0 else {
+      throw TmuxError.commandFailed(arguments: arguments, exitCode: -1,
+                                    standardError: String(cString: strerror(code)))
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    // WIFEXITED/WEXITSTATUS, which Swift cannot import, as glibc defines them.
+    let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+    return ProcessResult(
+      exitCode: exitCode,
+      standardOutput: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(),
+                             as: UTF8.self),
+      standardError: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(),
+                            as: UTF8.self))
   }
 }
