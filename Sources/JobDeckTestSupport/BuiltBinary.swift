@@ -110,19 +110,22 @@ public struct BuiltBinary: Sendable {
     try process.run()
 
     // Each pipe has its own reader, so a child filling one pipe while we wait on the other
-    // cannot deadlock the two processes.
+    // cannot deadlock the two processes. Threads of their own, not the global queue: blocking
+    // reads from parallel tests would exhaust its few threads and stall one another.
     let outputData = Collected()
     let errorData = Collected()
     let readers = DispatchGroup()
     for (pipe, sink) in [(output, outputData), (error, errorData)] {
-      DispatchQueue.global().async(group: readers) {
+      readers.enter()
+      Thread.detachNewThread {
         sink.append(pipe.fileHandleForReading.readDataToEndOfFile())
+        readers.leave()
       }
     }
     let stdinData = Data(stdin.utf8)
     // Otherwise a child that exits before reading its input kills the test process with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
-    DispatchQueue.global().async {
+    Thread.detachNewThread {
       // A child that exits without reading makes this write fail with EPIPE; that is its right.
       try? input.fileHandleForWriting.write(contentsOf: stdinData)
       try? input.fileHandleForWriting.close()
@@ -130,10 +133,18 @@ public struct BuiltBinary: Sendable {
 
     let timedOut = finished.wait(timeout: .now() + timeout) == .timedOut
     if timedOut {
+      // Foundation only sees the child exit once every process holding its descriptors has
+      // gone, so the whole tree is stopped, not just the child.
+      for descendant in Self.descendants(of: process.processIdentifier) {
+        kill(descendant, SIGKILL)
+      }
       process.terminate()
       finished.wait()
+      // A grandchild may still hold the pipes open; report what arrived so far.
+      _ = readers.wait(timeout: .now() + 1)
+    } else {
+      readers.wait()
     }
-    readers.wait()
     let result = ProcessResult(
       exitCode: process.terminationStatus,
       standardOutput: String(decoding: outputData.data, as: UTF8.self),
@@ -143,6 +154,16 @@ public struct BuiltBinary: Sendable {
                                       partial: result)
     }
     return result
+  }
+}
+
+extension BuiltBinary {
+  /// Children, grandchildren and so on, from Linux's /proc/PID/task/PID/children.
+  static func descendants(of pid: pid_t) -> [pid_t] {
+    let path = "/proc/\(pid)/task/\(pid)/children"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+    let children = text.split(separator: " ").compactMap { pid_t($0) }
+    return children + children.flatMap { descendants(of: $0) }
   }
 }
 

@@ -43,3 +43,11 @@ struct BuiltBinaryTests {
     #expect(try jobdeck.run([]).exitCode == 0)
   }
 }
+
+extension BuiltBinaryTests {
+  @Test("The child starts with no signals blocked, whatever thread the test runs on")
+  func childSignalMaskIsClear() throws {
+    let result = try shell.run(["-c", "grep SigBlk /proc/self/status"])
+    #expect(result.standardOutput == "SigBlk:\t0000000000000000\n")
+  }
+}
