@@ -44,6 +44,10 @@ let package = Package(
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI"]),
     .testTarget(
+      name: "JobDeckTerminalTests",
+      dependencies: ["JobDeckTerminal", "JobDeckTUI", "JobDeckTestSupport"]
+    ),
+    .testTarget(
       name: "JobDeckEndToEndTests",
       dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck"]
     ),

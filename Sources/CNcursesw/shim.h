@@ -3,5 +3,38 @@
 // SwiftPM drops pkg-config's -D_XOPEN_SOURCE; without this define wget_wch is not declared.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <signal.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+
+// Swift imports only macros that expand to plain literals; these are expressions, so each one
+// gets a function wrapper here.
+
+static inline attr_t jd_attr_normal(void) { return A_NORMAL; }
+static inline attr_t jd_attr_bold(void) { return A_BOLD; }
+static inline attr_t jd_attr_dim(void) { return A_DIM; }
+static inline attr_t jd_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t jd_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t jd_attr_standout(void) { return A_STANDOUT; }
+static inline attr_t jd_attr_color(void) { return A_COLOR; }
+static inline attr_t jd_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
+
+static inline int jd_key_f(int n) { return KEY_F(n); }
+static inline int jd_key_f0(void) { return KEY_F0; }
+
+static inline WINDOW *jd_stdscr(void) { return stdscr; }
+static inline int jd_max_rows(WINDOW *window) { return getmaxy(window); }
+static inline int jd_max_columns(WINDOW *window) { return getmaxx(window); }
+static inline int jd_cursor_column(WINDOW *window) { return getcurx(window); }
+
+static inline int jd_colors(void) { return COLORS; }
+static inline int jd_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline int jd_cchar_max(void) { return CCHARW_MAX; }
+
+// glibc declares wcwidth only under _XOPEN_SOURCE, which SwiftPM drops (see above). Curses
+// measures cells with it, so the blitter asks the same function.
+extern int wcwidth(wchar_t character);
+static inline int jd_wcwidth(wchar_t character) { return wcwidth(character); }
+
 #endif

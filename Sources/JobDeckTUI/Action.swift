@@ -20,6 +20,12 @@ public enum Action: Equatable, Sendable {
   case importFailed(message: String)
   /// SIGINT, SIGTERM or SIGHUP: save what is pending and quit.
   case interrupted
+
+  // Cases added by the terminal layer (JobDeckTerminal) for results of its effects.
+
+  /// `Effect.openURL` failed: the browser could not be started or exited with an error. The
+  /// message says which program and why, for the status bar.
+  case openURLFailed(url: String, message: String)
 }
 
 /// What the terminal layer runs: the pure UI, seen from outside.

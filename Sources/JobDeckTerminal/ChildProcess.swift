@@ -1,0 +1,84 @@
+import Foundation
+
+/// Starting other programs (the editor, the browser) with `posix_spawnp`: arguments go to the
+/// program as they are, never through a shell, so a path or URL with spaces, quotes or `;` is
+/// one argument and nothing more.
+enum ChildProcess {
+  /// Where the child's standard streams point.
+  enum Streams {
+    /// Inherit ours (the editor shares the terminal once curses has stepped aside).
+    case inherited
+    /// All three opened on this path, e.g. `/dev/tty` for the editor or `/dev/null` for a
+    /// browser whose chatter must not scribble over the UI.
+    case allOpened(path: String)
+  }
+
+  /// - Parameters:
+  ///   - arguments: the program (looked up in `PATH` when it has no slash) and its arguments.
+  ///   - newProcessGroup: put the child in its own group, so Ctrl-C in the UI does not reach it.
+  ///   - defaultSignals: reset in the child, because ignored signals survive `exec`.
+  /// - Returns: the child's pid.
+  static func spawn(_ arguments: [String], streams: Streams, newProcessGroup: Bool,
+                    defaultSignals: [Int32]) throws(SpawnError) -> pid_t {
+    guard let program = arguments.first, !program.isEmpty else {
+      throw SpawnError(program: "", code: EINVAL)
+    }
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    if case .allOpened(let path) = streams {
+      posix_spawn_file_actions_addopen(&fileActions, 0, path, O_RDWR, 0)
+      posix_spawn_file_actions_adddup2(&fileActions, 0, 1)
+      posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
+    }
+
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
+    if newProcessGroup {
+      flags |= Int32(POSIX_SPAWN_SETPGROUP)
+      posix_spawnattr_setpgroup(&attributes, 0)
+    }
+    posix_spawnattr_setflags(&attributes, Int16(flags))
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in defaultSignals { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    argv.append(nil)
+    defer { for pointer in argv { free(pointer) } }
+
+    var pid: pid_t = 0
+    let code = posix_spawnp(&pid, program, &fileActions, &attributes, argv, environ)
+    guard code == 0 else { throw SpawnError(program: program, code: code) }
+    return pid
+  }
+
+  /// Waits for the child, retrying when one of our signal handlers interrupts the wait.
+  /// - Returns: the exit status, or nil if a signal killed it or it could not be waited for.
+  static func waitForExit(_ pid: pid_t) -> Int32? {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 {
+      if errno != EINTR { return nil }
+    }
+    // WIFEXITED / WEXITSTATUS are macros Swift cannot import; their glibc definitions.
+    let terminatingSignal = status & 0x7f
+    guard terminatingSignal == 0 else { return nil }
+    return (status >> 8) & 0xff
+  }
+}
+
+/// A program could not be started at all (not installed, not executable).
+struct SpawnError: Error, CustomStringConvertible {
+  let program: String
+  let code: Int32
+
+  var description: String {
+    "could not start '\(program)': \(String(cString: strerror(code)))"
+  }
+}

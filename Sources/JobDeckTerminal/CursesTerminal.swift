@@ -1,0 +1,161 @@
+import CNcursesw
+import Foundation
+import JobDeckTUI
+
+/// Where curses reads keys and draws.
+enum TerminalDevice {
+  /// `/dev/tty`, so the UI works even when JobDeck's standard streams are redirected; falls back
+  /// to stdin/stdout when there is no controlling terminal but those are terminals.
+  case controllingTerminal
+  /// Given streams, a terminal type and a fixed size: the headless terminal of the tests.
+  case streams(input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+               terminalType: String, size: TerminalSize)
+}
+
+/// The UI could not take over a terminal.
+public enum TerminalError: Error, CustomStringConvertible {
+  case notATerminal
+  case cursesFailed(terminalType: String)
+
+  public var description: String {
+    switch self {
+    case .notATerminal:
+      return "jobdeck's interface needs a terminal: /dev/tty could not be opened and standard "
+        + "input/output are not terminals (use the CLI commands in scripts)"
+    case .cursesFailed(let type):
+      return "curses could not start on terminal type '\(type)' (is TERM set, and is its "
+        + "terminfo entry installed?)"
+    }
+  }
+}
+
+/// One curses screen: started in the modes the UI needs, stepped aside for the editor and for
+/// Ctrl-Z, and ended exactly once.
+final class CursesTerminal {
+  let window: UnsafeMutablePointer<WINDOW>
+  let palette: StylePalette
+  /// The terminal's device path, handed to the editor as its standard streams.
+  let terminalPath: String?
+  private let screen: OpaquePointer
+  /// Streams this terminal opened and must close (not those a test handed in).
+  private let ownedStreams: [UnsafeMutablePointer<FILE>]
+  private var isClosed = false
+
+  /// How long `wget_wch` waits before the loop gets to check signals and the clock.
+  static let inputTimeoutMilliseconds: Int32 = 500
+  /// Long enough for an escape sequence from a local or ssh terminal to arrive whole, short
+  /// enough that a lone Esc feels immediate.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  init(device: TerminalDevice, environment: [String: String]) throws(TerminalError) {
+    Self.chooseUTF8Locale()
+    let input: UnsafeMutablePointer<FILE>
+    let output: UnsafeMutablePointer<FILE>
+    var terminalType = environment["TERM"] ?? ""
+    var fixedSize: TerminalSize?
+    switch device {
+    case .controllingTerminal:
+      if let tty = fopen("/dev/tty", "r+") {
+        (input, output, ownedStreams, terminalPath) = (tty, tty, [tty], "/dev/tty")
+      } else if isatty(0) == 1, isatty(1) == 1,
+        let inputCopy = fdopen(dup(0), "r"), let outputCopy = fdopen(dup(1), "w")
+      {
+        (input, output, ownedStreams, terminalPath) =
+          (inputCopy, outputCopy, [inputCopy, outputCopy], nil)
+      } else {
+        throw .notATerminal
+      }
+    case .streams(let givenInput, let givenOutput, let type, let size):
+      (input, output, ownedStreams, terminalPath) = (givenInput, givenOutput, [], nil)
+      terminalType = type
+      fixedSize = size
+    }
+    _ = set_escdelay(Self.escapeDelayMilliseconds)
+    guard let screen = newterm(terminalType.isEmpty ? nil : terminalType, output, input) else {
+      for stream in ownedStreams { fclose(stream) }
+      throw .cursesFailed(terminalType: terminalType)
+    }
+    self.screen = screen
+    _ = set_term(screen)
+    if let fixedSize {
+      _ = resizeterm(Int32(fixedSize.rows), Int32(fixedSize.columns))
+      // resizeterm queues a KEY_RESIZE; a size fixed from the start is no resize to report.
+      _ = flushinp()
+    }
+    guard let window = jd_stdscr() else {
+      throw .cursesFailed(terminalType: terminalType)
+    }
+    self.window = window
+    // cbreak rather than raw: Ctrl-C and Ctrl-Z stay signals, so `kill -INT` and the keyboard
+    // take the same path, and a wedged UI can still be stopped.
+    _ = cbreak()
+    _ = noecho()
+    _ = nonl()
+    _ = keypad(window, true)
+    _ = intrflush(window, false)
+    wtimeout(window, Self.inputTimeoutMilliseconds)
+
+    var palette = StylePalette(environment: environment)
+    if palette.usesColor, has_colors(), start_color() == OK {
+      _ = use_default_colors()
+      for (pair, foreground) in palette.colorPairs {
+        _ = init_pair(pair, foreground, -1)
+      }
+    } else {
+      palette = StylePalette(usesColor: false)
+    }
+    self.palette = palette
+  }
+
+  var size: TerminalSize {
+    TerminalSize(rows: Int(jd_max_rows(window)), columns: Int(jd_max_columns(window)))
+  }
+
+  /// Hands the terminal back to the shell or an editor, remembering curses' modes.
+  func stepAside() {
+    _ = def_prog_mode()
+    _ = endwin()
+  }
+
+  /// Takes the terminal back and repaints all of it: whatever ran meanwhile drew over it.
+  func takeBack() {
+    _ = reset_prog_mode()
+    _ = clearok(window, true)
+    _ = wrefresh(window)
+  }
+
+  /// The next key or code: `wget_wch`'s status (`OK`, `KEY_CODE_YES`, `ERR` on timeout or
+  /// interruption) and value.
+  func readInput() -> (status: Int32, value: UInt32) {
+    var value: wint_t = 0
+    let status = wget_wch(window, &value)
+    return (status, UInt32(value))
+  }
+
+  func refresh() {
+    _ = wrefresh(window)
+  }
+
+  func close() {
+    guard !isClosed else { return }
+    isClosed = true
+    _ = endwin()
+    delscreen(screen)
+    for stream in ownedStreams { fclose(stream) }
+  }
+
+  deinit {
+    close()
+  }
+
+  /// Curses needs a UTF-8 character type to measure and draw anything beyond ASCII. The user's
+  /// locale comes first; when it is not UTF-8 (LANG unset in a bare tmux or cron-like setting),
+  /// C.UTF-8 still lets wide characters through.
+  static func chooseUTF8Locale() {
+    setlocale(LC_ALL, "")
+    let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+    if codeset != "UTF-8" {
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+}

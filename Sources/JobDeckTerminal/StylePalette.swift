@@ -1,0 +1,78 @@
+import CNcursesw
+import JobDeckTUI
+
+/// How a cell's meaning becomes curses attributes and a colour pair. Colours are foregrounds on
+/// the terminal's own background (`use_default_colors`), so JobDeck looks right on light and dark
+/// themes. Under `NO_COLOR` (https://no-color.org) every role still differs by bold, dim,
+/// underline or reverse alone.
+public struct StylePalette: Sendable {
+  /// What one cell is drawn with: attributes without colour bits, and a pair (0 is the default).
+  public struct Rendition: Hashable, Sendable {
+    public var attributes: attr_t
+    public var colorPair: Int16
+  }
+
+  public let usesColor: Bool
+
+  public init(usesColor: Bool) {
+    self.usesColor = usesColor
+  }
+
+  /// Colour is off when `NO_COLOR` is set to anything non-empty, as the convention says.
+  public init(environment: [String: String]) {
+    self.init(usesColor: (environment["NO_COLOR"] ?? "").isEmpty)
+  }
+
+  /// The roles that have a colour, each with its pair number (its index plus one) and
+  /// foreground. Roles missing here are drawn with attributes only even when colour is on.
+  static let coloredRoles: [(role: CellStyle.Role, foreground: Int16)] = [
+    (.heading, Int16(COLOR_CYAN)),
+    (.error, Int16(COLOR_RED)),
+    (.overdue, Int16(COLOR_RED)),
+    (.today, Int16(COLOR_MAGENTA)),
+    (.imminent, Int16(COLOR_YELLOW)),
+    (.soon, Int16(COLOR_YELLOW)),
+    (.upcoming, Int16(COLOR_GREEN)),
+    (.later, Int16(COLOR_BLUE)),
+    (.highlight, Int16(COLOR_YELLOW)),
+  ]
+
+  /// The pairs to register with `init_pair` after `start_color`: (pair, foreground), with -1
+  /// meaning the default background.
+  public var colorPairs: [(pair: Int16, foreground: Int16)] {
+    guard usesColor else { return [] }
+    return Self.coloredRoles.enumerated().map { (Int16($0.offset + 1), $0.element.foreground) }
+  }
+
+  public func rendition(for style: CellStyle) -> Rendition {
+    var attributes = roleAttributes(style.role)
+    if style.bold { attributes |= jd_attr_bold() }
+    if style.underline { attributes |= jd_attr_underline() }
+    if style.reverse { attributes |= jd_attr_reverse() }
+    return Rendition(attributes: attributes, colorPair: colorPair(for: style.role))
+  }
+
+  func colorPair(for role: CellStyle.Role) -> Int16 {
+    guard usesColor, let index = Self.coloredRoles.firstIndex(where: { $0.role == role }) else {
+      return 0
+    }
+    return Int16(index + 1)
+  }
+
+  /// The attributes each role carries in both modes; without colour, urgencies are told apart by
+  /// weight (the views also draw badges, so no meaning depends on this alone).
+  private func roleAttributes(_ role: CellStyle.Role) -> attr_t {
+    switch role {
+    case .normal: return jd_attr_normal()
+    case .dim: return jd_attr_dim()
+    case .heading: return jd_attr_bold()
+    case .selected, .statusBar: return jd_attr_reverse()
+    case .error, .overdue: return jd_attr_bold() | (usesColor ? 0 : jd_attr_underline())
+    case .today, .imminent: return jd_attr_bold()
+    case .soon, .upcoming: return jd_attr_normal()
+    case .later: return usesColor ? jd_attr_normal() : jd_attr_dim()
+    case .highlight: return usesColor ? jd_attr_bold() : jd_attr_bold() | jd_attr_underline()
+    case .inputField: return jd_attr_underline()
+    }
+  }
+}

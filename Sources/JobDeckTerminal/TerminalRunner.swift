@@ -1,0 +1,158 @@
+import CNcursesw
+import Foundation
+import JobDeckTUI
+import Synchronization
+
+private let exitGuardInstalled = Atomic<Bool>(false)
+
+/// Runs a `TerminalProgram` on the terminal: draws its screens, feeds it keys, ticks and signals,
+/// and performs the effects it returns, until it asks to quit.
+public enum TerminalRunner {
+  /// Takes over the controlling terminal until the program returns `Effect.quit` (or a second
+  /// SIGINT/SIGTERM/SIGHUP arrives while the first is still unanswered), then restores it.
+  /// `program` holds its final state afterwards.
+  public static func run<P: TerminalProgram>(_ program: inout P,
+                                             services: TerminalServices) throws(TerminalError) {
+    try run(&program, services: services, device: .controllingTerminal)
+  }
+
+  static func run<P: TerminalProgram>(_ program: inout P, services: TerminalServices,
+                                      device: TerminalDevice) throws(TerminalError) {
+    installExitGuard()
+    let originalSignals = SignalTrap.currentDispositions()
+    let terminal = try CursesTerminal(device: device, environment: services.environment)
+    SignalTrap.install(crashFallback: originalSignals)
+    defer {
+      terminal.close()
+      SignalTrap.uninstall(originalSignals)
+    }
+    var loop = RunLoop(program: program, services: services, terminal: terminal)
+    loop.run()
+    program = loop.program
+  }
+
+  /// `exit` from anywhere (a library, a precondition in a dependency) still restores the
+  /// terminal; `endwin` is harmless when curses is not running.
+  private static func installExitGuard() {
+    guard !exitGuardInstalled.exchange(true, ordering: .relaxed) else { return }
+    atexit { _ = endwin() }
+  }
+}
+
+/// The loop itself: one pass per key or input timeout.
+struct RunLoop<Program: TerminalProgram> {
+  var program: Program
+  let services: TerminalServices
+  let terminal: CursesTerminal
+  private var blitter: ScreenBlitter
+  private let mailbox = ActionMailbox()
+  private var isFinished = false
+  private var hasDeliveredInterrupt = false
+  private var nextTick: Date
+
+  init(program: Program, services: TerminalServices, terminal: CursesTerminal) {
+    self.program = program
+    self.services = services
+    self.terminal = terminal
+    self.blitter = ScreenBlitter(palette: terminal.palette)
+    self.nextTick = services.now().addingTimeInterval(services.tickInterval)
+  }
+
+  mutating func run() {
+    draw()
+    while !isFinished {
+      if SignalTrap.takeInterrupt() != nil {
+        // A second signal while the program is still busy with the first means the user wants
+        // out now; the terminal is restored all the same.
+        if hasDeliveredInterrupt { break }
+        hasDeliveredInterrupt = true
+        dispatch(.interrupted)
+        continue
+      }
+      if SignalTrap.takeSuspend() {
+        suspend()
+      }
+      let input = terminal.readInput()
+      if let key = KeyDecoder.keyPress(status: input.status, value: input.value,
+                                       size: terminal.size) {
+        dispatch(.key(key))
+      }
+      for action in mailbox.takeAll() where !isFinished {
+        dispatch(action)
+      }
+      tickIfDue()
+      if !isFinished { draw() }
+    }
+  }
+
+  private mutating func tickIfDue() {
+    let now = services.now()
+    guard !isFinished, now >= nextTick else { return }
+    nextTick = now.addingTimeInterval(services.tickInterval)
+    dispatch(.tick(now))
+    if !isFinished, let deck = services.checkForExternalChange() {
+      dispatch(.storeChangedOnDisk(deck))
+    }
+  }
+
+  /// Delivers an action and, breadth first, the actions its effects produce. Once the program
+  /// has quit, only saves still run (they come before `.quit` in a well-formed list anyway).
+  private mutating func dispatch(_ action: Action) {
+    var queue = [action]
+    while !queue.isEmpty, !isFinished {
+      let next = queue.removeFirst()
+      for effect in program.update(next) {
+        if isFinished, case .save = effect {} else if isFinished { continue }
+        if let result = perform(effect) { queue.append(result) }
+      }
+    }
+  }
+
+  private mutating func perform(_ effect: Effect) -> Action? {
+    switch effect {
+    case .save(let deck):
+      do {
+        try services.save(deck)
+        return .saveSucceeded(deck)
+      } catch {
+        return .saveFailed(message: String(describing: error))
+      }
+    case .editText(let text, let purpose):
+      terminal.stepAside()
+      let edited = EditorSession.edit(text, environment: services.environment,
+                                      terminalPath: terminal.terminalPath)
+      terminal.takeBack()
+      blitter.invalidate()
+      return .editorFinished(purpose, text: edited)
+    case .openURL(let url):
+      return URLOpener.open(url, environment: services.environment, mailbox: mailbox)
+    case .importSource(let source):
+      do {
+        return .importFinished(try services.importSource(source))
+      } catch {
+        return .importFailed(message: String(describing: error))
+      }
+    case .quit:
+      isFinished = true
+      return nil
+    }
+  }
+
+  /// Ctrl-Z: give the shell its terminal back, stop, and on `fg` redraw everything.
+  private mutating func suspend() {
+    terminal.stepAside()
+    SignalTrap.stopUntilContinued()
+    terminal.takeBack()
+    blitter.invalidate()
+    // The window may have been resized while we were stopped, and SIGWINCH only reaches the
+    // foreground job: ask curses to look again (it answers with KEY_RESIZE).
+    kill(getpid(), SIGWINCH)
+  }
+
+  private mutating func draw() {
+    let size = terminal.size
+    guard size.rows > 0, size.columns > 0 else { return }
+    blitter.draw(program.view(size: size), in: terminal.window)
+    terminal.refresh()
+  }
+}

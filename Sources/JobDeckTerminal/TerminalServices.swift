@@ -1,0 +1,36 @@
+import Foundation
+import JobDeckCore
+
+/// What the terminal layer needs from the rest of JobDeck, as closures the app fills in, so this
+/// module depends on neither the store nor the importer.
+public struct TerminalServices {
+  /// Writes the deck; a thrown error's description becomes `Action.saveFailed(message:)`.
+  public var save: (Deck) throws -> Void
+  /// Reads a file or URL into a draft; errors become `Action.importFailed(message:)`. Runs on
+  /// the UI's thread: the screen waits while it works.
+  public var importSource: (String) throws -> PostingDraft
+  /// Called on every tick: the deck now on disk if another process changed it, else nil.
+  public var checkForExternalChange: () -> Deck?
+  /// How often `Action.tick` is sent and the store checked.
+  public var tickInterval: TimeInterval
+  /// Read for `VISUAL`, `EDITOR`, `BROWSER`, `NO_COLOR` and `TERM`.
+  public var environment: [String: String]
+  /// The clock the ticks carry.
+  public var now: () -> Date
+
+  public init(
+    save: @escaping (Deck) throws -> Void,
+    importSource: @escaping (String) throws -> PostingDraft,
+    checkForExternalChange: @escaping () -> Deck? = { nil },
+    tickInterval: TimeInterval = 1.5,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    now: @escaping () -> Date = Date.init
+  ) {
+    self.save = save
+    self.importSource = importSource
+    self.checkForExternalChange = checkForExternalChange
+    self.tickInterval = tickInterval
+    self.environment = environment
+    self.now = now
+  }
+}

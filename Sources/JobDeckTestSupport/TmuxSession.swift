@@ -1,0 +1,238 @@
+import Foundation
+
+public enum TmuxError: Error, CustomStringConvertible {
+  case commandFailed(arguments: [String], exitCode: Int32, standardError: String)
+  case timedOut(waitingFor: String, seconds: TimeInterval, lastScreen: String)
+
+  public var description: String {
+    switch self {
+    case .commandFailed(let arguments, let exitCode, let standardError):
+      return "tmux \(arguments.joined(separator: " ")) exited with \(exitCode): \(standardError)"
+    case .timedOut(let waitingFor, let seconds, let lastScreen):
+      return "waited \(seconds) s for \(waitingFor); the screen was:\n"
+        + "------------------------------------------------\n\(lastScreen)\n"
+        + "------------------------------------------------"
+    }
+  }
+}
+
+/// A program running in a private tmux server, driven like a user would drive it: keys go in,
+/// the screen is read back, and every check waits until it holds (lazygit's integration tests)
+/// instead of sleeping.
+///
+/// Each session has its own server socket (`tmux -L`) and no configuration (`-f /dev/null`), so
+/// tests run in parallel and nothing from the user's tmux leaks in. The server is killed when the
+/// session is released.
+public final class TmuxSession {
+  public let socketName: String
+  public let sessionName = "jobdeck"
+  private var isKilled = false
+
+  /// Starts `command` (a program and its arguments, run directly, no shell) in a detached pane.
+  /// - Parameters:
+  ///   - environment: variables for the command, on top of `TERM=xterm-256color` and, unless
+  ///     given, `LANG=C.UTF-8`.
+  ///   - workingDirectory: where the command starts.
+  ///   - keepsPaneAfterExit: keep the pane (and its last screen) after the command exits, so a
+  ///     test can check what it left behind and its exit status (`waitForExit`).
+  public init(command: [String], environment: [String: String] = [:], columns: Int = 80,
+              rows: Int = 24, workingDirectory: String? = nil,
+              keepsPaneAfterExit: Bool = true) throws {
+    socketName = "jobdeck-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    var variables = ["TERM": "xterm-256color", "LANG": "C.UTF-8"]
+    variables.merge(environment) { _, given in given }
+    let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    // `env` sets the variables in the pane itself: tmux would otherwise put its own TERM there.
+    var arguments = ["new-session", "-d", "-s", sessionName, "-x", "\(columns)", "-y", "\(rows)"]
+    if let workingDirectory { arguments += ["-c", workingDirectory] }
+    arguments += ["--", "/usr/bin/env"] + assignments + command
+    if keepsPaneAfterExit {
+      // In the same invocation, so it is set before a quick command can exit.
+      arguments += [";", "set-option", "-t", sessionName, "remain-on-exit", "on"]
+    }
+    arguments += [";", "set-option", "-g", "window-size", "manual"]
+    try tmux(arguments)
+  }
+
+  deinit {
+    kill()
+  }
+
+  /// Types text exactly as given (`send-keys -l`: no key names are looked up in it).
+  public func sendText(_ text: String) throws {
+    try tmux(["send-keys", "-t", sessionName, "-l", "--", text])
+  }
+
+  /// Presses keys by tmux name: `Enter`, `Escape`, `Tab`, `BTab`, `C-c`, `C-z`, `Up`, `NPage`,
+  /// `F1`, or single characters such as `q`.
+  public func sendKeys(_ keys: String...) throws {
+    try sendKeys(keys)
+  }
+
+  public func sendKeys(_ keys: [String]) throws {
+    try tmux(["send-keys", "-t", sessionName, "--"] + keys)
+  }
+
+  /// The visible screen as text, one line per row.
+  public func capture() throws -> String {
+    try tmux(["capture-pane", "-p", "-t", sessionName])
+  }
+
+  /// Waits until `text` is on the screen, and returns that screen.
+  @discardableResult
+  public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    try waitUntil("\"\(text)\" on the screen", timeout: timeout) { $0.contains(text) }
+  }
+
+  /// Waits until `text` is no longer on the screen, and returns that screen.
+  @discardableResult
+  public func waitForAbsence(of text: String, timeout: TimeInterval = 10) throws -> String {
+    try waitUntil("\"\(text)\" to leave the screen", timeout: timeout) { !$0.contains(text) }
+  }
+
+  /// Polls the screen every 50 ms until `condition` holds; on timeout the error shows the last
+  /// screen seen, which is usually all one needs to see why.
+  @discardableResult
+  public func waitUntil(_ description: String, timeout: TimeInterval = 10,
+                        _ condition: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = ""
+    while true {
+      screen = try capture()
+      if condition(screen) { return screen }
+      if Date() >= deadline {
+        throw TmuxError.timedOut(waitingFor: description, seconds: timeout, lastScreen: screen)
+      }
+      usleep(50_000)
+    }
+  }
+
+  /// Resizes the window as a terminal emulator would; the program gets SIGWINCH.
+  public func resize(columns: Int, rows: Int) throws {
+    try tmux(["resize-window", "-t", sessionName, "-x", "\(columns)", "-y", "\(rows)"])
+  }
+
+  /// Expands a tmux format for the pane, e.g. `#{alternate_on}` (1 while a full-screen program
+  /// holds the alternate screen), `#{pane_dead}`, `#{cursor_x}`.
+  public func displayMessage(_ format: String) throws -> String {
+    let output = try tmux(["display-message", "-p", "-t", sessionName, format])
+    return output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Waits for the command to exit (needs `keepsPaneAfterExit`) and returns its exit status,
+  /// or 128 plus the signal's number if a signal killed it, as a shell reports it.
+  public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+      // The pane turns dead when its terminal closes, which can be a moment before tmux has
+      // collected the exit status: wait for the status too.
+      let fields = try displayMessage("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")
+        .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      if fields.count == 3, fields[0] == "1" {
+        if let status = Int32(fields[1]) { return status }
+        if let signal = Int32(fields[2]) { return 128 + signal }
+      }
+      if Date() >= deadline {
+        throw TmuxError.timedOut(waitingFor: "the command to exit", seconds: timeout,
+                                 lastScreen: (try? capture()) ?? "")
+      }
+      usleep(50_000)
+    }
+  }
+
+  /// Whether the server (and so the session) is still there.
+  public var isRunning: Bool {
+    (try? tmux(["has-session", "-t", sessionName])) != nil
+  }
+
+  /// Kills the server and everything in it. Safe to call more than once.
+  public func kill() {
+    guard !isKilled else { return }
+    isKilled = true
+    _ = try? tmux(["kill-server"])
+  }
+
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> String {
+    let fullArguments = ["-L", socketName, "-f", "/dev/null"] + arguments
+    let result = try DaemonSafeCommand.run(["tmux"] + fullArguments)
+    guard result.exitCode == 0 else {
+      throw TmuxError.commandFailed(
+        arguments: fullArguments, exitCode: result.exitCode,
+        standardError: result.standardError)
+    }
+    return result.standardOutput
+  }
+}
+
+/// Runs a short command whose child may become a daemon, as `tmux new-session` forks the tmux
+/// server.
+///
+/// Foundation's `Process` cannot do this: it learns that a child exited when a descriptor the
+/// child inherited is closed, and the daemon keeps that descriptor open for its whole life, so
+/// `waitUntilExit` never returns. Here the output goes to files (a pipe would stay open in the
+/// daemon just the same), nothing else is inherited, and the child is reaped with `waitpid`.
+enum DaemonSafeCommand {
+  static func run(_ arguments: [String]) throws -> ProcessResult {
+    let base = NSTemporaryDirectory() + "/jobdeck-command-\(UUID().uuidString)"
+    let outputPath = base + ".out"
+    let errorPath = base + ".err"
+    defer {
+      unlink(outputPath)
+      unlink(errorPath)
+    }
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(
+      &fileActions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(
+      &fileActions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    var environment = ProcessInfo.processInfo.environment
+    // Inside a developer's tmux, TMUX would make some commands address that server instead.
+    environment["TMUX"] = nil
+    environment["TMUX_PANE"] = nil
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
+    envp.append(nil)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    argv.append(nil)
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    // A test runs on a libdispatch thread, which blocks every signal, and a blocked mask is
+    // inherited: tmux, its server and the program in the pane would never see SIGCHLD, SIGINT
+    // (Ctrl-C), SIGWINCH or SIGTERM. Start them with nothing blocked and default handlers.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGCHLD, SIGWINCH] {
+      sigaddset(&defaults, signal)
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let code = posix_spawnp(&pid, arguments[0], &fileActions, &attributes, argv, envp)
+    guard code == 0 else {
+      throw TmuxError.commandFailed(arguments: arguments, exitCode: -1,
+                                    standardError: String(cString: strerror(code)))
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    // WIFEXITED/WEXITSTATUS, which Swift cannot import, as glibc defines them.
+    let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+    return ProcessResult(
+      exitCode: exitCode,
+      standardOutput: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(),
+                             as: UTF8.self),
+      standardError: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(),
+                            as: UTF8.self))
+  }
+}

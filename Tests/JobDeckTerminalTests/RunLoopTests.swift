@@ -1,0 +1,224 @@
+import Foundation
+import JobDeckCore
+import JobDeckTUI
+import Testing
+
+@testable import JobDeckTerminal
+
+/// What the services were asked to do.
+final class ServiceLog {
+  var saved: [Deck] = []
+  var imported: [String] = []
+}
+
+struct DiskFull: Error, CustomStringConvertible {
+  var description: String { "disk full at /tmp/store.json" }
+}
+
+extension HeadlessCursesTests {
+  static let draft = PostingDraft(
+    posting: Posting(id: "", title: "Engineer", company: "Acme",
+                     createdAt: Date(timeIntervalSince1970: 0)))
+
+  func services(_ log: ServiceLog, environment: [String: String] = [:],
+                failingSave: Bool = false, tickInterval: TimeInterval = 0.05,
+                external: @escaping () -> Deck? = { nil }) -> TerminalServices {
+    TerminalServices(
+      save: { deck in
+        if failingSave { throw DiskFull() }
+        log.saved.append(deck)
+      },
+      importSource: { source in
+        log.imported.append(source)
+        if source == "broken" { throw DiskFull() }
+        return Self.draft
+      },
+      checkForExternalChange: external,
+      tickInterval: tickInterval,
+      environment: environment)
+  }
+
+  /// Quits on `q`, and after 20 ticks (about ten seconds: a tick comes at most once per input
+  /// timeout) so that a broken loop fails instead of hanging.
+  static func quitting(_ action: Action, ticks: inout Int) -> [Effect]? {
+    if action == .key(.character("q")) { return [.quit] }
+    if case .tick = action {
+      ticks += 1
+      if ticks > 20 { return [.quit] }
+    }
+    return nil
+  }
+
+  @Test("The loop decodes typed bytes, arrows and Shift-Tab into key presses")
+  func loopDeliversKeys() throws {
+    let device = try HeadlessDevice()
+    // xterm in keypad-transmit mode: Up is ESC O A, Shift-Tab is ESC [ Z, Enter is CR.
+    device.type("j\u{1B}OA\u{1B}[Z\ré\u{12}q")
+    var ticks = 0
+    var program = ScriptedProgram { action in Self.quitting(action, ticks: &ticks) ?? [] }
+    try TerminalRunner.run(&program, services: services(ServiceLog()), device: device.device)
+    #expect(program.keys == [
+      .character("j"), .up, .backTab, .enter, .character("é"), .control("r"), .character("q"),
+    ])
+  }
+
+  @Test("Saves report success with the deck, or failure with the error's description")
+  func savesReportBack() throws {
+    let device = try HeadlessDevice()
+    device.type("sq")
+    let log = ServiceLog()
+    let deck = Deck()
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if action == .key(.character("s")) { return [.save(deck)] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    try TerminalRunner.run(&program, services: services(log), device: device.device)
+    #expect(log.saved == [deck])
+    #expect(program.received.contains(.saveSucceeded(deck)))
+
+    let failingDevice = try HeadlessDevice()
+    failingDevice.type("sq")
+    var failing = program
+    failing.received = []
+    try TerminalRunner.run(&failing, services: services(log, failingSave: true),
+                           device: failingDevice.device)
+    #expect(failing.received.contains(.saveFailed(message: "disk full at /tmp/store.json")))
+  }
+
+  @Test("Imports report the draft or the failure")
+  func importsReportBack() throws {
+    let device = try HeadlessDevice()
+    device.type("ibq")
+    let log = ServiceLog()
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if action == .key(.character("i")) { return [.importSource("ad.html")] }
+      if action == .key(.character("b")) { return [.importSource("broken")] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    try TerminalRunner.run(&program, services: services(log), device: device.device)
+    #expect(log.imported == ["ad.html", "broken"])
+    #expect(program.received.contains(.importFinished(Self.draft)))
+    #expect(program.received.contains(.importFailed(message: "disk full at /tmp/store.json")))
+  }
+
+  @Test("The editor gets a file holding the text, and what it saved comes back")
+  func editorRoundTrip() throws {
+    let device = try HeadlessDevice()
+    device.type("eq")
+    let purpose = EditPurpose.applicationNotes(applicationID: "a1")
+    // The path arrives as "$1": one argument, however the temporary directory is spelt.
+    let editor = "sh -c 'test \"$(stat -c %a \"$1\")\" = 600 && printf \" edited\" >> \"$1\"' ed"
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if action == .key(.character("e")) { return [.editText("notes", purpose: purpose)] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    try TerminalRunner.run(&program, services: services(ServiceLog(), environment: [
+      "VISUAL": editor,
+    ]), device: device.device)
+    #expect(program.received.contains(.editorFinished(purpose, text: "notes edited")))
+  }
+
+  @Test("An editor that fails or cannot start gives back no text")
+  func failingEditor() throws {
+    let purpose = EditPurpose.applicationNotes(applicationID: "a1")
+    for editor in ["false", "/nonexistent/jobdeck-editor"] {
+      let device = try HeadlessDevice()
+      device.type("eq")
+      var ticks = 0
+      var program = ScriptedProgram { action in
+        if action == .key(.character("e")) { return [.editText("notes", purpose: purpose)] }
+        return Self.quitting(action, ticks: &ticks) ?? []
+      }
+      try TerminalRunner.run(&program, services: services(ServiceLog(), environment: [
+        "EDITOR": editor,
+      ]), device: device.device)
+      #expect(program.received.contains(.editorFinished(purpose, text: nil)), "\(editor)")
+    }
+  }
+
+  @Test("A browser that cannot start is reported at once, one that fails is reported later")
+  func browserFailures() throws {
+    let url = "https://example.com/jobs/1"
+    for browser in ["/nonexistent/jobdeck-browser", "false"] {
+      let device = try HeadlessDevice()
+      device.type("o")
+      var ticks = 0
+      var program = ScriptedProgram { action in
+        if action == .key(.character("o")) { return [.openURL(url)] }
+        if case .openURLFailed = action { return [.quit] }
+        return Self.quitting(action, ticks: &ticks) ?? []
+      }
+      try TerminalRunner.run(&program, services: services(ServiceLog(), environment: [
+        "BROWSER": browser,
+      ]), device: device.device)
+      let failure = program.received.first { if case .openURLFailed = $0 { true } else { false } }
+      guard case .openURLFailed(let failedURL, let message)? = failure else {
+        Issue.record("no openURLFailed for \(browser): \(program.received)")
+        continue
+      }
+      #expect(failedURL == url)
+      #expect(message.contains(browser), "\(message)")
+    }
+  }
+
+  @Test("Ticks carry the time, and a changed store arrives as storeChangedOnDisk")
+  func ticksCheckTheStore() throws {
+    let device = try HeadlessDevice()
+    var changed = Deck()
+    changed.settings = Deck().settings
+    var checks = 0
+    let external: () -> Deck? = {
+      checks += 1
+      return checks == 2 ? changed : nil
+    }
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if case .storeChangedOnDisk = action { return [.quit] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    try TerminalRunner.run(&program, services: services(ServiceLog(), external: external),
+                           device: device.device)
+    let tickCount = program.received.filter { if case .tick = $0 { true } else { false } }.count
+    #expect(tickCount == 2)
+    #expect(program.received.last == .storeChangedOnDisk(changed))
+  }
+
+  @Test("SIGTERM becomes .interrupted, whose save and quit run, and the handler is removed")
+  func terminationSavesAndQuits() throws {
+    let device = try HeadlessDevice()
+    device.type("k")
+    let before = Self.disposition(of: SIGTERM)
+    let log = ServiceLog()
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if action == .key(.character("k")) { kill(getpid(), SIGTERM) }
+      if action == .interrupted { return [.save(Deck()), .quit] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    try TerminalRunner.run(&program, services: services(log), device: device.device)
+    #expect(program.received.contains(.interrupted))
+    #expect(log.saved == [Deck()])
+    #expect(Self.disposition(of: SIGTERM) == before)
+  }
+
+  @Test("A second interrupt while the first is unanswered ends the loop anyway")
+  func secondInterruptForcesExit() throws {
+    let device = try HeadlessDevice()
+    device.type("k")
+    var program = ScriptedProgram { action in
+      if action == .key(.character("k")) || action == .interrupted { kill(getpid(), SIGHUP) }
+      return []
+    }
+    try TerminalRunner.run(&program, services: services(ServiceLog()), device: device.device)
+    #expect(program.received.filter { $0 == .interrupted }.count == 1)
+  }
+
+  static func disposition(of signal: Int32) -> Int {
+    var current = sigaction()
+    sigaction(signal, nil, &current)
+    return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+  }
+}

@@ -1,0 +1,64 @@
+import CNcursesw
+import JobDeckTUI
+import Testing
+
+@testable import JobDeckTerminal
+
+@Suite("Cell styles become attributes and colour pairs")
+struct StylePaletteTests {
+  let allRoles: [CellStyle.Role] = [
+    .normal, .dim, .heading, .selected, .statusBar, .error, .overdue, .today, .imminent, .soon,
+    .upcoming, .later, .highlight, .inputField,
+  ]
+
+  @Test("NO_COLOR set to anything non-empty turns colour off")
+  func noColorTurnsColourOff() {
+    #expect(StylePalette(environment: ["NO_COLOR": "1"]).usesColor == false)
+    #expect(StylePalette(environment: ["NO_COLOR": "yes"]).usesColor == false)
+    #expect(StylePalette(environment: ["NO_COLOR": ""]).usesColor == true)
+    #expect(StylePalette(environment: [:]).usesColor == true)
+  }
+
+  @Test("Under NO_COLOR no role gets a colour pair and none are registered")
+  func noColorMeansNoPairs() {
+    let palette = StylePalette(usesColor: false)
+    #expect(palette.colorPairs.isEmpty)
+    for role in allRoles {
+      let rendition = palette.rendition(for: CellStyle(role: role))
+      #expect(rendition.colorPair == 0, "role \(role)")
+      #expect(rendition.attributes & jd_attr_color() == 0, "role \(role)")
+    }
+  }
+
+  @Test("Under NO_COLOR urgencies and errors still stand out by attribute")
+  func noColorKeepsEmphasis() {
+    let palette = StylePalette(usesColor: false)
+    let plain = palette.rendition(for: CellStyle(role: .normal)).attributes
+    for role in [CellStyle.Role.overdue, .today, .imminent, .error, .selected, .heading,
+                 .highlight, .inputField, .statusBar] {
+      #expect(palette.rendition(for: CellStyle(role: role)).attributes != plain, "role \(role)")
+    }
+  }
+
+  @Test("With colour, urgency roles get distinct registered pairs on the default background")
+  func colourRolesHavePairs() {
+    let palette = StylePalette(usesColor: true)
+    let registered = Set(palette.colorPairs.map(\.pair))
+    for role in [CellStyle.Role.overdue, .today, .imminent, .upcoming, .error] {
+      let pair = palette.rendition(for: CellStyle(role: role)).colorPair
+      #expect(pair != 0, "role \(role)")
+      #expect(registered.contains(pair), "role \(role)")
+    }
+    #expect(palette.rendition(for: CellStyle(role: .normal)).colorPair == 0)
+  }
+
+  @Test("A cell's own bold, underline and reverse add to its role")
+  func cellFlagsAdd() {
+    let palette = StylePalette(usesColor: true)
+    let rendition = palette.rendition(
+      for: CellStyle(role: .normal, bold: true, underline: true, reverse: true))
+    #expect(rendition.attributes & jd_attr_bold() != 0)
+    #expect(rendition.attributes & jd_attr_underline() != 0)
+    #expect(rendition.attributes & jd_attr_reverse() != 0)
+  }
+}
