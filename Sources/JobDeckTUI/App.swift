@@ -49,6 +49,9 @@ public struct App: TerminalProgram {
       return []
     case .interrupted:
       return quit()
+    case .openURLFailed(let url, let message):
+      showError("could not open \(url): \(message)")
+      return []
     }
   }
 

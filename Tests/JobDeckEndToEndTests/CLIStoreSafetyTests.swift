@@ -21,9 +21,9 @@ struct CLIStoreSafetyTests {
                     ["add", "posting", "--company", "X", "--title", "Y"]] {
       let result = try workspace.jobdeck(command)
       #expect(result.exitCode == 2, "\(command)")
-      #expect(result.stderr.contains(workspace.storePath))
-      #expect(result.stderr.contains("line \(lineNumber ?? -1)"), "\(result.stderr)")
-      #expect(result.stderr.contains("column"))
+      // path:line:column, the form editors and terminals can jump to.
+      #expect(result.standardError.contains("\(workspace.storePath):\(lineNumber ?? -1):"),
+              "\(result.standardError)")
     }
     #expect(try workspace.storeBytes() == corrupted)
   }
@@ -34,10 +34,13 @@ struct CLIStoreSafetyTests {
     let text = String(decoding: try workspace.storeBytes(), as: UTF8.self)
       .replacingOccurrences(of: "2026-12-01", with: "2026-02-30")
     try workspace.writeStore(text)
+    let lineNumber = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .firstIndex { $0.contains("2026-02-30") }.map { $0 + 1 }
     let result = try workspace.jobdeck(["list"])
     #expect(result.exitCode == 2)
-    #expect(result.stderr.contains("2026-02-30"))
-    #expect(result.stderr.contains("line"))
+    #expect(result.standardError.contains("'2026-02-30' is not a valid date"))
+    #expect(result.standardError.contains("\(workspace.storePath):\(lineNumber ?? -1):"),
+            "\(result.standardError)")
   }
 
   @Test func aNewerSchemaIsReadButNeverWritten() throws {
@@ -48,10 +51,10 @@ struct CLIStoreSafetyTests {
     let before = try workspace.storeBytes()
     let listed = try workspace.jobdeck(["list"])
     #expect(listed.exitCode == 0)
-    #expect(listed.stdout.contains("sumup-ml-engineer"))
+    #expect(listed.standardOutput.contains("sumup-ml-engineer"))
     let written = try workspace.jobdeck(["apply", "sumup"])
     #expect(written.exitCode == 2)
-    #expect(written.stderr.contains("99"))
+    #expect(written.standardError.contains("99"))
     #expect(try workspace.storeBytes() == before)
   }
 
@@ -62,7 +65,7 @@ struct CLIStoreSafetyTests {
     let broken = try workspace.jobdeck(["check"])
     #expect(broken.exitCode == 2)
     let restored = try workspace.jobdeck(["check", "--restore-backup"])
-    #expect(restored.exitCode == 0, "\(restored.stderr)")
+    #expect(restored.exitCode == 0, "\(restored.standardError)")
     let postings = try workspace.jsonArray(["list", "--json"])
     #expect(postings.map { $0["id"] as? String } == ["sumup-ml-engineer"])
   }
@@ -80,7 +83,7 @@ struct CLIStoreSafetyTests {
           for index in 0..<movesEach {
             let stage = index % 2 == 0 ? "screening" : "applied"
             let result = try workspace.jobdeck(["move", id, stage])
-            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(result.exitCode == 0, "\(result.standardError)")
           }
         }
       }

@@ -11,14 +11,14 @@ struct CLIStoreTests {
     let result = try workspace.jobdeck(["add", "posting", "--company", "SoundCloud", "--title",
                                         "Machine Learning Intern", "--location", "Berlin"])
     #expect(result.exitCode == 0)
-    #expect(result.stdout.split(separator: "\n").first == "soundcloud-ml-intern")
+    #expect(result.standardOutput.split(separator: "\n").first == "soundcloud-ml-intern")
   }
 
   @Test func aMoveIsSavedWithItsHistory() throws {
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
     try workspace.jobdeck(["apply", "sumup", "--stage", "applied"])
     let moved = try workspace.jobdeck(["move", "sum", "interview", "--note", "Phone screen done"])
-    #expect(moved.exitCode == 0, "\(moved.stderr)")
+    #expect(moved.exitCode == 0, "\(moved.standardError)")
     let shown = try workspace.json(["show", "sumup-ml-engineer", "--json"])
     #expect(shown["stage"] as? String == "interview")
     let history = try #require(shown["history"] as? [[String: Any]])
@@ -36,7 +36,7 @@ struct CLIStoreTests {
     let before = try workspace.storeBytes()
     let result = try workspace.jobdeck(["move", "sumup", "applied"])
     #expect(result.exitCode == 0)
-    #expect(result.stdout.contains("already in applied"))
+    #expect(result.standardOutput.contains("already in applied"))
     #expect(try workspace.storeBytes() == before)
   }
 
@@ -45,9 +45,9 @@ struct CLIStoreTests {
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "Data Analyst"])
     let result = try workspace.jobdeck(["show", "sumup"])
     #expect(result.exitCode == 1)
-    #expect(result.stderr.contains("ambiguous"))
-    #expect(result.stderr.contains("sumup-ml-engineer"))
-    #expect(result.stderr.contains("sumup-data-analyst"))
+    #expect(result.standardError.contains("ambiguous"))
+    #expect(result.standardError.contains("sumup-ml-engineer"))
+    #expect(result.standardError.contains("sumup-data-analyst"))
   }
 
   @Test func anUnknownIdOrStageIsAUserErrorWithExitOne() throws {
@@ -55,10 +55,10 @@ struct CLIStoreTests {
     try workspace.jobdeck(["apply", "sumup"])
     let unknownID = try workspace.jobdeck(["move", "nope", "offer"])
     #expect(unknownID.exitCode == 1)
-    #expect(unknownID.stderr.contains("no application matches 'nope'"))
+    #expect(unknownID.standardError.contains("no application matches 'nope'"))
     let unknownStage = try workspace.jobdeck(["move", "sumup", "hired-maybe"])
     #expect(unknownStage.exitCode == 1)
-    #expect(unknownStage.stderr.contains("hired-maybe"))
+    #expect(unknownStage.standardError.contains("hired-maybe"))
   }
 
   @Test func listingFiltersByStageAndPrintsStableJSON() throws {
@@ -73,15 +73,15 @@ struct CLIStoreTests {
     let notApplied = all.first { $0["id"] as? String == "sumup-ml-engineer" }
     #expect(notApplied?["stage"] is NSNull)
     let text = try workspace.jobdeck(["list", "applications"])
-    #expect(text.stdout.contains("deepl-research-intern"))
-    #expect(text.stdout.contains("interview"))
+    #expect(text.standardOutput.contains("deepl-research-intern"))
+    #expect(text.standardOutput.contains("interview"))
   }
 
   @Test func removingAsksUnlessToldAndRefusesWithoutATerminal() throws {
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
     let refused = try workspace.jobdeck(["rm", "sumup"], stdin: "")
     #expect(refused.exitCode == 1)
-    #expect(refused.stderr.contains("--yes"))
+    #expect(refused.standardError.contains("--yes"))
     let removed = try workspace.jobdeck(["rm", "sumup", "--yes"])
     #expect(removed.exitCode == 0)
     #expect(try workspace.jsonArray(["list", "--json"]).isEmpty)
@@ -101,7 +101,7 @@ struct CLIStoreTests {
                     ["rm"], ["check"], ["demo"]] {
       let result = try workspace.jobdeck(command + ["--help"])
       #expect(result.exitCode == 0, "\(command)")
-      #expect(result.stdout.contains("USAGE"), "\(command)")
+      #expect(result.standardOutput.contains("USAGE"), "\(command)")
     }
   }
 
@@ -116,7 +116,7 @@ struct CLIStoreTests {
     let result = try workspace.jobdeck(
       ["add", "posting", "--company", "A", "--title", "B"], useStoreOption: false,
       environment: ["XDG_DATA_HOME": xdg, "JOBDECK_STORE": ""])
-    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(FileManager.default.fileExists(atPath: xdg + "/jobdeck/store.json"))
     let explicit = workspace.directory + "/explicit.json"
     try workspace.jobdeck(["add", "posting", "--company", "C", "--title", "D"],
