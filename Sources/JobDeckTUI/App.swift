@@ -117,6 +117,20 @@ public struct App: TerminalProgram {
   private mutating func switchView(to view: TopView) {
     state.view = view
     state.message = nil
+    if view == .pipeline { settleOnAnOccupiedPipelineColumn() }
+  }
+
+  /// Opening the pipeline on an empty column would leave `L` with nothing to move: start on the
+  /// first stage that holds an application instead.
+  private mutating func settleOnAnOccupiedPipelineColumn() {
+    let renderer = Renderer(state: state)
+    guard renderer.pipelineApplications(column: state.pipelineColumn).isEmpty,
+      let occupied = Stage.active.indices.first(where: {
+        !renderer.pipelineApplications(column: $0).isEmpty
+      })
+    else { return }
+    state.pipelineColumn = occupied
+    state.pipelineRow = 0
   }
 
   mutating func quit() -> [Effect] {

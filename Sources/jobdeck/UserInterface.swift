@@ -1,8 +1,54 @@
 import Foundation
 import JobDeckCore
+import JobDeckStore
+import JobDeckTUI
+import JobDeckTerminal
 
+/// Wires the pure UI to the terminal, the store and the importer.
 enum UserInterface {
   static func open(storePath: String, clock: WallClock) throws {
-    throw CommandFailure.user("the full-screen UI is not wired yet")
+    let store = UIStoreBridge(file: StoreFile(path: storePath))
+    let loaded = try store.loadInitial()
+    var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
+                  readOnlyReason: loaded.readOnlyReason)
+    let services = TerminalServices(
+      save: { deck in try store.save(deck) },
+      importSource: { source in try PostingSource.draft(from: source, today: clock.today) },
+      checkForExternalChange: { store.reloadIfChanged() },
+      now: { clock.now })
+    do {
+      try TerminalRunner.run(&app, services: services)
+    } catch {
+      throw CommandFailure.user("cannot start the full-screen UI: \(error)")
+    }
+  }
+}
+
+/// The UI's side of the store: saves only over the version it last saw, so a change another
+/// process saved meanwhile is never overwritten; such a save fails, the next tick reloads, and
+/// the UI replays its own edits onto what is on disk before saving again.
+final class UIStoreBridge: @unchecked Sendable {
+  let file: StoreFile
+  /// Touched only from the UI's thread.
+  private var lastSeen: StoreFingerprint?
+
+  init(file: StoreFile) { self.file = file }
+
+  func loadInitial() throws -> LoadedDeck {
+    let loaded = try file.load()
+    lastSeen = loaded.fingerprint
+    return loaded
+  }
+
+  func save(_ deck: Deck) throws {
+    lastSeen = try file.save(deck, ifUnchangedSince: lastSeen)
+  }
+
+  func reloadIfChanged() -> Deck? {
+    guard file.fingerprint() != lastSeen else { return nil }
+    // A file that no longer parses is left alone; the next save will refuse and say why.
+    guard let loaded = try? file.load() else { return nil }
+    lastSeen = loaded.fingerprint
+    return loaded.deck
   }
 }

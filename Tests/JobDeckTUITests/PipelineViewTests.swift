@@ -24,6 +24,20 @@ struct PipelineViewTests {
     #expect(app.state.pipelineColumn == Stage.active.count)
   }
 
+  @Test func openingThePipelineOnAnEmptyFirstStageSelectsTheFirstOccupiedStage() throws {
+    var deck = Deck()
+    let postingID = deck.add(Posting(id: "", title: "ML Engineer", company: "SumUp",
+                                     createdAt: Fixtures.clock.now))
+    let applicationID = try deck.apply(toPosting: postingID, stage: .interview,
+                                       at: Fixtures.clock.now)
+    var app = App(deck: deck, storePath: "/tmp/s.json", clock: Fixtures.clock, readOnlyReason: nil)
+    app.press(.character("2"))
+    #expect(app.state.pipelineColumn == Stage.active.firstIndex(of: .interview))
+    #expect(app.state.selectedApplicationID == applicationID)
+    app.press(.character("L"))
+    #expect(app.state.deck.application(withID: applicationID)?.stage == .offer)
+  }
+
   @Test func shiftLMovesToTheNextStageRecordsHistoryAndSavesAtOnce() throws {
     var app = appOnApplied()
     #expect(app.state.selectedApplicationID == "soundcloud-ml-intern")
