@@ -125,12 +125,18 @@ public final class TmuxSession {
     let deadline = Date().addingTimeInterval(timeout)
     while true {
       // The pane turns dead when its terminal closes, which can be a moment before tmux has
-      // collected the exit status: wait for the status too.
-      let fields = try displayMessage("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")
+      // collected the exit status: wait for the status too. Under load tmux (3.3) sometimes never
+      // reaps the child at all, leaving a zombie and no status; the kernel still holds the
+      // zombie's wait status in /proc/PID/stat, so read it there.
+      let fields = try displayMessage(
+        "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{pane_pid}")
         .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-      if fields.count == 3, fields[0] == "1" {
+      if fields.count == 4, fields[0] == "1" {
         if let status = Int32(fields[1]) { return status }
         if let signal = Int32(fields[2]) { return 128 + signal }
+        if let pid = Int32(fields[3]), let status = Self.zombieExitStatus(pid: pid) {
+          return status
+        }
       }
       if Date() >= deadline {
         throw TmuxError.timedOut(waitingFor: "the command to exit", seconds: timeout,
@@ -138,6 +144,19 @@ public final class TmuxSession {
       }
       usleep(50_000)
     }
+  }
+
+  /// The exit status of a process that has exited but not been reaped, from field 52
+  /// (`exit_code`, a waitpid(2) status) of `/proc/PID/stat`; nil unless it is a zombie.
+  static func zombieExitStatus(pid: Int32) -> Int32? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let closing = stat.lastIndex(of: ")")
+    else { return nil }
+    // Fields after the command name (which may hold spaces) start with field 3, the state.
+    let fields = stat[stat.index(after: closing)...].split(separator: " ")
+    guard fields.first == "Z", fields.count > 49, let raw = Int32(fields[49]) else { return nil }
+    let signal = raw & 0x7f
+    return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
   }
 
   /// Whether the server (and so the session) is still there.

@@ -40,7 +40,7 @@ struct BuiltBinaryTests {
     #expect(contents.contains { $0.hasSuffix(".xctest") })
     let jobdeck = try BuiltBinary.jobdeck()
     #expect(jobdeck.url.lastPathComponent == "jobdeck")
-    #expect(try jobdeck.run([]).exitCode == 0)
+    #expect(try jobdeck.run(["--version"]).exitCode == 0)
   }
 }
 
