@@ -12,7 +12,7 @@ enum Clauses {
   /// Sentence ends: a full stop after a lower-case word of four letters or more (so "3. März",
   /// "Sept. 2025", "z.B." and "e.g." do not end a sentence), or a semicolon.
   private static let sentenceEnd = TextPattern(
-    #"(?<=[a-zà-ÿ]{4}[.!?])\s+(?=[A-ZÀ-Ý0-9„"(])|;\s+"#, caseSensitive: true)
+    #"(?<=[a-zà-ÿ0-9]{4}[.!?])\s+(?=[A-ZÀ-Ý0-9„"(])|;\s+"#, caseSensitive: true)
 
   static func split(_ text: String) -> [Clause] {
     var clauses: [Clause] = []

@@ -129,9 +129,9 @@ enum DateMentionScanner {
       let year = match.group(3).flatMap(parseYear)
       guard isPlausible(year: year, month: month, day: first),
         isPlausible(year: year, month: month, day: second),
-        let split = match.groups[1]?.lowerBound
+        let firstEnd = match.groups[0]?.upperBound, let split = match.groups[1]?.lowerBound
       else { continue }
-      appendPair(&found, match.range.lowerBound..<split, split..<match.range.upperBound,
+      appendPair(&found, match.range.lowerBound..<firstEnd, split..<match.range.upperBound,
                  year: year, month: month, days: (first, second))
     }
     for match in monthFirstDayRange.matches(in: text) {
@@ -141,9 +141,9 @@ enum DateMentionScanner {
       let year = match.group(3).flatMap(parseYear)
       guard isPlausible(year: year, month: month, day: first),
         isPlausible(year: year, month: month, day: second),
-        let split = match.groups[2]?.lowerBound
+        let firstEnd = match.groups[1]?.upperBound, let split = match.groups[2]?.lowerBound
       else { continue }
-      appendPair(&found, match.range.lowerBound..<split, split..<match.range.upperBound,
+      appendPair(&found, match.range.lowerBound..<firstEnd, split..<match.range.upperBound,
                  year: year, month: month, days: (first, second))
     }
   }

@@ -111,6 +111,8 @@ public struct DatePhraseExtractor: Sendable {
           + "Nothing in the ad settles it, so it was not imported.")
       return
     }
+    // A bare range ("3 - 7 June 2025") in an ad is the programme's period.
+    let meaning = meaning ?? (mention.rangeEndIndex != nil ? .start : nil)
     guard let meaning else {
       if !mention.isWeak, let date = resolve(mention, clause: clause, meaning: nil,
                                              reference: reference, result: &result, quiet: true) {
@@ -124,7 +126,8 @@ public struct DatePhraseExtractor: Sendable {
       let whole = mention.range.lowerBound..<end.range.upperBound
       guard let first = resolve(mention, clause: clause, meaning: .start, reference: reference,
                                 result: &result, phraseRange: whole),
-        let last = resolve(end, clause: clause, meaning: .end, reference: reference,
+        // A range's end without a year follows its start, not the import date.
+        let last = resolve(end, clause: clause, meaning: .end, reference: first.date,
                            result: &result, phraseRange: whole)
       else { return }
       switch meaning {

@@ -183,6 +183,13 @@ struct PostingFieldFinder {
         index != titleIndex && !jobWords.isFound(in: part) && !PostingVocabulary.places.isFound(in: part)
           && !PostingVocabulary.remote.isFound(in: part) && part.count <= 60
       }?.element
+      if company == nil, parts.enumerated().contains(where: { index, part in
+        index != titleIndex && !PostingVocabulary.places.isFound(in: part)
+          && !PostingVocabulary.remote.isFound(in: part)
+      }) {
+        // "Stage – Data Analyst (H/F)": every part belongs to the title.
+        return (line, nil)
+      }
       return (parts[titleIndex], company)
     }
     return (line, nil)
