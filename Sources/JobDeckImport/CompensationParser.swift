@@ -79,7 +79,7 @@ enum CompensationParser {
     }
     let tail = String(text[match.range.upperBound...])
     let qualifier = TextPattern(
-      #"^\s*(?:(?:per|a|an|pro|par|al|por|na|im|/)\s*\w+|gross|brutto|bruto|brut|net|netto|neto|annually|monthly|hourly|yearly|jährlich|monatlich|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE|[()])(?:\s*(?:(?:per|a|an|pro|par|al|por|na|im|/)\s*\w+|gross|brutto|bruto|brut|net|netto|neto|annually|monthly|hourly|yearly|jährlich|monatlich|p\.\s?a\.|annuel\w*|mensuel\w*))*"#)
+      #"^(?:\s*(?:(?:(?:per|a|an|pro|par|al|por|na|im)\s+|/\s?)(?:year|annum|month|hour|week|day|jahr|monat|stunde|an|mois|heure|año|mes|hora|jaar|maand|uur|rok|miesiąc|godzinę|yr|mo|hr|h|y)\b|gross|brutto|bruto|brut|net|netto|neto|annually|monthly|hourly|yearly|jährlich|monatlich|miesięcznie|rocznie|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE))+"#)
     let extra = qualifier.firstMatch(in: tail)?.value ?? ""
     return (String(text[match.range]) + extra).collapsingWhitespace
   }

@@ -28,7 +28,7 @@ struct StatedDuration: Equatable {
 enum DurationScanner {
   private static let number = #"(\d+|\#(DateVocabulary.numberWordAlternation))"#
   private static let pattern = TextPattern(
-    #"\b"# + number + #"(?:\s*(?:-|–|—|to|or|à|a|bis|do|tot|o|ou|oder)\s*"# + number + #")?\+?(?:\s+|-|\s*-\s*)?(days?|tage?n?|jours?|d[ií]as?|dagen|dni|weeks?|wks?|wochen?|semaines?|semanas?|weken|tygodni[ea]?|tydzień|months?|monate?n?|monats|mois|meses|mes|maanden|maand|miesi[eę]c[ya]?|miesięcy|years?|yrs?|jahre?n?|jahres|ans?|años?|jaar|jaren|lat[a]?|rok|roku)\b"#)
+    #"\b"# + number + #"(?:\s*(?:-|–|—|to|or|à|a|bis|do|tot|o|ou|oder)\s*"# + number + #")?\+?(?:\s+|-|\s*-\s*)?(days?|tage?n?|jours?|d[ií]as?|dagen|dni|weeks?|wks?|wochen?|semaines?|semanas?|weken|tygodni[ea]?|tydzień|months?|monate?n?|monats|mois|meses|mes|maanden|maand|miesi[ąęa]c\w*|years?|yrs?|jahre?n?|jahres|ans?|años?|jaar|jaren|lat[a]?|rok|roku)\b"#)
 
   static func durations(in text: String) -> [StatedDuration] {
     pattern.matches(in: text).compactMap { match in
