@@ -56,22 +56,13 @@ enum HTMLText {
     return String(body.prefix { $0.isLetter || $0.isNumber }).lowercased()
   }
 
-  /// Collapses spaces within lines and runs of blank lines, which markup leaves everywhere.
+  /// Collapses spaces within lines and drops the blank lines markup leaves everywhere (an
+  /// opening and a closing block tag each break the line).
   static func tidy(_ text: String) -> String {
-    var lines: [String] = []
-    var blank = false
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-      let line = String(raw).collapsingWhitespace
-      if line.isEmpty {
-        if !blank, !lines.isEmpty { lines.append("") }
-        blank = true
-      } else {
-        lines.append(line)
-        blank = false
-      }
-    }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    text.split(whereSeparator: \.isNewline)
+      .map { String($0).collapsingWhitespace }
+      .filter { !$0.isEmpty }
+      .joined(separator: "\n")
   }
 
   private static let namedEntities: [String: String] = [
