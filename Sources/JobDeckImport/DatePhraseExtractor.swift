@@ -16,6 +16,8 @@ public struct DatePhraseExtractor: Sendable {
     public var openDates: [String] = []
     public var startDate: CivilDate?
     public var contractEnd: CivilDate?
+    /// Deadlines whose day the ad left out ("start: September 2025"), by index.
+    var dayMissing: Set<Int> = []
   }
 
   public var importDate: CivilDate
@@ -62,10 +64,18 @@ public struct DatePhraseExtractor: Sendable {
       interpret(mention, meaning: meaning, clause: clause.text, mentions: mentions,
                 reference: reference, into: &result)
     }
+    Self.preferStatedDays(&result)
     result.deadlines = Self.removingDuplicates(result.deadlines)
     for deadline in result.deadlines where deadline.kind == .applicationCutoff {
-      if case .allDay(let date) = deadline.due, date < importDate {
-        result.remarks.append("The application cutoff \(date) is before the import date \(importDate).")
+      var day: CivilDate?
+      switch deadline.due {
+      case .allDay(let date): day = date
+      case .timed(let instant, let zone):
+        day = TimeZone(identifier: zone).map { CivilDate(containing: instant, in: $0) }
+      case .relative: day = nil
+      }
+      if let day, day < importDate {
+        result.remarks.append("The application cutoff \(day) is before the import date \(importDate).")
       }
     }
     return result
@@ -157,6 +167,7 @@ public struct DatePhraseExtractor: Sendable {
   private struct ResolvedDate {
     var date: CivilDate
     var phrase: String
+    var dayStated = true
   }
 
   /// Fills in a missing year (the next occurrence on or after the reference; for a posted date,
@@ -199,7 +210,7 @@ public struct DatePhraseExtractor: Sendable {
           + (statedYear == nil ? " (next occurrence after the \(basis) \(reference))" : "")
           + ".")
     }
-    return ResolvedDate(date: date, phrase: phrase)
+    return ResolvedDate(date: date, phrase: phrase, dayStated: statedDay != nil)
   }
 
   static func inferYear(month: Int, day: Int, weekday: Int?, reference: CivilDate,
@@ -230,9 +241,29 @@ public struct DatePhraseExtractor: Sendable {
       due = .timed(date.date.instant(hour: time.hour, minute: time.minute, in: timeZone),
                    timeZone: zone)
     }
+    if !date.dayStated { result.dayMissing.insert(result.deadlines.count) }
     result.deadlines.append(
       Deadline(id: "", kind: kind, due: due, phrase: date.phrase, owner: .posting(""),
                origin: .imported))
+  }
+
+  /// "à partir de mars 2025" and "Date de début : 03/03/2025" in one ad: the stated day wins,
+  /// and the start and end follow the dates that have one.
+  private static func preferStatedDays(_ result: inout Result) {
+    let exactKinds = Set(result.deadlines.indices.filter { !result.dayMissing.contains($0) }
+      .map { result.deadlines[$0].kind })
+    result.deadlines = result.deadlines.indices.filter { index in
+      !result.dayMissing.contains(index) || !exactKinds.contains(result.deadlines[index].kind)
+    }.map { result.deadlines[$0] }
+    result.dayMissing = []
+    func firstDate(_ kind: DeadlineKind) -> CivilDate? {
+      for deadline in result.deadlines where deadline.kind == kind {
+        if case .allDay(let date) = deadline.due { return date }
+      }
+      return nil
+    }
+    result.startDate = firstDate(.startDate)
+    result.contractEnd = firstDate(.contractEnd)
   }
 
   static func removingDuplicates(_ deadlines: [Deadline]) -> [Deadline] {

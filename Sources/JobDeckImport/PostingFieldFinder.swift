@@ -82,6 +82,12 @@ struct PostingFieldFinder {
     {
       return company
     }
+    if let legal = lines.prefix(8).first(where: { line in
+      line.count <= 80 && Self.legalForm.isFound(in: line) && !Self.labelLine.isFound(in: line)
+        && !line.hasSuffix(".")
+    }) {
+      return Self.stripPlace(legal)
+    }
     let about = TextPattern(
       #"^(?:about|über|à propos d[e']|a propos d[e']|sobre|over|o firmie)\s*(.{2,60}?)[:.]?$"#)
     let generic = TextPattern(
@@ -107,6 +113,7 @@ struct PostingFieldFinder {
         return name
       }
     }
+    if let name = lineUnderTitle(title) { return name }
     for line in lines {
       for match in join.matches(in: line) {
         guard let name = match.group(0), !notNames.contains(name),
@@ -127,12 +134,16 @@ struct PostingFieldFinder {
     {
       return place
     }
+    if let remoteLine = lines.prefix(10).first(where: {
+      $0.count <= 40 && Self.remoteLine.isFound(in: $0)
+    }) {
+      return remoteLine
+    }
     for line in lines where line.count <= 60 && !Self.labelLine.isFound(in: line) {
-      if let match = PostingVocabulary.places.firstMatch(in: line),
-        line.split(separator: " ").count <= 6, !Self.jobWords.isFound(in: line)
+      if PostingVocabulary.places.isFound(in: line), line.split(separator: " ").count <= 6,
+        !Self.jobWords.isFound(in: line)
       {
-        _ = match
-        return line
+        return Self.placePart(of: line)
       }
     }
     let based = TextPattern(
@@ -147,6 +158,41 @@ struct PostingFieldFinder {
       if let match = PostingVocabulary.places.firstMatch(in: line) { return match.value }
     }
     return nil
+  }
+
+  static let remoteLine = TextPattern(
+    #"^(?:remote|fully remote|100\s?% remote|remote-first|anywhere|télétravail|homeoffice|zdalnie|teletrabajo)\b"#)
+
+  static let legalForm = TextPattern(
+    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|S\.A\.S?|S\.L\.|SL|SpA|S\.p\.A\.|BV|NV|N\.V\.|AB|ASA|Oy|sp\. z o\.o\.|S\.A\.|e\.V\.|gGmbH|GmbH & Co\. KG)\b\.?|B\.V\.)"#,
+    caseSensitive: true)
+
+  /// "Hooli B.V. – Amsterdam" → "Hooli B.V.".
+  static func stripPlace(_ line: String) -> String {
+    for separator in [" – ", " — ", " - ", " | ", " · ", ", "] where line.contains(separator) {
+      let parts = line.components(separatedBy: separator)
+      if let first = parts.first, parts.dropFirst().allSatisfy({ PostingVocabulary.places.isFound(in: $0) || PostingVocabulary.remote.isFound(in: $0) || PostingVocabulary.hybrid.isFound(in: $0) }) {
+        return first.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    return line
+  }
+
+  /// The short line under the title, when the line after it names a place: the layout of
+  /// StepStone, Welcome to the Jungle and LinkedIn pastes (title, company, city).
+  private func lineUnderTitle(_ title: String?) -> String? {
+    guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
+      index + 2 < lines.count
+    else { return nil }
+    let candidate = lines[index + 1]
+    let next = lines[index + 2]
+    guard candidate.count <= 50, candidate.split(separator: " ").count <= 6,
+      !candidate.contains(where: \.isNumber), !candidate.contains(":"), !candidate.hasSuffix("."),
+      !Self.jobWords.isFound(in: candidate), !PostingVocabulary.places.isFound(in: candidate),
+      !PostingVocabulary.remote.isFound(in: candidate), !Self.boilerplate.isFound(in: candidate),
+      PostingVocabulary.places.isFound(in: next) || PostingVocabulary.remote.isFound(in: next)
+    else { return nil }
+    return candidate
   }
 
   /// "Acme Robotics · Berlin, Germany (Hybrid) · 3 days ago": the line under a job board's
@@ -164,6 +210,19 @@ struct PostingFieldFinder {
     return parts.count >= 2 ? parts : nil
   }
 
+  /// "Hooli B.V. – Amsterdam" → "Amsterdam"; a line that is only a place stays whole.
+  static func placePart(of line: String) -> String {
+    for separator in [" – ", " — ", " - ", " | ", " · "] where line.contains(separator) {
+      let parts = line.components(separatedBy: separator)
+      if let place = parts.first(where: {
+        PostingVocabulary.places.isFound(in: $0) && !legalForm.isFound(in: $0)
+      }) {
+        return place.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    return line
+  }
+
   /// "Machine Learning Intern at Acme" and "Machine Learning Intern – Acme GmbH".
   static func splitTitle(_ line: String) -> (title: String, company: String?) {
     let at = TextPattern(#"^(.{3,}?)\s+(?:at|bei|chez|@)\s+([A-Z0-9].{1,60})$"#, caseSensitive: true)
@@ -179,9 +238,12 @@ struct PostingFieldFinder {
       guard let titleIndex = parts.firstIndex(where: {
         jobWords.isFound(in: $0) || genderMarker.isFound(in: $0)
       }) else { continue }
+      // A dash may join a title to anything ("– NLP (Fall 2025)"); only a name with a legal
+      // form, or any name after "|", is taken for the company.
       let company = parts.enumerated().first { index, part in
         index != titleIndex && !jobWords.isFound(in: part) && !PostingVocabulary.places.isFound(in: part)
           && !PostingVocabulary.remote.isFound(in: part) && part.count <= 60
+          && (separator == " | " || legalForm.isFound(in: part))
       }?.element
       if company == nil, parts.enumerated().contains(where: { index, part in
         index != titleIndex && !PostingVocabulary.places.isFound(in: part)

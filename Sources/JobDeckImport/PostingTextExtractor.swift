@@ -79,6 +79,14 @@ public enum PostingTextExtractor {
 
   static func workplace(in text: String) -> Workplace? {
     if PostingVocabulary.notRemote.isFound(in: text) { return .onSite }
+    // A header line such as "Remote - US" states the workplace outright.
+    let header = text.split(whereSeparator: \.isNewline).prefix(10).map(String.init)
+    if header.contains(where: {
+      $0.count <= 40 && PostingFieldFinder.remoteLine.isFound(in: $0.trimmingCharacters(in: .whitespaces))
+        && !PostingVocabulary.hybrid.isFound(in: $0)
+    }) {
+      return .remote
+    }
     if PostingVocabulary.fullyRemote.isFound(in: text) { return .remote }
     if PostingVocabulary.hybrid.isFound(in: text) { return .hybrid }
     let remote = PostingVocabulary.remote.isFound(in: text)
