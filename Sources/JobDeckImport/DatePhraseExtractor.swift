@@ -159,6 +159,13 @@ public struct DatePhraseExtractor: Sendable {
       let date = resolve(mention, clause: clause, meaning: meaning, reference: reference,
                          result: &result)
     else { return }
+    // "Founded by two engineers on 4 May 2010": a date years before the import is history,
+    // not a deadline, whatever small word precedes it.
+    if date.date < importDate.adding(days: -400) {
+      result.remarks.append(
+        "Date \(date.date) in “\(date.phrase)” is long past; not imported as a \(Self.describe(meaning)).")
+      return
+    }
     add(kind, date, clause: clause, mention: mention, into: &result)
     if kind == .startDate, result.startDate == nil { result.startDate = date.date }
     if kind == .contractEnd, result.contractEnd == nil { result.contractEnd = date.date }

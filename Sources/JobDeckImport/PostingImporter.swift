@@ -13,6 +13,18 @@ public enum PostingImporter {
     return PostingTextExtractor.extract(text: text, importDate: importDate, source: source)
   }
 
+  /// Fetches `url` and reads it; the draft keeps the URL (re-imports match on it) and the
+  /// host as its source.
+  public static func draft(fromURL url: URL, timeout: TimeInterval = 20, importDate: CivilDate)
+    async throws -> PostingDraft
+  {
+    let (text, contentType) = try await PostingFetcher.fetch(url: url, timeout: timeout)
+    var draft = draft(fromText: text, contentTypeHint: contentType, importDate: importDate,
+                      source: url.host ?? url.absoluteString)
+    draft.posting.url = url.absoluteString
+    return draft
+  }
+
   static func isHTML(_ text: String, contentTypeHint: String?) -> Bool {
     if let hint = contentTypeHint?.lowercased() {
       if hint.contains("html") || hint.contains("xml") { return true }

@@ -220,3 +220,63 @@ import Testing
     #expect(result.remarks.isEmpty)
   }
 }
+
+@Suite struct DatePhraseRobustnessTests {
+  @Test func historicDatesAreNotDeadlines() {
+    let result = DatePhraseExtractor(importDate: TextAdFixtures.importDate)
+      .extract(from: "Founded by two engineers on 4 May 2010, we now have 300 staff.")
+    #expect(result.deadlines.isEmpty)
+    #expect(result.remarks.contains { $0.contains("2010-05-04") })
+  }
+
+  /// Arbitrary text built from the pieces dates are made of must never crash the importer.
+  @Test func survivesArbitraryText() {
+    let pieces = ["3", "31", "12", "2025", "'26", ".", "/", "-", "–", " ", "\n", "March", "märz",
+                  "września", "Sept.", "deadline", "start", "from", "to", "bis", "od", "do", ":",
+                  "5 pm EST", "23:59", "€", "$", "42K", "months", "probation", "(m/w/d)", "ago",
+                  "30+", "days", "<p>", "&amp;", "é", "👩‍💻", "\u{202E}", ";", "\r\n"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<40 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int(state >> 33) % pieces.count]
+      }
+      let draft = PostingImporter.draft(fromText: text, contentTypeHint: nil,
+                                        importDate: TextAdFixtures.importDate, source: nil)
+      #expect(draft.posting.description != nil || text.isEmpty)
+      _ = PostingImporter.dryRunJSON(draft)
+    }
+  }
+}
+
+@Suite struct DatePhraseMoreLabelsTests {
+  private func kinds(_ text: String) -> [DeadlineKind: DeadlineDue] {
+    let result = DatePhraseExtractor(importDate: TextAdFixtures.importDate).extract(from: text)
+    return Dictionary(result.deadlines.map { ($0.kind, $0.due) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  @Test func readsEndsAndOfferDates() {
+    let found = kinds("The contract ends on 31 December 2025. Offers will be made by 30 April 2025.")
+    #expect(found[.contractEnd] == CivilDate("2025-12-31").map(DeadlineDue.allDay))
+    #expect(found[.offerResponse] == CivilDate("2025-04-30").map(DeadlineDue.allDay))
+  }
+
+  @Test func interviewWithTimeAndZoneIsTimed() {
+    let found = kinds("Interview: 20 March 2025, 14:00 CET")
+    guard case .timed(let instant, let zone)? = found[.interview] else {
+      Issue.record("expected a timed interview")
+      return
+    }
+    #expect(zone == "Europe/Berlin")
+    #expect(instant == CivilDate(year: 2025, month: 3, day: 20)?.instant(
+      hour: 14, in: TimeZone(identifier: "Europe/Berlin") ?? .current))
+  }
+
+  @Test(arguments: [("EDT", "America/New_York"), ("PST", "America/Los_Angeles"),
+                    ("CEST", "Europe/Berlin"), ("GMT", "Europe/London"), ("BST", "Europe/London"),
+                    ("UTC", "UTC")])
+  func mapsZoneAbbreviationsToIANAZones(abbreviation: String, identifier: String) {
+    #expect(TimeOfDayScanner.time(in: "by 5 pm \(abbreviation)")?.timeZone == identifier)
+  }
+}
