@@ -44,8 +44,9 @@ public struct DatePhraseExtractor: Sendable {
     for clause in clauses {
       let mentions = DateMentionScanner.scan(clause.text, order: order)
       guard !mentions.isEmpty else { continue }
-      let inherited = clause.startsLine && clause.lineIndex > 0
-        ? DateLabels.labelOnlyLine(lines[clause.lineIndex - 1]) : nil
+      let inherited = clause.startsLine
+        ? Self.previousLine(before: clause.lineIndex, in: lines).flatMap(DateLabels.labelOnlyLine)
+        : nil
       let labels = DateLabels.labels(in: clause.text)
       for (index, mention) in mentions.enumerated() where !mention.isRangeEnd {
         let meaning = Self.meaning(of: index, in: mentions, labels: labels, clause: clause.text)
@@ -79,6 +80,19 @@ public struct DatePhraseExtractor: Sendable {
       }
     }
     return result
+  }
+
+  /// The nearest non-blank line above, skipping one blank line as pasted fact boxes have.
+  static func previousLine(before index: Int, in lines: [String]) -> String? {
+    var cursor = index - 1
+    var skipped = 0
+    while cursor >= 0 {
+      if !lines[cursor].trimmingCharacters(in: .whitespaces).isEmpty { return lines[cursor] }
+      skipped += 1
+      if skipped > 1 { return nil }
+      cursor -= 1
+    }
+    return nil
   }
 
   // MARK: - Meaning

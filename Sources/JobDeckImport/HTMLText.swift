@@ -1,8 +1,10 @@
 /// The visible text of an HTML page: tags stripped, scripts and styles dropped, entities
 /// decoded, block elements kept as line breaks so the text extractor still sees lines.
 enum HTMLText {
+  /// Elements whose text is not the ad: code, navigation, and `aside` (where pages list
+  /// "similar jobs", with their own posted dates).
   private static let droppedElements: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "nav",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "nav", "aside",
   ]
   private static let blockElements: Set<String> = [
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",

@@ -203,7 +203,7 @@ import Testing
   }
 
   @Test func aLabelOnItsOwnLineGovernsTheDateBelowIt() {
-    let result = extract("Application deadline\n28 February 2025\nStart date\n1 April 2025")
+    let result = extract("Application deadline\n28 February 2025\nStart date\n\n1 April 2025")
     #expect(dates(result, .applicationCutoff) == [day("2025-02-28")].compactMap { $0 })
     #expect(dates(result, .startDate) == [day("2025-04-01")].compactMap { $0 })
   }

@@ -106,6 +106,16 @@ import Testing
     #expect(result.deadlines.map(\.due) == [CivilDate("2025-03-15").map(DeadlineDue.allDay)].compactMap { $0 })
   }
 
+  @Test func similarJobsBesideTheAdDoNotLendItTheirDates() {
+    let html = """
+      <html><body><main><h1>Data Engineer (m/w/d)</h1><p>Bewerbungsfrist: 31.03.2025</p></main>
+      <aside><h3>Ähnliche Jobs</h3><p>Data Analyst – vor 3 Tagen</p></aside></body></html>
+      """
+    let result = draft(html)
+    #expect(result.posting.posted == nil)
+    #expect(result.deadlines.count == 1)
+  }
+
   @Test func visibleTextDropsScriptsDecodesEntitiesAndKeepsBlocks() {
     let html = """
       <div><h2>Role&nbsp;&ndash; Intern</h2><script>alert("<p>x</p>")</script>
