@@ -20,7 +20,15 @@ enum CompensationParser {
   private static let largeUnits = TextPattern(#"^\s*(?:m\b|mm\b|million|mio|billion|bn|mrd|milliard)"#)
 
   static func compensation(in clauses: [Clause]) -> Compensation? {
-    for clause in clauses where salaryWords.isFound(in: clause.text) || hasPeriodWord(clause.text) {
+    var previous: Clause?
+    for clause in clauses {
+      defer { previous = clause }
+      // "Compensation" alone on a line, the amount on the next (job boards' fact boxes).
+      let labelledAbove = previous.map {
+        $0.lineIndex == clause.lineIndex - 1 && $0.text.count <= 25 && salaryWords.isFound(in: $0.text)
+      } ?? false
+      guard labelledAbove || salaryWords.isFound(in: clause.text) || hasPeriodWord(clause.text)
+      else { continue }
       if let found = parse(clause.text) { return found }
     }
     return nil

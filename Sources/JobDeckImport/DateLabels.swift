@@ -30,7 +30,7 @@ enum DateLabels {
     (.end, TextPattern(
       #"\b(?:end date|ends(?: on)?|ending(?: on)?|contract end|end of (?:the )?(?:contract|internship|programme|program)|enddatum|vertragsende|date de fin|fin du contrat|fecha de (?:fin|finalizaci[oó]n)|einddatum|data zakończenia)\b"#)),
     (.start, TextPattern(
-      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|commenc\w*|begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
+      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|commenc\w*|begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
   ]
 
   private static let weak: [(DateMeaning, TextPattern)] = [

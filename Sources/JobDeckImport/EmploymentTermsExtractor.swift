@@ -22,7 +22,7 @@ enum EmploymentTermsExtractor {
   private static let recurring = TextPattern(
     #"\b(?:every|each|annual|yearly|quarterly|alle|jährlich\w*|chaque|tous les|cada|anual|elke|co)\b"#)
   private static let contractCue = TextPattern(
-    #"\b(?:duration|length|lasting|lasts|for a period of|fixed[- ]term|befristet\w*|dauer|laufzeit|praktikumsdauer|dur[ée]e|duraci[oó]n|duur|czas trwania|internship|praktikum|stage|pr[áa]cticas|beca|staż\w*|programme|program|placement|contract|vertrag|contrat|contrato|CDD|assignment|mission|traineeship|trainee|werkstudent\w*|stagiair\w*|umowa)\b"#)
+    #"\b(?:duration|length|lasting|lasts|will last|runs for|run for|for a period of|fixed[- ]term|befristet\w*|dauer|laufzeit|praktikumsdauer|dur[ée]e|duraci[oó]n|duur|czas trwania|internship|praktikum|stage|pr[áa]cticas|beca|staż\w*|programme|program|placement|contract|vertrag|contrat|contrato|CDD|assignment|mission|traineeship|trainee|intern|werkstudent\w*|stagiair\w*|umowa)\b"#)
   private static let excluded = TextPattern(
     #"\b(?:experience|erfahrung\w*|exp[ée]rience|experiencia|ervaring|doświadczeni\w*|notice|kündigungsfrist|pr[ée]avis|preaviso|opzegtermijn|wypowiedzeni\w*|vacation|holidays?|urlaub\w*|leave|cong[ée]s?|vacaciones|vakantie\w*|urlop\w*|parental|ago|old|alt|semesters?|study|studium|per week|pro woche|par semaine|hours)\b"#)
 

@@ -42,11 +42,21 @@ struct PostingFieldFinder {
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
-    #"\b(?:intern\w*|engineer\w*|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive)\b"#)
+    #"\b(?:intern\w*|engineers?|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive)\b"#)
+
+  /// Fact-box labels that stand on their own line with the value below ("Department",
+  /// "Engineering"): neither line is the title.
+  static let factLabel = TextPattern(
+    #"^(?:locations?|department|team|employment type|job type|contract type|compensation|salary|pay|seniority level|job function|industries|schedule|shift and schedule|workplace type|category|function|experience level|company|standort|abteilung|bereich|anstellungsart|vertragsart|gehalt|arbeitszeit|lieu|type de contrat|salaire|secteur|ubicación|departamento|tipo de contrato|salario|locatie|afdeling|salaris|lokalizacja|dział|wynagrodzenie)\s*:?$"#)
 
   func title() -> String? {
     if let value = labelled(Self.titleLabels) { return Self.splitTitle(value).title }
-    let head = Array(lines.prefix(12)).filter { !Self.boilerplate.isFound(in: $0) }
+    var head: [String] = []
+    for (index, line) in lines.prefix(16).enumerated() where !Self.boilerplate.isFound(in: line) {
+      if Self.factLabel.isFound(in: line) { continue }
+      if index > 0, Self.factLabel.isFound(in: lines[index - 1]) { continue }
+      head.append(line)
+    }
     let candidates = head.filter {
       $0.count <= 120 && !Self.labelLine.isFound(in: $0) && $0.split(separator: " ").count <= 16
     }

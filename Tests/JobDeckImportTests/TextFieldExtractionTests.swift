@@ -114,3 +114,46 @@ import Testing
     #expect(!PostingTextExtractor.tags(in: "We use JavaScript daily").contains("Java"))
   }
 }
+
+@Suite struct TextFactBoxTests {
+  private static let careersPage = """
+    Location
+    Austin, TX
+    Employment Type
+    Full time
+    Department
+    Engineering
+    Compensation
+    $130K – $160K • Offers Equity
+
+    Platform Engineer
+    Acme Cloud is looking for a Platform Engineer to run Terraform and Kubernetes.
+    Application Deadline: 3/15/2025
+    """
+
+  @Test func factBoxLabelsAndValuesAreNotTakenForTheTitle() {
+    let draft = PostingTextExtractor.extract(text: Self.careersPage,
+                                             importDate: TextAdFixtures.importDate, source: nil)
+    #expect(draft.posting.title == "Platform Engineer")
+    #expect(draft.posting.company == "Acme Cloud")
+    #expect(draft.posting.location == "Austin, TX")
+    #expect(draft.posting.employmentType == .fullTime)
+  }
+
+  @Test func payUnderACompensationLabelIsRead() {
+    let draft = PostingTextExtractor.extract(text: Self.careersPage,
+                                             importDate: TextAdFixtures.importDate, source: nil)
+    #expect(draft.posting.compensation?.minimum == 130_000)
+    #expect(draft.posting.compensation?.maximum == 160_000)
+    #expect(draft.posting.compensation?.period == .year)
+  }
+
+  @Test func germanCompoundStartLabelsAndDurationsGiveStartAndEnd() {
+    let draft = PostingTextExtractor.extract(
+      text: "Trainee Programme Finance (m/w/d)\nZürcher Versicherung AG\nZürich\nProgrammstart: 1. Oktober 2025\nDauer: 18 Monate",
+      importDate: TextAdFixtures.importDate, source: nil)
+    #expect(draft.posting.company == "Zürcher Versicherung AG")
+    #expect(draft.terms.startDate == CivilDate(year: 2025, month: 10, day: 1))
+    #expect(draft.terms.contractEnd == CivilDate(year: 2027, month: 3, day: 31))
+  }
+}
