@@ -5,7 +5,7 @@ import JobDeckCore
 enum CompensationParser {
   private static let currency =
     #"(?:US\$|USD|C\$|CAD|A\$|AUD|NZ\$|\$|€|EUR|£|GBP|CHF|Fr\.|PLN|zł|zl|SEK|NOK|DKK|kr|INR|₹|¥|JPY)"#
-  private static let amount = #"(\d{1,3}(?:[.,' \u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK]\b)?"#
+  private static let amount = #"(\d{1,3}(?:[.,' \u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK]\b)?(?:,[-–])?"#
   private static let pattern = TextPattern(
     "(" + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?(?:\s*(?:-|–|—|to|bis|à|a|do|tot)\s*("#
       + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?)?"#, caseSensitive: true)

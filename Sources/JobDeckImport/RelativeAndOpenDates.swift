@@ -78,7 +78,7 @@ enum RelativePostedDateScanner {
 /// still see.
 enum OpenDateScanner {
   private static let open = TextPattern(
-    #"\b(?:ASAP|as soon as possible|immediately|immediate start|start immediately|ab sofort|sofort|zum nächstmöglichen (?:zeitpunkt|termin)|nächstmöglich\w*|dès que possible|dès maintenant|immédiatement|de inmediato|incorporación inmediata|inmediata(?:mente)?|lo antes posible|per direct|per omgaand|zo snel mogelijk|zo spoedig mogelijk|od zaraz|od zaraz|jak najszybciej|natychmiast|(?:on )?a rolling basis|rolling (?:applications?|admissions?|deadline|recruitment)|open until filled|until (?:the )?(?:position|role|vacancy) (?:is|has been) filled|fortlaufend|laufend geprüft|au fil de l'eau|de forma continua|doorlopend)\b"#)
+    #"\b(?:ASAP|as soon as possible|immediately|immediate start|start immediately|ab sofort|sofort|zum nächstmöglichen (?:zeitpunkt|termin)|nächstmöglich\w*|dès que possible|dès maintenant|immédiatement|de inmediato|incorporación inmediata|inmediata(?:mente)?|lo antes posible|per direct|per omgaand|zo snel mogelijk|zo spoedig mogelijk|od zaraz|od razu|jak najszybciej|flexible start(?: date)?|start date (?:is )?flexible|nach vereinbarung|to be agreed|à convenir|a convenir|in overleg|do uzgodnienia|natychmiast|(?:on )?a rolling basis|rolling (?:applications?|admissions?|deadline|recruitment)|open until filled|until (?:the )?(?:position|role|vacancy) (?:is|has been) filled|fortlaufend|laufend geprüft|au fil de l'eau|de forma continua|doorlopend)\b"#)
 
   static func phrases(in clauses: [Clause]) -> [String] {
     var phrases: [String] = []

@@ -172,7 +172,8 @@ import Testing
   @Test func openStartDatesAreKeptWithoutADeadline() {
     for text in ["Start: ASAP", "Start date: immediately", "Eintritt: ab sofort",
                  "Applications are reviewed on a rolling basis.", "Incorporación inmediata",
-                 "Prise de poste : dès que possible"] {
+                 "Prise de poste : dès que possible", "Eintritt: nach Vereinbarung",
+                 "Rozpoczęcie pracy: od zaraz"] {
       let result = extract(text)
       #expect(result.deadlines.isEmpty, "\(text)")
       #expect(result.openDates.count == 1, "\(text)")

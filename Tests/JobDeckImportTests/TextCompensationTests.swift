@@ -18,6 +18,9 @@ import Testing
     ("Salaris: € 3.100 per maand", 3100, 3100, "EUR", .month),
     ("Stipend of USD 2,500 per month", 2500, 2500, "USD", .month),
     ("Salario: 28.000 € al año", 28_000, 28_000, "EUR", .year),
+    ("Gehalt: 3.500,- € brutto im Monat", 3500, 3500, "EUR", .month),
+    ("Salary: CHF 100'000 per year", 100_000, 100_000, "CHF", .year),
+    ("Pay: $25-$30/hr", 25, 30, "USD", .hour),
   ])
   func parsesPayVariants(text: String, minimum: Double, maximum: Double, currency: String,
                          period: Compensation.Period) {
