@@ -126,6 +126,10 @@ enum JSONLDPosting {
       minimum = number(fields["minValue"]) ?? number(fields["value"])
       maximum = number(fields["maxValue"]) ?? number(fields["value"]) ?? minimum
       unit = string(fields["unitText"]) ?? unit
+    } else if let text = amount as? String, let range = text.range(of: #"\s*[-–]\s*"#, options: .regularExpression) {
+      // "50000-60000": some boards write the range as one string.
+      minimum = number(String(text[..<range.lowerBound]))
+      maximum = number(String(text[range.upperBound...]))
     } else {
       minimum = number(amount)
       maximum = minimum

@@ -5,8 +5,9 @@ import JobDeckCore
 /// phrase it came from. Deterministic: the same text and import date give the same draft.
 public enum PostingTextExtractor {
   public static func extract(text: String, importDate: CivilDate, source: String?) -> PostingDraft {
-    let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+    var text = text.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n")
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let finder = PostingFieldFinder(text: text)
     let title = finder.title()
     let clauses = Clauses.split(text)

@@ -90,6 +90,21 @@ import Testing
     #expect(result.posting.employmentType == .fullTime)
   }
 
+  @Test func readsSalaryRangesWrittenAsOneStringAndStringEmploymentTypes() {
+    let object = """
+      {"@type": "JobPosting", "title": "Analyst", "employmentType": "PART_TIME",
+       "hiringOrganization": "Initech", "jobLocation": {"address": "Dublin, Ireland"},
+       "baseSalary": {"currency": "EUR", "value": "50000-60000", "unitText": "YEAR"}}
+      """
+    let result = draft(page(object))
+    #expect(result.posting.compensation?.minimum == 50_000)
+    #expect(result.posting.compensation?.maximum == 60_000)
+    #expect(result.posting.compensation?.period == .year)
+    #expect(result.posting.employmentType == .partTime)
+    #expect(result.posting.company == "Initech")
+    #expect(result.posting.location == "Dublin, Ireland")
+  }
+
   @Test func fallsBackToVisibleTextWhenJSONLDIsBeyondRepair() {
     let html = """
       <html><head><script type="application/ld+json">{"@type": "JobPosting", "title": </script>
