@@ -37,6 +37,10 @@ import Testing
     "CV do 3 marca 2025 r.",
     "Last day to apply: Mon, Mar. 3, 2025",
     "Deadline 3-Mar-2025",
+    "Closing Date: 11:59pm, Monday 3rd March 2025",
+    "Job Posting End Date: 03-03-2025",
+    "This posting will remain open until 3/3/2025.",
+    "Application review begins March 3, 2025.",
   ])
   func readsTheApplicationCutoffInEveryLanguageAndFormat(text: String) {
     let result = extract(text)
@@ -61,7 +65,7 @@ import Testing
   }
 
   @Test func readsAbsolutePostedDates() {
-    for text in ["Date posted: 5 February 2025", "Posted on Feb 5, 2025", "Placed on 05/02/2025 in London",
+    for text in ["Date posted: 5 February 2025", "Posting Date: 2025-02-05", "Posted on Feb 5, 2025", "Placed on 05/02/2025 in London",
                  "Veröffentlicht am 05.02.2025", "Date de publication : 5 février 2025",
                  "Publicado el 5 de febrero de 2025", "Data publikacji: 5 lutego 2025"] {
       #expect(extract(text).posted == PostedDate(date: CivilDate(year: 2025, month: 2, day: 5) ?? TextAdFixtures.importDate), "\(text)")
