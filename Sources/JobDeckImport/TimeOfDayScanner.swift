@@ -14,7 +14,7 @@ enum TimeOfDayScanner {
   private static let midnight = TextPattern(#"\b(?:midnight|mitternacht|minuit|medianoche)\b"#)
   private static let noon = TextPattern(#"\b(?:noon|midday|mittag|midi|mediodía)\b"#)
   private static let zone = TextPattern(
-    #"\b(EST|EDT|ET|PST|PDT|PT|CST|CDT|CT|MST|MDT|MT|CET|CEST|MEZ|MESZ|GMT|BST|UTC|WET|WEST|EET|EEST|IST|AEST|AEDT|JST|SGT)\b|\b(Eastern|Pacific|Central|Mountain) Time\b|\b((?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Za-z_]+)\b"#,
+    #"\b(EST|EDT|ET|PST|PDT|PT|CST|CDT|CT|MST|MDT|MT|CET|CEST|MEZ|MESZ|GMT|BST|UTC|WET|WEST|EET|EEST|IST|AEST|AEDT|JST|SGT)\b|\b(Eastern|Pacific|Central|Mountain|UK|London|British|Irish|Dublin|Central European|CET|German|Berlin|Paris|French|Spanish|Madrid|Dutch|Amsterdam|Polish|Warsaw|Swiss|Zurich) [Tt]ime\b|\b((?:Europe|America|Asia|Australia|Africa|Pacific)/[A-Za-z_]+)\b"#,
     caseSensitive: true)
 
   /// Abbreviations mapped to the zone people mean by them: "EST" in July still means New York.
@@ -27,6 +27,12 @@ enum TimeOfDayScanner {
     "Central": "America/Chicago",
     "MST": "America/Denver", "MDT": "America/Denver", "MT": "America/Denver",
     "Mountain": "America/Denver",
+    "UK": "Europe/London", "London": "Europe/London", "British": "Europe/London",
+    "Irish": "Europe/Dublin", "Dublin": "Europe/Dublin", "Central European": "Europe/Berlin",
+    "German": "Europe/Berlin", "Berlin": "Europe/Berlin", "Paris": "Europe/Paris",
+    "French": "Europe/Paris", "Spanish": "Europe/Madrid", "Madrid": "Europe/Madrid",
+    "Dutch": "Europe/Amsterdam", "Amsterdam": "Europe/Amsterdam", "Polish": "Europe/Warsaw",
+    "Warsaw": "Europe/Warsaw", "Swiss": "Europe/Zurich", "Zurich": "Europe/Zurich",
     "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin",
     "MESZ": "Europe/Berlin",
     "GMT": "Europe/London", "BST": "Europe/London", "UTC": "UTC",

@@ -285,3 +285,42 @@ import Testing
     #expect(TimeOfDayScanner.time(in: "by 5 pm \(abbreviation)")?.timeZone == identifier)
   }
 }
+
+@Suite struct DatePhraseContractAndZoneTests {
+  private func result(_ text: String) -> DatePhraseExtractor.Result {
+    DatePhraseExtractor(importDate: TextAdFixtures.importDate).extract(from: text)
+  }
+
+  @Test func contractUntilIsTheContractEndNotACutoff() {
+    let found = result("Start: 1 July 2025 (or earlier). Contract until 30 June 2026.")
+    #expect(found.contractEnd == CivilDate(year: 2026, month: 6, day: 30))
+    #expect(found.deadlines.allSatisfy { $0.kind != .applicationCutoff })
+  }
+
+  @Test func polishStartAndEndLabels() {
+    let found = result("Rozpoczęcie: 1.07.2025, zakończenie: 30.09.2025")
+    #expect(found.startDate == CivilDate(year: 2025, month: 7, day: 1))
+    #expect(found.contractEnd == CivilDate(year: 2025, month: 9, day: 30))
+  }
+
+  @Test func applicationsReceivedAfterATimeAreACutoff() {
+    let found = result("Applications received after 5:00 p.m. ET on Friday, March 14, 2025 will not be considered.")
+    guard case .timed(let instant, let zone)? = found.deadlines.first?.due else {
+      Issue.record("expected a timed cutoff")
+      return
+    }
+    #expect(zone == "America/New_York")
+    #expect(instant == Date(timeIntervalSince1970: 1_741_986_000))  // 2025-03-14T21:00:00Z
+  }
+
+  @Test func midnightInANamedZoneIsTheEndOfThatDay() {
+    let found = result("Applications close at midnight on 14/03/2025 (UK time).")
+    guard case .timed(let instant, let zone)? = found.deadlines.first?.due else {
+      Issue.record("expected a timed cutoff")
+      return
+    }
+    #expect(zone == "Europe/London")
+    #expect(instant == CivilDate(year: 2025, month: 3, day: 14)?.instant(
+      hour: 23, minute: 59, in: TimeZone(identifier: "Europe/London") ?? .current))
+  }
+}
