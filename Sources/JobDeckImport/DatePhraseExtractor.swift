@@ -33,10 +33,7 @@ public struct DatePhraseExtractor: Sendable {
       .map(String.init)
     let order = DateOrderCues.order(in: text)
 
-    if let relative = RelativePostedDateScanner.posted(in: clauses, importDate: importDate) {
-      result.posted = relative.date
-      result.remarks.append(relative.remark)
-    }
+    let relative = RelativePostedDateScanner.posted(in: clauses, importDate: importDate)
     result.openDates = OpenDateScanner.phrases(in: clauses)
 
     // The posted date comes first: it is the reference for years other dates leave out.
@@ -59,6 +56,11 @@ public struct DatePhraseExtractor: Sendable {
                                                    reference: importDate, result: &result) {
         result.posted = PostedDate(date: date.date)
       }
+    }
+    // A stated date beats "3 days ago", which job boards round.
+    if result.posted == nil, let relative {
+      result.posted = relative.date
+      result.remarks.append(relative.remark)
     }
     let reference = result.posted?.date ?? importDate
     for (clause, mention, meaning, mentions) in pending where meaning != .posted {

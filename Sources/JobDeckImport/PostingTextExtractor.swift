@@ -61,7 +61,30 @@ public enum PostingTextExtractor {
     for source in [title, labelled].compactMap({ $0 }) {
       if let type = employmentType(in: source, isTitle: true) { return type }
     }
-    return employmentType(in: text, isTitle: false)
+    guard let found = employmentType(in: text, isTitle: false) else { return nil }
+    // "You will mentor our interns": an early-career word in the body of an ad whose title
+    // does not say so is trusted only if it recurs or nothing else names the type.
+    if [.internship, .workingStudent, .graduateProgramme].contains(found) {
+      let pattern: TextPattern
+      switch found {
+      case .internship: pattern = PostingVocabulary.internship
+      case .workingStudent: pattern = PostingVocabulary.workingStudent
+      default: pattern = PostingVocabulary.graduateProgramme
+      }
+      let senior = title.map { PostingVocabulary.seniorTitle.isFound(in: $0) } ?? false
+      let other = employmentType(in: text, excluding: [.internship, .workingStudent, .graduateProgramme])
+      if senior || (pattern.matches(in: text).count < 2 && other != nil) { return other }
+    }
+    return found
+  }
+
+  private static func employmentType(in text: String, excluding: Set<EmploymentType>)
+    -> EmploymentType?
+  {
+    if !excluding.contains(.contract), PostingVocabulary.contract.isFound(in: text) { return .contract }
+    if PostingVocabulary.fullTime.isFound(in: text) { return .fullTime }
+    if PostingVocabulary.partTime.isFound(in: text) { return .partTime }
+    return nil
   }
 
   private static func employmentType(in text: String, isTitle: Bool) -> EmploymentType? {

@@ -11,16 +11,20 @@ enum PostingVocabulary {
   static let graduateProgramme = TextPattern(
     #"\b(?:graduate (?:programme|program|scheme|trainee\w*|rotational)|grad scheme|trainee\w*|rotational program\w*|volontariat|programa de graduados|young graduate|graduate development programme)\b"#)
   static let contract = TextPattern(
-    #"\b(?:contractor|freelanc\w*|fixed[- ]term|temporary|befristet\w*|CDD|interim|intérim|freiberuflich\w*|zeitvertrag|tijdelijk\w*|umowa zlecenie|B2B|contrato temporal|CONTRACTOR|TEMPORARY|(?:contract|contracting) (?:role|position|basis|job)|\d+[- ]month contract)\b"#)
+    #"\b(?:contractor|freelanc\w*|fixed[- ]term|temporary|befristet\w*|CDD|interim|intérim|freiberuflich\w*|zeitvertrag|tijdelijk\w*|umowa zlecenie|(?:umowa|kontrakt) B2B|B2B (?:contract|agreement|kontrakt)|contrato temporal|CONTRACTOR|TEMPORARY|(?:contract|contracting) (?:role|position|basis|job)|\d+[- ]month contract)\b"#)
   static let partTime = TextPattern(
     #"\b(?:part[- ]time|teilzeit|temps partiel|mi-temps|media jornada|jornada parcial|tiempo parcial|deeltijd|parttime|niepełny (?:etat|wymiar)|pół etatu|PART_TIME)\b"#)
   static let fullTime = TextPattern(
     #"\b(?:full[- ]time|vollzeit|temps plein|temps complet|CDI|jornada completa|tiempo completo|voltijd|fulltime|pe[łl]ny etat|pe[łl]en etat|pełny wymiar|permanent|unbefristet\w*|indefinido|vast contract|FULL_TIME)\b"#)
 
+  /// Titles no internship or graduate scheme carries.
+  static let seniorTitle = TextPattern(
+    #"\b(?:senior|sr\.?|lead|principal|staff|manager|head|director|experienced|leiter\w*|responsable|jefe|directeur|kierownik)\b"#)
+
   static let notRemote = TextPattern(
     #"\b(?:not remote|no remote|not a remote|kein(?:e)? (?:homeoffice|remote)|pas de télétravail|sin teletrabajo|100\s?% (?:on[- ]site|vor ort|présentiel|presencial|in[- ]office))"#)
   static let hybrid = TextPattern(
-    #"\b(?:hybrid\w*|hybride|h[ií]brido|hybryd\w*|teilweise remote|partly remote|partially remote|remote[- ]friendly|\w+ days? (?:a|per) week (?:in|from|at) (?:the |our )?office|(?:in|from) (?:the )?office \w+ days?|télétravail|home ?office|mobiles arbeiten|mobile work|\d tage? (?:homeoffice|remote))"#)
+    #"\b(?:hybrid(?!\s+(?:cloud|vehicles?|apps?|applications?|systems?|powertrains?|infrastructure|architectures?|environments?|IT|mobile|car|engines?|solutions?))\w*|hybride|h[ií]brido|hybryd\w*|teilweise remote|partly remote|partially remote|remote[- ]friendly|\w+ days? (?:a|per) week (?:in|from|at) (?:the |our )?office|(?:in|from) (?:the )?office \w+ days?|télétravail|home ?office|mobiles arbeiten|mobile work|\d tage? (?:homeoffice|remote))"#)
   static let fullyRemote = TextPattern(
     #"\b(?:fully remote|remote[- ]first|100\s?% remote|remote only|full remote|100\s?% télétravail|télétravail complet|full télétravail|100\s?% (?:zdalnie|remoto)|work from anywhere|TELECOMMUTE)"#)
   static let remote = TextPattern(

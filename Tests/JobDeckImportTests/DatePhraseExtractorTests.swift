@@ -173,6 +173,11 @@ import Testing
     }
   }
 
+  @Test func aStatedPostedDateBeatsARelativeOne() {
+    let result = extract("Posted 3 days ago\nDate posted: 5 February 2025")
+    #expect(result.posted == PostedDate(date: CivilDate(year: 2025, month: 2, day: 5) ?? TextAdFixtures.importDate))
+  }
+
   @Test func openStartDatesAreKeptWithoutADeadline() {
     for text in ["Start: ASAP", "Start date: immediately", "Eintritt: ab sofort",
                  "Applications are reviewed on a rolling basis.", "Incorporación inmediata",

@@ -157,3 +157,22 @@ import Testing
     #expect(draft.terms.contractEnd == CivilDate(year: 2027, month: 3, day: 31))
   }
 }
+
+@Suite struct TextFalsePositiveTests {
+  @Test func aSeniorAdThatMentionsInternsIsNotAnInternship() {
+    let text = """
+      Senior Backend Engineer
+      Full-time · Berlin
+      You will mentor our interns and shape our internship programme.
+      """
+    let draft = PostingTextExtractor.extract(text: text, importDate: TextAdFixtures.importDate, source: nil)
+    #expect(draft.posting.employmentType == .fullTime)
+  }
+
+  @Test func hybridCloudAndB2BSaaSSayNothingAboutTheJob() {
+    let text = "Platform Engineer\nWe build a B2B SaaS for hybrid cloud environments. Fully on-site in Munich."
+    let draft = PostingTextExtractor.extract(text: text, importDate: TextAdFixtures.importDate, source: nil)
+    #expect(draft.posting.workplace == .onSite)
+    #expect(draft.posting.employmentType == nil)
+  }
+}
