@@ -1,0 +1,79 @@
+/// The words near a date that say what it means, in every language the importer reads.
+enum DateMeaning: Equatable {
+  case applicationCutoff, start, end, posted, interview, assessment, offerResponse
+  /// "Applications open 1 May – 31 May": a window whose end is the cutoff.
+  case applicationWindow
+}
+
+/// A label found in a clause, with how sure it is: a "strong" label ("deadline", "Beginn")
+/// names the date; a "weak" one ("by", "ab", "od") only leans.
+struct DateLabel {
+  var meaning: DateMeaning
+  var range: Range<String.Index>
+  var isStrong: Bool
+}
+
+enum DateLabels {
+  private static let strong: [(DateMeaning, TextPattern)] = [
+    (.posted, TextPattern(
+      #"\b(?:date posted|(?:job )?posting date|date of posting|posted(?: on)?|placed on|published(?: on)?|publication date|listed on|reposted|job posted|date de publication|publiée?s? le|publiée?|mise en ligne|veröffentlicht(?: am)?|veröffentlichungsdatum|online seit|erstellt am|eingestellt am|fecha de publicaci[oó]n|publicad[oa](?: el)?|geplaatst(?: op)?|gepubliceerd(?: op)?|plaatsingsdatum|data publikacji|opublikowan[aoy]|dodan[aoy])\b"#)),
+    (.applicationWindow, TextPattern(
+      #"\b(?:applications? (?:are |is )?open(?:s)?|application (?:period|window)|bewerbungszeitraum|période de candidature|periodo de (?:solicitud|inscripci[oó]n)|sollicitatieperiode)\b"#)),
+    (.applicationCutoff, TextPattern(
+      #"(?:\b(?:application deadline|deadline|(?:job )?posting end date|end of posting|posting (?:closes|expires|end)|(?:advert|vacancy|job ad|listing|window) closes|(?:application )?review begins|priority deadline|first review|(?:applications?|cvs?|submissions?) received after|closing date|closing|closes|close on|close at|apply by|apply before|apply until|apply no later than|must be (?:submitted|received)|submitted (?:by|before|no later than)|submit (?:by|before)|valid until|valid through|valid thru|open until|accepting applications until|applications? due|due date|last date|last day to apply|expires?(?: on)?|expiry date|expiration date|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerben sie sich bis|bewirb dich bis|frist|date limite|date de clôture|clôture des candidatures|candidatures? jusqu|postuler avant|avant le|fecha l[ií]mite|plazo(?: de (?:inscripci[oó]n|solicitud|presentaci[oó]n))?|fecha de cierre|cierre de (?:la )?convocatoria|sluitingsdatum|reageren (?:kan )?(?:tot|voor|vóór)|solliciteren (?:kan )?(?:tot|voor|vóór)|uiterlijk|termin (?:składania|nadsyłania|zgłoszeń|aplikacji)|aplikuj do|zgłoszenia (?:przyjmujemy )?do|ważn[ae] do|oferta ważna do|cv do)\b)"#)),
+    (.interview, TextPattern(
+      #"\b(?:interviews?|interview day|vorstellungsgespr[äa]ch\w*|entretiens?|entrevistas?|sollicitatiegesprek\w*|rozmow[ayę]\w*)\b"#)),
+    (.assessment, TextPattern(
+      #"\b(?:assessment(?: cent(?:er|re)| day)?|take-home|coding (?:challenge|test)|online test|test day|auswahltag|assessment-center|prueba técnica)\b"#)),
+    (.offerResponse, TextPattern(
+      #"\b(?:offers? (?:will be|are) (?:made|sent|extended|communicated)|offer response|respond to (?:the|an|your) offer|accept (?:the|an|your) offer)\b"#)),
+    (.end, TextPattern(
+      #"\b(?:(?:contract(?:ed)?|fixed[- ]term|befristet|vertrag|contrat|cdd|contrato|umowa|assignment|mission|internship|placement|praktikum|stage|staż)\s+(?:\w+\s+){0,3}?(?:until|till|through|bis(?: zum)?|jusqu'au|jusqu’au|hasta(?: el)?|tot|do)|end:|ende:|fin du stage|fin de (?:la )?mission|fin de contrat|einde|zakończeni\w*|koniec|end date|ends(?: on)?|ending(?: on)?|contract end|end of (?:the )?(?:contract|internship|programme|program)|enddatum|vertragsende|date de fin|fin du contrat|fecha de (?:fin|finalizaci[oó]n)|einddatum|data zakończenia)\b"#)),
+    (.start, TextPattern(
+      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|commenc\w*|begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
+  ]
+
+  private static let weak: [(DateMeaning, TextPattern)] = [
+    (.start, TextPattern(
+      #"\b(?:from|ab|von|à partir du|à partir de|dès le|a partir del|a partir de|desde|vanaf|per|od|as of)\b"#)),
+    (.applicationCutoff, TextPattern(
+      #"(?:\b(?:by|before|until|till|bis|spätestens|jusqu'au|jusqu’au|jusqu'à|avant|hasta|antes del|tot|voor|vóór|do|przed)\b)"#)),
+  ]
+
+  static func labels(in clause: String) -> [DateLabel] {
+    var found: [DateLabel] = []
+    for (meaning, pattern) in strong {
+      for match in pattern.matches(in: clause) {
+        found.append(DateLabel(meaning: meaning, range: match.range, isStrong: true))
+      }
+    }
+    for (meaning, pattern) in weak {
+      for match in pattern.matches(in: clause)
+      where !found.contains(where: { $0.range.overlaps(match.range) }) {
+        found.append(DateLabel(meaning: meaning, range: match.range, isStrong: false))
+      }
+    }
+    // "application period" also contains "period": the longer label says more.
+    let kept = found.filter { label in
+      !found.contains { other in
+        other.range != label.range && other.range.lowerBound <= label.range.lowerBound
+          && other.range.upperBound >= label.range.upperBound
+      }
+    }
+    return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  /// A line that is only a label ("Application deadline", "Start date:"), whose date sits on the
+  /// next line, as job boards lay out their fact boxes.
+  static func labelOnlyLine(_ line: String) -> DateMeaning? {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty, trimmed.count <= 40 else { return nil }
+    let found = labels(in: trimmed).filter(\.isStrong)
+    guard let first = found.first else { return nil }
+    let rest = trimmed.replacingCharacters(in: first.range, with: "")
+      .trimmingCharacters(in: CharacterSet(charactersIn: " :-–*•|"))
+    return rest.split(separator: " ").count <= 2 ? first.meaning : nil
+  }
+}
+
+import Foundation

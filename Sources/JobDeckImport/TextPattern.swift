@@ -1,0 +1,60 @@
+import Foundation
+
+/// A compiled regular expression with the few operations the extractors need, working on
+/// `String` ranges so callers never touch `NSRange`.
+///
+/// `NSRegularExpression` is immutable once built and documented as thread-safe, which is why
+/// the wrapper can be `Sendable` and patterns can live in `static let`s.
+struct TextPattern: @unchecked Sendable {
+  private let expression: NSRegularExpression?
+
+  init(_ pattern: String, caseSensitive: Bool = false) {
+    var options: NSRegularExpression.Options = [.useUnicodeWordBoundaries]
+    if !caseSensitive { options.insert(.caseInsensitive) }
+    expression = try? NSRegularExpression(pattern: pattern, options: options)
+    assert(expression != nil, "invalid pattern: \(pattern)")
+  }
+
+  /// One match: the whole range and each capture group (nil when the group did not take part).
+  struct Match {
+    let range: Range<String.Index>
+    let groups: [Range<String.Index>?]
+    let text: String
+
+    var value: String { String(text[range]) }
+
+    func group(_ index: Int) -> String? {
+      guard index < groups.count, let range = groups[index] else { return nil }
+      return String(text[range])
+    }
+  }
+
+  func matches(in text: String) -> [Match] {
+    guard let expression else { return [] }
+    let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+    return expression.matches(in: text, range: whole).compactMap { result in
+      guard let range = Range(result.range, in: text) else { return nil }
+      var groups: [Range<String.Index>?] = []
+      for index in 1..<max(1, result.numberOfRanges) {
+        groups.append(Range(result.range(at: index), in: text))
+      }
+      return Match(range: range, groups: groups, text: text)
+    }
+  }
+
+  func firstMatch(in text: String) -> Match? { matches(in: text).first }
+
+  func isFound(in text: String) -> Bool { firstMatch(in: text) != nil }
+}
+
+extension String {
+  /// Collapses runs of whitespace (including no-break spaces) to one space and trims the ends.
+  var collapsingWhitespace: String {
+    split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// Lower-cased and stripped of diacritics, so "März", "marz" and "MÄRZ" compare alike.
+  var folded: String {
+    folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+}
