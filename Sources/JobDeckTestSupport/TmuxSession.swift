@@ -121,14 +121,16 @@ public final class TmuxSession {
 
   /// Waits for the command to exit (needs `keepsPaneAfterExit`) and returns its exit status,
   /// or 128 plus the signal's number if a signal killed it, as a shell reports it.
+  @discardableResult
   public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
     let deadline = Date().addingTimeInterval(timeout)
+    var fields: [String] = []
     while true {
       // The pane turns dead when its terminal closes, which can be a moment before tmux has
-      // collected the exit status: wait for the status too. Under load tmux (3.3) sometimes never
-      // reaps the child at all, leaving a zombie and no status; the kernel still holds the
-      // zombie's wait status in /proc/PID/stat, so read it there.
-      let fields = try displayMessage(
+      // collected the exit status: wait for the status too. Under load tmux (3.3) sometimes
+      // never reaps the pane's process at all; that zombie's wait status is still in
+      // /proc/PID/stat.
+      fields = try displayMessage(
         "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{pane_pid}")
         .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
       if fields.count == 4, fields[0] == "1" {
@@ -139,8 +141,13 @@ public final class TmuxSession {
         }
       }
       if Date() >= deadline {
-        throw TmuxError.timedOut(waitingFor: "the command to exit", seconds: timeout,
-                                 lastScreen: (try? capture()) ?? "")
+        let pid = fields.last ?? ""
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "gone"
+        let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+        let state = fields.joined(separator: ":") + "; /proc: " + stat.prefix(80) + " wchan " + wchan
+        throw TmuxError.timedOut(
+          waitingFor: "the command to exit (pane dead:status:signal:pid = \(state))",
+          seconds: timeout, lastScreen: (try? capture()) ?? "")
       }
       usleep(50_000)
     }
@@ -153,7 +160,7 @@ public final class TmuxSession {
       let closing = stat.lastIndex(of: ")")
     else { return nil }
     // Fields after the command name (which may hold spaces) start with field 3, the state.
-    let fields = stat[stat.index(after: closing)...].split(separator: " ")
+    let fields = stat[stat.index(after: closing)...].split(whereSeparator: \.isWhitespace)
     guard fields.first == "Z", fields.count > 49, let raw = Int32(fields[49]) else { return nil }
     let signal = raw & 0x7f
     return signal == 0 ? (raw >> 8) & 0xff : 128 + signal

@@ -50,7 +50,7 @@ struct UITmuxTests {
     try ui.waitFor("screening 1")
     try ui.waitFor("saved")
     try ui.sendKeys("q")
-    _ = try ui.waitForExit(timeout: 10)
+    try ui.waitForExit(timeout: 10)
     let entries = try history(of: "sumup-ml-engineer")
     #expect(entries.count == 2)
     #expect(entries.last?["from"] as? String == "applied")
@@ -78,7 +78,7 @@ struct UITmuxTests {
     try ui.sendKeys("L")
     try ui.waitFor("screening 1")
     try ui.sendKeys("C-c")
-    _ = try ui.waitForExit(timeout: 10)
+    try ui.waitForExit(timeout: 10)
     #expect(try ui.displayMessage("#{alternate_on}") == "0")
     #expect(try history(of: "sumup-ml-engineer").last?["to"] as? String == "screening")
   }
@@ -98,7 +98,7 @@ struct UITmuxTests {
     try ui.sendKeys("L")
     try ui.waitFor("screening 1")
     try ui.sendKeys("q")
-    _ = try ui.waitForExit(timeout: 10)
+    try ui.waitForExit(timeout: 10)
     #expect(try history(of: "deepl-research-intern").last?["note"] as? String == "from the CLI")
     #expect(try history(of: "sumup-ml-engineer").last?["to"] as? String == "screening")
   }
@@ -133,7 +133,7 @@ struct UITmuxTests {
     try ui.sendKeys("3")
     try ui.waitFor("Today")
     try ui.sendKeys("q")
-    _ = try ui.waitForExit(timeout: 10)
+    try ui.waitForExit(timeout: 10)
     #expect(!FileManager.default.fileExists(atPath: userStore))
   }
 }

@@ -95,7 +95,7 @@ private final class LocalServer {
     server.stop()
     let started = Date()
     do {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 10)
+      _ = try await PostingFetcher.fetch(url: url, timeout: 30)
       Issue.record("a closed port should not answer")
     } catch let error as FetchError {
       guard case .connectionFailed(let failed, _) = error else {
@@ -105,7 +105,8 @@ private final class LocalServer {
       #expect(failed == url.absoluteString)
       #expect(error.description.contains("could not connect"))
     }
-    #expect(Date().timeIntervalSince(started) < 5)
+    // Refused, not timed out: well before the 30 s timeout even on a loaded machine.
+    #expect(Date().timeIntervalSince(started) < 20)
   }
 
   @Test func aServerThatNeverAnswersTimesOut() async throws {
