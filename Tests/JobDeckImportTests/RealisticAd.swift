@@ -8,7 +8,8 @@ import Testing
 /// page (noise included), with what a careful person would take from it.
 ///
 /// Conventions, so the tables stay readable: `nil` means the field must be absent; `"*"` means
-/// the ad does not settle it and it is not checked; `"A ‖ B"` accepts either reading. Deadlines
+/// the ad does not settle it and it is not checked; `"A ‖ B"` accepts either reading (`"A ‖ nil"`:
+/// A or nothing). Deadlines
 /// are written `"kind YYYY-MM-DD"` or `"kind startDate+P3M"`; a leading `?` marks one a careful
 /// person might or might not list (allowed, not required). Any deadline not listed is a false
 /// positive.
@@ -61,7 +62,9 @@ struct RealisticAdScore {
     if expected == "*" { return }
     checked += 1
     let accepted = expected.map { $0.components(separatedBy: " ‖ ") }
-    let matches = accepted.map { options in actual.map(options.contains) ?? false } ?? (actual == nil)
+    let matches = accepted.map { options in
+      actual.map(options.contains) ?? options.contains("nil")
+    } ?? (actual == nil)
     if matches {
       correct += 1
     } else {

@@ -183,7 +183,7 @@ enum RealisticAdFixturesEnglish {
         The statements above describe the general nature of the work. Last updated: 01/15/2025
         Summit Ridge Bank is an Equal Opportunity Employer.
         """,
-      title: "Associate Financial Analyst", company: "Summit Ridge Bank ‖ *",
+      title: "Associate Financial Analyst", company: "Summit Ridge Bank ‖ nil",
       location: "Charlotte, NC", type: "fullTime", workplace: nil,
       pay: "72000-88000 USD year", posted: "≤2025-02-08",
       deadlines: ["applicationCutoff 2025-03-28"]),
