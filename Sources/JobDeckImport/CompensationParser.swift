@@ -7,7 +7,7 @@ enum CompensationParser {
     #"(?:US\$|USD|C\$|CAD|A\$|AUD|NZ\$|\$|€|EUR|£|GBP|CHF|Fr\.|PLN|zł|zl|SEK|NOK|DKK|kr|INR|₹|¥|JPY)"#
   private static let amount = #"(\d{1,3}(?:[.,' \u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK]\b)?(?:,[-–])?"#
   private static let pattern = TextPattern(
-    "(" + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?(?:\s*(?:-|–|—|to|bis|à|a|do|tot|and|und|en|et|y|i)\s*("#
+    "(" + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?(?:\s?/\s?(?:yr|year|hr|hour|h|mo|month|an|jahr|mois|mes|maand|mies\.?)\b)?(?:\s*(?:-|–|—|to|bis|à|a|do|tot|and|und|en|et|y|i)\s*("#
       + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?)?"#, caseSensitive: true)
   private static let salaryWords = TextPattern(
     #"\b(?:salary|salaries|compensation|pay|paid|base|stipend|wage|remuneration|OTE|gehalt\w*|vergütung|verdienst|lohn|entgelt|brutto|salaire|rémunération|gratification|rémunéré|salario|sueldo|retribuci[oó]n|remuneraci[oó]n|salaris|beloning|vergoeding|wynagrodzeni\w*|pensja|stypendium|per (?:year|annum|month|hour)|a year|an hour|a month)\b"#)
@@ -39,8 +39,20 @@ enum CompensationParser {
       else { continue }
       if let found = parse(clause.text) { return found }
     }
+    // "• £85,000 – £100,000 + equity", "Full-time · €70k–€90k": a range of money, or an amount
+    // in the header lines, is pay even without a word saying so; budgets and funding are not.
+    for clause in clauses where !notPay.isFound(in: clause.text) {
+      guard let found = parse(clause.text), let minimum = found.minimum else { continue }
+      let isRange = (found.maximum ?? minimum) > minimum
+      if minimum >= 1000 || found.period == .hour, isRange || clause.lineIndex < 8 {
+        return found
+      }
+    }
     return nil
   }
+
+  private static let notPay = TextPattern(
+    #"\b(?:raised|funding|funded|series [a-e]|seed|revenue|ARR|valuation|budget|bonus|allowance|relocation|sign-on|signing|referral|grant|investment|invest\w*|customers|users|turnover|umsatz|chiffre d'affaires|facturación|omzet|przychód|million|millions|mio|bn|billion)\b"#)
 
   /// Parses the first amount with a currency in `text`.
   static func parse(_ text: String) -> Compensation? {
@@ -107,7 +119,7 @@ enum CompensationParser {
     }
     let tail = String(text[match.range.upperBound...])
     let qualifier = TextPattern(
-      #"^(?:\s*(?:(?:(?:per|a|an|pro|par|al|por|na|im)\s+|/\s?)(?:year|annum|month|hour|week|day|jahr|monat|stunde|an|mois|heure|año|mes|hora|jaar|maand|uur|rok|miesiąc|godzinę|yr|mo|hr|h|y)\b|gross|brutto|bruto|brut|net|netto|neto|annually|monthly|hourly|yearly|jährlich|monatlich|miesięcznie|rocznie|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE))+"#)
+      #"^(?:\s*(?:(?:(?:per|a|an|pro|par|al|por|na|im)\s+|/\s?)(?:year|annum|month|hour|week|day|jahr|monat|stunde|an|mois|heure|año|mes|hora|jaar|maand|uur|rok|miesiąc|godzinę|yr|mo|hr|h|y)\b|gross|brutto|brutos?|brut|net|netto|netos?|annually|anuales|anual|annuels?|jaarlijks|monthly|hourly|yearly|jährlich|monatlich|miesięcznie|rocznie|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE))+"#)
     let extra = qualifier.firstMatch(in: tail)?.value ?? ""
     return (String(text[match.range]) + extra).collapsingWhitespace
   }

@@ -27,13 +27,13 @@ enum DateLabels {
     (.interview, TextPattern(
       #"\b(?:interviews?|interview day|vorstellungsgespr[äa]ch\w*|entretiens?|entrevistas?|sollicitatiegesprek\w*|rozmow[ayę]\w*)\b"#)),
     (.assessment, TextPattern(
-      #"\b(?:assessment(?: cent(?:er|re)| day)?|take-home|coding (?:challenge|test)|online test|test day|auswahltag|assessment-center|prueba técnica)\b"#)),
+      #"\b(?:assessment(?: cent(?:er|re)| day)?|take-home|coding (?:challenge|test)|online test|test day|auswahltag|assessment-center|prueba técnica|superdays?|super days?)\b"#)),
     (.offerResponse, TextPattern(
       #"\b(?:offers? (?:will be|are) (?:made|sent|extended|communicated)|offer response|respond to (?:the|an|your) offer|accept (?:the|an|your) offer)\b"#)),
     (.end, TextPattern(
       #"\b(?:(?:contract(?:ed)?|fixed[- ]term|befristet|vertrag|contrat|cdd|contrato|umowa|assignment|mission|internship|placement|praktikum|stage|staż)\s+(?:\w+\s+){0,3}?(?:until|till|through|bis(?: zum)?|jusqu'au|jusqu’au|hasta(?: el)?|tot|do)|end:|ende:|fin du stage|fin de (?:la )?mission|fin de contrat|einde|zakończeni\w*|koniec|end date|ends(?: on)?|ending(?: on)?|contract end|end of (?:the )?(?:contract|internship|programme|program)|enddatum|vertragsende|date de fin|fin du contrat|fecha de (?:fin|finalizaci[oó]n)|einddatum|data zakończenia)\b"#)),
     (.start, TextPattern(
-      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|(?<!week )commenc\w*|(?<!week )begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|einstieg\w*|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
+      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|(?<!week )commenc\w*|(?<!week )begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|einstieg\w*|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|start stażu|start \p{L}+:|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
   ]
 
   /// Words that mark a date as history or page furniture.

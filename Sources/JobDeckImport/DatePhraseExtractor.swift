@@ -154,7 +154,9 @@ public struct DatePhraseExtractor: Sendable {
     // A bare range ("3 - 7 June 2025") on a fact line is the programme's period; in a sentence
     // about something else ("the workshop on 18-19 September") it is not.
     let meaning = meaning
-      ?? (mention.rangeEndIndex != nil && Self.isProgrammePeriod(clause) ? .start : nil)
+      ?? (mention.rangeEndIndex.map {
+        Self.isProgrammePeriod(clause, range: mention.range.lowerBound..<mentions[$0].range.upperBound)
+      } == true ? .start : nil)
     guard let meaning else {
       if !mention.isWeak, let date = resolve(mention, clause: clause, meaning: nil,
                                              reference: reference, result: &result, quiet: true) {
@@ -319,9 +321,13 @@ public struct DatePhraseExtractor: Sendable {
   private static let programmeWords = TextPattern(
     #"\b(?:term|period|dates?|programme|program|internship|placement|co-op|contract|assignment|mission|stage|stag\w*|praktikum\w*|zeitraum|laufzeit|pr[áa]cticas|periodo|période|okres|staż\w*|traineeship|summer|fall|autumn|winter|spring|sommer|été)\b"#)
 
-  /// A short fact line, or a sentence about the programme or the term, holds its period.
-  static func isProgrammePeriod(_ clause: String) -> Bool {
-    clause.count <= 60 || programmeWords.isFound(in: clause)
+  /// A fact line that is little more than the range ("June 2 – August 8, 2025"), or a
+  /// sentence about the programme or the term, holds its period; "Superdays will be held on
+  /// February 20-21" does not.
+  static func isProgrammePeriod(_ clause: String, range: Range<String.Index>) -> Bool {
+    if programmeWords.isFound(in: clause) { return true }
+    let rest = String(clause[..<range.lowerBound]) + " " + String(clause[range.upperBound...])
+    return rest.split(whereSeparator: { !$0.isLetter }).count <= 2
   }
 
   static func kind(for meaning: DateMeaning) -> DeadlineKind? {

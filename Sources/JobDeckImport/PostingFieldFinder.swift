@@ -120,7 +120,7 @@ struct PostingFieldFinder {
     let notNames: Set<String> = ["We", "Our", "The", "This", "You", "Us", "Wir", "Nous", "Il", "Our team"]
     // "Hey there! We're Kiwibit, a fintech…": a name in apposition after "we are".
     let weAre = TextPattern(
-      #"\b(?i:we're|we’re|we are|wir sind|nous sommes|somos|wij zijn|jesteśmy)\s+((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2})\s*(?:,|\(|–|—| - )"#,
+      #"\b(?i:we're|we’re|we are|wir sind|nous sommes|somos|wij zijn|jesteśmy)\s+(?:(?i:die|der|das|the|la|le|les|el|los|het|de)\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}?)\s*(?:,|\(|–|—| - |[.!](?:\s|$))"#,
       caseSensitive: true)
     for line in lines {
       if let match = hiring.firstMatch(in: line), let name = match.group(0) ?? match.group(1),
@@ -132,7 +132,7 @@ struct PostingFieldFinder {
     if let name = lineUnderTitle(title) { return name }
     for line in lines.prefix(30) {
       if let name = weAre.firstMatch(in: line)?.group(0), !notNames.contains(name),
-        !PostingVocabulary.places.isFound(in: name)
+        !PostingVocabulary.places.isFound(in: name), !Self.notCompany.isFound(in: name)
       {
         return name
       }
@@ -190,6 +190,10 @@ struct PostingFieldFinder {
     }
     return nil
   }
+
+  /// "We're Hiring!", "We are Remote-first.": words after "we are" that name no company.
+  private static let notCompany = TextPattern(
+    #"^(?:hiring|growing|looking|recruiting|seeking|remote\S*|here|back|excited|proud|open|on|one|not|building|expanding|fully|always|currently|now|still|a|an|the|all|so|very|committed|dedicated|passionate|proud|happy|an?\s.*)$"#)
 
   static let workplaceOnly = TextPattern(
     #"^(?:in[- ]person|on[- ]?site|in[- ]office|office[- ]based|hybrid|hybride|h[ií]brido|vor ort|präsenz|présentiel|sur site|presencial|op locatie|stacjonarnie)\.?$"#)
@@ -256,7 +260,7 @@ struct PostingFieldFinder {
   /// Dotted forms ("S.A.", "B.V.") end in a full stop, after which `\b` never holds, so they
   /// are matched on their own.
   static let legalForm = TextPattern(
-    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|SL|SpA|BV|NV|AB|ASA|Oy|gGmbH|GmbH & Co\. KG)\b\.?|\b(?:S\.A\.S?|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|U\.A\.|sp\. z o\.o\.|e\.V\.|S\.à r\.l\.)(?!\w))"#,
+    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|SL|SpA|BV|NV|AB|ASA|Oy|gGmbH|GmbH & Co\. KG)\b\.?|\b(?:S\.A\.S?|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|U\.A\.|sp\. z o\.o\.|e\.V\.|S\.à r\.l\.)(?!\w)|&\s?Co\.?(?!\w))"#,
     caseSensitive: true)
 
   static func endsWithLegalForm(_ line: String) -> Bool {

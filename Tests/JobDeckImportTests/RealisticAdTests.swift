@@ -5,7 +5,8 @@ import Testing
 /// Whole ads in the shapes people paste, checked field by field against what a careful person
 /// would take from them. A wrong deadline counts as a mistake just as a missed one does.
 @Suite struct RealisticAdTests {
-  static let ads = RealisticAdFixturesEnglish.all + RealisticAdFixturesEurope.all
+  static let ads = RealisticAdFixturesEnglish.all + RealisticAdFixturesEnglishProse.all
+    + RealisticAdFixturesEurope.all
 
   @Test(arguments: ads)
   func readsTheAdAsAPersonWould(_ ad: RealisticAd) {
