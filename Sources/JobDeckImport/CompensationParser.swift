@@ -25,6 +25,10 @@ enum CompensationParser {
   private static let between = TextPattern(
     #"\b(?:between|tussen|zwischen|entre|pomiędzy|między)\s*$"#)
   private static let andWord = TextPattern(#"^\s*(?:and|und|en|et|y|i)\s*$"#)
+  private static let upTo = TextPattern(
+    #"\b(?:up to|upto|max(?:imum)?\.?|bis zu|maximal|jusqu'à|jusqu’à|hasta|tot maximaal|maximaal|do)\s*$"#)
+  private static let from = TextPattern(
+    #"\b(?:from|starting (?:at|from)|min(?:imum)?\.?|at least|ab|mindestens|à partir de|dès|desde|a partir de|vanaf|minimaal|od)\s*$"#)
   private static let largeUnits = TextPattern(#"^\s*(?:m\b|mm\b|million|mio|billion|bn|mrd|milliard)"#)
 
   static func compensation(in clauses: [Clause]) -> Compensation? {
@@ -79,13 +83,16 @@ enum CompensationParser {
       // "€ 42K": the K of the range's end applies to its start too ("40-50k").
       let minimum = (high != nil && match.group(2) == nil && match.group(6) != nil && low < 1000)
         ? low * 1000 : low
-      let maximum = high ?? minimum
       let window = String(text[match.range.lowerBound...].prefix(80))
       let daily = dayWords.isFound(in: window) && statedPeriod(window) == nil
       let period = daily ? nil : statedPeriod(window) ?? statedPeriod(text) ?? impliedPeriod(minimum)
+      // "Up to £45k" states only a ceiling, "from €50,000" only a floor.
+      let before = String(text[..<match.range.lowerBound].suffix(20))
+      let ceilingOnly = high == nil && upTo.isFound(in: before)
+      let floorOnly = high == nil && !ceilingOnly && from.isFound(in: before)
       return Compensation(
-        text: writtenText(text, match: match), minimum: minimum,
-        maximum: maximum, currency: code, period: period)
+        text: writtenText(text, match: match), minimum: ceilingOnly ? nil : minimum,
+        maximum: floorOnly ? nil : high ?? minimum, currency: code, period: period)
     }
     return nil
   }

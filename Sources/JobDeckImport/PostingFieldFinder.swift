@@ -40,7 +40,8 @@ struct PostingFieldFinder {
 
   private static let boilerplate = TextPattern(
     #"^(?:skip to (?:main )?content|apply(?: now| for this job)?|easy apply|save(?: job)?|share(?: this job)?|sign in|log in|menu|home|jobs?|careers?|about the (?:job|role)|job description|description|overview|back to (?:search|jobs|results)|report (?:this )?job|cookies?.*|accept.*|promoted|actively recruiting|be an early applicant|see more|show more|job details|stellenbeschreibung|stellenangebot|offre d'emploi|description du poste|oferta de empleo|descripción|vacature|oferta pracy|new|neu|nouveau)$"#)
-  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：]\s*\S"#)
+  /// "Salary: …", but not the German gender colon of "Werkstudent:in Data Engineering".
+  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
@@ -115,7 +116,7 @@ struct PostingFieldFinder {
       #"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,4})\s+(?:is|are)\s+(?:hiring|looking|seeking|recruiting|growing)|^((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:sucht|recherche|busca|zoekt|poszukuje)\b"#,
       caseSensitive: true)
     let join = TextPattern(
-      #"\b(?:join|joining|bei|chez|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
+      #"\b(?:join|joining|bei|chez|(?:work|working|careers?|roles?|jobs?|positions?|team|life|internships?|opportunit(?:y|ies)|engineering|here|us|you|culture|people|benefits)\s+at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
       caseSensitive: true)
     let notNames: Set<String> = ["We", "Our", "The", "This", "You", "Us", "Wir", "Nous", "Il", "Our team"]
     // "Hey there! We're Kiwibit, a fintech…": a name in apposition after "we are".
