@@ -127,11 +127,18 @@ struct RunLoop<Program: TerminalProgram> {
     case .openURL(let url):
       return URLOpener.open(url, environment: services.environment, mailbox: mailbox)
     case .importSource(let source):
-      do {
-        return .importFinished(try services.importSource(source))
-      } catch {
-        return .importFailed(message: String(describing: error))
+      // A page can take seconds to arrive: fetch on a thread of its own and deliver the result
+      // through the mailbox, so the screen (showing "importing…") stays responsive.
+      let importSource = services.importSource
+      let mailbox = self.mailbox
+      Thread.detachNewThread {
+        do {
+          mailbox.post(.importFinished(try importSource(source)))
+        } catch {
+          mailbox.post(.importFailed(message: String(describing: error)))
+        }
       }
+      return nil
     case .quit:
       isFinished = true
       return nil

@@ -6,9 +6,9 @@ import JobDeckCore
 public struct TerminalServices {
   /// Writes the deck; a thrown error's description becomes `Action.saveFailed(message:)`.
   public var save: (Deck) throws -> Void
-  /// Reads a file or URL into a draft; errors become `Action.importFailed(message:)`. Runs on
-  /// the UI's thread: the screen waits while it works.
-  public var importSource: (String) throws -> PostingDraft
+  /// Reads a file or URL into a draft; errors become `Action.importFailed(message:)`. Runs on a
+  /// thread of its own, so the UI stays responsive while a page loads.
+  public var importSource: @Sendable (String) throws -> PostingDraft
   /// Called on every tick: the deck now on disk if another process changed it, else nil.
   public var checkForExternalChange: () -> Deck?
   /// How often `Action.tick` is sent and the store checked.
@@ -20,7 +20,7 @@ public struct TerminalServices {
 
   public init(
     save: @escaping (Deck) throws -> Void,
-    importSource: @escaping (String) throws -> PostingDraft,
+    importSource: @escaping @Sendable (String) throws -> PostingDraft,
     checkForExternalChange: @escaping () -> Deck? = { nil },
     tickInterval: TimeInterval = 1.5,
     environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import JobDeckCore
 import JobDeckTUI
@@ -6,9 +7,22 @@ import Testing
 @testable import JobDeckTerminal
 
 /// What the services were asked to do.
-final class ServiceLog {
-  var saved: [Deck] = []
-  var imported: [String] = []
+/// What the services were asked to do. Imports run on a thread of their own, so every access
+/// goes through the lock.
+final class ServiceLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var savedDecks: [Deck] = []
+  private var importedSources: [String] = []
+
+  var saved: [Deck] {
+    get { lock.withLock { savedDecks } }
+    set { lock.withLock { savedDecks = newValue } }
+  }
+
+  var imported: [String] {
+    get { lock.withLock { importedSources } }
+    set { lock.withLock { importedSources = newValue } }
+  }
 }
 
 struct DiskFull: Error, CustomStringConvertible {
@@ -86,21 +100,56 @@ extension HeadlessCursesTests {
     #expect(failing.received.contains(.saveFailed(message: "disk full at /tmp/store.json")))
   }
 
-  @Test("Imports report the draft or the failure")
+  @Test("Imports run off the UI thread and report the draft or the failure")
   func importsReportBack() throws {
     let device = try HeadlessDevice()
-    device.type("ibq")
+    device.type("ib")
     let log = ServiceLog()
     var ticks = 0
+    var results = 0
     var program = ScriptedProgram { action in
       if action == .key(.character("i")) { return [.importSource("ad.html")] }
       if action == .key(.character("b")) { return [.importSource("broken")] }
-      return Self.quitting(action, ticks: &ticks) ?? []
+      switch action {
+      case .importFinished, .importFailed:
+        // Results arrive through the mailbox, in whatever order the threads finish.
+        results += 1
+        return results == 2 ? [.quit] : []
+      default:
+        return Self.quitting(action, ticks: &ticks) ?? []
+      }
     }
     try TerminalRunner.run(&program, services: services(log), device: device.device)
-    #expect(log.imported == ["ad.html", "broken"])
+    #expect(Set(log.imported) == ["ad.html", "broken"])
     #expect(program.received.contains(.importFinished(Self.draft)))
     #expect(program.received.contains(.importFailed(message: "disk full at /tmp/store.json")))
+  }
+
+  @Test("The screen keeps answering keys while an import is still loading")
+  func importDoesNotBlockKeys() throws {
+    let device = try HeadlessDevice()
+    device.type("ix")
+    let release = DispatchSemaphore(value: 0)
+    var ticks = 0
+    var program = ScriptedProgram { action in
+      if action == .key(.character("i")) { return [.importSource("slow")] }
+      // The key typed after the import started arrives while the import is still blocked.
+      if action == .key(.character("x")) { release.signal() }
+      if case .importFinished = action { return [.quit] }
+      return Self.quitting(action, ticks: &ticks) ?? []
+    }
+    var services = services(ServiceLog())
+    services.importSource = { _ in
+      // Bounded, so a loop that blocks on imports fails this test instead of hanging it.
+      _ = release.wait(timeout: .now() + 5)
+      return Self.draft
+    }
+    try TerminalRunner.run(&program, services: services, device: device.device)
+    let order = program.received.filter {
+      if case .importFinished = $0 { return true }
+      return $0 == .key(.character("x"))
+    }
+    #expect(order == [.key(.character("x")), .importFinished(Self.draft)])
   }
 
   @Test("The editor gets a file holding the text, and what it saved comes back")
