@@ -1,0 +1,216 @@
+import Foundation
+import Glibc
+import JobDeckTestSupport
+import Testing
+
+/// Tools the reliability proofs share: counts from the environment, a child that can be killed
+/// at a chosen instant, a multi-megabyte store, privilege dropping and scratch mounts.
+enum Reliability {
+  /// How many times a loop runs: `JOBDECK_RELIABILITY_ITERATIONS` scales every loop by
+  /// `value / 200` (so `=200` is the default, `=1000` five times more), never below one.
+  static func iterations(default count: Int) -> Int {
+    guard let text = ProcessInfo.processInfo.environment["JOBDECK_RELIABILITY_ITERATIONS"],
+      let requested = Int(text), requested > 0
+    else { return count }
+    return max(1, count * requested / 200)
+  }
+
+  /// A seed printed with every failure, so a failing random run can be repeated with
+  /// `JOBDECK_RELIABILITY_SEED`.
+  static func seed() -> UInt64 {
+    if let text = ProcessInfo.processInfo.environment["JOBDECK_RELIABILITY_SEED"],
+      let seed = UInt64(text)
+    {
+      return seed
+    }
+    return UInt64.random(in: 1...UInt64(UInt32.max))
+  }
+
+  /// The environment `CLIWorkspace` gives its commands, for children started without it.
+  static func environment(for workspace: CLIWorkspace) -> [String: String] {
+    var base = ProcessInfo.processInfo.environment
+    base["JOBDECK_STORE"] = nil
+    base["XDG_DATA_HOME"] = nil
+    base["HOME"] = workspace.directory
+    base["TZ"] = "Europe/Berlin"
+    base["JOBDECK_NOW"] = workspace.now
+    return base
+  }
+
+  /// Temporary files a save leaves while it runs (`.store.json.tmp-*`), in `directory`.
+  static func temporaryFiles(in directory: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+      .filter { $0.hasPrefix(".store.json.tmp-") }
+  }
+
+  /// Makes the workspace's store a few megabytes big: `count` postings with long descriptions
+  /// beside the records the test works on. Written once through `jobdeck add`, then cloned in
+  /// JSON, which is how a user's years-old store looks to the loader.
+  static func growStore(of workspace: CLIWorkspace, postings count: Int,
+                        descriptionBytes: Int = 1_500) throws {
+    let words = "Design, build and run data pipelines; mentor; review code; on call. "
+    let description = String(String(repeating: words, count: descriptionBytes / words.count + 1)
+      .prefix(descriptionBytes))
+    let added = try workspace.jobdeck(["add", "posting", "--company", "Filler", "--title",
+      "Template", "--description", description, "--tag", "bulk"])
+    #expect(added.exitCode == 0, "\(added.standardError)")
+    let object = try JSONSerialization.jsonObject(with: try workspace.storeBytes())
+    var root = try #require(object as? [String: Any])
+    var postings = try #require(root["postings"] as? [[String: Any]])
+    let template = try #require(postings.first { ($0["company"] as? String) == "Filler" })
+    for index in 0..<count {
+      var copy = template
+      copy["id"] = "filler-\(index)"
+      copy["title"] = "Role \(index)"
+      postings.append(copy)
+    }
+    root["postings"] = postings
+    let data = try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
+    try data.write(to: URL(fileURLWithPath: workspace.storePath))
+  }
+
+  /// How a child started by `runKilling` ended.
+  enum Ending: Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+  }
+
+  /// Starts `arguments` (the first is the executable), waits `delay` seconds, sends SIGKILL and
+  /// reaps it. A child that finished before the signal reports its exit status: the kill of a
+  /// zombie does nothing, so "exited 0" really means the command completed.
+  static func runKilling(_ arguments: [String], environment: [String: String],
+                         after delay: Double) throws -> Ending {
+    let pid = try spawn(arguments, environment: environment)
+    if delay > 0 { usleep(UInt32(delay * 1_000_000)) }
+    kill(pid, SIGKILL)
+    return reap(pid)
+  }
+
+  /// Starts a child with standard streams on /dev/null, no signals blocked, default handlers.
+  static func spawn(_ arguments: [String], environment: [String: String]) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+    argv.append(nil)
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
+    envp.append(nil)
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let code = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+    guard code == 0 else {
+      throw CocoaError(.executableLoad, userInfo: [
+        NSLocalizedDescriptionKey: "cannot start \(arguments[0]): \(String(cString: strerror(code)))",
+      ])
+    }
+    return pid
+  }
+
+  static func reap(_ pid: pid_t) -> Ending {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS / WTERMSIG as glibc defines them.
+    if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
+    return .signalled(status & 0x7f)
+  }
+
+  /// Runs the built `jobdeck` as the unprivileged user `nobody` (CI runs as root, for whom
+  /// permission bits mean nothing).
+  static func jobdeckAsNobody(_ arguments: [String], workspace: CLIWorkspace) throws
+    -> ProcessResult
+  {
+    let binary = try BuiltBinary.jobdeck()
+    return try BuiltBinary(url: URL(fileURLWithPath: "/usr/bin/setpriv")).run(
+      ["--reuid=nobody", "--regid=nogroup", "--clear-groups", binary.url.path] + arguments,
+      environment: environment(for: workspace))
+  }
+
+  /// Runs a command (a program and its arguments) and returns its result.
+  @discardableResult
+  static func run(_ arguments: [String], environment: [String: String]? = nil) throws
+    -> ProcessResult
+  {
+    try BuiltBinary(url: URL(fileURLWithPath: arguments[0])).run(
+      Array(arguments.dropFirst()), environment: environment)
+  }
+
+  /// Whether this process may mount file systems (root outside a restricted container).
+  static let canMount: Bool = {
+    guard geteuid() == 0, let directory = try? TemporaryDirectory(prefix: "jobdeck-mountcheck")
+    else { return false }
+    guard let mounted = try? run(["/bin/mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+      directory.path]), mounted.exitCode == 0
+    else { return false }
+    _ = try? run(["/bin/umount", directory.path])
+    return true
+  }()
+
+  /// Whether `setpriv` can drop to `nobody` here.
+  static let canDropPrivileges: Bool = {
+    guard geteuid() == 0 else { return false }
+    let result = try? run(["/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup",
+      "--clear-groups", "/bin/true"])
+    return result?.exitCode == 0
+  }()
+}
+
+/// A tmpfs mounted on a fresh directory for one test; unmounted when released.
+final class ScratchMount {
+  let directory: TemporaryDirectory
+  var path: String { directory.path }
+
+  init(sizeKilobytes: Int) throws {
+    directory = try TemporaryDirectory(prefix: "jobdeck-tmpfs")
+    let result = try Reliability.run(["/bin/mount", "-t", "tmpfs", "-o",
+      "size=\(sizeKilobytes)k,mode=0755", "tmpfs", directory.path])
+    guard result.exitCode == 0 else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [
+        NSLocalizedDescriptionKey: "mount failed: \(result.standardError)",
+      ])
+    }
+  }
+
+  func remount(readOnly: Bool) throws {
+    let result = try Reliability.run(["/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw",
+      directory.path])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+  }
+
+  /// Fills the file system so that fewer than `leaving` bytes stay free.
+  func fill(leaving: Int = 0) throws {
+    var info = statvfs()
+    statvfs(path, &info)
+    let free = Int(info.f_bavail) * Int(info.f_bsize)
+    let size = max(0, free - leaving)
+    let descriptor = open(path + "/filler", O_CREAT | O_WRONLY, 0o600)
+    defer { close(descriptor) }
+    let chunk = [UInt8](repeating: 0x20, count: 4096)
+    var written = 0
+    while written < size {
+      let count = write(descriptor, chunk, min(chunk.count, size - written))
+      if count <= 0 { break }
+      written += count
+    }
+  }
+
+  func emptyFiller() {
+    unlink(path + "/filler")
+  }
+
+  deinit {
+    _ = try? Reliability.run(["/bin/umount", "-l", directory.path])
+  }
+}
