@@ -126,7 +126,12 @@ struct ReliabilityConcurrencyTests {
     for index in 0..<uiMoves {
       let forward = index % 2 == 0
       try ui.sendKeys(forward ? "L" : "H")
-      try ui.waitFor(forward ? "applied → screening" : "screening → applied", timeout: 15)
+      // DeepL is alone in those two columns (the CLI moves SumUp between interview and offer);
+      // messages come and go with reloads, the columns' counts stay.
+      try ui.waitUntil("DeepL in \(forward ? "screening" : "applied")", timeout: 15) { screen in
+        screen.contains(forward ? "applied 0" : "applied 1")
+          && screen.contains(forward ? "screening 1" : "screening 0")
+      }
       usleep(150_000)
     }
     cliDone.wait()

@@ -86,6 +86,36 @@ enum Reliability {
     return reap(pid)
   }
 
+  /// Starts `arguments`, watches `directory` until a save's temporary file appears (the save has
+  /// begun), waits `delay` more seconds and sends SIGKILL. Returns how the child ended and how
+  /// long after the temporary file appeared it did (nil if none was seen). `delay` nil: let it
+  /// run to the end (for measuring the save).
+  static func runKillingDuringSave(_ arguments: [String], environment: [String: String],
+                                   directory: String, delay: Double?) throws
+    -> (ending: Ending, afterTemporary: Double?)
+  {
+    let pid = try spawn(arguments, environment: environment)
+    var seen: ContinuousClock.Instant?
+    var status: Int32 = 0
+    while true {
+      let reaped = waitpid(pid, &status, WNOHANG)
+      if reaped == pid {
+        let after = seen.map { (ContinuousClock.now - $0).seconds }
+        return (status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f),
+          after)
+      }
+      if seen == nil, !temporaryFiles(in: directory).isEmpty {
+        seen = .now
+        if let delay {
+          if delay > 0 { usleep(UInt32(delay * 1_000_000)) }
+          kill(pid, SIGKILL)
+          return (reap(pid), delay)
+        }
+      }
+      usleep(300)
+    }
+  }
+
   /// Starts a child with standard streams on /dev/null, no signals blocked, default handlers.
   static func spawn(_ arguments: [String], environment: [String: String]) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
@@ -212,5 +242,11 @@ final class ScratchMount {
 
   deinit {
     _ = try? Reliability.run(["/bin/umount", "-l", directory.path])
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) / 1e18
   }
 }
