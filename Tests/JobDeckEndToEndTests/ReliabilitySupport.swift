@@ -6,14 +6,18 @@ import Testing
 /// Tools the reliability proofs share: counts from the environment, a child that can be killed
 /// at a chosen instant, a multi-megabyte store, privilege dropping and scratch mounts.
 enum Reliability {
-  /// How many times a loop runs: `JOBDECK_RELIABILITY_ITERATIONS` scales every loop by
-  /// `value / 200` (so `=200` is the default, `=1000` five times more), never below one.
+  /// How many times a loop runs. `JOBDECK_RELIABILITY_ITERATIONS=N` makes the main loop (the
+  /// CLI kill -9 loop, default 60) run N times and scales every other loop by N / 60, never
+  /// below one: `JOBDECK_RELIABILITY_ITERATIONS=200` is the long version.
   static func iterations(default count: Int) -> Int {
     guard let text = ProcessInfo.processInfo.environment["JOBDECK_RELIABILITY_ITERATIONS"],
       let requested = Int(text), requested > 0
     else { return count }
-    return max(1, count * requested / 200)
+    return max(1, count * requested / baseIterations)
   }
+
+  /// The main loop's count when nothing is asked: fits the CI budget on two shared cores.
+  static let baseIterations = 60
 
   /// A seed printed with every failure, so a failing random run can be repeated with
   /// `JOBDECK_RELIABILITY_SEED`.
