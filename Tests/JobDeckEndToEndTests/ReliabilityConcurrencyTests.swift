@@ -27,7 +27,11 @@ struct ReliabilityConcurrencyTests {
     group.wait()
   }
 
-  @Test func fourProcessesMovingAndNotingAtOnceLoseNothing() throws {
+  @Test func fourProcessesMovingAndNotingAtOnceLoseNothing() async throws {
+    try await Reliability.offThePool { try self.fourProcessesMovingAndNotingAtOnceLoseNothingBody() }
+  }
+
+  func fourProcessesMovingAndNotingAtOnceLoseNothingBody() throws {
     let workers = 4
     let moves = Reliability.iterations(default: 100)
     let notes = max(1, moves / 4)
@@ -90,7 +94,11 @@ struct ReliabilityConcurrencyTests {
       + " \(movesFound) moves and \(notesFound) notes found, none lost")
   }
 
-  @Test func theUIMovingWhileTheCLIMovesLosesNeitherSide() throws {
+  @Test func theUIMovingWhileTheCLIMovesLosesNeitherSide() async throws {
+    try await Reliability.offThePool { try self.theUIMovingWhileTheCLIMovesLosesNeitherSideBody() }
+  }
+
+  func theUIMovingWhileTheCLIMovesLosesNeitherSideBody() throws {
     let cliMoves = Reliability.iterations(default: 20)
     let uiMoves = Reliability.iterations(default: 10)
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])

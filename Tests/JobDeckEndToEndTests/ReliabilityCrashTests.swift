@@ -64,7 +64,11 @@ struct ReliabilityCrashTests {
     return current
   }
 
-  @Test func cliMovesKilledAtRandomInstantsNeverCorruptOrLoseTheStore() throws {
+  @Test func cliMovesKilledAtRandomInstantsNeverCorruptOrLoseTheStore() async throws {
+    try await Reliability.offThePool { try self.cliMovesKilledAtRandomInstantsNeverCorruptOrLoseTheStoreBody() }
+  }
+
+  func cliMovesKilledAtRandomInstantsNeverCorruptOrLoseTheStoreBody() throws {
     let seed = Reliability.seed()
     var generator = SeededGenerator(seed: seed)
     let kills = Reliability.iterations(default: Reliability.baseIterations)
@@ -148,7 +152,11 @@ struct ReliabilityCrashTests {
     #expect(check.exitCode == 0, "\(check.standardError)")
   }
 
-  @Test func theUIKilledWhileSavingAMoveNeverCorruptsOrLosesTheStore() throws {
+  @Test func theUIKilledWhileSavingAMoveNeverCorruptsOrLosesTheStore() async throws {
+    try await Reliability.offThePool { try self.theUIKilledWhileSavingAMoveNeverCorruptsOrLosesTheStoreBody() }
+  }
+
+  func theUIKilledWhileSavingAMoveNeverCorruptsOrLosesTheStoreBody() throws {
     let seed = Reliability.seed()
     var generator = SeededGenerator(seed: seed)
     let kills = Reliability.iterations(default: 12)

@@ -18,7 +18,11 @@ struct ReliabilityTerminalRestoreTests {
   }
 
   @Test(arguments: Ending.allCases)
-  func theShellGetsANormalTerminalBack(ending: Ending) throws {
+  func theShellGetsANormalTerminalBack(ending: Ending) async throws {
+    try await Reliability.offThePool { try self.theShellGetsANormalTerminalBackBody(ending: ending) }
+  }
+
+  func theShellGetsANormalTerminalBackBody(ending: Ending) throws {
     let workspace = CLIWorkspace()
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
     try workspace.jobdeck(["apply", "sumup", "--stage", "applied"])

@@ -13,7 +13,11 @@ struct ReliabilityUIFaultTests {
   }
 
   @Test(arguments: Fault.allCases)
-  func aFailedSaveIsKeptShownAndRetried(fault: Fault) throws {
+  func aFailedSaveIsKeptShownAndRetried(fault: Fault) async throws {
+    try await Reliability.offThePool { try self.aFailedSaveIsKeptShownAndRetriedBody(fault: fault) }
+  }
+
+  func aFailedSaveIsKeptShownAndRetriedBody(fault: Fault) throws {
     switch fault {
     case .readOnlyFileSystem, .diskFull:
       try #require(Reliability.canMount, "needs permission to mount a tmpfs")
