@@ -129,13 +129,22 @@ enum FileSystem {
   }
 
   /// Follows symlinks on the last path component, so a save replaces the link's target and
-  /// the link itself survives. A dangling link resolves to where its target would be.
+  /// the link itself survives. A dangling link resolves to where its target would be, but only
+  /// when the target's directory exists: a link into a directory that is not there (a drive
+  /// that is not mounted) is an error, not an empty store, and its folders are never created
+  /// on the local disk.
   static func resolvingSymlinks(_ path: String) throws(StoreError) -> String {
     var current = path
     for _ in 0..<40 {
       var info = stat()
       guard lstat(current, &info) == 0 else {
         let code = errno
+        if current != path, code == ENOENT || code == ENOTDIR,
+          (try? status(of: directory(of: current)))??.isDirectory != true
+        {
+          throw .fileSystem(operation: "follow the symbolic link \(path) to", path: current,
+            errorNumber: code)
+        }
         // Nothing there (yet), or a parent is not a directory: the caller's next step says which.
         if code == ENOENT || code == ENOTDIR { return current }
         throw .fileSystem(operation: "look at", path: current, errorNumber: code)

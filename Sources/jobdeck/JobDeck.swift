@@ -29,6 +29,9 @@ struct JobDeck: ParsableCommand {
   /// Runs a command and turns every failure into a message and the documented exit status:
   /// argument mistakes are the user's (1), not ArgumentParser's default 64.
   static func main() {
+    // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
+    // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -20,7 +20,10 @@ enum UserInterface {
         }
         return try PostingSource.draft(from: source, today: clock.today)
       },
-      checkForExternalChange: { store.reloadIfChanged() },
+      checkForExternalChange: {
+        DebugCrash.crashIfAsked()
+        return store.reloadIfChanged()
+      },
       now: { clock.now })
     do {
       try TerminalRunner.run(&app, services: services)
@@ -56,5 +59,18 @@ final class UIStoreBridge: @unchecked Sendable {
     guard let loaded = try? file.load() else { return nil }
     lastSeen = loaded.fingerprint
     return loaded.deck
+  }
+}
+
+/// A hidden switch for the terminal-restore tests: with `JOBDECK_DEBUG_CRASH_AFTER_START=1` the UI
+/// crashes (a trap, as a failed precondition would) on its first tick, about 1.5 s after it has
+/// taken over the terminal, so a test can check that the crash handler gave the terminal back.
+/// Not documented for users; it changes nothing unless set to exactly `1`.
+enum DebugCrash {
+  static func crashIfAsked() {
+    guard ProcessInfo.processInfo.environment["JOBDECK_DEBUG_CRASH_AFTER_START"] == "1" else {
+      return
+    }
+    fatalError("JOBDECK_DEBUG_CRASH_AFTER_START=1: crashing on purpose")
   }
 }
