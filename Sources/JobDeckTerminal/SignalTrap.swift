@@ -65,9 +65,14 @@ enum SignalTrap {
       // Blocked until this handler returns; then the previous disposition takes it.
       raise(signal)
     }
-    // No SA_RESTART: a signal interrupts the wait for input, so the loop sees it at once.
-    for signal in interruptSignals { setHandler(interrupt, for: signal, flags: 0) }
-    setHandler(suspend, for: SIGTSTP, flags: 0)
+    // SA_RESTART: without it every system call on every thread can fail with EINTR when a
+    // signal arrives, and Foundation turns some of those into a crash (FileHandle's
+    // readDataToEndOfFile `try!`s its read; an import reading a file on its own thread would
+    // die on a resize or Ctrl-Z). The loop waits for input with a short timeout, so it still
+    // sees the flag within that timeout.
+    let restart = Int32(truncatingIfNeeded: SA_RESTART)
+    for signal in interruptSignals { setHandler(interrupt, for: signal, flags: restart) }
+    setHandler(suspend, for: SIGTSTP, flags: restart)
     for signal in crashSignals { setHandler(crash, for: signal, flags: Int32(truncatingIfNeeded: SA_RESETHAND)) }
   }
 

@@ -17,6 +17,7 @@ public struct ProcessResult: Equatable, Sendable {
 public enum BuiltBinaryError: Error, CustomStringConvertible {
   case notFound(name: String, searched: [String])
   case timedOut(command: [String], seconds: TimeInterval, partial: ProcessResult)
+  case launchFailed(command: [String], reason: String)
 
   public var description: String {
     switch self {
@@ -26,6 +27,8 @@ public enum BuiltBinaryError: Error, CustomStringConvertible {
     case .timedOut(let command, let seconds, let partial):
       return "\(command.joined(separator: " ")) did not finish within \(seconds) s; stdout so "
         + "far:\n\(partial.standardOutput)\nstderr so far:\n\(partial.standardError)"
+    case .launchFailed(let command, let reason):
+      return "cannot start \(command.joined(separator: " ")): \(reason)"
     }
   }
 }
@@ -37,6 +40,23 @@ public struct BuiltBinary: Sendable {
   public init(url: URL) {
     self.url = url
   }
+
+  /// Reads until end of file, retrying on EINTR. Foundation's `readDataToEndOfFile` `try!`s
+  /// its read and so crashes the whole test process when a signal interrupts it (tests send
+  /// signals to this process to check the UI's handlers).
+  static func readToEnd(_ descriptor: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count > 0 {
+        data.append(contentsOf: buffer[0..<count])
+      } else if count == 0 || errno != EINTR {
+        return data
+      }
+    }
+  }
+
 
   /// The `jobdeck` product of this package (or the file `JOBDECK_BINARY` names).
   public static func jobdeck() throws -> BuiltBinary {
@@ -95,19 +115,8 @@ public struct BuiltBinary: Sendable {
   ///   - timeout: after this the child is terminated and `BuiltBinaryError.timedOut` thrown.
   public func run(_ arguments: [String] = [], environment: [String: String]? = nil,
                   stdin: String = "", timeout: TimeInterval = 60) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    let finished = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in finished.signal() }
-    try process.run()
+    let child = try SpawnedChild.start(
+      [url.path] + arguments, environment: environment ?? ProcessInfo.processInfo.environment)
 
     // Each pipe has its own reader, so a child filling one pipe while we wait on the other
     // cannot deadlock the two processes. Threads of their own, not the global queue: blocking
@@ -115,45 +124,59 @@ public struct BuiltBinary: Sendable {
     let outputData = Collected()
     let errorData = Collected()
     let readers = DispatchGroup()
-    for (pipe, sink) in [(output, outputData), (error, errorData)] {
+    for (descriptor, sink) in [(child.standardOutput, outputData), (child.standardError, errorData)] {
       readers.enter()
       Thread.detachNewThread {
-        sink.append(pipe.fileHandleForReading.readDataToEndOfFile())
+        sink.append(Self.readToEnd(descriptor))
+        close(descriptor)
         readers.leave()
       }
     }
     let stdinData = Data(stdin.utf8)
-    // Otherwise a child that exits before reading its input kills the test process with SIGPIPE.
-    signal(SIGPIPE, SIG_IGN)
+    let input = child.standardInput
     Thread.detachNewThread {
-      // A child that exits without reading makes this write fail with EPIPE; that is its right.
-      try? input.fileHandleForWriting.write(contentsOf: stdinData)
-      try? input.fileHandleForWriting.close()
+      // A child that exits without reading makes this write fail with EPIPE; that is its right
+      // (SIGPIPE is ignored in this process, see SpawnedChild).
+      Self.writeAll(stdinData, to: input)
+      close(input)
     }
 
-    let timedOut = finished.wait(timeout: .now() + timeout) == .timedOut
-    if timedOut {
-      // Foundation only sees the child exit once every process holding its descriptors has
-      // gone, so the whole tree is stopped, not just the child.
-      for descendant in Self.descendants(of: process.processIdentifier) {
-        kill(descendant, SIGKILL)
-      }
-      process.terminate()
-      finished.wait()
+    let status = child.waitForExit(timeout: timeout)
+    if status == nil {
+      for descendant in Self.descendants(of: child.pid) { kill(descendant, SIGKILL) }
+      kill(child.pid, SIGKILL)
+      _ = child.waitForExit(timeout: 10)
       // A grandchild may still hold the pipes open; report what arrived so far.
       _ = readers.wait(timeout: .now() + 1)
     } else {
       readers.wait()
     }
     let result = ProcessResult(
-      exitCode: process.terminationStatus,
+      exitCode: status ?? -1,
       standardOutput: String(decoding: outputData.data, as: UTF8.self),
       standardError: String(decoding: errorData.data, as: UTF8.self))
-    if timedOut {
+    if status == nil {
       throw BuiltBinaryError.timedOut(command: [url.path] + arguments, seconds: timeout,
                                       partial: result)
     }
     return result
+  }
+
+  static func writeAll(_ data: Data, to descriptor: Int32) {
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(descriptor, buffer.baseAddress?.advanced(by: offset),
+                            buffer.count - offset)
+        if written > 0 {
+          offset += written
+        } else if written < 0 && errno == EINTR {
+          continue
+        } else {
+          return
+        }
+      }
+    }
   }
 }
 

@@ -245,7 +245,11 @@ enum DaemonSafeCommand {
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let code = posix_spawnp(&pid, arguments[0], &fileActions, &attributes, argv, envp)
+    // Under the same lock as SpawnedChild, so no other test's half-made pipe leaks into tmux.
+    let code = SpawnedChild.spawnLock.withLock {
+      SpawnedChild.markDescriptorsCloseOnExec()
+      return posix_spawnp(&pid, arguments[0], &fileActions, &attributes, argv, envp)
+    }
     guard code == 0 else {
       throw TmuxError.commandFailed(arguments: arguments, exitCode: -1,
                                     standardError: String(cString: strerror(code)))

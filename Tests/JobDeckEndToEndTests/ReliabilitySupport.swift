@@ -86,7 +86,7 @@ enum Reliability {
                          after delay: Double) throws -> Ending {
     let process = try spawn(arguments, environment: environment)
     if delay > 0 { usleep(UInt32(delay * 1_000_000)) }
-    kill(process.processIdentifier, SIGKILL)
+    kill(process.pid, SIGKILL)
     return reap(process)
   }
 
@@ -105,7 +105,7 @@ enum Reliability {
         seen = .now
         if let delay {
           if delay > 0 { usleep(UInt32(delay * 1_000_000)) }
-          kill(process.processIdentifier, SIGKILL)
+          kill(process.pid, SIGKILL)
           return (reap(process), delay)
         }
       }
@@ -114,25 +114,18 @@ enum Reliability {
     return (reap(process), seen.map { (ContinuousClock.now - $0).seconds })
   }
 
-  /// Starts a child with standard streams on /dev/null. Foundation's `Process`, because it
-  /// passes the child no other descriptor: an inherited one (another test's listening socket)
-  /// would outlive its owner and make that test's "connection refused" hang instead.
-  static func spawn(_ arguments: [String], environment: [String: String]) throws -> Process {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: arguments[0])
-    process.arguments = Array(arguments.dropFirst())
-    process.environment = environment
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
+  /// Starts a child with standard streams on /dev/null and nothing else of ours inherited: an
+  /// inherited descriptor (another test's pipe) would outlive its owner.
+  static func spawn(_ arguments: [String], environment: [String: String]) throws -> SpawnedChild {
+    try SpawnedChild.start(arguments, environment: environment, discardingStreams: true)
   }
 
-  static func reap(_ process: Process) -> Ending {
-    process.waitUntilExit()
-    return process.terminationReason == .exit
-      ? .exited(process.terminationStatus) : .signalled(process.terminationStatus)
+  static func reap(_ process: SpawnedChild) -> Ending {
+    switch process.waitForTermination() {
+    case .exited(let status): return .exited(status)
+    case .signalled(let signal): return .signalled(signal)
+    case nil: return .signalled(SIGKILL)
+    }
   }
 
   /// Runs the built `jobdeck` as the unprivileged user `nobody` (CI runs as root, for whom

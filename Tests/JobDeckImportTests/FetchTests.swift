@@ -1,11 +1,12 @@
 import Foundation
+import JobDeckTestSupport
 import Testing
 
 @testable import JobDeckImport
 
 /// A throwaway web server on 127.0.0.1, started by the test itself with the system Python.
 private final class LocalServer {
-  let process = Process()
+  let process: SpawnedChild
   let directory: URL
   let port: Int
 
@@ -33,21 +34,21 @@ private final class LocalServer {
       print(server.server_address[1], flush=True)
       server.serve_forever()
       """
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = ["-c", script, mode, directory.path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    process = try SpawnedChild.start(["/usr/bin/python3", "-c", script, mode, directory.path],
+                                     environment: ProcessInfo.processInfo.environment)
+    close(process.standardInput)
+    close(process.standardError)
     var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
+    var byte: UInt8 = 0
+    while read(process.standardOutput, &byte, 1) == 1 {
+      line.append(byte)
+      if byte == UInt8(ascii: "\n") { break }
     }
+    close(process.standardOutput)
     let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard let port = Int(text) else {
-      kill(process.processIdentifier, SIGKILL)
+      kill(process.pid, SIGKILL)
+      _ = process.waitForTermination()
       throw CocoaError(.fileReadUnknown)
     }
     self.port = port
@@ -60,8 +61,8 @@ private final class LocalServer {
   func stop() {
     // SIGKILL: the test runner's children may inherit an ignored SIGTERM.
     if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      kill(process.pid, SIGKILL)
+      _ = process.waitForTermination()
     }
     try? FileManager.default.removeItem(at: directory)
   }

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckTestSupport
 import Testing
 
 /// Runs the real calendar programs the export is meant for, in a throwaway directory with a fake
@@ -51,23 +52,12 @@ struct ICSConsumerHarness {
   }
 
   func run(_ path: String, _ arguments: [String]) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = environment
-    process.currentDirectoryURL = directory
-    process.standardInput = FileHandle.nullDevice
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    // Read before waiting, so a full pipe cannot block the child.
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-      errors: String(decoding: errData, as: UTF8.self))
+    // calcurse reads relative paths from its working directory: run it from ours.
+    let result = try BuiltBinary(url: URL(fileURLWithPath: "/bin/sh")).run(
+      ["-c", "cd \"$0\" && exec \"$@\"", directory.path, path] + arguments,
+      environment: environment)
+    return Run(status: result.exitCode, output: result.standardOutput,
+               errors: result.standardError)
   }
+
 }

@@ -83,12 +83,8 @@ struct TmuxSessionTests {
     let socket = try #require(session?.socketName)
     #expect(session?.isRunning == true)
     session = nil
-    let check = Process()
-    check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    check.arguments = ["tmux", "-L", socket, "has-session"]
-    check.standardError = FileHandle.nullDevice
-    try check.run()
-    check.waitUntilExit()
-    #expect(check.terminationStatus != 0)
+    let check = try BuiltBinary(url: URL(fileURLWithPath: "/usr/bin/env"))
+      .run(["tmux", "-L", socket, "has-session"])
+    #expect(check.exitCode != 0)
   }
 }
