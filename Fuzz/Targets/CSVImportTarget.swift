@@ -1,6 +1,7 @@
 import Foundation
 import JobDeckCore
 import JobDeckImport
+import JobDeckStore
 
 /// libFuzzer target: a spreadsheet export through the CSV importer and, when rows come out,
 /// into a deck (the path `jobdeck import file.csv` takes). Errors are expected; traps are not.
@@ -15,5 +16,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var deck = Deck()
   _ = deck.importCSVRows(result.rows, at: importedAt,
     timeZone: TimeZone(identifier: "UTC") ?? .current)
+  requireStorable(deck)
   return 0
 }

@@ -1,5 +1,6 @@
 import JobDeckCore
 import JobDeckImport
+import JobDeckStore
 
 /// libFuzzer target: a fetched web page (visible text and schema.org JSON-LD) through the
 /// HTML reader, with the dry-run JSON preview.
@@ -11,5 +12,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let draft = HTMLPostingReader.draft(fromHTML: html, importDate: importDate,
     source: "fuzz.example")
   _ = PostingImporter.dryRunJSON(draft)
+  requireStorable(draft)
   return 0
 }

@@ -1,5 +1,6 @@
 import JobDeckCore
 import JobDeckImport
+import JobDeckStore
 
 /// libFuzzer target: a pasted plain-text ad through the importer's front door, with the
 /// dry-run JSON preview the CLI prints for it.
@@ -11,5 +12,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let draft = PostingImporter.draft(fromText: text, contentTypeHint: "text/plain",
     importDate: importDate, source: "fuzz")
   _ = PostingImporter.dryRunJSON(draft)
+  requireStorable(draft)
   return 0
 }
