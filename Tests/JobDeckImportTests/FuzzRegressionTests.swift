@@ -1,0 +1,44 @@
+import Foundation
+import JobDeckCore
+import JobDeckImport
+import Testing
+
+/// Inputs that crashed an importer or produced a draft the store cannot save, found by the
+/// fuzzers (`Scripts/fuzz`) and the hostile-input corpus. Each must now import without a trap,
+/// and what it imports must be storable (finite numbers only: JSON has no infinity).
+@Suite("Fuzz regressions: importers")
+struct FuzzRegressionTests {
+  static let importDate = CivilDate(year: 2026, month: 11, day: 22) ?? CivilDate(dayNumber: 0)
+
+  func expectFinite(_ compensation: Compensation?, sourceLocation: SourceLocation = #_sourceLocation) {
+    for amount in [compensation?.minimum, compensation?.maximum].compactMap({ $0 }) {
+      #expect(amount.isFinite, "\(amount)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func aJSONLDSalaryBeyondIntsRangeNoLongerTraps() {
+    // Trapped in JSONLDPosting.compensation: Int(1e308) is beyond Int.max.
+    let html = """
+      <html><body><script type="application/ld+json">{"@type": "JobPosting", "title": "Intern",
+      "baseSalary": {"currency": "EUR", "value": {"minValue": 1e308, "maxValue": -1e300,
+      "unitText": "MONTH"}}}</script></body></html>
+      """
+    let draft = HTMLPostingReader.draft(fromHTML: html, importDate: Self.importDate, source: "t")
+    #expect(draft.posting.compensation?.minimum == 1e308)
+    #expect(draft.posting.compensation?.text.hasPrefix("1e+308") == true)
+  }
+
+  @Test func aSalaryOfHundredsOfDigitsIsNotImportedAsInfinity() {
+    let digits = String(repeating: "9", count: 400)
+    let text = "Data Intern\nCompany: Acme\nSalary: €\(digits) per year\n"
+    let draft = PostingImporter.draft(fromText: text, contentTypeHint: "text/plain",
+                                      importDate: Self.importDate, source: "t")
+    expectFinite(draft.posting.compensation)
+    let html = """
+      <html><body><script type="application/ld+json">{"@type": "JobPosting", "title": "Intern",
+      "baseSalary": {"currency": "EUR", "value": "\(digits)-\(digits)"}}</script></body></html>
+      """
+    expectFinite(HTMLPostingReader.draft(fromHTML: html, importDate: Self.importDate,
+                                         source: "t").posting.compensation)
+  }
+}
