@@ -7,7 +7,7 @@ enum CompensationParser {
     #"(?:US\$|USD|C\$|CAD|A\$|AUD|NZ\$|\$|€|EUR|£|GBP|CHF|Fr\.|PLN|zł|zl|SEK|NOK|DKK|kr|INR|₹|¥|JPY)"#
   private static let amount = #"(\d{1,3}(?:[.,' \u00A0\u202F]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)(\s?[kK]\b)?(?:,[-–])?"#
   private static let pattern = TextPattern(
-    "(" + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?(?:\s*(?:-|–|—|to|bis|à|a|do|tot)\s*("#
+    "(" + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?(?:\s?/\s?(?:yr|year|hr|hour|h|mo|month|an|jahr|mois|mes|maand|mies\.?)\b)?(?:\s*(?:-|–|—|to|bis|à|a|do|tot|and|und|en|et|y|i)\s*("#
       + currency + #")?\s?"# + amount + #"\s?("# + currency + #")?)?"#, caseSensitive: true)
   private static let salaryWords = TextPattern(
     #"\b(?:salary|salaries|compensation|pay|paid|base|stipend|wage|remuneration|OTE|gehalt\w*|vergütung|verdienst|lohn|entgelt|brutto|salaire|rémunération|gratification|rémunéré|salario|sueldo|retribuci[oó]n|remuneraci[oó]n|salaris|beloning|vergoeding|wynagrodzeni\w*|pensja|stypendium|per (?:year|annum|month|hour)|a year|an hour|a month)\b"#)
@@ -17,6 +17,18 @@ enum CompensationParser {
     #"(?:per month|a month|/\s?(?:mo|month|monat|mois|mes|maand|mies|m)\b|monthly|monatlich|pro monat|im monat|monatsgehalt|par mois|mensuel\w*|al mes|mensual\w*|por mes|per maand|maandelijks|miesięcznie|na miesiąc|mc)"#)
   private static let hourWords = TextPattern(
     #"(?:per hour|an hour|/\s?(?:h|hr|hour|std|stunde|heure|hora|uur|godz)\b|hourly|stündlich|pro stunde|de l'heure|par heure|por hora|per uur|za godzinę)"#)
+  /// Day rates ("£550 per day", "TJM 600 €"): recognised as pay, but the model has no daily
+  /// period, so the period stays empty rather than being guessed from the size.
+  private static let dayWords = TextPattern(
+    #"(?:per day|a day|/\s?(?:day|tag|jour|d[ií]a|dag|dzień)\b|daily rate|day rate|tagessatz|par jour|\bTJM\b|por d[ií]a|per dag|dziennie|za dzień)"#)
+  /// "Between €3,400 and €4,200": "and" joins a range only after "between".
+  private static let between = TextPattern(
+    #"\b(?:between|tussen|zwischen|entre|pomiędzy|między)\s*$"#)
+  private static let andWord = TextPattern(#"^\s*(?:and|und|en|et|y|i)\s*$"#)
+  private static let upTo = TextPattern(
+    #"\b(?:up to|upto|max(?:imum)?\.?|bis zu|maximal|jusqu'à|jusqu’à|hasta|tot maximaal|maximaal|do)\s*$"#)
+  private static let from = TextPattern(
+    #"\b(?:from|starting (?:at|from)|min(?:imum)?\.?|at least|ab|mindestens|à partir de|dès|desde|a partir de|vanaf|minimaal|od)\s*$"#)
   private static let largeUnits = TextPattern(#"^\s*(?:m\b|mm\b|million|mio|billion|bn|mrd|milliard)"#)
 
   static func compensation(in clauses: [Clause]) -> Compensation? {
@@ -31,36 +43,63 @@ enum CompensationParser {
       else { continue }
       if let found = parse(clause.text) { return found }
     }
+    // "• £85,000 – £100,000 + equity", "Full-time · €70k–€90k": a range of money, or an amount
+    // in the header lines, is pay even without a word saying so; budgets and funding are not.
+    for clause in clauses where !notPay.isFound(in: clause.text) {
+      guard let found = parse(clause.text), let minimum = found.minimum else { continue }
+      let isRange = (found.maximum ?? minimum) > minimum
+      if minimum >= 1000 || found.period == .hour, isRange || clause.lineIndex < 8 {
+        return found
+      }
+    }
     return nil
   }
+
+  private static let notPay = TextPattern(
+    #"\b(?:raised|funding|funded|series [a-e]|seed|revenue|ARR|valuation|budget|bonus|allowance|relocation|sign-on|signing|referral|grant|investment|invest\w*|customers|users|turnover|umsatz|chiffre d'affaires|facturación|omzet|przychód|million|millions|mio|bn|billion)\b"#)
 
   /// Parses the first amount with a currency in `text`.
   static func parse(_ text: String) -> Compensation? {
     for match in pattern.matches(in: text) {
       let codes = [match.group(0), match.group(3), match.group(4), match.group(7)].compactMap { $0 }
-      guard let code = codes.first.flatMap(isoCode),
+      let known = codes.compactMap(isoCode)
+      // "$28–$32 CAD/hour": the written code says which dollar.
+      let stated = codes.contains("$") ? known.first { $0 != "USD" } ?? known.first : known.first
+      guard let code = stated,
         let low = value(match.group(1), thousands: match.group(2) != nil)
       else { continue }
       let rest = String(text[match.range.upperBound...])
       if largeUnits.isFound(in: rest) { continue }
-      let high = match.group(5).flatMap {
+      var high = match.group(5).flatMap {
         value($0, thousands: match.group(6) != nil || match.group(2) != nil && low >= 1000)
+      }
+      if high != nil, let firstEnd = (match.groups[3] ?? match.groups[2] ?? match.groups[1]),
+        let secondStart = match.groups[4] ?? match.groups[5],
+        andWord.isFound(in: String(text[firstEnd.upperBound..<secondStart.lowerBound])),
+        !between.isFound(in: String(text[..<match.range.lowerBound].suffix(30)))
+      {
+        high = nil
       }
       // "€ 42K": the K of the range's end applies to its start too ("40-50k").
       let minimum = (high != nil && match.group(2) == nil && match.group(6) != nil && low < 1000)
         ? low * 1000 : low
-      let maximum = high ?? minimum
       let window = String(text[match.range.lowerBound...].prefix(80))
-      let period = statedPeriod(window) ?? statedPeriod(text) ?? impliedPeriod(minimum)
+      let daily = dayWords.isFound(in: window) && statedPeriod(window) == nil
+      let period = daily ? nil : statedPeriod(window) ?? statedPeriod(text) ?? impliedPeriod(minimum)
+      // "Up to £45k" states only a ceiling, "from €50,000" only a floor.
+      let before = String(text[..<match.range.lowerBound].suffix(20))
+      let ceilingOnly = high == nil && upTo.isFound(in: before)
+      let floorOnly = high == nil && !ceilingOnly && from.isFound(in: before)
       return Compensation(
-        text: writtenText(text, match: match), minimum: minimum,
-        maximum: maximum, currency: code, period: period)
+        text: writtenText(text, match: match), minimum: ceilingOnly ? nil : minimum,
+        maximum: floorOnly ? nil : high ?? minimum, currency: code, period: period)
     }
     return nil
   }
 
   private static func hasPeriodWord(_ text: String) -> Bool {
     yearWords.isFound(in: text) || monthWords.isFound(in: text) || hourWords.isFound(in: text)
+      || dayWords.isFound(in: text)
   }
 
   private static func statedPeriod(_ text: String) -> Compensation.Period? {
@@ -87,7 +126,7 @@ enum CompensationParser {
     }
     let tail = String(text[match.range.upperBound...])
     let qualifier = TextPattern(
-      #"^(?:\s*(?:(?:(?:per|a|an|pro|par|al|por|na|im)\s+|/\s?)(?:year|annum|month|hour|week|day|jahr|monat|stunde|an|mois|heure|año|mes|hora|jaar|maand|uur|rok|miesiąc|godzinę|yr|mo|hr|h|y)\b|gross|brutto|bruto|brut|net|netto|neto|annually|monthly|hourly|yearly|jährlich|monatlich|miesięcznie|rocznie|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE))+"#)
+      #"^(?:\s*(?:(?:(?:per|a|an|pro|par|al|por|na|im)\s+|/\s?)(?:year|annum|month|hour|week|day|jahr|monat|stunde|an|mois|heure|año|mes|hora|jaar|maand|uur|rok|miesiąc|godzinę|yr|mo|hr|h|y)\b|gross|brutto|brutos?|brut|net|netto|netos?|annually|anuales|anual|annuels?|jaarlijks|monthly|hourly|yearly|jährlich|monatlich|miesięcznie|rocznie|p\.\s?a\.|annuel\w*|mensuel\w*|\+\s?bonus|OTE))+"#)
     let extra = qualifier.firstMatch(in: tail)?.value ?? ""
     return (String(text[match.range]) + extra).collapsingWhitespace
   }

@@ -3,6 +3,9 @@ enum DateMeaning: Equatable {
   case applicationCutoff, start, end, posted, interview, assessment, offerResponse
   /// "Applications open 1 May – 31 May": a window whose end is the cutoff.
   case applicationWindow
+  /// "Founded on", "Last updated", "©", a cookie policy's date: the date is history or page
+  /// furniture, never a deadline, whatever small word stands further back ("By clicking…").
+  case unrelated
 }
 
 /// A label found in a clause, with how sure it is: a "strong" label ("deadline", "Beginn")
@@ -20,18 +23,24 @@ enum DateLabels {
     (.applicationWindow, TextPattern(
       #"\b(?:applications? (?:are |is )?open(?:s)?|application (?:period|window)|bewerbungszeitraum|période de candidature|periodo de (?:solicitud|inscripci[oó]n)|sollicitatieperiode)\b"#)),
     (.applicationCutoff, TextPattern(
-      #"(?:\b(?:application deadline|deadline|(?:job )?posting end date|end of posting|posting (?:closes|expires|end)|(?:advert|vacancy|job ad|listing|window) closes|(?:application )?review begins|priority deadline|first review|(?:applications?|cvs?|submissions?) received after|closing date|closing|closes|close on|close at|apply by|apply before|apply until|apply no later than|must be (?:submitted|received)|submitted (?:by|before|no later than)|submit (?:by|before)|valid until|valid through|valid thru|open until|accepting applications until|applications? due|due date|last date|last day to apply|expires?(?: on)?|expiry date|expiration date|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerben sie sich bis|bewirb dich bis|frist|date limite|date de clôture|clôture des candidatures|candidatures? jusqu|postuler avant|avant le|fecha l[ií]mite|plazo(?: de (?:inscripci[oó]n|solicitud|presentaci[oó]n))?|fecha de cierre|cierre de (?:la )?convocatoria|sluitingsdatum|reageren (?:kan )?(?:tot|voor|vóór)|solliciteren (?:kan )?(?:tot|voor|vóór)|uiterlijk|termin (?:składania|nadsyłania|zgłoszeń|aplikacji)|aplikuj do|zgłoszenia (?:przyjmujemy )?do|ważn[ae] do|oferta ważna do|cv do)\b)"#)),
+      #"(?:\b(?:application deadline|deadline|(?:job )?posting end date|end of posting|posting (?:closes|expires|end)|(?:advert|vacancy|job ad|listing|window) closes|(?:application )?review begins|priority deadline|first review|(?:applications?|cvs?|submissions?) received after|closing date|closing|closes|close on|close at|close|applications? (?:are |is )?due|(?:days?|hours?|time) left to apply|apply by|apply before|apply until|apply no later than|must be (?:submitted|received)|submitted (?:by|before|no later than)|submit (?:by|before)|valid until|valid through|valid thru|open until|accepting applications until|applications? due|due date|last date|last day to apply|expires?(?: on)?|expiry date|expiration date|bewerbungsfrist|bewerbungsschluss|einsendeschluss|bewerben sie sich bis|bewirb dich bis|frist|date limite|date de clôture|clôture des candidatures|candidatures? jusqu|postuler avant|avant le|fecha l[ií]mite|plazo(?: de (?:inscripci[oó]n|solicitud|presentaci[oó]n))?|fecha de cierre|cierre de (?:la )?convocatoria|sluitingsdatum|reageren (?:kan )?(?:tot|voor|vóór)|solliciteren (?:kan )?(?:tot|voor|vóór)|uiterlijk|termin (?:składania|nadsyłania|zgłoszeń|aplikacji)|aplikuj do|zgłoszenia (?:przyjmujemy )?do|ważn[ae] do|oferta ważna do|cv do)\b)"#)),
     (.interview, TextPattern(
       #"\b(?:interviews?|interview day|vorstellungsgespr[äa]ch\w*|entretiens?|entrevistas?|sollicitatiegesprek\w*|rozmow[ayę]\w*)\b"#)),
     (.assessment, TextPattern(
-      #"\b(?:assessment(?: cent(?:er|re)| day)?|take-home|coding (?:challenge|test)|online test|test day|auswahltag|assessment-center|prueba técnica)\b"#)),
+      #"\b(?:assessment(?: cent(?:er|re)| day)?|take-home|coding (?:challenge|test)|online test|test day|auswahltag|assessment-center|prueba técnica|superdays?|super days?)\b"#)),
     (.offerResponse, TextPattern(
       #"\b(?:offers? (?:will be|are) (?:made|sent|extended|communicated)|offer response|respond to (?:the|an|your) offer|accept (?:the|an|your) offer)\b"#)),
     (.end, TextPattern(
       #"\b(?:(?:contract(?:ed)?|fixed[- ]term|befristet|vertrag|contrat|cdd|contrato|umowa|assignment|mission|internship|placement|praktikum|stage|staż)\s+(?:\w+\s+){0,3}?(?:until|till|through|bis(?: zum)?|jusqu'au|jusqu’au|hasta(?: el)?|tot|do)|end:|ende:|fin du stage|fin de (?:la )?mission|fin de contrat|einde|zakończeni\w*|koniec|end date|ends(?: on)?|ending(?: on)?|contract end|end of (?:the )?(?:contract|internship|programme|program)|enddatum|vertragsende|date de fin|fin du contrat|fecha de (?:fin|finalizaci[oó]n)|einddatum|data zakończenia)\b"#)),
     (.start, TextPattern(
-      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|commenc\w*|begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
+      #"(?:\b(?:start date|starting date|start:|starts(?: on)?|starting(?: on| in| from)?|start (?:on|in|at|from)|(?<!week )commenc\w*|(?<!week )begin(?:s|ning)?(?: on| in)?|joining date|entry date|available from|(?:your )?first day(?: of work)?|erster arbeitstag|premier jour|primer día|eerste werkdag|pierwszy dzień pracy|einstellungstermin|eintrittstermin|eintrittsdatum|eintritt|einstieg\w*|startdatum|starttermin|arbeitsbeginn|beginn|ab dem|date de début|début|prise de poste|à pourvoir|fecha de (?:inicio|incorporaci[oó]n)|incorporaci[oó]n|inicio|ingangsdatum|aanvang|data rozpoczęcia|rozpoczęcie|start pracy|start stażu|start \p{L}+:|\w+(?:start|beginn)|programme dates?|program dates?|internship dates?|internship period|praktikumszeitraum|zeitraum|période de stage|periodo de pr[áa]cticas|okres stażu))"#)),
   ]
+
+  /// Words that mark a date as history or page furniture.
+  private static let unrelated = TextPattern(
+    #"(?:\b(?:(?:last |zuletzt )?(?:updated|modified|reviewed|revised|aktualisiert|geändert)(?: on| am)?|last edited|founded(?: on| in)?|founding|established(?: on| in)?|incorporated(?: on| in)?|since|gegründet(?: am)?|gründung\w*|seit|fondée?s?(?: le| en)?|créée?(?: le| en)?|mise? à jour(?: le)?|depuis|fundad[oa](?: el| en)?|actualizad[oa](?: el)?|desde el año|opgericht(?: op| in)?|bijgewerkt(?: op)?|sinds|założon[aoy]|zaktualizowan[aoy]|od roku|copyright|all rights reserved|cookies?|privacy|datenschutz)\b|©)"#)
+
+  private static let leftToApply = TextPattern(#"\b(?:days?|hours?|time) left to apply\b"#)
 
   private static let weak: [(DateMeaning, TextPattern)] = [
     (.start, TextPattern(
@@ -45,6 +54,16 @@ enum DateLabels {
     for (meaning, pattern) in strong {
       for match in pattern.matches(in: clause) {
         found.append(DateLabel(meaning: meaning, range: match.range, isStrong: true))
+      }
+    }
+    for match in unrelated.matches(in: clause)
+    where !found.contains(where: { $0.range.overlaps(match.range) }) {
+      found.append(DateLabel(meaning: .unrelated, range: match.range, isStrong: true))
+    }
+    // Workday's apply box: "End Date: March 28, 2025 (18 days left to apply)" ends the posting.
+    if leftToApply.isFound(in: clause) {
+      for index in found.indices where found[index].meaning == .end {
+        found[index].meaning = .applicationCutoff
       }
     }
     for (meaning, pattern) in weak {

@@ -49,6 +49,11 @@ enum DateMentionScanner {
   private static let numeric = TextPattern(
     "(?:\\b" + weekday + #"\b\.?,?\s+)?\b(\d{1,2})([./-])(\d{1,2})\3(\d{4}|\d{2})\b(?![./-]\d)"#)
   private static let numericWithoutYear = TextPattern(#"\b(\d{1,2})\.(\d{1,2})\.(?![\d])"#)
+  /// "June – August 2025", "de abril a septiembre de 2025", "lipiec – wrzesień 2025": whole
+  /// months, the year written once at the end.
+  private static let monthRange = TextPattern(
+    month + #"\b\.?\s*(?:-|–|—|to|till|until|through|bis|au|à|a|al|tot|do)\s*"# + month
+      + #"\b\.?,?\s*(?:de\s+|del\s+)?(\d{4})\b"#)
   private static let monthYear = TextPattern(
     month + #"\b\.?\s*(?:['’]\s?(\d{2})\b|(\d{4})\b)"#)
 
@@ -75,6 +80,22 @@ enum DateMentionScanner {
       }
     }
     scanDayRanges(text, into: &found)
+    for match in monthRange.matches(in: text) {
+      guard let first = match.group(0).flatMap(DateVocabulary.month),
+        let second = match.group(1).flatMap(DateVocabulary.month),
+        let year = match.group(2).flatMap(parseYear), first != second,
+        let firstEnd = match.groups[0]?.upperBound, let split = match.groups[1]?.lowerBound
+      else { continue }
+      let whole = match.range
+      guard !found.contains(where: { $0.range.overlaps(whole) }) else { continue }
+      found.append(DateMention(range: match.range.lowerBound..<firstEnd,
+                               reading: .calendar(year: first > second ? year - 1 : year,
+                                                  month: first, day: nil),
+                               isWeak: true))
+      found.append(DateMention(range: split..<match.range.upperBound,
+                               reading: .calendar(year: year, month: second, day: nil),
+                               isWeak: true))
+    }
     for match in dayFirst.matches(in: text) {
       guard let day = int(match.group(1)), let month = match.group(2).flatMap(DateVocabulary.month)
       else { continue }
@@ -163,7 +184,7 @@ enum DateMentionScanner {
   }
 
   private static let connector = TextPattern(
-    #"^\s*,?\s*(?:-|–|—|to|till|until|through|thru|bis(?:\s+(?:zum|zur|einschließlich))?|au|à|al|hasta(?:\s+el)?|tot(?:\s+en\s+met)?|t/m|do|and|und|et|y|en|i|jusqu'au)\s*(?:the\s+)?$"#)
+    #"^\s*,?\s*(?:-|–|—|to|till|until|through|thru|bis(?:\s+(?:zum|zur|einschließlich))?|au|à|a|al|hasta(?:\s+el)?|tot(?:\s+en\s+met)?|t/m|do|and|und|et|y|en|i|jusqu'au)\s*(?:the\s+)?$"#)
 
   /// Pairs neighbours joined by "to", "–", "bis", "au", "do", … and lets a range end lend its
   /// year to its start ("from 2 June to 8 August 2025").

@@ -109,7 +109,13 @@ public struct DatePhraseExtractor: Sendable {
       $0.range.lowerBound >= segmentStart && $0.range.upperBound <= mention.range.lowerBound
     }
     if let strong = before.last(where: \.isStrong) { return strong.meaning }
-    if let weak = before.last { return weak.meaning }
+    // A small word ("by", "from") leans on a date only from close by: "By clicking Accept you
+    // agree to our Cookie Policy (12 March 2025)" says nothing about applying by 12 March.
+    if let weak = before.last,
+      clause.distance(from: weak.range.upperBound, to: mention.range.lowerBound) <= 30
+    {
+      return weak.meaning
+    }
     let lastIndex = mention.rangeEndIndex ?? index
     let segmentEnd = lastIndex + 1 < mentions.count
       ? mentions[lastIndex + 1].range.lowerBound : clause.endIndex
@@ -137,8 +143,20 @@ public struct DatePhraseExtractor: Sendable {
           + "Nothing in the ad settles it, so it was not imported.")
       return
     }
-    // A bare range ("3 - 7 June 2025") in an ad is the programme's period.
-    let meaning = meaning ?? (mention.rangeEndIndex != nil ? .start : nil)
+    if meaning == .unrelated {
+      if let date = resolve(mention, clause: clause, meaning: nil, reference: reference,
+                            result: &result, quiet: true) {
+        result.remarks.append(
+          "Date \(date.date) in “\(date.phrase)” is history or page furniture (founded, updated, ©); not imported.")
+      }
+      return
+    }
+    // A bare range ("3 - 7 June 2025") on a fact line is the programme's period; in a sentence
+    // about something else ("the workshop on 18-19 September") it is not.
+    let meaning = meaning
+      ?? (mention.rangeEndIndex.map {
+        Self.isProgrammePeriod(clause, range: mention.range.lowerBound..<mentions[$0].range.upperBound)
+      } == true ? .start : nil)
     guard let meaning else {
       if !mention.isWeak, let date = resolve(mention, clause: clause, meaning: nil,
                                              reference: reference, result: &result, quiet: true) {
@@ -163,6 +181,8 @@ public struct DatePhraseExtractor: Sendable {
         add(Self.kind(for: meaning) ?? .interview, first, clause: clause, mention: mention,
             into: &result)
         result.remarks.append("“\(first.phrase)” is a window; the reminder uses its first day.")
+      case .unrelated:
+        return
       case .start, .end, .posted:
         add(.startDate, first, clause: clause, mention: mention, into: &result)
         add(.contractEnd, last, clause: clause, mention: end, into: &result)
@@ -298,6 +318,18 @@ public struct DatePhraseExtractor: Sendable {
     }
   }
 
+  private static let programmeWords = TextPattern(
+    #"\b(?:term|period|dates?|programme|program|internship|placement|co-op|contract|assignment|mission|stage|stag\w*|praktikum\w*|zeitraum|laufzeit|pr[áa]cticas|periodo|période|okres|staż\w*|traineeship|summer|fall|autumn|winter|spring|sommer|été)\b"#)
+
+  /// A fact line that is little more than the range ("June 2 – August 8, 2025"), or a
+  /// sentence about the programme or the term, holds its period; "Superdays will be held on
+  /// February 20-21" does not.
+  static func isProgrammePeriod(_ clause: String, range: Range<String.Index>) -> Bool {
+    if programmeWords.isFound(in: clause) { return true }
+    let rest = String(clause[..<range.lowerBound]) + " " + String(clause[range.upperBound...])
+    return rest.split(whereSeparator: { !$0.isLetter }).count <= 2
+  }
+
   static func kind(for meaning: DateMeaning) -> DeadlineKind? {
     switch meaning {
     case .applicationCutoff: return .applicationCutoff
@@ -306,7 +338,7 @@ public struct DatePhraseExtractor: Sendable {
     case .interview: return .interview
     case .assessment: return .assessment
     case .offerResponse: return .offerResponse
-    case .posted, .applicationWindow: return nil
+    case .posted, .applicationWindow, .unrelated: return nil
     }
   }
 
@@ -319,6 +351,7 @@ public struct DatePhraseExtractor: Sendable {
     case .interview: return "interview"
     case .assessment: return "assessment"
     case .offerResponse: return "offer response"
+    case .unrelated: return "date of something else"
     }
   }
 

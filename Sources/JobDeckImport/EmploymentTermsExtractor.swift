@@ -56,7 +56,11 @@ enum EmploymentTermsExtractor {
                    phrase: Clauses.phrase(clause.text, around: reviewMatch.range),
                    owner: .posting(""), origin: .imported))
         result.remarks.append(
-          "Probation review at start + \(offset) (“\(Clauses.phrase(clause.text, around: reviewMatch.range))”): pending until the start date is known.")
+          "Probation review at start + \(offset) (“\(Clauses.phrase(clause.text, around: reviewMatch.range))”): "
+            + (startDate.map {
+              let day = DeadlineDue.relativeDate(of: .probationReview, offset: offset, from: $0)
+              return "\(day) from the stated start \($0)."
+            } ?? "pending until the start date is known."))
       }
       // "3 months initial + 9 months extension": the initial term works as a probation term.
       if !isProbation, result.terms.probation == nil, initialTerm.isFound(in: clause.text),

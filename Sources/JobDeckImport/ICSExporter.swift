@@ -5,8 +5,9 @@ import JobDeckCore
 /// python-icalendar import: the DOMAIN.md checklist.
 ///
 /// - One VEVENT per pending deadline with a concrete date (VTODO is skipped by khal and loses its
-///   DUE in calcurse). Done and dismissed deadlines, and relative ones whose anchor is unknown,
-///   are left out (see `CalendarDeadlineDates`).
+///   DUE in calcurse). Done and dismissed deadlines, and relative ones whose anchor is not
+///   known yet, are left out; dates come from the deadline engine (`Deck.resolvedDue(of:)`), the
+///   same rules as the agenda's.
 /// - `UID` is the deadline's id (percent-encoded where not a plain id character) + `@jobdeck`,
 ///   so re-importing the file updates events; `SEQUENCE` is the deadline's revision.
 /// - All-day deadlines are `VALUE=DATE` with an exclusive `DTEND` on the next day and
@@ -17,6 +18,12 @@ import JobDeckCore
 ///   00:00 seven days before, a same-day lead (`PT0S`) at 00:00 on the day, and an hour lead
 ///   (`-PT2H`) at 22:00 the evening before. Month and year leads are turned into the exact
 ///   number of days before that date, because RFC 5545 durations have no months.
+/// When a deadline falls, as far as a calendar file needs it.
+enum CalendarWhen: Hashable, Sendable {
+  case allDay(CivilDate)
+  case timed(Date)
+}
+
 public enum ICSExporter {
   public static func export(_ deck: Deck, now: Date, timeZone: TimeZone) -> String {
     var lines = [
@@ -24,7 +31,12 @@ public enum ICSExporter {
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
     ]
     for deadline in deck.deadlines where deadline.status == .pending {
-      guard let when = CalendarDeadlineDates.when(deadline, in: deck) else { continue }
+      let when: CalendarWhen
+      switch deck.resolvedDue(of: deadline) {
+      case .day(let date): when = .allDay(date)
+      case .instant(let instant, _): when = .timed(instant)
+      case .pending: continue
+      }
       lines += event(for: deadline, when: when, deck: deck, now: now, timeZone: timeZone)
     }
     lines.append("END:VCALENDAR")

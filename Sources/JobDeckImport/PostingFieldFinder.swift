@@ -21,15 +21,17 @@ struct PostingFieldFinder {
     #"employment type|job type|contract type|type of employment|type of contract|work type|schedule|anstellungsart|vertragsart|beschäftigungsart|art der anstellung|arbeitszeit|type de contrat|type d'emploi|type de poste|tipo de contrato|tipo de empleo|jornada|dienstverband|soort dienstverband|rodzaj umowy|typ umowy|wymiar pracy|wymiar etatu"#
 
   /// The value of the first "Label: value" line (or a label line followed by its value).
-  func labelled(_ labels: String) -> String? {
+  func labelled(_ labels: String, accepting accept: (String) -> Bool = { _ in true }) -> String? {
     let inline = TextPattern(#"^(?:"# + labels + #")\s*[:：]\s*(.+)$"#)
     let alone = TextPattern(#"^(?:"# + labels + #")\s*[:：]?$"#)
     for (index, line) in lines.enumerated() {
       if let match = inline.firstMatch(in: line), let value = match.group(0) {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if !trimmed.isEmpty { return trimmed }
+        if !trimmed.isEmpty, accept(trimmed) { return trimmed }
       }
-      if alone.isFound(in: line), index + 1 < lines.count, lines[index + 1].count <= 100 {
+      if alone.isFound(in: line), index + 1 < lines.count, lines[index + 1].count <= 100,
+        accept(lines[index + 1])
+      {
         return lines[index + 1]
       }
     }
@@ -38,7 +40,8 @@ struct PostingFieldFinder {
 
   private static let boilerplate = TextPattern(
     #"^(?:skip to (?:main )?content|apply(?: now| for this job)?|easy apply|save(?: job)?|share(?: this job)?|sign in|log in|menu|home|jobs?|careers?|about the (?:job|role)|job description|description|overview|back to (?:search|jobs|results)|report (?:this )?job|cookies?.*|accept.*|promoted|actively recruiting|be an early applicant|see more|show more|job details|stellenbeschreibung|stellenangebot|offre d'emploi|description du poste|oferta de empleo|descripción|vacature|oferta pracy|new|neu|nouveau)$"#)
-  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：]\s*\S"#)
+  /// "Salary: …", but not the German gender colon of "Werkstudent:in Data Engineering".
+  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
@@ -94,7 +97,7 @@ struct PostingFieldFinder {
     }
     if let legal = lines.prefix(8).first(where: { line in
       line.count <= 80 && Self.legalForm.isFound(in: line) && !Self.labelLine.isFound(in: line)
-        && !line.hasSuffix(".")
+        && (!line.hasSuffix(".") || Self.endsWithLegalForm(line))
     }) {
       return Self.stripPlace(legal)
     }
@@ -113,9 +116,13 @@ struct PostingFieldFinder {
       #"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,4})\s+(?:is|are)\s+(?:hiring|looking|seeking|recruiting|growing)|^((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:sucht|recherche|busca|zoekt|poszukuje)\b"#,
       caseSensitive: true)
     let join = TextPattern(
-      #"\b(?:join|joining|bei|chez|at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
+      #"\b(?:join|joining|bei|chez|(?:work|working|careers?|roles?|jobs?|positions?|team|life|internships?|opportunit(?:y|ies)|engineering|here|us|you|culture|people|benefits)\s+at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
       caseSensitive: true)
     let notNames: Set<String> = ["We", "Our", "The", "This", "You", "Us", "Wir", "Nous", "Il", "Our team"]
+    // "Hey there! We're Kiwibit, a fintech…": a name in apposition after "we are".
+    let weAre = TextPattern(
+      #"\b(?i:we're|we’re|we are|wir sind|nous sommes|somos|wij zijn|jesteśmy)\s+(?:(?i:die|der|das|the|la|le|les|el|los|het|de)\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}?)\s*(?:,|\(|–|—| - |[.!](?:\s|$))"#,
+      caseSensitive: true)
     for line in lines {
       if let match = hiring.firstMatch(in: line), let name = match.group(0) ?? match.group(1),
         !notNames.contains(name)
@@ -124,6 +131,13 @@ struct PostingFieldFinder {
       }
     }
     if let name = lineUnderTitle(title) { return name }
+    for line in lines.prefix(30) {
+      if let name = weAre.firstMatch(in: line)?.group(0), !notNames.contains(name),
+        !PostingVocabulary.places.isFound(in: name), !Self.notCompany.isFound(in: name)
+      {
+        return name
+      }
+    }
     for line in lines {
       for match in join.matches(in: line) {
         guard let name = match.group(0), !notNames.contains(name),
@@ -138,14 +152,22 @@ struct PostingFieldFinder {
   }
 
   func location() -> String? {
-    if let value = labelled(Self.locationLabels) { return value }
-    if let header = headerLine(after: title()),
-      let place = header.first(where: { PostingVocabulary.places.isFound(in: $0) })
-    {
-      return place
+    // Indeed's "Work Location: In person" says how, not where.
+    if let value = labelled(Self.locationLabels, accepting: { !Self.workplaceOnly.isFound(in: $0) }) {
+      return value
     }
+    let title = title()
+    if let header = headerLine(after: title),
+      let place = header.dropFirst().first(where: Self.isPlace) ?? header.first(where: {
+        PostingVocabulary.places.isFound(in: $0)
+      })
+    {
+      return Self.strippingWorkplace(place)
+    }
+    if let place = placeBelowCompany(title: title) { return place }
+    // "Homeoffice möglich" and "Télétravail partiel" say hybrid, not where.
     if let remoteLine = lines.prefix(10).first(where: {
-      $0.count <= 40 && Self.remoteLine.isFound(in: $0)
+      $0.count <= 40 && Self.remoteLine.isFound(in: $0) && !PostingVocabulary.hybrid.isFound(in: $0)
     }) {
       return remoteLine
     }
@@ -170,12 +192,82 @@ struct PostingFieldFinder {
     return nil
   }
 
+  /// "We're Hiring!", "We are Remote-first.": words after "we are" that name no company.
+  private static let notCompany = TextPattern(
+    #"^(?:hiring|growing|looking|recruiting|seeking|remote\S*|here|back|excited|proud|open|on|one|not|building|expanding|fully|always|currently|now|still|a|an|the|all|so|very|committed|dedicated|passionate|proud|happy|an?\s.*)$"#)
+
+  static let workplaceOnly = TextPattern(
+    #"^(?:in[- ]person|on[- ]?site|in[- ]office|office[- ]based|hybrid|hybride|h[ií]brido|vor ort|präsenz|présentiel|sur site|presencial|op locatie|stacjonarnie)\.?$"#)
+
+  /// Place lines the city list does not know: "Columbus, OH 43215", "Waterloo, ON",
+  /// "Leeds LS10".
+  static let placeShape = TextPattern(
+    #"^\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,2}(?:,\s?(?!AG|SE|SA|BV|NV|AB|KG)[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?|\s+[A-Z]{1,2}\d{1,2}[A-Z]?(?:\s\d[A-Z]{2})?)(?:\s*\([^)]*\))?$"#,
+    caseSensitive: true)
+  /// One to three capitalised words on a line of their own ("Bremen", "Sophia Antipolis").
+  private static let bareName = TextPattern(
+    #"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}(?:,\s*\p{L}+)?$"#, caseSensitive: true)
+
+  static func isPlace(_ text: String) -> Bool {
+    let text = text.trimmingCharacters(in: .whitespaces)
+    return PostingVocabulary.places.isFound(in: text) || placeShape.isFound(in: text)
+  }
+
+  /// A line that can only be a header fact, never a company name: a type, a workplace, pay.
+  private static func isFactLine(_ line: String) -> Bool {
+    PostingVocabulary.fullTime.isFound(in: line) || PostingVocabulary.partTime.isFound(in: line)
+      || PostingVocabulary.contract.isFound(in: line)
+      || PostingVocabulary.internship.isFound(in: line)
+      || PostingVocabulary.internshipTitle.isFound(in: line)
+      || PostingVocabulary.workingStudent.isFound(in: line)
+      || PostingVocabulary.hybrid.isFound(in: line) || PostingVocabulary.remote.isFound(in: line)
+      || PostingVocabulary.onSite.isFound(in: line) || workplaceOnly.isFound(in: line)
+      || line.contains(where: { "€$£".contains($0) })
+  }
+
+  /// "Newark, NJ (Hybrid)" → "Newark, NJ".
+  static func strippingWorkplace(_ place: String) -> String {
+    let pattern = TextPattern(#"\s*\((?:hybrid|remote|on-?site|in-office|hybride|télétravail)\)\s*$"#)
+    guard let match = pattern.firstMatch(in: place) else { return place }
+    return String(place[..<match.range.lowerBound])
+  }
+
+  /// Title, company, then the place: the header of Indeed, StepStone and Welcome to the Jungle
+  /// pastes, where the place is often a city no list knows ("Bremen", "Leeds LS10").
+  private func placeBelowCompany(title: String?) -> String? {
+    guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
+      index + 2 < lines.count
+    else { return nil }
+    let company = lines[index + 1]
+    guard !Self.isPlace(company), !Self.isFactLine(company), !Self.labelLine.isFound(in: company)
+    else { return nil }
+    for line in lines[(index + 2)..<min(lines.count, index + 4)] {
+      let parts = line.components(separatedBy: CharacterSet(charactersIn: "·|•"))
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      if let place = parts.first(where: Self.isPlace) { return Self.strippingWorkplace(place) }
+      if parts.count == 1, let only = parts.first, Self.bareName.isFound(in: only),
+        !Self.isFactLine(only), !Self.jobWords.isFound(in: only), !Self.boilerplate.isFound(in: only),
+        !Self.factLabel.isFound(in: only)
+      {
+        return only
+      }
+    }
+    return nil
+  }
+
   static let remoteLine = TextPattern(
     #"^(?:remote|fully remote|100\s?% remote|remote-first|anywhere|télétravail|homeoffice|zdalnie|teletrabajo)\b"#)
 
+  /// Dotted forms ("S.A.", "B.V.") end in a full stop, after which `\b` never holds, so they
+  /// are matched on their own.
   static let legalForm = TextPattern(
-    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|S\.A\.S?|S\.L\.|SL|SpA|S\.p\.A\.|BV|NV|N\.V\.|AB|ASA|Oy|sp\. z o\.o\.|S\.A\.|e\.V\.|gGmbH|GmbH & Co\. KG)\b\.?|B\.V\.)"#,
+    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|SL|SpA|BV|NV|AB|ASA|Oy|gGmbH|GmbH & Co\. KG)\b\.?|\b(?:S\.A\.S?|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|U\.A\.|sp\. z o\.o\.|e\.V\.|S\.à r\.l\.)(?!\w)|&\s?Co\.?(?!\w))"#,
     caseSensitive: true)
+
+  static func endsWithLegalForm(_ line: String) -> Bool {
+    guard let last = legalForm.matches(in: line).last else { return false }
+    return last.range.upperBound == line.endIndex
+  }
 
   /// "Hooli B.V. – Amsterdam" → "Hooli B.V.".
   static func stripPlace(_ line: String) -> String {
@@ -195,12 +287,18 @@ struct PostingFieldFinder {
       index + 2 < lines.count
     else { return nil }
     let candidate = lines[index + 1]
-    let next = lines[index + 2]
-    guard candidate.count <= 50, candidate.split(separator: " ").count <= 6,
-      !candidate.contains(where: \.isNumber), !candidate.contains(":"), !candidate.hasSuffix("."),
-      !Self.jobWords.isFound(in: candidate), !PostingVocabulary.places.isFound(in: candidate),
-      !PostingVocabulary.remote.isFound(in: candidate), !Self.boilerplate.isFound(in: candidate),
-      PostingVocabulary.places.isFound(in: next) || PostingVocabulary.remote.isFound(in: next)
+    let following = lines[(index + 2)..<min(lines.count, index + 4)]
+    guard candidate.count <= 60, candidate.split(separator: " ").count <= 8,
+      !candidate.contains(where: \.isNumber), !candidate.contains(":"),
+      !candidate.hasSuffix(".") || Self.endsWithLegalForm(candidate),
+      !Self.jobWords.isFound(in: candidate), !Self.isPlace(candidate),
+      !Self.isFactLine(candidate), !Self.boilerplate.isFound(in: candidate),
+      !Self.factLabel.isFound(in: candidate),
+      following.contains(where: { line in
+        Self.isPlace(line) || PostingVocabulary.places.isFound(in: line)
+          || PostingVocabulary.remote.isFound(in: line) || Self.isFactLine(line)
+          || TextPattern(#"^(?:"# + Self.locationLabels + #")\s*[:：]"#).isFound(in: line)
+      })
     else { return nil }
     return candidate
   }

@@ -8,6 +8,8 @@ public enum PostingTextExtractor {
     var text = text.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n")
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let pasted = text
+    text = PastedPageTail.removed(from: text)
     let finder = PostingFieldFinder(text: text)
     let title = finder.title()
     let clauses = Clauses.split(text)
@@ -49,7 +51,7 @@ public enum PostingTextExtractor {
       posted: dates.posted,
       compensation: CompensationParser.compensation(in: clauses),
       tags: tags(in: text),
-      description: text,
+      description: pasted,
       createdAt: importDate.instant(hour: 12, in: TimeZone(identifier: "UTC") ?? .current))
     return PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
                         openDates: dates.openDates, terms: terms.terms)
@@ -95,7 +97,11 @@ public enum PostingTextExtractor {
     }
     if PostingVocabulary.workingStudent.isFound(in: text) { return .workingStudent }
     if PostingVocabulary.graduateProgramme.isFound(in: text) { return .graduateProgramme }
-    if PostingVocabulary.contract.isFound(in: text) { return .contract }
+    if PostingVocabulary.contract.isFound(in: text)
+      || (isTitle && PostingVocabulary.contractTitle.isFound(in: text))
+    {
+      return .contract
+    }
     if PostingVocabulary.fullTime.isFound(in: text) { return .fullTime }
     if PostingVocabulary.partTime.isFound(in: text) { return .partTime }
     return nil

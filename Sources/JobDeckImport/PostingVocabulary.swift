@@ -6,12 +6,16 @@ enum PostingVocabulary {
   static let internship = TextPattern(
     #"\b(?:intern|interns|internships?|co-op|praktik(?:um|a|ant\w*)|pflichtpraktikum|stagiaire|(?:un|le|de|du|en|votre|offre de) stage|stage (?:de|d'|d’|en|conventionn\w*|pfe|fin d'études)|pr[áa]cticas|becari[oa]s?|stagiair\w*|stageplaats|staż\w*|praktyk\w*|placement year|industrial placement|summer analyst|INTERN)\b"#)
   static let internshipTitle = TextPattern(#"\bstage\b"#)
+  /// "Senior iOS Developer (Contract, 6 months)", "Java Developer – Contract": in a title the
+  /// bare word is enough when it stands apart ("Contract Manager" is a job, not a contract).
+  static let contractTitle = TextPattern(
+    #"(?:^|[(\[,|–—-]\s*)(?:contract|freelance|befristet)(?:\s*[)\],|–—-]|\s*$)"#)
   static let workingStudent = TextPattern(
     #"\b(?:werkstudent\w*|working student|studentische (?:hilfskraft|aushilfe|mitarbeit\w*)|HiWi|studentenbaan|student assistant|student job)\b"#)
   static let graduateProgramme = TextPattern(
-    #"\b(?:graduate (?:programme|program|scheme|trainee\w*|rotational)|grad scheme|trainee\w*|rotational program\w*|volontariat|programa de graduados|young graduate|graduate development programme)\b"#)
+    #"\b(?:graduate (?:programme|program|scheme|trainee\w*|rotational)|graduate(?:\s+[\w&]+){1,2}\s+(?:programme|program|scheme)|grad scheme|trainee\w*|rotational program\w*|volontariat|programa de graduados|young graduate|graduate development programme)\b"#)
   static let contract = TextPattern(
-    #"\b(?:contractor|freelanc\w*|fixed[- ]term|temporary|befristet\w*|CDD|interim|intérim|freiberuflich\w*|zeitvertrag|tijdelijk\w*|umowa zlecenie|(?:umowa|kontrakt) B2B|B2B (?:contract|agreement|kontrakt)|contrato temporal|CONTRACTOR|TEMPORARY|(?:contract|contracting) (?:role|position|basis|job)|\d+[- ]month contract)\b"#)
+    #"\b(?:contractor|freelanc\w*|fixed[- ]term|temporary|befristet\w*|CDD|interim|intérim|freiberuflich\w*|zeitvertrag|tijdelijk\w*|umowa zlecenie|(?:umowa|kontrakt) B2B|B2B (?:contract|agreement|kontrakt)|contrato temporal|(?:inside|outside) IR35|IR35|day rate|tagessatz|CONTRACTOR|TEMPORARY|(?:contract|contracting) (?:role|position|basis|job)|\d+[- ]month contract)\b"#)
   static let partTime = TextPattern(
     #"\b(?:part[- ]time|teilzeit|temps partiel|mi-temps|media jornada|jornada parcial|tiempo parcial|deeltijd|parttime|niepełny (?:etat|wymiar)|pół etatu|PART_TIME)\b"#)
   static let fullTime = TextPattern(
@@ -22,15 +26,15 @@ enum PostingVocabulary {
     #"\b(?:senior|sr\.?|lead|principal|staff|manager|head|director|experienced|leiter\w*|responsable|jefe|directeur|kierownik)\b"#)
 
   static let notRemote = TextPattern(
-    #"\b(?:not remote|no remote|not a remote|kein(?:e)? (?:homeoffice|remote)|pas de télétravail|sin teletrabajo|100\s?% (?:on[- ]site|vor ort|présentiel|presencial|in[- ]office))"#)
+    #"\b(?:not remote|no remote|not a remote|fully on[- ]?site|télétravail (?:non (?:autorisé|possible)|impossible)|kein(?:e)? (?:homeoffice|remote)|pas de télétravail|sin teletrabajo|100\s?% (?:on[- ]site|vor ort|présentiel|presencial|in[- ]office))"#)
   static let hybrid = TextPattern(
-    #"\b(?:hybrid(?!\s+(?:cloud|vehicles?|apps?|applications?|systems?|powertrains?|infrastructure|architectures?|environments?|IT|mobile|car|engines?|solutions?))\w*|hybride|h[ií]brido|hybryd\w*|teilweise remote|partly remote|partially remote|remote[- ]friendly|\w+ days? (?:a|per) week (?:in|from|at) (?:the |our )?office|(?:in|from) (?:the )?office \w+ days?|télétravail|home ?office|mobiles arbeiten|mobile work|\d tage? (?:homeoffice|remote))"#)
+    #"\b(?:hybrid(?!\s+(?:cloud|vehicles?|apps?|applications?|systems?|powertrains?|infrastructure|architectures?|environments?|IT|mobile|car|engines?|solutions?))\w*|hybride|h[ií]brid[oa]s?|hybryd\w*|teilweise remote|partly remote|partially remote|remote[- ]friendly|\w+ days? (?:a|per) week (?:in|from|at) (?:the |our )?office|(?:in|from) (?:the )?office \w+ days?|télétravail|home ?office|mobiles arbeiten|mobile work|\d tage? (?:homeoffice|remote))"#)
   static let fullyRemote = TextPattern(
     #"\b(?:fully remote|remote[- ]first|100\s?% remote|remote only|full remote|100\s?% télétravail|télétravail complet|full télétravail|100\s?% (?:zdalnie|remoto)|work from anywhere|TELECOMMUTE)"#)
   static let remote = TextPattern(
     #"\b(?:remote|work from home|WFH|teletrabajo|en remoto|remoto|thuiswerken|op afstand|zdaln\w*)\b"#)
   static let onSite = TextPattern(
-    #"\b(?:on[- ]site|onsite|in[- ]office|office[- ]based|vor ort|präsenz\w*|sur site|présentiel|presencial|op locatie|op kantoor|stacjonarn\w*|in-person)\b"#)
+    #"\b(?:on[- ]site|onsite|in[- ]office|office[- ]based|vor ort|präsenz\w*|sur site|présentiel|presencial|op locatie|op kantoor|stacjonarn\w*|in-person|(?:work )?location\s*:\s*in person)\b"#)
 
   /// Skills and technologies worth tagging, with the spelling the tag takes.
   static let skills: [(String, TextPattern)] = [

@@ -114,7 +114,12 @@ extension Renderer {
         let style: CellStyle = isSelected ? .selected : .plain
         if isSelected { screen.fill(row: row, style: style) }
         let waiting = "waits for \(entry.pendingOn?.displayName ?? "its anchor")"
-        let left = UrgencyBadge.relative(daysLeft: entry.daysLeft)
+        // A cutoff that passed unapplied is missed, not merely late; one still ahead while the
+        // application sits in `saved` says so, as it is the one thing to act on.
+        let isMissed = entry.flags.contains(.missed)
+        let left = isMissed ? "MISSED" : UrgencyBadge.relative(daysLeft: entry.daysLeft)
+        let title = entry.flags.contains(.notAppliedYet) && !isMissed
+          ? entry.title + " (not applied yet)" : entry.title
         let urgency = isSelected ? nil : UrgencyBadge.style(entry.urgency)
         let kind = entry.kind.displayName
         if columns.count == 5 {
@@ -126,13 +131,13 @@ extension Renderer {
                                  row: row, column: 1, style: style)
           } else {
             screen.writeTableRow(
-              [kind, entry.date?.description ?? "", left, entry.company, entry.title],
+              [kind, entry.date?.description ?? "", left, entry.company, title],
               columns: columns, row: row, column: 1, style: style,
               styles: [nil, urgency, urgency])
           }
         } else {
           screen.writeTableRow(
-            [kind, entry.date == nil ? "waits" : left, entry.company, entry.title],
+            [kind, entry.date == nil ? "waits" : left, entry.company, title],
             columns: columns, row: row, column: 1, style: style, styles: [nil, urgency])
         }
       }

@@ -31,7 +31,7 @@ extension App {
   }
 
   private mutating func saveForm(_ form: AddForm) -> [Effect] {
-    if let problem = form.problem {
+    if let problem = form.problem(today: state.today) {
       var form = form
       form.error = problem
       state.mode = .addForm(form)
@@ -44,7 +44,7 @@ extension App {
       id: "", title: form.value(.title), company: form.value(.company),
       location: location.isEmpty ? nil : location, url: url.isEmpty ? nil : url,
       source: "typed", createdAt: now)
-    let deadlines = form.deadline.map {
+    let deadlines = form.deadline(today: state.today).map {
       [Deadline(id: "", kind: .applicationCutoff, due: .allDay($0), owner: .posting(""))]
     } ?? []
     state.mode = .browsing
@@ -132,15 +132,16 @@ extension Renderer {
       if isFocused { cursor = (row, min(screen.size.columns - 1, left + used)) }
       row += 1
       if field == .deadline {
-        if let message = form.dateMessage {
+        if let message = form.dateMessage(today: state.today) {
           let isHint = message.hasPrefix("keep typing")
           screen.write(message, row: row, column: left, style: isHint ? .dim : .error)
-        } else if let date = form.deadline {
+        } else if let date = form.deadline(today: state.today) {
           let days = state.today.days(until: date)
-          screen.write("\(UrgencyBadge.relative(daysLeft: days)) (YYYY-MM-DD, optional)",
+          screen.write("→ \(date) \(UrgencyBadge.relative(daysLeft: days)) (optional)",
                        row: row, column: left, style: .dim)
         } else {
-          screen.write("YYYY-MM-DD, optional", row: row, column: left, style: .dim)
+          screen.write("a date (2025-03-03, tomorrow, +10d, fri), optional", row: row,
+                       column: left, style: .dim)
         }
         row += 1
       }

@@ -58,16 +58,21 @@ public struct AddForm: Equatable, Sendable {
     (values[field]?.text ?? "").trimmingCharacters(in: .whitespaces)
   }
 
-  /// The inline message under the date field, checked on every keystroke.
-  public var dateMessage: String? {
+  /// The inline message under the date field, checked on every keystroke. The field takes what
+  /// the CLI takes (`2026-03-03`, `tomorrow`, `+10d`, `fri`, `eom`): nil when it is a date.
+  public func dateMessage(today: CivilDate) -> String? {
     let text = value(.deadline)
-    if text.isEmpty { return nil }
-    if CivilDate(text) != nil { return nil }
+    if text.isEmpty || deadline(today: today) != nil { return nil }
     if text.count < 10, isPrefixOfDate(text) { return "keep typing: YYYY-MM-DD" }
-    return "not a date: expected YYYY-MM-DD, e.g. 2025-03-03"
+    return "not a date: try 2025-03-03, tomorrow, +10d, fri or eom"
   }
 
-  public var deadline: CivilDate? { CivilDate(value(.deadline)) }
+  /// The apply-by date typed, resolved against `today`; nil when blank or not a date.
+  public func deadline(today: CivilDate) -> CivilDate? {
+    let text = value(.deadline)
+    guard !text.isEmpty else { return nil }
+    return try? DateInput.parse(text, today: today)
+  }
 
   /// The stage typed (any unique prefix: "app" is applied); nil when blank or unknown. Blank
   /// adds only the posting; a stage also starts tracking an application.
@@ -88,11 +93,11 @@ public struct AddForm: Equatable, Sendable {
   }
 
   /// Why the form cannot be saved yet, or nil.
-  public var problem: String? {
+  public func problem(today: CivilDate) -> String? {
     if value(.company).isEmpty { return "company is required" }
     if value(.title).isEmpty { return "title is required" }
-    if !value(.deadline).isEmpty, deadline == nil {
-      return "apply-by date '\(value(.deadline))' is not a date (YYYY-MM-DD)"
+    if !value(.deadline).isEmpty, deadline(today: today) == nil {
+      return "apply-by date '\(value(.deadline))' is not a date (2025-03-03, tomorrow, +10d, fri)"
     }
     if !value(.stage).isEmpty, stage == nil { return "unknown stage '\(value(.stage))'" }
     return nil

@@ -19,10 +19,7 @@ extension Stage: ExpressibleByArgument {
 /// Accepts both the store's spelling (`fullTime`) and the one people type (`full-time`).
 extension EmploymentType: ExpressibleByArgument {
   public init?(argument: String) {
-    let key = normalizedChoice(argument)
-    guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
-      return nil
-    }
+    guard let value = Self.choice(matching: argument) else { return nil }
     self = value
   }
 
@@ -31,10 +28,7 @@ extension EmploymentType: ExpressibleByArgument {
 
 extension Workplace: ExpressibleByArgument {
   public init?(argument: String) {
-    let key = normalizedChoice(argument)
-    guard let value = Self.allCases.first(where: { normalizedChoice($0.rawValue) == key }) else {
-      return nil
-    }
+    guard let value = Self.choice(matching: argument) else { return nil }
     self = value
   }
 
@@ -43,14 +37,26 @@ extension Workplace: ExpressibleByArgument {
 
 extension DeadlineKind: ExpressibleByArgument {
   public init?(argument: String) {
-    let key = normalizedChoice(argument)
-    guard let value = Self.allCases.first(where: {
-      normalizedChoice($0.rawValue) == key || normalizedChoice($0.displayName) == key
-    }) else { return nil }
+    guard let value = Self.choice(matching: argument, alsoMatching: \.displayName) else {
+      return nil
+    }
     self = value
   }
 
   public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+  /// The case whose raw value (or other name) matches `argument`, ignoring case and punctuation.
+  static func choice(matching argument: String, alsoMatching otherName: ((Self) -> String)? = nil)
+    -> Self?
+  {
+    let key = normalizedChoice(argument)
+    return allCases.first { value in
+      normalizedChoice(value.rawValue) == key
+        || otherName.map { normalizedChoice($0(value)) } == key
+    }
+  }
 }
 
 /// `Full-Time`, `full_time` and `fullTime` all mean the same choice.

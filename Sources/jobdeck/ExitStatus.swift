@@ -9,9 +9,11 @@ enum ExitStatus {
 }
 
 /// A failure with its message and exit status decided where it happened.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
   var message: String
   var exitCode: Int32
+
+  var description: String { message }
 
   static func user(_ message: String) -> CommandFailure {
     CommandFailure(message: message, exitCode: ExitStatus.userError)

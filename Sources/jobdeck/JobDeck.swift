@@ -21,7 +21,7 @@ struct JobDeck: ParsableCommand {
       UICommand.self, DemoCommand.self, AddCommand.self, ApplyCommand.self, ListCommand.self,
       ShowCommand.self, MoveCommand.self, NoteCommand.self, RemoveCommand.self,
       CheckCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
-      SetCommand.self, ExportCommand.self,
+      SetCommand.self, ImportCommand.self, ExportCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

@@ -13,7 +13,13 @@ enum UserInterface {
                   readOnlyReason: loaded.readOnlyReason)
     let services = TerminalServices(
       save: { deck in try store.save(deck) },
-      importSource: { source in try PostingSource.draft(from: source, today: clock.today) },
+      importSource: { source in
+        // Standard input is the terminal the UI runs on: only files and URLs here.
+        guard source != "-" else {
+          throw CommandFailure.user("give a file or a URL; to paste an ad, use: jobdeck import -")
+        }
+        return try PostingSource.draft(from: source, today: clock.today)
+      },
       checkForExternalChange: { store.reloadIfChanged() },
       now: { clock.now })
     do {

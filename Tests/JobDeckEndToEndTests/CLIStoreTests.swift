@@ -98,7 +98,9 @@ struct CLIStoreTests {
 
   @Test func everyCommandHasHelp() throws {
     for command in [[], ["add", "posting"], ["apply"], ["list"], ["show"], ["move"], ["note"],
-                    ["rm"], ["check"], ["demo"]] {
+                    ["rm"], ["check"], ["demo"], ["agenda"], ["remind"], ["deadline", "add"],
+                    ["deadline", "done"], ["deadline", "snooze"], ["set"], ["import"],
+                    ["export"]] {
       let result = try workspace.jobdeck(command + ["--help"])
       #expect(result.exitCode == 0, "\(command)")
       #expect(result.standardOutput.contains("USAGE"), "\(command)")

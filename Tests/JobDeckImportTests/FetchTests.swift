@@ -69,7 +69,10 @@ private final class LocalServer {
   deinit { stop() }
 }
 
-@Suite struct FetchTests {
+/// Serialized: one test deliberately leaves a request hanging until its timeout, and
+/// FoundationNetworking's URLSession can hold other requests of the process behind it, which
+/// would make "fails fast" meaningless.
+@Suite(.serialized) struct FetchTests {
   @Test func fetchesAPageFromALocalServer() async throws {
     let server = try LocalServer(files: ["ad.html": "<html><body><h1>Intern (m/f/d)</h1></body></html>"])
     defer { server.stop() }

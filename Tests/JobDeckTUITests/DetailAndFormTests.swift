@@ -122,6 +122,21 @@ struct AddFormTests {
     #expect(app.screenText().contains("in 7d"))
   }
 
+  @Test func theDateFieldTakesWhatTheCommandLineTakes() throws {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    app.type("Zalando")
+    app.press(.tab)
+    app.type("Data Scientist")
+    app.press(.tab, .tab, .tab)
+    app.type("+10d")
+    #expect(app.screenText().contains("→ 2025-03-13"))
+    app.press(.control("s"))
+    let posting = try #require(app.state.deck.postings.last)
+    #expect(app.state.deck.deadlines(ownedBy: .posting(posting.id)).first?.due
+      == .allDay(Fixtures.date("2025-03-13")))
+  }
+
   @Test func enterOnTheLastFieldSavesThePostingWithItsDeadline() throws {
     var app = Fixtures.app()
     app.press(.character("a"))

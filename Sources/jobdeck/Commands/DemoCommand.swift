@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     try DemoStore.write(to: path, today: clock.today, now: clock.now)
     if keep { say(path) }
     if list {
-      var listing = try ListCommand.parse(["--store", path])
+      let listing = try ListCommand.parse(["--store", path])
       try listing.run()
       return
     }

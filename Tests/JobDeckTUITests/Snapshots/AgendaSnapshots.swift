@@ -4,7 +4,7 @@ extension SnapshotFixtures {
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
       Overdue (1)
-       apply by         2025-03-01    2d ago Café 🍰 Labs     Data 👩‍💻 Engineer
+       apply by         2025-03-01    MISSED Café 🍰 Labs     Data 👩‍💻 Engineer
       Today (1)
        interview        2025-03-03     today 株式会社メルカリ ソフトウェアエンジニア
       This week (1)
@@ -12,7 +12,7 @@ extension SnapshotFixtures {
       Next two weeks (1)
        assessment       2025-03-16    in 13d ^[[2JEvil^[]52;… Title^M^H^[[31mgnp.exe
       Later (1)
-       apply by         2025-04-30    in 58d Acme             Backend Engineer
+       apply by         2025-04-30    in 58d Acme             Backend Engineer (not a…
       Pending (1)
        probation ends   waits for start date 株式会社メルカリ ソフトウェアエンジニア
 
@@ -30,7 +30,7 @@ extension SnapshotFixtures {
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
       Overdue (1)
-       apply by         2025-03-01    2d ago Café 🍰 Labs                     Data 👩‍💻 Engineer
+       apply by         2025-03-01    MISSED Café 🍰 Labs                     Data 👩‍💻 Engineer
       Today (1)
        interview        2025-03-03     today 株式会社メルカリ                 ソフトウェアエンジニア
       This week (1)
@@ -38,7 +38,7 @@ extension SnapshotFixtures {
       Next two weeks (1)
        assessment       2025-03-16    in 13d ^[[2JEvil^[]52;c;aGk=^GCorp      Title^M^H^[[31mgnp.exe
       Later (1)
-       apply by         2025-04-30    in 58d Acme                             Backend Engineer
+       apply by         2025-04-30    in 58d Acme                             Backend Engineer (not applied yet)
       Pending (1)
        probation ends   waits for start date 株式会社メルカリ                 ソフトウェアエンジニア
 
@@ -72,7 +72,7 @@ extension SnapshotFixtures {
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
       Overdue (1)
-       apply by    2d ago Café …  Data 👩‍💻 Eng…
+       apply by    MISSED Café …  Data 👩‍💻 Eng…
       Today (1)
        interview    today 株式会… ソフトウェ…
       This week (1)

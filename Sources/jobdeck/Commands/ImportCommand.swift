@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import JobDeckCore
+import JobDeckImport
+
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import a job ad (a file, - for a pasted ad, or a URL) or a CSV spreadsheet.",
+    discussion: """
+      Job ads: the title, company, location, pay, employment type and every date the ad states \
+      (apply by, start, end, posted, probation and review terms) are extracted, each date with \
+      the words it came from. Web pages: schema.org JobPosting data first, else the page text. \
+      Importing the same posting again (same URL, or same company and title) updates it.
+
+      CSV: a header row names the columns (company, title/position/role, location, url/link, \
+      posted, deadline, stage/status, applied, description, notes, tags, salary, type, \
+      workplace). A bad row stops the import before anything is written, unless --skip-bad.
+
+      --dry-run --json prints what would be imported as one JSON object: {"posting": {title, \
+      company, location, employmentType, postedOn, compensation: {text, min, max, currency, \
+      period}}, "deadlines": [{kind, date, relativeTo, offset, phrase}], "remarks", \
+      "openDates"}.
+      """
+  )
+
+  @OptionGroup var storeOptions: StoreOptions
+  @Argument(help: "A file, - (standard input), an http(s) URL, or a .csv file.") var source: String
+  @Flag(help: "Show what would be imported; write nothing.") var dryRun = false
+  @Flag(help: "Print JSON for scripts.") var json = false
+  @Flag(help: "CSV: import the good rows and report the bad ones.") var skipBad = false
+  @Option(help: "Use this title when the ad's cannot be found (or to replace it).") var title: String?
+  @Option(help: "Use this company when the ad's cannot be found (or to replace it).") var company: String?
+
+  func run() throws {
+    if case .csvFile(let path) = PostingSource.kind(of: source) {
+      try importCSV(path)
+    } else {
+      try importAd()
+    }
+  }
+
+  private func importAd() throws {
+    let clock = storeOptions.clock
+    var draft = try PostingSource.draft(from: source, today: clock.today)
+    if let title { draft.posting.title = title }
+    if let company { draft.posting.company = company }
+    if dryRun {
+      say(json ? JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft))
+                : ImportPreviewText.render(draft))
+      return
+    }
+    guard !draft.posting.title.isEmpty || !draft.posting.company.isEmpty else {
+      throw CommandFailure.user(
+        "found no title or company in \(source); give them with --title and --company")
+    }
+    let now = clock.now
+    let outcome = try storeOptions.file.update { deck -> MergeOutcome in
+      let outcome = deck.merge(draft, at: now)
+      deck.refreshDerivedDeadlines()
+      return outcome
+    }
+    if json {
+      say(PostingImporter.dryRunJSON(draft))
+      return
+    }
+    switch outcome {
+    case .added(let id): say(id + "\nImported as a new posting.")
+    case .updated(let id, let changes):
+      say(id + "\nUpdated the existing posting: " + changes.joined(separator: ", ") + ".")
+    case .unchanged(let id): say(id + "\nAlready imported; nothing changed.")
+    }
+    say(ImportPreviewText.render(draft))
+  }
+
+  private func importCSV(_ path: String) throws {
+    let clock = storeOptions.clock
+    let text = try PostingSource.text(of: try PostingSource.read(path), from: path)
+    let result: CSVImportResult
+    do {
+      result = try CSVPostingImporter.importPostings(
+        from: text, source: (path as NSString).lastPathComponent, importedAt: clock.now)
+    } catch {
+      throw CommandFailure.user("\(path): \(error)")
+    }
+    for error in result.errors {
+      printError("\(path): \(error)")
+    }
+    if !result.errors.isEmpty && !skipBad {
+      throw CommandFailure.user(
+        "\(result.errors.count) bad row(s) in \(path); nothing was imported. "
+          + "Fix them, or import the good rows with --skip-bad.")
+    }
+    if !result.ignoredColumns.isEmpty {
+      printError("\(path): ignored columns: " + result.ignoredColumns.joined(separator: ", "))
+    }
+    if dryRun {
+      say("Would import \(result.rows.count) row(s) from \(path).")
+      return
+    }
+    let now = clock.now
+    let outcomes = try storeOptions.file.update { deck -> [MergeOutcome] in
+      let outcomes = deck.importCSVRows(result.rows, at: now, timeZone: clock.timeZone)
+      deck.refreshDerivedDeadlines()
+      return outcomes
+    }
+    let added = outcomes.filter { if case .added = $0 { return true } else { return false } }.count
+    let updated = outcomes.filter { if case .updated = $0 { return true } else { return false } }.count
+    say("Imported \(result.rows.count) row(s) from \(path): \(added) new, \(updated) updated, "
+      + "\(outcomes.count - added - updated) unchanged"
+      + (result.errors.isEmpty ? "." : "; skipped \(result.errors.count) bad row(s)."))
+  }
+}
+
+/// What an import understood, for people: every date with the words it came from.
+enum ImportPreviewText {
+  static func render(_ draft: PostingDraft) -> String {
+    let posting = draft.posting
+    var lines: [String] = []
+    lines.append("  Title:     " + (posting.title.isEmpty ? "(not found)" : posting.title))
+    lines.append("  Company:   " + (posting.company.isEmpty ? "(not found)" : posting.company))
+    if let location = posting.location { lines.append("  Location:  \(location)") }
+    let facts = [posting.employmentType.map { kebabCase($0.rawValue) },
+                 posting.workplace.map { kebabCase($0.rawValue) }].compactMap { $0 }
+    if !facts.isEmpty { lines.append("  Type:      " + facts.joined(separator: " · ")) }
+    if let pay = posting.compensation {
+      var parsed = [pay.minimum, pay.maximum].compactMap { $0 }.map { String(format: "%.0f", $0) }
+        .joined(separator: "–")
+      if let currency = pay.currency { parsed += " \(currency)" }
+      if let period = pay.period { parsed += " per \(period.rawValue)" }
+      lines.append("  Pay:       \(pay.text)" + (parsed.isEmpty ? "" : "  (\(parsed.trimmingCharacters(in: .whitespaces)))"))
+    }
+    if let posted = posting.posted {
+      lines.append("  Posted:    " + (posted.precision == .onOrBefore ? "on or before " : "")
+        + posted.date.description)
+    }
+    if !draft.deadlines.isEmpty {
+      lines.append("  Dates:")
+      for deadline in draft.deadlines {
+        lines.append("    \(deadline.kind.displayName): \(dueText(deadline.due))")
+        if let phrase = deadline.phrase { lines.append("      “\(phrase)”") }
+      }
+    }
+    for open in draft.openDates { lines.append("  No date:   \(open)") }
+    if let probation = draft.terms.probation {
+      lines.append("  Probation: \(probation.spokenDescription)")
+    }
+    for remark in draft.remarks { lines.append("  Note:      \(remark)") }
+    return safeLines(lines.joined(separator: "\n"))
+  }
+
+  private static func dueText(_ due: DeadlineDue) -> String {
+    switch due {
+    case .allDay(let date): return date.description
+    case .timed(let instant, let zone):
+      let timeZone = TimeZone(identifier: zone) ?? .gmt
+      return RecordText.timeText(instant, in: timeZone) + " " + zone
+    case .relative(let anchor, let offset):
+      return "\(offset.spokenDescription) after the \(DeadlineText.anchorName(anchor)) (pending until it is known)"
+    }
+  }
+}
