@@ -12,22 +12,7 @@ struct HostileTextCLITests {
   let workspace = CLIWorkspace()
 
   func storeTheHostileAd() throws -> (posting: String, application: String) {
-    try workspace.jobdeck(["add", "posting", "--company", HostileText.company,
-                           "--title", HostileText.title,
-                           "--location", "Berlin\(HostileText.hyperlink)",
-                           "--tag", "x\(HostileText.deviceControl)",
-                           "--url", "https://example.com/\(HostileText.clipboardWrite)",
-                           "--description", HostileText.description])
-    let posting = try #require(try workspace.jsonArray(["list", "--json"]).first?["id"] as? String)
-    try workspace.jobdeck(["apply", posting, "--stage", "interview", "--note", HostileText.note])
-    let application = try #require(
-      try workspace.jsonArray(["list", "applications", "--json"]).first?["id"] as? String)
-    try workspace.jobdeck(["deadline", "add", application, "interview", "2026-11-23",
-                           "--note", HostileText.note])
-    try workspace.jobdeck(["deadline", "add", posting, "applicationCutoff", "2026-11-22",
-                           "--note", HostileText.note])
-    try workspace.jobdeck(["note", application, HostileText.description])
-    return (posting, application)
+    try HostileText.storeHostileRecords(in: workspace)
   }
 
   func expectClean(_ arguments: [String], exitCode: Int32? = 0,
@@ -54,6 +39,10 @@ struct HostileTextCLITests {
       ["show", posting], ["show", application], ["show", posting, "--json"],
       ["show", application, "--json"], ["agenda"], ["agenda", "--json"], ["remind"],
       ["remind", "--json"], ["check"],
+      ["import", workspace.directory + "/hostile-ad.txt", "--dry-run"],
+      ["import", workspace.directory + "/hostile-ad.txt", "--dry-run", "--json"],
+      ["import", workspace.directory + "/hostile-ad.txt"],
+      ["import", workspace.directory + "/hostile-ad.txt", "--json"],
     ]
     for command in commands {
       try expectClean(command)
@@ -66,6 +55,31 @@ struct HostileTextCLITests {
     #expect(shown.standardOutput.contains("Evil^[[2J"))
     #expect(shown.standardOutput.contains("^[]52;c;cHduZWQ=^G"))
     #expect(shown.standardOutput.contains("^[[2J^[[31m"))  // the 8-bit CSI, as its 7-bit form
+  }
+
+  @Test func importingAHostileCSVPrintsNoRawControlCharacter() throws {
+    let good = workspace.directory + "/good.csv"
+    try Data(("Company,Title,Notes\n\"\(HostileText.company)\",\"\(HostileText.title)\","
+      + "\"\(HostileText.note)\"\n").utf8).write(to: URL(fileURLWithPath: good))
+    try expectClean(["import", good, "--dry-run"])
+    try expectClean(["import", good])
+    let bad = workspace.directory + "/bad.csv"
+    try Data(("Company,Title,Deadline\n\(HostileText.company),x,\(HostileText.clearScreen)\n"
+      + "a,b,c,\(HostileText.clipboardWrite)\n\"\(HostileText.rightToLeft)").utf8)
+      .write(to: URL(fileURLWithPath: bad))
+    try expectClean(["import", bad], exitCode: nil)
+    try expectClean(["import", bad, "--skip-bad"], exitCode: nil)
+    let header = workspace.directory + "/header.csv"
+    try Data("\(HostileText.clipboardWrite);\(HostileText.eightBitCSI)\nx;y\n".utf8)
+      .write(to: URL(fileURLWithPath: header))
+    try expectClean(["import", header], exitCode: nil)
+  }
+
+  @Test func importingAHostileAdFromStandardInputPrintsNoRawControlCharacter() throws {
+    let result = try workspace.jobdeck(["import", "-", "--dry-run"], stdin: HostileText.ad)
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(HostileText.rawControls(in: result.standardOutput + result.standardError).isEmpty,
+            "\(result.standardOutput.debugDescription)")
   }
 
   @Test func errorMessagesQuotingHostileInputPrintNoRawControlCharacter() throws {
@@ -84,6 +98,8 @@ struct HostileTextCLITests {
       ["add", "posting", "--company", hostile],  // the title is missing
       [hostile],  // not a command
       ["show", "--\(hostile)"],  // not an option
+      ["import", workspace.directory + "/\(hostile).txt"],  // no such file
+      ["import", "https://\(hostile)/"],  // not a URL
     ]
     for command in commands {
       try expectClean(command, exitCode: nil)

@@ -30,7 +30,47 @@ enum HostileText {
     Window title: \(windowTitle)
     Apply by 3 March 2027.
     """
+  /// The ad as a person would save a page and import it: the hostile text in the title line,
+  /// the company line and the body.
+  static let ad = """
+    Data Intern \(clearScreen)\(eightBitCSI)
+    Company: Evil\(clipboardWrite) GmbH\(rightToLeft)
+    Location: Berlin\(hyperlink)
+    Salary: 3000 EUR per month\(overwrite)
+
+    \(description)
+    """
   static let note = "note\(clipboardWrite)\(clearScreen)\u{8}\r\(rightToLeft)"
+
+  /// Imports the ad through `jobdeck import` and adds a posting whose every field is hostile,
+  /// with an application (a hostile note), a note and deadlines, so that every view and command
+  /// has hostile text to show. Returns the added posting's and its application's ids.
+  static func storeHostileRecords(in workspace: CLIWorkspace) throws
+    -> (posting: String, application: String)
+  {
+    let adPath = workspace.directory + "/hostile-ad.txt"
+    try Data(ad.utf8).write(to: URL(fileURLWithPath: adPath))
+    let imported = try workspace.jobdeck(["import", adPath])
+    #expect(imported.exitCode == 0, "\(imported.standardError)")
+    let added = try workspace.jobdeck([
+      "add", "posting", "--company", company, "--title", title,
+      "--location", "Berlin\(hyperlink)", "--tag", "x\(deviceControl)",
+      "--url", "https://example.com/\(clipboardWrite)", "--description", description,
+    ])
+    #expect(added.exitCode == 0, "\(added.standardError)")
+    let postings = try workspace.jsonArray(["list", "--json"])
+    let posting = try #require(
+      postings.first { ($0["company"] as? String) == company }?["id"] as? String)
+    let applied = try workspace.jobdeck(["apply", posting, "--stage", "interview", "--note", note])
+    #expect(applied.exitCode == 0, "\(applied.standardError)")
+    let application = try #require(
+      try workspace.jsonArray(["list", "applications", "--json"]).first?["id"] as? String)
+    try workspace.jobdeck(["deadline", "add", application, "interview", "2026-11-23", "--note", note])
+    try workspace.jobdeck(["deadline", "add", posting, "applicationCutoff", "2026-11-22",
+                           "--note", note])
+    try workspace.jobdeck(["note", application, description])
+    return (posting, application)
+  }
 
   /// Scalars that must never be written to a terminal as they are: C0 controls other than line
   /// feed and tab, DEL, C1 controls (in UTF-8, C2 80 – C2 9F), bidi controls and the other

@@ -15,26 +15,8 @@ struct HostileTextTerminalTests {
      "JOBDECK_NOW": workspace.now]
   }
 
-  /// The hostile ad as a posting with an application, a note and a deadline, so that every
-  /// view has something hostile to show.
   func storeTheHostileAd() throws -> (posting: String, application: String) {
-    let added = try workspace.jobdeck(["add", "posting", "--company", HostileText.company,
-                                       "--title", HostileText.title,
-                                       "--location", "Berlin\(HostileText.hyperlink)",
-                                       "--tag", "x\(HostileText.deviceControl)",
-                                       "--description", HostileText.description])
-    #expect(added.exitCode == 0, "\(added.standardError)")
-    let postings = try workspace.jsonArray(["list", "--json"])
-    let posting = try #require(postings.first?["id"] as? String)
-    let applied = try workspace.jobdeck(["apply", posting, "--stage", "interview",
-                                         "--note", HostileText.note])
-    #expect(applied.exitCode == 0, "\(applied.standardError)")
-    let applications = try workspace.jsonArray(["list", "applications", "--json"])
-    let application = try #require(applications.first?["id"] as? String)
-    let deadline = try workspace.jobdeck(["deadline", "add", application, "interview",
-                                          "2026-11-25", "--note", HostileText.note])
-    #expect(deadline.exitCode == 0, "\(deadline.standardError)")
-    return (posting, application)
+    try HostileText.storeHostileRecords(in: workspace)
   }
 
   /// Checks one rendered view: the header row is there, no raw control is on the screen, the
@@ -86,7 +68,7 @@ struct HostileTextTerminalTests {
     #expect(detail.contains("^[]52;c;cHduZWQ=^G"), "\(detail)")
     #expect(detail.contains("Salary 50k^MSalary 99k^H^H^H"), "\(detail)")
     #expect(detail.contains("fdp.exe") && !detail.contains("\u{202E}"))
-    try expectIntact(ui, view: "detail", header: "Evil^[[2J")
+    try expectIntact(ui, view: "detail", header: "Evil^[")
     try ui.sendKeys("G")
     try expectIntact(ui, view: "detail (end)", header: "Apply by 3 March 2027")
     try ui.sendKeys("Escape")
@@ -96,7 +78,7 @@ struct HostileTextTerminalTests {
     try ui.waitFor("interview 1")
     try expectIntact(ui, view: "pipeline", header: "2 Pipeline")
     try ui.sendKeys("Enter")
-    try expectIntact(ui, view: "pipeline detail", header: "Evil^[[2J")
+    try expectIntact(ui, view: "pipeline detail", header: "Evil^[")
     try ui.sendKeys("Escape")
 
     // Agenda: the interview deadline with its hostile note.
@@ -104,7 +86,7 @@ struct HostileTextTerminalTests {
     try ui.waitFor("interview")
     try expectIntact(ui, view: "agenda", header: "3 Agenda")
     try ui.sendKeys("Enter")
-    try expectIntact(ui, view: "agenda detail", header: "Evil^[[2J")
+    try expectIntact(ui, view: "agenda detail", header: "Evil^[")
     try ui.sendKeys("Escape")
 
     // Help, and the import prompt with hostile text typed into it.
@@ -115,6 +97,17 @@ struct HostileTextTerminalTests {
     try ui.sendText("x\(HostileText.clipboardWrite)\(HostileText.clearScreen)")
     try expectIntact(ui, view: "import prompt", header: "1 Postings")
     try ui.sendKeys("Escape")
+
+    // The import preview of the hostile ad, then importing it.
+    try ui.sendKeys("1")
+    try ui.sendKeys("i")
+    try ui.sendText(workspace.directory + "/hostile-ad.txt")
+    try ui.sendKeys("Enter")
+    try ui.waitFor("Import preview")
+    try expectIntact(ui, view: "import preview", header: "Import preview")
+    try ui.sendKeys("y")
+    try ui.waitForAbsence(of: "Import preview")
+    try expectIntact(ui, view: "after import", header: "1 Postings")
 
     try ui.sendKeys("q")
     try ui.waitForExit(timeout: 10)
