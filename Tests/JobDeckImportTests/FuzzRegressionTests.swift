@@ -1,7 +1,8 @@
 import Foundation
 import JobDeckCore
-import JobDeckImport
 import Testing
+
+@testable import JobDeckImport
 
 /// Inputs that crashed an importer or produced a draft the store cannot save, found by the
 /// fuzzers (`Scripts/fuzz`) and the hostile-input corpus. Each must now import without a trap,
@@ -40,5 +41,14 @@ struct FuzzRegressionTests {
       """
     expectFinite(HTMLPostingReader.draft(fromHTML: html, importDate: Self.importDate,
                                          source: "t").posting.compensation)
+  }
+
+  @Test func aPatternBuiltAgainIsNotCompiledAgain() {
+    // The text-import fuzzer's leak report: every import compiled (and leaked) its patterns anew.
+    let first = TextPattern(#"^(?:company|firma)\s*:\s*(.+)$"#)
+    let second = TextPattern(#"^(?:company|firma)\s*:\s*(.+)$"#)
+    #expect(first.expression != nil && first.expression === second.expression)
+    let caseSensitive = TextPattern(#"^(?:company|firma)\s*:\s*(.+)$"#, caseSensitive: true)
+    #expect(caseSensitive.expression !== first.expression)
   }
 }
