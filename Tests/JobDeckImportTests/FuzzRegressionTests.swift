@@ -51,4 +51,31 @@ struct FuzzRegressionTests {
     let caseSensitive = TextPattern(#"^(?:company|firma)\s*:\s*(.+)$"#, caseSensitive: true)
     #expect(caseSensitive.expression !== first.expression)
   }
+
+  @Test func aCSVRowRepeatingNotesWithTrailingNULsImportsWithoutATrap() throws {
+    // The csv-import fuzzer's crash: the second row's notes are the first's plus NULs, and
+    // Foundation's String.contains matched past the end of the application's notes and trapped.
+    let csv = "Company,Notes\nAcme,\"line one\nline two\"\n"
+      + "Acme,\"line one\nline two\(String(repeating: "\u{0}", count: 60))\"\n"
+    let result = try CSVPostingImporter.importPostings(from: csv, importedAt: Date())
+    #expect(result.rows.count == 2)
+    var deck = Deck()
+    let timeZone = try #require(TimeZone(identifier: "UTC"))
+    let outcomes = deck.importCSVRows(result.rows, at: Date(), timeZone: timeZone)
+    #expect(outcomes.count == 2)
+    #expect(deck.applications.count == 1)
+    #expect(deck.applications.first?.notes.contains("\u{0}") == true)
+  }
+
+  @Test func theCSVFuzzersCrashingInputImportsWithoutATrap() throws {
+    // The exact input (Fuzz/corpus/csv-import/crash-a4bac600-…), through the fuzz target's path.
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../Fuzz/corpus/csv-import/crash-a4bac600-notes-trailing-nul.csv")
+    let text = String(decoding: try Data(contentsOf: path.standardized), as: UTF8.self)
+    let result = try CSVPostingImporter.importPostings(from: text, importedAt: Date())
+    var deck = Deck()
+    let outcomes = deck.importCSVRows(result.rows, at: Date(),
+                                      timeZone: try #require(TimeZone(identifier: "UTC")))
+    #expect(outcomes.count == result.rows.count)
+  }
 }
