@@ -12,9 +12,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = {
   "date-phrase": ["Tests/JobDeckImportTests/DatePhraseExtractorTests.swift",
                   "Tests/JobDeckImportTests/TextAdFixtures.swift",
-                  "Tests/JobDeckImportTests/Text*.swift"],
+                  "Tests/JobDeckImportTests/Text*.swift",
+                  "Tests/JobDeckImportTests/RealisticAd*.swift"],
   "text-import": ["Tests/JobDeckImportTests/TextAdFixtures.swift",
-                  "Tests/JobDeckImportTests/Text*.swift"],
+                  "Tests/JobDeckImportTests/Text*.swift",
+                  "Tests/JobDeckImportTests/RealisticAd*.swift"],
   "html-import": ["Tests/JobDeckImportTests/HTML*.swift", "Tests/JobDeckImportTests/Fetch*.swift"],
   "csv-import": ["Tests/JobDeckImportTests/CSV*.swift"],
   "store-load": ["Tests/JobDeckStoreTests/*.swift", "Resources/demo-store.json"],
