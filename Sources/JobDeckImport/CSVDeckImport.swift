@@ -48,7 +48,10 @@ extension Deck {
     }
 
     if let notes = row.notes, let applicationID,
-      let application = application(withID: applicationID), !application.notes.contains(notes)
+      let application = application(withID: applicationID),
+      // Not Foundation's `contains`: on Linux it ignores trailing NULs in what it looks for,
+      // finds a match longer than the text, and traps converting its range (found by fuzzing).
+      application.notes.firstRange(of: notes) == nil
     {
       try? appendNote(notes, toApplication: applicationID, at: time)
       changes.append("notes")

@@ -172,7 +172,8 @@ enum CompensationParser {
     }
     guard var value = Double(digits) else { return nil }
     if thousands { value *= 1000 }
-    return value
+    // Hundreds of digits parse as infinity, which JSON cannot hold: the store could not be saved.
+    return value.isFinite ? value : nil
   }
 }
 

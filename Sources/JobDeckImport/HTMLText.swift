@@ -100,11 +100,9 @@ enum HTMLText {
       let name = String(text[text.index(after: index)..<semicolon])
       var replacement: String?
       if name.hasPrefix("#x") || name.hasPrefix("#X") {
-        replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-          .map { String(Character($0)) }
+        replacement = UInt32(name.dropFirst(2), radix: 16).map(numericReference)
       } else if name.hasPrefix("#") {
-        replacement = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
-          .map { String(Character($0)) }
+        replacement = UInt32(name.dropFirst(), radix: 10).map(numericReference)
       } else {
         replacement = namedEntities[name]
       }
@@ -118,6 +116,22 @@ enum HTMLText {
     }
     return output
   }
+
+  /// A numeric reference as the HTML standard reads it: NUL, surrogates and values beyond
+  /// Unicode become U+FFFD, and 128–159 are the Windows-1252 characters pages mean by them
+  /// (`&#146;` is ’, `&#150;` is –), not C1 controls.
+  static func numericReference(_ value: UInt32) -> String {
+    if let windows1252 = windows1252[value] { return windows1252 }
+    guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
+    return String(Character(scalar))
+  }
+
+  private static let windows1252: [UInt32: String] = [
+    0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ",
+    0x89: "‰", 0x8A: "Š", 0x8B: "‹", 0x8C: "Œ", 0x8E: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“",
+    0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9A: "š", 0x9B: "›",
+    0x9C: "œ", 0x9E: "ž", 0x9F: "Ÿ",
+  ]
 }
 
 import Foundation

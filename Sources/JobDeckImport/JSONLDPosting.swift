@@ -144,7 +144,9 @@ enum JSONLDPosting {
     }
     func format(_ value: Double?) -> String? {
       guard let value else { return nil }
-      return value == value.rounded() ? String(Int(value)) : String(value)
+      // Whole amounts print without ".0"; beyond Int's range (a page's "1e308") Int() would trap.
+      if value == value.rounded(), let whole = Int(exactly: value) { return String(whole) }
+      return String(value)
     }
     var text = [format(minimum), format(maximum)].compactMap { $0 }
       .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

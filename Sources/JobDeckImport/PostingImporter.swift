@@ -133,10 +133,10 @@ enum JSONValue {
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
-      case let control where control.value < 0x20 || control.value == 0x7F
-        || (0x80...0x9F).contains(control.value) || control.value == 0x2028
-        || control.value == 0x2029:
-        output += String(format: "\\u%04X", control.value)
+      // Controls, and the bidi and other invisible characters a terminal would act on
+      // (U+202E reverses the rest of the line): this JSON is printed as it is.
+      case let risky where TerminalText.isUnsafeForTerminal(risky):
+        output += String(format: "\\u%04X", risky.value)
       default: output.unicodeScalars.append(scalar)
       }
     }

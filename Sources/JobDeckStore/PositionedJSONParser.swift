@@ -10,7 +10,7 @@ struct PositionedJSONParser {
   private(set) var duplicateKeys: [DuplicateKey] = []
 
   /// Deep enough for any store, shallow enough that hostile nesting cannot overflow the stack.
-  private static let maximumDepth = 256
+  static let maximumDepth = 256
 
   init(bytes: [UInt8]) {
     self.bytes = bytes

@@ -1,7 +1,7 @@
 /// Finds what Foundation's `JSONDecoder` on Linux lets through although RFC 8259 forbids it:
 /// trailing commas, raw control characters (a newline) inside strings, unknown escapes such as
 /// `\x`, and bytes that are not UTF-8 (which it silently reads as other characters, so the next
-/// save would change them).
+/// save would change them); and nesting it cannot report without trapping.
 ///
 /// One pass over the bytes with no allocation, run after every successful decode; when it finds
 /// something, the positioned parser says exactly what and where. Accepting such a file would let
@@ -15,6 +15,10 @@ enum StrictJSONScan {
     var index = 0
     var inString = false
     var pendingComma: Int?
+    // Nesting deeper than the positioned parser allows goes to it, never to `JSONDecoder`:
+    // Foundation traps computing the position of its own "too deeply nested" error on an
+    // unclosed run of 513 brackets (found by the store-load fuzzer).
+    var depth = 0
     while index < count {
       let byte = bytes[index]
       if inString {
@@ -40,6 +44,11 @@ enum StrictJSONScan {
         break
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
         if let comma = pendingComma { return comma }
+        depth -= 1
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        depth += 1
+        if depth > PositionedJSONParser.maximumDepth { return index }
+        pendingComma = nil
       case UInt8(ascii: ","):
         pendingComma = index
         index += 1

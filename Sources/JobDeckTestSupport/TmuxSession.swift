@@ -171,6 +171,13 @@ public final class TmuxSession {
     (try? tmux(["has-session", "-t", sessionName])) != nil
   }
 
+  /// Runs any other tmux command on this session's server (`show-buffer`, `capture-pane -e`,
+  /// `set-option`…) and returns its output; throws when tmux exits with a failure.
+  @discardableResult
+  public func command(_ arguments: [String]) throws -> String {
+    try tmux(arguments)
+  }
+
   /// Kills the server and everything in it. Safe to call more than once.
   public func kill() {
     guard !isKilled else { return }
