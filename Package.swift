@@ -37,6 +37,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    /// `Scripts/bench`: generates stores and CSV files of 1k–100k postings and measures the
+    /// performance figures against orjson and taskwarrior.
+    .executableTarget(
+      name: "jobdeck-bench",
+      dependencies: ["JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI"]
+    ),
     /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
     .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore"]),
