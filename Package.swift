@@ -55,7 +55,7 @@ let package = Package(
     ),
     .testTarget(
       name: "JobDeckEndToEndTests",
-      dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck"]
+      dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck", "jobdeck-bench"]
     ),
   ]
 )
