@@ -101,8 +101,7 @@ struct Benchmark {
       peak = max(peak, outcome.peakResidentBytes)
     }
     var reference: Double?
-    if let task {
-      let taskData = try prepareTaskwarrior(files, task: task)
+    if let task, let taskData = try? prepareTaskwarrior(files, task: task) {
       var taskTimes: [Double] = []
       for _ in 0..<runs {
         let outcome = try Subprocess.run(
@@ -142,9 +141,20 @@ struct Benchmark {
       let directory = dataDirectory + "/import-\(size)"
       try? FileManager.default.removeItem(atPath: directory)
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      let outcome = try Subprocess.run(
-        [bench, "child", "import", files.csv, directory + "/store.json"],
-        environment: Self.nowEnvironment)
+      // Bounded: an import slower than 20 × the target is reported as such, not waited for.
+      let outcome: Subprocess.Outcome
+      do {
+        outcome = try Subprocess.run(
+          [bench, "child", "import", files.csv, directory + "/store.json"],
+          environment: Self.nowEnvironment, timeout: 100)
+      } catch Subprocess.Failure.timedOut {
+        rows.append(Row(figure: "import CSV", size: size, jobdeck: "> 100 s (stopped)",
+          reference: "—", ratio: "—", target: "≤ 5.000 s", met: "not met"))
+        rows.append(Row(figure: "peak RSS, import", size: size, jobdeck: "not measured",
+          reference: "—", ratio: "—", target: "ratio ≤ 2", met: "not measured"))
+        try? FileManager.default.removeItem(atPath: directory)
+        return
+      }
       let values = Self.values(in: outcome.output)
       if values["rows"] != "\(size)" {
         notes.append("import at \(size): \(values["rows"] ?? "?") rows imported, \(values["rowErrors"] ?? "?") row errors")
@@ -181,7 +191,7 @@ struct Benchmark {
       .write(to: URL(fileURLWithPath: rc))
     log("size \(files.size): importing tasks into taskwarrior (once)")
     _ = try Subprocess.run([task, "rc.confirmation=off", "import", files.tasks],
-      environment: environment)
+      environment: environment, timeout: 900)
     try Data().write(to: URL(fileURLWithPath: marker))
     return environment
   }

@@ -14,11 +14,14 @@ struct Subprocess {
   enum Failure: Error, CustomStringConvertible {
     case cannotStart(String, Int32)
     case failed(String, status: Int32, output: String)
+    case timedOut(String, seconds: Double)
 
     var description: String {
       switch self {
       case .cannotStart(let program, let code):
         return "cannot start \(program): \(String(cString: strerror(code)))"
+      case .timedOut(let program, let seconds):
+        return "\(program) ran longer than \(Int(seconds)) s and was stopped"
       case .failed(let program, let status, let output):
         return "\(program) exited with status \(status): \(output.suffix(800))"
       }
@@ -28,7 +31,7 @@ struct Subprocess {
   /// Runs `arguments[0]` (looked up on PATH) with `environment` added to ours; stdout and stderr
   /// go to a temporary file that is returned as `output`. With `stdinPath`, stdin reads it.
   static func run(_ arguments: [String], environment: [String: String] = [:],
-    stdinPath: String? = nil, checked: Bool = true) throws -> Outcome
+    stdinPath: String? = nil, checked: Bool = true, timeout: Double? = nil) throws -> Outcome
   {
     let outputPath = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
     defer { unlink(outputPath) }
@@ -53,7 +56,18 @@ struct Subprocess {
     guard code == 0 else { throw Failure.cannotStart(arguments[0], code) }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    var timedOut = false
+    while true {
+      let waited = wait4(pid, &status, timeout == nil ? 0 : WNOHANG, &usage)
+      if waited == pid { break }
+      if waited < 0 && errno != EINTR { break }
+      if let timeout, !timedOut, (ContinuousClock.now - start).seconds > timeout {
+        kill(pid, SIGKILL)
+        timedOut = true
+      }
+      if waited == 0 { usleep(20_000) }
+    }
+    if timedOut { throw Failure.timedOut(arguments.joined(separator: " "), seconds: timeout ?? 0) }
     let elapsed = ContinuousClock.now - start
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
