@@ -37,6 +37,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    /// `Scripts/bench`: generates stores and CSV files of 1k–100k postings and measures the
+    /// performance figures against orjson and taskwarrior.
+    .executableTarget(
+      name: "jobdeck-bench",
+      dependencies: ["JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI"]
+    ),
     /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
     .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore"]),
@@ -49,7 +55,7 @@ let package = Package(
     ),
     .testTarget(
       name: "JobDeckEndToEndTests",
-      dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck"]
+      dependencies: ["JobDeckTestSupport", "JobDeckCore", "jobdeck", "jobdeck-bench"]
     ),
   ]
 )

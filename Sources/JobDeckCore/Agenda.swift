@@ -43,23 +43,32 @@ public struct Agenda: Hashable, Sendable {
   /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
   /// posting's deadline of a kind the engine has derived for its only application.
   public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
-    deck.deadlines.compactMap { entry(for: $0, in: deck, clock: clock) }.sorted(by: agendaOrder)
+    let index = DeckIndex(deck)
+    return deck.deadlines.compactMap { entry(for: $0, in: deck, index: index, clock: clock) }
+      .sorted(by: agendaOrder)
   }
 
   /// The entry a deadline shows as now, or nil when it is not on the agenda.
   public static func entry(for deadline: Deadline, in deck: Deck, clock: some WallClock)
     -> AgendaEntry?
   {
+    entry(for: deadline, in: deck, index: DeckIndex(scanning: deck), clock: clock)
+  }
+
+  /// `index` answers the lookups; it must have been built from `deck`.
+  static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
+    clock: some WallClock) -> AgendaEntry?
+  {
     let today = clock.today
     guard deadline.status == .pending else { return nil }
     if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
-    let applications = relatedApplications(of: deadline.owner, in: deck)
+    let applications = relatedApplications(of: deadline.owner, in: index)
     if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
     let isCutoff = deadline.kind == .applicationCutoff
     if isCutoff, applications.contains(where: { $0.stage != .saved }) { return nil }
-    if isSuperseded(deadline, in: deck) { return nil }
+    if isSuperseded(deadline, in: index) { return nil }
 
-    let (company, title) = names(of: deadline.owner, in: deck)
+    let (company, title) = names(of: deadline.owner, in: index)
     var entry = AgendaEntry(
       id: deadline.id, kind: deadline.kind, date: nil, daysLeft: nil, urgency: nil,
       company: company, title: title, owner: deadline.owner, phrase: deadline.phrase,
@@ -91,31 +100,28 @@ public struct Agenda: Hashable, Sendable {
   /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the
   /// one the engine derived for the application from the terms the user entered: the user's
   /// own data is the more recent truth, and showing both would list the same date twice.
-  static func isSuperseded(_ deadline: Deadline, in deck: Deck) -> Bool {
+  static func isSuperseded(_ deadline: Deadline, in index: DeckIndex) -> Bool {
     guard case .posting = deadline.owner, Deck.derivedKinds.contains(deadline.kind),
-      let application = deck.governingApplication(of: deadline.owner)
+      let application = index.governingApplication(of: deadline.owner)
     else { return false }
-    return deck.deadlines.contains {
-      $0.owner == .application(application.id) && $0.kind == deadline.kind
-        && ($0.origin == .derived || $0.origin == .edited)
-    }
+    return index.hasDerivedDeadline(applicationID: application.id, kind: deadline.kind)
   }
 
   /// The applications whose progress decides whether an owner's deadlines still matter.
-  static func relatedApplications(of owner: DeadlineOwner, in deck: Deck) -> [Application] {
+  static func relatedApplications(of owner: DeadlineOwner, in index: DeckIndex) -> [Application] {
     switch owner {
-    case .application(let id): return deck.application(withID: id).map { [$0] } ?? []
-    case .posting(let id): return deck.applications(forPosting: id)
+    case .application(let id): return index.application(withID: id).map { [$0] } ?? []
+    case .posting(let id): return index.applications(forPosting: id)
     }
   }
 
-  static func names(of owner: DeadlineOwner, in deck: Deck) -> (company: String, title: String) {
+  static func names(of owner: DeadlineOwner, in index: DeckIndex) -> (company: String, title: String) {
     switch owner {
     case .application(let id):
-      guard let application = deck.application(withID: id) else { return ("", "") }
-      return (deck.company(of: application), deck.title(of: application))
+      guard let application = index.application(withID: id) else { return ("", "") }
+      return (index.company(of: application), index.title(of: application))
     case .posting(let id):
-      guard let posting = deck.posting(withID: id) else { return ("", "") }
+      guard let posting = index.posting(withID: id) else { return ("", "") }
       return (posting.company, posting.title)
     }
   }

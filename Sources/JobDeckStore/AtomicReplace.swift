@@ -50,7 +50,11 @@ enum AtomicReplace {
       temporaryPrefix(for: target) + "bak-\(getpid())-\(FileSystem.randomSuffix())")
     var temporary = linkName
     if link(target, linkName) != 0 {
-      guard let previousData else {
+      let linkError = errno
+      var bytes = previousData
+      if bytes == nil { bytes = try FileSystem.readFile(at: target)?.data }
+      guard let previousData = bytes else {
+        errno = linkError
         throw StoreError.fileSystem(operation: "keep a backup of", path: target, errorNumber: errno)
       }
       temporary = try writeTemporaryCopy(of: previousData, beside: target, tag: "bak-",

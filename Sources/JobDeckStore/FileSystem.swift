@@ -82,6 +82,29 @@ enum FileSystem {
     return (data, status)
   }
 
+  /// Up to `count` bytes from the start of the file (fewer when it is shorter).
+  static func readHead(of path: String, count: Int) throws(StoreError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw .fileSystem(operation: "open", path: path, errorNumber: errno)
+    }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+      let read = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.read(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled)
+      }
+      if read < 0 {
+        if errno == EINTR { continue }
+        throw .fileSystem(operation: "read", path: path, errorNumber: errno)
+      }
+      if read == 0 { break }
+      filled += read
+    }
+    return Array(bytes[0..<filled])
+  }
+
   /// Writes every byte, retrying partial writes and interrupted calls.
   static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(StoreError) {
     var failure: Int32 = 0

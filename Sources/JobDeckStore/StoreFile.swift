@@ -67,7 +67,7 @@ public struct StoreFile: Sendable {
       let result = try body(&deck)
       guard deck != original else { return result }
       if let document, document.isNewer { throw newerVersionError(document) }
-      try write(deck, to: target, replacing: current)
+      try write(deck, to: target, previous: current?.status, previousData: current?.data)
       return result
     }
   }
@@ -84,7 +84,7 @@ public struct StoreFile: Sendable {
         let document = try StoreDecoder().decodeDocument(current.data, path: path)
         if document.isNewer { throw newerVersionError(document) }
       }
-      try write(deck, to: target, replacing: current)
+      try write(deck, to: target, previous: current?.status, previousData: current?.data)
     }
   }
 
@@ -101,15 +101,28 @@ public struct StoreFile: Sendable {
     try FileSystem.makeDirectories(FileSystem.directory(of: target))
     return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
       AtomicReplace.removeStaleTemporaries(for: target)
-      let current = try FileSystem.readFile(at: target)
-      guard current?.status.fingerprint == expected else {
+      let status = try FileSystem.status(of: target)
+      guard status?.fingerprint == expected else {
         throw StoreError.changedOnDisk(path: path)
       }
-      if let current {
-        let document = try StoreDecoder().decodeDocument(current.data, path: path)
-        if document.isNewer { throw newerVersionError(document) }
+      var currentData: Data?
+      if status != nil {
+        // The file is the version the caller read (same fingerprint), so it parsed then: only
+        // its version needs checking, and the header says it without decoding 100 MB again.
+        // A hand-edited header falls back to the full decode.
+        let head = try FileSystem.readHead(of: target, count: 64)
+        if let version = StoreDecoder.headerSchemaVersion(head) {
+          if version > StoreFormat.schemaVersion {
+            throw StoreError.newerSchemaVersion(path: path, found: version,
+              supported: StoreFormat.schemaVersion)
+          }
+        } else if let current = try FileSystem.readFile(at: target) {
+          let document = try StoreDecoder().decodeDocument(current.data, path: path)
+          if document.isNewer { throw newerVersionError(document) }
+          currentData = current.data
+        }
       }
-      try write(deck, to: target, replacing: current)
+      try write(deck, to: target, previous: status, previousData: currentData)
       return try FileSystem.status(of: target)?.fingerprint
     }
   }
@@ -180,8 +193,10 @@ public struct StoreFile: Sendable {
     (try? FileSystem.status(of: path))??.fingerprint
   }
 
-  private func write(_ deck: Deck, to target: String, replacing current: (data: Data, status: FileSystem.Status)?)
-    throws
+  /// `previousData`, the current file's bytes if already read, is needed only where the backup
+  /// cannot be a hard link; it is read then if missing.
+  private func write(_ deck: Deck, to target: String, previous: FileSystem.Status?,
+    previousData: Data?) throws
   {
     let data: Data
     do {
@@ -189,8 +204,8 @@ public struct StoreFile: Sendable {
     } catch {
       throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
     }
-    try AtomicReplace.replace(target, with: data, previous: current?.status,
-      backupPath: target + ".bak", previousData: current?.data)
+    try AtomicReplace.replace(target, with: data, previous: previous,
+      backupPath: target + ".bak", previousData: previousData)
   }
 
   private func newerVersionError(_ document: StoreDecoder.Document) -> StoreError {

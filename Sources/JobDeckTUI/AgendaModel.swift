@@ -7,18 +7,24 @@ struct AgendaModel {
   var deck: Deck
   var now: Date
   var timeZone: TimeZone
+  let cache: ViewCache
 
   init(state: AppState) {
     self.deck = state.deck
     self.now = state.now
     self.timeZone = state.timeZone
+    self.cache = state.viewCache.cache
   }
 
   var clock: FixedWallClock { FixedWallClock(now: now, timeZone: timeZone) }
 
   /// What the agenda shows, sorted by the engine: hidden are done, snoozed and superseded
   /// deadlines, those of closed applications, and cutoffs once the user has applied.
-  func entries() -> [AgendaEntry] { Agenda.visibleEntries(deck: deck, clock: clock) }
+  func entries() -> [AgendaEntry] {
+    cache.agendaEntries(deck: deck, now: now, timeZone: timeZone) {
+      Agenda.visibleEntries(deck: deck, clock: clock)
+    }
+  }
 
   /// Entries by section, empty sections left out.
   func grouped() -> [AgendaGroup] { Agenda(today: clock.today, entries: entries()).groups }
@@ -26,14 +32,21 @@ struct AgendaModel {
   /// The nearest dated entry of each posting (its own deadlines or its applications'), for the
   /// badges and the deadline sort; one pass over the agenda.
   func nearestByPosting() -> [String: AgendaEntry] {
-    var result: [String: AgendaEntry] = [:]
-    for entry in entries() where entry.date != nil {
-      // Entries come sorted by date: the first one seen is the nearest.
-      if let postingID = target(of: entry.owner).postingID, result[postingID] == nil {
-        result[postingID] = entry
+    let entries = entries()
+    return cache.nearestByPosting {
+      let index = DeckIndex(deck)
+      var result: [String: AgendaEntry] = [:]
+      for entry in entries where entry.date != nil {
+        // Entries come sorted by date: the first one seen is the nearest.
+        let postingID: String?
+        switch entry.owner {
+        case .posting(let id): postingID = id
+        case .application(let id): postingID = index.application(withID: id)?.postingID
+        }
+        if let postingID, result[postingID] == nil { result[postingID] = entry }
       }
+      return result
     }
-    return result
   }
 
   /// The posting and application a deadline's detail shows.

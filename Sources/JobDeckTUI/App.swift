@@ -248,7 +248,7 @@ public struct App: TerminalProgram {
 
   /// Keeps selections inside lists that may have shrunk (undo, reload, filter).
   mutating func clampSelections() {
-    let postings = Renderer(state: state).visiblePostings().count
+    let postings = Renderer(state: state).visiblePostingIndices().count
     state.postingSelection = max(0, min(state.postingSelection, postings - 1))
     let agenda = Renderer(state: state).agendaEntries().count
     state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))

@@ -94,6 +94,8 @@ public struct AppState: Equatable, Sendable {
   public var message: String?
   public var messageIsError = false
   public var wantsQuit = false
+  /// Derived lists (agenda, sorted and filtered postings), recomputed only when their inputs change.
+  var viewCache = ViewCacheBox()
 
   public var today: CivilDate { CivilDate(containing: now, in: timeZone) }
   public var isReadOnly: Bool { readOnlyReason != nil }

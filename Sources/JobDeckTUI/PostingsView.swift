@@ -4,7 +4,7 @@ import JobDeckCore
 /// View 1: every posting in a table, sortable and filterable.
 extension App {
   mutating func handlePostingsKey(_ key: KeyPress) -> [Effect] {
-    let count = Renderer(state: state).visiblePostings().count
+    let count = Renderer(state: state).visiblePostingIndices().count
     switch key {
     case .character("j"), .down:
       state.postingSelection = min(max(0, count - 1), state.postingSelection + 1)
@@ -65,9 +65,9 @@ extension App {
   }
 
   var selectedPosting: Posting? {
-    let postings = Renderer(state: state).visiblePostings()
-    guard state.postingSelection >= 0, state.postingSelection < postings.count else { return nil }
-    return postings[state.postingSelection]
+    let visible = Renderer(state: state).visiblePostingIndices()
+    guard state.postingSelection >= 0, state.postingSelection < visible.count else { return nil }
+    return state.deck.postings[visible[state.postingSelection]]
   }
 
   /// Rows a page key moves: the table's height at the last known size.
@@ -77,42 +77,49 @@ extension App {
 extension Renderer {
   /// The postings the table shows: filtered by the `/` text, in the chosen order.
   func visiblePostings() -> [Posting] {
-    let needle = state.filter.lowercased()
-    let agenda = AgendaModel(state: state)
-    let matching = state.deck.postings.filter { posting in
-      guard !needle.isEmpty else { return true }
-      let haystack = [posting.title, posting.company, posting.location ?? "",
-                      posting.tags.joined(separator: " "), posting.description ?? ""]
-      return haystack.contains { $0.lowercased().contains(needle) }
-    }
+    visiblePostingIndices().map { state.deck.postings[$0] }
+  }
+
+  /// Indices into `state.deck.postings` of what the table shows, filtered by the `/` text over
+  /// title, company, location, tags and description (case-insensitive), in the chosen order.
+  /// Cached in the state's `ViewCache` until the deck, the sort, the day or the filter changes.
+  func visiblePostingIndices() -> [Int] {
+    state.viewCache.cache.visiblePostingIndices(
+      deck: state.deck, now: state.now, sort: state.postingSort, filter: state.filter,
+      sortedOrder: sortedPostingIndices)
+  }
+
+  private func sortedPostingIndices() -> [Int] {
+    let postings = state.deck.postings
+    let indices = Array(postings.indices)
     switch state.postingSort {
     case .deadline:
-      let nearest = agenda.nearestByPosting()
-      return matching.enumerated().sorted { left, right in
-        switch (nearest[left.element.id]?.date, nearest[right.element.id]?.date) {
+      let nearest = AgendaModel(state: state).nearestByPosting()
+      let dates = postings.map { nearest[$0.id]?.date }
+      return indices.sorted { left, right in
+        switch (dates[left], dates[right]) {
         case (let l?, let r?) where l != r: return l < r
         case (.some, nil): return true
         case (nil, .some): return false
-        default: return left.offset < right.offset
+        default: return left < right
         }
-      }.map(\.element)
+      }
     case .posted:
-      return matching.enumerated().sorted { left, right in
+      return indices.sorted { left, right in
         // Newest first; postings without a date last.
-        switch (left.element.posted?.date, right.element.posted?.date) {
+        switch (postings[left].posted?.date, postings[right].posted?.date) {
         case (let l?, let r?) where l != r: return l > r
         case (.some, nil): return true
         case (nil, .some): return false
-        default: return left.offset < right.offset
+        default: return left < right
         }
-      }.map(\.element)
+      }
     case .company:
-      return matching.enumerated().sorted { left, right in
-        let l = left.element.company.lowercased()
-        let r = right.element.company.lowercased()
-        if l != r { return l < r }
-        return left.offset < right.offset
-      }.map(\.element)
+      let companies = postings.map { $0.company.lowercased() }
+      return indices.sorted { left, right in
+        if companies[left] != companies[right] { return companies[left] < companies[right] }
+        return left < right
+      }
     }
   }
 
@@ -141,11 +148,11 @@ extension Renderer {
   }
 
   func drawPostings(on screen: inout Screen, in area: Area) {
-    let postings = visiblePostings()
+    let visible = visiblePostingIndices()
     let columns = Renderer.postingColumns(width: area.width)
     screen.writeTableRow(
       columns.map(\.title), columns: columns, row: area.top, style: .heading)
-    if postings.isEmpty {
+    if visible.isEmpty {
       screen.write("No posting matches '\(state.filter)'. Esc clears the filter.",
                    row: area.top + 2, column: 1, style: .dim)
       return
@@ -153,10 +160,12 @@ extension Renderer {
     let nearestByPosting = AgendaModel(state: state).nearestByPosting()
     let visibleRows = max(1, area.height - 1)
     let offset = max(0, state.postingSelection - visibleRows + 1)
-    for (index, posting) in postings.enumerated().dropFirst(offset).prefix(visibleRows) {
+    for index in visible.indices.dropFirst(offset).prefix(visibleRows) {
+      let posting = state.deck.postings[visible[index]]
       let row = area.top + 1 + index - offset
       let nearest = nearestByPosting[posting.id]
-      let stage = state.deck.applications(forPosting: posting.id).first?.stage.displayName ?? "—"
+      let stage = state.viewCache.cache.stage(ofPosting: posting.id, in: state.deck)?
+        .displayName ?? "—"
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description
       } ?? ""

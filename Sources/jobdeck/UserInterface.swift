@@ -11,6 +11,14 @@ enum UserInterface {
     let loaded = try store.loadInitial()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
                   readOnlyReason: loaded.readOnlyReason)
+    if ProcessInfo.processInfo.environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] == "1" {
+      // Hidden, for `Scripts/bench`: everything the UI does up to its first frame, with the
+      // frame printed instead of handed to curses.
+      let size = TerminalSize(rows: 50, columns: 160)
+      _ = app.update(.key(.resize(size)))
+      print(app.view(size: size).text)
+      return
+    }
     let services = TerminalServices(
       save: { deck in try store.save(deck) },
       importSource: { source in

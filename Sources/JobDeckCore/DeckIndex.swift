@@ -1,0 +1,95 @@
+/// The lookups the agenda makes for every deadline, answered from dictionaries built once.
+///
+/// `Deck`'s own lookups scan arrays: fine for one question, quadratic for the agenda, which asks
+/// several per deadline (100,000 deadlines × 100,000 postings). Built in one pass; a value, so it
+/// is valid for the deck it was built from only.
+public struct DeckIndex: Sendable {
+  private let deck: Deck
+  private let postingsByID: [String: Int]
+  private let applicationsByID: [String: Int]
+  private let applicationsByPosting: [String: [Int]]
+  /// Application ids with a derived or edited deadline of a kind: what supersedes a posting's.
+  private let derivedByApplication: [String: Set<DeadlineKind>]
+  /// Answers by scanning the deck instead: for one question, where building costs more.
+  private let scans: Bool
+
+  /// No dictionaries: each lookup scans the deck, as `Deck`'s own lookups do.
+  init(scanning deck: Deck) {
+    self.deck = deck
+    postingsByID = [:]
+    applicationsByID = [:]
+    applicationsByPosting = [:]
+    derivedByApplication = [:]
+    scans = true
+  }
+
+  public init(_ deck: Deck) {
+    self.deck = deck
+    var postings: [String: Int] = [:]
+    postings.reserveCapacity(deck.postings.count)
+    for (index, posting) in deck.postings.enumerated() where postings[posting.id] == nil {
+      postings[posting.id] = index
+    }
+    var applications: [String: Int] = [:]
+    var byPosting: [String: [Int]] = [:]
+    for (index, application) in deck.applications.enumerated() {
+      if applications[application.id] == nil { applications[application.id] = index }
+      if let postingID = application.postingID { byPosting[postingID, default: []].append(index) }
+    }
+    var derived: [String: Set<DeadlineKind>] = [:]
+    for deadline in deck.deadlines where deadline.origin == .derived || deadline.origin == .edited {
+      if case .application(let id) = deadline.owner { derived[id, default: []].insert(deadline.kind) }
+    }
+    postingsByID = postings
+    applicationsByID = applications
+    applicationsByPosting = byPosting
+    derivedByApplication = derived
+    scans = false
+  }
+
+  public func posting(withID id: String) -> Posting? {
+    if scans { return deck.posting(withID: id) }
+    return postingsByID[id].map { deck.postings[$0] }
+  }
+
+  public func application(withID id: String) -> Application? {
+    if scans { return deck.application(withID: id) }
+    return applicationsByID[id].map { deck.applications[$0] }
+  }
+
+  /// In deck order, as `Deck.applications(forPosting:)` returns them.
+  public func applications(forPosting postingID: String) -> [Application] {
+    if scans { return deck.applications(forPosting: postingID) }
+    return (applicationsByPosting[postingID] ?? []).map { deck.applications[$0] }
+  }
+
+  func hasDerivedDeadline(applicationID: String, kind: DeadlineKind) -> Bool {
+    if scans {
+      return deck.deadlines.contains {
+        $0.owner == .application(applicationID) && $0.kind == kind
+          && ($0.origin == .derived || $0.origin == .edited)
+      }
+    }
+    return derivedByApplication[applicationID]?.contains(kind) ?? false
+  }
+
+  /// The application whose terms decide an owner's relative deadlines (see
+  /// `Deck.governingApplication(of:)`).
+  func governingApplication(of owner: DeadlineOwner) -> Application? {
+    switch owner {
+    case .application(let id): return application(withID: id)
+    case .posting(let id):
+      if scans { return deck.governingApplication(of: owner) }
+      let candidates = applicationsByPosting[id] ?? []
+      return candidates.count == 1 ? deck.applications[candidates[0]] : nil
+    }
+  }
+
+  func company(of application: Application) -> String {
+    application.postingID.flatMap { posting(withID: $0)?.company } ?? application.company ?? ""
+  }
+
+  func title(of application: Application) -> String {
+    application.postingID.flatMap { posting(withID: $0)?.title } ?? application.title ?? ""
+  }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import Glibc
+
+/// Runs every figure at every size against its reference and collects the table's rows.
+struct Benchmark {
+  struct Row {
+    var figure: String
+    var size: Int
+    var jobdeck: String
+    var reference: String
+    var ratio: String
+    var target: String
+    var met: String
+  }
+
+  var sizes: [Int]
+  var runs: Int
+  var dataDirectory: String
+  var jobdeck: String
+  var bench: String
+  var python: String?
+  var task: String?
+  var rows: [Row] = []
+  var notes: [String] = []
+
+  static let nowEnvironment = ["JOBDECK_NOW": "2026-03-02T09:00:00Z", "TZ": "UTC"]
+  /// `agenda --within 14d` from the pinned today (2026-03-02) shows what is due by 2026-03-16.
+  static let taskFilter = "due.before:2026-03-17"
+
+  mutating func run() throws {
+    for size in sizes {
+      log("size \(size): preparing data")
+      let files = DataFiles(directory: dataDirectory, size: size)
+      try files.prepare()
+      let storeBytes = Self.fileSize(files.store)
+      let memoryLimit = 2 * storeBytes
+      log("size \(size): store \(storeBytes / 1_000_000) MB")
+      try measureOpen(files, size: size, memoryLimit: memoryLimit)
+      try measureKeystrokes(files, size: size, memoryLimit: memoryLimit)
+      try measureAgenda(files, size: size, memoryLimit: memoryLimit)
+      try measureSave(files, size: size, memoryLimit: memoryLimit)
+      try measureImport(files, size: size, memoryLimit: memoryLimit)
+    }
+  }
+
+  // MARK: - Figures
+
+  private mutating func measureOpen(_ files: DataFiles, size: Int, memoryLimit: Int) throws {
+    log("size \(size): open")
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      var environment = Self.nowEnvironment
+      environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] = "1"
+      let outcome = try Subprocess.run([jobdeck, "--store", files.store], environment: environment)
+      guard outcome.output.contains("Postings"), outcome.output.contains("Company") else {
+        throw BenchError("the first frame shows no postings table:\n\(outcome.output.prefix(400))")
+      }
+      times.append(outcome.seconds)
+      peak = max(peak, outcome.peakResidentBytes)
+    }
+    var reference: Double?
+    if let python {
+      var parses: [Double] = []
+      for _ in 0..<runs {
+        let outcome = try Subprocess.run([python, "-c", Self.orjsonScript, files.store])
+        if let value = Double(outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)) {
+          parses.append(value)
+        }
+      }
+      reference = parses.isEmpty ? nil : Statistics.median(parses)
+    }
+    let time = Statistics.median(times)
+    addRatio("open to first screen", size, time, reference, limit: 1.0, unit: .seconds)
+    addMemory("open", size, peak, memoryLimit)
+  }
+
+  private mutating func measureKeystrokes(_ files: DataFiles, size: Int, memoryLimit: Int) throws {
+    log("size \(size): keystrokes")
+    let outcome = try Subprocess.run([bench, "child", "keys", files.store, "\(runs)"],
+      environment: Self.nowEnvironment)
+    let values = Self.values(in: outcome.output)
+    if let warning = values["warning"] { notes.append(warning) }
+    addAbsolute("keystroke p99 (next frame)", size, values["p99"], limit: 0.016, unit: .milliseconds)
+    addAbsolute("full-text search, common word", size, values["fulltext"], limit: 0.150,
+      unit: .milliseconds)
+    addAbsolute("full-text search, no match", size, values["fulltextNone"], limit: 0.150,
+      unit: .milliseconds)
+    addMemory("keystrokes", size, outcome.peakResidentBytes, memoryLimit)
+  }
+
+  private mutating func measureAgenda(_ files: DataFiles, size: Int, memoryLimit: Int) throws {
+    log("size \(size): agenda")
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      let outcome = try Subprocess.run(
+        [jobdeck, "agenda", "--within", "14d", "--store", files.store],
+        environment: Self.nowEnvironment)
+      times.append(outcome.seconds)
+      peak = max(peak, outcome.peakResidentBytes)
+    }
+    var reference: Double?
+    if let task, let taskData = try? prepareTaskwarrior(files, task: task) {
+      var taskTimes: [Double] = []
+      for _ in 0..<runs {
+        let outcome = try Subprocess.run(
+          [task, "rc.confirmation=off", "rc.gc=off", "rc.verbose=nothing", "rc.detection=off",
+           "rc.defaultwidth=160", "rc.color=off", Self.taskFilter, "status:pending", "list"],
+          environment: taskData, checked: false)
+        taskTimes.append(outcome.seconds)
+      }
+      reference = Statistics.median(taskTimes)
+    }
+    addRatio("agenda --within 14d", size, Statistics.median(times), reference, limit: 0.1,
+      unit: .seconds)
+    addMemory("agenda", size, peak, memoryLimit)
+  }
+
+  private mutating func measureSave(_ files: DataFiles, size: Int, memoryLimit: Int) throws {
+    log("size \(size): save")
+    let copy = dataDirectory + "/save-\(size)/store.json"
+    try? FileManager.default.removeItem(atPath: dataDirectory + "/save-\(size)")
+    try FileManager.default.createDirectory(atPath: dataDirectory + "/save-\(size)",
+      withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: files.store, toPath: copy)
+    let outcome = try Subprocess.run([bench, "child", "save", copy, "\(runs)"],
+      environment: Self.nowEnvironment)
+    let values = Self.values(in: outcome.output)
+    if values["roundTrip"] != "true" { notes.append("save at \(size): the saved file did not read back equal") }
+    addAbsolute("save one stage move", size, values["median"], limit: 0.050, unit: .milliseconds)
+    addMemory("save", size, outcome.peakResidentBytes, memoryLimit)
+    try? FileManager.default.removeItem(atPath: dataDirectory + "/save-\(size)")
+  }
+
+  private mutating func measureImport(_ files: DataFiles, size: Int, memoryLimit: Int) throws {
+    log("size \(size): import")
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      let directory = dataDirectory + "/import-\(size)"
+      try? FileManager.default.removeItem(atPath: directory)
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      // Bounded: an import slower than 20 × the target is reported as such, not waited for.
+      let outcome: Subprocess.Outcome
+      do {
+        outcome = try Subprocess.run(
+          [bench, "child", "import", files.csv, directory + "/store.json"],
+          environment: Self.nowEnvironment, timeout: 100)
+      } catch Subprocess.Failure.timedOut {
+        rows.append(Row(figure: "import CSV", size: size, jobdeck: "> 100 s (stopped)",
+          reference: "—", ratio: "—", target: "≤ 5.000 s", met: "not met"))
+        rows.append(Row(figure: "peak RSS, import", size: size, jobdeck: "not measured",
+          reference: "—", ratio: "—", target: "ratio ≤ 2", met: "not measured"))
+        try? FileManager.default.removeItem(atPath: directory)
+        return
+      }
+      let values = Self.values(in: outcome.output)
+      if values["rows"] != "\(size)" {
+        notes.append("import at \(size): \(values["rows"] ?? "?") rows imported, \(values["rowErrors"] ?? "?") row errors")
+      }
+      if let seconds = values["seconds"].flatMap(Double.init) { times.append(seconds) }
+      peak = max(peak, outcome.peakResidentBytes)
+      try? FileManager.default.removeItem(atPath: directory)
+    }
+    addAbsolute("import CSV", size, times.isEmpty ? nil : "\(Statistics.median(times))",
+      limit: 5, unit: .seconds)
+    addMemory("import", size, peak, memoryLimit)
+  }
+
+  // MARK: - References
+
+  static let orjsonScript = """
+    import sys, time, orjson
+    data = open(sys.argv[1], 'rb').read()
+    start = time.perf_counter()
+    orjson.loads(data)
+    print(time.perf_counter() - start)
+    """
+
+  /// A private taskwarrior database holding the deadlines as tasks, imported once per size.
+  private func prepareTaskwarrior(_ files: DataFiles, task: String) throws -> [String: String] {
+    let directory = dataDirectory + "/taskwarrior-\(files.size)"
+    let rc = directory + "/taskrc"
+    let environment = ["TASKDATA": directory, "TASKRC": rc]
+    let marker = directory + "/imported"
+    if FileManager.default.fileExists(atPath: marker) { return environment }
+    try? FileManager.default.removeItem(atPath: directory)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try Data("data.location=\(directory)\nconfirmation=off\nverbose=nothing\n".utf8)
+      .write(to: URL(fileURLWithPath: rc))
+    log("size \(files.size): importing tasks into taskwarrior (once)")
+    _ = try Subprocess.run([task, "rc.confirmation=off", "import", files.tasks],
+      environment: environment, timeout: 900)
+    try Data().write(to: URL(fileURLWithPath: marker))
+    return environment
+  }
+
+  // MARK: - Rows
+
+  enum Unit { case seconds, milliseconds }
+
+  private static func format(_ value: Double, _ unit: Unit) -> String {
+    switch unit {
+    case .seconds: return String(format: "%.3f s", value)
+    case .milliseconds: return String(format: "%.1f ms", value * 1000)
+    }
+  }
+
+  private mutating func addRatio(_ figure: String, _ size: Int, _ value: Double,
+    _ reference: Double?, limit: Double, unit: Unit)
+  {
+    let target = "ratio ≤ \(limit == 1 ? "1" : String(limit))"
+    guard let reference else {
+      rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
+        reference: "missing", ratio: "—", target: target, met: "no reference"))
+      return
+    }
+    let ratio = value / reference
+    rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
+      reference: Self.format(reference, unit), ratio: String(format: "%.2f", ratio),
+      target: target, met: ratio <= limit ? "met" : "not met"))
+  }
+
+  private mutating func addAbsolute(_ figure: String, _ size: Int, _ text: String?,
+    limit: Double, unit: Unit)
+  {
+    guard let value = text.flatMap(Double.init) else {
+      rows.append(Row(figure: figure, size: size, jobdeck: "failed", reference: "—", ratio: "—",
+        target: "≤ " + Self.format(limit, unit), met: "not met"))
+      return
+    }
+    rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
+      reference: "—", ratio: "—", target: "≤ " + Self.format(limit, unit),
+      met: value <= limit ? "met" : "not met"))
+  }
+
+  private mutating func addMemory(_ figure: String, _ size: Int, _ peak: Int, _ limit: Int) {
+    let ratio = Double(peak) / Double(limit / 2)
+    rows.append(Row(figure: "peak RSS, \(figure)", size: size,
+      jobdeck: String(format: "%.1f MB", Double(peak) / 1e6),
+      reference: String(format: "store %.1f MB", Double(limit / 2) / 1e6),
+      ratio: String(format: "%.2f", ratio), target: "ratio ≤ 2",
+      met: peak <= limit ? "met" : "not met"))
+  }
+
+  func table() -> String {
+    let header = ["figure", "size", "JobDeck", "reference", "ratio", "target", "met"]
+    let body = rows.map { [$0.figure, "\($0.size)", $0.jobdeck, $0.reference, $0.ratio,
+      $0.target, $0.met] }
+    var lines = ["| " + header.joined(separator: " | ") + " |",
+      "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+    lines += body.map { "| " + $0.joined(separator: " | ") + " |" }
+    return lines.joined(separator: "\n")
+  }
+
+  // MARK: - Helpers
+
+  static func values(in output: String) -> [String: String] {
+    var values: [String: String] = [:]
+    for line in output.split(separator: "\n") {
+      guard let equals = line.firstIndex(of: "=") else { continue }
+      values[String(line[..<equals])] = String(line[line.index(after: equals)...])
+    }
+    return values
+  }
+
+  static func fileSize(_ path: String) -> Int {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int(info.st_size) : 0
+  }
+
+  private func log(_ text: String) {
+    FileHandle.standardError.write(Data(("bench: " + text + "\n").utf8))
+  }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import JobDeckCore
+import JobDeckImport
+import JobDeckStore
+import JobDeckTUI
+
+/// The figures measured inside one process, each run by the benchmark in a child process of its
+/// own so that its peak memory is that figure's alone. Each prints `key=value` lines.
+enum InProcessFigures {
+  static let clock = FixedWallClock(now: DataGenerator.nowInstant, timeZone: DataGenerator.utc)
+  static let screenSize = TerminalSize(rows: 50, columns: 160)
+
+  /// Keystrokes through the real `App.update` and `App.view`: the time to compute the next
+  /// frame, per key.
+  static func keystrokes(store: String, runs: Int) throws {
+    let loaded = try StoreFile(path: store).load()
+    var samples: [Double] = []
+    var app = App(deck: loaded.deck, storePath: store, clock: clock, readOnlyReason: nil)
+    _ = app.update(.key(.resize(screenSize)))
+    _ = app.view(size: screenSize)
+    let script: [KeyPress] = Array(repeating: .down, count: 30) + Array(repeating: .pageDown, count: 5)
+      + Array(repeating: .pageUp, count: 5) + [.end, .home, .enter, .down, .escape, .down, .enter,
+      .escape, .character("2"), .character("j"), .character("3"), .character("j"),
+      .character("1"), .character("s"), .character("s"), .character("s"), .character("/")]
+      + "berlin".map { KeyPress.character($0) } + [.backspace, .character("n"), .enter, .down,
+      .pageDown, .enter, .escape, .escape, .character("/")] + "python".map { KeyPress.character($0) }
+      + [.enter, .escape]
+    for _ in 0..<runs {
+      for key in script {
+        let start = ContinuousClock.now
+        _ = app.update(.key(key))
+        _ = app.view(size: screenSize)
+        samples.append((ContinuousClock.now - start).seconds)
+      }
+    }
+    print("keys=\(samples.count)")
+    print("p99=\(Statistics.percentile(samples, 99))")
+    print("max=\(samples.max() ?? .nan)")
+    print("median=\(Statistics.median(samples))")
+    // Full-text: words found only in descriptions. Each keystroke shows a first screen of
+    // results; the figure is the slowest keystroke. "zeppelin" matches nothing, so its last
+    // keys scan every description.
+    for (name, query) in [("fulltext", "operators"), ("fulltextNone", "zeppelin")] {
+      var worst: [Double] = []
+      for _ in 0..<runs {
+        var search = App(deck: loaded.deck, storePath: store, clock: clock, readOnlyReason: nil)
+        _ = search.update(.key(.resize(screenSize)))
+        _ = search.view(size: screenSize)
+        _ = search.update(.key(.character("/")))
+        var slowest = 0.0
+        for character in query {
+          let start = ContinuousClock.now
+          _ = search.update(.key(.character(character)))
+          let screen = search.view(size: screenSize)
+          slowest = max(slowest, (ContinuousClock.now - start).seconds)
+          if character == query.last, name == "fulltext",
+            screen.text.contains("No posting matches")
+          {
+            print("warning=full-text query '\(query)' found nothing")
+          }
+        }
+        worst.append(slowest)
+      }
+      print("\(name)=\(Statistics.median(worst))")
+    }
+  }
+
+  /// What the UI does after a stage move: save the changed deck over the version it loaded.
+  static func save(store: String, runs: Int) throws {
+    let file = StoreFile(path: store)
+    let loaded = try file.load()
+    var deck = loaded.deck
+    var fingerprint = loaded.fingerprint
+    guard let application = deck.applications.first(where: { $0.stage.isActive }) else {
+      print("error=no application to move")
+      return
+    }
+    var samples: [Double] = []
+    var stage = application.stage
+    for index in 0..<max(runs, 1) {
+      stage = stage == .screening ? .interview : .screening
+      _ = try deck.move(applicationID: application.id, to: stage,
+        at: DataGenerator.nowInstant.addingTimeInterval(Double(index * 60)))
+      let start = ContinuousClock.now
+      fingerprint = try file.save(deck, ifUnchangedSince: fingerprint)
+      samples.append((ContinuousClock.now - start).seconds)
+    }
+    print("median=\(Statistics.median(samples))")
+    // The saved file must read back as the deck that was saved.
+    let reread = try file.load()
+    print("roundTrip=\(reread.deck == deck)")
+  }
+
+  /// Import of a CSV file into an empty store: read, parse, merge, save.
+  static func importCSV(csv: String, store: String) throws {
+    let start = ContinuousClock.now
+    let text = try String(contentsOfFile: csv, encoding: .utf8)
+    let result = try CSVPostingImporter.importPostings(from: text, importedAt: clock.now)
+    let file = StoreFile(path: store)
+    var imported = 0
+    try file.update { deck in
+      imported = deck.importCSVRows(result.rows, at: clock.now, timeZone: clock.timeZone).count
+    }
+    print("seconds=\((ContinuousClock.now - start).seconds)")
+    print("rows=\(imported)")
+    print("rowErrors=\(result.errors.count)")
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Glibc
+
+/// Runs a program and reports its wall time and peak resident memory (from `wait4`'s rusage,
+/// which covers exactly that child).
+struct Subprocess {
+  struct Outcome {
+    var status: Int32
+    var seconds: Double
+    var peakResidentBytes: Int
+    var output: String
+  }
+
+  enum Failure: Error, CustomStringConvertible {
+    case cannotStart(String, Int32)
+    case failed(String, status: Int32, output: String)
+    case timedOut(String, seconds: Double)
+
+    var description: String {
+      switch self {
+      case .cannotStart(let program, let code):
+        return "cannot start \(program): \(String(cString: strerror(code)))"
+      case .timedOut(let program, let seconds):
+        return "\(program) ran longer than \(Int(seconds)) s and was stopped"
+      case .failed(let program, let status, let output):
+        return "\(program) exited with status \(status): \(output.suffix(800))"
+      }
+    }
+  }
+
+  /// Runs `arguments[0]` (looked up on PATH) with `environment` added to ours; stdout and stderr
+  /// go to a temporary file that is returned as `output`. With `stdinPath`, stdin reads it.
+  static func run(_ arguments: [String], environment: [String: String] = [:],
+    stdinPath: String? = nil, checked: Bool = true, timeout: Double? = nil) throws -> Outcome
+  {
+    let outputPath = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+    defer { unlink(outputPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+    var merged = ProcessInfo.processInfo.environment
+    for (key, value) in environment { merged[key] = value }
+    let environmentStrings = merged.map { "\($0.key)=\($0.value)" }
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    var envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let start = ContinuousClock.now
+    let code = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp)
+    guard code == 0 else { throw Failure.cannotStart(arguments[0], code) }
+    var status: Int32 = 0
+    var usage = rusage()
+    var timedOut = false
+    while true {
+      let waited = wait4(pid, &status, timeout == nil ? 0 : WNOHANG, &usage)
+      if waited == pid { break }
+      if waited < 0 && errno != EINTR { break }
+      if let timeout, !timedOut, (ContinuousClock.now - start).seconds > timeout {
+        kill(pid, SIGKILL)
+        timedOut = true
+      }
+      if waited == 0 { usleep(20_000) }
+    }
+    if timedOut { throw Failure.timedOut(arguments.joined(separator: " "), seconds: timeout ?? 0) }
+    let elapsed = ContinuousClock.now - start
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    if checked, exitStatus != 0 {
+      throw Failure.failed(arguments.joined(separator: " "), status: exitStatus, output: output)
+    }
+    return Outcome(
+      status: exitStatus, seconds: elapsed.seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024,
+      output: output)
+  }
+
+  /// The full path of `program` on PATH, or nil.
+  static func find(_ program: String) -> String? {
+    if program.contains("/") { return access(program, X_OK) == 0 ? program : nil }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+      let candidate = "\(directory)/\(program)"
+      if access(candidate, X_OK) == 0 { return candidate }
+    }
+    return nil
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+  }
+}
+
+/// Medians and percentiles of timing samples.
+enum Statistics {
+  static func median(_ values: [Double]) -> Double { percentile(values, 50) }
+
+  /// Nearest-rank percentile.
+  static func percentile(_ values: [Double], _ rank: Double) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    let index = Int((rank / 100 * Double(sorted.count)).rounded(.up)) - 1
+    return sorted[min(max(index, 0), sorted.count - 1)]
+  }
+}

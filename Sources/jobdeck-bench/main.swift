@@ -1,0 +1,103 @@
+import Foundation
+
+/// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--jobdeck PATH]`
+/// generates the data, measures every figure against its reference and prints one table.
+/// `jobdeck-bench generate --sizes … [--data DIR]` only writes the data files.
+/// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child.
+func runBenchmark() throws {
+  var arguments = Array(CommandLine.arguments.dropFirst())
+  if arguments.first == "child" {
+    let rest = Array(arguments.dropFirst())
+    switch (rest.first, rest.count) {
+    case ("keys", 3): try InProcessFigures.keystrokes(store: rest[1], runs: Int(rest[2]) ?? 5)
+    case ("save", 3): try InProcessFigures.save(store: rest[1], runs: Int(rest[2]) ?? 5)
+    case ("import", 3): try InProcessFigures.importCSV(csv: rest[1], store: rest[2])
+    default: throw BenchError("unknown child measurement: \(rest)")
+    }
+    return
+  }
+  let generateOnly = arguments.first == "generate"
+  if generateOnly { arguments.removeFirst() }
+  var sizes = [1000, 10000, 100_000]
+  var runs = 5
+  let executableDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().path
+  var data = ".build/bench-data"
+  var jobdeck = executableDirectory + "/jobdeck"
+  var index = 0
+  func value() throws -> String {
+    index += 1
+    guard index < arguments.count else { throw BenchError("\(arguments[index - 1]) needs a value") }
+    return arguments[index]
+  }
+  while index < arguments.count {
+    switch arguments[index] {
+    case "--sizes": sizes = try value().split(separator: ",").compactMap { Int($0) }
+    case "--runs": runs = max(1, Int(try value()) ?? 5)
+    case "--data": data = try value()
+    case "--jobdeck": jobdeck = try value()
+    default: throw BenchError("unknown argument \(arguments[index])")
+    }
+    index += 1
+  }
+  data = URL(fileURLWithPath: data).standardizedFileURL.path
+  if generateOnly {
+    for size in sizes { try DataFiles(directory: data, size: size).prepare() }
+    return
+  }
+  guard FileManager.default.isExecutableFile(atPath: jobdeck) else {
+    throw BenchError("no jobdeck binary at \(jobdeck); build it first (swift build -c release)")
+  }
+  let python = ReferenceTools.pythonWithOrjson()
+  let task = ReferenceTools.taskwarrior()
+  var benchmark = Benchmark(
+    sizes: sizes, runs: runs, dataDirectory: data, jobdeck: jobdeck,
+    bench: CommandLine.arguments[0].contains("/")
+      ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+      : (Subprocess.find(CommandLine.arguments[0]) ?? CommandLine.arguments[0]),
+    python: python, task: task)
+  try benchmark.run()
+  print(benchmark.table())
+  print("")
+  print("Medians of \(runs) run(s); keystroke p99 over all keys of all runs.")
+  if python == nil {
+    print("missing: Python's orjson (pip install orjson); the open figure has no reference.")
+  }
+  if task == nil {
+    print("missing: taskwarrior 2.6 (apt-get install taskwarrior); the agenda figure has no reference.")
+  }
+  for note in benchmark.notes { print("note: " + note) }
+}
+
+/// Finds the reference tools; the benchmark installs nothing itself.
+enum ReferenceTools {
+  static func pythonWithOrjson() -> String? {
+    var candidates: [String] = []
+    if let chosen = ProcessInfo.processInfo.environment["PYTHON"] { candidates.append(chosen) }
+    candidates += ["python3", "/usr/bin/python3"]
+    for candidate in candidates {
+      guard let path = Subprocess.find(candidate) else { continue }
+      if let outcome = try? Subprocess.run([path, "-c", "import orjson"], checked: false),
+        outcome.status == 0
+      {
+        return path
+      }
+    }
+    return nil
+  }
+
+  static func taskwarrior() -> String? {
+    guard let path = Subprocess.find("task"),
+      let outcome = try? Subprocess.run([path, "--version"], checked: false),
+      outcome.output.hasPrefix("2.")
+    else { return nil }
+    return path
+  }
+}
+
+do {
+  try runBenchmark()
+} catch {
+  FileHandle.standardError.write(Data("jobdeck-bench: \(error)\n".utf8))
+  exit(1)
+}
