@@ -28,11 +28,36 @@ public struct StoreFingerprint: Hashable, Sendable {
   /// Modification time in nanoseconds since 1970.
   public var modificationNanoseconds: Int64
 
+  /// True only for a fingerprint handed out by a successful `load()` or conditional save: the
+  /// file parsed when it was taken. `save(_:ifUnchangedSince:)` skips re-parsing the file only
+  /// for such a fingerprint, so one taken with `StoreFile.fingerprint()` from a file that never
+  /// parsed cannot get that file overwritten. Not part of equality: it says where the value came
+  /// from, not which file version it names.
+  public internal(set) var isVerified = false
+
   public init(device: UInt64, inode: UInt64, size: Int64, modificationNanoseconds: Int64) {
     self.device = device
     self.inode = inode
     self.size = size
     self.modificationNanoseconds = modificationNanoseconds
+  }
+
+  public static func == (lhs: StoreFingerprint, rhs: StoreFingerprint) -> Bool {
+    (lhs.device, lhs.inode, lhs.size, lhs.modificationNanoseconds)
+      == (rhs.device, rhs.inode, rhs.size, rhs.modificationNanoseconds)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(device)
+    hasher.combine(inode)
+    hasher.combine(size)
+    hasher.combine(modificationNanoseconds)
+  }
+
+  var verified: StoreFingerprint {
+    var copy = self
+    copy.isVerified = true
+    return copy
   }
 }
 

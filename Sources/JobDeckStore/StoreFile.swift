@@ -45,7 +45,7 @@ public struct StoreFile: Sendable {
       guard let file = try FileSystem.readFile(at: target) else { return LoadedDeck(deck: Deck()) }
       let document = try StoreDecoder().decodeDocument(file.data, path: path)
       return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
-        fingerprint: file.status.fingerprint)
+        fingerprint: file.status.fingerprint.verified)
     }
   }
 
@@ -107,10 +107,11 @@ public struct StoreFile: Sendable {
       }
       var currentData: Data?
       if status != nil {
-        // The file is the version the caller read (same fingerprint), so it parsed then: only
+        // A verified fingerprint means the caller read this very version and it parsed: only
         // its version needs checking, and the header says it without decoding 100 MB again.
-        // A hand-edited header falls back to the full decode.
-        let head = try FileSystem.readHead(of: target, count: 64)
+        // Any other fingerprint, or a hand-edited header, takes the full decode.
+        let head = expected?.isVerified == true
+          ? try FileSystem.readHead(of: target, count: 64) : []
         if let version = StoreDecoder.headerSchemaVersion(head) {
           if version > StoreFormat.schemaVersion {
             throw StoreError.newerSchemaVersion(path: path, found: version,
@@ -123,7 +124,7 @@ public struct StoreFile: Sendable {
         }
       }
       try write(deck, to: target, previous: status, previousData: currentData)
-      return try FileSystem.status(of: target)?.fingerprint
+      return try FileSystem.status(of: target)?.fingerprint.verified
     }
   }
 

@@ -46,4 +46,19 @@ struct StoreConditionalSaveTests {
       try StoreFile(path: path).save(Deck(), ifUnchangedSince: nil)
     }
   }
+
+  @Test func aFingerprintOfAFileThatNeverParsedCannotGetItOverwritten() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    // The header is well formed, the body is not: only a full parse can tell.
+    try Disk.write("{\n  \"schemaVersion\": 1,\n  \"postings\": [,]\n}\n", to: path)
+    let before = Disk.bytes(path)
+    let store = StoreFile(path: path)
+    let unverified = try #require(store.fingerprint())
+    #expect(!unverified.isVerified)
+    #expect(throws: StoreError.self) {
+      try store.save(Fixtures.threeApplications(), ifUnchangedSince: unverified)
+    }
+    #expect(Disk.bytes(path) == before)
+  }
 }
