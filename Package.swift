@@ -45,7 +45,7 @@ let package = Package(
     ),
     /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
     .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),
-    .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore"]),
+    .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI"]),

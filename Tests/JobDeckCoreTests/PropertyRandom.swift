@@ -1,20 +1,11 @@
 import Foundation
+import JobDeckTestSupport
 
-/// SplitMix64, seeded, for the property tests of this target (which cannot use
-/// JobDeckTestSupport's `SeededGenerator`: Core's tests depend on Core alone).
-struct PropertyRandom: RandomNumberGenerator {
-  private var state: UInt64
+/// The seeded generator of the property tests: JobDeckTestSupport's, so a failing seed
+/// reproduces everywhere.
+typealias PropertyRandom = SeededGenerator
 
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-
+extension SeededGenerator {
   /// The seeds each property runs; `JOBDECK_PROPERTY_RUNS` asks for more.
   static func seeds(default count: Int) -> [UInt64] {
     let requested = ProcessInfo.processInfo.environment["JOBDECK_PROPERTY_RUNS"].flatMap(Int.init)
