@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the fuzzers' seed corpora (Fuzz/corpus/<target>/) from the string literals in the tests.
+"""Writes the fuzzers' seed corpora (Tests/Fuzz/corpus/<target>/) from the string literals in the tests.
 
 The fixtures live in the tests as Swift string literals; this pulls out every multi-line literal
 and every single-line literal of some length, undoes Swift's escapes (\\n, \\t, \\u{...}, line
@@ -51,7 +51,7 @@ def literals(path):
 
 def main():
   for target, patterns in SOURCES.items():
-    folder = os.path.join(ROOT, "Fuzz", "corpus", target)
+    folder = os.path.join(ROOT, "Tests", "Fuzz", "corpus", target)
     os.makedirs(folder, exist_ok=True)
     count = 0
     for pattern in patterns:

@@ -68,9 +68,9 @@ struct FuzzRegressionTests {
   }
 
   @Test func theCSVFuzzersCrashingInputImportsWithoutATrap() throws {
-    // The exact input (Fuzz/corpus/csv-import/crash-a4bac600-…), through the fuzz target's path.
+    // The exact input (Tests/Fuzz/corpus/csv-import/crash-a4bac600-…), through the fuzz target's path.
     let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .appendingPathComponent("../../Fuzz/corpus/csv-import/crash-a4bac600-notes-trailing-nul.csv")
+      .appendingPathComponent("../Fuzz/corpus/csv-import/crash-a4bac600-notes-trailing-nul.csv")
     let text = String(decoding: try Data(contentsOf: path.standardized), as: UTF8.self)
     let result = try CSVPostingImporter.importPostings(from: text, importedAt: Date())
     var deck = Deck()
