@@ -166,33 +166,31 @@ public struct App: TerminalProgram {
   }
 
   private mutating func undo() -> [Effect] {
-    guard refuseIfReadOnly() else { return [] }
-    guard let previous = state.undoStack.popLast() else {
-      showMessage("nothing to undo")
-      return []
-    }
-    state.redoStack.append(state.deck)
-    state.pendingEdits.append(.restore(before: state.deck, after: previous))
-    state.deck = previous
-    showMessage("undone")
-    clampSelections()
-    state.saveState = .saving
-    return [.save(previous)]
+    step(from: \.undoStack, to: \.redoStack, done: "undone", nothingLeft: "nothing to undo")
   }
 
   private mutating func redo() -> [Effect] {
+    step(from: \.redoStack, to: \.undoStack, done: "redone", nothingLeft: "nothing to redo")
+  }
+
+  /// One step through the history: the deck on top of `source` becomes current, the current
+  /// one goes onto `destination`, and the change is saved and kept as a replayable edit.
+  private mutating func step(
+    from source: WritableKeyPath<AppState, [Deck]>, to destination: WritableKeyPath<AppState, [Deck]>,
+    done: String, nothingLeft: String
+  ) -> [Effect] {
     guard refuseIfReadOnly() else { return [] }
-    guard let next = state.redoStack.popLast() else {
-      showMessage("nothing to redo")
+    guard let target = state[keyPath: source].popLast() else {
+      showMessage(nothingLeft)
       return []
     }
-    state.undoStack.append(state.deck)
-    state.pendingEdits.append(.restore(before: state.deck, after: next))
-    state.deck = next
-    showMessage("redone")
+    state[keyPath: destination].append(state.deck)
+    state.pendingEdits.append(.restore(before: state.deck, after: target))
+    state.deck = target
+    showMessage(done)
     clampSelections()
     state.saveState = .saving
-    return [.save(next)]
+    return [.save(target)]
   }
 
   /// Another process changed the store: take its version and replay this UI's unsaved edits
