@@ -29,10 +29,15 @@ public struct Agenda: Hashable, Sendable {
     -> Agenda
   {
     let today = clock.today
-    let entries = visibleEntries(deck: deck, clock: clock).filter {
-      query.matches($0, today: today)
+    let index = DeckIndex(deck)
+    // Filtered before sorting: a two-week window over 100,000 deadlines sorts a few thousand.
+    let entries = deck.deadlines.compactMap { deadline -> AgendaEntry? in
+      guard let entry = entry(for: deadline, in: deck, index: index, clock: clock),
+        query.matches(entry, today: today)
+      else { return nil }
+      return entry
     }
-    return Agenda(today: today, entries: entries)
+    return Agenda(today: today, entries: entries.sorted(by: agendaOrder))
   }
 
   /// Every deadline the user should still see, unfiltered and sorted.
@@ -73,7 +78,7 @@ public struct Agenda: Hashable, Sendable {
       id: deadline.id, kind: deadline.kind, date: nil, daysLeft: nil, urgency: nil,
       company: company, title: title, owner: deadline.owner, phrase: deadline.phrase,
       leadTimes: deadline.effectiveLeadTimes)
-    switch deck.resolvedDue(of: deadline) {
+    switch index.resolvedDue(of: deadline) {
     case .pending(let anchor):
       entry.pendingOn = anchor
     case .day(let date):

@@ -60,31 +60,31 @@ extension DeadlineDue {
   }
 }
 
-extension Deck {
+/// The two questions resolving a relative deadline asks of a deck. `Deck` answers them by
+/// scanning (fine for one deadline); `DeckIndex` from dictionaries (the agenda and the calendar
+/// export resolve every deadline, which by scanning would be quadratic). One implementation of
+/// the rules below serves both, so they cannot drift apart.
+protocol DeadlineLookups {
+  /// The application whose terms decide an owner's relative deadlines: the application itself,
+  /// or a posting's only application (with two or more, it is not clear whose start counts).
+  func governingApplication(of owner: DeadlineOwner) -> Application?
+  /// The owner's deadlines of `kind`, in deck order.
+  func deadlines(ownedBy owner: DeadlineOwner, kind: DeadlineKind) -> [Deadline]
+}
+
+extension DeadlineLookups {
   /// Where the deadline falls, resolving a relative deadline from its owner's terms.
-  public func resolvedDue(of deadline: Deadline) -> ResolvedDue {
+  func resolveDue(of deadline: Deadline) -> ResolvedDue {
     switch deadline.due {
     case .allDay(let date):
       return .day(date)
     case .timed(let instant, let zoneIdentifier):
       return .instant(instant, timeZone: TimeZone(identifier: zoneIdentifier) ?? Deck.utc)
     case .relative(let anchor, let offset):
-      guard let anchorDate = anchorDate(anchor, for: deadline.owner) else {
+      guard let anchorDate = resolveAnchorDate(anchor, for: deadline.owner) else {
         return .pending(waitingFor: anchor)
       }
       return .day(DeadlineDue.relativeDate(of: deadline.kind, offset: offset, from: anchorDate))
-    }
-  }
-
-  /// The application whose terms decide an owner's relative deadlines: the application itself,
-  /// or a posting's only application (with two or more, it is not clear whose start counts).
-  public func governingApplication(of owner: DeadlineOwner) -> Application? {
-    switch owner {
-    case .application(let id):
-      return application(withID: id)
-    case .posting(let id):
-      let candidates = applications(forPosting: id)
-      return candidates.count == 1 ? candidates.first : nil
     }
   }
 
@@ -93,7 +93,7 @@ extension Deck {
   /// The application's terms come first (the user typed them). Without them, a fixed (non
   /// relative) deadline of the matching kind on the application or its posting stands in: an
   /// imported "programme starts 2 June" anchors that posting's "review after 3 months".
-  public func anchorDate(_ anchor: DeadlineAnchor, for owner: DeadlineOwner) -> CivilDate? {
+  func resolveAnchorDate(_ anchor: DeadlineAnchor, for owner: DeadlineOwner) -> CivilDate? {
     let application = governingApplication(of: owner)
     if let terms = application?.terms {
       switch anchor {
@@ -112,10 +112,8 @@ extension Deck {
     }
     let kind = DeadlineKind(anchor: anchor)
     for candidateOwner in owners {
-      for deadline in deadlines
-      where deadline.owner == candidateOwner && deadline.kind == kind
-        && deadline.status != .dismissed
-      {
+      for deadline in deadlines(ownedBy: candidateOwner, kind: kind)
+      where deadline.status != .dismissed {
         switch deadline.due {
         case .allDay(let date):
           return date
@@ -128,6 +126,33 @@ extension Deck {
       }
     }
     return nil
+  }
+}
+
+extension Deck: DeadlineLookups {
+  /// Where the deadline falls, resolving a relative deadline from its owner's terms. Scans the
+  /// deck: to resolve many deadlines, ask a `DeckIndex` built once instead.
+  public func resolvedDue(of deadline: Deadline) -> ResolvedDue { resolveDue(of: deadline) }
+
+  /// The application whose terms decide an owner's relative deadlines: the application itself,
+  /// or a posting's only application (with two or more, it is not clear whose start counts).
+  public func governingApplication(of owner: DeadlineOwner) -> Application? {
+    switch owner {
+    case .application(let id):
+      return application(withID: id)
+    case .posting(let id):
+      let candidates = applications(forPosting: id)
+      return candidates.count == 1 ? candidates.first : nil
+    }
+  }
+
+  /// The date an anchor stands for, seen from a deadline's owner (see `resolveAnchorDate`).
+  public func anchorDate(_ anchor: DeadlineAnchor, for owner: DeadlineOwner) -> CivilDate? {
+    resolveAnchorDate(anchor, for: owner)
+  }
+
+  func deadlines(ownedBy owner: DeadlineOwner, kind: DeadlineKind) -> [Deadline] {
+    deadlines.filter { $0.owner == owner && $0.kind == kind }
   }
 
   static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current

@@ -3,13 +3,16 @@
 /// `Deck`'s own lookups scan arrays: fine for one question, quadratic for the agenda, which asks
 /// several per deadline (100,000 deadlines × 100,000 postings). Built in one pass; a value, so it
 /// is valid for the deck it was built from only.
-public struct DeckIndex: Sendable {
+public struct DeckIndex: Sendable, DeadlineLookups {
   private let deck: Deck
   private let postingsByID: [String: Int]
   private let applicationsByID: [String: Int]
   private let applicationsByPosting: [String: [Int]]
   /// Application ids with a derived or edited deadline of a kind: what supersedes a posting's.
   private let derivedByApplication: [String: Set<DeadlineKind>]
+  /// Deadline positions by owner and kind, for relative deadlines' anchors; empty when the
+  /// deck has no relative deadline (nothing then asks).
+  private let deadlinesByOwnerAndKind: [OwnerAndKind: [Int]]
   /// Answers by scanning the deck instead: for one question, where building costs more.
   private let scans: Bool
 
@@ -20,6 +23,7 @@ public struct DeckIndex: Sendable {
     applicationsByID = [:]
     applicationsByPosting = [:]
     derivedByApplication = [:]
+    deadlinesByOwnerAndKind = [:]
     scans = true
   }
 
@@ -40,6 +44,14 @@ public struct DeckIndex: Sendable {
     for deadline in deck.deadlines where deadline.origin == .derived || deadline.origin == .edited {
       if case .application(let id) = deadline.owner { derived[id, default: []].insert(deadline.kind) }
     }
+    var byOwnerAndKind: [OwnerAndKind: [Int]] = [:]
+    if deck.deadlines.contains(where: { if case .relative = $0.due { true } else { false } }) {
+      for (index, deadline) in deck.deadlines.enumerated() {
+        byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
+          .append(index)
+      }
+    }
+    deadlinesByOwnerAndKind = byOwnerAndKind
     postingsByID = postings
     applicationsByID = applications
     applicationsByPosting = byPosting
@@ -73,6 +85,16 @@ public struct DeckIndex: Sendable {
     return derivedByApplication[applicationID]?.contains(kind) ?? false
   }
 
+  /// Where the deadline falls (see `Deck.resolvedDue(of:)`), from the dictionaries.
+  public func resolvedDue(of deadline: Deadline) -> ResolvedDue { resolveDue(of: deadline) }
+
+  func deadlines(ownedBy owner: DeadlineOwner, kind: DeadlineKind) -> [Deadline] {
+    if scans { return deck.deadlines(ownedBy: owner, kind: kind) }
+    return (deadlinesByOwnerAndKind[OwnerAndKind(owner: owner, kind: kind)] ?? []).map {
+      deck.deadlines[$0]
+    }
+  }
+
   /// The application whose terms decide an owner's relative deadlines (see
   /// `Deck.governingApplication(of:)`).
   func governingApplication(of owner: DeadlineOwner) -> Application? {
@@ -85,11 +107,19 @@ public struct DeckIndex: Sendable {
     }
   }
 
-  func company(of application: Application) -> String {
+  /// The company an application is with: its posting's, else its own.
+  public func company(of application: Application) -> String {
     application.postingID.flatMap { posting(withID: $0)?.company } ?? application.company ?? ""
   }
 
-  func title(of application: Application) -> String {
+  /// The role an application is for: its posting's title, else its own.
+  public func title(of application: Application) -> String {
     application.postingID.flatMap { posting(withID: $0)?.title } ?? application.title ?? ""
   }
+}
+
+/// A deadline's owner and kind: how relative anchors and derived deadlines are looked up.
+struct OwnerAndKind: Hashable {
+  var owner: DeadlineOwner
+  var kind: DeadlineKind
 }

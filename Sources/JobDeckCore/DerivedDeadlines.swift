@@ -25,12 +25,14 @@ extension Deck {
   /// dates in Auckland and in Berlin; the cost is that a move made late at night far from UTC
   /// counts from the neighbouring day, which does not matter for a nudge to write an email.
   public mutating func refreshDerivedDeadlines() {
+    var sync = DerivedDeadlineSync(deadlines: deadlines)
     for application in applications {
       let wanted = derivedDates(for: application)
       for kind in Deck.derivedKinds {
-        syncDerived(kind: kind, of: application.id, to: wanted[kind])
+        sync.sync(kind: kind, of: application.id, to: wanted[kind])
       }
     }
+    deadlines = sync.result()
     // Derived deadlines of applications that no longer exist are orphans: drop the ones the
     // engine still owns.
     let applicationIDs = Set(applications.map(\.id))
@@ -97,29 +99,91 @@ extension Deck {
     while periodEnd(ifGivenOn: day.adding(days: 1)) <= lastFreeDay { day = day.adding(days: 1) }
     return day
   }
+}
+
+/// The deadlines being brought in line, with what `refreshDerivedDeadlines` asks of them
+/// answered from dictionaries: looking up each application's deadline of each kind by scanning
+/// was quadratic (33,000 applications × 7 kinds × 100,000 deadlines on every stage move).
+///
+/// Gives exactly what applying the changes one by one to the array would: removals are marked
+/// and dropped at the end (a later lookup skips them, as it would no longer find them), new
+/// deadlines append in the order they are made, and a new id is unique among the ids present
+/// at that moment.
+private struct DerivedDeadlineSync {
+  private var deadlines: [Deadline]
+  /// Positions of deadlines the engine derived or the user edited, per application and kind,
+  /// in array order.
+  private var engineOwned: [OwnerAndKind: [Int]] = [:]
+  private var removed = Set<Int>()
+  /// Ids present now (counted: a hand-edited file may repeat one), built at the first addition.
+  private var idCounts: [String: Int]?
+  private var takenIDs = Set<String>()
+
+  init(deadlines: [Deadline]) {
+    self.deadlines = deadlines
+    for (position, deadline) in deadlines.enumerated()
+    where deadline.origin == .derived || deadline.origin == .edited {
+      guard case .application = deadline.owner else { continue }
+      engineOwned[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
+        .append(position)
+    }
+  }
 
   /// Creates, moves or removes the one derived deadline of `kind` for an application.
-  private mutating func syncDerived(kind: DeadlineKind, of applicationID: String, to date: CivilDate?)
-  {
+  mutating func sync(kind: DeadlineKind, of applicationID: String, to date: CivilDate?) {
     let owner = DeadlineOwner.application(applicationID)
-    let index = deadlines.firstIndex {
-      $0.owner == owner && $0.kind == kind && ($0.origin == .derived || $0.origin == .edited)
-    }
-    guard let index else {
+    let key = OwnerAndKind(owner: owner, kind: kind)
+    guard let position = engineOwned[key]?.first(where: { !removed.contains($0) }) else {
       if let date {
-        add(Deadline(id: "", kind: kind, due: .allDay(date), owner: owner, origin: .derived))
+        add(Deadline(id: "", kind: kind, due: .allDay(date), owner: owner, origin: .derived),
+          key: key)
       }
       return
     }
-    let existing = deadlines[index]
+    let existing = deadlines[position]
     guard existing.origin == .derived, existing.status == .pending else { return }
     if let date {
       if existing.due != .allDay(date) {
-        deadlines[index].due = .allDay(date)
-        deadlines[index].revision += 1
+        deadlines[position].due = .allDay(date)
+        deadlines[position].revision += 1
       }
     } else {
-      deadlines.remove(at: index)
+      removed.insert(position)
+      forget(id: existing.id)
+    }
+  }
+
+  func result() -> [Deadline] {
+    guard !removed.isEmpty else { return deadlines }
+    return deadlines.indices.filter { !removed.contains($0) }.map { deadlines[$0] }
+  }
+
+  /// As `Deck.add(_:)`: the id is `<owner>/<kind slug>`, made unique among the ids present.
+  private mutating func add(_ deadline: Deadline, key: OwnerAndKind) {
+    var deadline = deadline
+    if idCounts == nil {
+      var counts: [String: Int] = [:]
+      for (position, existing) in deadlines.enumerated() where !removed.contains(position) {
+        counts[existing.id, default: 0] += 1
+      }
+      idCounts = counts
+      takenIDs = Set(counts.keys)
+    }
+    deadline.id = IdentifierMaker.unique(
+      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName), among: takenIDs)
+    idCounts?[deadline.id, default: 0] += 1
+    takenIDs.insert(deadline.id)
+    deadlines.append(deadline)
+    engineOwned[key, default: []].append(deadlines.count - 1)
+  }
+
+  private mutating func forget(id: String) {
+    guard let count = idCounts?[id] else { return }
+    if count <= 1 {
+      idCounts?[id] = nil
+      takenIDs.remove(id)
+    } else {
+      idCounts?[id] = count - 1
     }
   }
 }

@@ -21,6 +21,7 @@
 public enum TerminalText {
   /// The text made safe for one line of a terminal.
   public static func sanitized(_ text: String) -> String {
+    if isPrintableASCII(text) { return text }
     let scalars = Array(text.unicodeScalars)
     var output = String.UnicodeScalarView()
     var lastKept: Unicode.Scalar?

@@ -4,7 +4,16 @@ extension TerminalText {
   /// Columns the text takes on a terminal, summed per grapheme (see `displayWidth(of:)` for one
   /// grapheme).
   public static func displayWidth(of text: String) -> Int {
-    text.reduce(0) { $0 + displayWidth(of: $1) }
+    if isPrintableASCII(text) { return text.utf8.count }
+    return text.reduce(0) { $0 + displayWidth(of: $1) }
+  }
+
+  /// True when every byte is printable ASCII (space to tilde): then each byte is one grapheme one
+  /// column wide, and the per-grapheme Unicode lookups (the bulk of rendering a long agenda or
+  /// table) can be skipped.
+  static func isPrintableASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
   }
 
   /// Columns one grapheme takes, as `wcwidth` would say for its base: 2 for East Asian Wide and

@@ -30,24 +30,25 @@ public enum ICSExporter {
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
     ]
+    let index = DeckIndex(deck)
     for deadline in deck.deadlines where deadline.status == .pending {
       let when: CalendarWhen
-      switch deck.resolvedDue(of: deadline) {
+      switch index.resolvedDue(of: deadline) {
       case .day(let date): when = .allDay(date)
       case .instant(let instant, _): when = .timed(instant)
       case .pending: continue
       }
-      lines += event(for: deadline, when: when, deck: deck, now: now, timeZone: timeZone)
+      lines += event(for: deadline, when: when, index: index, now: now, timeZone: timeZone)
     }
     lines.append("END:VCALENDAR")
     return lines.map(ICSText.folded).joined()
   }
 
-  private static func event(for deadline: Deadline, when: CalendarWhen, deck: Deck, now: Date,
+  private static func event(for deadline: Deadline, when: CalendarWhen, index: DeckIndex, now: Date,
                             timeZone: TimeZone) -> [String]
   {
-    let posting = owningPosting(of: deadline, in: deck)
-    let summary = summaryText(for: deadline, deck: deck, posting: posting)
+    let posting = owningPosting(of: deadline, in: index)
+    let summary = summaryText(for: deadline, index: index, posting: posting)
     var lines = [
       "BEGIN:VEVENT",
       "UID:\(uid(for: deadline))",
@@ -89,16 +90,16 @@ public enum ICSExporter {
   }
 
   /// "Apply by: ML Intern at SoundCloud".
-  static func summaryText(for deadline: Deadline, deck: Deck, posting: Posting?) -> String {
+  static func summaryText(for deadline: Deadline, index: DeckIndex, posting: Posting?) -> String {
     let kind = deadline.kind.displayName
     let label = kind.prefix(1).uppercased() + kind.dropFirst()
     var title = posting?.title ?? ""
     var company = posting?.company ?? ""
     if posting == nil, case .application(let id) = deadline.owner,
-      let application = deck.application(withID: id)
+      let application = index.application(withID: id)
     {
-      title = deck.title(of: application)
-      company = deck.company(of: application)
+      title = index.title(of: application)
+      company = index.company(of: application)
     }
     switch (title.isEmpty, company.isEmpty) {
     case (false, false): return "\(label): \(title) at \(company)"
@@ -127,11 +128,11 @@ public enum ICSExporter {
     return parts.joined(separator: "\n")
   }
 
-  private static func owningPosting(of deadline: Deadline, in deck: Deck) -> Posting? {
+  private static func owningPosting(of deadline: Deadline, in index: DeckIndex) -> Posting? {
     switch deadline.owner {
-    case .posting(let id): return deck.posting(withID: id)
+    case .posting(let id): return index.posting(withID: id)
     case .application(let id):
-      return deck.application(withID: id)?.postingID.flatMap { deck.posting(withID: $0) }
+      return index.application(withID: id)?.postingID.flatMap { index.posting(withID: $0) }
     }
   }
 
