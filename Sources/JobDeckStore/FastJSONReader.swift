@@ -15,6 +15,8 @@ struct FastPathMiss: Error {}
 struct FastJSONReader {
   let bytes: UnsafeRawBufferPointer
   var index: Int
+  /// Reused by every escaped string of the line.
+  private var scratch: [UInt8] = []
 
   init(_ bytes: UnsafeRawBufferPointer) {
     self.bytes = bytes
@@ -98,20 +100,19 @@ struct FastJSONReader {
     throw FastPathMiss()
   }
 
-  /// The raw UTF-8 of a string without escapes, or nil (index unchanged) when it has escapes.
-  /// Scans eight bytes at a time: descriptions are most of a store's bytes.
+  /// From `position`, the index of the first `"`, `\` or control byte (or the end), and
+  /// whether a byte of 0x80 or more came before it. Eight bytes at a time: descriptions are
+  /// most of a store's bytes.
   @inline(__always)
-  mutating func readPlainStringBytes() throws(FastPathMiss) -> (UnsafeRawBufferPointer, Bool)? {
-    try expect(UInt8(ascii: "\""))
-    let start = index
+  func scanRun(from position: Int) -> (end: Int, nonASCII: Bool) {
     let count = bytes.count
+    var position = position
     var nonASCII: UInt64 = 0
-    var position = start
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
     while position + 8 <= count {
       let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-      // Bytes that are `"`, `\`, or below 0x20 (the classic "has zero byte" trick on each).
+      // Bytes that are `"`, `\`, or below 0x20 (the "has a zero byte" trick on each).
       let quote = word ^ (ones &* 0x22)
       let backslash = word ^ (ones &* 0x5C)
       let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
@@ -123,20 +124,30 @@ struct FastJSONReader {
     var tail: UInt8 = 0
     while position < count {
       let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
-        index = position + 1
-        let hasNonASCII = nonASCII & highs != 0 || tail >= 0x80
-        return (UnsafeRawBufferPointer(rebasing: bytes[start..<position]), hasNonASCII)
-      }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
       tail |= byte
-      if byte == UInt8(ascii: "\\") {
-        index = start - 1
-        return nil
-      }
-      guard byte >= 0x20 else { throw FastPathMiss() }
       position += 1
     }
-    throw FastPathMiss()
+    return (position, nonASCII & highs != 0 || tail >= 0x80)
+  }
+
+  /// The raw UTF-8 of a string without escapes, or nil (index unchanged) when it has escapes.
+  @inline(__always)
+  mutating func readPlainStringBytes() throws(FastPathMiss) -> (UnsafeRawBufferPointer, Bool)? {
+    try expect(UInt8(ascii: "\""))
+    let start = index
+    let (end, nonASCII) = scanRun(from: start)
+    guard end < bytes.count else { throw FastPathMiss() }
+    switch bytes[end] {
+    case UInt8(ascii: "\""):
+      index = end + 1
+      return (UnsafeRawBufferPointer(rebasing: bytes[start..<end]), nonASCII)
+    case UInt8(ascii: "\\"):
+      index = start - 1
+      return nil
+    default:
+      throw FastPathMiss()
+    }
   }
 
   /// A string value, unescaped; invalid UTF-8, raw control characters, lone surrogates and
@@ -150,15 +161,20 @@ struct FastJSONReader {
     return try readEscapedString()
   }
 
+  /// Copies the runs between escapes in bulk into a scratch buffer kept for the whole line.
   private mutating func readEscapedString() throws(FastPathMiss) -> String {
     try expect(UInt8(ascii: "\""))
-    var scratch: [UInt8] = []
-    scratch.reserveCapacity(64)
+    scratch.removeAll(keepingCapacity: true)
+    var nonASCII = false
     while true {
-      let byte = try peek()
-      index += 1
-      switch byte {
+      let (end, runNonASCII) = scanRun(from: index)
+      guard end < bytes.count else { throw FastPathMiss() }
+      nonASCII = nonASCII || runNonASCII
+      scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end]))
+      index = end + 1
+      switch bytes[end] {
       case UInt8(ascii: "\""):
+        if !nonASCII { return String(decoding: scratch, as: UTF8.self) }
         guard let text = String(validating: scratch, as: UTF8.self) else { throw FastPathMiss() }
         return text
       case UInt8(ascii: "\\"):
@@ -181,14 +197,17 @@ struct FastJSONReader {
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
           }
           guard let value = Unicode.Scalar(scalar) else { throw FastPathMiss() }
-          scratch.append(contentsOf: UTF8.encode(value).map(Array.init) ?? [])
+          if value.isASCII {
+            scratch.append(UInt8(value.value))
+          } else {
+            nonASCII = true
+            scratch.append(contentsOf: UTF8.encode(value).map(Array.init) ?? [])
+          }
         default:
           throw FastPathMiss()
         }
-      case 0x00..<0x20:
-        throw FastPathMiss()
       default:
-        scratch.append(byte)
+        throw FastPathMiss()
       }
     }
   }

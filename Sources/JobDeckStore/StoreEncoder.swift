@@ -58,8 +58,10 @@ public struct StoreEncoder: Sendable {
     return output
   }
 
-  /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against.
-  func encodeWithJSONEncoder(_ deck: Deck) throws -> Data {
+  /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against
+  /// (and the benchmark's "before").
+  @_spi(Benchmark)
+  public func encodeWithJSONEncoder(_ deck: Deck) throws -> Data {
     let encoder = Self.jsonEncoder()
     var output = Data()
     output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
