@@ -196,13 +196,13 @@ struct FastRecordWriter {
     var value = value
     value.withUTF8 { utf8 in
       bytes.append(UInt8(ascii: "\""))
+      let raw = UnsafeRawBufferPointer(utf8)
       var runStart = 0
-      for index in 0..<utf8.count {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          continue
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+      while true {
+        let index = Self.firstByteToEscape(in: raw, from: runStart)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[runStart..<index]))
+        guard index < raw.count else { break }
+        let byte = raw[index]
         runStart = index + 1
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
@@ -217,9 +217,33 @@ struct FastRecordWriter {
             Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
         }
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
       bytes.append(UInt8(ascii: "\""))
     }
+  }
+
+  /// The index of the first `"`, `\` or control byte at or after `start`, or the end. Eight
+  /// bytes at a time: descriptions are most of a store's bytes.
+  @inline(__always)
+  private static func firstByteToEscape(in raw: UnsafeRawBufferPointer, from start: Int) -> Int {
+    let count = raw.count
+    var position = start
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while position + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        | ((word &- ones &* 0x20) & ~word)
+      if special & highs != 0 { break }
+      position += 8
+    }
+    while position < count {
+      let byte = raw[position]
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      position += 1
+    }
+    return position
   }
 
   /// `YYYY-MM-DD`, as `CivilDate.description` writes it.

@@ -113,6 +113,12 @@ public struct StoreEncoder: Sendable {
       let batchEnd = min(records.count, batchStart + batchSize)
       let parts = try RecordBatch.encode(records[batchStart..<batchEnd],
         isLast: batchEnd == records.count)
+      if batchStart == 0, batchEnd < records.count {
+        // Growing a 275 MB `Data` by doubling copies it several times: estimate from the first
+        // batch instead, with a margin.
+        let perRecord = parts.reduce(0) { $0 + $1.count } / (batchEnd - batchStart)
+        output.reserveCapacity(output.count + perRecord * records.count * 11 / 10)
+      }
       for part in parts { output.append(contentsOf: part) }
       batchStart = batchEnd
     }
