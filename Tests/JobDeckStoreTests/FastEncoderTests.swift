@@ -1,6 +1,6 @@
 import Foundation
 import JobDeckCore
-@testable import JobDeckStore
+@_spi(Benchmark) @testable import JobDeckStore
 import JobDeckTestSupport
 import Testing
 
