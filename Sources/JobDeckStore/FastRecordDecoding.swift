@@ -25,7 +25,9 @@ struct FastRecordDecoding {
       case 3 where keyIs(key, "url"): url = try reader.readString(); return 1 << 1
       case 4 where keyIs(key, "tags"):
         var list: [String] = []
-        try reader.readArray { (reader) throws(FastPathMiss) in list.append(try reader.readString()) }
+        try reader.readArray { (reader) throws(FastPathMiss) in
+          list.append(try reader.readString())
+        }
         tags = list
         return 1 << 2
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 3
@@ -118,7 +120,9 @@ struct FastRecordDecoding {
       case 8 where keyIs(key, "revision"): revision = try reader.readInt(); return 1 << 8
       case 9 where keyIs(key, "leadTimes"):
         var list: [Period] = []
-        try reader.readArray { (reader) throws(FastPathMiss) in list.append(try reader.readPeriod()) }
+        try reader.readArray { (reader) throws(FastPathMiss) in
+          list.append(try reader.readPeriod())
+        }
         leadTimes = list
         return 1 << 9
       case 12 where keyIs(key, "snoozedUntil"):
