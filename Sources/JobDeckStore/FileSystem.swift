@@ -219,3 +219,69 @@ enum FileSystem {
     String(UInt64.random(in: 0...UInt64.max), radix: 36)
   }
 }
+
+/// A file opened for reading, for callers that read it in pieces (the store loader streams a
+/// large store instead of holding all of it).
+struct ReadableFile {
+  let descriptor: Int32
+  let path: String
+  /// Taken with `fstat` right after opening, as `FileSystem.readFile` does.
+  let status: FileSystem.Status
+
+  /// Opens `path` and runs `body` with it; nil when the file does not exist.
+  static func withFile<T>(at path: String, _ body: (ReadableFile) throws(StoreError) -> T)
+    throws(StoreError) -> T?
+  {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == ENOENT { return nil }
+      throw .fileSystem(operation: "open", path: path, errorNumber: code)
+    }
+    defer { close(descriptor) }
+    let status = try FileSystem.status(ofDescriptor: descriptor, path: path)
+    if status.isDirectory {
+      throw .fileSystem(operation: "read", path: path, errorNumber: EISDIR)
+    }
+    return try body(ReadableFile(descriptor: descriptor, path: path, status: status))
+  }
+
+  /// Fills `buffer` from the current position, stopping early only at the end of the file.
+  /// Returns how many bytes were read.
+  func fill(_ buffer: UnsafeMutableRawBufferPointer) throws(StoreError) -> Int {
+    guard let base = buffer.baseAddress else { return 0 }
+    var filled = 0
+    while filled < buffer.count {
+      let count = read(descriptor, base + filled, buffer.count - filled)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .fileSystem(operation: "read", path: path, errorNumber: errno)
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    return filled
+  }
+
+  /// The whole file from its first byte, whatever was read before.
+  func readAll() throws(StoreError) -> Data {
+    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+      throw .fileSystem(operation: "read", path: path, errorNumber: errno)
+    }
+    var data = Data(count: Int(max(status.fingerprint.size, 0)))
+    var filled = 0
+    // Until end of file: the size from fstat is only a hint for the first allocation.
+    while true {
+      if filled == data.count { data.count += max(4096, data.count / 2) }
+      let result = data.withUnsafeMutableBytes { buffer -> Result<Int, StoreError> in
+        Result { () throws(StoreError) -> Int in
+          try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+        }
+      }
+      filled += try result.get()
+      if filled < data.count { break }
+    }
+    data.count = filled
+    return data
+  }
+}

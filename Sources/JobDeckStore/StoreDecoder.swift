@@ -3,9 +3,11 @@ import JobDeckCore
 
 /// Reads the store file's text (the format `StoreEncoder` describes) back into a `Deck`.
 ///
-/// The fast path is one `JSONDecoder` pass. Only when it fails is the file re-read by the
-/// positioned parser, to say where the problem is: a bad file costs a second pass, a good one
-/// nothing.
+/// A file exactly as `StoreEncoder` writes it is decoded by `FastStoreLayout`: record lines in
+/// parallel by a hand-written reader, streamed from disk in chunks by `decodeFile`. Anything
+/// else it does not recognise, good or bad, takes the trusted path: one `JSONDecoder` pass, and
+/// only when that fails the positioned parser, to say where the problem is. So every message and
+/// every leniency (migration, newer versions, hand-edited files) is exactly the trusted path's.
 public struct StoreDecoder: Sendable {
   public init() {}
 
@@ -14,6 +16,15 @@ public struct StoreDecoder: Sendable {
   /// set; `fingerprint` is always nil here (only `StoreFile` knows the file).
   public func decode(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
     let document = try decodeDocument(data, path: path)
+    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
+      fingerprint: nil)
+  }
+
+  /// The trusted path alone (what every load did before the fast path), for the benchmark's
+  /// before/after figures.
+  @_spi(Benchmark)
+  public func decodeWithJSONDecoder(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
+    let document = try decodeTrusted(data, path: path)
     return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
       fingerprint: nil)
   }
@@ -32,6 +43,73 @@ public struct StoreDecoder: Sendable {
   }
 
   func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
+    if let deck = data.withUnsafeBytes({ FastStoreLayout.decode($0) }) {
+      return Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path)
+    }
+    return try decodeTrusted(data, path: path)
+  }
+
+  /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
+  /// exist. A file in the encoder's layout is decoded in chunks as it is read, so its bytes are
+  /// never all in memory at once; any other file is read whole and decoded the trusted way.
+  func decodeFile(at target: String, path: String, chunkSize: Int = 8 << 20) throws(StoreError)
+    -> (document: Document, status: FileSystem.Status)?
+  {
+    try ReadableFile.withFile(at: target) { file throws(StoreError) in
+      if let deck = try Self.streamed(file, chunkSize: chunkSize) {
+        return (Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path),
+          file.status)
+      }
+      return (try decodeTrusted(try file.readAll(), path: path), file.status)
+    }
+  }
+
+  /// The deck via the fast path, reading `chunkSize` bytes at a time (more for a longer line),
+  /// or nil as soon as something needs the trusted path.
+  private static func streamed(_ file: ReadableFile, chunkSize: Int) throws(StoreError) -> Deck? {
+    var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096),
+      alignment: 16)
+    defer { buffer.deallocate() }
+    var layout = FastStoreLayout()
+    var filled = 0
+    while true {
+      if filled == buffer.count {
+        // One line longer than the buffer: grow it.
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2,
+          alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        buffer.deallocate()
+        buffer = larger
+      }
+      let count = try file.fill(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+      filled += count
+      guard let base = buffer.baseAddress else { return nil }
+      // Bytes carried over from the last chunk hold no newline: look only at the new ones.
+      var complete = filled
+      while complete > filled - count, buffer[complete - 1] != 0x0A { complete -= 1 }
+      if complete == filled - count { complete = 0 }
+      if complete > 0 {
+        do throws(FastPathMiss) {
+          try layout.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<complete]))
+        } catch {
+          return nil
+        }
+        memmove(base, base + complete, filled - complete)
+        filled -= complete
+      }
+      if count == 0 { break }
+    }
+    guard filled == 0 else { return nil }
+    do throws(FastPathMiss) {
+      return try layout.finish()
+    } catch {
+      return nil
+    }
+  }
+
+  /// `JSONDecoder` with strictness checks, migration and positioned errors: every file the fast
+  /// path does not take.
+  func decodeTrusted(_ data: Data, path: String) throws(StoreError) -> Document {
     if data.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) != nil {
       var parser = PositionedJSONParser(bytes: [UInt8](data))
       do {

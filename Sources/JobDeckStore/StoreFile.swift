@@ -42,10 +42,11 @@ public struct StoreFile: Sendable {
       at: target + ".lock", mode: .shared, timeout: lockTimeout,
       whenUncontended: { AtomicReplace.removeStaleTemporaries(for: target) }
     ) {
-      guard let file = try FileSystem.readFile(at: target) else { return LoadedDeck(deck: Deck()) }
-      let document = try StoreDecoder().decodeDocument(file.data, path: path)
+      guard let (document, status) = try StoreDecoder().decodeFile(at: target, path: path) else {
+        return LoadedDeck(deck: Deck())
+      }
       return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
-        fingerprint: file.status.fingerprint.verified)
+        fingerprint: status.fingerprint.verified)
     }
   }
 
@@ -60,14 +61,14 @@ public struct StoreFile: Sendable {
     try FileSystem.makeDirectories(FileSystem.directory(of: target))
     return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
       AtomicReplace.removeStaleTemporaries(for: target)
-      let current = try FileSystem.readFile(at: target)
-      let document = try current.map { try StoreDecoder().decodeDocument($0.data, path: path) }
+      let current = try StoreDecoder().decodeFile(at: target, path: path)
+      let document = current?.document
       let original = document?.deck ?? Deck()
       var deck = original
       let result = try body(&deck)
       guard deck != original else { return result }
       if let document, document.isNewer { throw newerVersionError(document) }
-      try write(deck, to: target, previous: current?.status, previousData: current?.data)
+      try write(deck, to: target, previous: current?.status, previousData: nil)
       return result
     }
   }
@@ -79,12 +80,9 @@ public struct StoreFile: Sendable {
     try FileSystem.makeDirectories(FileSystem.directory(of: target))
     try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
       AtomicReplace.removeStaleTemporaries(for: target)
-      let current = try FileSystem.readFile(at: target)
-      if let current {
-        let document = try StoreDecoder().decodeDocument(current.data, path: path)
-        if document.isNewer { throw newerVersionError(document) }
-      }
-      try write(deck, to: target, previous: current?.status, previousData: current?.data)
+      let current = try StoreDecoder().decodeFile(at: target, path: path)
+      if let document = current?.document, document.isNewer { throw newerVersionError(document) }
+      try write(deck, to: target, previous: current?.status, previousData: nil)
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import JobDeckCore
 import JobDeckImport
-import JobDeckStore
+@_spi(Benchmark) import JobDeckStore
 import JobDeckTUI
 
 /// The figures measured inside one process, each run by the benchmark in a child process of its
@@ -89,6 +89,62 @@ enum InProcessFigures {
     // The saved file must read back as the deck that was saved.
     let reread = try file.load()
     print("roundTrip=\(reread.deck == deck)")
+  }
+
+  /// Opening the store: `StoreFile.load` (fast path, streamed), or with `trusted` the whole file
+  /// read and decoded by `JSONDecoder` as before the fast path. Prints each run and the peak
+  /// resident set of the process (run once per process for a load's own peak).
+  static func load(store: String, runs: Int, trusted: Bool) throws {
+    var samples: [Double] = []
+    for _ in 0..<max(runs, 1) {
+      let start = ContinuousClock.now
+      let deck: Deck
+      if trusted {
+        let data = try Data(contentsOf: URL(fileURLWithPath: store))
+        deck = try StoreDecoder().decodeWithJSONDecoder(data, path: store).deck
+      } else {
+        deck = try StoreFile(path: store).load().deck
+      }
+      samples.append((ContinuousClock.now - start).seconds)
+      print("run=\(samples.last ?? 0) postings=\(deck.postings.count)")
+    }
+    print("median=\(Statistics.median(samples)) peakRSSMB=\(peakResidentMegabytes())")
+  }
+
+  /// A full rewrite: encode the whole deck, then write it atomically (temp file, fsync, rename,
+  /// backup link) with `save(_:ifUnchangedSince:)`. `store` must be a scratch copy.
+  static func encode(store: String, runs: Int, trusted: Bool) throws {
+    let file = StoreFile(path: store)
+    let loaded = try file.load()
+    var fingerprint = loaded.fingerprint
+    var encodeSamples: [Double] = []
+    var saveSamples: [Double] = []
+    for _ in 0..<max(runs, 1) {
+      var start = ContinuousClock.now
+      let data = trusted
+        ? try StoreEncoder().encodeWithJSONEncoder(loaded.deck)
+        : try StoreEncoder().encode(loaded.deck)
+      encodeSamples.append((ContinuousClock.now - start).seconds)
+      print("encode=\(encodeSamples.last ?? 0) bytes=\(data.count)")
+      if !trusted {
+        start = ContinuousClock.now
+        fingerprint = try file.save(loaded.deck, ifUnchangedSince: fingerprint)
+        saveSamples.append((ContinuousClock.now - start).seconds)
+        print("save=\(saveSamples.last ?? 0)")
+      }
+    }
+    print("encodeMedian=\(Statistics.median(encodeSamples))"
+      + " saveMedian=\(saveSamples.isEmpty ? 0 : Statistics.median(saveSamples))"
+      + " peakRSSMB=\(peakResidentMegabytes())")
+  }
+
+  /// VmHWM from /proc/self/status, in MB.
+  static func peakResidentMegabytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return 0 }
+    return kilobytes / 1024
   }
 
   /// Import of a CSV file into an empty store: read, parse, merge, save.

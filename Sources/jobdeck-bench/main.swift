@@ -11,6 +11,10 @@ func runBenchmark() throws {
     switch (rest.first, rest.count) {
     case ("keys", 3): try InProcessFigures.keystrokes(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("save", 3): try InProcessFigures.save(store: rest[1], runs: Int(rest[2]) ?? 5)
+    case ("load", 4): try InProcessFigures.load(store: rest[1], runs: Int(rest[2]) ?? 5,
+      trusted: rest[3] == "json")
+    case ("encode", 4): try InProcessFigures.encode(store: rest[1], runs: Int(rest[2]) ?? 5,
+      trusted: rest[3] == "json")
     case ("import", 3): try InProcessFigures.importCSV(csv: rest[1], store: rest[2])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
