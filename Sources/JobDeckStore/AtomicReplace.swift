@@ -22,9 +22,23 @@ enum AtomicReplace {
     _ target: String, with data: Data, previous: FileSystem.Status?,
     backupPath: String? = nil, previousData: Data? = nil
   ) throws(StoreError) {
+    try replace(target, previous: previous, backupPath: backupPath, previousData: previousData) {
+      write throws(StoreError) in try write(data)
+    }
+  }
+
+  /// As `replace(_:with:...)`, with the content produced piece by piece: `produce` calls the
+  /// function it is given with each piece, in order, and the pieces go straight to the temporary
+  /// file. An error from `produce` (an unencodable value) removes the temporary file and leaves
+  /// the target untouched.
+  static func replace(
+    _ target: String, previous: FileSystem.Status?, backupPath: String? = nil,
+    previousData: Data? = nil,
+    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void) throws(StoreError) -> Void
+  ) throws(StoreError) {
     let directory = FileSystem.directory(of: target)
-    let temporary = try writeTemporaryCopy(of: data, beside: target, tag: "",
-      permissions: previous?.permissions ?? 0o600, owner: previous)
+    let temporary = try writeTemporaryFile(beside: target, tag: "",
+      permissions: previous?.permissions ?? 0o600, owner: previous, producing: produce)
     do throws(StoreError) {
       if let backupPath, previous != nil {
         try keepBackup(of: target, at: backupPath, previousData: previousData, previous: previous)
@@ -74,6 +88,17 @@ enum AtomicReplace {
     of data: Data, beside target: String, tag: String, permissions: mode_t,
     owner: FileSystem.Status?
   ) throws(StoreError) -> String {
+    try writeTemporaryFile(beside: target, tag: tag, permissions: permissions, owner: owner) {
+      write throws(StoreError) in try write(data)
+    }
+  }
+
+  /// Creates a new temporary file beside `target`, fills it with what `produce` writes, fsyncs
+  /// it and returns its path; on any failure it is removed again.
+  static func writeTemporaryFile(
+    beside target: String, tag: String, permissions: mode_t, owner: FileSystem.Status?,
+    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void) throws(StoreError) -> Void
+  ) throws(StoreError) -> String {
     let directory = FileSystem.directory(of: target)
     var temporary = ""
     var descriptor: Int32 = -1
@@ -98,7 +123,11 @@ enum AtomicReplace {
         // file system has no owners (a FAT stick), where there is nothing to preserve.
         _ = fchown(descriptor, owner.owner, owner.group)
       }
-      try FileSystem.writeAll(data, to: descriptor, path: temporary)
+      let openDescriptor = descriptor
+      let path = temporary
+      try produce { (data: any ContiguousBytes) throws(StoreError) in
+        try FileSystem.writeAll(data, to: openDescriptor, path: path)
+      }
       guard fsync(descriptor) == 0 else {
         throw StoreError.fileSystem(operation: "flush to disk", path: temporary,
           errorNumber: errno)

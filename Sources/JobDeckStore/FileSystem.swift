@@ -106,7 +106,9 @@ enum FileSystem {
   }
 
   /// Writes every byte, retrying partial writes and interrupted calls.
-  static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(StoreError) {
+  static func writeAll(_ data: some ContiguousBytes, to descriptor: Int32, path: String)
+    throws(StoreError)
+  {
     var failure: Int32 = 0
     data.withUnsafeBytes { buffer in
       guard let base = buffer.baseAddress else { return }

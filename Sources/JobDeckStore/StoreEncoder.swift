@@ -45,17 +45,42 @@ public struct StoreEncoder: Sendable {
   public func encode(_ deck: Deck) throws -> Data {
     var output = Data()
     output.reserveCapacity(4096)
-    output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
-    output.append(contentsOf: "  \"settings\": ".utf8)
+    var reserved = false
+    try write(deck) { part in
+      if !reserved, part.count > 65_536 {
+        // Growing a 275 MB `Data` by doubling copies it several times: reserve from the first
+        // batch of postings instead, with a margin.
+        output.reserveCapacity(Self.estimatedSize(of: deck, firstBatch: part))
+        reserved = true
+      }
+      output.append(contentsOf: part)
+    }
+    return output
+  }
+
+  /// The same bytes as `encode`, handed to `sink` a piece at a time (the header, then a batch
+  /// of records at a time), so that a save streams into its file and never holds the whole
+  /// 275 MB text besides the deck. Errors thrown by `sink` propagate.
+  func write(_ deck: Deck, to sink: ([UInt8]) throws -> Void) throws {
+    var head = Array("{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
+    head += Array("  \"settings\": ".utf8)
     var settings = FastRecordWriter()
     settings.write(deck.settings)
-    output.append(contentsOf: settings.bytes)
-    output.append(contentsOf: ",\n".utf8)
-    try append(deck.postings, named: "postings", to: &output, last: false)
-    try append(deck.applications, named: "applications", to: &output, last: false)
-    try append(deck.deadlines, named: "deadlines", to: &output, last: true)
-    output.append(contentsOf: "}\n".utf8)
-    return output
+    head += settings.bytes
+    head += Array(",\n".utf8)
+    try sink(head)
+    try write(deck.postings, named: "postings", to: sink, last: false)
+    try write(deck.applications, named: "applications", to: sink, last: false)
+    try write(deck.deadlines, named: "deadlines", to: sink, last: true)
+    try sink(Array("}\n".utf8))
+  }
+
+  private static let batchSize = 4096
+
+  private static func estimatedSize(of deck: Deck, firstBatch: [UInt8]) -> Int {
+    let perPosting = firstBatch.count / max(1, min(batchSize, deck.postings.count))
+    return (perPosting * deck.postings.count + 1024 * deck.applications.count
+      + 512 * deck.deadlines.count) * 11 / 10
   }
 
   /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against
@@ -97,32 +122,28 @@ public struct StoreEncoder: Sendable {
   }
 
   /// Writes one member. Records are encoded in batches, each batch split between the workers
-  /// and its lines appended in order, so only one batch's text exists besides the output.
-  private func append<Record: FastWritable>(
-    _ records: [Record], named name: String, to output: inout Data, last: Bool
+  /// and handed on as one piece, so only one batch's text exists besides the output.
+  private func write<Record: FastWritable>(
+    _ records: [Record], named name: String, to sink: ([UInt8]) throws -> Void, last: Bool
   ) throws {
     let end = last ? "\n" : ",\n"
     guard !records.isEmpty else {
-      output.append(contentsOf: "  \"\(name)\": []\(end)".utf8)
+      try sink(Array("  \"\(name)\": []\(end)".utf8))
       return
     }
-    output.append(contentsOf: "  \"\(name)\": [\n".utf8)
-    let batchSize = 4096
+    try sink(Array("  \"\(name)\": [\n".utf8))
     var batchStart = 0
     while batchStart < records.count {
-      let batchEnd = min(records.count, batchStart + batchSize)
+      let batchEnd = min(records.count, batchStart + Self.batchSize)
       let parts = try RecordBatch.encode(records[batchStart..<batchEnd],
         isLast: batchEnd == records.count)
-      if batchStart == 0, batchEnd < records.count {
-        // Growing a 275 MB `Data` by doubling copies it several times: estimate from the first
-        // batch instead, with a margin.
-        let perRecord = parts.reduce(0) { $0 + $1.count } / (batchEnd - batchStart)
-        output.reserveCapacity(output.count + perRecord * records.count * 11 / 10)
-      }
-      for part in parts { output.append(contentsOf: part) }
+      var joined: [UInt8] = []
+      joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+      for part in parts { joined += part }
+      try sink(joined)
       batchStart = batchEnd
     }
-    output.append(contentsOf: "  ]\(end)".utf8)
+    try sink(Array("  ]\(end)".utf8))
   }
 }
 

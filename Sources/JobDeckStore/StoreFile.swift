@@ -197,14 +197,20 @@ public struct StoreFile: Sendable {
   private func write(_ deck: Deck, to target: String, previous: FileSystem.Status?,
     previousData: Data?) throws
   {
-    let data: Data
-    do {
-      data = try StoreEncoder().encode(deck)
-    } catch {
-      throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
+    // Streamed: the encoded text goes to the temporary file a batch at a time, so a save of
+    // 100,000 postings never holds 275 MB of text besides the deck.
+    let path = path
+    try AtomicReplace.replace(target, previous: previous, backupPath: target + ".bak",
+      previousData: previousData)
+    { write throws(StoreError) in
+      do {
+        try StoreEncoder().write(deck) { piece in try write(piece) }
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
+      }
     }
-    try AtomicReplace.replace(target, with: data, previous: previous,
-      backupPath: target + ".bak", previousData: previousData)
   }
 
   private func newerVersionError(_ document: StoreDecoder.Document) -> StoreError {
