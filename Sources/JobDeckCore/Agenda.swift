@@ -131,6 +131,10 @@ public struct Agenda: Hashable, Sendable {
     }
   }
 
+  /// Each kind's place in `DeadlineKind.allCases`, looked up once rather than per comparison.
+  private static let kindRanks = Dictionary(
+    uniqueKeysWithValues: DeadlineKind.allCases.enumerated().map { ($1, $0) })
+
   /// Date, then kind (in `DeadlineKind.allCases` order), then time, then id; undated last.
   static func agendaOrder(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
     switch (lhs.date, rhs.date) {
@@ -139,9 +143,8 @@ public struct Agenda: Hashable, Sendable {
     case (.some(let left), .some(let right)) where left != right: return left < right
     default: break
     }
-    let kinds = DeadlineKind.allCases
-    let leftKind = kinds.firstIndex(of: lhs.kind) ?? 0
-    let rightKind = kinds.firstIndex(of: rhs.kind) ?? 0
+    let leftKind = kindRanks[lhs.kind] ?? 0
+    let rightKind = kindRanks[rhs.kind] ?? 0
     if leftKind != rightKind { return leftKind < rightKind }
     let leftTime = lhs.time ?? .distantFuture
     let rightTime = rhs.time ?? .distantFuture

@@ -4,22 +4,36 @@ extension TerminalText {
   /// Columns the text takes on a terminal, summed per grapheme (see `displayWidth(of:)` for one
   /// grapheme).
   public static func displayWidth(of text: String) -> Int {
-    if isPrintableASCII(text) { return text.utf8.count }
-    return text.reduce(0) { $0 + displayWidth(of: $1) }
+    let asciiRun = leadingPrintableASCIICount(text)
+    if asciiRun == text.utf8.count { return asciiRun }
+    // The run's last byte may begin a grapheme with what follows (e + combining accent), so it
+    // is measured with the rest; a boundary lies between any two printable ASCII bytes.
+    let counted = max(0, asciiRun - 1)
+    return counted + Substring(text.utf8.dropFirst(counted)).reduce(0) {
+      $0 + displayWidth(of: $1)
+    }
   }
 
   /// True when every byte is printable ASCII (space to tilde): then each byte is one grapheme one
   /// column wide, and the per-grapheme Unicode lookups (the bulk of rendering a long agenda or
   /// table) can be skipped.
   static func isPrintableASCII(_ text: String) -> Bool {
+    leadingPrintableASCIICount(text) == text.utf8.count
+  }
+
+  /// How many bytes at the start are printable ASCII.
+  static func leadingPrintableASCIICount(_ text: String) -> Int {
     var text = text
-    return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+    return text.withUTF8 { bytes in
+      bytes.firstIndex { $0 < 0x20 || $0 >= 0x7F } ?? bytes.count
+    }
   }
 
   /// Columns one grapheme takes, as `wcwidth` would say for its base: 2 for East Asian Wide and
   /// Fullwidth characters and for emoji shown as pictures, 0 for combining marks and invisible
   /// characters, 1 otherwise.
   public static func displayWidth(of grapheme: Character) -> Int {
+    if let ascii = grapheme.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
     let scalars = Array(grapheme.unicodeScalars)
     guard let base = scalars.first(where: { !isZeroWidth($0) }) else { return 0 }
     if isControl(base) { return 0 }
@@ -39,6 +53,10 @@ extension TerminalText {
   public static func truncated(_ text: String, toWidth width: Int) -> String {
     guard width > 0 else { return "" }
     if displayWidth(of: text) <= width { return text }
+    if leadingPrintableASCIICount(text) >= width {
+      // The first `width` bytes are one column each, so a boundary follows byte `width - 1`.
+      return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+    }
     var result = ""
     var used = 0
     for grapheme in text {

@@ -39,6 +39,15 @@ public struct FixedWallClock: WallClock {
 extension CivilDate {
   /// The civil date an instant falls on in a zone.
   public init(containing instant: Date, in timeZone: TimeZone) {
+    let seconds = instant.timeIntervalSince1970
+    // From 1900 on, the zone's offset at the instant and day arithmetic give what the calendar
+    // gives, without building a Calendar per call (the agenda asks this for every timed
+    // deadline). Earlier instants keep the calendar's own rules (its Julian switch in 1582).
+    if seconds >= Self.earliestArithmeticInstant, seconds < Self.latestArithmeticInstant {
+      let local = Int(seconds.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+      self.init(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+      return
+    }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let parts = calendar.dateComponents([.year, .month, .day], from: instant)
@@ -49,6 +58,10 @@ extension CivilDate {
       self = date
     }
   }
+
+  /// 1900-01-01 and 9000-01-01 UTC, in seconds since 1970.
+  private static let earliestArithmeticInstant: Double = -2_208_988_800
+  private static let latestArithmeticInstant: Double = 221_845_392_000
 
   /// The instant of a wall-clock time on this date in a zone. A time skipped by a DST change
   /// resolves to the next valid instant, as Foundation's calendar does.
