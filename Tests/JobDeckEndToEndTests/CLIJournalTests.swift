@@ -14,7 +14,8 @@ struct CLIJournalTests {
     try workspace.jobdeck(["apply", "sumup"])
     let text = try #require(String(data: try workspace.storeBytes(), encoding: .utf8))
     let description = String(repeating: "Long description text. ", count: 50_000)
-    let large = text.replacingOccurrences(of: "\"company\":\"SumUp\"",
+    let range = try #require(text.range(of: "\"company\":\"SumUp\""))
+    let large = text.replacingCharacters(in: range,
       with: "\"company\":\"SumUp\",\"description\":\"\(description)\"")
     try workspace.writeStore(large)
     #expect(try workspace.storeBytes().count > 1 << 20)
@@ -33,11 +34,12 @@ struct CLIJournalTests {
 
     let checked = try workspace.jobdeck(["check"])
     #expect(checked.exitCode == 0, "\(checked.standardError)")
-    #expect(checked.standardOutput.contains("journal: 1 operation(s)"))
+    // The move itself, and the follow-up deadline it derives.
+    #expect(checked.standardOutput.contains("journal: 2 operation(s) saved since the last full"))
 
     let compacted = try workspace.jobdeck(["compact"])
     #expect(compacted.exitCode == 0, "\(compacted.standardError)")
-    #expect(compacted.standardOutput.contains("Folded 1 journal operation(s)"))
+    #expect(compacted.standardOutput.contains("Folded 2 journal operation(s)"))
     #expect(!FileManager.default.fileExists(atPath: journal))
     #expect(try workspace.storeBytes() != before)
     #expect(try workspace.json(["show", "sumup-ml-engineer", "--json"])["stage"] as? String

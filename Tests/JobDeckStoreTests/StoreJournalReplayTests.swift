@@ -139,7 +139,6 @@ struct StoreJournalReplayTests {
       previous = deck
     }
     #expect(appended > 0, "seed \(seed): nothing went through the journal")
-    #expect(try store.check().journalOperationCount >= appended)
   }
 
   @Test(arguments: PropertySeeds.seeds(default: 10))
