@@ -1,3 +1,4 @@
+import Glibc
 import JobDeckCore
 
 /// The journal operations that turn the deck a caller last read into the deck it now saves.
@@ -27,6 +28,17 @@ enum DeckDifference {
     return operations + postings + applications + deadlines
   }
 
+  /// Whether two records are bit for bit the same value. Then they are equal (same numbers, same
+  /// string and array storage); when not, `==` decides. Comparing the bits first makes the walk
+  /// over 100,000 unchanged records a few milliseconds.
+  private static func sameBits<Record>(
+    _ old: UnsafeBufferPointer<Record>, _ oldIndex: Int, _ new: UnsafeBufferPointer<Record>,
+    _ newIndex: Int
+  ) -> Bool {
+    guard let oldBase = old.baseAddress, let newBase = new.baseAddress else { return false }
+    return memcmp(oldBase + oldIndex, newBase + newIndex, MemoryLayout<Record>.size) == 0
+  }
+
   private static func difference<Record: Identifiable & Equatable>(
     _ old: [Record], _ new: [Record], in collection: StoreJournal.Collection,
     put: (Record) -> StoreJournal.Operation
@@ -40,25 +52,32 @@ enum DeckDifference {
     var operations: [StoreJournal.Operation] = []
     var inPlace: [String] = []
     var appended: [String] = []
-    var oldIndex = 0
-    var newIndex = 0
-    while oldIndex < old.count {
-      if newIndex < new.count, old[oldIndex].id == new[newIndex].id {
-        if old[oldIndex] != new[newIndex] {
-          operations.append(put(new[newIndex]))
-          inPlace.append(new[newIndex].id)
+    old.withUnsafeBufferPointer { old in
+      new.withUnsafeBufferPointer { new in
+        var oldIndex = 0
+        var newIndex = 0
+        while oldIndex < old.count {
+          if newIndex < new.count, Self.sameBits(old, oldIndex, new, newIndex) {
+            // The same record, copied along with its array: its text and arrays share storage.
+            newIndex += 1
+          } else if newIndex < new.count, old[oldIndex].id == new[newIndex].id {
+            if old[oldIndex] != new[newIndex] {
+              operations.append(put(new[newIndex]))
+              inPlace.append(new[newIndex].id)
+            }
+            newIndex += 1
+          } else {
+            operations.append(.delete(collection, id: old[oldIndex].id))
+            inPlace.append(old[oldIndex].id)
+          }
+          oldIndex += 1
         }
-        newIndex += 1
-      } else {
-        operations.append(.delete(collection, id: old[oldIndex].id))
-        inPlace.append(old[oldIndex].id)
+        while newIndex < new.count {
+          operations.append(put(new[newIndex]))
+          appended.append(new[newIndex].id)
+          newIndex += 1
+        }
       }
-      oldIndex += 1
-    }
-    while newIndex < new.count {
-      operations.append(put(new[newIndex]))
-      appended.append(new[newIndex].id)
-      newIndex += 1
     }
     if operations.isEmpty { return [] }
     let named = inPlace + appended
