@@ -30,15 +30,24 @@ enum AtomicReplace {
   /// As `replace(_:with:...)`, with the content produced piece by piece: `produce` calls the
   /// function it is given with each piece, in order, and the pieces go straight to the temporary
   /// file. An error from `produce` (an unencodable value) removes the temporary file and leaves
-  /// the target untouched.
+  /// the target untouched. Once the content is written, `shouldCommit` may still decline (the
+  /// temporary file is then removed and nothing changes): returns whether the target was
+  /// replaced.
+  @discardableResult
   static func replace(
     _ target: String, previous: FileSystem.Status?, backupPath: String? = nil,
     previousData: Data? = nil,
-    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void) throws(StoreError) -> Void
-  ) throws(StoreError) {
+    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void)
+      throws(StoreError) -> Void,
+    committingIf shouldCommit: () -> Bool = { true }
+  ) throws(StoreError) -> Bool {
     let directory = FileSystem.directory(of: target)
     let temporary = try writeTemporaryFile(beside: target, tag: "",
       permissions: previous?.permissions ?? 0o600, owner: previous, producing: produce)
+    guard shouldCommit() else {
+      unlink(temporary)
+      return false
+    }
     do throws(StoreError) {
       if let backupPath, previous != nil {
         try keepBackup(of: target, at: backupPath, previousData: previousData, previous: previous)
@@ -51,6 +60,7 @@ enum AtomicReplace {
       throw error
     }
     try FileSystem.synchronizeDirectory(directory)
+    return true
   }
 
   /// The current target becomes the backup: a hard link costs no copy and no space; file systems

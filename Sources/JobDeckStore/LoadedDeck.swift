@@ -19,20 +19,25 @@ public struct LoadedDeck: Sendable, Equatable {
   public var isReadOnly: Bool { readOnlyReason != nil }
 }
 
-/// Identifies one version of the store file cheaply (one `stat`): a save replaces the file by
-/// rename, so the inode changes; an editor writing in place changes the size or mtime.
+/// Identifies one version of the store cheaply (one `stat` of the file and one of its journal):
+/// a full save replaces the file by rename, so the inode changes; an append to the journal
+/// changes the journal's size; an editor writing in place changes the size or mtime.
 public struct StoreFingerprint: Hashable, Sendable {
   public var device: UInt64
   public var inode: UInt64
   public var size: Int64
   /// Modification time in nanoseconds since 1970.
   public var modificationNanoseconds: Int64
+  /// The journal (`store.json.journal`) as it was: all zero when there was none.
+  public var journalInode: UInt64 = 0
+  public var journalSize: Int64 = 0
+  public var journalModificationNanoseconds: Int64 = 0
 
   /// True only for a fingerprint handed out by a successful `load()` or conditional save: the
-  /// file parsed when it was taken. `save(_:ifUnchangedSince:)` skips re-parsing the file only
-  /// for such a fingerprint, so one taken with `StoreFile.fingerprint()` from a file that never
-  /// parsed cannot get that file overwritten. Not part of equality: it says where the value came
-  /// from, not which file version it names.
+  /// file and its journal parsed when it was taken. `save(_:ifUnchangedSince:)` skips re-parsing
+  /// them only for such a fingerprint, so one taken with `StoreFile.fingerprint()` from a file
+  /// that never parsed cannot get that file overwritten. Not part of equality: it says where the
+  /// value came from, not which file version it names.
   public internal(set) var isVerified = false
 
   public init(device: UInt64, inode: UInt64, size: Int64, modificationNanoseconds: Int64) {
@@ -45,6 +50,8 @@ public struct StoreFingerprint: Hashable, Sendable {
   public static func == (lhs: StoreFingerprint, rhs: StoreFingerprint) -> Bool {
     (lhs.device, lhs.inode, lhs.size, lhs.modificationNanoseconds)
       == (rhs.device, rhs.inode, rhs.size, rhs.modificationNanoseconds)
+      && (lhs.journalInode, lhs.journalSize, lhs.journalModificationNanoseconds)
+        == (rhs.journalInode, rhs.journalSize, rhs.journalModificationNanoseconds)
   }
 
   public func hash(into hasher: inout Hasher) {
@@ -52,6 +59,18 @@ public struct StoreFingerprint: Hashable, Sendable {
     hasher.combine(inode)
     hasher.combine(size)
     hasher.combine(modificationNanoseconds)
+    hasher.combine(journalInode)
+    hasher.combine(journalSize)
+    hasher.combine(journalModificationNanoseconds)
+  }
+
+  /// The store's fingerprint with the journal's `stat` folded in.
+  func including(journal: StoreFingerprint?) -> StoreFingerprint {
+    var copy = self
+    copy.journalInode = journal?.inode ?? 0
+    copy.journalSize = journal?.size ?? 0
+    copy.journalModificationNanoseconds = journal?.modificationNanoseconds ?? 0
+    return copy
   }
 
   var verified: StoreFingerprint {
@@ -77,6 +96,17 @@ public struct StoreCheckReport: Sendable, Equatable {
   /// Whether a backup exists for `restoreBackup()`.
   public var backupPath: String
   public var hasBackup: Bool
+  /// The journal beside the store: changes saved since the last full rewrite, already counted
+  /// in the figures above. Zero operations and size when there is none.
+  public var journalPath: String = ""
+  public var journalOperationCount = 0
+  public var journalSize: Int64 = 0
+  /// Bytes at the journal's end left by a crash in the middle of an append (ignored; the next
+  /// save cuts them off).
+  public var journalTornBytes = 0
+  /// The journal belongs to an earlier version of the store file (the file was rewritten or
+  /// edited after it was written): it is not applied, and the next save keeps it aside.
+  public var journalIsStale = false
 
   public var isHealthy: Bool { problems.isEmpty }
 }

@@ -65,12 +65,14 @@ enum InProcessFigures {
     }
   }
 
-  /// What the UI does after a stage move: save the changed deck over the version it loaded.
+  /// What the UI does after a stage move: save the changed deck over the version it loaded,
+  /// handing over that version's deck so that only the difference is written.
   static func save(store: String, runs: Int) throws {
     let file = StoreFile(path: store)
     let loaded = try file.load()
     var deck = loaded.deck
     var fingerprint = loaded.fingerprint
+    var previous = loaded.deck
     guard let application = deck.applications.first(where: { $0.stage.isActive }) else {
       print("error=no application to move")
       return
@@ -82,8 +84,9 @@ enum InProcessFigures {
       _ = try deck.move(applicationID: application.id, to: stage,
         at: DataGenerator.nowInstant.addingTimeInterval(Double(index * 60)))
       let start = ContinuousClock.now
-      fingerprint = try file.save(deck, ifUnchangedSince: fingerprint)
+      fingerprint = try file.save(deck, ifUnchangedSince: fingerprint, previous: previous)
       samples.append((ContinuousClock.now - start).seconds)
+      previous = deck
     }
     print("median=\(Statistics.median(samples))")
     // The saved file must read back as the deck that was saved.

@@ -20,7 +20,7 @@ struct JobDeck: ParsableCommand {
     subcommands: [
       UICommand.self, DemoCommand.self, AddCommand.self, ApplyCommand.self, ListCommand.self,
       ShowCommand.self, MoveCommand.self, NoteCommand.self, RemoveCommand.self,
-      CheckCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
+      CheckCommand.self, CompactCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
       SetCommand.self, ImportCommand.self, ExportCommand.self,
     ],
     defaultSubcommand: UICommand.self

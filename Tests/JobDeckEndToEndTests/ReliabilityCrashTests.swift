@@ -46,7 +46,7 @@ struct ReliabilityCrashTests {
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
     let applied = try workspace.jobdeck(["apply", "sumup", "--stage", "applied"])
     #expect(applied.exitCode == 0, "\(applied.standardError)")
-    return try workspace.storeBytes()
+    return try JournalFold.effectiveStoreBytes(of: workspace)
   }
 
   /// Checks the store after a kill against the last acknowledged state and returns the state to
@@ -54,7 +54,7 @@ struct ReliabilityCrashTests {
   func verifyAfterKill(acknowledged: Snapshot, attempted stage: String, context: String) throws
     -> Snapshot
   {
-    let current = try Snapshot(try workspace.storeBytes())
+    let current = try Snapshot(try JournalFold.effectiveStoreBytes(of: workspace))
     #expect(current.rest == acknowledged.rest, "records other than the moved one changed; \(context)")
     if current.stages == acknowledged.stages {
       return current
@@ -75,7 +75,10 @@ struct ReliabilityCrashTests {
     let original = try makeBigStore(postings: 1_200)
     #expect(original.count > 2_000_000, "the store should be a few MB; it is \(original.count)")
     let binary = try BuiltBinary.jobdeck().url.path
-    let environment = Reliability.environment(for: workspace)
+    var environment = Reliability.environment(for: workspace)
+    // Kills aimed at the full rewrite: no journal here (`ReliabilityJournalCrashTests` kills
+    // appends to it).
+    environment["JOBDECK_JOURNAL_MINIMUM_BYTES"] = String(Int64.max)
     let directory = workspace.directory
 
     // How long a move takes here, and how long its save (temporary file to exit), so kills
@@ -94,7 +97,7 @@ struct ReliabilityCrashTests {
     // Medians: one slow run on a busy machine would otherwise aim most kills past the end.
     let moveDuration = moveDurations.sorted()[2]
     let saveDuration = saveDurations.sorted()[2]
-    var acknowledged = try Snapshot(try workspace.storeBytes())
+    var acknowledged = try Snapshot(try JournalFold.effectiveStoreBytes(of: workspace))
 
     var killedMidSave = 0
     var killedCommitted = 0
@@ -122,7 +125,7 @@ struct ReliabilityCrashTests {
       if leftTemporary { killedMidSave += 1 }
       if ending == .exited(0) {
         completed += 1
-        let current = try Snapshot(try workspace.storeBytes())
+        let current = try Snapshot(try JournalFold.effectiveStoreBytes(of: workspace))
         #expect(current.stages == acknowledged.stages + [stage], "acknowledged move lost; \(context)")
         acknowledged = current
       } else {
@@ -162,7 +165,7 @@ struct ReliabilityCrashTests {
     let kills = Reliability.iterations(default: 12)
     _ = try makeBigStore(postings: 1_000)
     let binary = try BuiltBinary.jobdeck()
-    var acknowledged = try Snapshot(try workspace.storeBytes())
+    var acknowledged = try Snapshot(try JournalFold.effectiveStoreBytes(of: workspace))
     var savedBeforeKill = 0
     var killedMidSave = 0
     for attempt in 0..<kills {

@@ -1,0 +1,289 @@
+import Foundation
+import Glibc
+import JobDeckCore
+
+extension StoreFile {
+  /// When a save may append its difference to the journal instead of rewriting the store.
+  ///
+  /// A small store is always rewritten: that is fast anyway, and the file stays the whole truth
+  /// for people who read it with `jq` or keep it in `git`. A large one is rewritten (and its
+  /// journal folded in) once the journal would outgrow either limit, which bounds both the
+  /// journal's share of the disk and the time loading spends replaying it.
+  public struct JournalPolicy: Sendable, Equatable {
+    /// Stores smaller than this (bytes) are always rewritten whole.
+    public var minimumStoreSize: Int64
+    /// The journal never grows past this many bytes ...
+    public var maximumJournalSize: Int64
+    /// ... nor past this fraction of the store's size.
+    public var maximumJournalShare: Double
+
+    public init(minimumStoreSize: Int64, maximumJournalSize: Int64, maximumJournalShare: Double) {
+      self.minimumStoreSize = minimumStoreSize
+      self.maximumJournalSize = maximumJournalSize
+      self.maximumJournalShare = maximumJournalShare
+    }
+
+    /// 1 MiB stores and up; the journal at most 8 MiB and an eighth of the store.
+    public static let standard = JournalPolicy(
+      minimumStoreSize: 1 << 20, maximumJournalSize: 8 << 20, maximumJournalShare: 0.125)
+    /// Every save rewrites the whole file (the behaviour before the journal).
+    public static let never = JournalPolicy(
+      minimumStoreSize: .max, maximumJournalSize: 0, maximumJournalShare: 0)
+    /// Every save that can append does, whatever the sizes: for tests on small stores.
+    public static let always = JournalPolicy(
+      minimumStoreSize: 0, maximumJournalSize: .max, maximumJournalShare: .infinity)
+
+    func allowsJournal(ofSize journalSize: Int64, besideStoreOf storeSize: Int64) -> Bool {
+      storeSize >= minimumStoreSize && journalSize <= maximumJournalSize
+        && Double(journalSize) <= Double(storeSize) * maximumJournalShare
+    }
+  }
+
+  /// The journal file as found under the lock.
+  struct JournalState {
+    var status: FileSystem.Status
+    /// Nil when the journal holds no complete line yet.
+    var header: StoreJournal.Header?
+    /// Bytes up to the end of its last complete line; anything after is a torn append.
+    var completeLength: Int
+    /// It describes another version of the store file and is not applied.
+    var isStale: Bool
+  }
+
+  /// The store and its journal as read under the lock.
+  struct DiskState {
+    var storeStatus: FileSystem.Status?
+    var document: StoreDecoder.Document?
+    var journal: JournalState?
+    var journalOperationCount = 0
+    /// The store's deck with the journal replayed.
+    var deck = Deck()
+
+    init(storeStatus: FileSystem.Status? = nil) {
+      self.storeStatus = storeStatus
+    }
+
+    var fingerprint: StoreFingerprint? {
+      storeStatus?.fingerprint.including(journal: journal?.status.fingerprint)
+    }
+  }
+
+  /// Reads and decodes the store and its journal, and replays the journal unless it is stale.
+  /// Without a store file the journal is not applied (it is stale: its base is gone).
+  func readState(target: String) throws -> DiskState {
+    let journalPath = target + ".journal"
+    guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path)
+    else {
+      var state = DiskState()
+      if let status = try FileSystem.status(of: journalPath) {
+        state.journal = JournalState(status: status, header: nil, completeLength: 0, isStale: true)
+      }
+      return state
+    }
+    var state = DiskState(storeStatus: storeStatus)
+    state.document = document
+    state.deck = document.deck
+    guard let journal = try FileSystem.readFile(at: journalPath) else { return state }
+    let head = try StoreJournal.parse(journal.data, path: journalPath, headerOnly: true)
+    let isStale = try head.header.map { header throws(StoreError) in
+      try !Self.base(header.base, describes: storeStatus) { () throws(StoreError) in
+        try ContentHash.hex(ofFileAt: target)
+      }
+    } ?? false
+    state.journal = JournalState(status: journal.status, header: head.header,
+      completeLength: head.completeLength, isStale: isStale)
+    if !isStale, head.header != nil {
+      let parsed = try StoreJournal.parse(journal.data, path: journalPath)
+      state.journalOperationCount = parsed.operations.count
+      StoreJournal.replay(parsed.operations, onto: &state.deck)
+    }
+    return state
+  }
+
+  /// What a save needs to know about the journal when the caller's verified fingerprint spares
+  /// it decoding: its header and where its last complete line ends.
+  func journalHeaderState(target: String, store: FileSystem.Status) throws -> JournalState? {
+    let journalPath = target + ".journal"
+    guard let journal = try FileSystem.readFile(at: journalPath) else { return nil }
+    let head = try StoreJournal.parse(journal.data, path: journalPath, headerOnly: true)
+    let isStale = try head.header.map { header throws(StoreError) in
+      try !Self.base(header.base, describes: store) { () throws(StoreError) in
+        try ContentHash.hex(ofFileAt: target)
+      }
+    } ?? false
+    return JournalState(status: journal.status, header: head.header,
+      completeLength: head.completeLength, isStale: isStale)
+  }
+
+  /// Whether the store file is the journal's base: same size, and the same inode and time (the
+  /// file untouched) or, after a copy that changed those, the same bytes (`hash`, asked only
+  /// then, reads the whole file).
+  static func base(_ base: StoreJournal.Base, describes store: FileSystem.Status,
+    hash: () throws(StoreError) -> String) throws(StoreError) -> Bool
+  {
+    let file = store.fingerprint
+    guard base.size == file.size else { return false }
+    if base.inode == file.inode, base.modified == file.modificationNanoseconds { return true }
+    return try base.hash == hash()
+  }
+
+  /// Writes `deck` over the version `state` describes: appends the difference from `previous`
+  /// to the journal when the policy allows and the difference can be said there, else rewrites
+  /// the whole file and drops the journal. The caller holds the exclusive lock and has refused
+  /// newer-version files.
+  func commit(_ deck: Deck, previous: Deck?, over state: DiskState, target: String) throws {
+    let journalPath = target + ".journal"
+    var state = state
+    if let journal = state.journal, journal.isStale || state.storeStatus == nil {
+      try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
+      state.journal = nil
+    }
+    if let previous, let store = state.storeStatus,
+      store.fingerprint.size >= journalPolicy.minimumStoreSize,
+      let operations = DeckDifference.operations(from: previous, to: deck)
+    {
+      if operations.isEmpty { return }
+      let line: Data
+      do {
+        line = try StoreJournal.line(for: operations)
+      } catch {
+        throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
+      }
+      var bytes = Data()
+      var keep = state.journal?.completeLength ?? 0
+      if state.journal?.header == nil {
+        // Once per journal: the file is hashed a few MB at a time, never held whole.
+        let base = StoreJournal.Base(size: store.fingerprint.size, inode: store.fingerprint.inode,
+          modified: store.fingerprint.modificationNanoseconds,
+          hash: try ContentHash.hex(ofFileAt: target))
+        bytes = try StoreJournal.headerLine(for: base)
+        keep = 0
+      }
+      bytes.append(line)
+      if journalPolicy.allowsJournal(ofSize: Int64(keep + bytes.count),
+        besideStoreOf: store.fingerprint.size)
+      {
+        try append(bytes, to: journalPath, keeping: keep, existing: state.journal?.status,
+          store: store)
+        return
+      }
+    }
+    try rewrite(deck, over: state, target: target)
+  }
+
+  /// The full save: the whole file replaced atomically (the old one kept as `.bak`), then the
+  /// journal removed. A crash between the two leaves a journal whose base is no longer the file,
+  /// which loading recognises as stale and never applies.
+  func rewrite(_ deck: Deck, over state: DiskState, target: String) throws {
+    let journalPath = target + ".journal"
+    let path = path
+    let base = state.journal?.isStale == false ? state.journal?.header?.base : nil
+    var hash = ContentHash()
+    var size: Int64 = 0
+    // Streamed into the temporary file a batch at a time (never 275 MB of text besides the
+    // deck), hashed on the way for the check below.
+    let replaced = try AtomicReplace.replace(target, previous: state.storeStatus,
+      backupPath: target + ".bak", previousData: nil,
+      producing: { write throws(StoreError) in
+        do {
+          try StoreEncoder().write(deck) { piece in
+            if base != nil {
+              hash.update(piece)
+              size += Int64(piece.count)
+            }
+            try write(piece)
+          }
+        } catch let error as StoreError {
+          throw error
+        } catch {
+          throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
+        }
+      },
+      committingIf: { () -> Bool in
+        // The file already holds exactly these bytes (the journal's changes were all undone):
+        // a new file with the same bytes would look like the journal's base, so only the
+        // journal goes.
+        guard let base else { return true }
+        return !(base.size == size && base.hash == hash.hex)
+      })
+    if !replaced {
+      try removeJournal(journalPath)
+      return
+    }
+    if state.journal != nil { try removeJournal(journalPath) }
+  }
+
+  /// One `write(2)` with `O_APPEND` of whole lines, after cutting off a torn tail, then `fsync`
+  /// (and the directory's, when the journal is new). On failure the journal is cut back to what
+  /// it was, so a failed save leaves no trace.
+  private func append(_ bytes: Data, to journalPath: String, keeping: Int,
+    existing: FileSystem.Status?, store: FileSystem.Status) throws
+  {
+    let descriptor = open(journalPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw StoreError.fileSystem(operation: "open the journal", path: journalPath,
+        errorNumber: errno)
+    }
+    var isOpen = true
+    defer { if isOpen { close(descriptor) } }
+    do throws(StoreError) {
+      if existing == nil {
+        guard fchmod(descriptor, store.permissions) == 0 else {
+          throw StoreError.fileSystem(operation: "set the permissions of", path: journalPath,
+            errorNumber: errno)
+        }
+        if geteuid() == 0, store.owner != geteuid() || store.group != getegid() {
+          _ = fchown(descriptor, store.owner, store.group)
+        }
+      }
+      if let existing, existing.fingerprint.size != Int64(keeping) {
+        guard ftruncate(descriptor, off_t(keeping)) == 0 else {
+          throw StoreError.fileSystem(operation: "cut the torn end off", path: journalPath,
+            errorNumber: errno)
+        }
+      }
+      try FileSystem.writeAll(bytes, to: descriptor, path: journalPath)
+      guard fsync(descriptor) == 0 else {
+        throw StoreError.fileSystem(operation: "flush to disk", path: journalPath,
+          errorNumber: errno)
+      }
+      isOpen = false
+      guard close(descriptor) == 0 else {
+        throw StoreError.fileSystem(operation: "write", path: journalPath, errorNumber: errno)
+      }
+    } catch {
+      let target = isOpen ? descriptor : open(journalPath, O_WRONLY | O_CLOEXEC)
+      if target >= 0 {
+        _ = ftruncate(target, off_t(keeping))
+        if !isOpen { close(target) }
+      }
+      throw error
+    }
+    if existing == nil {
+      try FileSystem.synchronizeDirectory(FileSystem.directory(of: journalPath))
+    }
+  }
+
+  private func removeJournal(_ journalPath: String) throws {
+    guard unlink(journalPath) == 0 || errno == ENOENT else {
+      throw StoreError.fileSystem(operation: "remove the folded-in journal", path: journalPath,
+        errorNumber: errno)
+    }
+    try FileSystem.synchronizeDirectory(FileSystem.directory(of: journalPath))
+  }
+
+  /// Renames `source` to `name`, or `name-2`, `name-3`… when taken.
+  func moveAside(_ source: String, to name: String) throws {
+    for attempt in 1...100 {
+      let candidate = attempt == 1 ? name : name + "-\(attempt)"
+      var existing = stat()
+      if lstat(candidate, &existing) == 0 { continue }
+      guard rename(source, candidate) == 0 else {
+        throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: errno)
+      }
+      try FileSystem.synchronizeDirectory(FileSystem.directory(of: source))
+      return
+    }
+    throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: EEXIST)
+  }
+}
