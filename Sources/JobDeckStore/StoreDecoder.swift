@@ -66,7 +66,7 @@ public struct StoreDecoder: Sendable {
 
   /// The deck via the fast path, reading `chunkSize` bytes at a time (more for a longer line),
   /// or nil as soon as something needs the trusted path.
-  private static func streamed(_ file: ReadableFile, chunkSize: Int) throws(StoreError) -> Deck? {
+  static func streamed(_ file: ReadableFile, chunkSize: Int) throws(StoreError) -> Deck? {
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096),
       alignment: 16)
     defer { buffer.deallocate() }

@@ -54,7 +54,7 @@ struct AgendaCommand: ParsableCommand {
     if query.within != nil || query.until != nil { query.includePending = false }
     query.overdueOnly = overdue
     query.kinds = kind.isEmpty ? nil : Set(kind)
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.file.loadSummary().deck
     let agenda = Agenda.build(deck: deck, clock: clock, query: query)
     if json {
       say(try JSONOutput.encode(agenda.entries))
@@ -83,7 +83,7 @@ struct RemindCommand: ParsableCommand {
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.file.loadSummary().deck
     let entries = Agenda.remindersDue(deck: deck, clock: storeOptions.clock)
     if json {
       say(try JSONOutput.encode(entries))
