@@ -137,7 +137,7 @@ private struct RowReader {
   /// The trimmed cell, or nil when the column is absent or the cell blank.
   func cell(_ column: CSVColumn) -> String? {
     guard let index = columns[column] else { return nil }
-    let value = record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = record.fields[index].trimmedOfWhitespaceAndNewlines
     return value.isEmpty ? nil : value
   }
 

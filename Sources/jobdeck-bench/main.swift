@@ -12,6 +12,8 @@ func runBenchmark() throws {
     case ("keys", 3): try InProcessFigures.keystrokes(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("save", 3): try InProcessFigures.save(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("import", 3): try InProcessFigures.importCSV(csv: rest[1], store: rest[2])
+    case ("import-phases", 3): try InProcessFigures.importCSVPhases(csv: rest[1], store: rest[2])
+    case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
     return
