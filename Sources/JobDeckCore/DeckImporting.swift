@@ -162,7 +162,7 @@ extension Deck {
 
   /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
   static func comparableText(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    text.collapsedLowercase
   }
 }
 

@@ -65,16 +65,13 @@ public struct DeckMergeIndex: Sendable {
     }
   }
 
-  /// The posting `Deck.postingID(matching:)` finds for the draft, by index.
-  func postingIndex(matching draft: PostingDraft) -> Int? {
-    let draftURL = Deck.comparableURL(draft.posting.url)
-    if let draftURL, let match = postingsByURL[draftURL]?.first { return match }
-    let key = CompanyAndTitle(
-      company: Deck.comparableText(draft.posting.company),
-      title: Deck.comparableText(draft.posting.title))
+  /// The posting `Deck.postingID(matching:)` finds for a draft with these keys, by index.
+  func postingIndex(matching keys: PostingKeys) -> Int? {
+    if let url = keys.url, let match = postingsByURL[url]?.first { return match }
+    let key = keys.companyAndTitle
     guard !key.company.isEmpty || !key.title.isEmpty else { return nil }
     // With a URL, a posting with another URL is another ad; none has this URL (see above).
-    let candidates = draftURL == nil
+    let candidates = keys.url == nil
       ? postingsByCompanyAndTitle[key] : postingsWithoutURLByCompanyAndTitle[key]
     return candidates?.first
   }
@@ -91,7 +88,11 @@ public struct DeckMergeIndex: Sendable {
 
   /// The deck's posting at `index` was added or now reads `posting`: file it under its keys.
   mutating func postingChanged(at index: Int, to posting: Posting) {
-    let keys = PostingKeys(posting)
+    postingChanged(at: index, to: posting, keys: PostingKeys(posting))
+  }
+
+  /// `postingChanged(at:to:)` when the keys are known already (those of the draft it came from).
+  mutating func postingChanged(at index: Int, to posting: Posting, keys: PostingKeys) {
     if index == postingKeys.count {
       if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       postingKeys.append(keys)

@@ -12,7 +12,8 @@ extension Deck {
     -> MergeOutcome
   {
     let time = time.truncatedToSeconds
-    guard let match = index.postingIndex(matching: draft),
+    let keys = DeckMergeIndex.PostingKeys(draft.posting)
+    guard let match = index.postingIndex(matching: keys),
       let position = index.postingIndexByID[postings[match].id]
     else {
       var posting = draft.posting
@@ -21,7 +22,7 @@ extension Deck {
       posting.id = index.postingIDs.claim(
         IdentifierMaker.slug(company: posting.company, title: posting.title))
       postings.append(posting)
-      index.postingChanged(at: postings.count - 1, to: posting)
+      index.postingChanged(at: postings.count - 1, to: posting, keys: keys)
       for deadline in draft.deadlines {
         add(Deadline.imported(from: deadline, owner: .posting(posting.id)), index: &index)
       }

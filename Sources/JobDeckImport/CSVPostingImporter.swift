@@ -99,9 +99,10 @@ public enum CSVPostingImporter {
       }
     }
 
+    let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
     for record in table.records {
       var reader = RowReader(
-        record: record, header: table.header, columns: columns,
+        record: record, header: header, columns: columns,
         dateOrders: orders, fileDateOrder: fileOrder)
       if let row = reader.importedRow(source: source, importedAt: importedAt),
         reader.errors.isEmpty
@@ -118,6 +119,7 @@ public enum CSVPostingImporter {
 /// Reads the cells of one record, collecting what is wrong with them.
 private struct RowReader {
   let record: CSVRecord
+  /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
   let columns: [CSVColumn: Int]
   let dateOrders: [CSVColumn: CSVDateOrder]
@@ -142,7 +144,7 @@ private struct RowReader {
   }
 
   func name(_ column: CSVColumn) -> String {
-    columns[column].map { header[$0].trimmingCharacters(in: .whitespaces) } ?? column.exportName
+    columns[column].map { header[$0] } ?? column.exportName
   }
 
   mutating func fail(_ column: CSVColumn?, _ message: String) {
@@ -220,7 +222,7 @@ private struct RowReader {
   func tags() -> [String] {
     guard let text = cell(.tags) else { return [] }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { String($0).trimmedOfWhitespace }
       .filter { !$0.isEmpty }
   }
 }
