@@ -5,22 +5,43 @@ import Foundation
 /// back) even when there is nothing to do, which cost microseconds per URL and per 2 KB
 /// description: minutes per 100,000-row import.
 extension String {
-  /// `trimmingCharacters(in: .whitespacesAndNewlines)`, returning the text itself when neither
-  /// end can be whitespace (Foundation's answer then too).
+  /// `trimmingCharacters(in: .whitespacesAndNewlines)`. Where the text starts and ends after
+  /// ASCII whitespace is trimmed with ASCII that is not whitespace, Foundation stops there too,
+  /// so that part is returned; other text is left to Foundation.
   public var trimmedOfWhitespaceAndNewlines: String {
-    guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-    if first.isCertainlyNotWhitespaceOrNewline, last.isCertainlyNotWhitespaceOrNewline {
-      return self
+    trimmed(ofASCII: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+      $0.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    return trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// `trimmingCharacters(in: .whitespaces)`, returning the text itself when neither end can be
-  /// a space or tab (Foundation's answer then too).
+  /// `trimmingCharacters(in: .whitespaces)`, in the same way (space and tab are that set's only
+  /// ASCII members).
   public var trimmedOfWhitespace: String {
-    guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-    if first.isCertainlyNotWhitespace, last.isCertainlyNotWhitespace { return self }
-    return trimmingCharacters(in: .whitespaces)
+    trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }) { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  /// `isMember` says which ASCII scalars the Foundation set holds (its only ASCII members).
+  private func trimmed(ofASCII isMember: (UInt32) -> Bool, foundation: (String) -> String)
+    -> String
+  {
+    let scalars = unicodeScalars
+    var start = scalars.startIndex
+    while start != scalars.endIndex, isMember(scalars[start].value) {
+      start = scalars.index(after: start)
+    }
+    var end = scalars.endIndex
+    while end != start, isMember(scalars[scalars.index(before: end)].value) {
+      end = scalars.index(before: end)
+    }
+    guard start != end else { return "" }
+    func isOtherASCII(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.value < 0x80 && !isMember(scalar.value)
+    }
+    guard isOtherASCII(scalars[start]), isOtherASCII(scalars[scalars.index(before: end)]) else {
+      return foundation(self)
+    }
+    if start == scalars.startIndex && end == scalars.endIndex { return self }
+    return String(scalars[start..<end])
   }
 
   /// `lowercased()` split at `Character.isWhitespace` and joined by single spaces, done on the
@@ -88,19 +109,5 @@ extension String {
       index = bytes.index(after: index)
     }
     return nil
-  }
-}
-
-extension Unicode.Scalar {
-  /// True for ASCII scalars outside `CharacterSet.whitespacesAndNewlines` (tab, LF, VT, FF, CR
-  /// and space are its only ASCII members); false for the rest, which Foundation decides.
-  fileprivate var isCertainlyNotWhitespaceOrNewline: Bool {
-    value < 0x80 && value != 0x20 && !(0x09...0x0D).contains(value)
-  }
-
-  /// True for ASCII scalars outside `CharacterSet.whitespaces` (tab and space are its only
-  /// ASCII members); false for the rest, which Foundation decides.
-  fileprivate var isCertainlyNotWhitespace: Bool {
-    value < 0x80 && value != 0x20 && value != 0x09
   }
 }

@@ -17,7 +17,7 @@ public enum IdentifierMaker {
     let companyWords = words(company).prefix(2)
     // Foundation's replacement copies the title through an NSString even when the phrase is
     // absent; in printable ASCII a search of the bytes says so exactly.
-    let titleWithML = title.isPrintableASCII && title.utf8.firstRange(of: machineLearning) == nil
+    let titleWithML = title.isPrintableASCII && !title.containsMachineLearning
       ? title : title.replacingOccurrences(of: "Machine Learning", with: "ML")
     let titleWords = words(titleWithML).prefix(4)
     let joined = (companyWords + titleWords).joined(separator: "-")
@@ -37,8 +37,6 @@ public enum IdentifierMaker {
     while taken.contains("\(base)-\(counter)") { counter += 1 }
     return "\(base)-\(counter)"
   }
-
-  private static let machineLearning = Array("Machine Learning".utf8)
 
   private static func words(_ text: String) -> [String] {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return kept(asciiWords(text)) }
@@ -93,4 +91,17 @@ public enum IdentifierMaker {
     "ù": "u", "ł": "l", "ś": "s", "ż": "z", "ź": "z", "ć": "c", "ń": "n", "ą": "a", "ę": "e",
     "ø": "o", "å": "a",
   ]
+}
+
+extension String {
+  /// Whether the bytes of "Machine Learning" occur in the text's.
+  fileprivate var containsMachineLearning: Bool {
+    let phrase: [UInt8] = Array("Machine Learning".utf8)
+    let bytes = Array(utf8)
+    guard bytes.count >= phrase.count else { return false }
+    for start in 0...(bytes.count - phrase.count) where bytes[start] == phrase[0] {
+      if bytes[start..<start + phrase.count].elementsEqual(phrase) { return true }
+    }
+    return false
+  }
 }
