@@ -135,6 +135,73 @@ enum ReferenceCSVReader {
   }
 }
 
+/// The date parser as it was, before its byte-level shortcuts.
+enum ReferenceCSVDateParser {
+  typealias Failure = CSVDateParser.Failure
+
+  static func parse(_ raw: String, order: CSVDateOrder?) -> Result<CivilDate, Failure> {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    let datePart = String(text.split(whereSeparator: { $0 == " " || $0 == "T" }).first ?? "")
+    if let numbers = numbers(datePart, separator: "-") ?? numbers(datePart, separator: "/"),
+      numbers.count == 3, numbers[0].count == 4
+    {
+      return date(year: numbers[0], month: numbers[1], day: numbers[2])
+    }
+    guard datePart == text else { return .failure(.unparsable) }
+    if let numbers = numbers(text, separator: "."), numbers.count == 3, numbers[2].count == 4 {
+      return date(year: numbers[2], month: numbers[1], day: numbers[0])
+    }
+    guard let parts = slashedParts(text) else { return .failure(.unparsable) }
+    let (first, second, year) = parts
+    if first == second {
+      return date(year: year, month: first, day: first)
+    }
+    switch order {
+    case .dayFirst: return date(year: year, month: second, day: first)
+    case .monthFirst: return date(year: year, month: first, day: second)
+    case nil:
+      // One reading is impossible (13/02/2025) even without evidence from the column.
+      if first > 12 { return date(year: year, month: second, day: first) }
+      if second > 12 { return date(year: year, month: first, day: second) }
+      return .failure(.ambiguous)
+    }
+  }
+
+  /// `a/b/yyyy` as numbers, or nil for anything else.
+  static func slashedParts(_ text: String) -> (Int, Int, Int)? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let numbers = numbers(trimmed, separator: "/"), numbers.count == 3,
+      numbers[2].count == 4, numbers[0].count <= 2, numbers[1].count <= 2,
+      let first = Int(numbers[0]), let second = Int(numbers[1]), let year = Int(numbers[2])
+    else { return nil }
+    return (first, second, year)
+  }
+
+  private static func numbers(_ text: String, separator: Character) -> [String]? {
+    let parts = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    guard parts.count == 3,
+      parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) })
+    else { return nil }
+    return parts
+  }
+
+  private static func date(year: String, month: String, day: String)
+    -> Result<CivilDate, Failure>
+  {
+    guard let year = Int(year), let month = Int(month), let day = Int(day) else {
+      return .failure(.unparsable)
+    }
+    return date(year: year, month: month, day: day)
+  }
+
+  private static func date(year: Int, month: Int, day: Int) -> Result<CivilDate, Failure> {
+    guard year >= 1000, let date = CivilDate(year: year, month: month, day: day) else {
+      return .failure(.unparsable)
+    }
+    return .success(date)
+  }
+}
+
 extension Deck {
   /// `importCSVRows` as it was: every lookup a scan of the deck (`merge(_:at:)`,
   /// `applications(forPosting:)`, `apply`, `move`, `appendNote`).

@@ -98,6 +98,30 @@ struct CSVImportReferenceTests {
     #expect(table.records.map(\.line) == [2, 5])
   }
 
+  // MARK: - Dates
+
+  @Test func datesParseAsTheReferenceParsesThem() {
+    var generator = SeededGenerator(seed: 3)
+    let pieces = ["2025", "03", "3", "13", "04", "31", "02", "-", "/", ".", " ", "T", "10:00", "x",
+                  "٣", "１", "0", "99999", "\u{301}", "\t", "1999", "12"]
+    var samples = ["2025-03-04", "2025-13-04", "2025-02-30", "0999-01-01", "2025-3-04", " 2025-03-04",
+                   "2025-03-04 ", "2025/03/04", "04.03.2025", "13/02/2025", "02/13/2025", "04/03/2025",
+                   "2025-03-04T10:00", "2025-03-0٤", "２025-03-04", "2025-03-04\u{301}", "/", "1/2/3"]
+    for _ in 0..<5000 {
+      samples.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in generator.pick(pieces) }
+        .joined())
+    }
+    for text in samples {
+      for order in [nil, CSVDateOrder.dayFirst, .monthFirst] {
+        #expect(CSVDateParser.parse(text, order: order)
+                == ReferenceCSVDateParser.parse(text, order: order), "\(text.debugDescription)")
+      }
+      #expect(CSVDateParser.slashedParts(text).map { [$0.0, $0.1, $0.2] }
+              == ReferenceCSVDateParser.slashedParts(text).map { [$0.0, $0.1, $0.2] },
+              "\(text.debugDescription)")
+    }
+  }
+
   // MARK: - Import into a deck
 
   func rows(of text: String) throws -> [CSVImportedRow] {
