@@ -45,12 +45,21 @@ public struct DeckMergeIndex: Sendable {
   var deadlinesByOwnerAndKind: [OwnerAndKind: [Int]] = [:]
   var deadlineIDs: TakenIdentifiers
 
-  /// Built in one pass over the deck.
-  public init(_ deck: Deck) {
-    postingIDs = TakenIdentifiers(deck.postings.lazy.map(\.id))
-    applicationIDs = TakenIdentifiers(deck.applications.lazy.map(\.id))
-    deadlineIDs = TakenIdentifiers(deck.deadlines.lazy.map(\.id))
-    postingKeys.reserveCapacity(deck.postings.count)
+  /// Built in one pass over the deck. `drafts` is how many drafts are about to be merged: room
+  /// is made for that many more postings up front, rather than rehashing every key each time a
+  /// table doubles.
+  public init(_ deck: Deck, drafts: Int = 0) {
+    let postings = deck.postings.count + drafts
+    postingIDs = TakenIdentifiers(deck.postings.lazy.map(\.id), capacity: postings)
+    applicationIDs = TakenIdentifiers(deck.applications.lazy.map(\.id), capacity: postings)
+    deadlineIDs = TakenIdentifiers(deck.deadlines.lazy.map(\.id), capacity: postings)
+    postingIndexByID.reserveCapacity(postings)
+    postingsByURL.reserveCapacity(postings)
+    postingsByCompanyAndTitle.reserveCapacity(postings)
+    postingKeys.reserveCapacity(postings)
+    applicationIndexByID.reserveCapacity(deck.applications.count + drafts / 2)
+    applicationsByPosting.reserveCapacity(deck.applications.count + drafts / 2)
+    deadlinesByOwnerAndKind.reserveCapacity(deck.deadlines.count + drafts / 2)
     for (index, posting) in deck.postings.enumerated() {
       if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       let keys = PostingKeys(posting)
@@ -169,8 +178,10 @@ struct TakenIdentifiers: Sendable {
   /// `-500` again. Ids are only added while the index lives, so every counter below it is taken.
   private var nextCounter: [String: Int] = [:]
 
-  init<Identifiers: Sequence>(_ identifiers: Identifiers) where Identifiers.Element == String {
-    taken = Set(identifiers)
+  init<Identifiers: Sequence>(_ identifiers: Identifiers, capacity: Int)
+  where Identifiers.Element == String {
+    taken = Set(minimumCapacity: capacity)
+    for identifier in identifiers { taken.insert(identifier) }
   }
 
   /// `base` when free, else `base-2`, `base-3`, … (the first free one); now taken.

@@ -21,7 +21,7 @@ extension Deck {
   {
     // One index for all rows: looking each row's posting up by scanning made a 10,000-row file
     // take minutes.
-    var index = DeckMergeIndex(self)
+    var index = DeckMergeIndex(self, drafts: rows.count)
     return rows.map { importCSVRow($0, at: time, timeZone: timeZone, index: &index) }
   }
 
@@ -55,7 +55,8 @@ extension Deck {
       let position = index.applicationIndex(withID: applicationID),
       // Not Foundation's `contains`: on Linux it ignores trailing NULs in what it looks for,
       // finds a match longer than the text, and traps converting its range (found by fuzzing).
-      applications[position].notes.firstRange(of: notes) == nil
+      applications[position].notes.isEmpty
+        || applications[position].notes.firstRange(of: notes) == nil
     {
       try? appendNote(notes, toApplication: applicationID, at: time, index: index)
       changes.append("notes")

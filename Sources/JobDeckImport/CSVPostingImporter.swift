@@ -221,8 +221,34 @@ private struct RowReader {
   /// Tags split on `,` `;` or `|`, trimmed, blanks dropped.
   func tags() -> [String] {
     guard let text = cell(.tags) else { return [] }
+    return CSVVocabulary.tags(text)
+  }
+}
+
+extension CSVVocabulary {
+  /// A tags cell split on `,` `;` or `|`, each tag trimmed of spaces and tabs, blanks dropped.
+  static func tags(_ text: String) -> [String] {
+    if let tags = asciiTags(text) { return tags }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
       .map { String($0).trimmedOfWhitespace }
       .filter { !$0.isEmpty }
+  }
+
+  /// `tags(_:)` for ASCII text, from its bytes: there `,` `;` `|` are single bytes, and space and
+  /// tab are all that trimming to `.whitespaces` removes. Nil for other text.
+  private static func asciiTags(_ text: String) -> [String]? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var tags: [String] = []
+    var bytes = text.utf8[...]
+    while !bytes.isEmpty {
+      let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";")
+        || $0 == UInt8(ascii: "|") } ?? bytes.endIndex
+      var tag = bytes[..<end]
+      while let first = tag.first, first == 0x20 || first == 0x09 { tag = tag.dropFirst() }
+      while let last = tag.last, last == 0x20 || last == 0x09 { tag = tag.dropLast() }
+      if !tag.isEmpty { tags.append(String(decoding: tag, as: UTF8.self)) }
+      bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
+    }
+    return tags
   }
 }

@@ -168,8 +168,15 @@ public enum CSVReader {
           index = after
           continue
         }
-        reader.append(at: index)
-        index += 1
+        // The run up to the next quote or line break is the field's as it stands.
+        var end = index + 1
+        while end < count, bytes[end] != quote, bytes[end] != carriageReturn,
+          bytes[end] != lineFeed
+        {
+          end += 1
+        }
+        reader.append(from: index, to: end)
+        index = end
         continue
       }
       switch byte {
@@ -186,8 +193,18 @@ public enum CSVReader {
         recordLine = line
         if byte == carriageReturn && next == lineFeed { index += 1 }
       default:
-        reader.append(at: index)
+        // Up to the next delimiter or line break; a quote inside is literal, as the field has
+        // started.
+        var end = index + 1
+        while end < count, bytes[end] != delimiter, bytes[end] != carriageReturn,
+          bytes[end] != lineFeed
+        {
+          end += 1
+        }
+        reader.append(from: index, to: end)
         fieldStarted = true
+        index = end
+        continue
       }
       index += 1
     }
@@ -234,15 +251,15 @@ private struct FieldBytes {
 
   var isEmpty: Bool { runStart == runEnd && buffer.isEmpty }
 
-  /// Adds the file's byte at `position` to the field.
-  mutating func append(at position: Int) {
+  /// Adds the file's bytes from `start` up to `end` to the field.
+  mutating func append(from start: Int, to end: Int) {
     if runStart == runEnd {
-      runStart = position
-    } else if runEnd != position {
+      runStart = start
+    } else if runEnd != start {
       flushRun()
-      runStart = position
+      runStart = start
     }
-    runEnd = position + 1
+    runEnd = end
   }
 
   /// Adds a byte the file spells differently (`""` for `"`, CRLF or CR for LF).

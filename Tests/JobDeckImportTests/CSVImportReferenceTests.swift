@@ -122,6 +122,23 @@ struct CSVImportReferenceTests {
     }
   }
 
+  @Test func tagsAndVocabularyKeysReadAsTheCharacterVersionsReadThem() {
+    var generator = SeededGenerator(seed: 5)
+    let pieces = ["a", "B", ",", ";", "|", " ", "\t", "\r\n", "\n", "_", "-", "Full", "TIME", "é",
+                  "\u{A0}", "\u{301}", ",\u{301}", "\u{0B}", "\u{1C}"]
+    for _ in 0..<5000 {
+      let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in generator.pick(pieces) }
+        .joined()
+      let tags = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      #expect(CSVVocabulary.tags(text) == tags, "\(text.debugDescription)")
+      let spaced = text.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 }
+      let normalized = String(spaced).split(whereSeparator: { $0.isWhitespace })
+        .joined(separator: " ")
+      #expect(CSVColumn.normalize(text) == normalized, "\(text.debugDescription)")
+    }
+  }
+
   // MARK: - Import into a deck
 
   func rows(of text: String) throws -> [CSVImportedRow] {
@@ -228,14 +245,29 @@ struct CSVImportReferenceTests {
 
   // MARK: - What a user sees
 
+  /// A file that lists some rows twice, imported twice: one posting per distinct row, and the
+  /// second import changes nothing.
   @Test func reimportingTheSameFileDuplicatesNothing() throws {
     var generator = SeededGenerator(seed: 42)
-    let sheetRows = try rows(of: spreadsheet(&generator, rows: 200, hostile: false))
+    var lines: [String] = []
+    for number in 0..<150 {
+      let url = number % 3 == 0 ? "" : "https://jobs.example/\(number)"
+      let stage = generator.pick(Self.stages)
+      let note = generator.pick(Self.notes)
+      lines.append([generator.pick(Self.companies) + " \(number)", generator.pick(Self.titles), url,
+                    generator.pick(Self.dates), stage, generator.pick(Self.dates), note]
+        .map(quoted).joined(separator: ","))
+    }
+    let repeated = lines + (0..<60).map { _ in generator.pick(lines) }
+    let text = "Company,Title,URL,Deadline,Stage,Applied,Notes\n"
+      + repeated.joined(separator: "\n")
+    let sheetRows = try rows(of: text)
     var deck = Deck()
     deck.importCSVRows(sheetRows, at: first, timeZone: zone)
+    #expect(deck.postings.count == 150)
     let once = deck
     let outcomes = deck.importCSVRows(sheetRows, at: later, timeZone: zone)
-    #expect(deck == once)
+    #expect(deck == once, "the second import changed the deck")
     #expect(outcomes.allSatisfy { if case .unchanged = $0 { return true } else { return false } })
   }
 
