@@ -24,6 +24,12 @@ extension String {
   private func trimmed(ofASCII isMember: (UInt32) -> Bool, foundation: (String) -> String)
     -> String
   {
+    // Most cells: neither end is whitespace, nor anything but ASCII.
+    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+      !isMember(UInt32(first)), !isMember(UInt32(last))
+    {
+      return self
+    }
     let scalars = unicodeScalars
     var start = scalars.startIndex
     while start != scalars.endIndex, isMember(scalars[start].value) {

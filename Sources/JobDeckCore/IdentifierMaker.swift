@@ -14,12 +14,13 @@ public enum IdentifierMaker {
 
   /// `company-title`, lowercase ASCII, at most a few words, so it stays typable.
   public static func slug(company: String, title: String) -> String {
-    let companyWords = words(company).prefix(2)
-    // Foundation's replacement copies the title through an NSString even when the phrase is
-    // absent; in printable ASCII a search of the bytes says so exactly.
-    let titleWithML = title.isPrintableASCII && !title.containsMachineLearning
-      ? title : title.replacingOccurrences(of: "Machine Learning", with: "ML")
-    let titleWords = words(titleWithML).prefix(4)
+    let companyWords = words(company, limit: 2)
+    // Foundation's replacement copies the title through an NSString, even when the phrase is
+    // absent; printable ASCII is replaced on its bytes, with the same result.
+    let titleWithML = title.isPrintableASCII
+      ? title.replacingMachineLearningBytes
+      : title.replacingOccurrences(of: "Machine Learning", with: "ML")
+    let titleWords = words(titleWithML, limit: 4)
     let joined = (companyWords + titleWords).joined(separator: "-")
     return joined.isEmpty ? "job" : joined
   }
@@ -38,8 +39,15 @@ public enum IdentifierMaker {
     return "\(base)-\(counter)"
   }
 
-  private static func words(_ text: String) -> [String] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return kept(asciiWords(text)) }
+  /// The text's words, lowercase ASCII, fillers dropped and abbreviated: the first `limit` of
+  /// them, all when nil.
+  private static func words(_ text: String, limit: Int? = nil) -> [String] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text, limit: limit ?? Int.max) }
+    guard let limit else { return characterWords(text) }
+    return Array(characterWords(text).prefix(limit))
+  }
+
+  private static func characterWords(_ text: String) -> [String] {
     let folded = text.lowercased().map { character -> Character in
       if let ascii = transliterations[character] { return ascii }
       return character
@@ -58,12 +66,18 @@ public enum IdentifierMaker {
     return kept(result)
   }
 
-  /// `words(_:)` for ASCII text, from its bytes: there the letters and digits are `A-Z a-z 0-9`,
+  /// `characterWords(_:)` for ASCII text, from its bytes: there the letters and digits are `A-Z a-z 0-9`,
   /// nothing is transliterated, and lowercasing is `A-Z` to `a-z`. Going by `Character` was a
   /// fifth of the time of importing a large spreadsheet, which names a posting per row.
-  private static func asciiWords(_ text: String) -> [String] {
+  /// Stops after `limit` kept words: a slug uses the first few.
+  private static func asciiWords(_ text: String, limit: Int) -> [String] {
     var result: [String] = []
     var current: [UInt8] = []
+    func endWord() {
+      let word = String(decoding: current, as: UTF8.self)
+      current.removeAll(keepingCapacity: true)
+      if !fillerWords.contains(word) { result.append(abbreviations[word] ?? word) }
+    }
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -72,12 +86,12 @@ public enum IdentifierMaker {
         current.append(byte + 32)
       default:
         if !current.isEmpty {
-          result.append(String(decoding: current, as: UTF8.self))
-          current.removeAll(keepingCapacity: true)
+          endWord()
+          if result.count == limit { return result }
         }
       }
     }
-    if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+    if !current.isEmpty && result.count < limit { endWord() }
     return result
   }
 
@@ -94,14 +108,27 @@ public enum IdentifierMaker {
 }
 
 extension String {
-  /// Whether the bytes of "Machine Learning" occur in the text's.
-  fileprivate var containsMachineLearning: Bool {
+  /// `replacingOccurrences(of: "Machine Learning", with: "ML")` on the bytes, for printable
+  /// ASCII text (where Foundation's comparison is byte equality): left to right, not
+  /// overlapping, the text itself when the phrase is absent.
+  fileprivate var replacingMachineLearningBytes: String {
     let phrase: [UInt8] = Array("Machine Learning".utf8)
     let bytes = Array(utf8)
-    guard bytes.count >= phrase.count else { return false }
-    for start in 0...(bytes.count - phrase.count) where bytes[start] == phrase[0] {
-      if bytes[start..<start + phrase.count].elementsEqual(phrase) { return true }
+    var result: [UInt8] = []
+    var position = 0
+    var replaced = false
+    while position < bytes.count {
+      if bytes[position] == phrase[0], position + phrase.count <= bytes.count,
+        bytes[position..<position + phrase.count].elementsEqual(phrase)
+      {
+        result += Array("ML".utf8)
+        position += phrase.count
+        replaced = true
+      } else {
+        result.append(bytes[position])
+        position += 1
+      }
     }
-    return false
+    return replaced ? String(decoding: result, as: UTF8.self) : self
   }
 }

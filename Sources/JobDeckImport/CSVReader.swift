@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record of a CSV file, with where it sits so errors can point at it.
 public struct CSVRecord: Hashable, Sendable {
   public var fields: [String]
@@ -168,13 +170,11 @@ public enum CSVReader {
           index = after
           continue
         }
-        // The run up to the next quote or line break is the field's as it stands.
-        var end = index + 1
-        while end < count, bytes[end] != quote, bytes[end] != carriageReturn,
-          bytes[end] != lineFeed
-        {
-          end += 1
-        }
+        // The run up to the next quote or line break is the field's as it stands (memchr: these
+        // runs are whole descriptions).
+        var end = firstIndex(of: quote, in: bytes, from: index + 1, before: count)
+        end = firstIndex(of: carriageReturn, in: bytes, from: index + 1, before: end)
+        end = firstIndex(of: lineFeed, in: bytes, from: index + 1, before: end)
         reader.append(from: index, to: end)
         index = end
         continue
@@ -211,6 +211,16 @@ public enum CSVReader {
     if inQuotes { throw .unbalancedQuote(row: quoteRow, line: quoteLine) }
     if !fields.isEmpty || !reader.isEmpty { endRecord() }
     return result
+  }
+
+  /// The position of the first `byte` in `start..<limit`, else `limit`.
+  private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+                                 from start: Int, before limit: Int) -> Int
+  {
+    guard start < limit, let base = bytes.baseAddress,
+      let found = memchr(base + start, Int32(byte), limit - start)
+    else { return limit }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
   /// The most frequent of `,` `;` tab outside quotes on the first line; `,` on a tie or none.
