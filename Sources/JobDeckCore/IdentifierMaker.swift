@@ -73,25 +73,27 @@ public enum IdentifierMaker {
   private static func asciiWords(_ text: String, limit: Int) -> [String] {
     var result: [String] = []
     var current: [UInt8] = []
-    func endWord() {
-      let word = String(decoding: current, as: UTF8.self)
-      current.removeAll(keepingCapacity: true)
-      if !fillerWords.contains(word) { result.append(abbreviations[word] ?? word) }
-    }
-    for byte in text.utf8 {
+    current.reserveCapacity(16)
+    var bytes = text.utf8.makeIterator()
+    while result.count < limit {
+      let byte = bytes.next()
       switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        current.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        current.append(byte + 32)
+      case (UInt8(ascii: "a")...UInt8(ascii: "z"))?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
+        current.append(byte ?? 0)
+        continue
+      case (UInt8(ascii: "A")...UInt8(ascii: "Z"))?:
+        current.append((byte ?? 0) + 32)
+        continue
       default:
-        if !current.isEmpty {
-          endWord()
-          if result.count == limit { return result }
-        }
+        break
       }
+      if !current.isEmpty {
+        let word = String(decoding: current, as: UTF8.self)
+        current.removeAll(keepingCapacity: true)
+        if !fillerWords.contains(word) { result.append(abbreviations[word] ?? word) }
+      }
+      if byte == nil { break }
     }
-    if !current.isEmpty && result.count < limit { endWord() }
     return result
   }
 
