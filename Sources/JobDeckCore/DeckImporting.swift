@@ -87,28 +87,35 @@ extension Deck {
         changes.append("new deadline \(draft.kind.displayName)")
         continue
       }
-      let index = existing[position]
-      let stored = deadlines[index]
-      guard stored.origin == .imported || stored.origin == .derived,
-        stored.status == .pending
-      else { continue }
-      var changed = false
-      if stored.due != draft.due {
-        deadlines[index].due = draft.due
-        deadlines[index].revision += 1
-        changed = true
+      if let change = update(deadlineAt: existing[position], from: draft) {
+        changes.append(change)
       }
-      if let phrase = draft.phrase, !phrase.isEmpty, phrase != stored.phrase {
-        deadlines[index].phrase = phrase
-        changed = true
-      }
-      if let leadTimes = draft.leadTimes, leadTimes != stored.leadTimes {
-        deadlines[index].leadTimes = leadTimes
-        changed = true
-      }
-      if changed { changes.append("deadline \(draft.kind.displayName)") }
     }
     return changes
+  }
+
+  /// Takes a draft deadline's date, phrase and lead times onto the stored one of its kind, if
+  /// the engine still owns that one; returns the change's name, nil when nothing changed.
+  mutating func update(deadlineAt index: Int, from draft: Deadline) -> String? {
+    let stored = deadlines[index]
+    guard stored.origin == .imported || stored.origin == .derived,
+      stored.status == .pending
+    else { return nil }
+    var changed = false
+    if stored.due != draft.due {
+      deadlines[index].due = draft.due
+      deadlines[index].revision += 1
+      changed = true
+    }
+    if let phrase = draft.phrase, !phrase.isEmpty, phrase != stored.phrase {
+      deadlines[index].phrase = phrase
+      changed = true
+    }
+    if let leadTimes = draft.leadTimes, leadTimes != stored.leadTimes {
+      deadlines[index].leadTimes = leadTimes
+      changed = true
+    }
+    return changed ? "deadline \(draft.kind.displayName)" : nil
   }
 
   /// Copies terms the ad states onto the posting's application, only where the user has not
@@ -119,6 +126,12 @@ extension Deck {
     guard !terms.isEmpty,
       let index = applications.firstIndex(where: { $0.postingID == postingID })
     else { return false }
+    return fillTerms(terms, ofApplicationAt: index, at: time)
+  }
+
+  mutating func fillTerms(_ terms: EmploymentTerms, ofApplicationAt index: Int, at time: Date)
+    -> Bool
+  {
     var current = applications[index].terms
     let before = current
     if current.offerResponseBy == nil { current.offerResponseBy = terms.offerResponseBy }
@@ -136,11 +149,11 @@ extension Deck {
 
   /// URLs compared without surrounding spaces, a trailing slash or the scheme/host's case.
   static func comparableURL(_ url: String?) -> String? {
-    guard var text = url?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+    guard var text = url?.trimmedOfWhitespaceAndNewlines, !text.isEmpty else {
       return nil
     }
     while text.hasSuffix("/") { text.removeLast() }
-    if let schemeEnd = text.range(of: "://") {
+    if let schemeEnd = text.schemeSeparatorRange {
       let hostEnd = text[schemeEnd.upperBound...].firstIndex(of: "/") ?? text.endIndex
       text = text[..<hostEnd].lowercased() + text[hostEnd...]
     }
@@ -149,13 +162,13 @@ extension Deck {
 
   /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
   static func comparableText(_ text: String) -> String {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    text.collapsedLowercase
   }
 }
 
 extension Posting {
   /// Takes the draft's non-empty values; returns the names of the fields that changed.
-  fileprivate mutating func absorb(_ draft: Posting) -> [String] {
+  mutating func absorb(_ draft: Posting) -> [String] {
     var changes: [String] = []
     func take<Value: Equatable>(_ keyPath: WritableKeyPath<Posting, Value>, _ value: Value,
                                 _ name: String) {
@@ -194,7 +207,7 @@ extension Posting {
 extension Deadline {
   /// A draft deadline as the deck stores it: owned, pending, first revision, marked imported so
   /// that the next re-import may update it.
-  fileprivate static func imported(from draft: Deadline, owner: DeadlineOwner) -> Deadline {
+  static func imported(from draft: Deadline, owner: DeadlineOwner) -> Deadline {
     var deadline = draft
     deadline.owner = owner
     deadline.origin = .imported

@@ -14,9 +14,13 @@ public enum IdentifierMaker {
 
   /// `company-title`, lowercase ASCII, at most a few words, so it stays typable.
   public static func slug(company: String, title: String) -> String {
-    let companyWords = words(company).prefix(2)
-    let titleWords = words(title.replacingOccurrences(of: "Machine Learning", with: "ML"))
-      .prefix(4)
+    let companyWords = words(company, limit: 2)
+    // Foundation's replacement copies the title through an NSString, even when the phrase is
+    // absent; printable ASCII is replaced on its bytes, with the same result.
+    let titleWithML = title.isPrintableASCII
+      ? title.replacingMachineLearningBytes
+      : title.replacingOccurrences(of: "Machine Learning", with: "ML")
+    let titleWords = words(titleWithML, limit: 4)
     let joined = (companyWords + titleWords).joined(separator: "-")
     return joined.isEmpty ? "job" : joined
   }
@@ -35,7 +39,15 @@ public enum IdentifierMaker {
     return "\(base)-\(counter)"
   }
 
-  private static func words(_ text: String) -> [String] {
+  /// The text's words, lowercase ASCII, fillers dropped and abbreviated: the first `limit` of
+  /// them, all when nil.
+  private static func words(_ text: String, limit: Int? = nil) -> [String] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text, limit: limit ?? Int.max) }
+    guard let limit else { return characterWords(text) }
+    return Array(characterWords(text).prefix(limit))
+  }
+
+  private static func characterWords(_ text: String) -> [String] {
     let folded = text.lowercased().map { character -> Character in
       if let ascii = transliterations[character] { return ascii }
       return character
@@ -51,7 +63,42 @@ public enum IdentifierMaker {
       }
     }
     if !current.isEmpty { result.append(current) }
-    return result.filter { !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
+    return kept(result)
+  }
+
+  /// `characterWords(_:)` for ASCII text, from its bytes: there the letters and digits are `A-Z a-z 0-9`,
+  /// nothing is transliterated, and lowercasing is `A-Z` to `a-z`. Going by `Character` was a
+  /// fifth of the time of importing a large spreadsheet, which names a posting per row.
+  /// Stops after `limit` kept words: a slug uses the first few.
+  private static func asciiWords(_ text: String, limit: Int) -> [String] {
+    var result: [String] = []
+    var current: [UInt8] = []
+    current.reserveCapacity(16)
+    var bytes = text.utf8.makeIterator()
+    while result.count < limit {
+      let byte = bytes.next()
+      switch byte {
+      case (UInt8(ascii: "a")...UInt8(ascii: "z"))?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
+        current.append(byte ?? 0)
+        continue
+      case (UInt8(ascii: "A")...UInt8(ascii: "Z"))?:
+        current.append((byte ?? 0) + 32)
+        continue
+      default:
+        break
+      }
+      if !current.isEmpty {
+        let word = String(decoding: current, as: UTF8.self)
+        current.removeAll(keepingCapacity: true)
+        if !fillerWords.contains(word) { result.append(abbreviations[word] ?? word) }
+      }
+      if byte == nil { break }
+    }
+    return result
+  }
+
+  private static func kept(_ words: [String]) -> [String] {
+    words.filter { !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
   }
 
   private static let transliterations: [Character: Character] = [
@@ -60,4 +107,30 @@ public enum IdentifierMaker {
     "ù": "u", "ł": "l", "ś": "s", "ż": "z", "ź": "z", "ć": "c", "ń": "n", "ą": "a", "ę": "e",
     "ø": "o", "å": "a",
   ]
+}
+
+extension String {
+  /// `replacingOccurrences(of: "Machine Learning", with: "ML")` on the bytes, for printable
+  /// ASCII text (where Foundation's comparison is byte equality): left to right, not
+  /// overlapping, the text itself when the phrase is absent.
+  fileprivate var replacingMachineLearningBytes: String {
+    let phrase: [UInt8] = Array("Machine Learning".utf8)
+    let bytes = Array(utf8)
+    var result: [UInt8] = []
+    var position = 0
+    var replaced = false
+    while position < bytes.count {
+      if bytes[position] == phrase[0], position + phrase.count <= bytes.count,
+        bytes[position..<position + phrase.count].elementsEqual(phrase)
+      {
+        result += Array("ML".utf8)
+        position += phrase.count
+        replaced = true
+      } else {
+        result.append(bytes[position])
+        position += 1
+      }
+    }
+    return replaced ? String(decoding: result, as: UTF8.self) : self
+  }
 }

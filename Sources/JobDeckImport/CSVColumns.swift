@@ -44,8 +44,33 @@ public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
   }
 
   static func normalize(_ text: String) -> String {
+    if let normalized = asciiNormalized(text) { return normalized }
     let spaced = text.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 }
     return String(spaced).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// `normalize(_:)` for ASCII text, from its bytes (it runs on every stage and workplace
+  /// cell): `A-Z` lowercased, `_` `-` and the whitespace bytes (9–13, 32; `\r\n` is whitespace
+  /// as its two bytes are) make single spaces between words. Nil for other text.
+  static func asciiNormalized(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "-")
+      {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

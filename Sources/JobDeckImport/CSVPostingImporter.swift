@@ -99,9 +99,10 @@ public enum CSVPostingImporter {
       }
     }
 
+    let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
     for record in table.records {
       var reader = RowReader(
-        record: record, header: table.header, columns: columns,
+        record: record, header: header, columns: columns,
         dateOrders: orders, fileDateOrder: fileOrder)
       if let row = reader.importedRow(source: source, importedAt: importedAt),
         reader.errors.isEmpty
@@ -118,6 +119,7 @@ public enum CSVPostingImporter {
 /// Reads the cells of one record, collecting what is wrong with them.
 private struct RowReader {
   let record: CSVRecord
+  /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
   let columns: [CSVColumn: Int]
   let dateOrders: [CSVColumn: CSVDateOrder]
@@ -137,12 +139,12 @@ private struct RowReader {
   /// The trimmed cell, or nil when the column is absent or the cell blank.
   func cell(_ column: CSVColumn) -> String? {
     guard let index = columns[column] else { return nil }
-    let value = record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+    let value = record.fields[index].trimmedOfWhitespaceAndNewlines
     return value.isEmpty ? nil : value
   }
 
   func name(_ column: CSVColumn) -> String {
-    columns[column].map { header[$0].trimmingCharacters(in: .whitespaces) } ?? column.exportName
+    columns[column].map { header[$0] } ?? column.exportName
   }
 
   mutating func fail(_ column: CSVColumn?, _ message: String) {
@@ -219,8 +221,34 @@ private struct RowReader {
   /// Tags split on `,` `;` or `|`, trimmed, blanks dropped.
   func tags() -> [String] {
     guard let text = cell(.tags) else { return [] }
+    return CSVVocabulary.tags(text)
+  }
+}
+
+extension CSVVocabulary {
+  /// A tags cell split on `,` `;` or `|`, each tag trimmed of spaces and tabs, blanks dropped.
+  static func tags(_ text: String) -> [String] {
+    if let tags = asciiTags(text) { return tags }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .map { String($0).trimmedOfWhitespace }
       .filter { !$0.isEmpty }
+  }
+
+  /// `tags(_:)` for ASCII text, from its bytes: there `,` `;` `|` are single bytes, and space and
+  /// tab are all that trimming to `.whitespaces` removes. Nil for other text.
+  private static func asciiTags(_ text: String) -> [String]? {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var tags: [String] = []
+    var bytes = text.utf8[...]
+    while !bytes.isEmpty {
+      let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";")
+        || $0 == UInt8(ascii: "|") } ?? bytes.endIndex
+      var tag = bytes[..<end]
+      while let first = tag.first, first == 0x20 || first == 0x09 { tag = tag.dropFirst() }
+      while let last = tag.last, last == 0x20 || last == 0x09 { tag = tag.dropLast() }
+      if !tag.isEmpty { tags.append(String(decoding: tag, as: UTF8.self)) }
+      bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
+    }
+    return tags
   }
 }

@@ -16,6 +16,8 @@ func runBenchmark() throws {
     case ("encode", 4): try InProcessFigures.encode(store: rest[1], runs: Int(rest[2]) ?? 5,
       trusted: rest[3] == "json")
     case ("import", 3): try InProcessFigures.importCSV(csv: rest[1], store: rest[2])
+    case ("import-phases", 3): try InProcessFigures.importCSVPhases(csv: rest[1], store: rest[2])
+    case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
     return

@@ -1,0 +1,214 @@
+/// The lookups that merging many drafts makes for each one, kept in dictionaries that the merge
+/// keeps up to date as it adds and changes records.
+///
+/// `Deck.merge(_:at:)` finds a draft's posting by scanning every posting's URL, company and
+/// title, and `Deck.add(_:)` collects every id into a set to pick a free one: fine for one pasted
+/// ad, quadratic for a spreadsheet of 100,000 rows. The `index:` variants of `merge`, `apply`,
+/// `move` and `appendNote` answer the same questions from here and give the same results (ids,
+/// matches, changes) as the scanning ones. The index describes the deck it was built from, and
+/// stays valid only while that deck is changed through those variants.
+public struct DeckMergeIndex: Sendable {
+  struct CompanyAndTitle: Hashable, Sendable {
+    var company: String
+    var title: String
+  }
+
+  struct OwnerAndKind: Hashable, Sendable {
+    var owner: DeadlineOwner
+    var kind: DeadlineKind
+  }
+
+  /// What a posting is matched by; remembered so the entries can be moved when it changes.
+  struct PostingKeys: Sendable {
+    var url: String?
+    var companyAndTitle: CompanyAndTitle
+  }
+
+  /// The first posting with each id (what `firstIndex(where:)` finds).
+  var postingIndexByID: [String: Int] = [:]
+  /// Posting indices, ascending, by comparable URL.
+  var postingsByURL: [String: [Int]] = [:]
+  /// Posting indices, ascending, by comparable company and title: all of them, and those
+  /// without a URL (the only ones a draft with a URL may match by company and title).
+  var postingsByCompanyAndTitle: [CompanyAndTitle: [Int]] = [:]
+  var postingsWithoutURLByCompanyAndTitle: [CompanyAndTitle: [Int]] = [:]
+  /// Parallel to `Deck.postings`.
+  var postingKeys: [PostingKeys] = []
+  var postingIDs: TakenIdentifiers
+
+  var applicationIndexByID: [String: Int] = [:]
+  /// Application indices, ascending, by posting id.
+  var applicationsByPosting: [String: [Int]] = [:]
+  var applicationIDs: TakenIdentifiers
+
+  /// Deadline indices, ascending, by owner and kind.
+  var deadlinesByOwnerAndKind: [OwnerAndKind: [Int]] = [:]
+  var deadlineIDs: TakenIdentifiers
+
+  /// Built in one pass over the deck. `drafts` is how many drafts are about to be merged: room
+  /// is made for that many more postings up front, rather than rehashing every key each time a
+  /// table doubles.
+  public init(_ deck: Deck, drafts: Int = 0) {
+    let postings = deck.postings.count + drafts
+    postingIDs = TakenIdentifiers(deck.postings.lazy.map(\.id), capacity: postings)
+    applicationIDs = TakenIdentifiers(deck.applications.lazy.map(\.id), capacity: postings)
+    deadlineIDs = TakenIdentifiers(deck.deadlines.lazy.map(\.id), capacity: postings)
+    postingIndexByID.reserveCapacity(postings)
+    postingsByURL.reserveCapacity(postings)
+    postingsByCompanyAndTitle.reserveCapacity(postings)
+    postingKeys.reserveCapacity(postings)
+    applicationIndexByID.reserveCapacity(deck.applications.count + drafts / 2)
+    applicationsByPosting.reserveCapacity(deck.applications.count + drafts / 2)
+    deadlinesByOwnerAndKind.reserveCapacity(deck.deadlines.count + drafts / 2)
+    for (index, posting) in deck.postings.enumerated() {
+      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
+      let keys = PostingKeys(posting)
+      postingKeys.append(keys)
+      register(posting: index, keys)
+    }
+    for (index, application) in deck.applications.enumerated() {
+      noteApplication(application, at: index)
+    }
+    for (index, deadline) in deck.deadlines.enumerated() {
+      noteDeadline(deadline, at: index)
+    }
+  }
+
+  /// The posting `Deck.postingID(matching:)` finds for a draft with these keys, by index.
+  func postingIndex(matching keys: PostingKeys) -> Int? {
+    if let url = keys.url, let match = postingsByURL[url]?.first { return match }
+    let key = keys.companyAndTitle
+    guard !key.company.isEmpty || !key.title.isEmpty else { return nil }
+    // With a URL, a posting with another URL is another ad; none has this URL (see above).
+    let candidates = keys.url == nil
+      ? postingsByCompanyAndTitle[key] : postingsWithoutURLByCompanyAndTitle[key]
+    return candidates?.first
+  }
+
+  /// The index of the posting's first application, as `Deck.applications(forPosting:).first`.
+  public func firstApplicationIndex(forPosting postingID: String) -> Int? {
+    applicationsByPosting[postingID]?.first
+  }
+
+  /// The first application with this id, as `Deck.applications.firstIndex(where:)`.
+  public func applicationIndex(withID id: String) -> Int? {
+    applicationIndexByID[id]
+  }
+
+  /// The deck's posting at `index` was added or now reads `posting`: file it under its keys.
+  mutating func postingChanged(at index: Int, to posting: Posting) {
+    postingChanged(at: index, to: posting, keys: PostingKeys(posting))
+  }
+
+  /// `postingChanged(at:to:)` when the keys are known already (those of the draft it came from).
+  mutating func postingChanged(at index: Int, to posting: Posting, keys: PostingKeys) {
+    if index == postingKeys.count {
+      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
+      postingKeys.append(keys)
+      register(posting: index, keys)
+      return
+    }
+    let old = postingKeys[index]
+    guard old.url != keys.url || old.companyAndTitle != keys.companyAndTitle else { return }
+    unregister(posting: index, old)
+    postingKeys[index] = keys
+    register(posting: index, keys)
+  }
+
+  mutating func noteApplication(_ application: Application, at index: Int) {
+    if applicationIndexByID[application.id] == nil { applicationIndexByID[application.id] = index }
+    if let postingID = application.postingID {
+      applicationsByPosting[postingID, default: []].append(index)
+    }
+  }
+
+  mutating func noteDeadline(_ deadline: Deadline, at index: Int) {
+    deadlinesByOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
+      .append(index)
+  }
+
+  private mutating func register(posting index: Int, _ keys: PostingKeys) {
+    if let url = keys.url { Self.insert(index, into: &postingsByURL[url, default: []]) }
+    Self.insert(index, into: &postingsByCompanyAndTitle[keys.companyAndTitle, default: []])
+    if keys.url == nil {
+      Self.insert(
+        index, into: &postingsWithoutURLByCompanyAndTitle[keys.companyAndTitle, default: []])
+    }
+  }
+
+  private mutating func unregister(posting index: Int, _ keys: PostingKeys) {
+    if let url = keys.url { Self.remove(index, from: &postingsByURL, key: url) }
+    Self.remove(index, from: &postingsByCompanyAndTitle, key: keys.companyAndTitle)
+    if keys.url == nil {
+      Self.remove(index, from: &postingsWithoutURLByCompanyAndTitle, key: keys.companyAndTitle)
+    }
+  }
+
+  /// Keeps `indices` ascending; appending is the usual case (new records go last).
+  private static func insert(_ index: Int, into indices: inout [Int]) {
+    if let last = indices.last, last > index {
+      let position = indices.partitioningIndex { $0 >= index }
+      indices.insert(index, at: position)
+    } else {
+      indices.append(index)
+    }
+  }
+
+  private static func remove<Key: Hashable>(_ index: Int, from table: inout [Key: [Int]], key: Key) {
+    guard var indices = table[key] else { return }
+    table[key] = nil
+    let position = indices.partitioningIndex { $0 >= index }
+    if position < indices.count, indices[position] == index { indices.remove(at: position) }
+    if !indices.isEmpty { table[key] = indices }
+  }
+}
+
+extension DeckMergeIndex.PostingKeys {
+  init(_ posting: Posting) {
+    url = Deck.comparableURL(posting.url)
+    companyAndTitle = DeckMergeIndex.CompanyAndTitle(
+      company: Deck.comparableText(posting.company), title: Deck.comparableText(posting.title))
+  }
+}
+
+/// The ids of one kind in use, handing out free ones as `IdentifierMaker.unique(_:among:)` does.
+struct TakenIdentifiers: Sendable {
+  private var taken: Set<String>
+  /// The counter to try next for a base, so that the 500th `acme-engineer` does not try `-2` to
+  /// `-500` again. Ids are only added while the index lives, so every counter below it is taken.
+  private var nextCounter: [String: Int] = [:]
+
+  init<Identifiers: Sequence>(_ identifiers: Identifiers, capacity: Int)
+  where Identifiers.Element == String {
+    taken = Set(minimumCapacity: capacity)
+    for identifier in identifiers { taken.insert(identifier) }
+  }
+
+  /// `base` when free, else `base-2`, `base-3`, … (the first free one); now taken.
+  mutating func claim(_ base: String) -> String {
+    guard taken.contains(base) else {
+      taken.insert(base)
+      return base
+    }
+    var counter = nextCounter[base] ?? 2
+    while taken.contains("\(base)-\(counter)") { counter += 1 }
+    nextCounter[base] = counter + 1
+    let id = "\(base)-\(counter)"
+    taken.insert(id)
+    return id
+  }
+}
+
+extension Array {
+  /// The first index whose element satisfies `belongs`, which must be false then true along the
+  /// array (binary search).
+  fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+}
