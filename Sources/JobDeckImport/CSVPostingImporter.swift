@@ -61,10 +61,13 @@ public struct CSVImportResult: Hashable, Sendable {
 /// Employment types and workplaces that are not recognised are left unset with a remark on the
 /// draft rather than failing the row: they are descriptive, not dates a user could miss.
 public enum CSVPostingImporter {
-  public static func importPostings(from text: String, source: String = "csv",
+  public static func importPostings(from text: consuming String, source: String = "csv",
                                     importedAt: Date) throws(CSVError) -> CSVImportResult
   {
     let table = try CSVReader.read(text)
+    // The fields are copies: a caller that hands over its text (its last use) lets the 200 MB
+    // of a large export go before the rows are built from the fields.
+    _ = consume text
     var columns: [CSVColumn: Int] = [:]
     var ignored: [String] = []
     for (index, name) in table.header.enumerated() {
