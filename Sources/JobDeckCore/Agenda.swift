@@ -43,9 +43,22 @@ public struct Agenda: Hashable, Sendable {
   /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
   /// posting's deadline of a kind the engine has derived for its only application.
   public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
-    let index = DeckIndex(deck)
-    return deck.deadlines.compactMap { entry(for: $0, in: deck, index: index, clock: clock) }
+    unsortedVisibleEntries(deck: deck, index: DeckIndex(deck), clock: clock)
       .sorted(by: agendaOrder)
+  }
+
+  /// `visibleEntries` in the deck's order of deadlines, unsorted: for a caller that needs only
+  /// the nearest entry of each posting (see `isOrderedBefore`), which a sort of 100,000
+  /// entries would delay. `index` must have been built from `deck`.
+  public static func unsortedVisibleEntries(deck: Deck, index: DeckIndex, clock: some WallClock)
+    -> [AgendaEntry]
+  {
+    deck.deadlines.compactMap { entry(for: $0, in: deck, index: index, clock: clock) }
+  }
+
+  /// The order of `visibleEntries`.
+  public static func isOrderedBefore(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
+    agendaOrder(lhs, rhs)
   }
 
   /// The entry a deadline shows as now, or nil when it is not on the agenda.
@@ -126,6 +139,10 @@ public struct Agenda: Hashable, Sendable {
     }
   }
 
+  /// Positions in `DeadlineKind.allCases`, which builds a new array on every call.
+  private static let kindRanks: [DeadlineKind: Int] = Dictionary(
+    uniqueKeysWithValues: DeadlineKind.allCases.enumerated().map { ($1, $0) })
+
   /// Date, then kind (in `DeadlineKind.allCases` order), then time, then id; undated last.
   static func agendaOrder(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
     switch (lhs.date, rhs.date) {
@@ -134,9 +151,8 @@ public struct Agenda: Hashable, Sendable {
     case (.some(let left), .some(let right)) where left != right: return left < right
     default: break
     }
-    let kinds = DeadlineKind.allCases
-    let leftKind = kinds.firstIndex(of: lhs.kind) ?? 0
-    let rightKind = kinds.firstIndex(of: rhs.kind) ?? 0
+    let leftKind = kindRanks[lhs.kind] ?? 0
+    let rightKind = kindRanks[rhs.kind] ?? 0
     if leftKind != rightKind { return leftKind < rightKind }
     let leftTime = lhs.time ?? .distantFuture
     let rightTime = rhs.time ?? .distantFuture

@@ -14,10 +14,14 @@ enum InProcessFigures {
   /// frame, per key.
   static func keystrokes(store: String, runs: Int) throws {
     let loaded = try StoreFile(path: store).load()
+    // Diagnostics only: JOBDECK_BENCH_PER_KEY=1 prints each key's time to stderr.
+    let perKey = ProcessInfo.processInfo.environment["JOBDECK_BENCH_PER_KEY"] == "1"
     var samples: [Double] = []
+    let firstStart = ContinuousClock.now
     var app = App(deck: loaded.deck, storePath: store, clock: clock, readOnlyReason: nil)
     _ = app.update(.key(.resize(screenSize)))
     _ = app.view(size: screenSize)
+    print("firstFrame=\((ContinuousClock.now - firstStart).seconds)")
     let script: [KeyPress] = Array(repeating: .down, count: 30) + Array(repeating: .pageDown, count: 5)
       + Array(repeating: .pageUp, count: 5) + [.end, .home, .enter, .down, .escape, .down, .enter,
       .escape, .character("2"), .character("j"), .character("3"), .character("j"),
@@ -31,6 +35,10 @@ enum InProcessFigures {
         _ = app.update(.key(key))
         _ = app.view(size: screenSize)
         samples.append((ContinuousClock.now - start).seconds)
+        if perKey {
+          FileHandle.standardError.write(Data(
+            "key \(key) \(String(format: "%.2f", samples.last.map { $0 * 1000 } ?? 0)) ms\n".utf8))
+        }
       }
     }
     print("keys=\(samples.count)")
@@ -53,6 +61,10 @@ enum InProcessFigures {
           _ = search.update(.key(.character(character)))
           let screen = search.view(size: screenSize)
           slowest = max(slowest, (ContinuousClock.now - start).seconds)
+          if perKey {
+            FileHandle.standardError.write(Data(
+              "\(name) \(character) \(String(format: "%.2f", (ContinuousClock.now - start).seconds * 1000)) ms\n".utf8))
+          }
           if character == query.last, name == "fulltext",
             screen.text.contains("No posting matches")
           {
