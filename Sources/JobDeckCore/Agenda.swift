@@ -18,9 +18,12 @@ public struct Agenda: Hashable, Sendable {
   /// The non-empty display groups, in `AgendaSection` order: Overdue, Today, This week, Next two
   /// weeks, Later, Pending.
   public var groups: [AgendaGroup] {
-    AgendaSection.allCases.compactMap { section in
-      let members = entries.filter { $0.section == section }
-      return members.isEmpty ? nil : AgendaGroup(section: section, entries: members)
+    // One pass into buckets, not one filter per section (100,000 entries in the UI).
+    var members: [AgendaSection: [AgendaEntry]] = [:]
+    for entry in entries { members[entry.section, default: []].append(entry) }
+    return AgendaSection.allCases.compactMap { section in
+      guard let entries = members[section], !entries.isEmpty else { return nil }
+      return AgendaGroup(section: section, entries: entries)
     }
   }
 
@@ -43,8 +46,25 @@ public struct Agenda: Hashable, Sendable {
   /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
   /// posting's deadline of a kind the engine has derived for its only application.
   public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
-    unsortedVisibleEntries(deck: deck, index: DeckIndex(deck), clock: clock)
-      .sorted(by: agendaOrder)
+    sorted(unsortedVisibleEntries(deck: deck, index: DeckIndex(deck), clock: clock))
+  }
+
+  /// `entries.sorted(by: isOrderedBefore)`, stable, for 100,000 entries: sorts positions by
+  /// keys taken out once (date, kind rank, time), so the comparisons neither copy entries nor
+  /// look kinds up; only ties on all three compare ids.
+  public static func sorted(_ entries: [AgendaEntry]) -> [AgendaEntry] {
+    let dates = entries.map { $0.date.map { $0.year * 1024 + $0.month * 32 + $0.day } ?? .max }
+    let kinds = entries.map { kindRanks[$0.kind] ?? 0 }
+    let times = entries.map { ($0.time ?? .distantFuture).timeIntervalSinceReferenceDate }
+    let ids = entries.map(\.id)
+    let order = entries.indices.sorted { left, right in
+      if dates[left] != dates[right] { return dates[left] < dates[right] }
+      if kinds[left] != kinds[right] { return kinds[left] < kinds[right] }
+      if times[left] != times[right] { return times[left] < times[right] }
+      if ids[left] != ids[right] { return ids[left] < ids[right] }
+      return left < right
+    }
+    return order.map { entries[$0] }
   }
 
   /// `visibleEntries` in the deck's order of deadlines, unsorted: for a caller that needs only
@@ -53,7 +73,11 @@ public struct Agenda: Hashable, Sendable {
   public static func unsortedVisibleEntries(deck: Deck, index: DeckIndex, clock: some WallClock)
     -> [AgendaEntry]
   {
-    deck.deadlines.compactMap { entry(for: $0, in: deck, index: index, clock: clock) }
+    // "Today" once: each `clock.today` builds a Calendar.
+    let today = clock.today
+    return deck.deadlines.compactMap {
+      entry(for: $0, in: deck, index: index, clock: clock, today: today)
+    }
   }
 
   /// The order of `visibleEntries`.
@@ -69,10 +93,16 @@ public struct Agenda: Hashable, Sendable {
   }
 
   /// `index` answers the lookups; it must have been built from `deck`.
-  static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
+  public static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
     clock: some WallClock) -> AgendaEntry?
   {
-    let today = clock.today
+    entry(for: deadline, in: deck, index: index, clock: clock, today: clock.today)
+  }
+
+  /// `today` must be `clock.today`.
+  static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
+    clock: some WallClock, today: CivilDate) -> AgendaEntry?
+  {
     guard deadline.status == .pending else { return nil }
     if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
     let applications = relatedApplications(of: deadline.owner, in: index)

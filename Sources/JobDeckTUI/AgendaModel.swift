@@ -24,6 +24,9 @@ struct AgendaModel {
     cache.with(deck) { $0.agenda(now: now, timeZone: timeZone) }
   }
 
+  /// How many entries the agenda shows (without sorting them).
+  func count() -> Int { cache.with(deck) { $0.agendaCount(now: now, timeZone: timeZone) } }
+
   /// Entries by section, empty sections left out.
   func grouped() -> [AgendaGroup] { cache.with(deck) { $0.groups(now: now, timeZone: timeZone) } }
 

@@ -5,16 +5,17 @@ import JobDeckCore
 /// roll over when the UI is left open past midnight.
 extension App {
   mutating func handleAgendaKey(_ key: KeyPress) -> [Effect] {
-    let entries = Renderer(state: state).agendaEntries()
+    // Addressed through the groups: no flattened copy of 100,000 entries per key.
+    let entries = AgendaLines(groups: AgendaModel(state: state).grouped())
     switch key {
     case .character("j"), .down:
-      state.agendaSelection = min(max(0, entries.count - 1), state.agendaSelection + 1)
+      state.agendaSelection = min(max(0, entries.entryCount - 1), state.agendaSelection + 1)
     case .character("k"), .up:
       state.agendaSelection = max(0, state.agendaSelection - 1)
     case .home, .character("g"):
       state.agendaSelection = 0
     case .end, .character("G"):
-      state.agendaSelection = max(0, entries.count - 1)
+      state.agendaSelection = max(0, entries.entryCount - 1)
     case .character("x"):
       guard let entry = selected(in: entries) else { return [] }
       let effects = perform(
@@ -55,9 +56,8 @@ extension App {
     return effects
   }
 
-  private func selected(in entries: [AgendaEntry]) -> AgendaEntry? {
-    guard state.agendaSelection >= 0, state.agendaSelection < entries.count else { return nil }
-    return entries[state.agendaSelection]
+  private func selected(in entries: AgendaLines) -> AgendaEntry? {
+    entries.entry(at: state.agendaSelection)
   }
 }
 
@@ -157,6 +157,21 @@ struct AgendaLines {
     }
     self.headingLines = headingLines
     self.count = line
+  }
+
+  var entryCount: Int { groups.reduce(0) { $0 + $1.entries.count } }
+
+  /// Entry `index` of the flattened agenda; nil when there is none.
+  func entry(at index: Int) -> AgendaEntry? {
+    guard index >= 0 else { return nil }
+    var first = 0
+    for group in groups {
+      if index < first + group.entries.count {
+        return group.entries[group.entries.startIndex + index - first]
+      }
+      first += group.entries.count
+    }
+    return nil
   }
 
   /// The line showing entry `index` of the flattened agenda; nil when there is none.

@@ -48,7 +48,9 @@ final class DeckFacts: @unchecked Sendable {
     application.postingID.flatMap { index.posting(withID: $0)?.title } ?? application.title ?? ""
   }
 
-  /// `Deck.deadlines` indices per owner, in deck order.
+  // MARK: - Search
+
+  /// `Deck.deadlines` indices per owner, in deck order: the detail's deadlines.
   private(set) lazy var deadlinesByOwner: [DeadlineOwner: [Int]] = {
     var result: [DeadlineOwner: [Int]] = [:]
     for (position, deadline) in deck.deadlines.enumerated() {
@@ -56,13 +58,6 @@ final class DeckFacts: @unchecked Sendable {
     }
     return result
   }()
-
-  func deadlines(ownedBy owner: DeadlineOwner) -> [Int] { deadlinesByOwner[owner] ?? [] }
-
-  // MARK: - Search
-
-  private(set) lazy var searchKeys = PostingSearchKeys(deck.postings)
-  private(set) lazy var descriptions: [String?] = deck.postings.map(\.description)
 
   // MARK: - Orders that depend on the deck alone
 
@@ -76,23 +71,7 @@ final class DeckFacts: @unchecked Sendable {
   }()
 
   /// By company, case-insensitively (`lowercased()`, compared as Strings); ties in deck order.
-  /// Each distinct company is lowercased and compared once; postings then sort by its rank.
-  private(set) lazy var companyOrder: [Int] = {
-    var rankOfCompany: [String: Int] = [:]
-    var rankOfLowercased: [String: Int] = [:]
-    for posting in deck.postings where rankOfCompany[posting.company] == nil {
-      let lowercased = posting.company.lowercased()
-      rankOfLowercased[lowercased] = 0
-      rankOfCompany[posting.company] = 0
-    }
-    // Distinct keys of a String dictionary are never ==, so each is strictly after the last.
-    for (rank, key) in rankOfLowercased.keys.sorted().enumerated() { rankOfLowercased[key] = rank }
-    for company in Array(rankOfCompany.keys) {
-      rankOfCompany[company] = rankOfLowercased[company.lowercased()] ?? 0
-    }
-    let keys = deck.postings.map { rankOfCompany[$0.company] ?? 0 }
-    return DeckFacts.indices(sortedBy: keys)
-  }()
+  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings).order()
 
   /// Orders the same as `CivilDate`'s `<` (year, then month 1–12, then day 1–31).
   static func sortKey(_ date: CivilDate) -> Int { date.year * 1024 + date.month * 32 + date.day }
@@ -129,11 +108,15 @@ final class DeckFacts: @unchecked Sendable {
     return unsortedAgenda
   }
 
+  func agendaCount(now: Date, timeZone: TimeZone) -> Int {
+    unsortedAgenda(now: now, timeZone: timeZone).count
+  }
+
   /// `Agenda.visibleEntries` at `now`.
   func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     let unsorted = unsortedAgenda(now: now, timeZone: timeZone)
     if let sortedAgenda { return sortedAgenda }
-    let sorted = unsorted.sorted(by: Agenda.isOrderedBefore)
+    let sorted = Agenda.sorted(unsorted)
     sortedAgenda = sorted
     return sorted
   }
@@ -220,8 +203,7 @@ final class DeckFacts: @unchecked Sendable {
     var scans = filters[sort] ?? [:]
     if let scan = scans[needle] { return scan }
     if scans.count > 64 { scans = [:] }
-    let matcher = PostingMatcher(
-      keys: searchKeys, descriptions: descriptions, needle: needle)
+    let matcher = PostingMatcher(postings: deck.postings, needle: needle)
     // The longest earlier text this one extends byte for byte: its result is a superset of this
     // one's. Only for ASCII text: a non-ASCII one is looked for in descriptions by Characters,
     // and "ü" followed by a combining mark is not a "ü" there.

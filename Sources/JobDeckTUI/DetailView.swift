@@ -112,7 +112,7 @@ extension Renderer {
     if let posting { owners.append(.posting(posting.id)) }
     if let application { owners.append(.application(application.id)) }
     let deadlines = state.facts { facts in
-      owners.flatMap { facts.deadlines(ownedBy: $0) }.sorted().map { deck.deadlines[$0] }
+      owners.flatMap { facts.deadlinesByOwner[$0] ?? [] }.sorted().map { deck.deadlines[$0] }
     }
     lines.append(StyledLine(text: ""))
     add("Deadlines", .heading)
@@ -132,7 +132,7 @@ extension Renderer {
         when = "waits for \(anchor.displayName)"
       }
       var text = TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when
-      let entry = Agenda.entry(for: deadline, in: deck, clock: clock)
+      let entry = Agenda.entry(for: deadline, in: deck, index: index, clock: clock)
       if deadline.status != .pending {
         text += "  (\(deadline.status.rawValue))"
       } else if let until = deadline.snoozedUntil, until > clock.today {

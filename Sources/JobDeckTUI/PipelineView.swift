@@ -196,6 +196,9 @@ extension Renderer {
       return
     }
     let applications = pipelineApplicationIndices(column: column)
+    // One calendar for every card instead of one per date.
+    let reckoner = DayReckoner(timeZone: state.timeZone)
+    let today = reckoner.day(containing: state.now)
     let offset = showsSelection ? max(0, state.pipelineRow - height + 1) : 0
     for (index, position) in applications.enumerated().dropFirst(offset).prefix(height) {
       let application = state.deck.applications[position]
@@ -206,15 +209,14 @@ extension Renderer {
       let (company, title) = state.facts { ($0.company(of: application), $0.title(of: application)) }
       let stageNote = application.stage.isClosed ? " (\(application.stage.displayName))" : ""
       if width >= 60 {
-        let days = state.today.days(
-          until: CivilDate(containing: application.lastMovedAt, in: state.timeZone))
+        let days = today.days(until: reckoner.day(containing: application.lastMovedAt))
         let columns = [TableColumn("", width: (width - 12) * 2 / 5),
                        TableColumn("", width: width - 12 - (width - 12) * 2 / 5 - 2),
                        TableColumn("", width: 10, alignRight: true)]
         screen.writeTableRow([company, title + stageNote, "\(-days)d here"], columns: columns,
                              row: row, column: left, style: style)
       } else {
-        let text = TerminalText.truncated(
+        let text = Screen.truncated(
           TerminalText.sanitized("\(company) · \(title)\(stageNote)"), toWidth: width)
         screen.write(text, row: row, column: left, width: width, style: style)
       }
@@ -242,5 +244,25 @@ extension Renderer {
       screen.write(label, row: top + 1 + index - offset, column: left, width: width,
                    style: index == picker.selection ? .selected : .plain)
     }
+  }
+}
+
+/// `CivilDate(containing:in:)` with one Calendar for many instants: that initializer builds a
+/// Calendar per call, which costs more than the rest of a pipeline card.
+struct DayReckoner {
+  private let calendar: Calendar
+
+  init(timeZone: TimeZone) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
+  }
+
+  func day(containing instant: Date) -> CivilDate {
+    let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+    guard let year = parts.year, let month = parts.month, let day = parts.day,
+      let date = CivilDate(year: year, month: month, day: day)
+    else { return CivilDate(dayNumber: 0) }
+    return date
   }
 }

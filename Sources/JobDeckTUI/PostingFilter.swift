@@ -1,34 +1,10 @@
 import Dispatch
 import JobDeckCore
 
-/// Title, company, location and tags of every posting, lowercased, in one buffer: what the `/`
-/// filter reads first for each posting, without touching the postings themselves.
-struct PostingSearchKeys: Sendable {
-  let text: [UInt8]
-  /// `offsets[i]..<offsets[i + 1]` are posting i's bytes.
-  let offsets: [Int]
-
-  init(_ postings: [Posting]) {
-    var text: [UInt8] = []
-    var offsets: [Int] = [0]
-    offsets.reserveCapacity(postings.count + 1)
-    for posting in postings {
-      PostingSearchKeys.appendLowercased(posting.title, to: &text)
-      text.append(0)
-      PostingSearchKeys.appendLowercased(posting.company, to: &text)
-      text.append(0)
-      PostingSearchKeys.appendLowercased(posting.location ?? "", to: &text)
-      text.append(0)
-      PostingSearchKeys.appendLowercased(posting.tags.joined(separator: " "), to: &text)
-      text.append(0)
-      offsets.append(text.count)
-    }
-    self.text = text
-    self.offsets = offsets
-  }
-
-  /// The bytes of `text.lowercased()`: ASCII text (nearly all of it) is folded byte by byte,
-  /// which is what `lowercased()` does to ASCII, without building a String.
+/// Lowercasing without a String for the ASCII text that nearly every field is.
+enum FoldedText {
+  /// Appends the bytes of `text.lowercased()`: ASCII is folded byte by byte, which is what
+  /// `lowercased()` does to ASCII.
   static func appendLowercased(_ field: String, to buffer: inout [UInt8]) {
     var field = field
     let isASCII = field.withUTF8 { bytes -> Bool in
@@ -40,35 +16,71 @@ struct PostingSearchKeys: Sendable {
   }
 }
 
-/// Decides whether one posting passes the filter: its search keys first, then its description.
+/// Decides whether one posting passes the filter: title, company, location and tags (as
+/// `lowercased()` text), then the description.
+///
+/// Nothing is prepared per deck: a keystroke reads only the postings its first screen needs,
+/// and ASCII fields (nearly all) are searched in place with ASCII case folding.
 struct PostingMatcher: @unchecked Sendable {
-  let keys: PostingSearchKeys
-  let descriptions: [String?]
+  let postings: [Posting]
   /// The lowercased filter text and its UTF-8.
   let needleText: String
   let needle: [UInt8]
   let needleIsASCII: Bool
+  /// A needle with a NUL could span two fields of the joined key; it is matched on that key.
+  let needleHasNUL: Bool
 
-  init(keys: PostingSearchKeys, descriptions: [String?], needle: String) {
-    self.keys = keys
-    self.descriptions = descriptions
+  init(postings: [Posting], needle: String) {
+    self.postings = postings
     self.needleText = needle
     self.needle = Array(needle.utf8)
     self.needleIsASCII = self.needle.allSatisfy { $0 < 0x80 }
+    self.needleHasNUL = self.needle.contains(0)
   }
 
   func matches(_ index: Int) -> Bool {
-    let start = keys.offsets[index]
-    let end = keys.offsets[index + 1]
-    return needle.withUnsafeBufferPointer { needleBytes in
-      let inFields = keys.text.withUnsafeBufferPointer { buffer in
-        TextSearch.asciiFoldedContains(
-          UnsafeBufferPointer(rebasing: buffer[start..<end]), needle: needleBytes)
+    needle.withUnsafeBufferPointer { needleBytes in
+      let posting = postings[index]
+      if needleHasNUL {
+        // The fields joined as the filter has always read them: each lowercased, NUL after each.
+        var key: [UInt8] = []
+        for field in [posting.title, posting.company, posting.location ?? "",
+                      posting.tags.joined(separator: " ")]
+        {
+          FoldedText.appendLowercased(field, to: &key)
+          key.append(0)
+        }
+        if key.withUnsafeBufferPointer({
+          TextSearch.asciiFoldedContains($0, needle: needleBytes)
+        }) {
+          return true
+        }
+      } else {
+        if fieldContains(posting.title, needleBytes) || fieldContains(posting.company, needleBytes)
+          || fieldContains(posting.location ?? "", needleBytes)
+          || fieldContains(
+            posting.tags.count == 1 ? posting.tags[0] : posting.tags.joined(separator: " "),
+            needleBytes)
+        {
+          return true
+        }
       }
-      if inFields { return true }
-      guard var description = descriptions[index] else { return false }
+      guard var description = posting.description else { return false }
       guard needleIsASCII else { return description.lowercased().contains(needleText) }
       return description.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
+    }
+  }
+
+  /// Whether `field.lowercased()` holds the needle's bytes.
+  private func fieldContains(_ field: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    var field = field
+    let ascii: Bool? = field.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return TextSearch.asciiFoldedContains(bytes, needle: needle)
+    }
+    if let ascii { return ascii }
+    return Array(field.lowercased().utf8).withUnsafeBufferPointer {
+      TextSearch.asciiFoldedContains($0, needle: needle)
     }
   }
 }
@@ -132,12 +144,12 @@ final class PostingFilterScan: @unchecked Sendable {
     let indices = range.map(candidate(at:))
     guard indices.count >= 2_048 else { return indices.filter(matcher.matches) }
     let halves = [indices[..<(indices.count / 2)], indices[(indices.count / 2)...]]
-    let results = ScanResults(count: halves.count)
+    let results = ConcurrentSlots<[Int]>(count: halves.count, initial: [])
     let matcher = self.matcher
     DispatchQueue.concurrentPerform(iterations: halves.count) { part in
       results.store(halves[part].filter(matcher.matches), at: part)
     }
-    return results.joined()
+    return (0..<halves.count).flatMap { results[$0] }
   }
 
   /// Whether `index` (a position in the filtered list) exists; scans as far as needed.
@@ -153,14 +165,14 @@ final class PostingFilterScan: @unchecked Sendable {
 }
 
 /// Each concurrent part writes its own slot; read after `concurrentPerform` has returned.
-private final class ScanResults: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<[Int]>
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<Value>
   private let count: Int
 
-  init(count: Int) {
+  init(count: Int, initial: Value) {
     self.count = count
     slots = .allocate(capacity: count)
-    slots.initialize(repeating: [], count: count)
+    slots.initialize(repeating: initial, count: count)
   }
 
   deinit {
@@ -168,7 +180,7 @@ private final class ScanResults: @unchecked Sendable {
     slots.deallocate()
   }
 
-  func store(_ value: [Int], at index: Int) { slots[index] = value }
+  func store(_ value: Value, at index: Int) { slots[index] = value }
 
-  func joined() -> [Int] { (0..<count).flatMap { slots[$0] } }
+  subscript(index: Int) -> Value { slots[index] }
 }

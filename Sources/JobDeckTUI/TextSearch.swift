@@ -64,11 +64,19 @@ enum TextSearch {
         let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
         let hits = ((here | firstMaskVector) .== firstVector)
           .& ((next | secondMaskVector) .== secondVector)
-        if any(hits) {
-          for lane in 0..<16 where hits[lane] {
-            let start = index + lane
-            if start > last { return false }
-            if verify(start) { return true }
+        // The mask's lanes are 0 or all ones: read as two little-endian words, each set byte
+        // is a hit, lowest lane first.
+        let words = unsafeBitCast(hits, to: (UInt64, UInt64).self)
+        if words.0 | words.1 != 0 {
+          for (lane, laneWord) in [(0, words.0), (8, words.1)] {
+            var word = laneWord
+            while word != 0 {
+              let byte = word.trailingZeroBitCount / 8
+              let start = index + lane + byte
+              if start > last { return false }
+              if verify(start) { return true }
+              word &= ~(UInt64(0xFF) << UInt64(byte * 8))
+            }
           }
         }
         index += 16
