@@ -193,27 +193,28 @@ final class DeckFacts: @unchecked Sendable {
   // MARK: - Filters
 
   /// Per sort, the scans of recent filter texts (lowercased), resumed and narrowed as the
-  /// user types and deletes.
-  private var filters: [PostingSort: [String: PostingFilterScan]] = [:]
+  /// user types and deletes. Keyed by UTF-8: as Strings, "é" and "e\u{301}" are equal, but the
+  /// filter compares bytes.
+  private var filters: [PostingSort: [[UInt8]: PostingFilterScan]] = [:]
 
   func filterScan(needle: String, sort: PostingSort, now: Date, timeZone: TimeZone)
     -> PostingFilterScan
   {
     let order = order(sort, now: now, timeZone: timeZone)
+    let bytes = Array(needle.utf8)
     var scans = filters[sort] ?? [:]
-    if let scan = scans[needle] { return scan }
+    if let scan = scans[bytes] { return scan }
     if scans.count > 64 { scans = [:] }
     let matcher = PostingMatcher(postings: deck.postings, needle: needle)
     // The longest earlier text this one extends byte for byte: its result is a superset of this
     // one's. Only for ASCII text: a non-ASCII one is looked for in descriptions by Characters,
     // and "ü" followed by a combining mark is not a "ü" there.
-    let bytes = Array(needle.utf8)
     let base = bytes.allSatisfy({ $0 < 0x80 })
-      ? scans.filter { bytes.starts(with: $0.key.utf8) }.max { $0.key.utf8.count < $1.key.utf8.count }
+      ? scans.filter { bytes.starts(with: $0.key) }.max { $0.key.count < $1.key.count }
       : nil
     let scan = base.map { PostingFilterScan(matcher: matcher, narrowing: $0.value) }
       ?? PostingFilterScan(matcher: matcher, order: order)
-    scans[needle] = scan
+    scans[bytes] = scan
     filters[sort] = scans
     return scan
   }
