@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
-    .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI"]),
+    .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",
       dependencies: ["JobDeckTerminal", "JobDeckTUI", "JobDeckTestSupport"]

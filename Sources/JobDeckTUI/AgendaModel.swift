@@ -21,32 +21,24 @@ struct AgendaModel {
   /// What the agenda shows, sorted by the engine: hidden are done, snoozed and superseded
   /// deadlines, those of closed applications, and cutoffs once the user has applied.
   func entries() -> [AgendaEntry] {
-    cache.agendaEntries(deck: deck, now: now, timeZone: timeZone) {
-      Agenda.visibleEntries(deck: deck, clock: clock)
-    }
+    cache.with(deck) { $0.agenda(now: now, timeZone: timeZone) }
   }
 
+  /// How many entries the agenda shows (without sorting them).
+  func count() -> Int { cache.with(deck) { $0.agendaCount(now: now, timeZone: timeZone) } }
+
   /// Entries by section, empty sections left out.
-  func grouped() -> [AgendaGroup] { Agenda(today: clock.today, entries: entries()).groups }
+  func grouped() -> [AgendaGroup] { cache.with(deck) { $0.groups(now: now, timeZone: timeZone) } }
+
+  /// Every shown entry in the order of the groups on screen.
+  func flattened() -> [AgendaEntry] {
+    cache.with(deck) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
+  }
 
   /// The nearest dated entry of each posting (its own deadlines or its applications'), for the
   /// badges and the deadline sort; one pass over the agenda.
   func nearestByPosting() -> [String: AgendaEntry] {
-    let entries = entries()
-    return cache.nearestByPosting {
-      let index = DeckIndex(deck)
-      var result: [String: AgendaEntry] = [:]
-      for entry in entries where entry.date != nil {
-        // Entries come sorted by date: the first one seen is the nearest.
-        let postingID: String?
-        switch entry.owner {
-        case .posting(let id): postingID = id
-        case .application(let id): postingID = index.application(withID: id)?.postingID
-        }
-        if let postingID, result[postingID] == nil { result[postingID] = entry }
-      }
-      return result
-    }
+    cache.with(deck) { $0.nearestByPosting(now: now, timeZone: timeZone) }
   }
 
   /// The posting and application a deadline's detail shows.

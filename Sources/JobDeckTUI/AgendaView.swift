@@ -5,16 +5,17 @@ import JobDeckCore
 /// roll over when the UI is left open past midnight.
 extension App {
   mutating func handleAgendaKey(_ key: KeyPress) -> [Effect] {
-    let entries = Renderer(state: state).agendaEntries()
+    // Addressed through the groups: no flattened copy of 100,000 entries per key.
+    let entries = AgendaLines(groups: AgendaModel(state: state).grouped())
     switch key {
     case .character("j"), .down:
-      state.agendaSelection = min(max(0, entries.count - 1), state.agendaSelection + 1)
+      state.agendaSelection = min(max(0, entries.entryCount - 1), state.agendaSelection + 1)
     case .character("k"), .up:
       state.agendaSelection = max(0, state.agendaSelection - 1)
     case .home, .character("g"):
       state.agendaSelection = 0
     case .end, .character("G"):
-      state.agendaSelection = max(0, entries.count - 1)
+      state.agendaSelection = max(0, entries.entryCount - 1)
     case .character("x"):
       guard let entry = selected(in: entries) else { return [] }
       let effects = perform(
@@ -55,16 +56,15 @@ extension App {
     return effects
   }
 
-  private func selected(in entries: [AgendaEntry]) -> AgendaEntry? {
-    guard state.agendaSelection >= 0, state.agendaSelection < entries.count else { return nil }
-    return entries[state.agendaSelection]
+  private func selected(in entries: AgendaLines) -> AgendaEntry? {
+    entries.entry(at: state.agendaSelection)
   }
 }
 
 extension Renderer {
   /// Every shown entry, in the order of the groups on screen (the selection's index space).
   func agendaEntries() -> [AgendaEntry] {
-    AgendaModel(state: state).grouped().flatMap(\.entries)
+    AgendaModel(state: state).flattened()
   }
 
   /// Kind, date, days left, company, title; below 70 columns the date gives way.
@@ -89,22 +89,14 @@ extension Renderer {
                    row: area.top + 1, column: 1, style: .dim)
       return
     }
-    // Lay out headings and rows, then scroll so the selected row is visible.
-    enum Line { case heading(String), entry(AgendaEntry, index: Int) }
-    var lines: [Line] = []
-    var selectedLine = 0
-    var index = 0
-    for group in groups {
-      lines.append(.heading("\(group.title) (\(group.entries.count))"))
-      for entry in group.entries {
-        if index == state.agendaSelection { selectedLine = lines.count }
-        lines.append(.entry(entry, index: index))
-        index += 1
-      }
-    }
+    // Headings and rows, scrolled so the selected row is visible. Only the lines on screen are
+    // laid out: the agenda may hold 100,000 entries.
+    let lines = AgendaLines(groups: groups)
+    let selectedLine = lines.line(ofEntry: state.agendaSelection) ?? 0
     let columns = Renderer.agendaColumns(width: area.width - 1)
     let offset = max(0, selectedLine - area.height + 1)
-    for (position, line) in lines.dropFirst(offset).prefix(area.height).enumerated() {
+    let shown = (offset..<min(lines.count, offset + area.height)).compactMap(lines.line(at:))
+    for (position, line) in shown.enumerated() {
       let row = area.top + position
       switch line {
       case .heading(let text):
@@ -142,5 +134,69 @@ extension Renderer {
         }
       }
     }
+  }
+}
+
+/// The agenda's lines (a heading per group, then its entries) addressed by position, without
+/// building them all.
+struct AgendaLines {
+  enum Line { case heading(String), entry(AgendaEntry, index: Int) }
+
+  let groups: [AgendaGroup]
+  /// The line of each group's heading.
+  private let headingLines: [Int]
+  let count: Int
+
+  init(groups: [AgendaGroup]) {
+    self.groups = groups
+    var headingLines: [Int] = []
+    var line = 0
+    for group in groups {
+      headingLines.append(line)
+      line += 1 + group.entries.count
+    }
+    self.headingLines = headingLines
+    self.count = line
+  }
+
+  var entryCount: Int { groups.reduce(0) { $0 + $1.entries.count } }
+
+  /// Entry `index` of the flattened agenda; nil when there is none.
+  func entry(at index: Int) -> AgendaEntry? {
+    guard index >= 0 else { return nil }
+    var first = 0
+    for group in groups {
+      if index < first + group.entries.count {
+        return group.entries[group.entries.startIndex + index - first]
+      }
+      first += group.entries.count
+    }
+    return nil
+  }
+
+  /// The line showing entry `index` of the flattened agenda; nil when there is none.
+  func line(ofEntry index: Int) -> Int? {
+    guard index >= 0 else { return nil }
+    var first = 0
+    for (group, heading) in zip(groups, headingLines) {
+      if index < first + group.entries.count { return heading + 1 + index - first }
+      first += group.entries.count
+    }
+    return nil
+  }
+
+  /// Nil past the last line.
+  func line(at position: Int) -> Line? {
+    var first = 0
+    for (group, heading) in zip(groups, headingLines) {
+      if position == heading { return .heading("\(group.title) (\(group.entries.count))") }
+      let end = heading + 1 + group.entries.count
+      if position < end {
+        let offset = position - heading - 1
+        return .entry(group.entries[group.entries.startIndex + offset], index: first + offset)
+      }
+      first += group.entries.count
+    }
+    return nil
   }
 }

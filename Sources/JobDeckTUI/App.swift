@@ -124,9 +124,9 @@ public struct App: TerminalProgram {
   /// first stage that holds an application instead.
   private mutating func settleOnAnOccupiedPipelineColumn() {
     let renderer = Renderer(state: state)
-    guard renderer.pipelineApplications(column: state.pipelineColumn).isEmpty,
+    guard renderer.pipelineApplicationIndices(column: state.pipelineColumn).isEmpty,
       let occupied = Stage.active.indices.first(where: {
-        !renderer.pipelineApplications(column: $0).isEmpty
+        !renderer.pipelineApplicationIndices(column: $0).isEmpty
       })
     else { return }
     state.pipelineColumn = occupied
@@ -246,11 +246,12 @@ public struct App: TerminalProgram {
 
   /// Keeps selections inside lists that may have shrunk (undo, reload, filter).
   mutating func clampSelections() {
-    let postings = Renderer(state: state).visiblePostingIndices().count
+    let postings = Renderer(state: state).visiblePostingCount(upTo: state.postingSelection + 1)
     state.postingSelection = max(0, min(state.postingSelection, postings - 1))
-    let agenda = Renderer(state: state).agendaEntries().count
+    let agenda = AgendaModel(state: state).count()
     state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))
-    let column = Renderer(state: state).pipelineApplications(column: state.pipelineColumn).count
+    let column = Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn)
+      .count
     state.pipelineRow = max(0, min(state.pipelineRow, column - 1))
   }
 }

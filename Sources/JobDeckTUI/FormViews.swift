@@ -57,8 +57,9 @@ extension App {
   private mutating func select(postingID id: String) {
     state.view = .postings
     state.filter = ""
-    let postings = Renderer(state: state).visiblePostings()
-    state.postingSelection = postings.firstIndex { $0.id == id } ?? 0
+    let postings = state.deck.postings
+    state.postingSelection =
+      Renderer(state: state).visiblePostingIndices().firstIndex { postings[$0].id == id } ?? 0
   }
 
   mutating func handleImportPromptKey(_ key: KeyPress) -> [Effect] {

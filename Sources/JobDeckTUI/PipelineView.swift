@@ -8,7 +8,7 @@ extension App {
 
   mutating func handlePipelineKey(_ key: KeyPress) -> [Effect] {
     let renderer = Renderer(state: state)
-    let count = renderer.pipelineApplications(column: state.pipelineColumn).count
+    let count = renderer.pipelineApplicationIndices(column: state.pipelineColumn).count
     switch key {
     case .character("h"), .left:
       state.pipelineColumn = max(0, state.pipelineColumn - 1)
@@ -96,15 +96,16 @@ extension App {
       return effects
     }
     state.pipelineColumn = Stage.active.firstIndex(of: stage) ?? App.closedColumn
-    let column = Renderer(state: state).pipelineApplications(column: state.pipelineColumn)
-    state.pipelineRow = column.firstIndex { $0.id == applicationID } ?? 0
+    let column = Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn)
+    state.pipelineRow = column.firstIndex { state.deck.applications[$0].id == applicationID } ?? 0
     return effects
   }
 
   var selectedApplication: Application? {
-    let applications = Renderer(state: state).pipelineApplications(column: state.pipelineColumn)
+    let applications = Renderer(state: state).pipelineApplicationIndices(
+      column: state.pipelineColumn)
     guard state.pipelineRow >= 0, state.pipelineRow < applications.count else { return nil }
-    return applications[state.pipelineRow]
+    return state.deck.applications[applications[state.pipelineRow]]
   }
 }
 
@@ -112,20 +113,29 @@ extension Renderer {
   /// The applications in a pipeline column; the closed column lists its applications only when
   /// opened with `c`.
   func pipelineApplications(column: Int) -> [Application] {
+    pipelineApplicationIndices(column: column).map { state.deck.applications[$0] }
+  }
+
+  /// Indices into `state.deck.applications` of a column's cards, in deck order.
+  func pipelineApplicationIndices(column: Int) -> [Int] {
     if column < Stage.active.count {
       let stage = Stage.active[column]
-      return state.deck.applications.filter { $0.stage == stage }
+      return state.facts { $0.applications(in: stage) }
     }
     guard state.showsClosedApplications else { return [] }
-    return Stage.closed.flatMap { stage in state.deck.applications.filter { $0.stage == stage } }
+    return state.facts { facts in Stage.closed.flatMap { facts.applications(in: $0) } }
+  }
+
+  private func applicationCount(in stage: Stage) -> Int {
+    state.facts { $0.applications(in: stage).count }
   }
 
   private func columnTitle(_ column: Int) -> String {
     if column < Stage.active.count {
       let stage = Stage.active[column]
-      return "\(stage.displayName) \(state.deck.applications.filter { $0.stage == stage }.count)"
+      return "\(stage.displayName) \(applicationCount(in: stage))"
     }
-    return "closed \(state.deck.applications.filter { $0.stage.isClosed }.count)"
+    return "closed \(Stage.allCases.filter(\.isClosed).reduce(0) { $0 + applicationCount(in: $1) })"
   }
 
   func drawPipeline(on screen: inout Screen, in area: Area) {
@@ -175,7 +185,7 @@ extension Renderer {
     guard height > 0, width > 0 else { return }
     if column == App.closedColumn, !state.showsClosedApplications {
       for (index, stage) in Stage.closed.enumerated() where index < height {
-        let count = state.deck.applications.filter { $0.stage == stage }.count
+        let count = applicationCount(in: stage)
         screen.write("\(stage.displayName): \(count)", row: top + index, column: left,
                      width: width, style: .dim)
       }
@@ -185,26 +195,28 @@ extension Renderer {
       }
       return
     }
-    let applications = pipelineApplications(column: column)
+    let applications = pipelineApplicationIndices(column: column)
+    // One calendar for every card instead of one per date.
+    let reckoner = DayReckoner(timeZone: state.timeZone)
+    let today = reckoner.day(containing: state.now)
     let offset = showsSelection ? max(0, state.pipelineRow - height + 1) : 0
-    for (index, application) in applications.enumerated().dropFirst(offset).prefix(height) {
+    for (index, position) in applications.enumerated().dropFirst(offset).prefix(height) {
+      let application = state.deck.applications[position]
       let row = top + index - offset
       let isSelected = showsSelection && index == state.pipelineRow
       let style: CellStyle = isSelected ? .selected : .plain
       if isSelected { screen.fill(row: row, column: left, width: width, style: style) }
-      let company = state.deck.company(of: application)
-      let title = state.deck.title(of: application)
+      let (company, title) = state.facts { ($0.company(of: application), $0.title(of: application)) }
       let stageNote = application.stage.isClosed ? " (\(application.stage.displayName))" : ""
       if width >= 60 {
-        let days = state.today.days(
-          until: CivilDate(containing: application.lastMovedAt, in: state.timeZone))
+        let days = today.days(until: reckoner.day(containing: application.lastMovedAt))
         let columns = [TableColumn("", width: (width - 12) * 2 / 5),
                        TableColumn("", width: width - 12 - (width - 12) * 2 / 5 - 2),
                        TableColumn("", width: 10, alignRight: true)]
         screen.writeTableRow([company, title + stageNote, "\(-days)d here"], columns: columns,
                              row: row, column: left, style: style)
       } else {
-        let text = TerminalText.truncated(
+        let text = Screen.truncated(
           TerminalText.sanitized("\(company) · \(title)\(stageNote)"), toWidth: width)
         screen.write(text, row: row, column: left, width: width, style: style)
       }
@@ -232,5 +244,25 @@ extension Renderer {
       screen.write(label, row: top + 1 + index - offset, column: left, width: width,
                    style: index == picker.selection ? .selected : .plain)
     }
+  }
+}
+
+/// `CivilDate(containing:in:)` with one Calendar for many instants: that initializer builds a
+/// Calendar per call, which costs more than the rest of a pipeline card.
+struct DayReckoner {
+  private let calendar: Calendar
+
+  init(timeZone: TimeZone) {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
+  }
+
+  func day(containing instant: Date) -> CivilDate {
+    let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+    guard let year = parts.year, let month = parts.month, let day = parts.day,
+      let date = CivilDate(year: year, month: month, day: day)
+    else { return CivilDate(dayNumber: 0) }
+    return date
   }
 }

@@ -4,17 +4,23 @@ import JobDeckCore
 /// View 1: every posting in a table, sortable and filterable.
 extension App {
   mutating func handlePostingsKey(_ key: KeyPress) -> [Effect] {
-    let count = Renderer(state: state).visiblePostingIndices().count
+    // Counting the matches of a filter may mean reading every description: each key asks only
+    // as far as it needs to know.
+    let renderer = Renderer(state: state)
+    let selection = state.postingSelection
+    func count(upTo limit: Int) -> Int { renderer.visiblePostingCount(upTo: limit) }
     switch key {
     case .character("j"), .down:
+      let count = count(upTo: selection + 2)
       state.postingSelection = min(max(0, count - 1), state.postingSelection + 1)
     case .character("k"), .up:
       state.postingSelection = max(0, state.postingSelection - 1)
     case .home, .character("g"):
       state.postingSelection = 0
     case .end, .character("G"):
-      state.postingSelection = max(0, count - 1)
+      state.postingSelection = max(0, count(upTo: .max) - 1)
     case .pageDown:
+      let count = count(upTo: selection + pageSize + 1)
       state.postingSelection = min(max(0, count - 1), state.postingSelection + pageSize)
     case .pageUp:
       state.postingSelection = max(0, state.postingSelection - pageSize)
@@ -27,8 +33,10 @@ extension App {
       state.isEditingFilter = true
       state.message = nil
     case .character("n"):
+      let count = count(upTo: .max)
       if count > 0 { state.postingSelection = (state.postingSelection + 1) % count }
     case .character("N"):
+      let count = count(upTo: .max)
       if count > 0 { state.postingSelection = (state.postingSelection + count - 1) % count }
     case .escape:
       state.filter = ""
@@ -36,7 +44,7 @@ extension App {
       state.message = nil
     case .enter:
       guard let posting = selectedPosting else { return [] }
-      let applicationID = state.deck.applications(forPosting: posting.id).first?.id
+      let applicationID = state.facts { $0.index.applications(forPosting: posting.id).first?.id }
       state.mode = .detail(DetailState(postingID: posting.id, applicationID: applicationID))
     default:
       break
@@ -65,9 +73,11 @@ extension App {
   }
 
   var selectedPosting: Posting? {
-    let visible = Renderer(state: state).visiblePostingIndices()
-    guard state.postingSelection >= 0, state.postingSelection < visible.count else { return nil }
-    return state.deck.postings[visible[state.postingSelection]]
+    guard state.postingSelection >= 0,
+      let index = Renderer(state: state).visiblePostingIndices(
+        state.postingSelection..<state.postingSelection + 1).first
+    else { return nil }
+    return state.deck.postings[index]
   }
 
   /// Rows a page key moves: the table's height at the last known size.
@@ -82,44 +92,46 @@ extension Renderer {
 
   /// Indices into `state.deck.postings` of what the table shows, filtered by the `/` text over
   /// title, company, location, tags and description (case-insensitive), in the chosen order.
-  /// Cached in the state's `ViewCache` until the deck, the sort, the day or the filter changes.
+  /// All of them: with a filter this reads every posting; the table asks for a range instead.
   func visiblePostingIndices() -> [Int] {
-    state.viewCache.cache.visiblePostingIndices(
-      deck: state.deck, now: state.now, sort: state.postingSort, filter: state.filter,
-      sortedOrder: sortedPostingIndices)
+    withVisiblePostings { order, scan in
+      guard let scan else { return order }
+      _ = scan.count
+      return scan.matches
+    }
   }
 
-  private func sortedPostingIndices() -> [Int] {
-    let postings = state.deck.postings
-    let indices = Array(postings.indices)
-    switch state.postingSort {
-    case .deadline:
-      let nearest = AgendaModel(state: state).nearestByPosting()
-      let dates = postings.map { nearest[$0.id]?.date }
-      return indices.sorted { left, right in
-        switch (dates[left], dates[right]) {
-        case (let l?, let r?) where l != r: return l < r
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return left < right
-        }
+  /// The visible postings at positions `range` of the table (fewer at its end).
+  func visiblePostingIndices(_ range: Range<Int>) -> [Int] {
+    withVisiblePostings { order, scan in
+      let list: [Int]
+      if let scan {
+        scan.extend(toAtLeast: range.upperBound)
+        list = scan.matches
+      } else {
+        list = order
       }
-    case .posted:
-      return indices.sorted { left, right in
-        // Newest first; postings without a date last.
-        switch (postings[left].posted?.date, postings[right].posted?.date) {
-        case (let l?, let r?) where l != r: return l > r
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return left < right
-        }
-      }
-    case .company:
-      let companies = postings.map { $0.company.lowercased() }
-      return indices.sorted { left, right in
-        if companies[left] != companies[right] { return companies[left] < companies[right] }
-        return left < right
-      }
+      let clamped = range.clamped(to: 0..<list.count)
+      return Array(list[clamped])
+    }
+  }
+
+  /// `min(visiblePostingIndices().count, limit)`, reading no further than that.
+  func visiblePostingCount(upTo limit: Int) -> Int {
+    withVisiblePostings { order, scan in
+      scan.map { $0.count(upTo: limit) } ?? min(order.count, limit)
+    }
+  }
+
+  /// The sorted order and, when a filter is typed, its scan, cached per deck, sort and day.
+  private func withVisiblePostings<T>(_ body: ([Int], PostingFilterScan?) -> T) -> T {
+    state.facts { facts in
+      let order = facts.order(state.postingSort, now: state.now, timeZone: state.timeZone)
+      let needle = state.filter.lowercased()
+      guard !needle.isEmpty else { return body(order, nil) }
+      let scan = facts.filterScan(
+        needle: needle, sort: state.postingSort, now: state.now, timeZone: state.timeZone)
+      return body(order, scan)
     }
   }
 
@@ -148,24 +160,25 @@ extension Renderer {
   }
 
   func drawPostings(on screen: inout Screen, in area: Area) {
-    let visible = visiblePostingIndices()
     let columns = Renderer.postingColumns(width: area.width)
     screen.writeTableRow(
       columns.map(\.title), columns: columns, row: area.top, style: .heading)
-    if visible.isEmpty {
+    let visibleRows = max(1, area.height - 1)
+    let offset = max(0, state.postingSelection - visibleRows + 1)
+    let shownIndices = visiblePostingIndices(offset..<offset + visibleRows)
+    if shownIndices.isEmpty, visiblePostingCount(upTo: 1) == 0 {
       screen.write("No posting matches '\(state.filter)'. Esc clears the filter.",
                    row: area.top + 2, column: 1, style: .dim)
       return
     }
     let nearestByPosting = AgendaModel(state: state).nearestByPosting()
-    let visibleRows = max(1, area.height - 1)
-    let offset = max(0, state.postingSelection - visibleRows + 1)
-    for index in visible.indices.dropFirst(offset).prefix(visibleRows) {
-      let posting = state.deck.postings[visible[index]]
+    let stages = state.facts(\.stageByPosting)
+    for (position, postingIndex) in shownIndices.enumerated() {
+      let index = offset + position
+      let posting = state.deck.postings[postingIndex]
       let row = area.top + 1 + index - offset
       let nearest = nearestByPosting[posting.id]
-      let stage = state.viewCache.cache.stage(ofPosting: posting.id, in: state.deck)?
-        .displayName ?? "—"
+      let stage = stages[posting.id]?.displayName ?? "—"
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description
       } ?? ""

@@ -119,7 +119,7 @@ struct Renderer {
   private func drawStatusBar(on screen: inout Screen, row: Int) {
     screen.fill(row: row, style: .statusBar)
     let deck = state.deck
-    let deadlines = deck.deadlines.filter { $0.status == .pending }.count
+    let deadlines = state.facts(\.pendingDeadlineCount)
     let fullCounts = "\(deck.postings.count) postings · \(deck.applications.count) applications · "
       + "\(deadlines) deadlines"
     let shortCounts = "\(deck.postings.count)p \(deck.applications.count)a \(deadlines)d"

@@ -13,6 +13,16 @@ extension Screen {
     guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return 0 }
     let limit = min(size.columns, column + max(0, width ?? size.columns - column))
     var position = column
+    if Screen.isPrintableASCII(text) {
+      // Each byte is a grapheme one column wide that sanitizing leaves alone: no Unicode
+      // property lookups for the text nearly every cell shows.
+      for byte in text.utf8 {
+        if position >= limit { break }
+        put(String(Unicode.Scalar(byte)), row: row, column: position, style: style)
+        position += 1
+      }
+      return position - column
+    }
     for grapheme in TerminalText.sanitized(text) {
       let graphemeWidth = TerminalText.displayWidth(of: grapheme)
       if graphemeWidth == 0 { continue }
@@ -49,14 +59,47 @@ extension Screen {
     var offset = column
     for (index, tableColumn) in columns.enumerated() {
       let value = index < values.count ? values[index] : ""
+      let cellStyle = (index < styles.count ? styles[index] : nil) ?? style
+      if !tableColumn.alignRight, Screen.isPrintableASCII(value) {
+        // `truncated` of one-column graphemes: the first width - 1 and an ellipsis.
+        let width = tableColumn.width
+        if value.utf8.count <= width {
+          write(value, row: row, column: offset, width: width, style: cellStyle)
+        } else if width > 0 {
+          write(String(decoding: value.utf8.prefix(width - 1), as: UTF8.self), row: row,
+                column: offset, width: width, style: cellStyle)
+          write("…", row: row, column: offset + width - 1, width: 1, style: cellStyle)
+        }
+        offset += tableColumn.width + TableColumn.gap
+        continue
+      }
       let clean = TerminalText.sanitized(value)
       let cellText = tableColumn.alignRight
         ? TerminalText.rightAligned(clean, toWidth: tableColumn.width)
-        : TerminalText.truncated(clean, toWidth: tableColumn.width)
-      let cellStyle = (index < styles.count ? styles[index] : nil) ?? style
+        : Screen.truncated(clean, toWidth: tableColumn.width)
       write(cellText, row: row, column: offset, width: tableColumn.width, style: cellStyle)
       offset += tableColumn.width + TableColumn.gap
     }
+  }
+
+  /// `TerminalText.truncated`, reading no further than the width: the result is the same, but a
+  /// long text (a card's company and title) costs its first columns only, not its whole length.
+  static func truncated(_ text: String, toWidth width: Int) -> String {
+    guard width > 0 else { return "" }
+    var used = 0
+    var cut: String.Index?
+    for index in text.indices {
+      let graphemeWidth = TerminalText.displayWidth(of: text[index])
+      if cut == nil, used + graphemeWidth > width - 1 { cut = index }
+      used += graphemeWidth
+      if used > width { return String(text[..<(cut ?? index)]) + "…" }
+    }
+    return text
+  }
+
+  /// Only U+0020–U+007E: what `sanitized` keeps as it is and measures one column per byte.
+  static func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
   }
 
   /// Places one grapheme, first breaking any wide character whose half it would overwrite.

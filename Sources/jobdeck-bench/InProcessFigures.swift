@@ -14,10 +14,16 @@ enum InProcessFigures {
   /// frame, per key.
   static func keystrokes(store: String, runs: Int) throws {
     let loaded = try StoreFile(path: store).load()
+    // Diagnostics only: JOBDECK_BENCH_PER_KEY=1 prints each key's time to stderr.
+    let perKey = ProcessInfo.processInfo.environment["JOBDECK_BENCH_PER_KEY"] == "1"
     var samples: [Double] = []
+    let firstStart = ContinuousClock.now
+    let firstCPU = threadCPUSeconds()
     var app = App(deck: loaded.deck, storePath: store, clock: clock, readOnlyReason: nil)
     _ = app.update(.key(.resize(screenSize)))
     _ = app.view(size: screenSize)
+    print("firstFrame=\((ContinuousClock.now - firstStart).seconds)")
+    if perKey { print("firstFrameThreadCPU=\(threadCPUSeconds() - firstCPU)") }
     let script: [KeyPress] = Array(repeating: .down, count: 30) + Array(repeating: .pageDown, count: 5)
       + Array(repeating: .pageUp, count: 5) + [.end, .home, .enter, .down, .escape, .down, .enter,
       .escape, .character("2"), .character("j"), .character("3"), .character("j"),
@@ -27,10 +33,16 @@ enum InProcessFigures {
       + [.enter, .escape]
     for _ in 0..<runs {
       for key in script {
+        let cpuStart = threadCPUSeconds()
         let start = ContinuousClock.now
         _ = app.update(.key(key))
         _ = app.view(size: screenSize)
         samples.append((ContinuousClock.now - start).seconds)
+        if perKey {
+          FileHandle.standardError.write(Data((
+            "key \(key) \(String(format: "%.2f", samples.last.map { $0 * 1000 } ?? 0)) ms"
+              + " cpu \(String(format: "%.2f", (threadCPUSeconds() - cpuStart) * 1000))\n").utf8))
+        }
       }
     }
     print("keys=\(samples.count)")
@@ -53,6 +65,10 @@ enum InProcessFigures {
           _ = search.update(.key(.character(character)))
           let screen = search.view(size: screenSize)
           slowest = max(slowest, (ContinuousClock.now - start).seconds)
+          if perKey {
+            FileHandle.standardError.write(Data(
+              "\(name) \(character) \(String(format: "%.2f", (ContinuousClock.now - start).seconds * 1000)) ms\n".utf8))
+          }
           if character == query.last, name == "fulltext",
             screen.text.contains("No posting matches")
           {
@@ -212,4 +228,12 @@ enum InProcessFigures {
     print("deadlines=\(deck.deadlines.count)")
     print("rowErrors=\(result.errors.count)")
   }
+}
+
+/// Diagnostics only: CPU time of the calling thread, which other processes on a shared machine
+/// do not inflate (work on other threads is not counted).
+func threadCPUSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

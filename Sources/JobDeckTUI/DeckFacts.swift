@@ -1,0 +1,221 @@
+import Foundation
+import JobDeckCore
+
+/// What the views derive from one deck value, each worked out on first use and kept for as
+/// long as the deck stays the same (`ViewCache` swaps in a new one when it changes). Not
+/// thread-safe by itself: `ViewCache` serializes access.
+final class DeckFacts: @unchecked Sendable {
+  let deck: Deck
+
+  init(deck: Deck) { self.deck = deck }
+
+  private(set) lazy var index = DeckIndex(deck)
+
+  private(set) lazy var pendingDeadlineCount = deck.deadlines.reduce(0) {
+    $0 + ($1.status == .pending ? 1 : 0)
+  }
+
+  /// The stage of each posting's first application, as the table shows it.
+  private(set) lazy var stageByPosting: [String: Stage] = {
+    var result: [String: Stage] = [:]
+    for application in deck.applications {
+      if let postingID = application.postingID, result[postingID] == nil {
+        result[postingID] = application.stage
+      }
+    }
+    return result
+  }()
+
+  /// `Deck.applications` indices per stage, in deck order.
+  private(set) lazy var applicationsByStage: [Stage: [Int]] = {
+    var result: [Stage: [Int]] = [:]
+    for (position, application) in deck.applications.enumerated() {
+      result[application.stage, default: []].append(position)
+    }
+    return result
+  }()
+
+  func applications(in stage: Stage) -> [Int] { applicationsByStage[stage] ?? [] }
+
+  /// `Deck.company(of:)` without its scan of the postings.
+  func company(of application: Application) -> String {
+    application.postingID.flatMap { index.posting(withID: $0)?.company }
+      ?? application.company ?? ""
+  }
+
+  /// `Deck.title(of:)` without its scan of the postings.
+  func title(of application: Application) -> String {
+    application.postingID.flatMap { index.posting(withID: $0)?.title } ?? application.title ?? ""
+  }
+
+  // MARK: - Search
+
+  /// `Deck.deadlines` indices per owner, in deck order: the detail's deadlines.
+  private(set) lazy var deadlinesByOwner: [DeadlineOwner: [Int]] = {
+    var result: [DeadlineOwner: [Int]] = [:]
+    for (position, deadline) in deck.deadlines.enumerated() {
+      result[deadline.owner, default: []].append(position)
+    }
+    return result
+  }()
+
+  // MARK: - Orders that depend on the deck alone
+
+  /// Newest first; postings without a date last; ties in deck order.
+  private(set) lazy var postedOrder: [Int] = {
+    let keys = deck.postings.map { posting -> Int in
+      guard let date = posting.posted?.date else { return .max }
+      return -DeckFacts.sortKey(date)
+    }
+    return DeckFacts.indices(sortedBy: keys)
+  }()
+
+  /// By company, case-insensitively (`lowercased()`, compared as Strings); ties in deck order.
+  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings).order()
+
+  /// Orders the same as `CivilDate`'s `<` (year, then month 1–12, then day 1–31).
+  static func sortKey(_ date: CivilDate) -> Int { date.year * 1024 + date.month * 32 + date.day }
+
+  /// Positions of `keys` by key, ties by position.
+  static func indices(sortedBy keys: [Int]) -> [Int] {
+    keys.indices.sorted { left, right in
+      keys[left] != keys[right] ? keys[left] < keys[right] : left < right
+    }
+  }
+
+  // MARK: - The agenda and what depends on it
+
+  private var agendaInputs: (now: Date, timeZone: TimeZone)?
+  /// `Agenda.visibleEntries` unsorted: enough for the postings table, whose first screen
+  /// should not wait for a sort of every deadline.
+  private var unsortedAgenda: [AgendaEntry] = []
+  private var sortedAgenda: [AgendaEntry]?
+  private var agendaGroups: [AgendaGroup]?
+  private var agendaFlattened: [AgendaEntry]?
+  private var nearest: [String: AgendaEntry]?
+
+  private func unsortedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    if let inputs = agendaInputs, inputs.now == now, inputs.timeZone == timeZone {
+      return unsortedAgenda
+    }
+    unsortedAgenda = Agenda.unsortedVisibleEntries(
+      deck: deck, index: index, clock: FixedWallClock(now: now, timeZone: timeZone))
+    agendaInputs = (now, timeZone)
+    sortedAgenda = nil
+    agendaGroups = nil
+    agendaFlattened = nil
+    nearest = nil
+    return unsortedAgenda
+  }
+
+  func agendaCount(now: Date, timeZone: TimeZone) -> Int {
+    unsortedAgenda(now: now, timeZone: timeZone).count
+  }
+
+  /// `Agenda.visibleEntries` at `now`.
+  func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    let unsorted = unsortedAgenda(now: now, timeZone: timeZone)
+    if let sortedAgenda { return sortedAgenda }
+    let sorted = Agenda.sorted(unsorted)
+    sortedAgenda = sorted
+    return sorted
+  }
+
+  /// The agenda's display groups at `now`.
+  func groups(now: Date, timeZone: TimeZone) -> [AgendaGroup] {
+    let entries = agenda(now: now, timeZone: timeZone)
+    if let agendaGroups { return agendaGroups }
+    let today = CivilDate(containing: now, in: timeZone)
+    let groups = Agenda(today: today, entries: entries).groups
+    agendaGroups = groups
+    return groups
+  }
+
+  /// Every entry in the order of the groups on screen.
+  func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    let groups = groups(now: now, timeZone: timeZone)
+    if let agendaFlattened { return agendaFlattened }
+    let flattened = groups.flatMap(\.entries)
+    agendaFlattened = flattened
+    return flattened
+  }
+
+  /// The nearest dated entry of each posting (its own deadlines or its applications'): the
+  /// first in the agenda's order, found in one pass without sorting.
+  func nearestByPosting(now: Date, timeZone: TimeZone) -> [String: AgendaEntry] {
+    let entries = unsortedAgenda(now: now, timeZone: timeZone)
+    if let nearest { return nearest }
+    var result: [String: AgendaEntry] = [:]
+    for entry in entries where entry.date != nil {
+      let postingID: String?
+      switch entry.owner {
+      case .posting(let id): postingID = id
+      case .application(let id): postingID = index.application(withID: id)?.postingID
+      }
+      guard let postingID else { continue }
+      // Strictly before only: among equals the sort (stable) keeps the deck's first.
+      if let current = result[postingID], !Agenda.isOrderedBefore(entry, current) { continue }
+      result[postingID] = entry
+    }
+    nearest = result
+    return result
+  }
+
+  /// The date of an entry depends on the day, not the time of day: the deadline order is kept
+  /// across ticks of the same day.
+  private var deadlineOrderInputs: (today: CivilDate, timeZone: TimeZone)?
+  private var deadlineOrderCache: [Int] = []
+
+  /// Nearest deadline first; postings without one last; ties in deck order.
+  func deadlineOrder(now: Date, timeZone: TimeZone) -> [Int] {
+    let today = CivilDate(containing: now, in: timeZone)
+    if let inputs = deadlineOrderInputs, inputs.today == today, inputs.timeZone == timeZone {
+      return deadlineOrderCache
+    }
+    let nearest = nearestByPosting(now: now, timeZone: timeZone)
+    let keys = deck.postings.map { posting -> Int in
+      nearest[posting.id]?.date.map(DeckFacts.sortKey) ?? .max
+    }
+    deadlineOrderCache = DeckFacts.indices(sortedBy: keys)
+    deadlineOrderInputs = (today, timeZone)
+    filters[.deadline] = nil
+    return deadlineOrderCache
+  }
+
+  func order(_ sort: PostingSort, now: Date, timeZone: TimeZone) -> [Int] {
+    switch sort {
+    case .deadline: return deadlineOrder(now: now, timeZone: timeZone)
+    case .posted: return postedOrder
+    case .company: return companyOrder
+    }
+  }
+
+  // MARK: - Filters
+
+  /// Per sort, the scans of recent filter texts (lowercased), resumed and narrowed as the
+  /// user types and deletes. Keyed by UTF-8: as Strings, "é" and "e\u{301}" are equal, but the
+  /// filter compares bytes.
+  private var filters: [PostingSort: [[UInt8]: PostingFilterScan]] = [:]
+
+  func filterScan(needle: String, sort: PostingSort, now: Date, timeZone: TimeZone)
+    -> PostingFilterScan
+  {
+    let order = order(sort, now: now, timeZone: timeZone)
+    let bytes = Array(needle.utf8)
+    var scans = filters[sort] ?? [:]
+    if let scan = scans[bytes] { return scan }
+    if scans.count > 64 { scans = [:] }
+    let matcher = PostingMatcher(postings: deck.postings, needle: needle)
+    // The longest earlier text this one extends byte for byte: its result is a superset of this
+    // one's. Only for ASCII text: a non-ASCII one is looked for in descriptions by Characters,
+    // and "ü" followed by a combining mark is not a "ü" there.
+    let base = bytes.allSatisfy({ $0 < 0x80 })
+      ? scans.filter { bytes.starts(with: $0.key) }.max { $0.key.count < $1.key.count }
+      : nil
+    let scan = base.map { PostingFilterScan(matcher: matcher, narrowing: $0.value) }
+      ?? PostingFilterScan(matcher: matcher, order: order)
+    scans[bytes] = scan
+    filters[sort] = scans
+    return scan
+  }
+}

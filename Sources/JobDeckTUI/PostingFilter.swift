@@ -1,0 +1,186 @@
+import Dispatch
+import JobDeckCore
+
+/// Lowercasing without a String for the ASCII text that nearly every field is.
+enum FoldedText {
+  /// Appends the bytes of `text.lowercased()`: ASCII is folded byte by byte, which is what
+  /// `lowercased()` does to ASCII.
+  static func appendLowercased(_ field: String, to buffer: inout [UInt8]) {
+    var field = field
+    let isASCII = field.withUTF8 { bytes -> Bool in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+      for byte in bytes { buffer.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+      return true
+    }
+    if !isASCII { buffer.append(contentsOf: field.lowercased().utf8) }
+  }
+}
+
+/// Decides whether one posting passes the filter: title, company, location and tags (as
+/// `lowercased()` text), then the description.
+///
+/// Nothing is prepared per deck: a keystroke reads only the postings its first screen needs,
+/// and ASCII fields (nearly all) are searched in place with ASCII case folding.
+struct PostingMatcher: @unchecked Sendable {
+  let postings: [Posting]
+  /// The lowercased filter text and its UTF-8.
+  let needleText: String
+  let needle: [UInt8]
+  let needleIsASCII: Bool
+  /// A needle with a NUL could span two fields of the joined key; it is matched on that key.
+  let needleHasNUL: Bool
+
+  init(postings: [Posting], needle: String) {
+    self.postings = postings
+    self.needleText = needle
+    self.needle = Array(needle.utf8)
+    self.needleIsASCII = self.needle.allSatisfy { $0 < 0x80 }
+    self.needleHasNUL = self.needle.contains(0)
+  }
+
+  func matches(_ index: Int) -> Bool {
+    needle.withUnsafeBufferPointer { needleBytes in
+      let posting = postings[index]
+      if needleHasNUL {
+        // The fields joined as the filter has always read them: each lowercased, NUL after each.
+        var key: [UInt8] = []
+        for field in [posting.title, posting.company, posting.location ?? "",
+                      posting.tags.joined(separator: " ")]
+        {
+          FoldedText.appendLowercased(field, to: &key)
+          key.append(0)
+        }
+        if key.withUnsafeBufferPointer({
+          TextSearch.asciiFoldedContains($0, needle: needleBytes)
+        }) {
+          return true
+        }
+      } else {
+        if fieldContains(posting.title, needleBytes) || fieldContains(posting.company, needleBytes)
+          || fieldContains(posting.location ?? "", needleBytes)
+          || fieldContains(
+            posting.tags.count == 1 ? posting.tags[0] : posting.tags.joined(separator: " "),
+            needleBytes)
+        {
+          return true
+        }
+      }
+      guard var description = posting.description else { return false }
+      guard needleIsASCII else { return description.lowercased().contains(needleText) }
+      return description.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
+    }
+  }
+
+  /// Whether `field.lowercased()` holds the needle's bytes.
+  private func fieldContains(_ field: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    var field = field
+    let ascii: Bool? = field.withUTF8 { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return TextSearch.asciiFoldedContains(bytes, needle: needle)
+    }
+    if let ascii { return ascii }
+    return Array(field.lowercased().utf8).withUnsafeBufferPointer {
+      TextSearch.asciiFoldedContains($0, needle: needle)
+    }
+  }
+}
+
+/// The postings one filter text lets through, in the table's order, found lazily: a keystroke
+/// scans only as far as the screen needs (the first rows), so typing stays instant even when
+/// a word must be looked for in every description. Asking for the count scans to the end.
+///
+/// Scanning goes through `candidates` then `order[tailStart...]`; a longer needle narrows a
+/// shorter one's result by starting from its matches and its unscanned rest.
+final class PostingFilterScan: @unchecked Sendable {
+  let matcher: PostingMatcher
+  private let candidates: [Int]
+  private let order: [Int]
+  private let tailStart: Int
+  private var position = 0
+  private(set) var matches: [Int] = []
+  private var chunk = 512
+
+  init(matcher: PostingMatcher, order: [Int]) {
+    self.matcher = matcher
+    self.candidates = []
+    self.order = order
+    self.tailStart = 0
+  }
+
+  /// Narrows `base`, whose needle is a prefix of this one: nothing `base` ruled out can match.
+  init(matcher: PostingMatcher, narrowing base: PostingFilterScan) {
+    self.matcher = matcher
+    self.order = base.order
+    var candidates = base.matches
+    if base.position < base.candidates.count {
+      candidates.append(contentsOf: base.candidates[base.position...])
+      tailStart = base.tailStart
+    } else {
+      tailStart = base.tailStart + (base.position - base.candidates.count)
+    }
+    self.candidates = candidates
+  }
+
+  private var total: Int { candidates.count + order.count - tailStart }
+  var isComplete: Bool { position >= total }
+
+  private func candidate(at position: Int) -> Int {
+    position < candidates.count
+      ? candidates[position] : order[tailStart + position - candidates.count]
+  }
+
+  /// Scans until at least `wanted` matches are known or every candidate has been read.
+  func extend(toAtLeast wanted: Int) {
+    while matches.count < wanted, !isComplete {
+      let size = min(chunk, total - position)
+      matches.append(contentsOf: scan(position..<position + size))
+      position += size
+      chunk = min(chunk * 2, 16_384)
+    }
+  }
+
+  /// The matches in `range` of the candidates, in order; large ranges on both cores.
+  private func scan(_ range: Range<Int>) -> [Int] {
+    let indices = range.map(candidate(at:))
+    guard indices.count >= 2_048 else { return indices.filter(matcher.matches) }
+    let halves = [indices[..<(indices.count / 2)], indices[(indices.count / 2)...]]
+    let results = ConcurrentSlots<[Int]>(count: halves.count, initial: [])
+    let matcher = self.matcher
+    DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+      results.store(halves[part].filter(matcher.matches), at: part)
+    }
+    return (0..<halves.count).flatMap { results[$0] }
+  }
+
+  /// Whether `index` (a position in the filtered list) exists; scans as far as needed.
+  func count(upTo limit: Int) -> Int {
+    extend(toAtLeast: limit)
+    return min(matches.count, limit)
+  }
+
+  var count: Int {
+    extend(toAtLeast: .max)
+    return matches.count
+  }
+}
+
+/// Each concurrent part writes its own slot; read after `concurrentPerform` has returned.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<Value>
+  private let count: Int
+
+  init(count: Int, initial: Value) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: initial, count: count)
+  }
+
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+
+  func store(_ value: Value, at index: Int) { slots[index] = value }
+
+  subscript(index: Int) -> Value { slots[index] }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import JobDeckCore
+import JobDeckTestSupport
+import Testing
+
+@testable import JobDeckTUI
+
+/// The cached orders, the lazy filter scan, the SIMD search and the agenda's line addressing
+/// give exactly what the straightforward code gives (`Reference`).
+@Suite("Fast paths match the straightforward ones")
+struct FastPathEquivalenceTests {
+  static let clock = Fixtures.clock
+
+  func app(_ deck: Deck) -> App {
+    App(deck: deck, storePath: "/tmp/store.json", clock: Self.clock, readOnlyReason: nil)
+  }
+
+  func visible(_ app: App) -> [Int] { Renderer(state: app.state).visiblePostingIndices() }
+
+  @Test(arguments: [1, 2])
+  func sortedOrdersMatchTheReferenceOnALargeDeck(seed: UInt64) {
+    let deck = LargeDeck.deck(seed: seed, postings: 3_000, clock: Self.clock)
+    var app = app(deck)
+    for sort in [PostingSort.deadline, .posted, .company] {
+      #expect(app.state.postingSort == sort)
+      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+      app.press(.character("s"))
+    }
+  }
+
+  @Test func nearestDeadlinesMatchTheSortedAgendasFirstEntries() {
+    let deck = LargeDeck.deck(seed: 3, postings: 2_000, clock: Self.clock)
+    let app = app(deck)
+    #expect(AgendaModel(state: app.state).nearestByPosting()
+      == Reference.nearestByPosting(deck, clock: Self.clock))
+    #expect(AgendaModel(state: app.state).entries()
+      == Agenda.visibleEntries(deck: deck, clock: Self.clock))
+  }
+
+  /// Typed one key at a time, deleted and retyped: narrowing, resuming and the two-core scan.
+  @Test(arguments: [PostingSort.deadline, .posted, .company])
+  func typedFiltersShowTheReferenceRows(sort: PostingSort) {
+    let deck = LargeDeck.deck(seed: 4, postings: 6_000, clock: Self.clock)
+    var app = app(deck)
+    while app.state.postingSort != sort { app.press(.character("s")) }
+    app.press(.character("/"))
+    for word in ["Straße", "ärz", "CAFÉ", "cafe\u{301}", "İst", "kel", "zeppelin", "e\u{301}m",
+                 "ENGINEER da", "東京", "ss", "py", "ipsum"]
+    {
+      var typed = ""
+      for character in word {
+        app.type(String(character))
+        typed.append(character)
+        // What the app holds (the text field may refuse a key): the reference reads the same.
+        let expected = Reference.visible(
+          deck, sort: sort, filter: app.state.filter, clock: Self.clock)
+        // The first screen first (what a keystroke computes), then everything.
+        let firstScreen = Renderer(state: app.state).visiblePostingIndices(0..<47)
+        #expect(firstScreen == Array(expected.prefix(47)), "filter \(app.state.filter.debugDescription)")
+        #expect(visible(app) == expected, "filter \(app.state.filter.debugDescription)")
+      }
+      app.press(.backspace)
+      typed.removeLast()
+      #expect(visible(app) == Reference.visible(
+        deck, sort: sort, filter: app.state.filter, clock: Self.clock))
+      for _ in typed { app.press(.backspace) }
+      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+    }
+  }
+
+  @Test(arguments: PropertySeeds.seeds(default: 40))
+  func hostileDecksFilterAndSortLikeTheReference(seed: UInt64) {
+    var generator = DeckGenerator(seed: seed)
+    let deck = generator.deck(maximumRecords: 12)
+    var random = SeededGenerator(seed: seed)
+    var app = app(deck)
+    for sort in [PostingSort.deadline, .posted, .company] {
+      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+      let needle = String(HostileStrings.random(using: &random, maximumPieces: 2).prefix(3))
+      app.state.filter = needle
+      #expect(visible(app) == Reference.visible(deck, sort: sort, filter: needle, clock: Self.clock))
+      app.state.filter = ""
+      app.press(.character("s"))
+    }
+  }
+
+  @Test func keysThatCountOnlyAFewRowsMoveLikeTheFullCount() {
+    let deck = LargeDeck.deck(seed: 5, postings: 4_000, clock: Self.clock)
+    var app = app(deck)
+    app.send(.key(.resize(TerminalSize(rows: 30, columns: 120))))
+    app.press(.character("/"))
+    app.type("kelvin")
+    app.press(.enter)
+    let total = Reference.visible(deck, sort: .deadline, filter: "kelvin", clock: Self.clock).count
+    for _ in 0..<(total + 3) { app.press(.down) }
+    #expect(app.state.postingSelection == total - 1)
+    app.press(.home, .pageDown, .pageDown)
+    #expect(app.state.postingSelection == min(total - 1, 2 * 25))
+    app.press(.end)
+    #expect(app.state.postingSelection == total - 1)
+    app.press(.character("n"))
+    #expect(app.state.postingSelection == 0)
+  }
+
+  @Test func foldedTextIsTheLowercasedText() {
+    var random = SeededGenerator(seed: 6)
+    for _ in 0..<500 {
+      let text = random.chance(0.5) ? HostileStrings.random(using: &random)
+        : LargeDeck.words.shuffled(using: &random).prefix(3).joined(separator: " ")
+      var bytes: [UInt8] = []
+      FoldedText.appendLowercased(text, to: &bytes)
+      #expect(bytes == Array(text.lowercased().utf8), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func simdSearchMatchesANaiveSearch() {
+    var random = SeededGenerator(seed: 7)
+    let alphabet: [UInt8] = Array("aAbBzZ@`[{ ".utf8) + [0xC3, 0x84, 0xA4, 0x00, 0x7F]
+    for _ in 0..<3_000 {
+      let text = (0..<Int.random(in: 0...70, using: &random)).map { _ in random.pick(alphabet) }
+      let needle = (0..<Int.random(in: 1...5, using: &random)).map { _ in
+        random.pick(alphabet)
+      }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+      let found = text.withUnsafeBufferPointer {
+        TextSearch.asciiFoldedContains($0, needle: needle)
+      }
+      #expect(found == Reference.foldedContains(text, needle), "\(text) \(needle)")
+    }
+  }
+
+  @Test func agendaLinesAddressTheFullLayout() {
+    let deck = LargeDeck.deck(seed: 8, postings: 1_500, clock: Self.clock)
+    let groups = AgendaModel(state: app(deck).state).grouped()
+    var full: [String] = []
+    var entryLines: [Int] = []
+    for group in groups {
+      full.append("heading \(group.title) (\(group.entries.count))")
+      for entry in group.entries {
+        entryLines.append(full.count)
+        full.append("entry \(entry.id) \(entryLines.count - 1)")
+      }
+    }
+    let lines = AgendaLines(groups: groups)
+    #expect(lines.count == full.count)
+    let addressed = (0..<lines.count).compactMap(lines.line(at:)).map { line -> String in
+      switch line {
+      case .heading(let text): return "heading \(text)"
+      case .entry(let entry, let index): return "entry \(entry.id) \(index)"
+      }
+    }
+    #expect(addressed == full)
+    #expect(lines.line(at: lines.count) == nil)
+    #expect(entryLines.indices.map { lines.line(ofEntry: $0) } == entryLines)
+    #expect(lines.line(ofEntry: entryLines.count) == nil)
+    #expect((0..<lines.entryCount).compactMap { lines.entry(at: $0)?.id }
+      == groups.flatMap(\.entries).map(\.id))
+    #expect(lines.entry(at: lines.entryCount) == nil)
+  }
+
+  @Test func pipelineColumnsHoldTheStagesApplicationsInDeckOrder() {
+    let deck = LargeDeck.deck(seed: 9, postings: 1_500, clock: Self.clock)
+    var app = app(deck)
+    app.state.showsClosedApplications = true
+    let renderer = Renderer(state: app.state)
+    for (column, stage) in Stage.active.enumerated() {
+      #expect(renderer.pipelineApplications(column: column)
+        == deck.applications.filter { $0.stage == stage })
+    }
+    #expect(renderer.pipelineApplications(column: Stage.active.count)
+      == Stage.closed.flatMap { stage in deck.applications.filter { $0.stage == stage } })
+  }
+}
