@@ -35,9 +35,13 @@ public struct Agenda: Hashable, Sendable {
     let index = DeckIndex(deck)
     // Filtered before sorting: a two-week window over 100,000 deadlines sorts a few thousand.
     let entries = deck.deadlines.compactMap { deadline -> AgendaEntry? in
-      guard let entry = entry(for: deadline, in: deck, index: index, clock: clock, today: today),
+      // Named only once it passes the query: a two-week window names a fifth of them.
+      guard
+        var entry = entry(for: deadline, in: deck, index: index, clock: clock, today: today,
+          naming: false),
         query.matches(entry, today: today)
       else { return nil }
+      (entry.company, entry.title) = names(of: deadline.owner, in: index)
       return entry
     }
     return Agenda(today: today, entries: sorted(entries))
@@ -104,9 +108,9 @@ public struct Agenda: Hashable, Sendable {
     entry(for: deadline, in: deck, index: index, clock: clock, today: clock.today)
   }
 
-  /// `today` must be `clock.today`.
+  /// `today` must be `clock.today`. Without `naming`, company and title are left empty.
   static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
-    clock: some WallClock, today: CivilDate) -> AgendaEntry?
+    clock: some WallClock, today: CivilDate, naming: Bool = true) -> AgendaEntry?
   {
     guard deadline.status == .pending else { return nil }
     if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
@@ -116,7 +120,7 @@ public struct Agenda: Hashable, Sendable {
     if isCutoff, applications.contains(where: { $0.stage != .saved }) { return nil }
     if isSuperseded(deadline, in: index) { return nil }
 
-    let (company, title) = names(of: deadline.owner, in: index)
+    let (company, title) = naming ? names(of: deadline.owner, in: index) : ("", "")
     var entry = AgendaEntry(
       id: deadline.id, kind: deadline.kind, date: nil, daysLeft: nil, urgency: nil,
       company: company, title: title, owner: deadline.owner, phrase: deadline.phrase,

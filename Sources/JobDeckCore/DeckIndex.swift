@@ -46,7 +46,9 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     }
     var byOwnerAndKind: [OwnerAndKind: [Int]] = [:]
     if deck.deadlines.contains(where: { if case .relative = $0.due { true } else { false } }) {
-      for (index, deadline) in deck.deadlines.enumerated() {
+      // Only kinds that stand in for an anchor are ever looked up.
+      for (index, deadline) in deck.deadlines.enumerated()
+      where Self.anchorKinds.contains(deadline.kind) {
         byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
           .append(index)
       }
@@ -88,8 +90,12 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   /// Where the deadline falls (see `Deck.resolvedDue(of:)`), from the dictionaries.
   public func resolvedDue(of deadline: Deadline) -> ResolvedDue { resolveDue(of: deadline) }
 
+  private static let anchorKinds = Set(DeadlineAnchor.allCases.map(DeadlineKind.init(anchor:)))
+
   func deadlines(ownedBy owner: DeadlineOwner, kind: DeadlineKind) -> [Deadline] {
-    if scans { return deck.deadlines(ownedBy: owner, kind: kind) }
+    if scans || !Self.anchorKinds.contains(kind) {
+      return deck.deadlines(ownedBy: owner, kind: kind)
+    }
     return (deadlinesByOwnerAndKind[OwnerAndKind(owner: owner, kind: kind)] ?? []).map {
       deck.deadlines[$0]
     }

@@ -108,6 +108,7 @@ enum InProcessFigures {
     // The saved file must read back as the deck that was saved.
     let reread = try file.load()
     print("roundTrip=\(reread.deck == deck)")
+    print("application=\(application.id)")
   }
 
   /// Opening the store: `StoreFile.load` (fast path, streamed), or with `trusted` the whole file

@@ -30,21 +30,41 @@ struct TextTable {
 
   mutating func append(_ row: [String]) { rows.append(row.map(safe)) }
 
-  func render() -> String {
-    let all = [header] + rows
+  func render() -> String { render(includingHeader: true) }
+
+  /// The lines joined, each after `indent`; without the header when a caller prints its own
+  /// headings (the agenda). Each cell is measured once and written into one growing string:
+  /// a 100,000-deadline agenda prints 20,000 lines.
+  func render(includingHeader: Bool, indent: String = "") -> String {
+    let all = includingHeader ? [header] + rows : rows
     var widths = Array(repeating: 0, count: header.count)
-    for row in all {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = min(maximumWidths[index], max(widths[index], TerminalText.displayWidth(of: cell)))
+    var measured = all.map { row in row.map { TerminalText.displayWidth(of: $0) } }
+    for (row, cellWidths) in zip(all, measured) {
+      for index in row.indices where index < widths.count {
+        widths[index] = min(maximumWidths[index], max(widths[index], cellWidths[index]))
       }
     }
-    return all.map { row in
-      row.enumerated().map { index, cell -> String in
-        let clipped = TerminalText.truncated(cell, toWidth: widths[index])
-        if index == row.count - 1 { return clipped }
-        return clipped + String(repeating: " ", count: widths[index] - TerminalText.displayWidth(of: clipped))
-      }.joined(separator: "  ")
-    }.joined(separator: "\n")
+    var output = ""
+    output.reserveCapacity(all.count * (widths.reduce(indent.utf8.count, +) + 2 * widths.count))
+    for (rowIndex, row) in all.enumerated() {
+      if rowIndex > 0 { output += "\n" }
+      output += indent
+      for (index, cell) in row.enumerated() {
+        var text = cell
+        var width = measured[rowIndex][index]
+        if index < widths.count, width > widths[index] {
+          text = TerminalText.truncated(cell, toWidth: widths[index])
+          width = TerminalText.displayWidth(of: text)
+        }
+        output += text
+        if index == row.count - 1 { continue }
+        let missing = (index < widths.count ? widths[index] : width) - width
+        if missing > 0 { output += String(repeating: " ", count: missing) }
+        output += "  "
+      }
+      measured[rowIndex] = []
+    }
+    return output
   }
 }
 

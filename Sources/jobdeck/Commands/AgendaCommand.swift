@@ -106,8 +106,7 @@ enum AgendaText {
           entry.company, entry.title, entry.flags.contains(.notAppliedYet) ? "not applied yet" : entry.id,
         ])
       }
-      let lines = table.render().split(separator: "\n").dropFirst()
-      blocks.append(group.title + "\n" + lines.map { "  " + $0 }.joined(separator: "\n"))
+      blocks.append(group.title + "\n" + table.render(includingHeader: false, indent: "  "))
     }
     return blocks.joined(separator: "\n\n")
   }
