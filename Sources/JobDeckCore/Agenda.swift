@@ -89,11 +89,6 @@ public struct Agenda: Hashable, Sendable {
     }
   }
 
-  /// The order of `visibleEntries`.
-  public static func isOrderedBefore(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
-    agendaOrder(lhs, rhs)
-  }
-
   /// The entry a deadline shows as now, or nil when it is not on the agenda.
   public static func entry(for deadline: Deadline, in deck: Deck, clock: some WallClock)
     -> AgendaEntry?
@@ -182,8 +177,9 @@ public struct Agenda: Hashable, Sendable {
   private static let kindRanks: [DeadlineKind: Int] = Dictionary(
     uniqueKeysWithValues: DeadlineKind.allCases.enumerated().map { ($1, $0) })
 
-  /// Date, then kind (in `DeadlineKind.allCases` order), then time, then id; undated last.
-  static func agendaOrder(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
+  /// The order of `visibleEntries`: date, then kind (in `DeadlineKind.allCases` order), then
+  /// time, then id; undated last.
+  public static func isOrderedBefore(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
     switch (lhs.date, rhs.date) {
     case (nil, .some): return false
     case (.some, nil): return true

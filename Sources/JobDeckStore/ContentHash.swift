@@ -55,12 +55,6 @@ struct ContentHash {
     state ^= state >> 29
   }
 
-  static func hex(of data: some ContiguousBytes) -> String {
-    var hash = ContentHash()
-    hash.update(data)
-    return hash.hex
-  }
-
   /// The hash of a file's bytes, read a few MB at a time.
   static func hex(ofFileAt path: String) throws(StoreError) -> String {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -38,7 +38,7 @@ struct TextTable {
   func render(includingHeader: Bool, indent: String = "") -> String {
     let all = includingHeader ? [header] + rows : rows
     var widths = Array(repeating: 0, count: header.count)
-    var measured = all.map { row in row.map { TerminalText.displayWidth(of: $0) } }
+    let measured = all.map { row in row.map { TerminalText.displayWidth(of: $0) } }
     for (row, cellWidths) in zip(all, measured) {
       for index in row.indices where index < widths.count {
         widths[index] = min(maximumWidths[index], max(widths[index], cellWidths[index]))
@@ -62,7 +62,6 @@ struct TextTable {
         if missing > 0 { output += String(repeating: " ", count: missing) }
         output += "  "
       }
-      measured[rowIndex] = []
     }
     return output
   }
