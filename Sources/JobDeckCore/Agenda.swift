@@ -107,41 +107,9 @@ public struct Agenda: Hashable, Sendable {
   static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
     clock: some WallClock, today: CivilDate, naming: Bool = true) -> AgendaEntry?
   {
-    guard deadline.status == .pending else { return nil }
+    // A snoozed deadline is skipped before its applications are looked up.
     if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
-    let applications = relatedApplications(of: deadline.owner, in: index)
-    if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
-    let isCutoff = deadline.kind == .applicationCutoff
-    if isCutoff, applications.contains(where: { $0.stage != .saved }) { return nil }
-    if isSuperseded(deadline, in: index) { return nil }
-
-    let (company, title) = naming ? names(of: deadline.owner, in: index) : ("", "")
-    var entry = AgendaEntry(
-      id: deadline.id, kind: deadline.kind, date: nil, daysLeft: nil, urgency: nil,
-      company: company, title: title, owner: deadline.owner, phrase: deadline.phrase,
-      leadTimes: deadline.effectiveLeadTimes)
-    switch index.resolvedDue(of: deadline) {
-    case .pending(let anchor):
-      entry.pendingOn = anchor
-    case .day(let date):
-      let daysLeft = today.days(until: date)
-      entry.date = date
-      entry.daysLeft = daysLeft
-      entry.urgency = Urgency(daysLeft: daysLeft)
-    case .instant(let instant, let zone):
-      let date = CivilDate(containing: instant, in: clock.timeZone)
-      let daysLeft = today.days(until: date)
-      entry.date = date
-      entry.time = instant
-      entry.timeZone = zone
-      entry.daysLeft = daysLeft
-      entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
-    }
-    if isCutoff {
-      entry.flags.append(.notAppliedYet)
-      if entry.urgency == .overdue { entry.flags.append(.missed) }
-    }
-    return entry
+    return row(for: deadline, index: index, naming: naming)?.entry(today: today, clock: clock)
   }
 
   /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the

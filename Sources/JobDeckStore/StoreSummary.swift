@@ -5,72 +5,138 @@ import JobDeckCore
 /// `store.json.summary`: what the agenda and reminders read, kept beside a large store so that
 /// `jobdeck agenda` does not decode 100,000 job descriptions to print two weeks of deadlines.
 ///
-/// It is a cache, never the truth: the deck with postings cut to id, company and title and
-/// applications without history, notes and contacts (nothing the agenda shows or decides by),
-/// written in the store's own format after one header line naming the exact version of
-/// `store.json` and its journal it was made from. Any other version, or a summary that does not
-/// read, is ignored and rebuilt from the store; deleting it loses nothing.
+/// It is a cache, never the truth: a header line naming the exact version of `store.json` and
+/// its journal it was made from (and how many deadlines the store has), then one line per
+/// `AgendaRow` in `sortDay` order (`SummaryRowFormat`). A reader of `--within 14d` stops at the
+/// first row past its window. Any other version, or a summary that does not read, is ignored
+/// and rebuilt from the store; deleting it loses nothing.
 enum StoreSummary {
-  /// The deck without what deadlines never need.
-  static func slimmed(_ deck: Deck) -> Deck {
-    Deck(
-      postings: deck.postings.map {
-        Posting(id: $0.id, title: $0.title, company: $0.company, createdAt: $0.createdAt,
-          updatedAt: $0.updatedAt)
-      },
-      applications: deck.applications.map {
-        Application(id: $0.id, postingID: $0.postingID, company: $0.company, title: $0.title,
-          stage: $0.stage, terms: $0.terms, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
-      },
-      deadlines: deck.deadlines, settings: deck.settings)
-  }
-
   /// Names one version of the store and its journal (one `stat` each).
   static func key(store: StoreFingerprint, journal: StoreFingerprint?) -> String {
     func part(_ print: StoreFingerprint?) -> String {
       guard let print else { return "none" }
       return "\(print.device)-\(print.inode)-\(print.size)-\(print.modificationNanoseconds)"
     }
-    return "1:" + part(store) + ":" + part(journal)
+    return "2:" + part(store) + ":" + part(journal)
   }
 
-  private static func headerLine(key: String) -> [UInt8] {
-    Array("{\"jobdeckSummaryOf\":\"\(key)\"}\n".utf8)
+  private static func headerPrefix(key: String) -> [UInt8] {
+    Array("{\"jobdeckSummaryOf\":\"\(key)\",\"deadlines\":".utf8)
   }
 
-  /// The summary's deck if it was made from the version `key` names; nil otherwise, or when it
-  /// cannot be read for any reason.
-  static func read(at path: String, key: String) -> Deck? {
-    let expected = headerLine(key: key)
-    let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> Deck? in
-      var head = [UInt8](repeating: 0, count: expected.count)
-      let count = head.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, $0.count, 0) }
-      guard count == expected.count, head == expected,
-        lseek(file.descriptor, off_t(expected.count), SEEK_SET) == off_t(expected.count)
+  /// The rows whose `sortDay` is at most `latestDay` (every dated row when nil) and the
+  /// pending ones when `includingPending`, if the summary was made from the version `key`
+  /// names; nil otherwise, or when it cannot be read for any reason.
+  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool)
+    -> SummaryRows?
+  {
+    let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> SummaryRows? in
+      var reader = LineReader(file: file)
+      let prefix = headerPrefix(key: key)
+      guard let header = try reader.nextLine(), header.count > prefix.count + 1,
+        header.starts(with: prefix), header.last == UInt8(ascii: "}"),
+        let count = Int(String(decoding: header[prefix.count..<(header.count - 1)],
+          as: UTF8.self)), count >= 0
       else { return nil }
-      return try StoreDecoder.streamed(file, chunkSize: 8 << 20)
+      let latest = latestDay?.dayNumber ?? .max
+      var rows: [AgendaRow] = []
+      var zones: [String: TimeZone] = [:]
+      while let line = try reader.nextLine() {
+        let read = line.withUnsafeBytes { bytes -> SummaryLine in
+          if let day = SummaryRowFormat.sortDayNumber(of: bytes), day > latest { return .pastWindow }
+          guard let row = try? SummaryRowFormat.read(bytes, zones: &zones) else { return .unreadable }
+          return .row(row)
+        }
+        switch read {
+        case .unreadable:
+          return nil
+        case .pastWindow:
+          // Dated rows are in day order and pending ones come last.
+          if !includingPending { return SummaryRows(rows: rows, deadlineCount: count) }
+        case .row(let row):
+          if row.sortDay == nil && !includingPending {
+            return SummaryRows(rows: rows, deadlineCount: count)
+          }
+          rows.append(row)
+        }
+      }
+      guard reader.endedCleanly else { return nil }
+      return SummaryRows(rows: rows, deadlineCount: count)
     }
     return found ?? nil
   }
 
-  /// Writes the summary (header, then the store format) under a temporary name and renames it
+  /// Writes the summary (header, then one line per row) under a temporary name and renames it
   /// into place. Best effort: a summary that cannot be written is simply rebuilt next time.
-  static func write(_ deck: Deck, key: String, to path: String, beside target: String,
-    like store: FileSystem.Status)
+  static func write(_ rows: [AgendaRow], deadlineCount: Int, key: String, to path: String,
+    beside target: String, like store: FileSystem.Status)
   {
     guard
       let temporary = try? AtomicReplace.writeTemporaryFile(
         beside: target, tag: "summary-", permissions: store.permissions, owner: store,
         producing: { write throws(StoreError) in
-          try write(headerLine(key: key))
-          do {
-            try StoreEncoder().write(deck) { piece in try write(piece) }
-          } catch {
-            throw StoreError.unencodable(path: path, problem: String(describing: error))
+          var writer = FastRecordWriter()
+          writer.bytes.append(contentsOf: headerPrefix(key: key))
+          writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
+          for row in rows {
+            SummaryRowFormat.write(row, into: &writer)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            if writer.bytes.count >= 1 << 20 {
+              try write(writer.bytes)
+              writer.bytes.removeAll(keepingCapacity: true)
+            }
           }
+          try write(writer.bytes)
         })
     else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
+  }
+}
+
+private enum SummaryLine {
+  case row(AgendaRow)
+  case pastWindow
+  case unreadable
+}
+
+/// The lines of a file, read a megabyte at a time, so that a reader that stops early reads
+/// little.
+private struct LineReader {
+  let file: ReadableFile
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var atEnd = false
+
+  init(file: ReadableFile) { self.file = file }
+
+  /// True when the file ended with a newline (a torn last line means a torn write).
+  private(set) var endedCleanly = true
+
+  /// The next line without its newline; nil at the end.
+  mutating func nextLine() throws(StoreError) -> ArraySlice<UInt8>? {
+    while true {
+      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        let line = buffer[start..<newline]
+        start = newline + 1
+        return line
+      }
+      if atEnd {
+        if start < buffer.count { endedCleanly = false }
+        return nil
+      }
+      buffer.removeSubrange(0..<start)
+      start = 0
+      let before = buffer.count
+      buffer.append(contentsOf: repeatElement(0, count: 1 << 20))
+      let count = buffer.withUnsafeMutableBytes {
+        read(file.descriptor, $0.baseAddress.map { $0 + before }, 1 << 20)
+      }
+      guard count >= 0 else {
+        throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
+      }
+      buffer.removeLast((1 << 20) - count)
+      if count == 0 { atEnd = true }
+    }
   }
 }
 
@@ -80,44 +146,52 @@ extension StoreFile {
     ((try? FileSystem.resolvingSymlinks(path)) ?? path) + ".summary"
   }
 
-  /// The deck as the agenda and reminders need it, from `store.json.summary` when it is the
-  /// summary of the store as it is now (see `StoreSummary`), else from the store (and the
-  /// summary is rebuilt). Stores smaller than the journal policy's `minimumStoreSize` load in
-  /// full and get no summary.
+  /// The agenda's rows of the store (`Agenda.rows(of:)`): at least those `query` can show at
+  /// `today`, from `store.json.summary` when it is the summary of the store as it is now (see
+  /// `StoreSummary`), else from the store (and the summary is rebuilt). Stores smaller than the
+  /// journal policy's `minimumStoreSize` are read in full and get no summary.
   ///
-  /// Postings carry only id, company and title, and applications no history, notes or contacts:
-  /// the result is for reading deadlines only, so it comes without a fingerprint and with a
-  /// `readOnlyReason`, and no save can take it for the store.
-  public func loadSummary() throws -> LoadedDeck {
+  /// For reading deadlines only: nothing here can be saved back.
+  public func loadAgendaRows(for query: AgendaQuery, today: CivilDate) throws -> SummaryRows {
     let target = try FileSystem.resolvingSymlinks(path)
     guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
-      return LoadedDeck(deck: Deck())
+      return SummaryRows(rows: [], deadlineCount: 0)
     }
-    let summaryReason = "a summary for reading deadlines: load the store to change it"
     return try StoreLock.withLock(
       at: target + ".lock", mode: .shared, timeout: lockTimeout,
       whenUncontended: { AtomicReplace.removeStaleTemporaries(for: target) }
     ) {
+      func fromStore() throws -> (rows: SummaryRows, document: StoreDecoder.Document?) {
+        let state = try readState(target: target)
+        return (SummaryRows(rows: Agenda.rows(of: state.deck),
+          deadlineCount: state.deck.deadlines.count), state.document)
+      }
       guard let store = try FileSystem.status(of: target),
         store.fingerprint.size >= journalPolicy.minimumStoreSize
-      else {
-        let state = try readState(target: target)
-        return LoadedDeck(deck: StoreSummary.slimmed(state.deck),
-          readOnlyReason: state.document?.readOnlyReason ?? summaryReason)
-      }
+      else { return try fromStore().rows }
       let journal = try FileSystem.status(of: target + ".journal")
       let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
       let summaryPath = target + ".summary"
-      if let deck = StoreSummary.read(at: summaryPath, key: key) {
-        return LoadedDeck(deck: deck, readOnlyReason: summaryReason)
+      if let found = StoreSummary.read(at: summaryPath, key: key,
+        latestDay: query.latestSortDay(today: today), includingPending: query.needsPendingRows)
+      {
+        return found
       }
-      let state = try readState(target: target)
-      let slim = StoreSummary.slimmed(state.deck)
-      if let document = state.document, !document.isNewer {
-        StoreSummary.write(slim, key: key, to: summaryPath, beside: target, like: store)
+      let (rows, document) = try fromStore()
+      if let document, !document.isNewer {
+        StoreSummary.write(rows.rows, deadlineCount: rows.deadlineCount, key: key,
+          to: summaryPath, beside: target, like: store)
       }
-      return LoadedDeck(deck: slim,
-        readOnlyReason: state.document?.readOnlyReason ?? summaryReason)
+      return rows
     }
   }
+}
+
+/// The agenda's rows of a store (see `StoreFile.loadAgendaRows(for:today:)`).
+public struct SummaryRows: Sendable {
+  /// In `sortDay` order; possibly only those of the query's window.
+  public var rows: [AgendaRow]
+  /// How many deadlines the store has, shown or not: "no deadlines yet" versus "nothing in that
+  /// window".
+  public var deadlineCount: Int
 }

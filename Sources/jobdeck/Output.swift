@@ -33,37 +33,45 @@ struct TextTable {
   func render() -> String { render(includingHeader: true) }
 
   /// The lines joined, each after `indent`; without the header when a caller prints its own
-  /// headings (the agenda). Each cell is measured once and written into one growing string:
+  /// headings (the agenda). Each cell is measured once and its bytes copied into one buffer:
   /// a 100,000-deadline agenda prints 20,000 lines.
   func render(includingHeader: Bool, indent: String = "") -> String {
     let all = includingHeader ? [header] + rows : rows
-    var widths = Array(repeating: 0, count: header.count)
-    let measured = all.map { row in row.map { TerminalText.displayWidth(of: $0) } }
-    for (row, cellWidths) in zip(all, measured) {
-      for index in row.indices where index < widths.count {
-        widths[index] = min(maximumWidths[index], max(widths[index], cellWidths[index]))
-      }
-    }
-    var output = ""
-    output.reserveCapacity(all.count * (widths.reduce(indent.utf8.count, +) + 2 * widths.count))
-    for (rowIndex, row) in all.enumerated() {
-      if rowIndex > 0 { output += "\n" }
-      output += indent
+    let columns = header.count
+    var widths = Array(repeating: 0, count: columns)
+    var measured: [Int] = []
+    measured.reserveCapacity(all.count * columns)
+    for row in all {
       for (index, cell) in row.enumerated() {
-        var text = cell
-        var width = measured[rowIndex][index]
-        if index < widths.count, width > widths[index] {
-          text = TerminalText.truncated(cell, toWidth: widths[index])
-          width = TerminalText.displayWidth(of: text)
-        }
-        output += text
-        if index == row.count - 1 { continue }
-        let missing = (index < widths.count ? widths[index] : width) - width
-        if missing > 0 { output += String(repeating: " ", count: missing) }
-        output += "  "
+        let width = TerminalText.displayWidth(of: cell)
+        measured.append(width)
+        if index < columns { widths[index] = min(maximumWidths[index], max(widths[index], width)) }
       }
     }
-    return output
+    var output: [UInt8] = []
+    output.reserveCapacity(all.count * (widths.reduce(indent.utf8.count, +) + 2 * columns + 1))
+    var position = 0
+    for (rowIndex, row) in all.enumerated() {
+      if rowIndex > 0 { output.append(UInt8(ascii: "\n")) }
+      output.append(contentsOf: indent.utf8)
+      for (index, cell) in row.enumerated() {
+        var width = measured[position]
+        position += 1
+        if index < columns, width > widths[index] {
+          let text = TerminalText.truncated(cell, toWidth: widths[index])
+          width = TerminalText.displayWidth(of: text)
+          output.append(contentsOf: text.utf8)
+        } else {
+          output.append(contentsOf: cell.utf8)
+        }
+        if index == row.count - 1 { continue }
+        let missing = (index < columns ? widths[index] : width) - width
+        if missing > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing)) }
+        output.append(UInt8(ascii: " "))
+        output.append(UInt8(ascii: " "))
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
   }
 }
 
@@ -81,17 +89,23 @@ enum JSONOutput {
     return escapingTerminalControls(text)
   }
 
+  /// Printable ASCII (most of the text) is copied as it is; only the other scalars are
+  /// classified.
   static func escapingTerminalControls(_ text: String) -> String {
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      if TerminalText.isUnsafeForTerminal(scalar) {
-        result += String(format: "\\u%04x", scalar.value)
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count)
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      let value = scalar.value
+      if value >= 0x20 && value < 0x7F || value == 0x0A || value == 0x09 {
+        output.append(UInt8(value))
+      } else if TerminalText.isUnsafeForTerminal(scalar) {
+        output.append(contentsOf: String(format: "\\u%04x", value).utf8)
       } else {
-        result.unicodeScalars.append(scalar)
+        output.append(contentsOf: UTF8.encode(scalar).map(Array.init) ?? [])
       }
     }
-    return result
+    return String(decoding: output, as: UTF8.self)
   }
 }
 

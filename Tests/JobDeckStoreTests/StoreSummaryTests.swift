@@ -5,83 +5,133 @@ import Testing
 
 @testable import JobDeckStore
 
-/// `store.json.summary`, the agenda's cache of a large store: it must show exactly what the full
-/// store shows, follow every change of the store or its journal, and never be trusted when it
-/// does not read.
+/// `store.json.summary`, the agenda's cache of a large store: rows that read back exactly as
+/// `Agenda.rows(of:)` made them, that follow every change of the store or its journal, that a
+/// reader of a window reads only up to the window, and that are never trusted when they do not
+/// read. (That the agenda of the rows is the agenda of the deck: `AgendaRowTests`.)
 @Suite("Agenda summary of a large store")
 struct StoreSummaryTests {
-  private static let clock = FixedWallClock(
-    now: Date(timeIntervalSince1970: 1_772_528_400), timeZone: TimeZone(identifier: "UTC") ?? .current)
+  private static let today = CivilDate(year: 2026, month: 11, day: 28) ?? CivilDate(dayNumber: 0)
+  private static let window = AgendaQuery(within: .days(14), includePending: false)
+
+  /// Three applications with deadlines today, in 5 and 60 days, and one waiting for a start date.
+  private static func deck() -> Deck {
+    var deck = Fixtures.threeApplications()
+    let owner = DeadlineOwner.application(deck.applications[0].id)
+    for (offset, kind) in [(0, DeadlineKind.interview), (5, .assessment), (60, .offerResponse)] {
+      _ = deck.add(Deadline(id: "", kind: kind, due: .allDay(today.adding(days: offset)),
+        owner: owner))
+    }
+    _ = deck.add(Deadline(id: "", kind: .probationEnd,
+      due: .relative(to: .startDate, offset: .months(6)), owner: owner))
+    return deck
+  }
+
+  private static func store(in directory: TemporaryDirectory) -> StoreFile {
+    StoreFile(path: directory.file("store.json"), journalPolicy: .always)
+  }
 
   @Test(arguments: (0..<UInt64(200)).map { 0x5EED_0000 + $0 })
-  func theAgendaAndRemindersOfTheSummaryAreThoseOfTheWholeDeck(seed: UInt64) {
-    var generator = DeckGenerator(seed: seed, instantHourUTC: 12, hostileText: true)
-    let deck = generator.deck(maximumRecords: 8)
-    let slim = StoreSummary.slimmed(deck)
-    var window = AgendaQuery()
-    window.within = .days(14)
-    window.includePending = false
-    for query in [AgendaQuery.everything, window] {
-      #expect(Agenda.build(deck: slim, clock: Self.clock, query: query)
-        == Agenda.build(deck: deck, clock: Self.clock, query: query))
+  func everyRowReadsBackAsItWasWritten(seed: UInt64) throws {
+    var generator = DeckGenerator(seed: seed, hostileText: true)
+    let rows = Agenda.rows(of: generator.deck(maximumRecords: 8))
+    var zones: [String: TimeZone] = [:]
+    for row in rows {
+      var writer = FastRecordWriter()
+      SummaryRowFormat.write(row, into: &writer)
+      #expect(!writer.bytes.contains(UInt8(ascii: "\n")))
+      let read = try writer.bytes.withUnsafeBytes { bytes in
+        try SummaryRowFormat.read(bytes, zones: &zones)
+      }
+      #expect(read == row)
+      let day = writer.bytes.withUnsafeBytes(SummaryRowFormat.sortDayNumber(of:))
+      #expect(day == row.sortDay?.dayNumber)
     }
-    #expect(Agenda.remindersDue(deck: slim, clock: Self.clock)
-      == Agenda.remindersDue(deck: deck, clock: Self.clock))
   }
 
   @Test func theSummaryIsWrittenOnceAndReadAfterwards() throws {
     let directory = try TemporaryDirectory()
-    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    try store.save(Fixtures.threeApplications())
-    let first = try store.loadSummary()
-    #expect(first.deck == StoreSummary.slimmed(Fixtures.threeApplications()))
-    #expect(first.fingerprint == nil && first.isReadOnly)
+    let store = Self.store(in: directory)
+    try store.save(Self.deck())
+    let first = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(first.rows == Agenda.rows(of: Self.deck()))
+    #expect(first.deadlineCount == Self.deck().deadlines.count)
     let written = try #require(Disk.text(store.summaryPath))
     #expect(written.hasPrefix("{\"jobdeckSummaryOf\":"))
-    // Read back from the summary: a marker changed in the summary alone shows up.
-    try written.replacingOccurrences(of: "\"followUpAfterDays\":14", with: "\"followUpAfterDays\":15")
+    // Read back from the summary: a name changed in the summary alone shows up.
+    try written.replacingOccurrences(of: "\"Alpha\"", with: "\"Alpho\"")
       .write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
-    #expect(try store.loadSummary().deck.settings.followUpAfterDays == 15)
+    let second = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(second.rows.contains { $0.company == "Alpho" })
+  }
+
+  @Test func aWindowReadsOnlyTheRowsItCanShow() throws {
+    let directory = try TemporaryDirectory()
+    let store = Self.store(in: directory)
+    try store.save(Self.deck())
+    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
+    let written = try #require(Disk.text(store.summaryPath))
+    // Break every row past the window: a window's reader never gets that far, a full read does
+    // and then rebuilds the summary from the store.
+    let late = Self.today.adding(days: 60).description
+    let broken = written.split(separator: "\n").map { line in
+      line.hasPrefix("{\"day\":\"\(late)\"") ? "{\"day\":\"\(late)\",\"id\":" : String(line)
+    }.joined(separator: "\n") + "\n"
+    try broken.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
+    let window = try store.loadAgendaRows(for: Self.window, today: Self.today)
+    let bound = Self.today.adding(days: 15)
+    #expect(window.rows.allSatisfy { $0.sortDay.map { $0 <= bound } ?? false })
+    #expect(window.rows.contains { $0.kind == .interview })
+    #expect(window.rows.contains { $0.kind == .assessment })
+    #expect(Disk.text(store.summaryPath) == broken)
+    let everything = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(everything.rows == Agenda.rows(of: Self.deck()))
+    #expect(Disk.text(store.summaryPath) == written)
   }
 
   @Test func aJournalAppendOrARewriteMakesTheSummaryStale() throws {
     let directory = try TemporaryDirectory()
-    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    let base = Fixtures.threeApplications()
+    let store = Self.store(in: directory)
+    let base = Self.deck()
     let saved = try store.save(base, ifUnchangedSince: nil)
-    _ = try store.loadSummary()
+    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     var moved = base
-    try moved.move(applicationID: moved.applications[0].id, to: .offer, at: Fixtures.later)
+    try moved.move(applicationID: moved.applications[0].id, to: .rejected, at: Fixtures.later)
     _ = try store.save(moved, ifUnchangedSince: saved, previous: base)
     #expect(Disk.bytes(store.journalPath) != nil)
-    #expect(try store.loadSummary().deck == StoreSummary.slimmed(moved))
+    #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
+      == Agenda.rows(of: moved))
     try store.compact()
-    try store.update { deck in deck.settings.followUpAfterDays = 3 }
+    try store.update { deck in deck.postings[1].company = "Beta Renamed" }
     var expected = moved
-    expected.settings.followUpAfterDays = 3
-    #expect(try store.loadSummary().deck == StoreSummary.slimmed(expected))
+    expected.postings[1].company = "Beta Renamed"
+    #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
+      == Agenda.rows(of: expected))
   }
 
-  @Test(arguments: ["", "garbage\n", "{\"jobdeckSummaryOf\":\"1:x\"}\n{\n"])
+  @Test(arguments: ["", "garbage\n", "{\"jobdeckSummaryOf\":\"2:x\",\"deadlines\":1}\n{\n"])
   func aSummaryThatDoesNotReadIsRebuiltFromTheStore(damage: String) throws {
     let directory = try TemporaryDirectory()
-    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    try store.save(Fixtures.threeApplications())
-    _ = try store.loadSummary()
+    let store = Self.store(in: directory)
+    try store.save(Self.deck())
+    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     let written = try #require(Disk.text(store.summaryPath))
-    // Damage after a correct header too: the content is cut off halfway.
+    // Damage after a correct header too: the rows are cut off halfway through a line.
     let header = String(written.prefix { $0 != "\n" }) + "\n"
     for text in [damage, header + String(written.dropFirst(header.count).prefix(40))] {
       try text.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
-      #expect(try store.loadSummary().deck == StoreSummary.slimmed(Fixtures.threeApplications()))
+      #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
+        == Agenda.rows(of: Self.deck()))
+      #expect(Disk.text(store.summaryPath) == written)
     }
   }
 
   @Test func aSmallStoreGetsNoSummaryFile() throws {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"))
-    try store.save(Fixtures.threeApplications())
-    #expect(try store.loadSummary().deck == StoreSummary.slimmed(Fixtures.threeApplications()))
+    try store.save(Self.deck())
+    #expect(try store.loadAgendaRows(for: Self.window, today: Self.today).rows
+      == Agenda.rows(of: Self.deck()))
     #expect(Disk.bytes(store.summaryPath) == nil)
   }
 }

@@ -54,14 +54,14 @@ struct AgendaCommand: ParsableCommand {
     if query.within != nil || query.until != nil { query.includePending = false }
     query.overdueOnly = overdue
     query.kinds = kind.isEmpty ? nil : Set(kind)
-    let deck = try storeOptions.file.loadSummary().deck
-    let agenda = Agenda.build(deck: deck, clock: clock, query: query)
+    let summary = try storeOptions.file.loadAgendaRows(for: query, today: today)
+    let agenda = Agenda.build(rows: summary.rows, clock: clock, query: query)
     if json {
       say(try JSONOutput.encode(agenda.entries))
       return
     }
     guard !agenda.entries.isEmpty else {
-      say(deck.deadlines.isEmpty ? "No deadlines yet." : "Nothing due in that window.")
+      say(summary.deadlineCount == 0 ? "No deadlines yet." : "Nothing due in that window.")
       return
     }
     say(AgendaText.render(agenda))
@@ -83,12 +83,14 @@ struct RemindCommand: ParsableCommand {
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    let deck = try storeOptions.file.loadSummary().deck
-    let entries = Agenda.remindersDue(deck: deck, clock: storeOptions.clock)
+    let clock = storeOptions.clock
+    let summary = try storeOptions.file.loadAgendaRows(
+      for: AgendaQuery(includePending: false), today: clock.today)
+    let entries = Agenda.remindersDue(rows: summary.rows, clock: clock)
     if json {
       say(try JSONOutput.encode(entries))
     } else if !entries.isEmpty {
-      say(AgendaText.render(Agenda(today: storeOptions.clock.today, entries: entries)))
+      say(AgendaText.render(Agenda(today: clock.today, entries: entries)))
     }
   }
 }
@@ -96,17 +98,25 @@ struct RemindCommand: ParsableCommand {
 /// The agenda as text: a heading per group, one aligned line per deadline.
 enum AgendaText {
   static func render(_ agenda: Agenda) -> String {
+    // Positions per section rather than `agenda.groups`, which copies every entry.
+    var members: [AgendaSection: [Int]] = [:]
+    for (position, entry) in agenda.entries.enumerated() {
+      members[entry.section, default: []].append(position)
+    }
     var blocks: [String] = []
-    for group in agenda.groups {
+    for section in AgendaSection.allCases {
+      guard let positions = members[section] else { continue }
       var table = TextTable(header: ["", "", "", "", "", ""], maximumWidths: [10, 16, 16, 22, 36, 40])
-      for entry in group.entries {
+      table.rows.reserveCapacity(positions.count)
+      for position in positions {
+        let entry = agenda.entries[position]
         table.append([
           "[\(DeadlineText.badge(entry))]", entry.kind.displayName,
           entry.date.map { $0.description } ?? "waits for \(entry.pendingOn.map(DeadlineText.anchorName) ?? "?")",
           entry.company, entry.title, entry.flags.contains(.notAppliedYet) ? "not applied yet" : entry.id,
         ])
       }
-      blocks.append(group.title + "\n" + table.render(includingHeader: false, indent: "  "))
+      blocks.append(section.title + "\n" + table.render(includingHeader: false, indent: "  "))
     }
     return blocks.joined(separator: "\n\n")
   }

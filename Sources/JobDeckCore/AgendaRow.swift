@@ -1,0 +1,154 @@
+import Foundation
+
+/// A deadline that is on the agenda whatever the day, with everything the agenda shows of it
+/// that does not depend on the day: its resolved date, names, phrase and lead times.
+///
+/// The agenda of a large store is read from a cache of these rows (`store.json.summary`), kept in
+/// `sortDay` order, so that `jobdeck agenda --within 14d` reads two weeks of rows instead of
+/// decoding the deck. What does depend on the day (days left, urgency, "missed", a snooze that
+/// ends) is worked out by `entry(today:clock:)`, the one place `Agenda` does it too, so the agenda
+/// of the rows and the agenda of the deck cannot differ.
+public struct AgendaRow: Hashable, Sendable {
+  /// The deadline's id.
+  public var id: String
+  public var kind: DeadlineKind
+  public var due: ResolvedDue
+  /// Hidden until this day (a snooze), then shown again.
+  public var snoozedUntil: CivilDate?
+  public var company: String
+  public var title: String
+  public var owner: DeadlineOwner
+  public var phrase: String?
+  /// The reminder lead times in force.
+  public var leadTimes: [Period]
+
+  public init(id: String, kind: DeadlineKind, due: ResolvedDue, snoozedUntil: CivilDate? = nil,
+    company: String, title: String, owner: DeadlineOwner, phrase: String? = nil,
+    leadTimes: [Period])
+  {
+    self.id = id
+    self.kind = kind
+    self.due = due
+    self.snoozedUntil = snoozedUntil
+    self.company = company
+    self.title = title
+    self.owner = owner
+    self.phrase = phrase
+    self.leadTimes = leadTimes
+  }
+
+  /// The day rows are kept in order of: an all-day deadline's date, the UTC day of a timed one,
+  /// nil (last) while pending. A timed deadline's day in any zone is within one day of its UTC
+  /// day (offsets stay within ±14 hours), which is what lets a reader stop early.
+  public var sortDay: CivilDate? {
+    switch due {
+    case .day(let date): return date
+    case .instant(let instant, _): return CivilDate(containing: instant, in: Self.utc)
+    case .pending: return nil
+    }
+  }
+
+  /// The latest `sortDay` a row can have and still be due on or before `day` in some zone.
+  public static func latestSortDay(dueBy day: CivilDate) -> CivilDate {
+    day.adding(days: 1)
+  }
+
+  /// The entry this row shows as at the clock's instant, or nil while it is snoozed.
+  /// `today` must be `clock.today` (each call of which builds a calendar).
+  public func entry(today: CivilDate, clock: some WallClock) -> AgendaEntry? {
+    if let snoozedUntil, today < snoozedUntil { return nil }
+    var entry = AgendaEntry(
+      id: id, kind: kind, date: nil, daysLeft: nil, urgency: nil, company: company, title: title,
+      owner: owner, phrase: phrase, leadTimes: leadTimes)
+    switch due {
+    case .pending(let anchor):
+      entry.pendingOn = anchor
+    case .day(let date):
+      let daysLeft = today.days(until: date)
+      entry.date = date
+      entry.daysLeft = daysLeft
+      entry.urgency = Urgency(daysLeft: daysLeft)
+    case .instant(let instant, let zone):
+      let date = CivilDate(containing: instant, in: clock.timeZone)
+      let daysLeft = today.days(until: date)
+      entry.date = date
+      entry.time = instant
+      entry.timeZone = zone
+      entry.daysLeft = daysLeft
+      entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
+    }
+    if kind == .applicationCutoff {
+      // A cutoff is only on the agenda while the user has not applied (see `Agenda.row`).
+      entry.flags.append(.notAppliedYet)
+      if entry.urgency == .overdue { entry.flags.append(.missed) }
+    }
+    return entry
+  }
+
+  private static let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+}
+
+extension Agenda {
+  /// Every deadline that is on the agenda on some day, named, in `sortDay` order (pending
+  /// last; ties in the deck's order): what the summary of a large store keeps.
+  public static func rows(of deck: Deck) -> [AgendaRow] {
+    let index = DeckIndex(deck)
+    let rows = deck.deadlines.compactMap { row(for: $0, index: index) }
+    let days = rows.map { $0.sortDay?.dayNumber ?? .max }
+    return rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
+      .map { rows[$0] }
+  }
+
+  /// The agenda for `query` from rows (all of them, or at least every row whose `sortDay` is
+  /// up to `query.latestSortDay(today:)`, and the pending ones when `query.needsPendingRows`).
+  public static func build(rows: some Sequence<AgendaRow>, clock: some WallClock,
+    query: AgendaQuery) -> Agenda
+  {
+    let today = clock.today
+    let entries = rows.compactMap { row -> AgendaEntry? in
+      guard let entry = row.entry(today: today, clock: clock), query.matches(entry, today: today)
+      else { return nil }
+      return entry
+    }
+    return Agenda(today: today, entries: sorted(entries))
+  }
+
+  /// The row of a deadline that is on the agenda on some day, or nil when it is not (see
+  /// `visibleEntries`). Without `naming`, company and title are left empty.
+  static func row(for deadline: Deadline, index: DeckIndex, naming: Bool = true) -> AgendaRow? {
+    guard deadline.status == .pending else { return nil }
+    let applications = relatedApplications(of: deadline.owner, in: index)
+    if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
+    if deadline.kind == .applicationCutoff, applications.contains(where: { $0.stage != .saved }) {
+      return nil
+    }
+    if isSuperseded(deadline, in: index) { return nil }
+    let (company, title) = naming ? names(of: deadline.owner, in: index) : ("", "")
+    return AgendaRow(
+      id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
+      snoozedUntil: deadline.snoozedUntil, company: company, title: title,
+      owner: deadline.owner, phrase: deadline.phrase, leadTimes: deadline.effectiveLeadTimes)
+  }
+}
+
+extension AgendaQuery {
+  /// The latest `AgendaRow.sortDay` a dated row can have and still match at `today`; nil when
+  /// there is no bound. Overdue entries (before today) show regardless of `within`.
+  public func latestSortDay(today: CivilDate) -> CivilDate? {
+    var latest: CivilDate?
+    if overdueOnly { latest = today }
+    if let within {
+      let windowEnd = within.added(to: from ?? today)
+      let bound = max(windowEnd, today)
+      latest = latest.map { min($0, bound) } ?? bound
+    }
+    if let until {
+      let bound = untilIsInclusive ? until : until.adding(days: -1)
+      latest = latest.map { min($0, bound) } ?? bound
+    }
+    return latest.map(AgendaRow.latestSortDay(dueBy:))
+  }
+
+  /// Whether any pending (undated) row can match.
+  public var needsPendingRows: Bool { includePending && !overdueOnly }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import JobDeckCore
+
+/// One line of `store.json.summary` per `AgendaRow`, a compact JSON object with its keys in a
+/// fixed order, the sort day first so that a reader can stop at the first row past its window
+/// by looking at ten bytes:
+///
+///     {"day":"2026-03-02","at":1772460000,"zone":"Europe/Berlin","id":"…","kind":"interview",
+///      "owner":"application","of":"…","company":"…","title":"…","phrase":"…",
+///      "snoozedUntil":"…","leads":["P1D","PT2H"]}
+///
+/// `day` is absent for pending rows, which carry `"pendingOn"` instead; `at` (seconds since
+/// 1970, exact) and `zone` only for timed deadlines; `phrase` and `snoozedUntil` when set;
+/// `leads` only when they differ from the kind's defaults. The reader accepts exactly what the
+/// writer writes: anything else makes the summary unreadable and it is rebuilt from the store.
+enum SummaryRowFormat {
+  static let dayPrefix = Array("{\"day\":\"".utf8)
+
+  static func write(_ row: AgendaRow, into writer: inout FastRecordWriter) {
+    var first = true
+    func key(_ name: StaticString, _ writer: inout FastRecordWriter) {
+      writer.bytes.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+      first = false
+      writer.bytes.append(UInt8(ascii: "\""))
+      writer.bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start,
+        count: name.utf8CodeUnitCount))
+      writer.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+    switch row.due {
+    case .day(let date):
+      key("day", &writer); writer.string(date.description)
+    case .instant(let instant, let zone):
+      key("day", &writer); writer.string(row.sortDay?.description ?? "")
+      key("at", &writer); writer.bytes.append(contentsOf: instant.timeIntervalSince1970.description.utf8)
+      key("zone", &writer); writer.string(zone.identifier)
+    case .pending(let anchor):
+      key("pendingOn", &writer); writer.string(anchor.rawValue)
+    }
+    key("id", &writer); writer.string(row.id)
+    key("kind", &writer); writer.string(row.kind.rawValue)
+    switch row.owner {
+    case .posting(let id):
+      key("owner", &writer); writer.string("posting")
+      key("of", &writer); writer.string(id)
+    case .application(let id):
+      key("owner", &writer); writer.string("application")
+      key("of", &writer); writer.string(id)
+    }
+    key("company", &writer); writer.string(row.company)
+    key("title", &writer); writer.string(row.title)
+    if let phrase = row.phrase { key("phrase", &writer); writer.string(phrase) }
+    if let snoozedUntil = row.snoozedUntil {
+      key("snoozedUntil", &writer); writer.string(snoozedUntil.description)
+    }
+    if row.leadTimes != row.kind.defaultLeadTimes {
+      key("leads", &writer)
+      writer.bytes.append(UInt8(ascii: "["))
+      for (index, lead) in row.leadTimes.enumerated() {
+        if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.string(lead.description)
+      }
+      writer.bytes.append(UInt8(ascii: "]"))
+    }
+    writer.bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// The sort day of a line, read from its first bytes without parsing it; nil for a pending
+  /// row or a line that is not a row.
+  static func sortDayNumber(of line: UnsafeRawBufferPointer) -> Int? {
+    let prefix = dayPrefix.count
+    guard line.count >= prefix + 11, let base = line.baseAddress,
+      memcmp(base, dayPrefix, prefix) == 0
+    else { return nil }
+    var reader = FastJSONReader(UnsafeRawBufferPointer(rebasing: line[(prefix - 1)...]))
+    return (try? reader.readCivilDate())?.dayNumber
+  }
+
+  /// Reads one line. `zones` keeps each zone identifier's `TimeZone`, which is slow to make.
+  static func read(_ line: UnsafeRawBufferPointer, zones: inout [String: TimeZone])
+    throws(FastPathMiss) -> AgendaRow
+  {
+    var reader = FastJSONReader(line)
+    var day: CivilDate?
+    var instant: Date?
+    var zone: TimeZone?
+    var pendingOn: DeadlineAnchor?
+    var id: String?
+    var kind: DeadlineKind?
+    var ownerIsPosting: Bool?
+    var ownerID: String?
+    var company: String?
+    var title: String?
+    var phrase: String?
+    var snoozedUntil: CivilDate?
+    var leads: [Period]?
+    try reader.readObject { reader, key throws(FastPathMiss) -> UInt32 in
+      if keyIs(key, "day") {
+        day = try reader.readCivilDate(); return 1
+      } else if keyIs(key, "at") {
+        instant = Date(timeIntervalSince1970: try reader.readDouble()); return 1 << 1
+      } else if keyIs(key, "zone") {
+        let identifier = try reader.readString()
+        if let known = zones[identifier] {
+          zone = known
+        } else {
+          guard let made = TimeZone(identifier: identifier) else { throw FastPathMiss() }
+          zones[identifier] = made
+          zone = made
+        }
+        return 1 << 2
+      } else if keyIs(key, "pendingOn") {
+        pendingOn = try reader.readEnum(DeadlineAnchor.self); return 1 << 3
+      } else if keyIs(key, "id") {
+        id = try reader.readString(); return 1 << 4
+      } else if keyIs(key, "kind") {
+        kind = try reader.readEnum(DeadlineKind.self); return 1 << 5
+      } else if keyIs(key, "owner") {
+        switch try reader.readString() {
+        case "posting": ownerIsPosting = true
+        case "application": ownerIsPosting = false
+        default: throw FastPathMiss()
+        }
+        return 1 << 6
+      } else if keyIs(key, "of") {
+        ownerID = try reader.readString(); return 1 << 7
+      } else if keyIs(key, "company") {
+        company = try reader.readString(); return 1 << 8
+      } else if keyIs(key, "title") {
+        title = try reader.readString(); return 1 << 9
+      } else if keyIs(key, "phrase") {
+        phrase = try reader.readString(); return 1 << 10
+      } else if keyIs(key, "snoozedUntil") {
+        snoozedUntil = try reader.readCivilDate(); return 1 << 11
+      } else if keyIs(key, "leads") {
+        var periods: [Period] = []
+        try reader.readArray { reader throws(FastPathMiss) in periods.append(try reader.readPeriod()) }
+        leads = periods
+        return 1 << 12
+      }
+      throw FastPathMiss()
+    }
+    guard reader.isAtEnd, let id, let kind, let ownerIsPosting, let ownerID, let company,
+      let title
+    else { throw FastPathMiss() }
+    let due: ResolvedDue
+    switch (day, instant, zone, pendingOn) {
+    case (let day?, nil, nil, nil): due = .day(day)
+    case (.some, let instant?, let zone?, nil): due = .instant(instant, timeZone: zone)
+    case (nil, nil, nil, let anchor?): due = .pending(waitingFor: anchor)
+    default: throw FastPathMiss()
+    }
+    return AgendaRow(
+      id: id, kind: kind, due: due, snoozedUntil: snoozedUntil, company: company, title: title,
+      owner: ownerIsPosting ? .posting(ownerID) : .application(ownerID), phrase: phrase,
+      leadTimes: leads ?? kind.defaultLeadTimes)
+  }
+}
