@@ -15,17 +15,29 @@ enum CSVDateOrder: Hashable, Sendable {
 
   /// The order the values of one column imply, or nil when they imply none or both.
   static func settled(by values: [String]) -> CSVDateOrder? {
+    var evidence = Evidence()
+    for value in values { evidence.note(value) }
+    return evidence.order
+  }
+
+  /// What the values of a column seen so far say about its order (`settled(by:)` a value at a
+  /// time, for a file read a record at a time).
+  struct Evidence: Sendable {
     var dayFirst = false
     var monthFirst = false
-    for value in values {
-      guard let parts = CSVDateParser.slashedParts(value) else { continue }
+
+    mutating func note(_ value: String) {
+      guard let parts = CSVDateParser.slashedParts(value) else { return }
       if parts.0 > 12 { dayFirst = true }
       if parts.1 > 12 { monthFirst = true }
     }
-    switch (dayFirst, monthFirst) {
-    case (true, false): return .dayFirst
-    case (false, true): return .monthFirst
-    default: return nil
+
+    var order: CSVDateOrder? {
+      switch (dayFirst, monthFirst) {
+      case (true, false): return .dayFirst
+      case (false, true): return .monthFirst
+      default: return nil
+      }
     }
   }
 }
@@ -36,21 +48,50 @@ enum CSVDateParser {
     case ambiguous
   }
 
+  /// A cell read as far as it can be without knowing its column's order: a date or failure,
+  /// or a slashed date whose reading depends on the order.
+  enum Reading {
+    case settled(Result<CivilDate, Failure>)
+    case slashed(first: Int, second: Int, year: Int)
+
+    func date(order: CSVDateOrder?) -> Result<CivilDate, Failure> {
+      switch self {
+      case .settled(let result): return result
+      case .slashed(let first, let second, let year):
+        return CSVDateParser.slashed(first: first, second: second, year: year, order: order)
+      }
+    }
+  }
+
   static func parse(_ raw: String, order: CSVDateOrder?) -> Result<CivilDate, Failure> {
-    if let (year, month, day) = isoParts(raw) { return date(year: year, month: month, day: day) }
+    read(raw).date(order: order)
+  }
+
+  static func read(_ raw: String) -> Reading {
+    if let (year, month, day) = isoParts(raw) {
+      return .settled(date(year: year, month: month, day: day))
+    }
     let text = raw.trimmingCharacters(in: .whitespaces)
     let datePart = String(text.split(whereSeparator: { $0 == " " || $0 == "T" }).first ?? "")
     if let numbers = numbers(datePart, separator: "-") ?? numbers(datePart, separator: "/"),
       numbers.count == 3, numbers[0].count == 4
     {
-      return date(year: numbers[0], month: numbers[1], day: numbers[2])
+      return .settled(date(year: numbers[0], month: numbers[1], day: numbers[2]))
     }
-    guard datePart == text else { return .failure(.unparsable) }
+    guard datePart == text else { return .settled(.failure(.unparsable)) }
     if let numbers = numbers(text, separator: "."), numbers.count == 3, numbers[2].count == 4 {
-      return date(year: numbers[2], month: numbers[1], day: numbers[0])
+      return .settled(date(year: numbers[2], month: numbers[1], day: numbers[0]))
     }
-    guard let parts = slashedParts(text) else { return .failure(.unparsable) }
+    guard let parts = slashedParts(text) else { return .settled(.failure(.unparsable)) }
     let (first, second, year) = parts
+    if first == second { return .settled(date(year: year, month: first, day: first)) }
+    return .slashed(first: first, second: second, year: year)
+  }
+
+  /// `first/second/year` in the column's order.
+  static func slashed(first: Int, second: Int, year: Int, order: CSVDateOrder?)
+    -> Result<CivilDate, Failure>
+  {
     if first == second {
       return date(year: year, month: first, day: first)
     }

@@ -22,7 +22,36 @@ extension Deck {
     // One index for all rows: looking each row's posting up by scanning made a 10,000-row file
     // take minutes.
     var index = DeckMergeIndex(self, drafts: rows.count)
+    reserveRoom(forRows: rows.count)
     return rows.map { importCSVRow($0, at: time, timeZone: timeZone, index: &index) }
+  }
+
+  /// `importCSVRows(_:at:timeZone:)` for rows in batches (in order), each emptied once merged:
+  /// the deck shares the rows' text, so only what the deck needs stays.
+  @discardableResult
+  public mutating func importCSVRows(batches: inout [[CSVImportedRow]], at time: Date,
+                                     timeZone: TimeZone) -> [MergeOutcome]
+  {
+    let count = batches.reduce(0) { $0 + $1.count }
+    var index = DeckMergeIndex(self, drafts: count)
+    reserveRoom(forRows: count)
+    var outcomes: [MergeOutcome] = []
+    outcomes.reserveCapacity(count)
+    for batch in batches.indices {
+      let rows = batches[batch]
+      batches[batch] = []
+      for row in rows {
+        outcomes.append(importCSVRow(row, at: time, timeZone: timeZone, index: &index))
+      }
+    }
+    return outcomes
+  }
+
+  /// Room for a posting and a deadline per row up front: growing by doubling copies the arrays
+  /// and leaves up to half of them unused.
+  private mutating func reserveRoom(forRows count: Int) {
+    postings.reserveCapacity(postings.count + count)
+    deadlines.reserveCapacity(deadlines.count + count)
   }
 
   private mutating func importCSVRow(_ row: CSVImportedRow, at time: Date, timeZone: TimeZone,

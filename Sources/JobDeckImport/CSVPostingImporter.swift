@@ -51,6 +51,23 @@ public struct CSVImportResult: Hashable, Sendable {
   public var ignoredColumns: [String]
 }
 
+/// `CSVImportResult` with its rows in batches of a few thousand, in file order, so that a merge
+/// can let each batch go once merged (`Deck.importCSVRows(batches:at:timeZone:)`) rather than
+/// hold every row beside the deck they became.
+public struct CSVImportBatches: Sendable {
+  public var batches: [[CSVImportedRow]]
+  public var errors: [CSVRowError]
+  public var ignoredColumns: [String]
+
+  public init(batches: [[CSVImportedRow]], errors: [CSVRowError], ignoredColumns: [String]) {
+    self.batches = batches
+    self.errors = errors
+    self.ignoredColumns = ignoredColumns
+  }
+
+  public var rowCount: Int { batches.reduce(0) { $0 + $1.count } }
+}
+
 /// Reads a tracking spreadsheet exported as CSV into posting drafts.
 ///
 /// Columns are found by header name (see `CSVColumn.headerNames`), so their order does not
@@ -64,111 +81,97 @@ public enum CSVPostingImporter {
   public static func importPostings(from text: consuming String, source: String = "csv",
                                     importedAt: Date) throws(CSVError) -> CSVImportResult
   {
-    let table = try CSVReader.read(text)
-    // The fields are copies: a caller that hands over its text (its last use) lets the 200 MB
-    // of a large export go before the rows are built from the fields.
-    _ = consume text
-    var columns: [CSVColumn: Int] = [:]
-    var ignored: [String] = []
-    for (index, name) in table.header.enumerated() {
-      if let column = CSVColumn(header: name), columns[column] == nil {
-        columns[column] = index
-      } else if !name.trimmingCharacters(in: .whitespaces).isEmpty {
-        ignored.append(name)
+    var builder = CSVImportBuilder(source: source, importedAt: importedAt, batchSize: .max)
+    var failure: CSVError?
+    text.withUTF8 { bytes in
+      var reader = CSVStreamReader()
+      do throws(CSVError) {
+        _ = try reader.read(bytes, isFinal: true) { builder.take($0) }
+      } catch {
+        failure = error
       }
     }
-    guard columns[.company] != nil || columns[.title] != nil else {
-      throw .missingColumns("company or title", found: table.header)
-    }
+    if let failure { throw failure }
+    let result = try builder.result()
+    return CSVImportResult(rows: result.batches.first ?? [], errors: result.errors,
+                           ignoredColumns: result.ignoredColumns)
+  }
 
-    let dateColumns: [CSVColumn] = [.posted, .deadline, .applied]
-    var orders: [CSVColumn: CSVDateOrder] = [:]
-    for column in dateColumns {
-      guard let index = columns[column] else { continue }
-      orders[column] = CSVDateOrder.settled(by: table.records.map { $0.fields[index] })
+  /// `importPostings(from:source:importedAt:)` for a file read a piece at a time by `readMore`
+  /// (see `CSVStreamReader.readUTF8(readingWith:_:)`), so that only the rows are held, never the
+  /// file's text and its table besides. Nil when the file is not UTF-8 (read it as text in its
+  /// encoding and import that). Throws `CSVError`, or what `readMore` throws.
+  public static func importPostings(
+    readingUTF8With readMore: (inout [UInt8]) throws -> Bool, source: String = "csv",
+    importedAt: Date
+  ) throws -> CSVImportBatches? {
+    var builder = CSVImportBuilder(source: source, importedAt: importedAt, batchSize: 4096)
+    guard try CSVStreamReader.readUTF8(readingWith: readMore, { builder.take($0) }) else {
+      return nil
     }
-    let fileOrder = Set(orders.values).count == 1 ? orders.values.first : nil
-
-    var rows: [CSVImportedRow] = []
-    var errors: [CSVRowError] = table.errors.map { error in
-      switch error {
-      case .raggedRow(let row, let line, let fieldCount, let headerCount):
-        return CSVRowError(
-          row: row, line: line, column: nil,
-          message: "\(fieldCount) fields, but the header has \(headerCount)"
-            + " (an unquoted delimiter inside a value?)")
-      default:
-        return CSVRowError(row: 0, line: 0, column: nil, message: error.description)
-      }
-    }
-
-    let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
-    for record in table.records {
-      var reader = RowReader(
-        record: record, header: header, columns: columns,
-        dateOrders: orders, fileDateOrder: fileOrder)
-      if let row = reader.importedRow(source: source, importedAt: importedAt),
-        reader.errors.isEmpty
-      {
-        rows.append(row)
-      }
-      errors += reader.errors
-    }
-    errors.sort { ($0.row, $0.column ?? "") < ($1.row, $1.column ?? "") }
-    return CSVImportResult(rows: rows, errors: errors, ignoredColumns: ignored)
+    return try builder.result()
   }
 }
 
 /// Reads the cells of one record, collecting what is wrong with them.
-private struct RowReader {
+struct RowReader {
   let record: CSVRecord
-  /// The header's cells, trimmed: how errors and phrases name a column.
-  let header: [String]
-  let columns: [CSVColumn: Int]
-  let dateOrders: [CSVColumn: CSVDateOrder]
-  let fileDateOrder: CSVDateOrder?
+  let layout: CSVLayout
   var errors: [CSVRowError] = []
   var remarks: [String] = []
+  /// Slashed dates read once their column's order is known.
+  var unsettled: [UnsettledDate] = []
 
-  init(record: CSVRecord, header: [String], columns: [CSVColumn: Int],
-       dateOrders: [CSVColumn: CSVDateOrder], fileDateOrder: CSVDateOrder?) {
+  init(record: CSVRecord, layout: CSVLayout) {
     self.record = record
-    self.header = header
-    self.columns = columns
-    self.dateOrders = dateOrders
-    self.fileDateOrder = fileDateOrder
+    self.layout = layout
   }
 
   /// The trimmed cell, or nil when the column is absent or the cell blank.
   func cell(_ column: CSVColumn) -> String? {
-    guard let index = columns[column] else { return nil }
+    guard let index = layout.columns[column] else { return nil }
     let value = record.fields[index].trimmedOfWhitespaceAndNewlines
     return value.isEmpty ? nil : value
   }
 
-  func name(_ column: CSVColumn) -> String {
-    columns[column].map { header[$0] } ?? column.exportName
-  }
+  func name(_ column: CSVColumn) -> String { layout.name(column) }
 
   mutating func fail(_ column: CSVColumn?, _ message: String) {
     errors.append(
       CSVRowError(row: record.row, line: record.line, column: column.map(name), message: message))
   }
 
+  /// The cell's date; nil when blank, wrong (an error), or waiting for its column's order.
   mutating func date(_ column: CSVColumn) -> CivilDate? {
     guard let text = cell(column) else { return nil }
-    switch CSVDateParser.parse(text, order: dateOrders[column] ?? fileDateOrder) {
+    let reading = CSVDateParser.read(text)
+    if case .slashed = reading {
+      unsettled.append(UnsettledDate(column: column, text: text, reading: reading))
+      return nil
+    }
+    switch reading.date(order: nil) {
     case .success(let date):
       return date
-    case .failure(.ambiguous):
-      fail(
-        column,
-        "'\(text)' could be day/month or month/day, and no date in this column or file settles"
-          + " it; write it as YYYY-MM-DD or DD.MM.YYYY")
-    case .failure(.unparsable):
-      fail(column, "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
+    case .failure(let failure):
+      fail(column, Self.message(for: failure, text: text))
+      return nil
     }
-    return nil
+  }
+
+  static func message(for failure: CSVDateParser.Failure, text: String) -> String {
+    switch failure {
+    case .ambiguous:
+      return "'\(text)' could be day/month or month/day, and no date in this column or file"
+        + " settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
+    case .unparsable:
+      return "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
+    }
+  }
+
+  static func applicationCutoff(_ date: CivilDate, text: String, layout: CSVLayout) -> Deadline {
+    Deadline(
+      id: "", kind: .applicationCutoff, due: .allDay(date),
+      phrase: "\(layout.name(.deadline)): \(text)", owner: .posting(""), origin: .imported)
   }
 
   mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
@@ -209,10 +212,7 @@ private struct RowReader {
     }
     var deadlines: [Deadline] = []
     if let deadline, let text = cell(.deadline) {
-      deadlines.append(
-        Deadline(
-          id: "", kind: .applicationCutoff, due: .allDay(deadline),
-          phrase: "\(name(.deadline)): \(text)", owner: .posting(""), origin: .imported))
+      deadlines.append(Self.applicationCutoff(deadline, text: text, layout: layout))
     }
     guard errors.isEmpty else { return nil }
     return CSVImportedRow(

@@ -64,6 +64,8 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 /// probably split by an unquoted delimiter. Wholly empty rows are skipped but still counted, so
 /// row numbers match what a spreadsheet shows. A quote in the middle of an unquoted field, or
 /// text after a closing quote, is kept literally (as Python's csv module and Excel do).
+///
+/// `CSVStreamReader` reads the same way from bytes that arrive in pieces.
 public enum CSVReader {
   /// The header and the data records, or a fatal error (empty file, unbalanced quote).
   public static func read(_ text: String) throws(CSVError) -> CSVTable {
@@ -72,68 +74,71 @@ public enum CSVReader {
     // each field is the exact bytes between them. Scalar by scalar, a 200 MB file took minutes
     // and four times its size in memory.
     var text = text
-    var table: Result<CSVTable, CSVError> = .failure(.empty)
-    text.withUTF8 { bytes in
-      do throws(CSVError) {
-        table = .success(try read(bytes))
-      } catch {
-        table = .failure(error)
-      }
-    }
-    return try table.get()
-  }
-
-  private static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVError) -> CSVTable {
-    var start = 0
-    while start + 2 < bytes.count, bytes[start] == 0xEF, bytes[start + 1] == 0xBB,
-      bytes[start + 2] == 0xBF
-    {
-      start += 3  // U+FEFF, the byte-order mark (repeated ones too)
-    }
-    let content = UnsafeBufferPointer(rebasing: bytes[start...])
-    let delimiter = detectDelimiter(content)
-    let all = try records(content, delimiter: delimiter)
-    guard let headerRecord = all.first, headerRecord.fields.contains(where: { !$0.isEmpty }) else {
-      throw .empty
-    }
-    let header = headerRecord.fields
+    var header: [String] = []
+    var delimiter: UInt8 = UInt8(ascii: ",")
     var records: [CSVRecord] = []
-    records.reserveCapacity(all.count)
     var errors: [CSVError] = []
-    for var record in all.dropFirst() {
-      if record.fields.count > header.count {
-        errors.append(
-          .raggedRow(row: record.row, line: record.line, fieldCount: record.fields.count,
-                     headerCount: header.count))
-        continue
+    var failure: CSVError?
+    text.withUTF8 { bytes in
+      var reader = CSVStreamReader()
+      do throws(CSVError) {
+        _ = try reader.read(bytes, isFinal: true) { event in
+          switch event {
+          case .header(let fields, let detected):
+            header = fields
+            delimiter = detected
+          case .record(let record): records.append(record)
+          case .raggedRow(let error): errors.append(error)
+          }
+        }
+      } catch {
+        failure = error
       }
-      if record.fields.count < header.count {
-        record.fields += Array(repeating: "", count: header.count - record.fields.count)
-      }
-      records.append(record)
     }
+    if let failure { throw failure }
     return CSVTable(header: header, delimiter: Character(Unicode.Scalar(delimiter)),
                     records: records, errors: errors)
+  }
+}
+
+/// The records of CSV text, read a complete record at a time from bytes that may stop anywhere:
+/// what it cannot finish yet it leaves unconsumed, to be given again with the bytes that follow.
+/// State carried between pieces: the delimiter, the row and line numbers, and the header.
+struct CSVRecordScanner {
+  let delimiter: UInt8
+  /// The row and physical line the next record starts on.
+  var row = 1
+  var line = 1
+
+  init(delimiter: UInt8) {
+    self.delimiter = delimiter
   }
 
   private static let quote = UInt8(ascii: "\"")
   private static let carriageReturn = UInt8(ascii: "\r")
   private static let lineFeed = UInt8(ascii: "\n")
 
-  private static func records(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8)
-    throws(CSVError) -> [CSVRecord]
+  /// Calls `body` with each complete record in `bytes` that holds a non-empty field, and returns
+  /// how many bytes those records (and the empty ones between them) took. With `isFinal` the
+  /// bytes are the rest of the file: everything is consumed, the last record needs no line end,
+  /// and a quote still open is an error.
+  mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool,
+                     _ body: (CSVRecord) -> Void) throws(CSVError) -> Int
   {
-    var result: [CSVRecord] = []
+    let quote = Self.quote, carriageReturn = Self.carriageReturn, lineFeed = Self.lineFeed
+    let delimiter = delimiter
     var fields: [String] = []
     var reader = FieldBytes(bytes)
     var inQuotes = false
     var fieldStarted = false  // a quote only opens a field at its very start
-    var line = 1
-    var row = 1
-    var recordLine = 1
-    var quoteRow = 1
-    var quoteLine = 1
+    var line = line
+    var row = row
+    var recordLine = line
+    var quoteRow = row
+    var quoteLine = line
     var index = 0
+    // Where the record being read started, to give it back when the bytes stop inside it.
+    var recordStart = 0
     let count = bytes.count
 
     func endField() {
@@ -143,14 +148,18 @@ public enum CSVReader {
     func endRecord() {
       endField()
       if fields.contains(where: { !$0.isEmpty }) {
-        result.append(CSVRecord(fields: fields, row: row, line: recordLine))
+        body(CSVRecord(fields: fields, row: row, line: recordLine))
       }
       fields = []
       row += 1
     }
 
-    while index < count {
+    scanning: while index < count {
       let byte = bytes[index]
+      // A byte whose meaning depends on the next one (`""`, CRLF) waits for it.
+      guard index + 1 < count || isFinal
+        || (byte != quote && byte != carriageReturn)
+      else { break scanning }
       let next: UInt8? = index + 1 < count ? bytes[index + 1] : nil
       if inQuotes {
         if byte == quote {
@@ -192,6 +201,9 @@ public enum CSVReader {
         line += 1
         recordLine = line
         if byte == carriageReturn && next == lineFeed { index += 1 }
+        recordStart = index + 1
+        self.row = row
+        self.line = line
       default:
         // Up to the next delimiter or line break; a quote inside is literal, as the field has
         // started.
@@ -208,14 +220,17 @@ public enum CSVReader {
       }
       index += 1
     }
+    guard isFinal else { return recordStart }
     if inQuotes { throw .unbalancedQuote(row: quoteRow, line: quoteLine) }
     if !fields.isEmpty || !reader.isEmpty { endRecord() }
-    return result
+    self.row = row
+    self.line = line
+    return count
   }
 
   /// The position of the first `byte` in `start..<limit`, else `limit`.
-  private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
-                                 from start: Int, before limit: Int) -> Int
+  private func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>,
+                          from start: Int, before limit: Int) -> Int
   {
     guard start < limit, let base = bytes.baseAddress,
       let found = memchr(base + start, Int32(byte), limit - start)
@@ -223,16 +238,21 @@ public enum CSVReader {
     return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
-  /// The most frequent of `,` `;` tab outside quotes on the first line; `,` on a tie or none.
-  private static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+  /// The most frequent of `,` `;` tab outside quotes on the first line (`,` on a tie or none),
+  /// and whether that line's end is in `bytes` (else the answer may change with more bytes).
+  static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, lineEnded: Bool) {
     let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
     var counts: [UInt8: Int] = [comma: 0, semicolon: 0, tab: 0]
     var inQuotes = false
+    var lineEnded = false
     for byte in bytes {
       if byte == quote {
         inQuotes.toggle()
       } else if !inQuotes {
-        if byte == carriageReturn || byte == lineFeed { break }
+        if byte == carriageReturn || byte == lineFeed {
+          lineEnded = true
+          break
+        }
         if counts[byte] != nil { counts[byte, default: 0] += 1 }
       }
     }
@@ -240,7 +260,7 @@ public enum CSVReader {
     for candidate in [semicolon, tab] where counts[candidate, default: 0] > counts[best, default: 0] {
       best = candidate
     }
-    return best
+    return (best, lineEnded)
   }
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import Foundation
 import JobDeckCore
 import JobDeckImport
@@ -54,6 +55,48 @@ enum PostingSource {
     defer { try? handle.close() }
     return handle.readDataToEndOfFile()
   }
+
+  /// Imports a CSV file read a few MB at a time, so that the import holds its rows but never the
+  /// file's 200 MB of text besides. A file that is not UTF-8 is read whole, as `text(of:from:)`
+  /// decodes it. CSV errors are `CSVError` (the caller names the file).
+  static func importCSV(at path: String, importedAt: Date) throws -> CSVImportBatches {
+    let source = (path as NSString).lastPathComponent
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw CommandFailure.user("cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    var total = 0
+    let imported = try CSVPostingImporter.importPostings(
+      readingUTF8With: { buffer in
+        let wanted = max(csvPieceSize, buffer.count)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: wanted))
+        var count = -1
+        while count < 0 {
+          count = buffer.withUnsafeMutableBytes { bytes in
+            Glibc.read(descriptor, bytes.baseAddress.map { $0 + start }, wanted)
+          }
+          if count < 0 && errno != EINTR {
+            throw CommandFailure.user("cannot read \(path): \(String(cString: strerror(errno)))")
+          }
+        }
+        buffer.removeLast(wanted - count)
+        total += count
+        if count == 0 && total == 0 {
+          throw CommandFailure.user("\(path) is empty: nothing to import")
+        }
+        return count > 0
+      }, source: source, importedAt: importedAt)
+    if let imported { return imported }
+    let result = try CSVPostingImporter.importPostings(
+      from: text(of: try read(path), from: path), source: source, importedAt: importedAt)
+    return CSVImportBatches(batches: [result.rows], errors: result.errors,
+                            ignoredColumns: result.ignoredColumns)
+  }
+
+  /// How much of a CSV file is read at a time.
+  static let csvPieceSize = 4 << 20
 
   /// UTF-8 (a BOM is dropped); anything else is read as Windows-1252, which is what spreadsheet
   /// exports and old pages that are not UTF-8 almost always are.

@@ -75,17 +75,13 @@ struct ImportCommand: ParsableCommand {
 
   private func importCSV(_ path: String) throws {
     let clock = storeOptions.clock
-    // The file's text is dropped once parsed (a 100,000-row export is 200 MB), before the
-    // store is loaded and saved.
-    let result: CSVImportResult = try {
-      let text = try PostingSource.text(of: try PostingSource.read(path), from: path)
-      do {
-        return try CSVPostingImporter.importPostings(
-          from: text, source: (path as NSString).lastPathComponent, importedAt: clock.now)
-      } catch {
-        throw CommandFailure.user("\(path): \(error)")
-      }
-    }()
+    // The file is read a few MB at a time into rows (a 100,000-row export is 200 MB of text).
+    var result: CSVImportBatches
+    do {
+      result = try PostingSource.importCSV(at: path, importedAt: clock.now)
+    } catch let error as CSVError {
+      throw CommandFailure.user("\(path): \(error)")
+    }
     for error in result.errors {
       printError("\(path): \(error)")
     }
@@ -97,20 +93,30 @@ struct ImportCommand: ParsableCommand {
     if !result.ignoredColumns.isEmpty {
       printError("\(path): ignored columns: " + result.ignoredColumns.joined(separator: ", "))
     }
+    let rowCount = result.rowCount
     if dryRun {
-      say("Would import \(result.rows.count) row(s) from \(path).")
+      say("Would import \(rowCount) row(s) from \(path).")
       return
     }
     let now = clock.now
-    let outcomes = try storeOptions.file.update { deck -> [MergeOutcome] in
-      let outcomes = deck.importCSVRows(result.rows, at: now, timeZone: clock.timeZone)
+    // The rows go once merged: the deck shares their text, and the save needs only the deck.
+    var batches = result.batches
+    result.batches = []
+    let tally = try storeOptions.file.update { deck -> (added: Int, updated: Int) in
+      var added = 0
+      var updated = 0
+      for outcome in deck.importCSVRows(batches: &batches, at: now, timeZone: clock.timeZone) {
+        switch outcome {
+        case .added: added += 1
+        case .updated: updated += 1
+        case .unchanged: break
+        }
+      }
       deck.refreshDerivedDeadlines()
-      return outcomes
+      return (added, updated)
     }
-    let added = outcomes.filter { if case .added = $0 { return true } else { return false } }.count
-    let updated = outcomes.filter { if case .updated = $0 { return true } else { return false } }.count
-    say("Imported \(result.rows.count) row(s) from \(path): \(added) new, \(updated) updated, "
-      + "\(outcomes.count - added - updated) unchanged"
+    say("Imported \(rowCount) row(s) from \(path): \(tally.added) new, \(tally.updated) updated, "
+      + "\(rowCount - tally.added - tally.updated) unchanged"
       + (result.errors.isEmpty ? "." : "; skipped \(result.errors.count) bad row(s)."))
   }
 }
