@@ -163,8 +163,15 @@ extension StoreFile {
       if journalPolicy.allowsJournal(ofSize: Int64(keep + bytes.count),
         besideStoreOf: store.fingerprint.size)
       {
+        let journalBefore = try FileSystem.status(of: journalPath)
         try append(bytes, to: journalPath, keeping: keep, existing: state.journal?.status,
           store: store)
+        if let journalAfter = try? FileSystem.status(of: journalPath) {
+          SummaryChanges.record(operations, previous: previous, deck: deck, target: target,
+            keyBefore: StoreSummary.key(store: store.fingerprint, journal: journalBefore?.fingerprint),
+            keyAfter: StoreSummary.key(store: store.fingerprint, journal: journalAfter.fingerprint),
+            like: store)
+        }
         return
       }
     }

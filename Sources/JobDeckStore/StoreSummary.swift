@@ -24,11 +24,26 @@ enum StoreSummary {
     Array("{\"jobdeckSummaryOf\":\"\(key)\",\"deadlines\":".utf8)
   }
 
+  /// The key in the header of the summary at `path`, whatever version it names; nil when there
+  /// is none or it does not read.
+  static func key(ofSummaryAt path: String) -> String? {
+    let prefix = Array("{\"jobdeckSummaryOf\":\"".utf8)
+    let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> String? in
+      var reader = LineReader(file: file)
+      guard let header = try reader.nextLine(), header.starts(with: prefix),
+        let end = header[(header.startIndex + prefix.count)...].firstIndex(of: UInt8(ascii: "\""))
+      else { return nil }
+      return String(decoding: header[(header.startIndex + prefix.count)..<end], as: UTF8.self)
+    }
+    return found ?? nil
+  }
+
   /// The rows whose `sortDay` is at most `latestDay` (every dated row when nil) and the
   /// pending ones when `includingPending`, if the summary was made from the version `key`
   /// names; nil otherwise, or when it cannot be read for any reason.
-  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool)
-    -> SummaryRows?
+  /// Rows of the owners in `replacedOwners` are left out.
+  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool,
+    replacedOwners: OwnerSet = OwnerSet([])) -> SummaryRows?
   {
     let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> SummaryRows? in
       var reader = LineReader(file: file)
@@ -56,6 +71,9 @@ enum StoreSummary {
         case .row(let row):
           if row.sortDay == nil && !includingPending {
             return SummaryRows(rows: rows, deadlineCount: count)
+          }
+          if !replacedOwners.isEmpty, replacedOwners.contains(row.owner) {
+            continue
           }
           rows.append(row)
         }
@@ -99,15 +117,21 @@ private enum SummaryLine {
   case unreadable
 }
 
-/// The lines of a file, read a megabyte at a time, so that a reader that stops early reads
+/// The lines of a file, read up to a megabyte at a time, so that a reader that stops early reads
 /// little.
 private struct LineReader {
   let file: ReadableFile
   private var buffer: [UInt8] = []
   private var start = 0
   private var atEnd = false
+  /// What each `read(2)` fills, allocated once.
+  private var chunk: [UInt8]
 
-  init(file: ReadableFile) { self.file = file }
+  init(file: ReadableFile) {
+    self.file = file
+    chunk = [UInt8](repeating: 0,
+      count: Int(min(1 << 20, max(4096, file.status.fingerprint.size + 1))))
+  }
 
   /// True when the file ended with a newline (a torn last line means a torn write).
   private(set) var endedCleanly = true
@@ -126,15 +150,12 @@ private struct LineReader {
       }
       buffer.removeSubrange(0..<start)
       start = 0
-      let before = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: 1 << 20))
-      let count = buffer.withUnsafeMutableBytes {
-        read(file.descriptor, $0.baseAddress.map { $0 + before }, 1 << 20)
-      }
+      let descriptor = file.descriptor
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       guard count >= 0 else {
         throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
       }
-      buffer.removeLast((1 << 20) - count)
+      buffer.append(contentsOf: chunk[0..<count])
       if count == 0 { atEnd = true }
     }
   }
@@ -172,12 +193,25 @@ extension StoreFile {
       let journal = try FileSystem.status(of: target + ".journal")
       let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
       let summaryPath = target + ".summary"
-      if let found = StoreSummary.read(at: summaryPath, key: key,
-        latestDay: query.latestSortDay(today: today), includingPending: query.needsPendingRows)
+      let latestDay = query.latestSortDay(today: today)
+      if let found = StoreSummary.read(at: summaryPath, key: key, latestDay: latestDay,
+        includingPending: query.needsPendingRows)
       {
         return found
       }
+      // The summary of an earlier version, brought up to this one by the saves since.
+      let changesPath = SummaryChanges.path(for: target)
+      if let summaryKey = StoreSummary.key(ofSummaryAt: summaryPath),
+        let changes = SummaryChanges.read(at: changesPath, key: key, base: summaryKey),
+        var found = StoreSummary.read(at: summaryPath, key: summaryKey, latestDay: latestDay,
+          includingPending: query.needsPendingRows, replacedOwners: OwnerSet(changes.owners))
+      {
+        found.rows += changes.rows
+        found.deadlineCount = changes.deadlineCount
+        return found
+      }
       let (rows, document) = try fromStore()
+      unlink(changesPath)
       if let document, !document.isNewer {
         StoreSummary.write(rows.rows, deadlineCount: rows.deadlineCount, key: key,
           to: summaryPath, beside: target, like: store)
@@ -189,7 +223,7 @@ extension StoreFile {
 
 /// The agenda's rows of a store (see `StoreFile.loadAgendaRows(for:today:)`).
 public struct SummaryRows: Sendable {
-  /// In `sortDay` order; possibly only those of the query's window.
+  /// At least those of the query's window, in no particular order (`Agenda.build` sorts).
   public var rows: [AgendaRow]
   /// How many deadlines the store has, shown or not: "no deadlines yet" versus "nothing in that
   /// window".

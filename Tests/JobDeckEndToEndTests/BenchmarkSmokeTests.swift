@@ -17,9 +17,10 @@ import Testing
     #expect(rows.first == "| figure | size | JobDeck | reference | ratio | target | met |")
     let figures = [
       "open to first screen", "keystroke p99 (next frame)", "full-text search, common word",
-      "full-text search, no match", "agenda --within 14d", "agenda, first after a change",
-      "save one stage move", "import CSV", "peak RSS, open", "peak RSS, keystrokes",
-      "peak RSS, agenda", "peak RSS, save (jobdeck move)", "peak RSS, import",
+      "full-text search, no match", "agenda --within 14d", "agenda, first after a move",
+      "agenda, summary rebuilt", "save one stage move", "import CSV", "peak RSS, open",
+      "peak RSS, keystrokes", "peak RSS, agenda", "peak RSS, agenda after changes",
+      "peak RSS, save (jobdeck move)", "peak RSS, import",
     ]
     for figure in figures {
       let row = rows.first { $0.hasPrefix("| \(figure) | 1000 | ") }
