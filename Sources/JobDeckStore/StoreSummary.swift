@@ -89,23 +89,34 @@ enum StoreSummary {
   static func write(_ rows: [AgendaRow], deadlineCount: Int, key: String, to path: String,
     beside target: String, like store: FileSystem.Status)
   {
+    replaceCache(at: path, beside: target, tag: "summary-", like: store) {
+      write throws(StoreError) in
+      var writer = FastRecordWriter()
+      writer.bytes.append(contentsOf: headerPrefix(key: key))
+      writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
+      for row in rows {
+        SummaryRowFormat.write(row, into: &writer)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        if writer.bytes.count >= 1 << 20 {
+          try write(writer.bytes)
+          writer.bytes.removeAll(keepingCapacity: true)
+        }
+      }
+      try write(writer.bytes)
+    }
+  }
+
+  /// Writes a cache file beside the store under a temporary name and renames it into place,
+  /// with the store's permissions. Best effort: a cache that cannot be written is rebuilt later.
+  static func replaceCache(at path: String, beside target: String, tag: String,
+    like store: FileSystem.Status,
+    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void)
+      throws(StoreError) -> Void)
+  {
     guard
       let temporary = try? AtomicReplace.writeTemporaryFile(
-        beside: target, tag: "summary-", permissions: store.permissions, owner: store,
-        producing: { write throws(StoreError) in
-          var writer = FastRecordWriter()
-          writer.bytes.append(contentsOf: headerPrefix(key: key))
-          writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
-          for row in rows {
-            SummaryRowFormat.write(row, into: &writer)
-            writer.bytes.append(UInt8(ascii: "\n"))
-            if writer.bytes.count >= 1 << 20 {
-              try write(writer.bytes)
-              writer.bytes.removeAll(keepingCapacity: true)
-            }
-          }
-          try write(writer.bytes)
-        })
+        beside: target, tag: tag, permissions: store.permissions, owner: store,
+        producing: produce)
     else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }

@@ -183,29 +183,25 @@ enum SummaryChanges {
   static func write(_ contents: Contents, key: String, base: String, to path: String,
     beside target: String, like store: FileSystem.Status)
   {
-    guard
-      let temporary = try? AtomicReplace.writeTemporaryFile(
-        beside: target, tag: "summary-changes-", permissions: store.permissions, owner: store,
-        producing: { write throws(StoreError) in
-          var writer = FastRecordWriter()
-          writer.bytes.append(contentsOf: headerPrefix(key: key, base: base))
-          writer.bytes.append(contentsOf: "\(contents.deadlineCount)}\n".utf8)
-          for (name, set) in [("{\"families\":[", contents.families), ("],\"owners\":[", contents.owners)] {
-            writer.bytes.append(contentsOf: name.utf8)
-            for (index, item) in set.sorted().enumerated() {
-              if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-              writer.string(item)
-            }
-          }
-          writer.bytes.append(contentsOf: "]}\n".utf8)
-          for row in contents.rows {
-            SummaryRowFormat.write(row, into: &writer)
-            writer.bytes.append(UInt8(ascii: "\n"))
-          }
-          try write(writer.bytes)
-        })
-    else { return }
-    if rename(temporary, path) != 0 { unlink(temporary) }
+    StoreSummary.replaceCache(at: path, beside: target, tag: "summary-changes-", like: store) {
+      write throws(StoreError) in
+      var writer = FastRecordWriter()
+      writer.bytes.append(contentsOf: headerPrefix(key: key, base: base))
+      writer.bytes.append(contentsOf: "\(contents.deadlineCount)}\n".utf8)
+      for (name, set) in [("{\"families\":[", contents.families), ("],\"owners\":[", contents.owners)] {
+        writer.bytes.append(contentsOf: name.utf8)
+        for (index, item) in set.sorted().enumerated() {
+          if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+          writer.string(item)
+        }
+      }
+      writer.bytes.append(contentsOf: "]}\n".utf8)
+      for row in contents.rows {
+        SummaryRowFormat.write(row, into: &writer)
+        writer.bytes.append(UInt8(ascii: "\n"))
+      }
+      try write(writer.bytes)
+    }
   }
 
   /// The changes if they describe the store and journal version `key` names and amend the
