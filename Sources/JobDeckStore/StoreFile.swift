@@ -315,11 +315,13 @@ public struct StoreFile: Sendable {
 
   /// An error's message without the advice meant for the store itself.
   static func summary(of error: any Error) -> String {
-    if case .malformed(let path, let line, let column, let jsonPath, let problem)? =
-      error as? StoreError
-    {
+    switch error as? StoreError {
+    case .malformed(let path, let line, let column, let jsonPath, let problem)?,
+      .journalLineUnusable(let path, let line, let column, let jsonPath, let problem)?,
+      .journalHeaderUnusable(let path, let line, let column, let jsonPath, let problem)?:
       return StoreError.location(path, line, column, jsonPath, problem)
+    default:
+      return String(describing: error)
     }
-    return String(describing: error)
   }
 }
