@@ -139,18 +139,22 @@ enum StoreJournal {
     parsed.header = try decodeHeader(first, path: path)
     if headerOnly { return parsed }
     let body = lines.dropFirst()
-    // Fast path: every operation line in one decoder pass, as one JSON array. Only when that
-    // fails are the lines decoded one by one, to say which one is wrong and where.
+    // Fast path: every operation line in one decoder pass, as one JSON array of one-element
+    // arrays. The counts make sure each line held exactly one save by itself: two damaged lines
+    // must not pass as one when joined (a line break where a comma was). Only when that fails
+    // are the lines decoded one by one, to say which one is wrong and where.
     var array = Data("[".utf8)
     for (index, line) in body.enumerated() {
-      if index > 0 { array.append(UInt8(ascii: ",")) }
+      array.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
       array.append(contentsOf: line.bytes)
+      array.append(UInt8(ascii: "]"))
     }
     array.append(UInt8(ascii: "]"))
     if array.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) == nil,
-      let decoded = try? StoreDecoder.jsonDecoder().decode([JournalLine].self, from: array)
+      let decoded = try? StoreDecoder.jsonDecoder().decode([[JournalLine]].self, from: array),
+      decoded.count == body.count, decoded.allSatisfy({ $0.count == 1 })
     {
-      parsed.operations = decoded.flatMap(\.operations)
+      parsed.operations = decoded.flatMap { $0.flatMap(\.operations) }
       return parsed
     }
     for line in body {
