@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
       if let problem = preview.storeProblem {
         what = "does not load (\(problem))"
       } else if let changes = preview.changesSinceBackup {
-        what = "\(changes) change(s) since the backup"
+        what = "\(changes) record(s) added, changed or removed since the backup"
       } else {
         what = "differs from the backup (records reordered)"
       }
