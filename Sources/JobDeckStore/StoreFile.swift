@@ -17,8 +17,10 @@ import JobDeckCore
 /// - `.store.json.tmp-*`: a save in progress; removed when found by the next lock holder.
 ///
 /// A file that does not parse (store or journal) is never written: saving is refused until it
-/// parses again or `restoreBackup()` puts the backup back. A file from a newer JobDeck loads
-/// read-only.
+/// parses again, `repairJournal()` sets the journal's bad lines aside or `restoreBackup()` puts
+/// the backup back. A journal made for an earlier version of a hand-edited store file stops
+/// loading too, until `replayJournal()` or `setJournalAside()`. A file from a newer JobDeck
+/// loads read-only.
 ///
 /// A value type holding only the path: every call opens, locks and closes what it needs, so
 /// values can be copied freely across threads and processes never see a half-done change.
