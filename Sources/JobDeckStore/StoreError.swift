@@ -45,9 +45,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         + " applied and nothing was changed: run 'jobdeck check --repair' to set this line aside"
         + " (in a file beside the store) and keep every other change"
     case .journalHeaderUnusable(let path, let line, let column, let jsonPath, let problem):
-      return "\(Self.location(path, line, column, jsonPath, problem)); this header names the"
-        + " version of the store file the journal's changes were made to, and nothing was"
-        + " changed: run 'jobdeck check --replay-journal' to apply them onto the store file as it"
+      return "\(Self.location(path, line, column, jsonPath, problem)); without this header"
+        + " JobDeck cannot tell which version of the store file the journal's changes were made"
+        + " to, so they are not applied and nothing was changed: run 'jobdeck check --replay-journal' to apply them onto the store file as it"
         + " is, or 'jobdeck check --set-journal-aside' to keep the journal aside and go on"
         + " without them"
     case .journalForEarlierVersion(let storePath, let journalPath, let saveCount):
