@@ -245,6 +245,30 @@ struct StoreJournalSafetyTests {
     #expect(Disk.bytes(fixture.store.journalPath) == repairedJournal)
   }
 
+  @Test func aDamagedHeaderStopsLoadingAndReplayAppliesTheSavesOntoTheFileAsItIs() throws {
+    var fixture = try JournaledStore()
+    try fixture.move(1, to: .interview)
+    var lines = fixture.journalText.split(separator: "\n").map(String.init)
+    lines[0] = lines[0].replacingOccurrences(of: "jobdeckJournal", with: "jobdeckJournaI")
+    try (lines.joined(separator: "\n") + "\n").write(toFile: fixture.store.journalPath,
+      atomically: false, encoding: .utf8)
+    let journalBytes = Disk.bytes(fixture.store.journalPath)
+    #expect {
+      try fixture.store.load()
+    } throws: { error in
+      guard case .journalHeaderUnusable(let path, 1, 1, _, _)? = error as? StoreError else {
+        return false
+      }
+      return path == fixture.store.journalPath
+    }
+    #expect(throws: StoreError.self) { try fixture.store.repairJournal() }
+    #expect(Disk.bytes(fixture.store.journalPath) == journalBytes)
+    let recovery = try fixture.store.replayJournal()
+    #expect(recovery.keptSaveCount == 2)
+    #expect(Disk.bytes(fixture.store.journalPath) == nil)
+    #expect(try fixture.store.load().deck == fixture.deck)
+  }
+
   @Test func aJournalWhoseBaseIsTheBackupWasFoldedInAndIsLeftAsideSilently() throws {
     let fixture = try JournaledStore()
     let oldJournal = try #require(Disk.bytes(fixture.store.journalPath))
