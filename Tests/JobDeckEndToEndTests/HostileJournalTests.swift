@@ -219,6 +219,40 @@ struct HostileJournalTests {
     try expectSuccess(["check"])
   }
 
+  /// On a terminal the restore asks, after saying what it would take out; only "y" restores.
+  @Test func restoringTheBackupOnATerminalAsksFirst() throws {
+    try makeJournaledStore()
+    let store = bytes(workspace.storePath)
+    let journal = bytes(journalPath)
+    let backup = try #require(bytes(backupPath))
+    let binary = try BuiltBinary.jobdeck().url.path
+    func ask() throws -> TmuxSession {
+      let terminal = try TmuxSession(
+        command: [binary, "check", "--restore-backup", "--store", workspace.storePath],
+        environment: ["HOME": workspace.directory, "TZ": "Europe/Berlin", "JOBDECK_STORE": ""],
+        columns: 250, rows: 20)
+      let screen = try terminal.waitFor("Restore the backup? [y/N]")
+      #expect(screen.contains("- its journal: 3 saved change(s), the newest at "))
+      return terminal
+    }
+    let declined = try ask()
+    try declined.sendText("n")
+    try declined.sendKeys("Enter")
+    #expect(try declined.waitForExit() == 0)
+    #expect(try declined.capture().contains("Nothing restored."))
+    #expect(bytes(workspace.storePath) == store)
+    #expect(bytes(journalPath) == journal)
+    #expect(bytes(backupPath) == backup)
+
+    let accepted = try ask()
+    try accepted.sendText("y")
+    try accepted.sendKeys("Enter")
+    #expect(try accepted.waitForExit() == 0)
+    #expect(try accepted.capture().contains("Restored \(workspace.storePath) from its backup."))
+    #expect(bytes(workspace.storePath) == backup)
+    #expect(bytes(journalPath) == nil)
+  }
+
   @Test func theRecoveryFlagsGoOneAtATime() throws {
     try makeJournaledStore()
     let store = bytes(workspace.storePath)
