@@ -82,13 +82,17 @@ struct HostileJournalTests {
       + " store) and keep every other change\n"
     let store = bytes(workspace.storePath)
     let journal = bytes(journalPath)
+    let backup = try #require(bytes(backupPath))
 
-    for arguments in [["list", "applications"], ["move", "beta", "offer"], ["check"]] {
+    for arguments in [["list", "applications"], ["move", "beta", "offer"], ["check"],
+      ["compact"]]
+    {
       let stopped = try run(arguments)
       #expect(stopped.exitCode == 2, "\(arguments)")
       #expect(stopped.standardError == message, "\(arguments)")
       #expect(bytes(workspace.storePath) == store, "\(arguments)")
       #expect(bytes(journalPath) == journal, "\(arguments)")
+      #expect(bytes(backupPath) == backup, "\(arguments)")
     }
 
     let repaired = try run(["check", "--repair"])
@@ -101,6 +105,7 @@ struct HostileJournalTests {
     #expect(setAside == "# line 3 of \(journalPath): \(position)\n\(bad)\n")
     #expect(try journalLines() == [lines[0], lines[1], lines[3]])
     #expect(bytes(workspace.storePath) == store)
+    #expect(bytes(backupPath) == backup)
 
     // The saves before and after the bad line are kept, in order; the bad one is not applied.
     #expect(try stage("acme-ml-engineer") == "interview")
