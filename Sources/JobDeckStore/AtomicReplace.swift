@@ -161,11 +161,12 @@ enum AtomicReplace {
   /// are stale. Best effort: a leftover that cannot be removed harms nothing.
   static func removeStaleTemporaries(for target: String) {
     let directory = FileSystem.directory(of: target)
-    let prefix = temporaryPrefix(for: target)
+    // The journal is replaced the same way by `jobdeck check --repair`.
+    let prefixes = [temporaryPrefix(for: target), temporaryPrefix(for: target + ".journal")]
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return
     }
-    for name in names where name.hasPrefix(prefix) {
+    for name in names where prefixes.contains(where: { name.hasPrefix($0) }) {
       unlink(FileSystem.join(directory, name))
     }
   }

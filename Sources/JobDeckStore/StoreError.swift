@@ -7,6 +7,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
   /// an unknown stage, 2025-02-30). `line` and `column` are 1-based; the column counts characters
   /// of that line. `jsonPath` names the value (`postings[3].stage`) when one is known.
   case malformed(path: String, line: Int, column: Int, jsonPath: String?, problem: String)
+  /// A save in the journal beside the store does not decode (it does not parse, or holds a value
+  /// the store cannot hold). The journal's other lines are intact; `jobdeck check --repair` sets
+  /// this one aside.
+  case journalLineUnusable(path: String, line: Int, column: Int, jsonPath: String?,
+    problem: String)
+  /// The journal's header, which names the version of the store file its changes were made to,
+  /// does not decode.
+  case journalHeaderUnusable(path: String, line: Int, column: Int, jsonPath: String?,
+    problem: String)
+  /// The store file changed (by hand) after its journal was written: the journal's `saveCount`
+  /// saves were made to an earlier version of it and are not applied.
+  case journalForEarlierVersion(storePath: String, journalPath: String, saveCount: Int)
   /// The file was written by a newer JobDeck. It may be shown read-only but is never written.
   case newerSchemaVersion(path: String, found: Int, supported: Int)
   /// Another process held the lock for longer than we were willing to wait.
@@ -28,6 +40,23 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
       return "\(Self.location(path, line, column, jsonPath, problem)); the file was left as it is:"
         + " correct it by hand, or run 'jobdeck check --restore-backup' to go back to the last"
         + " good version"
+    case .journalLineUnusable(let path, let line, let column, let jsonPath, let problem):
+      return "\(Self.location(path, line, column, jsonPath, problem)); this saved change cannot be"
+        + " applied and nothing was changed: run 'jobdeck check --repair' to set this line aside"
+        + " (in a file beside the store) and keep every other change"
+    case .journalHeaderUnusable(let path, let line, let column, let jsonPath, let problem):
+      return "\(Self.location(path, line, column, jsonPath, problem)); without this header"
+        + " JobDeck cannot tell which version of the store file the journal's changes were made"
+        + " to, so they are not applied and nothing was changed: run 'jobdeck check --replay-journal' to apply them onto the store file as it"
+        + " is, or 'jobdeck check --set-journal-aside' to keep the journal aside and go on"
+        + " without them"
+    case .journalForEarlierVersion(let storePath, let journalPath, let saveCount):
+      return "\(storePath) was changed after its journal \(journalPath) was written (edited by"
+        + " hand?): the journal's \(saveCount) saved change(s) were made to an earlier version of"
+        + " the file, so they are not applied, and nothing was changed. Run 'jobdeck check"
+        + " --replay-journal' to apply them onto the file as it is now, or 'jobdeck check"
+        + " --set-journal-aside' to keep the journal aside (as \(journalPath).stale-<time>) and go"
+        + " on without them"
     case .newerSchemaVersion(let path, let found, let supported):
       return "\(path) has schemaVersion \(found), but this jobdeck knows only schemaVersion"
         + " \(supported): it is read-only here and will not be saved; upgrade jobdeck to change it"

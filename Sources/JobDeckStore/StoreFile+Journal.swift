@@ -90,6 +90,9 @@ extension StoreFile {
         try ContentHash.hex(ofFileAt: target)
       }
     } ?? false
+    if isStale, let header = head.header {
+      try refuseUnappliedJournal(header.base, journal: journal.data, target: target)
+    }
     state.journal = JournalState(status: journal.status, header: head.header,
       completeLength: head.completeLength, isStale: isStale)
     if !isStale, head.header != nil {
@@ -98,6 +101,28 @@ extension StoreFile {
       StoreJournal.replay(parsed.operations, onto: &state.deck)
     }
     return state
+  }
+
+  /// Throws `.journalForEarlierVersion` for a stale journal whose saves are not in the store
+  /// file, so they are never dropped unseen. A stale journal with no saves holds nothing; one
+  /// whose base is the backup was folded in by a full rewrite (which keeps the file it replaces
+  /// as `.bak`) that was stopped before it removed the journal: its saves are in the file.
+  /// A hand edit leaves the backup as it was, an older version than the journal's base.
+  func refuseUnappliedJournal(_ base: StoreJournal.Base, journal: Data, target: String)
+    throws(StoreError)
+  {
+    let saveCount = StoreJournal.saveCount(of: journal)
+    guard saveCount > 0 else { return }
+    let backup = target + ".bak"
+    if let backupStatus = try FileSystem.status(of: backup),
+      try Self.base(base, describes: backupStatus, hash: { () throws(StoreError) in
+        try ContentHash.hex(ofFileAt: backup)
+      })
+    {
+      return
+    }
+    throw .journalForEarlierVersion(storePath: path, journalPath: target + ".journal",
+      saveCount: saveCount)
   }
 
   /// What a save needs to know about the journal when the caller's verified fingerprint spares
@@ -279,8 +304,9 @@ extension StoreFile {
     try FileSystem.synchronizeDirectory(FileSystem.directory(of: journalPath))
   }
 
-  /// Renames `source` to `name`, or `name-2`, `name-3`… when taken.
-  func moveAside(_ source: String, to name: String) throws {
+  /// Renames `source` to `name`, or `name-2`, `name-3`… when taken; returns the name used.
+  @discardableResult
+  func moveAside(_ source: String, to name: String) throws -> String {
     for attempt in 1...100 {
       let candidate = attempt == 1 ? name : name + "-\(attempt)"
       var existing = stat()
@@ -289,7 +315,7 @@ extension StoreFile {
         throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: errno)
       }
       try FileSystem.synchronizeDirectory(FileSystem.directory(of: source))
-      return
+      return candidate
     }
     throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: EEXIST)
   }

@@ -17,8 +17,10 @@ import JobDeckCore
 /// - `.store.json.tmp-*`: a save in progress; removed when found by the next lock holder.
 ///
 /// A file that does not parse (store or journal) is never written: saving is refused until it
-/// parses again or `restoreBackup()` puts the backup back. A file from a newer JobDeck loads
-/// read-only.
+/// parses again, `repairJournal()` sets the journal's bad lines aside or `restoreBackup()` puts
+/// the backup back. A journal made for an earlier version of a hand-edited store file stops
+/// loading too, until `replayJournal()` or `setJournalAside()`. A file from a newer JobDeck
+/// loads read-only.
 ///
 /// A value type holding only the path: every call opens, locks and closes what it needs, so
 /// values can be copied freely across threads and processes never see a half-done change.
@@ -315,11 +317,13 @@ public struct StoreFile: Sendable {
 
   /// An error's message without the advice meant for the store itself.
   static func summary(of error: any Error) -> String {
-    if case .malformed(let path, let line, let column, let jsonPath, let problem)? =
-      error as? StoreError
-    {
+    switch error as? StoreError {
+    case .malformed(let path, let line, let column, let jsonPath, let problem)?,
+      .journalLineUnusable(let path, let line, let column, let jsonPath, let problem)?,
+      .journalHeaderUnusable(let path, let line, let column, let jsonPath, let problem)?:
       return StoreError.location(path, line, column, jsonPath, problem)
+    default:
+      return String(describing: error)
     }
-    return String(describing: error)
   }
 }

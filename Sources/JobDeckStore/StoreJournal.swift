@@ -19,9 +19,13 @@ import JobDeckCore
 ///   applications and deadlines stays all or nothing).
 /// - The first line names the store file the journal applies to (`base`: its size, inode,
 ///   modification time and a hash of its bytes). A journal whose base is not the store beside it
-///   is stale (a crash came between a full rewrite's rename and the journal's removal, or
-///   `store.json` was edited by hand) and is never applied; the next save keeps it aside as
-///   `store.json.journal.stale-<time>`.
+///   is stale and is never applied. When its base is the backup (`store.json.bak`), a crash came
+///   between a full rewrite's rename and the journal's removal: its changes are in the file, and
+///   the next save keeps it aside as `store.json.journal.stale-<time>`. Otherwise `store.json`
+///   was edited by hand and loading stops (`StoreError.journalForEarlierVersion`) until the user
+///   replays the journal onto it or sets it aside.
+/// - A line that does not decode stops loading with its position
+///   (`StoreError.journalLineUnusable`) until `StoreFile.repairJournal()` sets it aside.
 /// - `put` replaces the record with that id in place (the first, should ids repeat), or appends
 ///   it when there is none; records are whole, exactly as in the store (same keys and formats).
 /// - `delete` removes the record with that id; an id that is not there is ignored (only a
@@ -119,64 +123,143 @@ enum StoreJournal {
 
   // MARK: Reading
 
-  /// Decodes the complete lines of `data`. A malformed line throws `StoreError.malformed` with its
-  /// line and column in the journal (`path`); a journal from a newer JobDeck throws
+  /// Decodes the complete lines of `data`. A line that does not decode throws with its line
+  /// and column in the journal (`path`): `.journalHeaderUnusable` for the header,
+  /// `.journalLineUnusable` for a save; a journal from a newer JobDeck throws
   /// `.newerSchemaVersion`.
   /// With `headerOnly`, stops after the header: what a save needs to append.
   static func parse(_ data: Data, path: String, headerOnly: Bool = false) throws(StoreError)
     -> Parsed
   {
     let bytes = [UInt8](data)
+    let (lines, completeLength) = completeLines(of: bytes)
+    var parsed = Parsed(header: nil, operations: [], completeLength: completeLength,
+      tornLength: bytes.count - completeLength)
+    guard let first = lines.first else { return parsed }
+    parsed.header = try decodeHeader(first, path: path)
+    if headerOnly { return parsed }
+    let body = lines.dropFirst()
+    // Fast path: every operation line in one decoder pass, as one JSON array of one-element
+    // arrays. The counts make sure each line held exactly one save by itself: two damaged lines
+    // must not pass as one when joined (a line break where a comma was). Only when that fails
+    // are the lines decoded one by one, to say which one is wrong and where.
+    var array = Data("[".utf8)
+    for (index, line) in body.enumerated() {
+      array.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
+      array.append(contentsOf: line.bytes)
+      array.append(UInt8(ascii: "]"))
+    }
+    array.append(UInt8(ascii: "]"))
+    if array.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) == nil,
+      let decoded = try? StoreDecoder.jsonDecoder().decode([[JournalLine]].self, from: array),
+      decoded.count == body.count, decoded.allSatisfy({ $0.count == 1 })
+    {
+      parsed.operations = decoded.flatMap { $0.flatMap(\.operations) }
+      return parsed
+    }
+    for line in body {
+      parsed.operations += try decodeSave(line, path: path)
+    }
+    return parsed
+  }
+
+  /// One complete, non-blank line of a journal: its 1-based number in the file and its bytes
+  /// without the `\n`.
+  struct NumberedLine: Sendable {
+    var number: Int
+    var bytes: ArraySlice<UInt8>
+  }
+
+  /// A journal read line by line, each save either decoded or with the error that stops it:
+  /// what `jobdeck check --repair` works from.
+  struct LineByLine {
+    /// The header line, when the journal has one.
+    var headerLine: NumberedLine?
+    /// The decoded header, or why it does not decode.
+    var header: Result<Header, StoreError>?
+    var saves: [(line: NumberedLine, operations: Result<[Operation], StoreError>)]
+  }
+
+  /// Reads every complete line, never stopping at a bad one. Throws only for a header written by
+  /// a newer JobDeck, whose lines this one must not judge.
+  static func readEachLine(_ data: Data, path: String) throws(StoreError) -> LineByLine {
+    let (lines, _) = completeLines(of: [UInt8](data))
+    var result = LineByLine(headerLine: lines.first, header: nil, saves: [])
+    guard let first = lines.first else { return result }
+    do throws(StoreError) {
+      result.header = .success(try decodeHeader(first, path: path))
+    } catch {
+      if case .newerSchemaVersion = error { throw error }
+      result.header = .failure(error)
+    }
+    for line in lines.dropFirst() {
+      do throws(StoreError) {
+        result.saves.append((line, .success(try decodeSave(line, path: path))))
+      } catch {
+        result.saves.append((line, .failure(error)))
+      }
+    }
+    return result
+  }
+
+  /// How many saves the journal holds: its complete lines after the header, read or not.
+  static func saveCount(of data: Data) -> Int {
+    max(0, completeLines(of: [UInt8](data)).lines.count - 1)
+  }
+
+  /// The complete non-blank lines, numbered as an editor numbers them, and where the last
+  /// complete line ends (anything after is a torn append).
+  private static func completeLines(of bytes: [UInt8]) -> (lines: [NumberedLine],
+    completeLength: Int)
+  {
     let completeLength = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-    var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+    var lines: [NumberedLine] = []
     var start = 0
     var number = 1
     while start < completeLength {
       let end = bytes[start..<completeLength].firstIndex(of: UInt8(ascii: "\n")) ?? completeLength
       let line = bytes[start..<end]
-      if line.contains(where: { !isWhitespace($0) }) { lines.append((number, line)) }
+      if line.contains(where: { !isWhitespace($0) }) {
+        lines.append(NumberedLine(number: number, bytes: line))
+      }
       start = end + 1
       number += 1
     }
-    var parsed = Parsed(header: nil, operations: [], completeLength: completeLength,
-      tornLength: bytes.count - completeLength)
-    guard let first = lines.first else { return parsed }
-    let header = try decodeLine(JournalHeaderLine.self, first.bytes, number: first.number,
-      path: path).header
+    return (lines, completeLength)
+  }
+
+  private static func decodeHeader(_ line: NumberedLine, path: String) throws(StoreError)
+    -> Header
+  {
+    let header: Header
+    do throws(StoreError) {
+      header = try decodeLine(JournalHeaderLine.self, line.bytes, path: path).header
+    } catch {
+      throw onLine(line.number, error, isHeader: true)
+    }
     if header.jobdeckJournal > version {
       throw .newerSchemaVersion(path: path, found: header.jobdeckJournal, supported: version)
     }
-    parsed.header = header
-    if headerOnly { return parsed }
-    let body = lines.dropFirst()
-    // Fast path: every operation line in one decoder pass, as one JSON array. Only when that
-    // fails are the lines decoded one by one, to say which one is wrong and where.
-    var array = Data("[".utf8)
-    for (index, line) in body.enumerated() {
-      if index > 0 { array.append(UInt8(ascii: ",")) }
-      array.append(contentsOf: line.bytes)
+    return header
+  }
+
+  private static func decodeSave(_ line: NumberedLine, path: String) throws(StoreError)
+    -> [Operation]
+  {
+    do throws(StoreError) {
+      return try decodeLine(JournalLine.self, line.bytes, path: path).operations
+    } catch {
+      throw onLine(line.number, error, isHeader: false)
     }
-    array.append(UInt8(ascii: "]"))
-    if array.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) == nil,
-      let decoded = try? StoreDecoder.jsonDecoder().decode([JournalLine].self, from: array)
-    {
-      parsed.operations = decoded.flatMap(\.operations)
-      return parsed
-    }
-    for line in body {
-      parsed.operations += try decodeLine(JournalLine.self, line.bytes, number: line.number,
-        path: path).operations
-    }
-    return parsed
   }
 
   private static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
   }
 
-  /// Decodes one line, turning a failure into the store's positioned error, moved to `number`.
+  /// Decodes one line, turning a failure into the store's positioned error (on line 1).
   private static func decodeLine<T: Decodable>(
-    _ type: T.Type, _ slice: ArraySlice<UInt8>, number: Int, path: String
+    _ type: T.Type, _ slice: ArraySlice<UInt8>, path: String
   ) throws(StoreError) -> T {
     let bytes = Array(slice)
     let diagnosis = StoreDiagnosis(path: path, bytes: bytes)
@@ -185,23 +268,27 @@ enum StoreJournal {
       do {
         _ = try parser.parseDocument()
       } catch {
-        throw onLine(number, diagnosis.malformed(at: error.offset, jsonPath: error.jsonPath,
-          problem: error.message))
+        throw diagnosis.malformed(at: error.offset, jsonPath: error.jsonPath,
+          problem: error.message)
       }
     }
     do {
       return try StoreDecoder.jsonDecoder().decode(T.self, from: Data(bytes))
     } catch {
-      throw onLine(number, diagnosis.diagnose(error))
+      throw diagnosis.diagnose(error)
     }
   }
 
-  private static func onLine(_ number: Int, _ error: StoreError) -> StoreError {
+  /// The journal's own error for a line that does not decode, moved to its line `number`.
+  private static func onLine(_ number: Int, _ error: StoreError, isHeader: Bool) -> StoreError {
     guard case .malformed(let path, _, let column, let jsonPath, let problem) = error else {
       return error
     }
-    return .malformed(path: path, line: number, column: column, jsonPath: jsonPath,
-      problem: problem)
+    return isHeader
+      ? .journalHeaderUnusable(path: path, line: number, column: column, jsonPath: jsonPath,
+        problem: problem)
+      : .journalLineUnusable(path: path, line: number, column: column, jsonPath: jsonPath,
+        problem: problem)
   }
 
   // MARK: Replaying

@@ -6,6 +6,9 @@ import JobDeckStore
 enum ExitStatus {
   static let userError: Int32 = 1
   static let storeProblem: Int32 = 2
+  /// sysexits' EX_USAGE: the command needs a confirmation it was not given (`--yes` without a
+  /// terminal to ask on).
+  static let needsConfirmation: Int32 = 64
 }
 
 /// A failure with its message and exit status decided where it happened.

@@ -64,8 +64,12 @@ struct CLIStoreSafetyTests {
     try workspace.writeStore("{ this is not json")
     let broken = try workspace.jobdeck(["check"])
     #expect(broken.exitCode == 2)
-    let restored = try workspace.jobdeck(["check", "--restore-backup"])
+    // Without a terminal to ask on, --yes is required.
+    let restored = try workspace.jobdeck(["check", "--restore-backup", "--yes"])
     #expect(restored.exitCode == 0, "\(restored.standardError)")
+    #expect(restored.standardOutput.contains(
+      "- the store file, last modified "))
+    #expect(restored.standardOutput.contains(": does not load (\(workspace.storePath):1:3: "))
     let postings = try workspace.jsonArray(["list", "--json"])
     #expect(postings.map { $0["id"] as? String } == ["sumup-ml-engineer"])
   }

@@ -80,7 +80,7 @@ struct StoreJournalSafetyTests {
     let journalBytes = Disk.bytes(fixture.store.journalPath)
     let column = try #require(lines[1].range(of: #""interviewing""#)).lowerBound
       .utf16Offset(in: lines[1]) + 1
-    let expected = StoreError.malformed(path: fixture.store.journalPath, line: 2,
+    let expected = StoreError.journalLineUnusable(path: fixture.store.journalPath, line: 2,
       column: column, jsonPath: "ops[0].record.stage",
       problem: "unknown stage \"interviewing\"; expected one of "
         + Stage.allCases.map(\.rawValue).joined(separator: ", "))
@@ -127,8 +127,7 @@ struct StoreJournalSafetyTests {
   @Test func aJournalLeftBehindByACrashAfterTheRewriteIsNotAppliedAgain() throws {
     let fixture = try JournaledStore()
     let oldJournal = try #require(Disk.bytes(fixture.store.journalPath))
-    try fixture.store.compact()
-    // A later full rewrite changes the same application again.
+    // A full rewrite folds the journal in and changes the same application again.
     let rewriting = StoreFile(path: fixture.store.path, journalPolicy: .never)
     try rewriting.update { deck in
       try deck.move(applicationID: deck.applications[0].id, to: .offer, at: Fixtures.later)
@@ -158,14 +157,126 @@ struct StoreJournalSafetyTests {
     #expect(try StoreFile(path: copy.file("store.json")).load().deck == fixture.deck)
   }
 
-  @Test func aHandEditedStoreFileMakesTheJournalStaleRatherThanMisapplied() throws {
+  @Test func aHandEditedStoreFileStopsLoadingRatherThanDroppingOrMisapplyingTheJournal() throws {
     let fixture = try JournaledStore()
+    try handEdit(fixture)
+    let storeBytes = Disk.bytes(fixture.store.path)
+    let journalBytes = Disk.bytes(fixture.store.journalPath)
+    let expected = StoreError.journalForEarlierVersion(storePath: fixture.store.path,
+      journalPath: fixture.store.journalPath, saveCount: 1)
+    #expect(throws: expected) { try fixture.store.load() }
+    #expect(throws: expected) { try fixture.store.check() }
+    #expect(throws: expected) { try fixture.store.compact() }
+    #expect(throws: expected) { try fixture.store.update { $0.settings.followUpAfterDays = 3 } }
+    #expect(throws: expected) { try fixture.store.repairJournal() }
+    #expect(Disk.bytes(fixture.store.path) == storeBytes)
+    #expect(Disk.bytes(fixture.store.journalPath) == journalBytes)
+  }
+
+  @Test func replayingTheJournalOntoAHandEditedFileKeepsBothAndFoldsItIn() throws {
+    let fixture = try JournaledStore()
+    try handEdit(fixture)
+    let edited = try #require(Disk.bytes(fixture.store.path))
+    let recovery = try fixture.store.replayJournal()
+    #expect(recovery.keptSaveCount == 1)
+    #expect(recovery.setAsidePath == nil)
+    #expect(Disk.bytes(fixture.store.journalPath) == nil)
+    #expect(Disk.bytes(fixture.store.backupPath) == edited)
+    var expected = fixture.deck
+    expected.postings[0].company = "Alpha Corp"
+    #expect(try fixture.store.load().deck == expected)
+    #expect(try fixture.store.check().isHealthy)
+  }
+
+  @Test func settingTheJournalAsideLoadsTheHandEditedFileAlone() throws {
+    let fixture = try JournaledStore()
+    try handEdit(fixture)
+    let journalBytes = Disk.bytes(fixture.store.journalPath)
+    let keptAt = try #require(try fixture.store.setJournalAside())
+    #expect(keptAt.hasPrefix(fixture.store.journalPath + ".stale-"))
+    #expect(Disk.bytes(keptAt) == journalBytes)
+    var expected = Fixtures.threeApplications()
+    expected.postings[0].company = "Alpha Corp"
+    #expect(try fixture.store.load().deck == expected)
+  }
+
+  private func handEdit(_ fixture: JournaledStore) throws {
     let text = try #require(Disk.text(fixture.store.path))
     try text.replacingOccurrences(of: "\"Alpha\"", with: "\"Alpha Corp\"")
       .write(toFile: fixture.store.path, atomically: false, encoding: .utf8)
-    let report = try fixture.store.check()
-    #expect(report.journalIsStale)
-    #expect(try fixture.store.load().deck.postings[0].company == "Alpha Corp")
+  }
+
+  @Test func repairSetsABadLineInTheMiddleAsideAndKeepsTheSavesBeforeAndAfterIt() throws {
+    var fixture = try JournaledStore()
+    try fixture.move(1, to: .interview)
+    try fixture.move(2, to: .offer)
+    var lines = fixture.journalText.split(separator: "\n").map(String.init)
+    let bad = lines[2].replacingOccurrences(of: #""stage":"interview""#,
+      with: #""stage":"interviewing""#)
+    lines[2] = bad
+    try (lines.joined(separator: "\n") + "\n").write(toFile: fixture.store.journalPath,
+      atomically: false, encoding: .utf8)
+    let storeBytes = Disk.bytes(fixture.store.path)
+    #expect(throws: StoreError.self) { try fixture.store.load() }
+
+    let recovery = try fixture.store.repairJournal()
+    #expect(recovery.setAsideLines == [3])
+    #expect(recovery.keptSaveCount == 2)
+    let keptAt = try #require(recovery.setAsidePath)
+    #expect(keptAt.hasPrefix(fixture.store.journalPath + ".rejected-"))
+    let rejected = try #require(Disk.text(keptAt)).split(separator: "\n").map(String.init)
+    #expect(rejected.count == 2)
+    #expect(rejected[0].hasPrefix("# line 3 of \(fixture.store.journalPath): "
+      + "\(fixture.store.journalPath):3:"))
+    #expect(rejected[1] == bad)
+    #expect(Disk.bytes(fixture.store.path) == storeBytes)
+    let journal = fixture.journalText.split(separator: "\n").map(String.init)
+    #expect(journal == [lines[0], lines[1], lines[3]])
+
+    var expected = Fixtures.threeApplications()
+    try expected.move(applicationID: expected.applications[0].id, to: .screening,
+      at: Fixtures.later)
+    try expected.move(applicationID: expected.applications[2].id, to: .offer, at: Fixtures.later)
+    #expect(try fixture.store.load().deck == expected)
+    #expect(try fixture.store.check().isHealthy)
+    // Nothing more to repair: nothing is written.
+    let repairedJournal = Disk.bytes(fixture.store.journalPath)
+    #expect(try fixture.store.repairJournal().changedJournal == false)
+    #expect(Disk.bytes(fixture.store.journalPath) == repairedJournal)
+  }
+
+  @Test func aDamagedHeaderStopsLoadingAndReplayAppliesTheSavesOntoTheFileAsItIs() throws {
+    var fixture = try JournaledStore()
+    try fixture.move(1, to: .interview)
+    var lines = fixture.journalText.split(separator: "\n").map(String.init)
+    lines[0] = lines[0].replacingOccurrences(of: "jobdeckJournal", with: "jobdeckJournaI")
+    try (lines.joined(separator: "\n") + "\n").write(toFile: fixture.store.journalPath,
+      atomically: false, encoding: .utf8)
+    let journalBytes = Disk.bytes(fixture.store.journalPath)
+    #expect {
+      try fixture.store.load()
+    } throws: { error in
+      guard case .journalHeaderUnusable(let path, 1, 1, _, _)? = error as? StoreError else {
+        return false
+      }
+      return path == fixture.store.journalPath
+    }
+    #expect(throws: StoreError.self) { try fixture.store.repairJournal() }
+    #expect(Disk.bytes(fixture.store.journalPath) == journalBytes)
+    let recovery = try fixture.store.replayJournal()
+    #expect(recovery.keptSaveCount == 2)
+    #expect(Disk.bytes(fixture.store.journalPath) == nil)
+    #expect(try fixture.store.load().deck == fixture.deck)
+  }
+
+  @Test func aJournalWhoseBaseIsTheBackupWasFoldedInAndIsLeftAsideSilently() throws {
+    let fixture = try JournaledStore()
+    let oldJournal = try #require(Disk.bytes(fixture.store.journalPath))
+    try fixture.store.compact()
+    // The crash: the compaction's rename happened, the journal's removal did not.
+    try Data(oldJournal).write(to: URL(fileURLWithPath: fixture.store.journalPath))
+    #expect(try fixture.store.load().deck == fixture.deck)
+    #expect(try fixture.store.check().journalIsStale)
   }
 
   @Test func aSmallStoreUnderTheStandardPolicyIsRewrittenAndGetsNoJournal() throws {
