@@ -131,6 +131,32 @@ final class DeckFacts: @unchecked Sendable {
     return groups
   }
 
+  private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone, groups: [AgendaGroup])?
+
+  /// `groups` narrowed to the entries whose kind, company or title holds `needle`; the last
+  /// result is kept, as every key and every frame asks again.
+  func filteredGroups(_ groups: [AgendaGroup], needle: String, now: Date, timeZone: TimeZone)
+    -> [AgendaGroup]
+  {
+    if let cached = agendaFilter, cached.needle == needle, cached.now == now,
+      cached.timeZone == timeZone
+    {
+      return cached.groups
+    }
+    let filtered = groups.compactMap { group -> AgendaGroup? in
+      let entries = group.entries.filter { entry in
+        entry.company.containsFilter(needle) || entry.title.containsFilter(needle)
+          || entry.kind.displayName.containsFilter(needle)
+      }
+      guard !entries.isEmpty else { return nil }
+      var narrowed = group
+      narrowed.entries = entries
+      return narrowed
+    }
+    agendaFilter = (needle, now, timeZone, filtered)
+    return filtered
+  }
+
   /// Every entry in the order of the groups on screen.
   func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     let groups = groups(now: now, timeZone: timeZone)
