@@ -49,6 +49,8 @@ public struct App: TerminalProgram {
       return []
     case .interrupted:
       return quit()
+    case .mouse(let event):
+      return handle(event)
     case .openURLFailed(let url, let message):
       showError("could not open \(url): \(message)")
       return []

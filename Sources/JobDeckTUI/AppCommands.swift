@@ -34,8 +34,8 @@ extension App {
     case .selectPrevious: moveSelection(by: -1, in: context)
     case .selectFirst: moveSelection(to: 0, in: context)
     case .selectLast: moveSelection(to: .max, in: context)
-    case .pageDown: moveSelection(by: pageSize, in: context)
-    case .pageUp: moveSelection(by: -pageSize, in: context)
+    case .pageDown: moveSelection(by: pageSize(in: context), in: context)
+    case .pageUp: moveSelection(by: -pageSize(in: context), in: context)
     case .open: openDetail(in: context)
     case .filter:
       state.isEditingFilter = true
@@ -227,6 +227,10 @@ extension App {
     return max(0, lineCount - Renderer.contentHeight(rows: state.size.rows))
   }
 
-  /// Rows a page key moves: the list's height at the last known size.
-  var pageSize: Int { max(1, Renderer.contentHeight(rows: state.size.rows) - 2) }
+  /// Rows a page key moves: one less than a screenful (a list's heading row aside), so the
+  /// last row seen stays in view.
+  func pageSize(in context: KeyContext) -> Int {
+    let height = Renderer.contentHeight(rows: state.size.rows)
+    return max(1, context == .detail ? height - 1 : height - 2)
+  }
 }

@@ -50,7 +50,7 @@ public enum PaletteMatcher {
       if character.isUppercase { name += " " }
       name += character.lowercased()
     }
-    return "\(binding.summary) \(name) \(binding.group.title)".lowercased()
+    return "\(binding.summary) · \(name)".lowercased()
   }
 
   /// Nil unless every character of `needle` appears in `text` in order.
@@ -60,8 +60,10 @@ public enum PaletteMatcher {
     var found = 0
     var score = 0
     var previous = -2
+    var firstIndex = 0
     for (index, character) in characters.enumerated() where found < needle.count {
       guard character == needle[found] else { continue }
+      if found == 0 { firstIndex = index }
       score += 1
       if index == previous + 1 { score += 3 }
       if index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber) {
@@ -70,22 +72,27 @@ public enum PaletteMatcher {
       previous = index
       found += 1
     }
-    return found == needle.count ? score : nil
+    // Where the match starts counts too: "mo" is "move …" before "… (detail: scroll down)".
+    return found == needle.count ? score * 4 - min(3, firstIndex / 8) : nil
   }
 }
 
 extension Renderer {
   func drawPalette(_ palette: CommandPalette, on screen: inout Screen, in area: Area) {
     let matches = PaletteMatcher.matches(palette.input.text, context: state.keyContext)
-    let width = min(area.width, 78)
-    let left = max(0, (area.width - width) / 2)
+    let width = area.width
+    let left = 0
     let height = min(area.height, max(3, matches.count + 2))
     for row in area.top..<(area.top + height) {
       screen.fill(row: row, column: left, width: width, style: .plain)
     }
+    if height < area.height {
+      screen.write(String(repeating: "─", count: width), row: area.top + height - 1, column: 0,
+                   style: .dim)
+    }
     let used = screen.write(": ", row: area.top, column: left, style: .highlight)
     drawInput(palette.input.text, on: &screen, row: area.top, column: left + used)
-    let visible = max(0, height - 1)
+    let visible = max(0, height - 2)
     let offset = max(0, palette.selection - visible + 1)
     if matches.isEmpty, visible > 0 {
       screen.write("no command matches", row: area.top + 1, column: left + 2, style: .dim)

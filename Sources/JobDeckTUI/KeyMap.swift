@@ -135,9 +135,13 @@ public enum KeyMap {
     lookup[KeyMapLookupKey(key: key, context: context)]
   }
 
-  /// The bindings of `context` with a hint, in the table's order: what the hint bar offers.
+  /// The bindings of `context` with a hint, the view's own first (the bar cuts from the
+  /// end), then finding, then those of every view.
   public static func hints(in context: KeyContext) -> [KeyBinding] {
-    bindings.filter { $0.hint != nil && $0.contexts.contains(context) }
+    let order: [KeyGroup] = [KeyGroup(rawValue: context.rawValue) ?? .detail, .moving, .everywhere]
+    return order.flatMap { group in
+      bindings.filter { $0.group == group && $0.hint != nil && $0.contexts.contains(context) }
+    }
   }
 
   private static let lookup: [KeyMapLookupKey: AppCommand] = {
@@ -192,12 +196,11 @@ public enum KeyMap {
     var lines = ["| Keys | Where | What it does |", "|---|---|---|"]
     for group in KeyGroup.allCases {
       for binding in bindings where binding.group == group {
-        let keys = binding.keys.map { "`" + (label($0) == "`" ? "` ` `" : label($0)) + "`" }
-          .joined(separator: " ")
+        let keys = binding.keys.map { "`" + label($0) + "`" }.joined(separator: " ")
         let contexts = binding.contexts == KeyContext.everywhere
           ? "everywhere"
           : binding.contexts == KeyContext.lists
-            ? "lists" : binding.orderedContexts.map(\.title).joined(separator: ", ")
+            ? "views" : binding.orderedContexts.map(\.title).joined(separator: ", ")
         let summary = binding.summary.replacingOccurrences(of: "|", with: "\\|")
         lines.append("| \(keys) | \(contexts) | \(summary) |")
       }

@@ -130,17 +130,25 @@ extension Renderer {
     return "closed \(Stage.allCases.filter(\.isClosed).reduce(0) { $0 + applicationCount(in: $1) })"
   }
 
+  /// Side by side from 100 columns (`columnWidth` each), else one stage at a time under a
+  /// strip of tabs; cards narrower than 60 columns take two lines.
+  func pipelineLayout(width: Int) -> (columnWidth: Int?, linesPerCard: Int) {
+    guard width >= 100 else { return (nil, width < 60 ? 2 : 1) }
+    let count = App.closedColumn + 1
+    let columnWidth = (width - (count - 1)) / count
+    return (columnWidth, columnWidth < 60 ? 2 : 1)
+  }
+
   func drawPipeline(on screen: inout Screen, in area: Area) {
-    if area.width >= 100 {
-      drawPipelineColumns(on: &screen, in: area)
+    if let width = pipelineLayout(width: area.width).columnWidth {
+      drawPipelineColumns(on: &screen, in: area, width: width)
     } else {
       drawPipelineTabs(on: &screen, in: area)
     }
   }
 
-  private func drawPipelineColumns(on screen: inout Screen, in area: Area) {
+  private func drawPipelineColumns(on screen: inout Screen, in area: Area, width: Int) {
     let count = App.closedColumn + 1
-    let width = (area.width - (count - 1)) / count
     for column in 0..<count {
       let left = column * (width + 1)
       let isCurrent = column == state.pipelineColumn

@@ -35,6 +35,29 @@ struct SnapshotTests {
     assertSnapshots(screens, scene: scene.0)
   }
 
+  /// The keys' screens at the sizes the issue names, 60×15 among them.
+  static let keySizes = [(24, 80), (40, 120), (15, 60)]
+
+  static let keyScenes: [(String, [KeyPress])] = [
+    ("keys-help", [.character("?")]),
+    ("keys-help-end", [.character("?"), .end]),
+    ("keys-palette", [.character("2"), .character(":")] + typing("mo")),
+    ("keys-hints-agenda-filter", [.character("3"), .character("/")] + typing("xzdL")),
+    ("keys-pipeline-cards", [.character("2"), .character("l")]),
+  ]
+
+  @Test(arguments: keyScenes)
+  func keysAtEachSize(_ scene: (String, [KeyPress])) {
+    var screens: [(size: String, screen: Screen)] = []
+    for (rows, columns) in SnapshotTests.keySizes {
+      var app = Fixtures.app()
+      app.press(.resize(TerminalSize(rows: rows, columns: columns)))
+      for key in scene.1 { app.press(key) }
+      screens.append(("\(columns)x\(rows)", app.view(size: TerminalSize(rows: rows, columns: columns))))
+    }
+    assertSnapshots(screens, scene: scene.0)
+  }
+
   @Test func emptyStore() {
     let screen = Fixtures.app(Deck()).view(size: TerminalSize(rows: 24, columns: 80))
     assertSnapshots([("80x24", screen)], scene: "empty")
@@ -74,6 +97,9 @@ enum SnapshotFixtures {
       "detail-mercari": detailMercari, "detail-hostile": detailHostile, "add-form": addForm,
       "help": help, "empty": empty, "import-preview": importPreview,
       "postings-filter": postingsFilter, "save-failed": saveFailed,
+      "keys-help": keysHelp, "keys-help-end": keysHelpEnd, "keys-palette": keysPalette,
+      "keys-hints-agenda-filter": keysHintsAgendaFilter,
+      "keys-pipeline-cards": keysPipelineCards,
     ]
   }
 }
