@@ -228,7 +228,6 @@ public struct App: TerminalProgram {
   /// Keeps selections inside lists that may have shrunk (undo, reload, filter).
   mutating func clampSelections() {
     let postings = Renderer(state: state).visiblePostingCount(upTo: state.postingSelection + 1)
-    state.helpScroll = max(0, state.helpScroll)
     state.postingSelection = max(0, min(state.postingSelection, postings - 1))
     let agenda = AgendaModel(state: state).count()
     state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))

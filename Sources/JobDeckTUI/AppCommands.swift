@@ -121,12 +121,13 @@ extension App {
   /// `.max` is the last row.
   private mutating func moveSelection(to position: Int, in context: KeyContext) {
     switch context {
-    case .postings:
-      let count = Renderer(state: state).visiblePostingCount(upTo: position == .max ? .max : position + 1)
-      state.postingSelection = max(0, min(position, count - 1))
-    case .pipeline, .agenda:
-      if context == .pipeline { state.pipelineRow = 0 } else { state.agendaSelection = 0 }
-      if position > 0 { moveSelection(by: position == .max ? .max / 2 : position, in: context) }
+    case .postings, .pipeline, .agenda:
+      // Counting the matches of a filter may mean reading every description: ask only as far
+      // as the target.
+      let count = context == .postings
+        ? Renderer(state: state).visiblePostingCount(upTo: position == .max ? .max : position + 1)
+        : listCount(in: context)
+      setListSelection(max(0, min(position, count - 1)), in: context)
     case .detail:
       guard case .detail(var detail) = state.mode else { return }
       detail.scroll = position == .max ? maximumDetailScroll(detail) : max(0, position)

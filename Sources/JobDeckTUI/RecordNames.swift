@@ -29,27 +29,3 @@ extension CivilDate {
     return currentYear == nil || currentYear == year ? text : "\(text) \(year)"
   }
 }
-
-extension EmploymentType {
-  /// "full-time", "working student": words, not the store's spelling.
-  var displayName: String {
-    switch self {
-    case .internship: return "internship"
-    case .graduateProgramme: return "graduate programme"
-    case .workingStudent: return "working student"
-    case .fullTime: return "full-time"
-    case .partTime: return "part-time"
-    case .contract: return "contract"
-    }
-  }
-}
-
-extension Workplace {
-  var displayName: String {
-    switch self {
-    case .onSite: return "on site"
-    case .hybrid: return "hybrid"
-    case .remote: return "remote"
-    }
-  }
-}

@@ -14,21 +14,27 @@ enum TerminalDevice {
 
 /// The terminal's XON/XOFF flow control, turned off for the UI and restored after it.
 struct FlowControl {
+  static let bits = tcflag_t(IXON | IXOFF)
+
   let descriptor: Int32
-  let original: termios
+  /// `IXON` and `IXOFF` as they were; every other mode belongs to curses (`endwin` puts those
+  /// back), so only these two bits are restored.
+  let originalBits: tcflag_t
 
   /// Nil when `descriptor` is no terminal (the headless tests' pipes).
   static func turnOff(descriptor: Int32) -> FlowControl? {
     var modes = termios()
     guard descriptor >= 0, tcgetattr(descriptor, &modes) == 0 else { return nil }
-    let original = modes
-    modes.c_iflag &= ~tcflag_t(IXON | IXOFF)
+    let originalBits = modes.c_iflag & bits
+    modes.c_iflag &= ~bits
     guard tcsetattr(descriptor, TCSANOW, &modes) == 0 else { return nil }
-    return FlowControl(descriptor: descriptor, original: original)
+    return FlowControl(descriptor: descriptor, originalBits: originalBits)
   }
 
   func restore() {
-    var modes = original
+    var modes = termios()
+    guard tcgetattr(descriptor, &modes) == 0 else { return }
+    modes.c_iflag = (modes.c_iflag & ~FlowControl.bits) | originalBits
     _ = tcsetattr(descriptor, TCSANOW, &modes)
   }
 }

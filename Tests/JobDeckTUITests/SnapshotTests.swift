@@ -20,7 +20,6 @@ struct SnapshotTests {
     ("detail-hostile", [.character("j"), .character("j"), .character("j"), .enter]),
     ("add-form", [.character("a")] + typing("Zalando") + [.tab] + typing("データ分析 🧪 Analyst")
       + [.tab, .tab, .tab] + typing("2025-03-3")),
-    ("help", [.character("?")]),
   ]
 
   @Test(arguments: scenes)
@@ -36,14 +35,13 @@ struct SnapshotTests {
   }
 
   /// The keys' screens at the sizes the issue names, 60×15 among them.
-  static let keySizes = [(24, 80), (40, 120), (15, 60)]
+  static let keySizes = [(24, 80), (40, 120), (15, 60), (12, 40)]
 
   static let keyScenes: [(String, [KeyPress])] = [
     ("keys-help", [.character("?")]),
     ("keys-help-end", [.character("?"), .end]),
     ("keys-palette", [.character("2"), .character(":")] + typing("mo")),
     ("keys-hints-agenda-filter", [.character("3"), .character("/")] + typing("xzdL")),
-    ("keys-pipeline-cards", [.character("2"), .character("l")]),
   ]
 
   @Test(arguments: keyScenes)
@@ -95,11 +93,10 @@ enum SnapshotFixtures {
     [
       "postings": postings, "pipeline": pipeline, "agenda": agenda,
       "detail-mercari": detailMercari, "detail-hostile": detailHostile, "add-form": addForm,
-      "help": help, "empty": empty, "import-preview": importPreview,
+      "empty": empty, "import-preview": importPreview,
       "postings-filter": postingsFilter, "save-failed": saveFailed,
       "keys-help": keysHelp, "keys-help-end": keysHelpEnd, "keys-palette": keysPalette,
       "keys-hints-agenda-filter": keysHintsAgendaFilter,
-      "keys-pipeline-cards": keysPipelineCards,
     ]
   }
 }

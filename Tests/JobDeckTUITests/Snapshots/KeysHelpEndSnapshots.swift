@@ -86,5 +86,19 @@ extension SnapshotFixtures {
        j k PgDn PgUp scroll  q Esc ? close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+       Keys  59–65/65
+
+       Detail
+        q Esc       back to the list
+        e           edit the application's
+                    notes in $EDITOR
+        o           open the posting's URL in
+                    the browser
+
+       j k PgDn PgUp scroll  q Esc ? close
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
   ]
 }

@@ -86,5 +86,19 @@ extension SnapshotFixtures {
        j k PgDn PgUp scroll  q Esc ? close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+       Keys  1–7/65
+       Everywhere
+        1           show the postings table
+        2           show the pipeline by stage
+        3           show the agenda of
+                    deadlines
+        Tab         next view
+        Shift-Tab   previous view
+
+       j k PgDn PgUp scroll  q Esc ? close
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
   ]
 }

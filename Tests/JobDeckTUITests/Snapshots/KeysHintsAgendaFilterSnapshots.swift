@@ -86,5 +86,19 @@ extension SnapshotFixtures {
        Enter keep  Esc clear  ↑ ↓ leave and move
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+
+       No deadline matches 'xzdL'. Esc clears
+
+
+
+
+
+
+      /xzdL
+       Enter keep  Esc clear
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
   ]
 }

@@ -86,5 +86,19 @@ extension SnapshotFixtures {
        type to find  ↑ ↓ choose  Enter run  Esc close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+      : mo
+       L >      move the application to the …
+       H <      move the application to the …
+       m        move the application to any …
+       n        next match of the filter or …
+       N        previous match of the filter…
+       x        mark the deadline done  (Age…
+
+
+       type to find  ↑ ↓ choose  Enter run
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
   ]
 }
