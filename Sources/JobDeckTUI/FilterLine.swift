@@ -28,7 +28,6 @@ extension App {
       }
     }
     resetSelection(in: context)
-    clampSelections()
     return []
   }
 

@@ -31,6 +31,8 @@ struct UIKeysTmuxTests {
     let before = try workspace.storeBytes()
     let ui = try openUI()
     try ui.waitFor("ML Engineer")
+    // JOBDECK_NOW pins the UI's today as it pins the CLI's.
+    try ui.waitFor("2026-11-22")
     try ui.sendKeys("3")
     try ui.waitFor("apply by")
     try ui.sendKeys("/")
