@@ -75,25 +75,24 @@ extension App {
     return []
   }
 
-  /// Runs a command chosen in the palette: in the view it belongs to when that is not the
-  /// current one.
+  /// Runs a command chosen in the palette where it acts: the detail is left for a command of
+  /// the lists, and the view changes for a command of another view.
   mutating func runFromPalette(_ command: AppCommand) -> [Effect] {
     guard let binding = KeyMap.binding(for: command) else { return [] }
     if binding.contexts.contains(state.keyContext) { return run(command) }
-    if case .detail = state.mode, binding.contexts.contains(.postings) {
-      state.mode = .browsing
-      state.filters[.detail] = nil
-      if binding.contexts.contains(state.keyContext) { return run(command) }
+    let views: [(context: KeyContext, view: TopView)] = [
+      (.postings, .postings), (.pipeline, .pipeline), (.agenda, .agenda),
+    ]
+    guard let target = views.first(where: { $0.view == state.view && binding.contexts.contains($0.context) })
+      ?? views.first(where: { binding.contexts.contains($0.context) })
+    else {
+      showError("“\(binding.summary)” works in the detail: open a record with Enter first")
+      return []
     }
-    let views: [(KeyContext, TopView)] = [(.postings, .postings), (.pipeline, .pipeline),
-                                          (.agenda, .agenda)]
-    if let (_, view) = views.first(where: { binding.contexts.contains($0.0) }) {
-      state.mode = .browsing
-      switchView(to: view)
-      return run(command)
-    }
-    showError("“\(binding.summary)” works in the detail: open a record with Enter first")
-    return []
+    state.mode = .browsing
+    state.filters[.detail] = nil
+    if target.view != state.view { switchView(to: target.view) }
+    return run(command)
   }
 
   // MARK: - Selection

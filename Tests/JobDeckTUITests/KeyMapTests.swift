@@ -325,6 +325,30 @@ struct KeyMapTests {
     }
   }
 
+  @Test func thePaletteOverTheDetailRunsDetailCommandsThereAndLeavesItForOthers() {
+    var app = KeyMapTests.freshApp()
+    KeyMapTests.inDetail(&app)
+    app.press(.character(":"))
+    #expect(app.state.keyContext == .detail)
+    app.type("open url")
+    #expect(app.press(.enter) == [.openURL("https://example.com/jobs/1")])
+    guard case .detail = app.state.mode else {
+      Issue.record("the detail should stay open")
+      return
+    }
+    app.press(.character(":"))
+    app.type("agenda")
+    app.press(.enter)
+    #expect(app.state.mode == .browsing)
+    #expect(app.state.view == .agenda)
+    // A command of the detail asked for from a list says where it works.
+    app.press(.character(":"))
+    app.type("edit notes")
+    #expect(app.press(.enter).isEmpty)
+    #expect(app.state.messageIsError)
+    #expect(app.state.message?.contains("works in the detail") == true)
+  }
+
   @Test func theHelpScrollsToItsLastLineAtSixtyByFifteen() {
     var app = KeyMapTests.freshApp(rows: 15, columns: 60)
     app.press(.character("?"), .end)
