@@ -133,17 +133,18 @@ final class DeckFacts: @unchecked Sendable {
 
   private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone, groups: [AgendaGroup])?
 
-  /// `groups` narrowed to the entries whose kind, company or title holds `needle`; the last
-  /// result is kept, as every key and every frame asks again.
+  /// `groups` narrowed to the entries whose kind, company or title holds `needle`
+  /// (lowercased); the last result is kept, as every key and every frame asks again.
   func filteredGroups(_ groups: [AgendaGroup], needle: String, now: Date, timeZone: TimeZone)
     -> [AgendaGroup]
   {
-    if let cached = agendaFilter, cached.needle == needle, cached.now == now,
-      cached.timeZone == timeZone
-    {
-      return cached.groups
+    var source = groups
+    if let cached = agendaFilter, cached.now == now, cached.timeZone == timeZone {
+      if cached.needle == needle { return cached.groups }
+      // Typing one more letter narrows the last result instead of scanning the whole agenda.
+      if needle.hasPrefix(cached.needle) { source = cached.groups }
     }
-    let filtered = groups.compactMap { group -> AgendaGroup? in
+    let filtered = source.compactMap { group -> AgendaGroup? in
       let entries = group.entries.filter { entry in
         entry.company.containsFilter(needle) || entry.title.containsFilter(needle)
           || entry.kind.displayName.containsFilter(needle)

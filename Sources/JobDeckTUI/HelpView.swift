@@ -3,20 +3,20 @@ import JobDeckCore
 /// `?`: every key of the keymap, grouped as the table groups them, scrolled with the usual
 /// keys so it fits any terminal the UI draws on.
 extension App {
+  /// The help scrolls with the keys that scroll the detail (read from the keymap, so a
+  /// rebinding moves both); `?`, `q` and `Esc` close it.
   mutating func handleHelpKey(_ key: KeyPress) -> [Effect] {
-    let page = max(1, Renderer.contentHeight(rows: state.size.rows) - 2)
+    let height = Renderer.contentHeight(rows: state.size.rows)
     let lines = Renderer.helpLines(width: state.size.columns)
-    let maximum = max(0, lines.count - (Renderer.contentHeight(rows: state.size.rows) - 1))
-    switch key {
-    case .character("q"), .character("?"), .escape:
-      state.mode = .browsing
-      return []
-    case .character("j"), .down: state.helpScroll += 1
-    case .character("k"), .up: state.helpScroll -= 1
-    case .pageDown, .character(" "): state.helpScroll += page
-    case .pageUp: state.helpScroll -= page
-    case .character("g"), .home: state.helpScroll = 0
-    case .character("G"), .end: state.helpScroll = maximum
+    let maximum = max(0, lines.count - (height - 1))
+    switch KeyMap.command(for: key, in: .detail) {
+    case .help, .back: state.mode = .browsing
+    case .selectNext: state.helpScroll += 1
+    case .selectPrevious: state.helpScroll -= 1
+    case .pageDown: state.helpScroll += max(1, height - 2)
+    case .pageUp: state.helpScroll -= max(1, height - 2)
+    case .selectFirst: state.helpScroll = 0
+    case .selectLast: state.helpScroll = maximum
     default: return []
     }
     state.helpScroll = max(0, min(state.helpScroll, maximum))

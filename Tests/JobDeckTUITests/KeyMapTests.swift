@@ -277,6 +277,20 @@ struct KeyMapTests {
     #expect(app.state.deck.deadlines.first { $0.id == entries[0].id }?.status == .done)
   }
 
+  @Test func typingLetterByLetterGivesTheSameAgendaRowsAsTheWholeFilterAtOnce() {
+    for needle in ["apply", "soundcloud", "in", "eng"] {
+      var typed = KeyMapTests.freshApp()
+      typed.press(.character("3"), .character("/"))
+      typed.type("x")
+      typed.press(.backspace)
+      typed.type(needle)
+      var whole = KeyMapTests.freshApp()
+      whole.state.filters[.agenda] = needle
+      #expect(AgendaModel(state: typed.state).flattened().map(\.id)
+        == AgendaModel(state: whole.state).flattened().map(\.id), "\(needle)")
+    }
+  }
+
   @Test func thePipelineFilterNarrowsCards() {
     var app = KeyMapTests.freshApp(rows: 24, columns: 120)
     app.press(.character("2"), .character("/"))
