@@ -53,14 +53,15 @@ extension App {
                                                                column: event.column)
       else { return [] }
       let context = state.keyContext
-      if context == .pipeline, position.column != state.pipelineColumn {
+      if context == .pipeline, position.row == nil || position.column != state.pipelineColumn {
         state.pipelineColumn = position.column
-        state.pipelineRow = position.row
+        state.pipelineRow = position.row ?? 0
         clampSelections()
         return []
       }
-      if position.row == listSelection(in: context) { return run(.open) }
-      setListSelection(position.row, in: context)
+      guard let row = position.row else { return [] }
+      if row == listSelection(in: context) { return run(.open) }
+      setListSelection(row, in: context)
       clampSelections()
       return []
     }
@@ -69,8 +70,8 @@ extension App {
 
 extension Renderer {
   /// Which row of the current list (and, in the pipeline, which column) is drawn at a screen
-  /// cell; nil for headings and empty space.
-  func listPosition(atRow row: Int, column: Int) -> (row: Int, column: Int)? {
+  /// cell; nil for headings and empty space, a nil row for a pipeline tab.
+  func listPosition(atRow row: Int, column: Int) -> (row: Int?, column: Int)? {
     let height = Renderer.contentHeight(rows: state.size.rows)
     let top = 1
     switch state.view {
@@ -88,6 +89,13 @@ extension Renderer {
       return (index, 0)
     case .pipeline:
       let layout = pipelineLayout(width: state.size.columns)
+      if layout.columnWidth == nil, row == top {
+        // The narrow layout's tab strip: a click on a stage's tab opens that stage.
+        let tab = pipelineTabStrip(width: state.size.columns).tabs.first {
+          $0.columns.contains(column)
+        }
+        return tab.map { (nil, $0.column) }
+      }
       let pipelineColumn = layout.columnWidth.map { width in
         min(App.closedColumn, column / (width + 1))
       } ?? state.pipelineColumn

@@ -159,22 +159,33 @@ extension Renderer {
     }
   }
 
-  private func drawPipelineTabs(on screen: inout Screen, in area: Area) {
-    let titles = (0...App.closedColumn).map(columnTitle)
-    // Scroll the strip so the current tab is always on screen.
+  /// The tab strip of the narrow layout, scrolled so the current stage's tab is on screen:
+  /// each visible tab's column index, label and screen columns, and whether tabs are hidden to
+  /// the left.
+  func pipelineTabStrip(width: Int) -> (hidesLeft: Bool, tabs: [(column: Int, label: String, columns: Range<Int>)]) {
+    let labels = (0...App.closedColumn).map { " \(columnTitle($0)) " }
     var first = 0
     func stripWidth(from start: Int) -> Int {
-      titles[start...state.pipelineColumn].reduce(0) {
-        $0 + TerminalText.displayWidth(of: $1) + 2
-      } + (start > 0 ? 2 : 0)
+      labels[start...state.pipelineColumn].reduce(0) { $0 + TerminalText.displayWidth(of: $1) }
+        + (start > 0 ? 2 : 0)
     }
-    while first < state.pipelineColumn, stripWidth(from: first) > area.width { first += 1 }
-    var column = 0
-    if first > 0 { column += screen.write("‹ ", row: area.top, column: 0, style: .dim) }
-    for index in first..<titles.count {
-      guard column < area.width else { break }
-      let style: CellStyle = index == state.pipelineColumn ? .selected : .heading
-      column += screen.write(" \(titles[index]) ", row: area.top, column: column, style: style)
+    while first < state.pipelineColumn, stripWidth(from: first) > width { first += 1 }
+    var position = first > 0 ? 2 : 0
+    var tabs: [(column: Int, label: String, columns: Range<Int>)] = []
+    for index in first..<labels.count where position < width {
+      let labelWidth = TerminalText.displayWidth(of: labels[index])
+      tabs.append((index, labels[index], position..<min(width, position + labelWidth)))
+      position += labelWidth
+    }
+    return (first > 0, tabs)
+  }
+
+  private func drawPipelineTabs(on screen: inout Screen, in area: Area) {
+    let strip = pipelineTabStrip(width: area.width)
+    if strip.hidesLeft { screen.write("‹ ", row: area.top, column: 0, style: .dim) }
+    for tab in strip.tabs {
+      let style: CellStyle = tab.column == state.pipelineColumn ? .selected : .heading
+      screen.write(tab.label, row: area.top, column: tab.columns.lowerBound, style: style)
     }
     drawCards(column: state.pipelineColumn, on: &screen, top: area.top + 1, left: 0,
               width: area.width, height: area.height - 1, showsSelection: true)

@@ -139,6 +139,19 @@ struct FeedbackAndMouseTests {
     #expect(app.selectedApplication?.id == "mercari-engineer")
   }
 
+  @Test func aClickOnAStageTabOfTheNarrowPipelineOpensThatStage() {
+    var app = app(rows: 24, columns: 80)
+    app.press(.character("2"))
+    let strip = Renderer(state: app.state).pipelineTabStrip(width: 80)
+    let interview = try? #require(strip.tabs.first { $0.label.contains("interview") })
+    app.send(.mouse(MouseEvent(.click, row: 1, column: interview?.columns.lowerBound ?? 0)))
+    #expect(app.state.pipelineColumn == Stage.active.firstIndex(of: .interview))
+    #expect(app.state.mode == .browsing)
+    // A second click on the same tab does not open a card.
+    app.send(.mouse(MouseEvent(.click, row: 1, column: interview?.columns.lowerBound ?? 0)))
+    #expect(app.state.mode == .browsing)
+  }
+
   @Test func mouseEventsNeverReachAnOpenFilterLine() {
     var app = app()
     app.press(.character("/"))
