@@ -16,6 +16,7 @@ extension App {
       switchView(to: TopView(rawValue: (state.view.rawValue + 2) % 3) ?? .postings)
     case .help:
       state.helpScroll = 0
+      if case .detail(let detail) = state.mode { state.detailUnderHelp = detail }
       state.mode = .help
     case .palette:
       var palette = CommandPalette()

@@ -91,6 +91,8 @@ public struct AppState: Equatable, Sendable {
   /// The `/` line is open: every printable key goes to the filter of the current context.
   public var isEditingFilter = false
   public var helpScroll = 0
+  /// The detail the help was opened over, shown again when it closes.
+  public var detailUnderHelp: DetailState?
 
   /// 0..<Stage.active.count for the active stages, Stage.active.count for the closed column.
   public var pipelineColumn = 0

@@ -10,7 +10,9 @@ extension App {
     let lines = Renderer.helpLines(width: state.size.columns)
     let maximum = max(0, lines.count - (height - 1))
     switch KeyMap.command(for: key, in: .detail) {
-    case .help, .back: state.mode = .browsing
+    case .help, .back:
+      state.mode = state.detailUnderHelp.map(Mode.detail) ?? .browsing
+      state.detailUnderHelp = nil
     case .selectNext: state.helpScroll += 1
     case .selectPrevious: state.helpScroll -= 1
     case .pageDown: state.helpScroll += max(1, height - 2)

@@ -363,6 +363,18 @@ struct KeyMapTests {
     #expect(app.state.message?.contains("works in the detail") == true)
   }
 
+  @Test func theHelpOpenedOverTheDetailGoesBackToIt() {
+    var app = KeyMapTests.freshApp()
+    KeyMapTests.inDetail(&app)
+    let detail = app.state.mode
+    app.press(.character("?"))
+    #expect(app.state.mode == .help)
+    app.press(.escape)
+    #expect(app.state.mode == detail)
+    app.press(.character("q"), .character("?"), .character("q"))
+    #expect(app.state.mode == .browsing)
+  }
+
   @Test func theHelpScrollsToItsLastLineAtSixtyByFifteen() {
     var app = KeyMapTests.freshApp(rows: 15, columns: 60)
     app.press(.character("?"), .end)
