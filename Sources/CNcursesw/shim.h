@@ -27,6 +27,13 @@ static inline int jd_max_rows(WINDOW *window) { return getmaxy(window); }
 static inline int jd_max_columns(WINDOW *window) { return getmaxx(window); }
 static inline int jd_cursor_column(WINDOW *window) { return getcurx(window); }
 
+// Mouse masks are macro expressions too (their layout depends on NCURSES_MOUSE_VERSION).
+static inline mmask_t jd_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t jd_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t jd_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t jd_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline int jd_key_mouse(void) { return KEY_MOUSE; }
+
 static inline int jd_colors(void) { return COLORS; }
 static inline int jd_color_pairs(void) { return COLOR_PAIRS; }
 

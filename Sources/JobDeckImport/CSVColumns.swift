@@ -116,16 +116,7 @@ enum CSVVocabulary {
   }
 
   /// What the exporter writes for an employment type: a value `employmentType(_:)` reads back.
-  static func name(of type: EmploymentType) -> String {
-    switch type {
-    case .internship: return "internship"
-    case .graduateProgramme: return "graduate programme"
-    case .workingStudent: return "working student"
-    case .fullTime: return "full-time"
-    case .partTime: return "part-time"
-    case .contract: return "contract"
-    }
-  }
+  static func name(of type: EmploymentType) -> String { type.displayName }
 
   static let workplaces: [String: Workplace] = [
     "remote": .remote, "fully remote": .remote, "yes": .remote, "true": .remote,

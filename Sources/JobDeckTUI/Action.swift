@@ -20,6 +20,8 @@ public enum Action: Equatable, Sendable {
   case importFailed(message: String)
   /// SIGINT, SIGTERM or SIGHUP: save what is pending and quit.
   case interrupted
+  /// A click or a wheel turn, sent only when the user turned the mouse on.
+  case mouse(MouseEvent)
 
   // Cases added by the terminal layer (JobDeckTerminal) for results of its effects.
 

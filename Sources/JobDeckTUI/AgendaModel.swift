@@ -8,12 +8,15 @@ struct AgendaModel {
   var now: Date
   var timeZone: TimeZone
   let cache: ViewCache
+  /// The agenda's `/` filter, lowercased: kind, company and title.
+  var needle: String
 
   init(state: AppState) {
     self.deck = state.deck
     self.now = state.now
     self.timeZone = state.timeZone
     self.cache = state.viewCache.cache
+    self.needle = (state.filters[.agenda] ?? "").lowercased()
   }
 
   var clock: FixedWallClock { FixedWallClock(now: now, timeZone: timeZone) }
@@ -25,14 +28,24 @@ struct AgendaModel {
   }
 
   /// How many entries the agenda shows (without sorting them).
-  func count() -> Int { cache.with(deck) { $0.agendaCount(now: now, timeZone: timeZone) } }
+  func count() -> Int {
+    guard needle.isEmpty else { return grouped().reduce(0) { $0 + $1.entries.count } }
+    return cache.with(deck) { $0.agendaCount(now: now, timeZone: timeZone) }
+  }
 
-  /// Entries by section, empty sections left out.
-  func grouped() -> [AgendaGroup] { cache.with(deck) { $0.groups(now: now, timeZone: timeZone) } }
+  /// Entries by section, empty sections left out; with a filter, only the entries matching it.
+  func grouped() -> [AgendaGroup] {
+    cache.with(deck) { facts in
+      let groups = facts.groups(now: now, timeZone: timeZone)
+      guard !needle.isEmpty else { return groups }
+      return facts.filteredGroups(groups, needle: needle, now: now, timeZone: timeZone)
+    }
+  }
 
   /// Every shown entry in the order of the groups on screen.
   func flattened() -> [AgendaEntry] {
-    cache.with(deck) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
+    guard needle.isEmpty else { return grouped().flatMap(\.entries) }
+    return cache.with(deck) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
   }
 
   /// The nearest dated entry of each posting (its own deadlines or its applications'), for the

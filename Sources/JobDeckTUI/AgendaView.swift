@@ -4,35 +4,29 @@ import JobDeckCore
 /// View 3: deadlines by how soon they fall. "Today" follows the latest tick, so the groups
 /// roll over when the UI is left open past midnight.
 extension App {
-  mutating func handleAgendaKey(_ key: KeyPress) -> [Effect] {
-    // Addressed through the groups: no flattened copy of 100,000 entries per key.
-    let entries = AgendaLines(groups: AgendaModel(state: state).grouped())
-    switch key {
-    case .character("j"), .down:
-      state.agendaSelection = min(max(0, entries.entryCount - 1), state.agendaSelection + 1)
-    case .character("k"), .up:
-      state.agendaSelection = max(0, state.agendaSelection - 1)
-    case .home, .character("g"):
-      state.agendaSelection = 0
-    case .end, .character("G"):
-      state.agendaSelection = max(0, entries.entryCount - 1)
-    case .character("x"):
-      guard let entry = selected(in: entries) else { return [] }
-      let effects = perform(
-        .markDone(deadlineID: entry.id, at: clock.now),
-        message: "done: \(entry.kind.displayName) \(entry.company)")
-      clampSelections()
-      return effects
-    case .character("z"):
-      guard let entry = selected(in: entries), refuseIfReadOnly() else { return [] }
-      state.mode = .snoozePrompt(deadlineID: entry.id)
-    case .enter:
-      guard let entry = selected(in: entries) else { return [] }
-      state.mode = .detail(AgendaModel(state: state).target(of: entry.owner))
-    default:
-      break
+  var selectedAgendaEntry: AgendaEntry? {
+    AgendaLines(groups: AgendaModel(state: state).grouped()).entry(at: state.agendaSelection)
+  }
+
+  mutating func markSelectedDeadlineDone() -> [Effect] {
+    guard let entry = selectedAgendaEntry else {
+      showMessage("no deadline selected")
+      return []
     }
-    return []
+    let effects = perform(
+      .markDone(deadlineID: entry.id, at: clock.now),
+      message: "Done: \(entry.kind.displayName) of \(entry.recordName)")
+    clampSelections()
+    return effects
+  }
+
+  mutating func openSnoozePrompt() {
+    guard let entry = selectedAgendaEntry else {
+      showMessage("no deadline selected")
+      return
+    }
+    guard refuseIfReadOnly() else { return }
+    state.mode = .snoozePrompt(deadlineID: entry.id)
   }
 
   mutating func handleSnoozeKey(_ key: KeyPress) -> [Effect] {
@@ -50,15 +44,14 @@ extension App {
     }
     state.mode = .browsing
     let until = state.today.adding(days: days)
+    let name = selectedAgendaEntry.flatMap { $0.id == id ? $0 : nil }
+      .map { "\($0.recordName) \($0.kind.displayName)" } ?? "the deadline"
     let effects = perform(.snooze(deadlineID: id, until: until),
-                          message: "snoozed until \(until)")
+                          message: "Snoozed \(name) to \(until.spokenDay(relativeToYear: state.today.year))")
     clampSelections()
     return effects
   }
 
-  private func selected(in entries: AgendaLines) -> AgendaEntry? {
-    entries.entry(at: state.agendaSelection)
-  }
 }
 
 extension Renderer {
@@ -85,8 +78,11 @@ extension Renderer {
   func drawAgenda(on screen: inout Screen, in area: Area) {
     let groups = AgendaModel(state: state).grouped()
     if groups.isEmpty {
-      screen.write("No open deadlines. Add one with a posting (a) or import an ad (i).",
-                   row: area.top + 1, column: 1, style: .dim)
+      let filter = state.filters[.agenda] ?? ""
+      screen.write(filter.isEmpty
+        ? "No open deadlines. Add one with a posting (a) or import an ad (i)."
+        : "No deadline matches '\(filter)'. Esc clears the filter.",
+        row: area.top + 1, column: 1, style: .dim)
       return
     }
     // Headings and rows, scrolled so the selected row is visible. Only the lines on screen are
@@ -110,8 +106,13 @@ extension Renderer {
         // application sits in `saved` says so, as it is the one thing to act on.
         let isMissed = entry.flags.contains(.missed)
         let left = isMissed ? "MISSED" : UrgencyBadge.relative(daysLeft: entry.daysLeft)
-        let title = entry.flags.contains(.notAppliedYet) && !isMissed
-          ? entry.title + " (not applied yet)" : entry.title
+        // The marker is what to act on: the title gives way to it, never the other way round.
+        let marker = entry.flags.contains(.notAppliedYet) && !isMissed ? " (not applied yet)" : ""
+        let titleWidth = columns[columns.count - 1].width
+        let title = marker.isEmpty ? entry.title
+          : Screen.truncated(
+            TerminalText.sanitized(entry.title),
+            toWidth: max(1, titleWidth - TerminalText.displayWidth(of: marker))) + marker
         let urgency = isSelected ? nil : UrgencyBadge.style(entry.urgency)
         let kind = entry.kind.displayName
         if columns.count == 5 {

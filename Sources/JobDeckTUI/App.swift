@@ -49,6 +49,8 @@ public struct App: TerminalProgram {
       return []
     case .interrupted:
       return quit()
+    case .mouse(let event):
+      return handle(event)
     case .openURLFailed(let url, let message):
       showError("could not open \(url): \(message)")
       return []
@@ -63,58 +65,29 @@ public struct App: TerminalProgram {
 
   // MARK: - Keys
 
+  /// Modal states (forms, prompts, the palette, the filter line) take keys first; everything
+  /// else goes through the keymap.
   private mutating func handle(_ key: KeyPress) -> [Effect] {
     if case .resize(let size) = key {
       state.size = size
       return []
     }
     switch state.mode {
-    case .browsing: break
-    case .detail: return handleDetailKey(key)
+    case .browsing, .detail: break
     case .addForm: return handleFormKey(key)
     case .importPrompt: return handleImportPromptKey(key)
     case .importPreview: return handleImportPreviewKey(key)
     case .stagePicker: return handleStagePickerKey(key)
     case .snoozePrompt: return handleSnoozeKey(key)
-    case .help:
-      state.mode = .browsing
-      return []
+    case .help: return handleHelpKey(key)
+    case .palette: return handlePaletteKey(key)
     }
-    if state.view == .postings, state.isEditingFilter { return handleFilterKey(key) }
-    if let effects = handleGlobalKey(key) { return effects }
-    switch state.view {
-    case .postings: return handlePostingsKey(key)
-    case .pipeline: return handlePipelineKey(key)
-    case .agenda: return handleAgendaKey(key)
-    }
+    if state.isEditingFilter { return handleFilterKey(key) }
+    guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }
+    return run(command)
   }
 
-  /// Keys that mean the same in every top view; nil when the key is the view's to handle.
-  private mutating func handleGlobalKey(_ key: KeyPress) -> [Effect]? {
-    switch key {
-    case .character("1"): switchView(to: .postings)
-    case .character("2"): switchView(to: .pipeline)
-    case .character("3"): switchView(to: .agenda)
-    case .tab:
-      switchView(to: TopView(rawValue: (state.view.rawValue + 1) % 3) ?? .postings)
-    case .backTab:
-      switchView(to: TopView(rawValue: (state.view.rawValue + 2) % 3) ?? .postings)
-    case .character("?"): state.mode = .help
-    case .character("q"): return quit()
-    case .character("u"): return undo()
-    case .control("r"): return redo()
-    case .character("a"):
-      guard refuseIfReadOnly() else { return [] }
-      state.mode = .addForm(AddForm())
-    case .character("i"):
-      guard refuseIfReadOnly() else { return [] }
-      state.mode = .importPrompt(TextInput())
-    default: return nil
-    }
-    return []
-  }
-
-  private mutating func switchView(to view: TopView) {
+  mutating func switchView(to view: TopView) {
     state.view = view
     state.message = nil
     if view == .pipeline { settleOnAnOccupiedPipelineColumn() }
@@ -155,7 +128,8 @@ public struct App: TerminalProgram {
     guard refuseIfReadOnly() else { return [] }
     var deck = state.deck
     guard edit.apply(to: &deck), deck != state.deck else { return [] }
-    state.undoStack.append(state.deck)
+    state.undoStack.append(
+      UndoStep(before: state.deck, after: deck, summary: message ?? "the last change"))
     if state.undoStack.count > 100 { state.undoStack.removeFirst() }
     state.redoStack = []
     state.deck = deck
@@ -165,36 +139,45 @@ public struct App: TerminalProgram {
     return [.save(deck)]
   }
 
-  private mutating func undo() -> [Effect] {
-    step(from: \.undoStack, to: \.redoStack, done: "undone", nothingLeft: "nothing to undo")
+  mutating func undo() -> [Effect] {
+    step(from: \.undoStack, to: \.redoStack, done: "Undid", nothingLeft: "nothing to undo") {
+      .restore(before: $0.after, after: $0.before)
+    }
   }
 
-  private mutating func redo() -> [Effect] {
-    step(from: \.redoStack, to: \.undoStack, done: "redone", nothingLeft: "nothing to redo")
+  mutating func redo() -> [Effect] {
+    step(from: \.redoStack, to: \.undoStack, done: "Redid", nothingLeft: "nothing to redo") {
+      .restore(before: $0.before, after: $0.after)
+    }
   }
 
-  /// One step through the history: the deck on top of `source` becomes current, the current
-  /// one goes onto `destination`, and the change is saved and kept as a replayable edit.
+  /// One step through the history: the records the step changed go back (or forward) on the
+  /// deck as it is now, so a change another process made meanwhile to other records stays.
   private mutating func step(
-    from source: WritableKeyPath<AppState, [Deck]>, to destination: WritableKeyPath<AppState, [Deck]>,
-    done: String, nothingLeft: String
+    from source: WritableKeyPath<AppState, [UndoStep]>,
+    to destination: WritableKeyPath<AppState, [UndoStep]>,
+    done: String, nothingLeft: String, edit makeEdit: (UndoStep) -> PendingEdit
   ) -> [Effect] {
     guard refuseIfReadOnly() else { return [] }
-    guard let target = state[keyPath: source].popLast() else {
+    guard let step = state[keyPath: source].popLast() else {
       showMessage(nothingLeft)
       return []
     }
-    state[keyPath: destination].append(state.deck)
-    state.pendingEdits.append(.restore(before: state.deck, after: target))
-    state.deck = target
-    showMessage(done)
+    let edit = makeEdit(step)
+    var deck = state.deck
+    edit.apply(to: &deck)
+    state[keyPath: destination].append(step)
+    state.pendingEdits.append(edit)
+    state.deck = deck
+    showMessage("\(done): \(step.summary)")
     clampSelections()
     state.saveState = .saving
-    return [.save(target)]
+    return [.save(deck)]
   }
 
   /// Another process changed the store: take its version and replay this UI's unsaved edits
-  /// onto it, so neither change is lost.
+  /// onto it, so neither change is lost. The undo history stays: each step changes only the
+  /// records it touched.
   private mutating func adoptDiskVersion(_ disk: Deck) -> [Effect] {
     guard disk != state.deck else { return [] }
     var deck = disk
@@ -203,12 +186,10 @@ public struct App: TerminalProgram {
     let replayed = kept.count
     state.pendingEdits = kept
     state.deck = deck
-    // Earlier values predate the other process's change; undoing to them would lose it.
-    state.undoStack = []
-    state.redoStack = []
     clampSelections()
     if replayed > 0 {
-      showMessage("store changed on disk: reloaded, \(replayed) unsaved change(s) kept")
+      showMessage("store changed on disk: reloaded, "
+        + Plural.count(replayed, "unsaved change") + " kept")
       state.saveState = .saving
       return [.save(deck)]
     }

@@ -25,7 +25,18 @@ public enum Mode: Equatable, Sendable {
   case stagePicker(StagePicker)
   /// `z` was pressed on an agenda row: waiting for `d` (a day) or `w` (a week).
   case snoozePrompt(deadlineID: String)
+  /// The key list; scrolled by `AppState.helpScroll`.
   case help
+  /// `:` the command palette: every command, narrowed by what is typed.
+  case palette(CommandPalette)
+}
+
+/// The `:` palette's state: what is typed and which match is selected.
+public struct CommandPalette: Equatable, Sendable {
+  public var input = TextInput()
+  public var selection = 0
+  /// The detail the palette was opened over, shown again when it closes.
+  public var detail: DetailState?
 }
 
 /// Which record the detail shows: a posting (with its applications) or an application.
@@ -75,8 +86,13 @@ public struct AppState: Equatable, Sendable {
 
   public var postingSort: PostingSort = .deadline
   public var postingSelection = 0
-  public var filter = ""
+  /// The `/` text of each list view, and of the detail's search (cleared when it closes).
+  public var filters: [KeyContext: String] = [:]
+  /// The `/` line is open: every printable key goes to the filter of the current context.
   public var isEditingFilter = false
+  public var helpScroll = 0
+  /// The detail the help was opened over, shown again when it closes.
+  public var detailUnderHelp: DetailState?
 
   /// 0..<Stage.active.count for the active stages, Stage.active.count for the closed column.
   public var pipelineColumn = 0
@@ -85,8 +101,8 @@ public struct AppState: Equatable, Sendable {
 
   public var agendaSelection = 0
 
-  public var undoStack: [Deck] = []
-  public var redoStack: [Deck] = []
+  public var undoStack: [UndoStep] = []
+  public var redoStack: [UndoStep] = []
   /// The user's changes not yet confirmed on disk, replayed onto the disk's version if another
   /// process changes the store meanwhile.
   public var pendingEdits: [PendingEdit] = []
@@ -98,5 +114,28 @@ public struct AppState: Equatable, Sendable {
   var viewCache = ViewCacheBox()
 
   public var today: CivilDate { CivilDate(containing: now, in: timeZone) }
+
+  /// The postings table's filter.
+  public var filter: String {
+    get { filters[.postings] ?? "" }
+    set { filters[.postings] = newValue }
+  }
+
+  /// Where keys act now: the detail when it is open, else the current view.
+  public var keyContext: KeyContext {
+    if case .detail = mode { return .detail }
+    if case .palette(let palette) = mode, palette.detail != nil { return .detail }
+    switch view {
+    case .postings: return .postings
+    case .pipeline: return .pipeline
+    case .agenda: return .agenda
+    }
+  }
+
+  /// The filter (or the detail's search) of the current context.
+  public var activeFilter: String {
+    get { filters[keyContext] ?? "" }
+    set { filters[keyContext] = newValue }
+  }
   public var isReadOnly: Bool { readOnlyReason != nil }
 }

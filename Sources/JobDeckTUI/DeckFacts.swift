@@ -131,6 +131,33 @@ final class DeckFacts: @unchecked Sendable {
     return groups
   }
 
+  private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone, groups: [AgendaGroup])?
+
+  /// `groups` narrowed to the entries whose kind, company or title holds `needle`
+  /// (lowercased); the last result is kept, as every key and every frame asks again.
+  func filteredGroups(_ groups: [AgendaGroup], needle: String, now: Date, timeZone: TimeZone)
+    -> [AgendaGroup]
+  {
+    var source = groups
+    if let cached = agendaFilter, cached.now == now, cached.timeZone == timeZone {
+      if cached.needle == needle { return cached.groups }
+      // Typing one more letter narrows the last result instead of scanning the whole agenda.
+      if needle.hasPrefix(cached.needle) { source = cached.groups }
+    }
+    let filtered = source.compactMap { group -> AgendaGroup? in
+      let entries = group.entries.filter { entry in
+        entry.company.containsFilter(needle) || entry.title.containsFilter(needle)
+          || entry.kind.displayName.containsFilter(needle)
+      }
+      guard !entries.isEmpty else { return nil }
+      var narrowed = group
+      narrowed.entries = entries
+      return narrowed
+    }
+    agendaFilter = (needle, now, timeZone, filtered)
+    return filtered
+  }
+
   /// Every entry in the order of the groups on screen.
   func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     let groups = groups(now: now, timeZone: timeZone)

@@ -4,44 +4,30 @@ import JobDeckCore
 /// The detail of one posting or application: every field, its deadlines with the phrases they
 /// came from, the history as a timeline, notes and the wrapped description.
 extension App {
-  mutating func handleDetailKey(_ key: KeyPress) -> [Effect] {
-    guard case .detail(var detail) = state.mode else { return [] }
-    let renderer = Renderer(state: state)
-    let height = max(1, state.size.rows - 3)
-    let lineCount = renderer.detailLines(detail, width: state.size.columns).count
-    let maximum = max(0, lineCount - height)
-    switch key {
-    case .character("q"), .escape:
-      state.mode = .browsing
+  mutating func editNotes() -> [Effect] {
+    guard case .detail(let detail) = state.mode else { return [] }
+    guard let id = detail.applicationID, let application = state.deck.application(withID: id)
+    else {
+      showError("no application for this posting yet: notes belong to an application")
       return []
-    case .character("j"), .down: detail.scroll += 1
-    case .character("k"), .up: detail.scroll -= 1
-    case .pageDown, .character(" "): detail.scroll += max(1, height - 1)
-    case .pageUp: detail.scroll -= max(1, height - 1)
-    case .home, .character("g"): detail.scroll = 0
-    case .end, .character("G"): detail.scroll = maximum
-    case .character("e"):
-      guard let id = detail.applicationID, let application = state.deck.application(withID: id)
-      else {
-        showError("no application for this posting yet: notes belong to an application")
-        return []
-      }
-      guard refuseIfReadOnly() else { return [] }
-      return [.editText(application.notes, purpose: .applicationNotes(applicationID: id))]
-    case .character("o"):
-      guard let url = detail.postingID.flatMap({ state.deck.posting(withID: $0)?.url }),
-        !url.isEmpty
-      else {
-        showError("this posting has no URL")
-        return []
-      }
-      return [.openURL(url)]
-    default:
-      break
     }
-    detail.scroll = max(0, min(detail.scroll, maximum))
-    state.mode = .detail(detail)
-    return []
+    guard refuseIfReadOnly() else { return [] }
+    return [.editText(application.notes, purpose: .applicationNotes(applicationID: id))]
+  }
+
+  mutating func openPostingURL() -> [Effect] {
+    guard case .detail(let detail) = state.mode else { return [] }
+    let posting = detail.postingID.flatMap { state.deck.posting(withID: $0) }
+    guard let posting else {
+      showError("this application has no posting, so no URL")
+      return []
+    }
+    guard let url = posting.url, !url.isEmpty else {
+      showError("\(state.recordName(of: posting)) has no URL")
+      return []
+    }
+    showMessage("opening \(TerminalText.sanitized(url)) …")
+    return [.openURL(url)]
   }
 }
 
@@ -57,9 +43,11 @@ extension Renderer {
     let lines = detailLines(detail, width: area.width)
     let maximum = max(0, lines.count - area.height)
     let scroll = max(0, min(detail.scroll, maximum))
+    let needle = (state.filters[.detail] ?? "").lowercased()
     for (index, line) in lines.dropFirst(scroll).prefix(area.height).enumerated() {
+      let isHit = !needle.isEmpty && line.text.lowercased().contains(needle)
       screen.write(line.text, row: area.top + index, column: line.indent,
-                   width: area.width - line.indent, style: line.style)
+                   width: area.width - line.indent, style: isHit ? .selected : line.style)
     }
     if maximum > 0 {
       let position = "\(scroll + 1)–\(min(lines.count, scroll + area.height))/\(lines.count)"
@@ -95,8 +83,8 @@ extension Renderer {
     field("id", posting?.id ?? application?.id)
     if let posting {
       field("location", posting.location)
-      field("workplace", posting.workplace?.rawValue)
-      field("type", posting.employmentType?.rawValue)
+      field("workplace", posting.workplace?.displayName)
+      field("type", posting.employmentType?.displayName)
       field("url", posting.url)
       field("source", posting.source)
       field("posted", posting.posted.map {

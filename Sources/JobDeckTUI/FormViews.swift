@@ -178,7 +178,7 @@ extension Renderer {
       ("company", posting.company), ("title", posting.title), ("location", posting.location),
       ("url", posting.url), ("posted", posting.posted?.date.description),
       ("pay", posting.compensation?.text),
-      ("type", posting.employmentType?.rawValue),
+      ("type", posting.employmentType?.displayName),
     ]
     for (label, value) in fields {
       guard let value, !value.isEmpty else { continue }
@@ -193,7 +193,7 @@ extension Renderer {
       case .timed(let instant, let zone):
         when = Renderer.timestamp(instant, in: TimeZone(identifier: zone) ?? state.timeZone)
           + " " + zone
-      case .relative(let anchor, let offset): when = "\(offset) after \(anchor.displayName)"
+      case .relative(let anchor, let offset): when = "\(offset.spokenDescription) after \(anchor.displayName)"
       }
       add(TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when, .highlight,
           indent: 2)

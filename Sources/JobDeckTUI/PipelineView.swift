@@ -6,55 +6,29 @@ import JobDeckCore
 extension App {
   static let closedColumn = Stage.active.count
 
-  mutating func handlePipelineKey(_ key: KeyPress) -> [Effect] {
-    let renderer = Renderer(state: state)
-    let count = renderer.pipelineApplicationIndices(column: state.pipelineColumn).count
-    switch key {
-    case .character("h"), .left:
-      state.pipelineColumn = max(0, state.pipelineColumn - 1)
-      clampSelections()
-    case .character("l"), .right:
-      state.pipelineColumn = min(App.closedColumn, state.pipelineColumn + 1)
-      clampSelections()
-    case .character("j"), .down:
-      state.pipelineRow = min(max(0, count - 1), state.pipelineRow + 1)
-    case .character("k"), .up:
-      state.pipelineRow = max(0, state.pipelineRow - 1)
-    case .character("c"):
-      state.showsClosedApplications.toggle()
-      if state.showsClosedApplications { state.pipelineColumn = App.closedColumn }
-      clampSelections()
-    case .character("L"), .character(">"):
-      guard let application = selectedApplication else { return [] }
-      guard let next = application.stage.next else {
-        showError(application.stage.isClosed
-          ? "\(application.stage.displayName) is closed: press m to reopen at a stage"
-          : "already at the last stage")
-        return []
-      }
-      return move(application.id, to: next)
-    case .character("H"), .character("<"):
-      guard let application = selectedApplication else { return [] }
-      guard let previous = application.stage.previous else {
-        showError(application.stage.isClosed
-          ? "\(application.stage.displayName) is closed: press m to reopen at a stage"
-          : "already at the first stage")
-        return []
-      }
-      return move(application.id, to: previous)
-    case .character("m"):
-      guard let application = selectedApplication else { return [] }
-      guard refuseIfReadOnly() else { return [] }
-      let index = Stage.allCases.firstIndex(of: application.stage) ?? 0
-      state.mode = .stagePicker(StagePicker(applicationID: application.id, selection: index))
-    case .enter:
-      guard let application = selectedApplication else { return [] }
-      state.mode = .detail(
-        DetailState(postingID: application.postingID, applicationID: application.id))
-    default:
-      break
+  /// `L`/`H`: one stage on or back; a closed application is reopened only through the picker.
+  mutating func moveSelectedApplication(forward: Bool) -> [Effect] {
+    guard let application = selectedApplication else {
+      showMessage("no application selected")
+      return []
     }
-    return []
+    guard let target = forward ? application.stage.next : application.stage.previous else {
+      showError(application.stage.isClosed
+        ? "\(application.stage.displayName) is closed: press m to reopen at a stage"
+        : "already at the \(forward ? "last" : "first") stage")
+      return []
+    }
+    return move(application.id, to: target)
+  }
+
+  mutating func openStagePicker() {
+    guard let application = selectedApplication else {
+      showMessage("no application selected")
+      return
+    }
+    guard refuseIfReadOnly() else { return }
+    let index = Stage.allCases.firstIndex(of: application.stage) ?? 0
+    state.mode = .stagePicker(StagePicker(applicationID: application.id, selection: index))
   }
 
   mutating func handleStagePickerKey(_ key: KeyPress) -> [Effect] {
@@ -86,10 +60,9 @@ extension App {
       return []
     }
     let from = application.stage
-    let name = state.deck.company(of: application)
     let effects = perform(
       .move(applicationID: applicationID, to: stage, note: nil, at: clock.now),
-      message: "moved \(name): \(from.displayName) → \(stage.displayName)")
+      message: "Moved \(state.recordName(of: application)) from \(from.displayName) to \(stage.displayName)")
     guard !effects.isEmpty else { return effects }
     if stage.isClosed, !state.showsClosedApplications {
       clampSelections()
@@ -117,38 +90,65 @@ extension Renderer {
   }
 
   /// Indices into `state.deck.applications` of a column's cards, in deck order.
+  /// Narrowed by the pipeline's `/` filter (company or title).
   func pipelineApplicationIndices(column: Int) -> [Int] {
+    let all: [Int]
     if column < Stage.active.count {
       let stage = Stage.active[column]
-      return state.facts { $0.applications(in: stage) }
+      all = state.facts { $0.applications(in: stage) }
+    } else {
+      guard state.showsClosedApplications else { return [] }
+      all = state.facts { facts in Stage.closed.flatMap { facts.applications(in: $0) } }
     }
-    guard state.showsClosedApplications else { return [] }
-    return state.facts { facts in Stage.closed.flatMap { facts.applications(in: $0) } }
+    let needle = (state.filters[.pipeline] ?? "").lowercased()
+    guard !needle.isEmpty else { return all }
+    return state.facts { facts in
+      all.filter { position in
+        let application = state.deck.applications[position]
+        return facts.company(of: application).containsFilter(needle)
+          || facts.title(of: application).containsFilter(needle)
+      }
+    }
   }
 
   private func applicationCount(in stage: Stage) -> Int {
     state.facts { $0.applications(in: stage).count }
   }
 
+  /// The cards a column shows now: all of its stage, or the filter's matches.
+  private func shownCount(column: Int) -> Int? {
+    guard !(state.filters[.pipeline] ?? "").isEmpty else { return nil }
+    return pipelineApplicationIndices(column: column).count
+  }
+
   private func columnTitle(_ column: Int) -> String {
     if column < Stage.active.count {
       let stage = Stage.active[column]
-      return "\(stage.displayName) \(applicationCount(in: stage))"
+      let count = shownCount(column: column).map { "\($0)/" } ?? ""
+      return "\(stage.displayName) \(count)\(applicationCount(in: stage))"
     }
     return "closed \(Stage.allCases.filter(\.isClosed).reduce(0) { $0 + applicationCount(in: $1) })"
   }
 
+  /// Side by side from 100 columns (`columnWidth` each), else one stage at a time under a
+  /// strip of tabs; cards narrower than 60 columns take two lines.
+  func pipelineLayout(width: Int) -> (columnWidth: Int?, linesPerCard: Int) {
+    guard width >= 100 else { return (nil, width < 60 ? 2 : 1) }
+    let count = App.closedColumn + 1
+    let columnWidth = (width - (count - 1)) / count
+    return (columnWidth, columnWidth < 60 ? 2 : 1)
+  }
+
   func drawPipeline(on screen: inout Screen, in area: Area) {
-    if area.width >= 100 {
-      drawPipelineColumns(on: &screen, in: area)
+    if let width = pipelineLayout(width: area.width).columnWidth {
+      drawPipelineColumns(on: &screen, in: area, width: width)
     } else {
       drawPipelineTabs(on: &screen, in: area)
     }
   }
 
-  private func drawPipelineColumns(on screen: inout Screen, in area: Area) {
+  private func drawPipelineColumns(on screen: inout Screen, in area: Area, width: Int) {
     let count = App.closedColumn + 1
-    let width = (area.width - (count - 1)) / count
     for column in 0..<count {
       let left = column * (width + 1)
       let isCurrent = column == state.pipelineColumn
@@ -159,22 +159,33 @@ extension Renderer {
     }
   }
 
-  private func drawPipelineTabs(on screen: inout Screen, in area: Area) {
-    let titles = (0...App.closedColumn).map(columnTitle)
-    // Scroll the strip so the current tab is always on screen.
+  /// The tab strip of the narrow layout, scrolled so the current stage's tab is on screen:
+  /// each visible tab's column index, label and screen columns, and whether tabs are hidden to
+  /// the left.
+  func pipelineTabStrip(width: Int) -> (hidesLeft: Bool, tabs: [(column: Int, label: String, columns: Range<Int>)]) {
+    let labels = (0...App.closedColumn).map { " \(columnTitle($0)) " }
     var first = 0
     func stripWidth(from start: Int) -> Int {
-      titles[start...state.pipelineColumn].reduce(0) {
-        $0 + TerminalText.displayWidth(of: $1) + 2
-      } + (start > 0 ? 2 : 0)
+      labels[start...state.pipelineColumn].reduce(0) { $0 + TerminalText.displayWidth(of: $1) }
+        + (start > 0 ? 2 : 0)
     }
-    while first < state.pipelineColumn, stripWidth(from: first) > area.width { first += 1 }
-    var column = 0
-    if first > 0 { column += screen.write("‹ ", row: area.top, column: 0, style: .dim) }
-    for index in first..<titles.count {
-      guard column < area.width else { break }
-      let style: CellStyle = index == state.pipelineColumn ? .selected : .heading
-      column += screen.write(" \(titles[index]) ", row: area.top, column: column, style: style)
+    while first < state.pipelineColumn, stripWidth(from: first) > width { first += 1 }
+    var position = first > 0 ? 2 : 0
+    var tabs: [(column: Int, label: String, columns: Range<Int>)] = []
+    for index in first..<labels.count where position < width {
+      let labelWidth = TerminalText.displayWidth(of: labels[index])
+      tabs.append((index, labels[index], position..<min(width, position + labelWidth)))
+      position += labelWidth
+    }
+    return (first > 0, tabs)
+  }
+
+  private func drawPipelineTabs(on screen: inout Screen, in area: Area) {
+    let strip = pipelineTabStrip(width: area.width)
+    if strip.hidesLeft { screen.write("‹ ", row: area.top, column: 0, style: .dim) }
+    for tab in strip.tabs {
+      let style: CellStyle = tab.column == state.pipelineColumn ? .selected : .heading
+      screen.write(tab.label, row: area.top, column: tab.columns.lowerBound, style: style)
     }
     drawCards(column: state.pipelineColumn, on: &screen, top: area.top + 1, left: 0,
               width: area.width, height: area.height - 1, showsSelection: true)
@@ -199,26 +210,37 @@ extension Renderer {
     // One calendar for every card instead of one per date.
     let reckoner = DayReckoner(timeZone: state.timeZone)
     let today = reckoner.day(containing: state.now)
-    let offset = showsSelection ? max(0, state.pipelineRow - height + 1) : 0
-    for (index, position) in applications.enumerated().dropFirst(offset).prefix(height) {
+    // A narrow column (the side-by-side layout) gives each card two lines, company over
+    // title, so neither is cut to nothing.
+    let linesPerCard = width < 60 ? 2 : 1
+    let cardsShown = max(1, height / linesPerCard)
+    let offset = showsSelection ? max(0, state.pipelineRow - cardsShown + 1) : 0
+    for (index, position) in applications.enumerated().dropFirst(offset).prefix(cardsShown) {
       let application = state.deck.applications[position]
-      let row = top + index - offset
+      let row = top + (index - offset) * linesPerCard
       let isSelected = showsSelection && index == state.pipelineRow
       let style: CellStyle = isSelected ? .selected : .plain
-      if isSelected { screen.fill(row: row, column: left, width: width, style: style) }
       let (company, title) = state.facts { ($0.company(of: application), $0.title(of: application)) }
       let stageNote = application.stage.isClosed ? " (\(application.stage.displayName))" : ""
-      if width >= 60 {
-        let days = today.days(until: reckoner.day(containing: application.lastMovedAt))
+      let days = -today.days(until: reckoner.day(containing: application.lastMovedAt))
+      if linesPerCard == 1 {
+        if isSelected { screen.fill(row: row, column: left, width: width, style: style) }
         let columns = [TableColumn("", width: (width - 12) * 2 / 5),
                        TableColumn("", width: width - 12 - (width - 12) * 2 / 5 - 2),
                        TableColumn("", width: 10, alignRight: true)]
-        screen.writeTableRow([company, title + stageNote, "\(-days)d here"], columns: columns,
+        screen.writeTableRow([company, title + stageNote, "\(days)d here"], columns: columns,
                              row: row, column: left, style: style)
       } else {
-        let text = Screen.truncated(
-          TerminalText.sanitized("\(company) · \(title)\(stageNote)"), toWidth: width)
-        screen.write(text, row: row, column: left, width: width, style: style)
+        for line in 0..<2 where row + line < top + height {
+          if isSelected { screen.fill(row: row + line, column: left, width: width, style: style) }
+        }
+        screen.write(Screen.truncated(TerminalText.sanitized(company), toWidth: width), row: row,
+                     column: left, width: width, style: isSelected ? style : .highlight)
+        if row + 1 < top + height {
+          let text = Screen.truncated(
+            TerminalText.sanitized(" " + title + stageNote), toWidth: width)
+          screen.write(text, row: row + 1, column: left, width: width, style: style)
+        }
       }
     }
     if applications.isEmpty, column == state.pipelineColumn, height > 0 {
@@ -228,14 +250,17 @@ extension Renderer {
 
   func drawStagePicker(_ picker: StagePicker, on screen: inout Screen, in area: Area) {
     let stages = Stage.allCases
-    let width = min(area.width, 26)
+    let name = state.deck.application(withID: picker.applicationID).map(state.recordName(of:))
+      ?? ""
+    let heading = " Move \(name) to: "
+    let width = min(area.width, max(26, TerminalText.displayWidth(of: heading) + 1))
     let height = min(area.height, stages.count + 2)
     let left = max(0, (area.width - width) / 2)
     let top = area.top + max(0, (area.height - height) / 2)
     for row in top..<(top + height) {
       screen.fill(row: row, column: left, width: width, style: .inputField)
     }
-    screen.write(" Move to stage (Enter) ", row: top, column: left, width: width,
+    screen.write(Screen.truncated(heading, toWidth: width), row: top, column: left, width: width,
                  style: .heading)
     let visible = max(0, height - 2)
     let offset = max(0, picker.selection - visible + 1)

@@ -3,75 +3,6 @@ import JobDeckCore
 
 /// View 1: every posting in a table, sortable and filterable.
 extension App {
-  mutating func handlePostingsKey(_ key: KeyPress) -> [Effect] {
-    // Counting the matches of a filter may mean reading every description: each key asks only
-    // as far as it needs to know.
-    let renderer = Renderer(state: state)
-    let selection = state.postingSelection
-    func count(upTo limit: Int) -> Int { renderer.visiblePostingCount(upTo: limit) }
-    switch key {
-    case .character("j"), .down:
-      let count = count(upTo: selection + 2)
-      state.postingSelection = min(max(0, count - 1), state.postingSelection + 1)
-    case .character("k"), .up:
-      state.postingSelection = max(0, state.postingSelection - 1)
-    case .home, .character("g"):
-      state.postingSelection = 0
-    case .end, .character("G"):
-      state.postingSelection = max(0, count(upTo: .max) - 1)
-    case .pageDown:
-      let count = count(upTo: selection + pageSize + 1)
-      state.postingSelection = min(max(0, count - 1), state.postingSelection + pageSize)
-    case .pageUp:
-      state.postingSelection = max(0, state.postingSelection - pageSize)
-    case .character("s"):
-      let all = PostingSort.allCases
-      let index = all.firstIndex(of: state.postingSort) ?? 0
-      state.postingSort = all[(index + 1) % all.count]
-      showMessage("sorted by \(state.postingSort.title)")
-    case .character("/"):
-      state.isEditingFilter = true
-      state.message = nil
-    case .character("n"):
-      let count = count(upTo: .max)
-      if count > 0 { state.postingSelection = (state.postingSelection + 1) % count }
-    case .character("N"):
-      let count = count(upTo: .max)
-      if count > 0 { state.postingSelection = (state.postingSelection + count - 1) % count }
-    case .escape:
-      state.filter = ""
-      state.postingSelection = 0
-      state.message = nil
-    case .enter:
-      guard let posting = selectedPosting else { return [] }
-      let applicationID = state.facts { $0.index.applications(forPosting: posting.id).first?.id }
-      state.mode = .detail(DetailState(postingID: posting.id, applicationID: applicationID))
-    default:
-      break
-    }
-    return []
-  }
-
-  /// Typing into the `/` filter: the table narrows with every key.
-  mutating func handleFilterKey(_ key: KeyPress) -> [Effect] {
-    switch key {
-    case .enter:
-      state.isEditingFilter = false
-    case .escape:
-      state.isEditingFilter = false
-      state.filter = ""
-    case .up, .down:
-      state.isEditingFilter = false
-      return handlePostingsKey(key)
-    default:
-      var input = TextInput(state.filter)
-      guard input.handle(key) else { return [] }
-      state.filter = input.text
-    }
-    state.postingSelection = 0
-    return []
-  }
-
   var selectedPosting: Posting? {
     guard state.postingSelection >= 0,
       let index = Renderer(state: state).visiblePostingIndices(
@@ -79,9 +10,6 @@ extension App {
     else { return nil }
     return state.deck.postings[index]
   }
-
-  /// Rows a page key moves: the table's height at the last known size.
-  var pageSize: Int { max(1, state.size.rows - 5) }
 }
 
 extension Renderer {

@@ -23,9 +23,12 @@ struct Renderer {
       return screen
     }
     drawHeader(on: &screen)
-    let area = Area(top: 1, height: size.rows - 3, width: size.columns)
+    let area = Area(top: 1, height: Renderer.contentHeight(rows: size.rows), width: size.columns)
     switch state.mode {
     case .detail(let detail): drawDetail(detail, on: &screen, in: area)
+    case .palette(let palette) where palette.detail != nil:
+      if let detail = palette.detail { drawDetail(detail, on: &screen, in: area) }
+      drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
@@ -42,11 +45,30 @@ struct Renderer {
       if case .stagePicker(let picker) = state.mode {
         drawStagePicker(picker, on: &screen, in: area)
       }
+      if case .palette(let palette) = state.mode {
+        drawPalette(palette, on: &screen, in: area)
+      }
     }
-    drawMessageLine(on: &screen, row: size.rows - 2)
+    drawMessageLine(on: &screen, row: size.rows - 3)
+    drawHintBar(on: &screen, row: size.rows - 2)
     drawStatusBar(on: &screen, row: size.rows - 1)
     return screen
   }
+
+  /// Rows between the header and the three bottom lines (message, hints, status).
+  static func contentHeight(rows: Int) -> Int { max(1, rows - 4) }
+
+  /// The columns of each view's tab in the header, for drawing and for mouse clicks.
+  static func tabRanges(columns: Int) -> [(view: TopView, columns: Range<Int>)] {
+    var column = columns >= 60 ? TerminalText.displayWidth(of: "JobDeck ") : 0
+    return TopView.allCases.map { view in
+      let width = TerminalText.displayWidth(of: tabLabel(view))
+      defer { column += width }
+      return (view, column..<(column + width))
+    }
+  }
+
+  static func tabLabel(_ view: TopView) -> String { " \(view.rawValue + 1) \(view.title) " }
 
   private func drawTooSmall(on screen: inout Screen) {
     let lines = [
@@ -61,13 +83,14 @@ struct Renderer {
 
   private func drawHeader(on screen: inout Screen) {
     screen.fill(row: 0, style: .heading)
-    var column = screen.size.columns >= 60
-      ? screen.write("JobDeck ", row: 0, column: 0, style: .heading) : 0
-    for view in TopView.allCases {
-      let label = " \(view.rawValue + 1) \(view.title) "
-      let isCurrent = view == state.view
-      let style = isCurrent ? CellStyle.selected : CellStyle.heading
-      column += screen.write(label, row: 0, column: column, style: style)
+    if screen.size.columns >= 60 {
+      screen.write("JobDeck ", row: 0, column: 0, style: .heading)
+    }
+    var column = 0
+    for (view, range) in Renderer.tabRanges(columns: screen.size.columns) {
+      let style = view == state.view ? CellStyle.selected : CellStyle.heading
+      column = range.lowerBound + screen.write(
+        Renderer.tabLabel(view), row: 0, column: range.lowerBound, style: style)
     }
     let today = " \(state.today)  ? help"
     let width = TerminalText.displayWidth(of: today)
@@ -90,16 +113,61 @@ struct Renderer {
       return
     default: break
     }
-    if state.view == .postings, state.mode == .browsing, state.isEditingFilter {
-      let used = screen.write("/", row: row, column: 0, style: .highlight)
-      drawInput(state.filter, on: &screen, row: row, column: used)
+    let isBrowsing: Bool
+    switch state.mode {
+    case .browsing, .detail: isBrowsing = true
+    default: isBrowsing = false
+    }
+    if isBrowsing, state.isEditingFilter {
+      let label = state.keyContext == .detail ? "search: " : "/"
+      let used = screen.write(label, row: row, column: 0, style: .highlight)
+      drawInput(state.activeFilter, on: &screen, row: row, column: used)
       return
     }
     if let message = state.message {
       screen.write(message, row: row, column: 0, style: state.messageIsError ? .error : .plain)
-    } else if state.view == .postings, !state.filter.isEmpty, state.mode == .browsing {
-      screen.write("filter: \(state.filter)  (n/N next/previous, Esc clears)", row: row,
+    } else if isBrowsing, !state.activeFilter.isEmpty {
+      let what = state.keyContext == .detail ? "search" : "filter"
+      screen.write("\(what): \(state.activeFilter)  (n/N next/previous, Esc clears)", row: row,
                    column: 0, style: .dim)
+    }
+  }
+
+  /// The main keys of what is on screen: from the keymap for the views and the detail, the
+  /// prompt's own keys while one is open. Hints that do not fit are left out whole.
+  private func drawHintBar(on screen: inout Screen, row: Int) {
+    let pairs: [(String, String)]
+    switch state.mode {
+    case .browsing, .detail:
+      if state.isEditingFilter {
+        pairs = [("Enter", "keep"), ("Esc", "clear"), ("↑ ↓", "leave and move")]
+      } else {
+        pairs = KeyMap.hints(in: state.keyContext).map {
+          (KeyMap.label($0.keys[0]), $0.hint ?? "")
+        }
+      }
+    case .palette:
+      pairs = [("type", "to find"), ("↑ ↓", "choose"), ("Enter", "run"), ("Esc", "close")]
+    case .help:
+      pairs = [("j k PgDn PgUp", "scroll"), ("q Esc ?", "close")]
+    case .stagePicker:
+      pairs = [("j k", "choose"), ("Enter", "move"), ("Esc", "cancel")]
+    case .snoozePrompt:
+      pairs = [("d", "a day"), ("w", "a week"), ("Esc", "cancel")]
+    case .addForm:
+      pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
+    case .importPrompt:
+      pairs = [("Enter", "import"), ("Esc", "cancel")]
+    case .importPreview:
+      pairs = [("y", "add"), ("n", "cancel")]
+    }
+    var column = 1
+    for (key, hint) in pairs {
+      let width = TerminalText.displayWidth(of: key) + 1 + TerminalText.displayWidth(of: hint)
+      guard column + width <= screen.size.columns else { break }
+      column += screen.write(key, row: row, column: column, style: .highlight)
+      column += screen.write(" " + hint, row: row, column: column, style: .dim)
+      column += 2
     }
   }
 
@@ -120,8 +188,9 @@ struct Renderer {
     screen.fill(row: row, style: .statusBar)
     let deck = state.deck
     let deadlines = state.facts(\.pendingDeadlineCount)
-    let fullCounts = "\(deck.postings.count) postings · \(deck.applications.count) applications · "
-      + "\(deadlines) deadlines"
+    let fullCounts = Plural.count(deck.postings.count, "posting") + " · "
+      + Plural.count(deck.applications.count, "application") + " · "
+      + Plural.count(deadlines, "deadline")
     let shortCounts = "\(deck.postings.count)p \(deck.applications.count)a \(deadlines)d"
     let saveText: String
     var saveStyle = CellStyle.statusBar
@@ -183,35 +252,4 @@ struct Renderer {
                    style: index == 0 ? .heading : .plain)
     }
   }
-
-  private func drawHelp(on screen: inout Screen, in area: Area) {
-    let lines = Renderer.helpLines
-    screen.write("Keys (any key closes)", row: area.top, column: 1, style: .heading)
-    let columnWidth = area.width >= 100 ? area.width / 2 : area.width
-    let perColumn = max(1, area.height - 1)
-    for (index, line) in lines.enumerated() {
-      let column = (index / perColumn) * columnWidth + 1
-      let row = area.top + 1 + index % perColumn
-      guard column < area.width else { break }
-      screen.write(line, row: row, column: column, width: columnWidth - 1)
-    }
-  }
-
-  static let helpLines = [
-    ("1 2 3 Tab Shift-Tab", "postings / pipeline / agenda"),
-    ("j k ↑ ↓", "move the selection"),
-    ("Enter", "open the detail"),
-    ("s", "sort postings (deadline, posted, company)"),
-    ("/  n N  Esc", "filter postings, next/previous, clear"),
-    ("h l ← →", "pipeline: previous/next column"),
-    ("L >   H <", "move to the next/previous stage"),
-    ("m", "move to any stage (picker)"),
-    ("c", "pipeline: show/hide closed applications"),
-    ("x   z d   z w", "agenda: done, snooze a day / a week"),
-    ("e   o", "detail: edit notes, open the URL"),
-    ("PgUp PgDn", "detail: scroll"),
-    ("a   i", "add a posting, import a file or URL"),
-    ("u   Ctrl-R", "undo, redo"),
-    ("q   Esc", "back; q quits from a top view"),
-  ].map { TerminalText.padded($0.0, toWidth: 20) + "  " + $0.1 }
 }

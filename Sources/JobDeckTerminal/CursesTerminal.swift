@@ -12,6 +12,33 @@ enum TerminalDevice {
                terminalType: String, size: TerminalSize)
 }
 
+/// The terminal's XON/XOFF flow control, turned off for the UI and restored after it.
+struct FlowControl {
+  static let bits = tcflag_t(IXON | IXOFF)
+
+  let descriptor: Int32
+  /// `IXON` and `IXOFF` as they were; every other mode belongs to curses (`endwin` puts those
+  /// back), so only these two bits are restored.
+  let originalBits: tcflag_t
+
+  /// Nil when `descriptor` is no terminal (the headless tests' pipes).
+  static func turnOff(descriptor: Int32) -> FlowControl? {
+    var modes = termios()
+    guard descriptor >= 0, tcgetattr(descriptor, &modes) == 0 else { return nil }
+    let originalBits = modes.c_iflag & bits
+    modes.c_iflag &= ~bits
+    guard tcsetattr(descriptor, TCSANOW, &modes) == 0 else { return nil }
+    return FlowControl(descriptor: descriptor, originalBits: originalBits)
+  }
+
+  func restore() {
+    var modes = termios()
+    guard tcgetattr(descriptor, &modes) == 0 else { return }
+    modes.c_iflag = (modes.c_iflag & ~FlowControl.bits) | originalBits
+    _ = tcsetattr(descriptor, TCSANOW, &modes)
+  }
+}
+
 /// The UI could not take over a terminal.
 public enum TerminalError: Error, CustomStringConvertible {
   case notATerminal
@@ -40,6 +67,8 @@ final class CursesTerminal {
   /// Streams this terminal opened and must close (not those a test handed in).
   private let ownedStreams: [UnsafeMutablePointer<FILE>]
   private var isClosed = false
+  /// The terminal's modes before flow control was turned off, restored on close.
+  private let flowControl: FlowControl?
 
   /// How long `wget_wch` waits before the loop gets to check signals and the clock.
   static let inputTimeoutMilliseconds: Int32 = 500
@@ -47,7 +76,9 @@ final class CursesTerminal {
   /// enough that a lone Esc feels immediate.
   static let escapeDelayMilliseconds: Int32 = 25
 
-  init(device: TerminalDevice, environment: [String: String]) throws(TerminalError) {
+  init(device: TerminalDevice, environment: [String: String], enablesMouse: Bool = false)
+    throws(TerminalError)
+  {
     Self.chooseUTF8Locale()
     let input: UnsafeMutablePointer<FILE>
     let output: UnsafeMutablePointer<FILE>
@@ -94,6 +125,16 @@ final class CursesTerminal {
     _ = keypad(window, true)
     _ = intrflush(window, false)
     wtimeout(window, Self.inputTimeoutMilliseconds)
+    // cbreak leaves XON/XOFF on: Ctrl-S would freeze the terminal until Ctrl-Q. Off while the
+    // UI runs, so both reach it as keys; curses' endwin and `close` put it back.
+    flowControl = FlowControl.turnOff(descriptor: fileno(input))
+    if enablesMouse {
+      _ = mousemask(
+        jd_button1_pressed() | jd_button1_clicked() | jd_button4_pressed() | jd_button5_pressed(),
+        nil)
+      // Report a press at once instead of waiting to tell a click from a double click.
+      _ = mouseinterval(0)
+    }
 
     var palette = StylePalette(environment: environment)
     if palette.usesColor, has_colors(), start_color() == OK {
@@ -132,6 +173,13 @@ final class CursesTerminal {
     return (status, UInt32(value))
   }
 
+  /// The mouse event curses queued with `KEY_MOUSE`, as the UI sees it.
+  func readMouse() -> MouseEvent? {
+    var event = MEVENT()
+    guard getmouse(&event) == OK else { return nil }
+    return KeyDecoder.mouseEvent(buttons: event.bstate, row: Int(event.y), column: Int(event.x))
+  }
+
   func refresh() {
     _ = wrefresh(window)
   }
@@ -140,6 +188,7 @@ final class CursesTerminal {
     guard !isClosed else { return }
     isClosed = true
     _ = endwin()
+    flowControl?.restore()
     delscreen(screen)
     for stream in ownedStreams { fclose(stream) }
   }

@@ -21,6 +21,26 @@ public enum KeyDecoder {
     }
   }
 
+  /// `wget_wch`'s answer for a mouse event: read it with `getmouse`.
+  public static func isMouse(status: Int32, value: UInt32) -> Bool {
+    status == keyCodeStatus && Int32(truncatingIfNeeded: value) == jd_key_mouse()
+  }
+
+  /// A mouse event from curses' button state: button 1 is a click, buttons 4 and 5 the wheel.
+  public static func mouseEvent(buttons: mmask_t, row: Int, column: Int) -> MouseEvent? {
+    let kind: MouseEvent.Kind
+    if buttons & jd_button4_pressed() != 0 {
+      kind = .wheelUp
+    } else if buttons & jd_button5_pressed() != 0 {
+      kind = .wheelDown
+    } else if buttons & (jd_button1_pressed() | jd_button1_clicked()) != 0 {
+      kind = .click
+    } else {
+      return nil
+    }
+    return MouseEvent(kind, row: row, column: column)
+  }
+
   private static func textKey(_ value: UInt32) -> KeyPress? {
     switch value {
     // Terminals send CR or LF for Enter depending on their modes; both mean Enter.

@@ -20,7 +20,8 @@ public enum TerminalRunner {
                                       device: TerminalDevice) throws(TerminalError) {
     installExitGuard()
     let originalSignals = SignalTrap.currentDispositions()
-    let terminal = try CursesTerminal(device: device, environment: services.environment)
+    let terminal = try CursesTerminal(device: device, environment: services.environment,
+                                      enablesMouse: services.enablesMouse)
     SignalTrap.install(crashFallback: originalSignals)
     defer {
       terminal.close()
@@ -73,7 +74,9 @@ struct RunLoop<Program: TerminalProgram> {
         suspend()
       }
       let input = terminal.readInput()
-      if let key = KeyDecoder.keyPress(status: input.status, value: input.value,
+      if KeyDecoder.isMouse(status: input.status, value: input.value) {
+        if let event = terminal.readMouse() { dispatch(.mouse(event)) }
+      } else if let key = KeyDecoder.keyPress(status: input.status, value: input.value,
                                        size: terminal.size) {
         dispatch(.key(key))
       }

@@ -17,6 +17,9 @@ public struct TerminalServices {
   public var environment: [String: String]
   /// The clock the ticks carry.
   public var now: () -> Date
+  /// Clicks and the wheel reach the UI only when asked for (`JOBDECK_MOUSE=1`): with mouse
+  /// reporting on, the terminal's own selection needs Shift.
+  public var enablesMouse: Bool
 
   public init(
     save: @escaping (Deck) throws -> Void,
@@ -32,5 +35,6 @@ public struct TerminalServices {
     self.tickInterval = tickInterval
     self.environment = environment
     self.now = now
+    self.enablesMouse = environment["JOBDECK_MOUSE"] == "1"
   }
 }

@@ -29,7 +29,12 @@ enum URLOpener {
         arguments, streams: .allOpened(path: "/dev/null"), newProcessGroup: true,
         defaultSignals: SignalTrap.interruptSignals + [SIGTSTP, SIGQUIT])
     } catch {
-      return .openURLFailed(url: url, message: error.description)
+      guard error.code == ENOENT else {
+        return .openURLFailed(url: url, message: error.description)
+      }
+      return .openURLFailed(
+        url: url, message: "no program to open it: '\(error.program)' was not found "
+          + "(set $BROWSER, or install xdg-utils for xdg-open)")
     }
     let program = arguments[0]
     // Reaped on its own thread so no zombie is left and the UI never waits for a browser.

@@ -4,16 +4,18 @@ import JobDeckCore
 /// Stage names as typed on the command line: `jobdeck move sumup interview`.
 extension Stage: ExpressibleByArgument {
   public init?(argument: String) {
-    let key = argument.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
-    if key == "noresponse" {
-      self = .ghosted
-      return
-    }
-    guard let stage = Stage.allCases.first(where: { $0.rawValue == key }) else { return nil }
+    // `no-response`, `no response`, `no_response` and the store's `ghosted` are one stage.
+    let key = normalizedChoice(argument)
+    guard let stage = Stage.allCases.first(where: {
+      normalizedChoice($0.rawValue) == key || normalizedChoice($0.displayName) == key
+    }) else { return nil }
     self = stage
   }
 
-  public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+  /// As people say them: `no-response` rather than the store's `ghosted` (also accepted).
+  public static var allValueStrings: [String] {
+    allCases.map { $0.displayName.replacingOccurrences(of: " ", with: "-") }
+  }
 }
 
 /// Accepts both the store's spelling (`fullTime`) and the one people type (`full-time`).

@@ -32,6 +32,13 @@ struct JobDeck: ParsableCommand {
     // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
     signal(SIGXFSZ, SIG_IGN)
+    // Before ArgumentParser: with a default subcommand it would take `jobdeck stats` for an
+    // argument of `ui` and answer with the UI's usage (and `jobdeck sync --help` with its help).
+    if let unknown = UnknownCommand(arguments: Array(CommandLine.arguments.dropFirst()),
+                                    known: commandNames) {
+      printError(unknown.message)
+      Foundation.exit(UnknownCommand.exitCode)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -52,5 +59,76 @@ struct JobDeck: ParsableCommand {
       printError(fullMessage(for: error))
       Foundation.exit(ExitStatus.userError)
     }
+  }
+
+  /// Every name a first argument may be: the subcommands, their aliases and ArgumentParser's
+  /// own `help`.
+  static var commandNames: [String] {
+    configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"]
+  }
+}
+
+/// A first argument that names no command: `jobdeck stats`.
+struct UnknownCommand {
+  /// EX_USAGE: the command line itself is wrong.
+  static let exitCode: Int32 = 64
+
+  let name: String
+  let known: [String]
+
+  /// Nil when the first word that is not an option is a known command, or when there is none
+  /// (`jobdeck`, `jobdeck --store x.json`: the UI).
+  init?(arguments: [String], known: [String]) {
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" { return nil }
+      if argument.hasPrefix("-") {
+        // `--store PATH` is the only root option with a value.
+        if argument == "--store" { index += 1 }
+        index += 1
+        continue
+      }
+      guard !known.contains(argument) else { return nil }
+      name = argument
+      self.known = known
+      return
+    }
+    return nil
+  }
+
+  /// The known command nearest to `name`: a command it begins, else the fewest edits.
+  var suggestion: String? {
+    let commands = known.filter { $0 != "help" }
+    if let prefixed = commands.first(where: { $0.hasPrefix(name.lowercased()) }) {
+      return prefixed
+    }
+    return commands.min { editDistance(name.lowercased(), $0) < editDistance(name.lowercased(), $1) }
+  }
+
+  var message: String {
+    var text = "unknown command '\(name)'"
+    if let suggestion { text += "; did you mean '\(suggestion)'?" }
+    text += "\ncommands: " + known.filter { $0 != "help" }.joined(separator: ", ")
+    text += "\n(jobdeck --help describes them; jobdeck with no command opens the UI)"
+    return text
+  }
+
+  /// Levenshtein distance over Characters.
+  private func editDistance(_ left: String, _ right: String) -> Int {
+    let a = Array(left)
+    let b = Array(right)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                         previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }

@@ -36,12 +36,12 @@ struct DetailViewTests {
     #expect(scroll(app) == 2)
     app.press(.character("k"))
     #expect(scroll(app) == 1)
-    app.press(.pageDown, .pageDown, .pageDown, .pageDown)
+    app.press(.pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown)
     let bottom = scroll(app)
     #expect(bottom > 1)
     app.press(.character("j"))
     #expect(scroll(app) == bottom)
-    app.press(.pageUp, .pageUp, .pageUp, .pageUp, .pageUp)
+    app.press(.pageUp, .pageUp, .pageUp, .pageUp, .pageUp, .pageUp, .pageUp)
     #expect(scroll(app) == 0)
   }
 

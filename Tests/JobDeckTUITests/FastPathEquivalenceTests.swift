@@ -95,7 +95,7 @@ struct FastPathEquivalenceTests {
     for _ in 0..<(total + 3) { app.press(.down) }
     #expect(app.state.postingSelection == total - 1)
     app.press(.home, .pageDown, .pageDown)
-    #expect(app.state.postingSelection == min(total - 1, 2 * 25))
+    #expect(app.state.postingSelection == min(total - 1, 2 * 24))
     app.press(.end)
     #expect(app.state.postingSelection == total - 1)
     app.press(.character("n"))

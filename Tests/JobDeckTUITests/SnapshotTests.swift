@@ -20,13 +20,34 @@ struct SnapshotTests {
     ("detail-hostile", [.character("j"), .character("j"), .character("j"), .enter]),
     ("add-form", [.character("a")] + typing("Zalando") + [.tab] + typing("データ分析 🧪 Analyst")
       + [.tab, .tab, .tab] + typing("2025-03-3")),
-    ("help", [.character("?")]),
   ]
 
   @Test(arguments: scenes)
   func viewsAtEachSize(_ scene: (String, [KeyPress])) {
     var screens: [(size: String, screen: Screen)] = []
     for (rows, columns) in SnapshotTests.sizes {
+      var app = Fixtures.app()
+      app.press(.resize(TerminalSize(rows: rows, columns: columns)))
+      for key in scene.1 { app.press(key) }
+      screens.append(("\(columns)x\(rows)", app.view(size: TerminalSize(rows: rows, columns: columns))))
+    }
+    assertSnapshots(screens, scene: scene.0)
+  }
+
+  /// The keys' screens at the sizes the issue names, 60×15 among them.
+  static let keySizes = [(24, 80), (40, 120), (15, 60), (12, 40)]
+
+  static let keyScenes: [(String, [KeyPress])] = [
+    ("keys-help", [.character("?")]),
+    ("keys-help-end", [.character("?"), .end]),
+    ("keys-palette", [.character("2"), .character(":")] + typing("mo")),
+    ("keys-hints-agenda-filter", [.character("3"), .character("/")] + typing("xzdL")),
+  ]
+
+  @Test(arguments: keyScenes)
+  func keysAtEachSize(_ scene: (String, [KeyPress])) {
+    var screens: [(size: String, screen: Screen)] = []
+    for (rows, columns) in SnapshotTests.keySizes {
       var app = Fixtures.app()
       app.press(.resize(TerminalSize(rows: rows, columns: columns)))
       for key in scene.1 { app.press(key) }
@@ -72,8 +93,10 @@ enum SnapshotFixtures {
     [
       "postings": postings, "pipeline": pipeline, "agenda": agenda,
       "detail-mercari": detailMercari, "detail-hostile": detailHostile, "add-form": addForm,
-      "help": help, "empty": empty, "import-preview": importPreview,
+      "empty": empty, "import-preview": importPreview,
       "postings-filter": postingsFilter, "save-failed": saveFailed,
+      "keys-help": keysHelp, "keys-help-end": keysHelpEnd, "keys-palette": keysPalette,
+      "keys-hints-agenda-filter": keysHintsAgendaFilter,
     ]
   }
 }

@@ -88,4 +88,17 @@ struct KeyDecoderTests {
     #expect(text(0) == nil)
     #expect(code(KEY_MOUSE) == nil)
   }
+
+  @Test("KEY_MOUSE is told apart from keys; button 1 clicks, buttons 4 and 5 turn the wheel")
+  func mouseEvents() {
+    #expect(KeyDecoder.isMouse(status: KEY_CODE_YES, value: UInt32(KEY_MOUSE)))
+    #expect(!KeyDecoder.isMouse(status: OK, value: UInt32(KEY_MOUSE)))
+    #expect(KeyDecoder.mouseEvent(buttons: jd_button1_pressed(), row: 3, column: 7)
+      == MouseEvent(.click, row: 3, column: 7))
+    #expect(KeyDecoder.mouseEvent(buttons: jd_button1_clicked(), row: 0, column: 0)?.kind == .click)
+    #expect(KeyDecoder.mouseEvent(buttons: jd_button4_pressed(), row: 1, column: 1)?.kind == .wheelUp)
+    #expect(KeyDecoder.mouseEvent(buttons: jd_button5_pressed(), row: 1, column: 1)?.kind
+      == .wheelDown)
+    #expect(KeyDecoder.mouseEvent(buttons: 0, row: 1, column: 1) == nil)
+  }
 }

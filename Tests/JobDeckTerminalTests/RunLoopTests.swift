@@ -210,6 +210,9 @@ extension HeadlessCursesTests {
       }
       #expect(failedURL == url)
       #expect(message.contains(browser), "\(message)")
+      if browser.hasPrefix("/nonexistent") {
+        #expect(message.contains("was not found (set $BROWSER"), "\(message)")
+      }
     }
   }
 

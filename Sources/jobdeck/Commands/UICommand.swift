@@ -5,12 +5,14 @@ import JobDeckCore
 struct UICommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ui",
-    abstract: "Open the full-screen UI (the default when no command is given)."
+    abstract: "Open the full-screen UI (the default when no command is given).",
+    discussion: "Set JOBDECK_MOUSE=1 to click rows and tabs and scroll with the wheel."
   )
 
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try UserInterface.open(storePath: storeOptions.path, clock: SystemWallClock())
+    // The same clock as every other command: `JOBDECK_NOW` pins the UI's "today" too.
+    try UserInterface.open(storePath: storeOptions.path, clock: storeOptions.clock)
   }
 }

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-
+       Tab next field  Ctrl-S save  Esc cancel
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-
+       Tab next field  Ctrl-S save  Esc cancel
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -79,8 +79,8 @@ extension SnapshotFixtures {
        URL
        Apply by   2025-03-3
                   keep typing: YYYY-MM-DD
-       Stage
-                  blank: posting only; or save
+
+       Tab next field fCtrl-S saveerEsc cancel
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

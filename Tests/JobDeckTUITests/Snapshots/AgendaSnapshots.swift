@@ -12,7 +12,7 @@ extension SnapshotFixtures {
       Next two weeks (1)
        assessment       2025-03-16    in 13d ^[[2JEvil^[]52;… Title^M^H^[[31mgnp.exe
       Later (1)
-       apply by         2025-04-30    in 58d Acme             Backend Engineer (not a…
+       apply by         2025-04-30    in 58d Acme             Backe… (not applied yet)
       Pending (1)
        probation ends   waits for start date 株式会社メルカリ ソフトウェアエンジニア
 
@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-
+       x done  z snooze  Enter open  / filter  ? help  : commands  u undo  a add
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-
+       x done  z snooze  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -79,8 +79,8 @@ extension SnapshotFixtures {
        assessment   in 2d SoundC… ML Intern
       Next two weeks (1)
        assessment  in 13d ^[[2JE… Title^M^H^[…
-      Later (1)
 
+       x done  z snooze  Enter open  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let detailHostile: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-      ^[[2JEvil^[]52;c;aGk=^GCorp — Title^M^H^[[31mgnp.exe
+      ^[[2JEvil^[]52;c;aGk=^GCorp — Title^M^H^[[31mgnp.exe                     1–20/21
         id        evil-corp
         location  Nowhere^[[1A
         url       https://evil.example/^[]8;;x^G
@@ -23,8 +23,8 @@ extension SnapshotFixtures {
 
       Description
         Line one^[[2K^MOverwritten
-        clipboard ^[]52;c;ZXZpbA==^[\ done
 
+       q back  e notes  o open URL  / filter  ? help  : commands
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,12 +66,12 @@ extension SnapshotFixtures {
 
 
 
-
+       q back  e notes  o open URL  / filter  ? help  : commands
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-      ^[[2JEvil^[]52;c;aGk=^GCorp —     1–9/22
+      ^[[2JEvil^[]52;c;aGk=^GCorp —     1–8/22
       Title^M^H^[[31mgnp.exe
         id        evil-corp
         location  Nowhere^[[1A
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
         tags      ^[[5mblink
         stage     screening
 
-
+       q back  e notes  o open URL  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-
+       q back  e notes  o open URL  / filter  ? help  : commands
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,12 +66,12 @@ extension SnapshotFixtures {
 
 
 
-
+       q back  e notes  o open URL  / filter  ? help  : commands
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-      株式会社メルカリ —                1–9/19
+      株式会社メルカリ —                1–8/19
       ソフトウェアエンジニア
         id        mercari-engineer
         location  東京
@@ -79,8 +79,8 @@ extension SnapshotFixtures {
         stage     interview
 
       Deadlines
-        apply by         2025-03-03
 
+       q back  e notes  o open URL  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

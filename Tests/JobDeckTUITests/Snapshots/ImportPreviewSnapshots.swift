@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-
+       y add  n cancel
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
   ]

@@ -24,14 +24,14 @@ extension SnapshotFixtures {
 
 
 
-
+       L next stage  H back a stage  m move to…  c closed  Enter open  / filter
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
       saved 1          applied 1        screening 1      interview 1      offer 0          accepted 0       closed 1
-      Acme · Backend … SoundCloud · ML… ^[[2JEvil^[]52;… 株式会社メルカ…                                    rejected: 1
-                                                                                                            withdrawn: 0
+      Acme             SoundCloud       ^[[2JEvil^[]52;… 株式会社メルカリ                                   rejected: 1
+       Backend Engine…  ML Intern        Title^M^H^[[31…  ソフトウェアエ…                                   withdrawn: 0
                                                                                                             no response: 0
 
                                                                                                             c: show
@@ -66,21 +66,21 @@ extension SnapshotFixtures {
 
 
 
-
+       L next stage  H back a stage  m move to…  c closed  Enter open  / filter  ? help  : commands  u undo  a add  i import
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
        saved 1  applied 1  screening 1  interv
-      SoundCloud · ML Intern
+      SoundCloud
+       ML Intern
 
 
 
 
 
 
-
-
+       L next stage  H back a stage
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -23,8 +23,8 @@ extension SnapshotFixtures {
 
 
 
-
       /engineer
+       Enter keep  Esc clear  ↑ ↓ leave and move
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
   ]

@@ -23,22 +23,22 @@ extension SnapshotFixtures {
 
 
 
-
-      moved SoundCloud: applied → screening
+      Moved SoundCloud · ML Intern from applied to screening
+       L next stage  H back a stage  m move to…  c closed  Enter open  / filter
        …/.local/share/jobdeck/store.json 6p 5a 8d │ NOT SAVED: disk full — will retry
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
        saved 1  applied 0  screening 2  interv
-      SoundCloud · ML Intern
-      ^[[2JEvil^[]52;c;aGk=^GCorp · Title^M^H…
+      SoundCloud
+       ML Intern
+      ^[[2JEvil^[]52;c;aGk=^GCorp
+       Title^M^H^[[31mgnp.exe
 
 
 
-
-
-
-      moved SoundCloud: applied → screening
+      Moved SoundCloud · ML Intern from applie
+       L next stage  H back a stage
             NOT SAVED: disk full — will retry
       """##,
   ]

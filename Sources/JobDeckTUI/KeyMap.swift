@@ -1,0 +1,222 @@
+/// Where a key acts: one of the three list views, or the detail on top of them.
+public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+  case postings, pipeline, agenda, detail
+
+  public var title: String {
+    switch self {
+    case .postings: return "Postings"
+    case .pipeline: return "Pipeline"
+    case .agenda: return "Agenda"
+    case .detail: return "Detail"
+    }
+  }
+
+  static let lists: Set<KeyContext> = [.postings, .pipeline, .agenda]
+  static let everywhere = Set(KeyContext.allCases)
+}
+
+/// The help's sections, in the order shown.
+public enum KeyGroup: String, CaseIterable, Sendable {
+  case everywhere, moving, postings, pipeline, agenda, detail
+
+  public var title: String {
+    switch self {
+    case .everywhere: return "Everywhere"
+    case .moving: return "Moving and finding"
+    case .postings: return "Postings"
+    case .pipeline: return "Pipeline"
+    case .agenda: return "Agenda"
+    case .detail: return "Detail"
+    }
+  }
+}
+
+/// Everything a key can ask the UI to do. The palette runs these by name, so each is a whole
+/// request (`z` opens the snooze prompt; its `d`/`w` answer belongs to the prompt).
+public enum AppCommand: String, CaseIterable, Sendable {
+  case showPostings, showPipeline, showAgenda, nextView, previousView
+  case help, palette, undo, redo, addPosting, importPosting, quit
+  case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp, open
+  case filter, nextMatch, previousMatch, clearFilter
+  case cycleSort
+  case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
+  case markDone, snooze
+  case back, editNotes, openURL
+}
+
+/// One row of the keymap: what a command is called, which keys run it and where.
+public struct KeyBinding: Sendable {
+  public let command: AppCommand
+  public let keys: [KeyPress]
+  public let contexts: Set<KeyContext>
+  public let group: KeyGroup
+  /// One line for the help, the palette and the README.
+  public let summary: String
+  /// A word or two for the hint bar; nil keeps the command out of it.
+  public let hint: String?
+
+  /// The keys as the help writes them: `j ↓`, `Ctrl-R`.
+  public var keyLabel: String { keys.map(KeyMap.label).joined(separator: " ") }
+
+  /// The contexts in the table's order.
+  public var orderedContexts: [KeyContext] { KeyContext.allCases.filter(contexts.contains) }
+}
+
+/// The one keymap: the dispatcher, the `?` help, the hint bar, the `:` palette and the README's
+/// key table all read it, so none of them can disagree with the keys.
+public enum KeyMap {
+  public static let bindings: [KeyBinding] = [
+    // Everywhere
+    row(.showPostings, ["1"], KeyContext.lists, .everywhere, "show the postings table"),
+    row(.showPipeline, ["2"], KeyContext.lists, .everywhere, "show the pipeline by stage"),
+    row(.showAgenda, ["3"], KeyContext.lists, .everywhere, "show the agenda of deadlines"),
+    row(.nextView, [.tab], KeyContext.lists, .everywhere, "next view"),
+    row(.previousView, [.backTab], KeyContext.lists, .everywhere, "previous view"),
+    row(.help, ["?"], KeyContext.everywhere, .everywhere, "show every key (this help)",
+        hint: "help"),
+    row(.palette, [":"], KeyContext.everywhere, .everywhere,
+        "command palette: type to find any command, Enter runs it", hint: "commands"),
+    row(.undo, ["u"], KeyContext.lists, .everywhere, "undo the last change", hint: "undo"),
+    row(.redo, [.control("r")], KeyContext.lists, .everywhere, "redo what was undone"),
+    row(.addPosting, ["a"], KeyContext.lists, .everywhere, "add a posting by hand", hint: "add"),
+    row(.importPosting, ["i"], KeyContext.lists, .everywhere,
+        "import a posting from a file or URL", hint: "import"),
+    row(.quit, ["q"], KeyContext.lists, .everywhere, "save and quit", hint: "quit"),
+    // Moving and finding
+    row(.selectNext, ["j", .down], KeyContext.everywhere, .moving,
+        "next row (detail: scroll down)"),
+    row(.selectPrevious, ["k", .up], KeyContext.everywhere, .moving,
+        "previous row (detail: scroll up)"),
+    row(.selectFirst, ["g", .home], KeyContext.everywhere, .moving, "first row (detail: top)"),
+    row(.selectLast, ["G", .end], KeyContext.everywhere, .moving, "last row (detail: end)"),
+    row(.pageDown, [.pageDown, " "], KeyContext.everywhere, .moving, "one page down"),
+    row(.pageUp, [.pageUp], KeyContext.everywhere, .moving, "one page up"),
+    row(.open, [.enter], KeyContext.lists, .moving, "open the selected record's detail",
+        hint: "open"),
+    row(.filter, ["/"], KeyContext.everywhere, .moving,
+        "filter the list (detail: search the text); Enter keeps it, Esc clears", hint: "filter"),
+    row(.nextMatch, ["n"], KeyContext.everywhere, .moving, "next match of the filter or search"),
+    row(.previousMatch, ["N"], KeyContext.everywhere, .moving,
+        "previous match of the filter or search"),
+    row(.clearFilter, [.escape], KeyContext.lists, .moving, "clear the filter"),
+    // Postings
+    row(.cycleSort, ["s"], [.postings], .postings, "sort by deadline, posted date or company",
+        hint: "sort"),
+    // Pipeline
+    row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
+    row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),
+    row(.moveToNextStage, ["L", ">"], [.pipeline], .pipeline,
+        "move the application to the next stage", hint: "next stage"),
+    row(.moveToPreviousStage, ["H", "<"], [.pipeline], .pipeline,
+        "move the application to the previous stage", hint: "back a stage"),
+    row(.pickStage, ["m"], [.pipeline], .pipeline, "move the application to any stage",
+        hint: "move to…"),
+    row(.toggleClosed, ["c"], [.pipeline], .pipeline, "show or hide closed applications",
+        hint: "closed"),
+    // Agenda
+    row(.markDone, ["x"], [.agenda], .agenda, "mark the deadline done", hint: "done"),
+    row(.snooze, ["z"], [.agenda], .agenda, "snooze the deadline (then d: a day, w: a week)",
+        hint: "snooze"),
+    // Detail
+    row(.back, ["q", .escape], [.detail], .detail, "back to the list", hint: "back"),
+    row(.editNotes, ["e"], [.detail], .detail, "edit the application's notes in $EDITOR",
+        hint: "notes"),
+    row(.openURL, ["o"], [.detail], .detail, "open the posting's URL in the browser",
+        hint: "open URL"),
+  ]
+
+  /// The binding of `command`; every command has exactly one (a test checks).
+  public static func binding(for command: AppCommand) -> KeyBinding? {
+    bindings.first { $0.command == command }
+  }
+
+  /// The command `key` runs in `context`, if any.
+  public static func command(for key: KeyPress, in context: KeyContext) -> AppCommand? {
+    lookup[KeyMapLookupKey(key: key, context: context)]
+  }
+
+  /// The bindings of `context` with a hint, the view's own first (the bar cuts from the
+  /// end), then finding, then those of every view.
+  public static func hints(in context: KeyContext) -> [KeyBinding] {
+    let order: [KeyGroup] = [KeyGroup(rawValue: context.rawValue) ?? .detail, .moving, .everywhere]
+    return order.flatMap { group in
+      bindings.filter { $0.group == group && $0.hint != nil && $0.contexts.contains(context) }
+    }
+  }
+
+  private static let lookup: [KeyMapLookupKey: AppCommand] = {
+    var result: [KeyMapLookupKey: AppCommand] = [:]
+    for binding in bindings {
+      for key in binding.keys {
+        for context in binding.contexts {
+          // The first binding wins; `KeyMapTests` checks that no two share a key anyway.
+          let lookupKey = KeyMapLookupKey(key: key, context: context)
+          if result[lookupKey] == nil { result[lookupKey] = binding.command }
+        }
+      }
+    }
+    return result
+  }()
+
+  private static func row(
+    _ command: AppCommand, _ keys: [KeyPress], _ contexts: Set<KeyContext>, _ group: KeyGroup,
+    _ summary: String, hint: String? = nil
+  ) -> KeyBinding {
+    KeyBinding(command: command, keys: keys, contexts: contexts, group: group, summary: summary,
+               hint: hint)
+  }
+
+  /// A key as people write it.
+  public static func label(_ key: KeyPress) -> String {
+    switch key {
+    case .character(" "): return "Space"
+    case .character(let character): return String(character)
+    case .control(let letter): return "Ctrl-" + letter.uppercased()
+    case .enter: return "Enter"
+    case .escape: return "Esc"
+    case .tab: return "Tab"
+    case .backTab: return "Shift-Tab"
+    case .backspace: return "Backspace"
+    case .delete: return "Delete"
+    case .up: return "↑"
+    case .down: return "↓"
+    case .left: return "←"
+    case .right: return "→"
+    case .home: return "Home"
+    case .end: return "End"
+    case .pageUp: return "PgUp"
+    case .pageDown: return "PgDn"
+    case .function(let number): return "F\(number)"
+    case .resize: return "resize"
+    }
+  }
+
+  /// The README's key table, one row per command, grouped as the help is.
+  public static func markdownTable() -> String {
+    var lines = ["| Keys | Where | What it does |", "|---|---|---|"]
+    for group in KeyGroup.allCases {
+      for binding in bindings where binding.group == group {
+        let keys = binding.keys.map { "`" + label($0) + "`" }.joined(separator: " ")
+        let contexts = binding.contexts == KeyContext.everywhere
+          ? "everywhere"
+          : binding.contexts == KeyContext.lists
+            ? "views" : binding.orderedContexts.map(\.title).joined(separator: ", ")
+        let summary = binding.summary.replacingOccurrences(of: "|", with: "\\|")
+        lines.append("| \(keys) | \(contexts) | \(summary) |")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+private struct KeyMapLookupKey: Hashable {
+  let key: KeyPress
+  let context: KeyContext
+}
+
+extension KeyPress: ExpressibleByExtendedGraphemeClusterLiteral {
+  /// `"j"` in the keymap stands for `.character("j")`.
+  public init(extendedGraphemeClusterLiteral value: Character) {
+    self = .character(value)
+  }
+}

@@ -1,0 +1,104 @@
+// Recorded with JOBDECK_RECORD_SNAPSHOTS=1 by SnapshotTests; review before committing.
+extension SnapshotFixtures {
+  static let keysHelpEnd: [String: String] = [
+    "80x24": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+       Keys  29–47/47
+       Postings
+        s                   sort by deadline, posted date or company
+
+       Pipeline
+        h ←                 previous stage column
+        l →                 next stage column
+        L >                 move the application to the next stage
+        H <                 move the application to the previous stage
+        m                   move the application to any stage
+        c                   show or hide closed applications
+
+       Agenda
+        x                   mark the deadline done
+        z                   snooze the deadline (then d: a day, w: a week)
+
+       Detail
+        q Esc               back to the list
+        e                   edit the application's notes in $EDITOR
+        o                   open the posting's URL in the browser
+
+       j k PgDn PgUp scroll  q Esc ? close
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "120x40": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+       Keys  12–46/46
+        i                   import a posting from a file or URL
+        q                   save and quit
+
+       Moving and finding
+        j ↓                 next row (detail: scroll down)
+        k ↑                 previous row (detail: scroll up)
+        g Home              first row (detail: top)
+        G End               last row (detail: end)
+        PgDn Space          one page down
+        PgUp                one page up
+        Enter               open the selected record's detail
+        /                   filter the list (detail: search the text); Enter keeps it, Esc clears
+        n                   next match of the filter or search
+        N                   previous match of the filter or search
+        Esc                 clear the filter
+
+       Postings
+        s                   sort by deadline, posted date or company
+
+       Pipeline
+        h ←                 previous stage column
+        l →                 next stage column
+        L >                 move the application to the next stage
+        H <                 move the application to the previous stage
+        m                   move the application to any stage
+        c                   show or hide closed applications
+
+       Agenda
+        x                   mark the deadline done
+        z                   snooze the deadline (then d: a day, w: a week)
+
+       Detail
+        q Esc               back to the list
+        e                   edit the application's notes in $EDITOR
+        o                   open the posting's URL in the browser
+
+       j k PgDn PgUp scroll  q Esc ? close
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "60x15": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda
+       Keys  41–50/50
+
+       Agenda
+        x                mark the deadline done
+        z                snooze the deadline (then d: a day, w: a
+                         week)
+
+       Detail
+        q Esc            back to the list
+        e                edit the application's notes in $EDITOR
+        o                open the posting's URL in the browser
+
+       j k PgDn PgUp scroll  q Esc ? close
+       …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+       Keys  59–65/65
+
+       Detail
+        q Esc       back to the list
+        e           edit the application's
+                    notes in $EDITOR
+        o           open the posting's URL in
+                    the browser
+
+       j k PgDn PgUp scroll  q Esc ? close
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+  ]
+}

@@ -1,0 +1,104 @@
+// Recorded with JOBDECK_RECORD_SNAPSHOTS=1 by SnapshotTests; review before committing.
+extension SnapshotFixtures {
+  static let keysPalette: [String: String] = [
+    "80x24": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      : mo
+       L >            move the application to the next stage
+       H <            move the application to the previous stage
+       m              move the application to any stage
+       n              next match of the filter or search
+       N              previous match of the filter or search
+       x              mark the deadline done  (Agenda)
+       :              command palette: type to find any command, Enter runs it
+       i              import a posting from a file or URL
+       l →            next stage column
+       h ←            previous stage column
+       s              sort by deadline, posted date or company  (Postings)
+      ────────────────────────────────────────────────────────────────────────────────
+
+
+
+
+
+
+
+
+       type to find  ↑ ↓ choose  Enter run  Esc close
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "120x40": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      : mo
+       L >            move the application to the next stage
+       H <            move the application to the previous stage
+       m              move the application to any stage
+       n              next match of the filter or search
+       N              previous match of the filter or search
+       x              mark the deadline done  (Agenda)
+       :              command palette: type to find any command, Enter runs it
+       i              import a posting from a file or URL
+       l →            next stage column
+       h ←            previous stage column
+       s              sort by deadline, posted date or company  (Postings)
+      ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+       type to find  ↑ ↓ choose  Enter run  Esc close
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "60x15": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      : mo
+       L >          move the application to the next stage
+       H <          move the application to the previous stage
+       m            move the application to any stage
+       n            next match of the filter or search
+       N            previous match of the filter or search
+       x            mark the deadline done  (Agenda)
+       :            command palette: type to find any command, E…
+       i            import a posting from a file or URL
+       l →          next stage column
+
+
+       type to find  ↑ ↓ choose  Enter run  Esc close
+       …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+    "40x12": ##"""
+       1 Postings  2 Pipeline  3 Agenda
+      : mo
+       L >      move the application to the …
+       H <      move the application to the …
+       m        move the application to any …
+       n        next match of the filter or …
+       N        previous match of the filter…
+       x        mark the deadline done  (Age…
+
+
+       type to find  ↑ ↓ choose  Enter run
+       …e/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+  ]
+}
