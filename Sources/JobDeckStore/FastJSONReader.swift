@@ -304,7 +304,7 @@ struct FastJSONReader {
       raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-"),
       let year = Self.digits(raw, 0, 4), let month = Self.digits(raw, 5, 2),
       let day = Self.digits(raw, 8, 2),
-      let date = CivilDate(year: year, month: month, day: day)
+      let date = CivilDate(year: year, month: month, day: day), SupportedDates.contains(date)
     else { throw FastPathMiss() }
     return date
   }
@@ -323,7 +323,10 @@ struct FastJSONReader {
       let second = Self.digits(raw, 17, 2), second < 60
     else { throw FastPathMiss() }
     let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
-    return Date(timeIntervalSince1970: Double(seconds))
+    let instant = Date(timeIntervalSince1970: Double(seconds))
+    // Out of range: the trusted path reports it with its position.
+    guard SupportedDates.contains(instant: instant) else { throw FastPathMiss() }
+    return instant
   }
 
   /// An ISO 8601 period, parsed by `Period.init?(_:)` itself so the two paths cannot differ.
