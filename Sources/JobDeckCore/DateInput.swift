@@ -180,13 +180,15 @@ public enum DurationInput {
     return leads
   }
 
-  /// Not negative, and at most 366 days counted generously (a month as 31 days, a year as 366).
+  /// Not negative, and at most 366 days, counting a year as 366 days and a month as 30.5, so
+  /// that `1y`, `12m`, `52w`, `366d` and `8784h` all pass.
   public static func isLeadTimeWithinAYear(_ lead: Period) -> Bool {
     let parts = [lead.years, lead.months, lead.weeks, lead.days, lead.hours, lead.minutes]
     guard parts.allSatisfy({ $0 >= 0 }), lead.isWithinLimits else { return false }
-    let minutes = ((lead.years * 366 + lead.months * 31 + lead.weeks * 7 + lead.days) * 24
-      + lead.hours) * 60 + lead.minutes
-    return minutes <= 366 * 24 * 60
+    let minutesPerDay = 24 * 60
+    let minutes = lead.years * 366 * minutesPerDay + lead.months * 61 * minutesPerDay / 2
+      + (lead.weeks * 7 + lead.days) * minutesPerDay + lead.hours * 60 + lead.minutes
+    return minutes <= 366 * minutesPerDay
   }
 }
 

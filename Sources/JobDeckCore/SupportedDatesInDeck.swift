@@ -82,6 +82,7 @@ extension SupportedDates {
     }
     if let leads = deadline.leadTimes, let lead = leads.first(where: { !$0.isWithinLimits }) {
       return "the lead time \(lead) of \(name) is longer than JobDeck works with"
+        + " (\(Period.limitsText))"
     }
     return nil
   }
