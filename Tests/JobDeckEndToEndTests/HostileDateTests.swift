@@ -161,7 +161,10 @@ struct HostileDateTests {
 
   @Test func aDerivedDateIsRefusedOnTheJournalPathToo() throws {
     try storeAnApplication()
-    // Every save of this store goes to the journal, as for a store of 1 MB or more.
+    // Saves of this store go to the journal, as for a store of 1 MB or more: the store must be
+    // eight times the journal, hence a long description.
+    try workspace.jobdeck(["add", "posting", "--company", "Big", "--title", "Ad", "--description",
+                           String(repeating: "Long text. ", count: 6_000)])
     let journaled = ["JOBDECK_JOURNAL_MINIMUM_BYTES": "1"]
     let note = try workspace.jobdeck(["note", "acme", "first"], environment: journaled)
     #expect(note.exitCode == 0)
@@ -177,7 +180,7 @@ struct HostileDateTests {
   @Test func absurdLeadTimesAreRefused() throws {
     try storeAnApplication()
     let limit = "1 to 8 lead times, each from 0d to 366d (or 8784h)"
-    for lead in ["367d", "8785h", "2y", "-1d", "1d,1d,1d,1d,1d,1d,1d,1d,1d", ""] {
+    for lead in ["367d", "8785h", "2y", "-1d", "1d,1d,1d,1d,1d,1d,1d,1d,1d", "1d,,2d"] {
       try expectRefused(["deadline", "add", "acme", "interview", "2026-12-20", "--lead=\(lead)"],
                         message: ["invalid --lead '\(lead)'"])
     }
@@ -261,7 +264,7 @@ struct HostileDateTests {
 
       """)
     try expectRefused(["agenda"], exitCode: 2, message: [
-      "store.json:4:21: at deadlines[0].due.dateTime: 2199-12-31T23:00:00Z is outside the times",
+      "store.json:4:24: at deadlines[0].due.dateTime: 2199-12-31T23:00:00Z is outside the times",
       Self.range,
     ])
   }

@@ -113,8 +113,16 @@ struct PropertyDateCommandsTests {
     var sequence = Sequence(generator: SeededGenerator(seed: seed))
     let (now, zone) = Self.clocks[Int(seed % UInt64(Self.clocks.count))]
     var environment = ["JOBDECK_NOW": now, "TZ": zone]
-    // Half the sequences save through the journal, as a store of 1 MB or more does.
-    if seed % 2 == 1 { environment["JOBDECK_JOURNAL_MINIMUM_BYTES"] = "1" }
+    // Half the sequences save through the journal, as a store of 1 MB or more does (the store
+    // must be eight times the journal: hence a long description first).
+    if seed % 2 == 1 {
+      environment["JOBDECK_JOURNAL_MINIMUM_BYTES"] = "1"
+      let big = try workspace.jobdeck(
+        ["add", "posting", "--company", "Big", "--title", "Ad", "--description",
+         String(repeating: "Long text. ", count: 6_000)], environment: environment)
+      #expect(big.exitCode == 0, "\(big.standardError)")
+    }
+    var journaled = false
     for step in 0..<14 {
       let arguments = step == 0
         ? ["add", "posting", "--company", "Acme", "--title", "Engineer"] : sequence.command()
@@ -130,10 +138,12 @@ struct PropertyDateCommandsTests {
       } else if arguments.prefix(2) == ["deadline", "add"] {
         sequence.deadlines.append(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
       }
+      if FileManager.default.fileExists(atPath: workspace.storePath + ".journal") { journaled = true }
       let check = try workspace.jobdeck(["check"], environment: environment)
       #expect(check.exitCode == 0, "after \(context): check says \(check.standardError)")
       if check.exitCode != 0 { return }
     }
     #expect(!sequence.postings.isEmpty)
+    #expect(journaled == (seed % 2 == 1), "seed \(seed): the journal was \(journaled ? "" : "not ")used")
   }
 }
