@@ -304,8 +304,16 @@ struct FastJSONReader {
       raw[4] == UInt8(ascii: "-"), raw[7] == UInt8(ascii: "-"),
       let year = Self.digits(raw, 0, 4), let month = Self.digits(raw, 5, 2),
       let day = Self.digits(raw, 8, 2),
-      let date = CivilDate(year: year, month: month, day: day), SupportedDates.contains(date)
+      let date = CivilDate(year: year, month: month, day: day)
     else { throw FastPathMiss() }
+    return date
+  }
+
+  /// A date of the store's records: `readCivilDate`, within `SupportedDates` (outside it, the
+  /// trusted path reports it with its position). The summary's computed dates need no range.
+  mutating func readStoredCivilDate() throws(FastPathMiss) -> CivilDate {
+    let date = try readCivilDate()
+    guard SupportedDates.contains(date) else { throw FastPathMiss() }
     return date
   }
 
