@@ -49,13 +49,13 @@ public enum DateInput {
       return today.adding(days: ahead == 0 ? 7 : ahead)
     }
     switch offset(input) {
-    case .some(.some(let period)): return period.added(to: today)
-    case .some(.none):
+    case .period(let period): return period.added(to: today)
+    case .beyondLimits:
       throw DeckError.invalidValue(
         field: field, value: text,
         expected: "a date within \(SupportedDates.rangeText), the dates JobDeck works with"
           + " (that offset goes beyond it)")
-    case .none:
+    case .notAnOffset:
       throw DeckError.invalidValue(field: field, value: text, expected: acceptedForms)
     }
   }
@@ -72,21 +72,29 @@ public enum DateInput {
     return weekdayNames.firstIndex { $0.hasPrefix(name) }.map { $0 + 1 }
   }
 
-  /// `+3d`, `-2d`, `3d`, `2w`, `+1m`, `1y`: a signed count and one unit letter. Nil when
-  /// `input` is not an offset; `.some(nil)` when it is one but longer than `Period.limits`
-  /// (and so far beyond the supported range from any today).
-  private static func offset(_ input: String) -> Period?? {
+  private enum OffsetReading {
+    case notAnOffset
+    /// An offset longer than `Period.limits`: beyond the supported range from any today.
+    case beyondLimits
+    case period(Period)
+  }
+
+  /// `+3d`, `-2d`, `3d`, `2w`, `+1m`, `1y`: a signed count and one unit letter.
+  private static func offset(_ input: String) -> OffsetReading {
     var rest = Substring(input)
     var sign = 1
     if let first = rest.first, first == "+" || first == "-" {
       sign = first == "-" ? -1 : 1
       rest = rest.dropFirst()
     }
-    guard let unit = rest.last, ["d", "w", "m", "y"].contains(unit) else { return nil }
+    guard let unit = rest.last, ["d", "w", "m", "y"].contains(unit) else { return .notAnOffset }
     let digits = rest.dropLast().utf8
-    guard !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+    guard !digits.isEmpty, digits.allSatisfy({ (48...57).contains($0) }) else {
+      return .notAnOffset
+    }
+    // Digits beyond any limit are refused before they are read into an `Int`.
     guard digits.count <= 10, let count = Int(decimalDigits: ArraySlice(digits)) else {
-      return .some(nil)
+      return .beyondLimits
     }
     let period: Period
     switch unit {
@@ -95,7 +103,7 @@ public enum DateInput {
     case "m": period = .months(sign * count)
     default: period = Period(years: sign * count)
     }
-    return .some(period.isWithinLimits ? period : nil)
+    return period.isWithinLimits ? .period(period) : .beyondLimits
   }
 }
 
