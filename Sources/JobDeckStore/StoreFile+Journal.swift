@@ -137,7 +137,8 @@ extension StoreFile {
     // Whatever is written must load again: the loader refuses dates outside SupportedDates, so
     // a save that holds one is refused before anything is written. A journal save checks the
     // records it writes; a full rewrite, every record.
-    if let problem = operations.map { Self.datesProblem(in: $0) } ?? SupportedDates.problem(in: deck) {
+    let problem = operations.map { Self.datesProblem(in: $0) } ?? SupportedDates.problem(in: deck)
+    if let problem {
       throw DeckError.outsideSupportedDates(problem: problem)
     }
     var state = state

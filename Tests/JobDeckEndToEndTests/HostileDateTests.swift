@@ -80,8 +80,10 @@ struct HostileDateTests {
 
   @Test func aMoveOnYearOneIsRefused() throws {
     try storeAnApplication()
-    try expectRefused(["move", "acme", "interview", "--on", "0001-01-01"],
-                      message: ["invalid --on '0001-01-01'", Self.range, "(it would be 0001-01-01)"])
+    for stage in ["applied", "interview"] {
+      try expectRefused(["move", "acme", stage, "--on", "0001-01-01"],
+                        message: ["invalid --on '0001-01-01'", Self.range, "(it would be 0001-01-01)"])
+    }
   }
 
   @Test func aTimedDeadlineAtTheEndOfYear9999IsRefused() throws {
