@@ -18,8 +18,14 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     self.day = day
   }
 
+  /// Day numbers beyond this (about 3 billion years either way) are clamped to it, so that no
+  /// offset a user types can make date arithmetic trap; such dates are far outside
+  /// `SupportedDates` and refused there.
+  static let dayNumberLimit = 1 << 40
+
   /// Builds a date from a day number (days since 1970-01-01), the inverse of `dayNumber`.
   public init(dayNumber: Int) {
+    let dayNumber = min(max(dayNumber, -Self.dayNumberLimit), Self.dayNumberLimit)
     // Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
     let z = dayNumber + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -56,14 +62,21 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     }
   }
 
-  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+  /// Never traps: a sum beyond `Int` is clamped like any other date far outside the range.
+  public func adding(days: Int) -> CivilDate {
+    let (sum, overflow) = dayNumber.addingReportingOverflow(days)
+    return CivilDate(dayNumber: overflow ? (days < 0 ? Int.min : Int.max) : sum)
+  }
 
   /// Calendar month arithmetic: the day is clamped to the target month's length
   /// (31 Jan + 1 month = 28/29 Feb), as every calendar and BGB §188(3) do.
   public func adding(months: Int) -> CivilDate {
+    // Clamped like day numbers, so that no count of months can overflow below.
+    let limit = Self.dayNumberLimit / 28
+    let months = min(max(months, -limit), limit)
     let monthIndex = year * 12 + (month - 1) + months
-    let targetYear = monthIndex / 12
-    let targetMonth = monthIndex % 12 + 1
+    let targetYear = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+    let targetMonth = monthIndex - targetYear * 12 + 1
     let targetDay = min(day, CivilDate.daysInMonth(year: targetYear, month: targetMonth))
     return CivilDate(uncheckedYear: targetYear, month: targetMonth, day: targetDay)
   }
@@ -85,7 +98,7 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
-  private init(uncheckedYear year: Int, month: Int, day: Int) {
+  init(uncheckedYear year: Int, month: Int, day: Int) {
     self.year = year
     self.month = month
     self.day = day
@@ -118,6 +131,10 @@ extension CivilDate: Codable {
       throw DecodingError.dataCorruptedError(
         in: container, debugDescription: "'\(text)' is not a valid date (expected YYYY-MM-DD)")
     }
+    // A stored date is one JobDeck could have accepted: the range is checked on the way in too.
+    if let problem = SupportedDates.problem(with: date) {
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: problem)
+    }
     self = date
   }
 
@@ -128,13 +145,17 @@ extension CivilDate: Codable {
 }
 
 extension Int {
-  /// Parses ASCII digits only (no sign, no spaces), which `Int(String)` would otherwise accept.
+  /// Parses ASCII digits only (no sign, no spaces), which `Int(String)` would otherwise accept;
+  /// nil, never a trap, for a number too large for `Int`.
   init?(decimalDigits bytes: ArraySlice<UInt8>) {
     guard !bytes.isEmpty else { return nil }
     var value = 0
     for byte in bytes {
       guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflowSum) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+      guard !overflowShift, !overflowSum else { return nil }
+      value = sum
     }
     self = value
   }

@@ -8,6 +8,8 @@ public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
   case ambiguous(String, candidates: [String])
   case noApplication(postingID: String)
   case invalidValue(field: String, value: String, expected: String)
+  /// A change whose dates, typed or derived, fall outside `SupportedDates`; nothing is saved.
+  case outsideSupportedDates(problem: String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,8 @@ public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
       return "posting '\(postingID)' has no application yet; run: jobdeck apply \(postingID)"
     case .invalidValue(let field, let value, let expected):
       return "invalid \(field) '\(value)': expected \(expected)"
+    case .outsideSupportedDates(let problem):
+      return "refused: \(problem); nothing was saved"
     }
   }
 }

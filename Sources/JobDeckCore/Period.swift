@@ -22,6 +22,30 @@ public struct Period: Hashable, Sendable {
   }
 
   public static let zero = Period()
+
+  /// The longest period JobDeck accepts in each unit: 300 years, longer than the whole range of
+  /// `SupportedDates`, so any period that could matter fits, and no arithmetic on one can
+  /// overflow. Longer ones are refused where they are typed, imported or loaded.
+  public static let limits: [(unit: String, limit: Int)] = [
+    ("years", 300), ("months", 3_600), ("weeks", 15_660), ("days", 109_575),
+    ("hours", 2_629_800), ("minutes", 157_788_000),
+  ]
+
+  /// The largest count allowed for a unit named as in `limits` ("days").
+  public static func limit(for unit: String) -> Int {
+    limits.first { $0.unit == unit }?.limit ?? 0
+  }
+
+  /// Whether every component is within `limits`, either sign.
+  public var isWithinLimits: Bool {
+    zip([years, months, weeks, days, hours, minutes], Self.limits).allSatisfy { value, entry in
+      value.magnitude <= UInt(entry.limit)
+    }
+  }
+
+  /// "at most 300 years, 3600 months, …": for messages that refuse a period.
+  public static let limitsText =
+    "at most " + limits.map { "\($0.limit) \($0.unit)" }.joined(separator: ", ")
   public static func days(_ count: Int) -> Period { Period(days: count) }
   public static func weeks(_ count: Int) -> Period { Period(weeks: count) }
   public static func months(_ count: Int) -> Period { Period(months: count) }
@@ -106,7 +130,8 @@ extension Period: CustomStringConvertible, LosslessStringConvertible {
         inTimePart = true
         continue
       }
-      guard let value = Int(digits) else { return nil }
+      // Digits beyond any limit are refused before they are read into an `Int`.
+      guard digits.count <= 10, let value = Int(digits) else { return nil }
       digits = ""
       sawComponent = true
       switch (character, inTimePart) {
@@ -119,7 +144,7 @@ extension Period: CustomStringConvertible, LosslessStringConvertible {
       default: return nil
       }
     }
-    guard digits.isEmpty, sawComponent else { return nil }
+    guard digits.isEmpty, sawComponent, period.isWithinLimits else { return nil }
     self = period
   }
 }
@@ -130,7 +155,7 @@ extension Period: Codable {
     let text = try container.decode(String.self)
     guard let period = Period(text) else {
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "'\(text)' is not an ISO 8601 period such as P3M or P7D")
+        in: container, debugDescription: "'\(text)' is not an ISO 8601 period such as P3M or P7D, \(Period.limitsText)")
     }
     self = period
   }

@@ -46,6 +46,8 @@ enum CSVDateParser {
   enum Failure: Error, Equatable {
     case unparsable
     case ambiguous
+    /// A real date, but not one JobDeck works with (`SupportedDates`): the row is refused.
+    case outsideSupportedRange(CivilDate)
   }
 
   /// A cell read as far as it can be without knowing its column's order: a date or failure,
@@ -159,6 +161,7 @@ enum CSVDateParser {
     guard year >= 1000, let date = CivilDate(year: year, month: month, day: day) else {
       return .failure(.unparsable)
     }
+    guard SupportedDates.contains(date) else { return .failure(.outsideSupportedRange(date)) }
     return .success(date)
   }
 }

@@ -165,6 +165,8 @@ struct RowReader {
         + " settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
     case .unparsable:
       return "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
+    case .outsideSupportedRange(let date):
+      return "'\(text)' is \(date), \(SupportedDates.outsideDates)"
     }
   }
 

@@ -38,6 +38,7 @@ enum JSONLDPosting {
       draft.posting.compensation = salary
     }
     if let url = string(object["url"]) { draft.posting.url = url }
+    draft.dropDatesOutsideSupportedRange()
     return draft
   }
 

@@ -53,8 +53,10 @@ public enum PostingTextExtractor {
       tags: tags(in: text),
       description: pasted,
       createdAt: importDate.instant(hour: 12, in: TimeZone(identifier: "UTC") ?? .current))
-    return PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
-                        openDates: dates.openDates, terms: terms.terms)
+    var draft = PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
+                             openDates: dates.openDates, terms: terms.terms)
+    draft.dropDatesOutsideSupportedRange()
+    return draft
   }
 
   /// The title decides first (an internship ad mentions "full-time" too), then a labelled

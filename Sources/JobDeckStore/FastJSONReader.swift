@@ -309,6 +309,14 @@ struct FastJSONReader {
     return date
   }
 
+  /// A date of the store's records: `readCivilDate`, within `SupportedDates` (outside it, the
+  /// trusted path reports it with its position). The summary's computed dates need no range.
+  mutating func readStoredCivilDate() throws(FastPathMiss) -> CivilDate {
+    let date = try readCivilDate()
+    guard SupportedDates.contains(date) else { throw FastPathMiss() }
+    return date
+  }
+
   /// The instant form the encoder writes, `YYYY-MM-DDTHH:MM:SSZ`; the other forms
   /// `StoreDateFormat` accepts (fractions, offsets, lower case) go to the trusted path.
   mutating func readInstant() throws(FastPathMiss) -> Date {
@@ -323,7 +331,10 @@ struct FastJSONReader {
       let second = Self.digits(raw, 17, 2), second < 60
     else { throw FastPathMiss() }
     let seconds = date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second
-    return Date(timeIntervalSince1970: Double(seconds))
+    let instant = Date(timeIntervalSince1970: Double(seconds))
+    // Out of range: the trusted path reports it with its position.
+    guard SupportedDates.contains(instant: instant) else { throw FastPathMiss() }
+    return instant
   }
 
   /// An ISO 8601 period, parsed by `Period.init?(_:)` itself so the two paths cannot differ.

@@ -126,7 +126,7 @@ struct FastRecordDecoding {
         leadTimes = list
         return 1 << 9
       case 12 where keyIs(key, "snoozedUntil"):
-        snoozedUntil = try reader.readCivilDate()
+        snoozedUntil = try reader.readStoredCivilDate()
         return 1 << 10
       default: throw FastPathMiss()
       }
@@ -163,7 +163,7 @@ struct FastRecordDecoding {
     var date: CivilDate?, precision: PostedDate.Precision?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       if keyIs(key, "date") {
-        date = try reader.readCivilDate()
+        date = try reader.readStoredCivilDate()
         return 1 << 0
       }
       if keyIs(key, "precision") {
@@ -231,13 +231,13 @@ struct FastRecordDecoding {
     var terms = EmploymentTerms()
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
-      case 9 where keyIs(key, "startDate"): terms.startDate = try reader.readCivilDate(); return 1
+      case 9 where keyIs(key, "startDate"): terms.startDate = try reader.readStoredCivilDate(); return 1
       case 9 where keyIs(key, "probation"): terms.probation = try reader.readPeriod(); return 2
       case 11 where keyIs(key, "contractEnd"):
-        terms.contractEnd = try reader.readCivilDate()
+        terms.contractEnd = try reader.readStoredCivilDate()
         return 4
       case 15 where keyIs(key, "offerResponseBy"):
-        terms.offerResponseBy = try reader.readCivilDate()
+        terms.offerResponseBy = try reader.readStoredCivilDate()
         return 8
       case 20 where keyIs(key, "probationReviewAfter"):
         terms.probationReviewAfter = try reader.readPeriod()
@@ -257,7 +257,7 @@ struct FastRecordDecoding {
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       let bit: UInt32
       switch key.count {
-      case 4 where keyIs(key, "date"): date = try reader.readCivilDate(); bit = 1
+      case 4 where keyIs(key, "date"): date = try reader.readStoredCivilDate(); bit = 1
       case 8 where keyIs(key, "dateTime"): instant = try reader.readInstant(); bit = 2
       case 8 where keyIs(key, "timeZone"): zone = try reader.readString(); bit = 4
       case 10 where keyIs(key, "relativeTo"):

@@ -66,6 +66,9 @@ enum StoreDateFormat {
         in: container,
         debugDescription: "\"\(text)\" is not a date and time such as \"2026-11-22T10:00:00Z\"")
     }
+    if let problem = SupportedDates.problem(withInstant: date) {
+      throw DecodingError.dataCorruptedError(in: container, debugDescription: problem)
+    }
     return date
   }
 

@@ -158,6 +158,14 @@ extension StoreFile {
   /// newer-version files.
   func commit(_ deck: Deck, previous: Deck?, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
+    let operations = previous.flatMap { DeckDifference.operations(from: $0, to: deck) }
+    // Whatever is written must load again: the loader refuses dates outside SupportedDates, so
+    // a save that holds one is refused before anything is written. A journal save checks the
+    // records it writes; a full rewrite, every record.
+    let problem = operations.map { Self.datesProblem(in: $0) } ?? SupportedDates.problem(in: deck)
+    if let problem {
+      throw DeckError.outsideSupportedDates(problem: problem)
+    }
     var state = state
     if let journal = state.journal, journal.isStale || state.storeStatus == nil {
       try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
@@ -165,7 +173,7 @@ extension StoreFile {
     }
     if let previous, let store = state.storeStatus,
       store.fingerprint.size >= journalPolicy.minimumStoreSize,
-      let operations = DeckDifference.operations(from: previous, to: deck)
+      let operations
     {
       if operations.isEmpty { return }
       let line: Data
@@ -318,5 +326,23 @@ extension StoreFile {
       return candidate
     }
     throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: EEXIST)
+  }
+}
+
+extension StoreFile {
+  /// The first date outside `SupportedDates` among the records `operations` write.
+  static func datesProblem(in operations: [StoreJournal.Operation]) -> String? {
+    for operation in operations {
+      let problem: String?
+      switch operation {
+      case .putPosting(let posting): problem = SupportedDates.problem(in: posting)
+      case .putApplication(let application): problem = SupportedDates.problem(in: application)
+      case .putDeadline(let deadline): problem = SupportedDates.problem(in: deadline)
+      case .putSettings(let settings): problem = SupportedDates.problem(in: settings)
+      case .delete: problem = nil
+      }
+      if let problem { return problem }
+    }
+    return nil
   }
 }

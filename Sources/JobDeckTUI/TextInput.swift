@@ -63,6 +63,9 @@ public struct AddForm: Equatable, Sendable {
   public func dateMessage(today: CivilDate) -> String? {
     let text = value(.deadline)
     if text.isEmpty || deadline(today: today) != nil { return nil }
+    if CivilDate(text.trimmingCharacters(in: .whitespaces)) != nil {
+      return "outside the dates JobDeck works with: \(SupportedDates.rangeText)"
+    }
     if text.count < 10, isPrefixOfDate(text) { return "keep typing: YYYY-MM-DD" }
     return "not a date: try 2025-03-03, tomorrow, +10d, fri or eom"
   }

@@ -50,7 +50,8 @@ public struct DeckGenerator {
     return pick(["Acme", "Data Intern", "Berlin", "ML Engineer", "Zürich", "東京"])
   }
 
-  public mutating func civilDate(years: ClosedRange<Int> = 1...9999) -> CivilDate {
+  /// A date in `years`; by default anywhere in the range JobDeck accepts (`SupportedDates`).
+  public mutating func civilDate(years: ClosedRange<Int> = 1900...2199) -> CivilDate {
     let low = (CivilDate(year: years.lowerBound, month: 1, day: 1) ?? CivilDate(dayNumber: 0))
     let high = (CivilDate(year: years.upperBound, month: 12, day: 31) ?? CivilDate(dayNumber: 0))
     return CivilDate(dayNumber: Int.random(in: low.dayNumber...high.dayNumber, using: &generator))

@@ -5,6 +5,9 @@ import JobDeckStore
 /// The exit statuses the README documents; scripts rely on them.
 enum ExitStatus {
   static let userError: Int32 = 1
+  /// The command line itself is wrong: an unknown option, a value that does not parse or is
+  /// outside what JobDeck accepts (a date outside 1900–2199, an absurd --lead). EX_USAGE.
+  static let usage: Int32 = 64
   static let storeProblem: Int32 = 2
   /// sysexits' EX_USAGE: the command needs a confirmation it was not given (`--yes` without a
   /// terminal to ask on).
@@ -20,6 +23,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
   static func user(_ message: String) -> CommandFailure {
     CommandFailure(message: message, exitCode: ExitStatus.userError)
+  }
+
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, exitCode: ExitStatus.usage)
   }
 }
 

@@ -13,8 +13,10 @@ struct JobDeck: ParsableCommand {
       --store PATH; otherwise $JOBDECK_STORE, $XDG_DATA_HOME/jobdeck/store.json or \
       ~/.local/share/jobdeck/store.json is used. Ids accept any unique prefix.
 
-      Exit status: 0 success, 1 a mistake in the request (unknown id, bad value), \
-      2 a problem with the store (unreadable, locked, written by a newer JobDeck).
+      Exit status: 0 success, 1 a request that cannot be done (unknown or ambiguous id), \
+      2 a problem with the store (unreadable, locked, written by a newer JobDeck), 64 a \
+      mistake in the command line (unknown option, a value that does not parse, a date \
+      outside 1900-01-01 … 2199-12-31).
       """,
     version: "0.1.0",
     subcommands: [
@@ -27,7 +29,7 @@ struct JobDeck: ParsableCommand {
   )
 
   /// Runs a command and turns every failure into a message and the documented exit status:
-  /// argument mistakes are the user's (1), not ArgumentParser's default 64.
+  /// a mistake in the command line (an option, a value) is 64, as ArgumentParser has it.
   static func main() {
     // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
@@ -47,7 +49,10 @@ struct JobDeck: ParsableCommand {
       Foundation.exit(error.exitCode)
     } catch let error as DeckError {
       printError(error.description)
-      Foundation.exit(ExitStatus.userError)
+      switch error {
+      case .invalidValue, .outsideSupportedDates: Foundation.exit(ExitStatus.usage)
+      default: Foundation.exit(ExitStatus.userError)
+      }
     } catch let error as StoreFailure {
       printError(error.description)
       Foundation.exit(ExitStatus.storeProblem)
@@ -57,7 +62,7 @@ struct JobDeck: ParsableCommand {
         exit(withError: error)
       }
       printError(fullMessage(for: error))
-      Foundation.exit(ExitStatus.userError)
+      Foundation.exit(ExitStatus.usage)
     }
   }
 

@@ -198,6 +198,7 @@ enum ReferenceCSVDateParser {
     guard year >= 1000, let date = CivilDate(year: year, month: month, day: day) else {
       return .failure(.unparsable)
     }
+    guard SupportedDates.contains(date) else { return .failure(.outsideSupportedRange(date)) }
     return .success(date)
   }
 }

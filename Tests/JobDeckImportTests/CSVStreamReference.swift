@@ -115,6 +115,8 @@ private struct ReferenceRowReader {
           + " it; write it as YYYY-MM-DD or DD.MM.YYYY")
     case .failure(.unparsable):
       fail(column, "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
+    case .failure(.outsideSupportedRange(let date)):
+      fail(column, "'\(text)' is \(date), \(SupportedDates.outsideDates)")
     }
     return nil
   }

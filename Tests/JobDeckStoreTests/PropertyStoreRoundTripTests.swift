@@ -5,8 +5,8 @@ import JobDeckTestSupport
 import Testing
 
 /// Property: whatever deck the model can hold, saving it and loading it back gives the same
-/// deck. Decks come from `DeckGenerator` (hostile text, any finite number, dates from year 1 to
-/// 9999, periods of either sign, timed deadlines in several zones); each seed is one case, so a
+/// deck. Decks come from `DeckGenerator` (hostile text, any finite number, dates anywhere in
+/// 1900–2199, the range JobDeck accepts, periods of either sign, timed deadlines in several zones); each seed is one case, so a
 /// failure names the seed that reproduces it. `JOBDECK_PROPERTY_RUNS=5000` runs more.
 @Suite("Property: the store round-trips any deck")
 struct PropertyStoreRoundTripTests {

@@ -122,6 +122,19 @@ struct AddFormTests {
     #expect(app.screenText().contains("in 7d"))
   }
 
+  @Test func aDateOutsideTheSupportedRangeIsNamedAndNotSaved() {
+    var app = Fixtures.app()
+    app.press(.character("a"))
+    app.type("Zalando")
+    app.press(.tab)
+    app.type("Data Scientist")
+    app.press(.tab, .tab, .tab)
+    app.type("2200-01-01")
+    #expect(app.screenText().contains("outside the dates JobDeck works with: 1900-01-01 … 2199-12-31"))
+    app.press(.control("s"))
+    #expect(!app.state.deck.deadlines.contains { $0.due == .allDay(Fixtures.date("2200-01-01")) })
+  }
+
   @Test func theDateFieldTakesWhatTheCommandLineTakes() throws {
     var app = Fixtures.app()
     app.press(.character("a"))

@@ -21,7 +21,7 @@ struct AddPosting: ParsableCommand {
   @Option(help: "The role as the ad names it.") var title: String
   @Option(help: "City, country or \"Remote\".") var location: String?
   @Option(help: "The ad's address.") var url: String?
-  @Option(help: ArgumentHelp(
+  @Option(parsing: .unconditional, help: ArgumentHelp(
     "Last day to apply (2025-03-03, tomorrow, +10d, fri, eom).", valueName: "date"))
   var deadline: String?
   @Option(help: "A tag; repeat for more.") var tag: [String] = []
@@ -39,7 +39,9 @@ struct AddPosting: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
-    let cutoff = try deadline.map { try DateInput.parse($0, today: clock.today) }
+    let cutoff = try deadline.map {
+      try OptionValue.date($0, option: "--deadline", today: clock.today)
+    }
     let now = clock.now.truncatedToSeconds
     let id = try storeOptions.file.update { deck -> String in
       let id = deck.add(

@@ -22,11 +22,14 @@ struct AgendaCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only what is due within this long (14d, 2w, 1m); overdue always shows.",
                              valueName: "duration"))
   var within: String?
-  @Option(help: ArgumentHelp("Start the window on this date instead of today.", valueName: "date"))
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Start the window on this date instead of today (-7d).", valueName: "date"))
   var from: String?
-  @Option(help: ArgumentHelp("Only what is due strictly before this date.", valueName: "date"))
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Only what is due strictly before this date.", valueName: "date"))
   var before: String?
-  @Option(help: ArgumentHelp("Only what is due on or before this date.", valueName: "date"))
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Only what is due on or before this date.", valueName: "date"))
   var by: String?
   @Flag(help: "Only overdue deadlines.") var overdue = false
   @Option(help: ArgumentHelp("Only deadlines of this kind; repeat for more.", valueName: "kind"))
@@ -41,14 +44,14 @@ struct AgendaCommand: ParsableCommand {
     let clock = storeOptions.clock
     let today = clock.today
     var query = AgendaQuery()
-    query.within = try within.map(DurationInput.parse)
-    query.from = try from.map { try DateInput.parse($0, today: today) }
+    query.within = try within.map { try OptionValue.duration($0, option: "--within") }
+    query.from = try from.map { try OptionValue.date($0, option: "--from", today: today) }
     if let before {
-      query.until = try DateInput.parse(before, today: today)
+      query.until = try OptionValue.date(before, option: "--before", today: today)
       query.untilIsInclusive = false
     }
     if let by {
-      query.until = try DateInput.parse(by, today: today)
+      query.until = try OptionValue.date(by, option: "--by", today: today)
       query.untilIsInclusive = true
     }
     if query.within != nil || query.until != nil { query.includePending = false }

@@ -12,13 +12,17 @@ struct ApplyCommand: ParsableCommand {
   @Argument(help: "The posting (any unique prefix of its id).") var posting: String
   @Option(help: "The stage it starts in.") var stage: Stage = .applied
   @Option(help: "A note for the history.") var note: String?
-  @Option(help: ArgumentHelp("When it happened, if not now (2025-03-03, yesterday).",
+  @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now (2025-03-03, yesterday, -2d).",
                              valueName: "date"))
   var on: String?
 
   func run() throws {
     let clock = storeOptions.clock
-    let time = try on.map { try DateInput.parse($0, today: clock.today).instant(hour: 12, in: clock.timeZone) } ?? clock.now
+    let time = try on.map { text in
+      let day = try OptionValue.date(text, option: "--on", today: clock.today)
+      return try OptionValue.instant(on: day, hour: 12, in: clock.timeZone, option: "--on",
+                                     text: text)
+    } ?? clock.now
     let id = try storeOptions.file.update { deck -> String in
       let postingID = try deck.resolvePosting(posting)
       let id = try deck.apply(toPosting: postingID, stage: stage, note: note, at: time)

@@ -27,15 +27,15 @@ struct AddDeadline: ParsableCommand {
   var at: String?
   @Option(help: ArgumentHelp("The time zone of --at (default: yours).", valueName: "zone"))
   var timeZone: String?
-  @Option(help: ArgumentHelp("Reminder lead times, e.g. 7d,2d,0d (default: the kind's own).",
+  @Option(help: ArgumentHelp("Reminder lead times, e.g. 7d,2d,0d (default: the kind's own): 1 to 8, each 0d to 366d.",
                              valueName: "list"))
   var lead: String?
   @Option(help: "A note.") var note: String?
 
   func run() throws {
     let clock = storeOptions.clock
-    let day = try DateInput.parse(date, today: clock.today)
-    let leadTimes = try lead.map(DurationInput.parseList)
+    let day = try OptionValue.date(date, option: "date", today: clock.today)
+    let leadTimes = try lead.map { try OptionValue.leadTimes($0, option: "--lead") }
     let due = try dueDate(day, clock: clock)
     let deadlineID = try storeOptions.file.update { deck -> String in
       let owner: DeadlineOwner
@@ -55,12 +55,15 @@ struct AddDeadline: ParsableCommand {
     let parts = at.split(separator: ":").map { Int($0) }
     guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour),
       (0..<60).contains(minute)
-    else { throw CommandFailure.user("invalid --at '\(at)': expected HH:MM, e.g. 14:30") }
+    else { throw CommandFailure.usage("invalid --at '\(at)': expected HH:MM, e.g. 14:30") }
     let zoneName = timeZone ?? clock.timeZone.identifier
     guard let zone = TimeZone(identifier: zoneName) else {
-      throw CommandFailure.user("unknown time zone '\(zoneName)': expected an IANA name such as Europe/Berlin")
+      throw CommandFailure.usage(
+        "invalid --time-zone '\(zoneName)': expected an IANA name such as Europe/Berlin")
     }
-    return .timed(day.instant(hour: hour, minute: minute, in: zone), timeZone: zone.identifier)
+    let instant = try OptionValue.instant(
+      on: day, hour: hour, minute: minute, in: zone, option: "--at", text: "\(date) \(at)")
+    return .timed(instant, timeZone: zone.identifier)
   }
 }
 
@@ -109,11 +112,12 @@ struct SnoozeDeadline: ParsableCommand {
     commandName: "snooze", abstract: "Hide a deadline from the agenda until a date (default: tomorrow).")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
-  @Option(help: ArgumentHelp("The day it comes back (tomorrow, +1w, mon).", valueName: "date"))
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("The day it comes back (tomorrow, +1w, mon).", valueName: "date"))
   var until: String = "tomorrow"
 
   func run() throws {
-    let day = try DateInput.parse(until, today: storeOptions.clock.today)
+    let day = try OptionValue.date(until, option: "--until", today: storeOptions.clock.today)
     try changeDeadline(id, storeOptions: storeOptions, verb: "snoozed until \(day)") { deck, id, _ in
       try deck.snooze(id, until: day)
     }
@@ -128,7 +132,7 @@ struct RescheduleDeadline: ParsableCommand {
   @Argument(help: "The new date.") var date: String
 
   func run() throws {
-    let day = try DateInput.parse(date, today: storeOptions.clock.today)
+    let day = try OptionValue.date(date, option: "date", today: storeOptions.clock.today)
     try changeDeadline(id, storeOptions: storeOptions, verb: "moved to \(day)") { deck, id, now in
       try deck.reschedule(id, to: .allDay(day), at: now)
     }

@@ -13,11 +13,16 @@ struct MoveCommand: ParsableCommand {
   @Argument(help: "The application, or a posting with one application.") var id: String
   @Argument(help: "The stage to move to.") var stage: Stage
   @Option(help: "Why, or what happened.") var note: String?
-  @Option(help: ArgumentHelp("When it happened, if not now.", valueName: "date")) var on: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now (yesterday, -2d).", valueName: "date"))
+  var on: String?
 
   func run() throws {
     let clock = storeOptions.clock
-    let time = try on.map { try DateInput.parse($0, today: clock.today).instant(hour: 12, in: clock.timeZone) } ?? clock.now
+    let time = try on.map { text in
+      let day = try OptionValue.date(text, option: "--on", today: clock.today)
+      return try OptionValue.instant(on: day, hour: 12, in: clock.timeZone, option: "--on",
+                                     text: text)
+    } ?? clock.now
     let (applicationID, outcome) = try storeOptions.file.update { deck in
       let applicationID = try deck.resolveApplication(id)
       let outcome = try deck.move(applicationID: applicationID, to: stage, note: note, at: time)

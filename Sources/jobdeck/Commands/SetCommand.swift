@@ -16,13 +16,16 @@ struct SetCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The application, or a posting with one application.") var id: String
-  @Option(help: ArgumentHelp("Answer the offer by this date.", valueName: "date")) var offerResponse: String?
-  @Option(help: ArgumentHelp("First day of work.", valueName: "date")) var startDate: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Answer the offer by this date.", valueName: "date"))
+  var offerResponse: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("First day of work.", valueName: "date"))
+  var startDate: String?
   @Option(help: ArgumentHelp("Probation or initial term (6m, 90d).", valueName: "duration"))
   var probation: String?
   @Option(help: ArgumentHelp("Probation review after this long from the start (3m).", valueName: "duration"))
   var reviewAfter: String?
-  @Option(help: ArgumentHelp("Last day of a fixed-term contract or internship.", valueName: "date"))
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Last day of a fixed-term contract or internship.", valueName: "date"))
   var contractEnd: String?
   @Option(help: ArgumentHelp("Notice you must give at your current job (1m, 4w); applies to all applications.",
                              valueName: "duration"))
@@ -31,12 +34,14 @@ struct SetCommand: ParsableCommand {
   func run() throws {
     let clock = storeOptions.clock
     let today = clock.today
-    let offer = try offerResponse.map { try DateInput.parse($0, today: today) }
-    let start = try startDate.map { try DateInput.parse($0, today: today) }
-    let end = try contractEnd.map { try DateInput.parse($0, today: today) }
-    let term = try probation.map(DurationInput.parse)
-    let review = try reviewAfter.map(DurationInput.parse)
-    let noticePeriod = try notice.map(DurationInput.parse)
+    let offer = try offerResponse.map {
+      try OptionValue.date($0, option: "--offer-response", today: today)
+    }
+    let start = try startDate.map { try OptionValue.date($0, option: "--start-date", today: today) }
+    let end = try contractEnd.map { try OptionValue.date($0, option: "--contract-end", today: today) }
+    let term = try probation.map { try OptionValue.duration($0, option: "--probation") }
+    let review = try reviewAfter.map { try OptionValue.duration($0, option: "--review-after") }
+    let noticePeriod = try notice.map { try OptionValue.duration($0, option: "--notice") }
     let now = clock.now
     let (applicationID, derived) = try storeOptions.file.update { deck -> (String, [Deadline]) in
       let applicationID = try deck.resolveApplication(id)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The check a save makes before it writes: every date a record holds, typed or derived, is
+/// within `SupportedDates`, and every period within `Period.limits`. The loader refuses anything
+/// else, so a save that passed this check can always be loaded again.
+extension SupportedDates {
+  /// What is wrong with the first record that holds a date outside the range, in words that
+  /// name the record and the date; nil when every record is fine.
+  public static func problem(
+    postings: some Sequence<Posting>, applications: some Sequence<Application>,
+    deadlines: some Sequence<Deadline>, settings: Settings?
+  ) -> String? {
+    if let settings, let problem = problem(in: settings) { return problem }
+    for posting in postings {
+      if let problem = problem(in: posting) { return problem }
+    }
+    for application in applications {
+      if let problem = problem(in: application) { return problem }
+    }
+    for deadline in deadlines {
+      if let problem = problem(in: deadline) { return problem }
+    }
+    return nil
+  }
+
+  public static func problem(in deck: Deck) -> String? {
+    problem(postings: deck.postings, applications: deck.applications, deadlines: deck.deadlines,
+            settings: deck.settings)
+  }
+
+  public static func problem(in settings: Settings) -> String? {
+    if let notice = settings.currentNoticePeriod, !notice.isWithinLimits {
+      return "the notice period \(notice) is longer than JobDeck works with (\(Period.limitsText))"
+    }
+    return nil
+  }
+
+  public static func problem(in posting: Posting) -> String? {
+    let name = "posting '\(posting.id)'"
+    if let posted = posting.posted, !contains(posted.date) {
+      return "the posted date of \(name), \(posted.date), is \(outsideDates)"
+    }
+    return instantProblem(name, [("created", posting.createdAt), ("updated", posting.updatedAt)])
+  }
+
+  public static func problem(in application: Application) -> String? {
+    let name = "application '\(application.id)'"
+    let terms = application.terms
+    let dates: [(String, CivilDate?)] = [
+      ("offer response date", terms.offerResponseBy), ("start date", terms.startDate),
+      ("contract end", terms.contractEnd),
+    ]
+    for case (let what, let date?) in dates where !contains(date) {
+      return "the \(what) of \(name) would be \(date), \(outsideDates)"
+    }
+    for case (let what, let period?) in [("probation", terms.probation),
+                                         ("review term", terms.probationReviewAfter)]
+    where !period.isWithinLimits {
+      return "the \(what) of \(name), \(period), is longer than JobDeck works with"
+        + " (\(Period.limitsText))"
+    }
+    let instants = [("created", application.createdAt), ("updated", application.updatedAt)]
+      + application.history.map { ("moved to \($0.to.rawValue)", $0.at) }
+    return instantProblem(name, instants)
+  }
+
+  public static func problem(in deadline: Deadline) -> String? {
+    let name = "deadline '\(deadline.id)'"
+    switch deadline.due {
+    case .allDay(let date) where !contains(date):
+      return "\(name) (\(deadline.kind.displayName)) would be due \(date), \(outsideDates)"
+    case .timed(let instant, _) where !contains(instant: instant):
+      return "\(name) (\(deadline.kind.displayName)) would be due at"
+        + " \(describe(instant)), \(outsideTimes)"
+    case .relative(_, let offset) where !offset.isWithinLimits:
+      return "the offset of \(name), \(offset), is longer than JobDeck works with"
+        + " (\(Period.limitsText))"
+    default: break
+    }
+    if let snooze = deadline.snoozedUntil, !contains(snooze) {
+      return "\(name) would be snoozed until \(snooze), \(outsideDates)"
+    }
+    if let leads = deadline.leadTimes, let lead = leads.first(where: { !$0.isWithinLimits }) {
+      return "the lead time \(lead) of \(name) is longer than JobDeck works with"
+        + " (\(Period.limitsText))"
+    }
+    return nil
+  }
+
+  private static func instantProblem(_ name: String, _ instants: [(String, Date)]) -> String? {
+    for (what, instant) in instants {
+      if !contains(instant: instant) {
+        return "\(name) would be \(what) at \(describe(instant)), \(outsideTimes)"
+      }
+    }
+    return nil
+  }
+}

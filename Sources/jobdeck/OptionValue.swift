@@ -1,0 +1,35 @@
+import Foundation
+import JobDeckCore
+
+/// Dates, times and durations typed as option values. Core parses them (one grammar, one range:
+/// `SupportedDates`); a refusal names the option and exits 64, and happens before the store is
+/// touched.
+enum OptionValue {
+  static func date(_ text: String, option: String, today: CivilDate) throws -> CivilDate {
+    try DateInput.parse(text, today: today, field: option)
+  }
+
+  static func duration(_ text: String, option: String) throws -> Period {
+    try DurationInput.parse(text, field: option)
+  }
+
+  static func leadTimes(_ text: String, option: String) throws -> [Period] {
+    try DurationInput.parseLeadTimes(text, field: option)
+  }
+
+  /// `day` at `hour:minute` in `zone`, refused when that instant is not within the range in
+  /// every time zone (the first and last day of the range, in zones far from UTC).
+  static func instant(
+    on day: CivilDate, hour: Int, minute: Int = 0, in zone: TimeZone, option: String,
+    text: String
+  ) throws -> Date {
+    let instant = day.instant(hour: hour, minute: minute, in: zone)
+    guard SupportedDates.contains(instant: instant) else {
+      let time = String(format: "%02d:%02d", hour, minute)
+      throw CommandFailure.usage(
+        "invalid \(option) '\(text)': \(time) on \(day) in \(zone.identifier) is"
+          + " \(SupportedDates.describe(instant)), \(SupportedDates.outsideTimes)")
+    }
+    return instant
+  }
+}
