@@ -15,7 +15,9 @@ let package = Package(
   targets: [
     .target(name: "JobDeckCore"),
     .target(name: "JobDeckStore", dependencies: ["JobDeckCore"]),
-    .target(name: "JobDeckImport", dependencies: ["JobDeckCore"]),
+    .target(name: "JobDeckImport", dependencies: ["JobDeckCore", "CCurlFetch"]),
+    /// HTTP(S) fetches through the system's libcurl, loaded at run time (see `curl_fetch.h`).
+    .target(name: "CCurlFetch", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "JobDeckTUI", dependencies: ["JobDeckCore"]),
     .systemLibrary(
       name: "CNcursesw",
