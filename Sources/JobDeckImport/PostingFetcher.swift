@@ -232,7 +232,9 @@ final class FetchTransfer {
   /// Whether the transfer may go on: false once the connect timeout has passed without a byte
   /// of answer (a server that accepts the connection and says nothing).
   private func mayGoOn() -> Bool {
-    answered || (ContinuousClock.now - started).seconds < limits.connectTimeout
+    if answered || (ContinuousClock.now - started).seconds < limits.connectTimeout { return true }
+    refusal = .noAnswer(url: address, seconds: limits.connectTimeout)
+    return false
   }
 
   /// Text, HTML, XML and JSON (JSON-LD) are pages; images, PDFs, audio, video, fonts and
