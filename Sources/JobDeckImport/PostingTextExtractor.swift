@@ -10,6 +10,8 @@ public enum PostingTextExtractor {
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let pasted = text
     text = PastedPageTail.removed(from: text)
+    let window = AnalysedText.window(of: text)
+    text = window.text
     let finder = PostingFieldFinder(text: text)
     let title = finder.title()
     let clauses = Clauses.split(text)
@@ -17,7 +19,7 @@ public enum PostingTextExtractor {
     var terms = EmploymentTermsExtractor.extract(from: text, startDate: dates.startDate)
 
     var deadlines = dates.deadlines + terms.deadlines
-    var remarks = dates.remarks + terms.remarks
+    var remarks = (window.remark.map { [$0] } ?? []) + dates.remarks + terms.remarks
     terms.terms.contractEnd = dates.contractEnd
     if dates.contractEnd == nil, let start = dates.startDate, let length = terms.contractLength,
       let phrase = terms.contractLengthPhrase
@@ -75,7 +77,7 @@ public enum PostingTextExtractor {
       }
       let senior = title.map { PostingVocabulary.seniorTitle.isFound(in: $0) } ?? false
       let other = employmentType(in: text, excluding: [.internship, .workingStudent, .graduateProgramme])
-      if senior || (pattern.matches(in: text).count < 2 && other != nil) { return other }
+      if senior || (pattern.count(in: text) < 2 && other != nil) { return other }
     }
     return found
   }
