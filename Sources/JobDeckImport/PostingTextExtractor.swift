@@ -5,8 +5,7 @@ import JobDeckCore
 /// phrase it came from. Deterministic: the same text and import date give the same draft.
 public enum PostingTextExtractor {
   public static func extract(text: String, importDate: CivilDate, source: String?) -> PostingDraft {
-    var text = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n")
+    var text = unixLineBreaks(text)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let pasted = text
     text = PastedPageTail.removed(from: text)
@@ -57,6 +56,24 @@ public enum PostingTextExtractor {
       createdAt: importDate.instant(hour: 12, in: TimeZone(identifier: "UTC") ?? .current))
     return PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
                         openDates: dates.openDates, terms: terms.terms)
+  }
+
+  /// `\r\n` and `\r` as `\n`, byte by byte (the text is UTF-8, where a CR byte is only ever a
+  /// CR); Foundation's `replacingOccurrences` bridges a 2 MB ad through NSString twice.
+  static func unixLineBreaks(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var afterCR = false
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\n"), afterCR {
+        afterCR = false
+        continue
+      }
+      afterCR = byte == UInt8(ascii: "\r")
+      bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The title decides first (an internship ad mentions "full-time" too), then a labelled
