@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dependencies point down this list only: Core knows no disk or screen, Store and Import know
-/// only Core, the TUI knows no curses, and only JobDeckTerminal imports CNcursesw.
+/// only Core (Import also the libcurl shim it fetches pages with), the TUI knows no curses, and
+/// only JobDeckTerminal imports CNcursesw.
 let package = Package(
   name: "JobDeck",
   platforms: [.macOS(.v14)],
