@@ -11,7 +11,11 @@ public struct ReadingLimits: Sendable, Equatable {
   /// How long a whole fetch may take, answer and page together.
   public var totalTimeout: TimeInterval
 
-  public init(maximumBytes: Int, connectTimeout: TimeInterval = 10, totalTimeout: TimeInterval = 30) {
+  /// Long enough for a slow server across the world, short enough not to look hung.
+  public static let standardConnectTimeout: TimeInterval = 10
+
+  public init(maximumBytes: Int, connectTimeout: TimeInterval = standardConnectTimeout,
+              totalTimeout: TimeInterval = 30) {
     self.maximumBytes = maximumBytes
     self.connectTimeout = min(connectTimeout, totalTimeout)
     self.totalTimeout = totalTimeout
@@ -24,7 +28,8 @@ public struct ReadingLimits: Sendable, Equatable {
 
   /// The same limits with a total timeout of `seconds` (the connect timeout never exceeds it).
   public func withTotalTimeout(_ seconds: TimeInterval) -> ReadingLimits {
-    ReadingLimits(maximumBytes: maximumBytes, connectTimeout: 10, totalTimeout: seconds)
+    ReadingLimits(maximumBytes: maximumBytes, connectTimeout: Self.standardConnectTimeout,
+                  totalTimeout: seconds)
   }
 
   /// `10 MB`, `512 MB`, `1 GB`, `1500 bytes`: the largest unit that states the size exactly.
