@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dependencies point down this list only: Core knows no disk or screen, Store and Import know
-/// only Core, the TUI knows no curses, and only JobDeckTerminal imports CNcursesw.
+/// only Core (Import also the libcurl shim it fetches pages with), the TUI knows no curses, and
+/// only JobDeckTerminal imports CNcursesw.
 let package = Package(
   name: "JobDeck",
   platforms: [.macOS(.v14)],
@@ -15,7 +16,9 @@ let package = Package(
   targets: [
     .target(name: "JobDeckCore"),
     .target(name: "JobDeckStore", dependencies: ["JobDeckCore"]),
-    .target(name: "JobDeckImport", dependencies: ["JobDeckCore"]),
+    .target(name: "JobDeckImport", dependencies: ["JobDeckCore", "CCurlFetch"]),
+    /// HTTP(S) fetches through the system's libcurl, loaded at run time (see `curl_fetch.h`).
+    .target(name: "CCurlFetch", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "JobDeckTUI", dependencies: ["JobDeckCore"]),
     .systemLibrary(
       name: "CNcursesw",

@@ -177,6 +177,14 @@ struct RowReader {
   }
 
   mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
+    // Text has no NUL bytes; a cell with one is binary content pasted or saved by mistake.
+    if let index = record.fields.firstIndex(where: { $0.utf8.contains(0) }) {
+      errors.append(CSVRowError(
+        row: record.row, line: record.line,
+        column: index < layout.header.count ? layout.header[index] : nil,
+        message: "a NUL byte: not text; the row was not imported"))
+      return nil
+    }
     let company = cell(.company) ?? ""
     let title = cell(.title) ?? ""
     if company.isEmpty && title.isEmpty {

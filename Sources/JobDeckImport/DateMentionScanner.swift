@@ -58,6 +58,8 @@ enum DateMentionScanner {
     month + #"\b\.?\s*(?:['’]\s?(\d{2})\b|(\d{4})\b)"#)
 
   static func scan(_ text: String, order: NumericDateOrder?) -> [DateMention] {
+    // Every pattern needs a digit (`\d`, any decimal digit); most clauses of an ad have none.
+    guard containsDecimalDigit(text) else { return [] }
     var found: [DateMention] = []
     func claim(_ mention: DateMention) {
       guard !found.contains(where: { $0.range.overlaps(mention.range) }) else { return }
@@ -230,6 +232,17 @@ enum DateMentionScanner {
   }
 
   private static func int(_ text: String?) -> Int? { text.flatMap { Int($0) } }
+
+  /// Whether `text` has a character `\d` matches (ICU: general category Nd, "0"–"9" and the
+  /// digits of other scripts).
+  static func containsDecimalDigit(_ text: String) -> Bool {
+    var ascii = true
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 { return true }
+      if byte >= 0x80 { ascii = false }
+    }
+    return !ascii && text.unicodeScalars.contains { $0.properties.generalCategory == .decimalNumber }
+  }
 
   /// "2025", "25", "'26", "’26".
   private static func parseYear(_ text: String) -> Int? {

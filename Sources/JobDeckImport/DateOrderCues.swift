@@ -35,8 +35,8 @@ enum DateOrderCues {
     if dayFirstPlaces.isFound(in: text) { dayFirstVotes += 1 }
     if monthFirstPlaces.isFound(in: text) { monthFirstVotes += 1 }
     // Every language the importer reads except (American) English writes the day first.
-    let foreignWords = nonEnglish.matches(in: text).count
-    let englishWords = english.matches(in: text).count
+    let foreignWords = nonEnglish.count(in: text)
+    let englishWords = english.count(in: text)
     if foreignWords > englishWords, foreignWords >= 3 { dayFirstVotes += 1 }
     if dayFirstVotes > 0, monthFirstVotes == 0 { return .dayFirst }
     if monthFirstVotes > 0, dayFirstVotes == 0 { return .monthFirst }

@@ -310,12 +310,12 @@ public struct DatePhraseExtractor: Sendable {
   }
 
   static func removingDuplicates(_ deadlines: [Deadline]) -> [Deadline] {
-    var seen: [(DeadlineKind, DeadlineDue)] = []
-    return deadlines.filter { deadline in
-      if seen.contains(where: { $0.0 == deadline.kind && $0.1 == deadline.due }) { return false }
-      seen.append((deadline.kind, deadline.due))
-      return true
+    struct Key: Hashable {
+      var kind: DeadlineKind
+      var due: DeadlineDue
     }
+    var seen = Set<Key>()
+    return deadlines.filter { seen.insert(Key(kind: $0.kind, due: $0.due)).inserted }
   }
 
   private static let programmeWords = TextPattern(

@@ -15,10 +15,10 @@ public enum PostingImporter {
 
   /// Fetches `url` and reads it; the draft keeps the URL (re-imports match on it) and the
   /// host as its source.
-  public static func draft(fromURL url: URL, timeout: TimeInterval = 20, importDate: CivilDate)
-    async throws -> PostingDraft
+  public static func draft(fromURL url: URL, limits: ReadingLimits = .ad, importDate: CivilDate)
+    throws(FetchError) -> PostingDraft
   {
-    let (text, contentType) = try await PostingFetcher.fetch(url: url, timeout: timeout)
+    let (text, contentType) = try PostingFetcher.fetch(url: url, limits: limits)
     var draft = draft(fromText: text, contentTypeHint: contentType, importDate: importDate,
                       source: url.host ?? url.absoluteString)
     draft.posting.url = url.absoluteString

@@ -5,11 +5,12 @@ import JobDeckCore
 /// phrase it came from. Deterministic: the same text and import date give the same draft.
 public enum PostingTextExtractor {
   public static func extract(text: String, importDate: CivilDate, source: String?) -> PostingDraft {
-    var text = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n")
+    var text = unixLineBreaks(text)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let pasted = text
     text = PastedPageTail.removed(from: text)
+    let window = AnalysedText.window(of: text)
+    text = window.text
     let finder = PostingFieldFinder(text: text)
     let title = finder.title()
     let clauses = Clauses.split(text)
@@ -17,7 +18,7 @@ public enum PostingTextExtractor {
     var terms = EmploymentTermsExtractor.extract(from: text, startDate: dates.startDate)
 
     var deadlines = dates.deadlines + terms.deadlines
-    var remarks = dates.remarks + terms.remarks
+    var remarks = (window.remark.map { [$0] } ?? []) + dates.remarks + terms.remarks
     terms.terms.contractEnd = dates.contractEnd
     if dates.contractEnd == nil, let start = dates.startDate, let length = terms.contractLength,
       let phrase = terms.contractLengthPhrase
@@ -59,6 +60,24 @@ public enum PostingTextExtractor {
     return draft
   }
 
+  /// `\r\n` and `\r` as `\n`, byte by byte (the text is UTF-8, where a CR byte is only ever a
+  /// CR); Foundation's `replacingOccurrences` bridges a 2 MB ad through NSString twice.
+  static func unixLineBreaks(_ text: String) -> String {
+    guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var afterCR = false
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "\n"), afterCR {
+        afterCR = false
+        continue
+      }
+      afterCR = byte == UInt8(ascii: "\r")
+      bytes.append(afterCR ? UInt8(ascii: "\n") : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// The title decides first (an internship ad mentions "full-time" too), then a labelled
   /// "Employment type" line, then the whole text, most specific type first.
   static func employmentType(title: String?, labelled: String?, text: String) -> EmploymentType? {
@@ -77,7 +96,7 @@ public enum PostingTextExtractor {
       }
       let senior = title.map { PostingVocabulary.seniorTitle.isFound(in: $0) } ?? false
       let other = employmentType(in: text, excluding: [.internship, .workingStudent, .graduateProgramme])
-      if senior || (pattern.matches(in: text).count < 2 && other != nil) { return other }
+      if senior || (pattern.count(in: text) < 2 && other != nil) { return other }
     }
     return found
   }

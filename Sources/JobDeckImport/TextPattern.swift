@@ -46,19 +46,34 @@ struct TextPattern: @unchecked Sendable {
   func matches(in text: String) -> [Match] {
     guard let expression else { return [] }
     let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-    return expression.matches(in: text, range: whole).compactMap { result in
-      guard let range = Range(result.range, in: text) else { return nil }
-      var groups: [Range<String.Index>?] = []
-      for index in 1..<max(1, result.numberOfRanges) {
-        groups.append(Range(result.range(at: index), in: text))
-      }
-      return Match(range: range, groups: groups, text: text)
-    }
+    return expression.matches(in: text, range: whole).compactMap { Self.match($0, in: text) }
   }
 
-  func firstMatch(in text: String) -> Match? { matches(in: text).first }
+  /// The first match only: the search stops there, where `matches(in:).first` would go on
+  /// through the whole text (a 2 MB ad is scanned this way by dozens of patterns).
+  func firstMatch(in text: String) -> Match? {
+    guard let expression else { return nil }
+    let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+    return expression.firstMatch(in: text, range: whole).flatMap { Self.match($0, in: text) }
+  }
 
   func isFound(in text: String) -> Bool { firstMatch(in: text) != nil }
+
+  /// How many matches there are, without building them.
+  func count(in text: String) -> Int {
+    guard let expression else { return 0 }
+    return expression.numberOfMatches(
+      in: text, range: NSRange(text.startIndex..<text.endIndex, in: text))
+  }
+
+  private static func match(_ result: NSTextCheckingResult, in text: String) -> Match? {
+    guard let range = Range(result.range, in: text) else { return nil }
+    var groups: [Range<String.Index>?] = []
+    for index in 1..<max(1, result.numberOfRanges) {
+      groups.append(Range(result.range(at: index), in: text))
+    }
+    return Match(range: range, groups: groups, text: text)
+  }
 }
 
 extension String {

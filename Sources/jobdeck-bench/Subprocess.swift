@@ -29,10 +29,41 @@ struct Subprocess {
   }
 
   /// Runs `arguments[0]` (looked up on PATH) with `environment` added to ours; stdout and stderr
-  /// go to a temporary file that is returned as `output`. With `stdinPath`, stdin reads it.
+  /// go to a temporary file that is returned as `output`. With `stdinPath`, stdin reads it; with
+  /// `stdinCommand`, stdin is a pipe from that command (started first, stopped after).
   static func run(_ arguments: [String], environment: [String: String] = [:],
-    stdinPath: String? = nil, checked: Bool = true, timeout: Double? = nil) throws -> Outcome
+    stdinPath: String? = nil, stdinCommand: [String]? = nil, checked: Bool = true,
+    timeout: Double? = nil) throws -> Outcome
   {
+    var generator: pid_t?
+    var pipeEnds: [Int32] = [-1, -1]
+    if let stdinCommand {
+      guard pipe(&pipeEnds) == 0 else { throw Failure.cannotStart(stdinCommand[0], errno) }
+      var generatorActions = posix_spawn_file_actions_t()
+      posix_spawn_file_actions_init(&generatorActions)
+      defer { posix_spawn_file_actions_destroy(&generatorActions) }
+      posix_spawn_file_actions_adddup2(&generatorActions, pipeEnds[1], 1)
+      posix_spawn_file_actions_addclose(&generatorActions, pipeEnds[0])
+      posix_spawn_file_actions_addclose(&generatorActions, pipeEnds[1])
+      var argv: [UnsafeMutablePointer<CChar>?] = stdinCommand.map { strdup($0) } + [nil]
+      defer { for pointer in argv { free(pointer) } }
+      var pid: pid_t = 0
+      let code = posix_spawnp(&pid, stdinCommand[0], &generatorActions, nil, &argv, environ)
+      close(pipeEnds[1])
+      guard code == 0 else {
+        close(pipeEnds[0])
+        throw Failure.cannotStart(stdinCommand[0], code)
+      }
+      generator = pid
+    }
+    defer {
+      if let generator {
+        close(pipeEnds[0])
+        kill(generator, SIGKILL)
+        var status: Int32 = 0
+        _ = waitpid(generator, &status, 0)
+      }
+    }
     let outputPath = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
     defer { unlink(outputPath) }
     var actions = posix_spawn_file_actions_t()
@@ -40,7 +71,12 @@ struct Subprocess {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+    if stdinCommand != nil {
+      posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+      posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+    }
     var merged = ProcessInfo.processInfo.environment
     for (key, value) in environment { merged[key] = value }
     let environmentStrings = merged.map { "\($0.key)=\($0.value)" }

@@ -28,5 +28,14 @@ import Testing
       // JobDeck's own figure is always measured; only a missing reference tool may be absent.
       #expect(row?.contains("| failed |") == false, "\(figure) failed: \(row ?? "")")
     }
+    let sizeIndependent = [
+      "| import of a 2 MB ad | 2 MB ad | ", "| 6 GB of stdin, stopped at the 10 MB cap | 6 GB stdin | ",
+      "| peak RSS, 6 GB of stdin | 6 GB stdin | ",
+    ]
+    for prefix in sizeIndependent {
+      let row = rows.first { $0.hasPrefix(prefix) }
+      #expect(row != nil, "no row \(prefix)")
+      #expect(row?.contains("| failed |") == false, "failed: \(row ?? "")")
+    }
   }
 }

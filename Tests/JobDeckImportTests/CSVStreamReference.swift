@@ -122,6 +122,13 @@ private struct ReferenceRowReader {
   }
 
   mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
+    if let index = record.fields.firstIndex(where: { $0.utf8.contains(0) }) {
+      errors.append(CSVRowError(
+        row: record.row, line: record.line,
+        column: index < header.count ? header[index] : nil,
+        message: "a NUL byte: not text; the row was not imported"))
+      return nil
+    }
     let company = cell(.company) ?? ""
     let title = cell(.title) ?? ""
     if company.isEmpty && title.isEmpty {

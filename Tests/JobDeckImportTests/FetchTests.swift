@@ -4,137 +4,125 @@ import Testing
 
 @testable import JobDeckImport
 
-/// A throwaway web server on 127.0.0.1, started by the test itself with the system Python.
-private final class LocalServer {
-  let process: SpawnedChild
-  let directory: URL
-  let port: Int
-
-  /// `mode` "serve" serves `directory`; "silent" accepts connections and never answers.
-  init(mode: String = "serve", files: [String: String] = [:]) throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("jobdeck-fetch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for (name, contents) in files {
-      try contents.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-    let script = """
-      import http.server, socket, sys, os, signal
-      signal.signal(signal.SIGTERM, signal.SIG_DFL)
-      os.chdir(sys.argv[2])
-      if sys.argv[1] == "silent":
-          s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8)
-          print(s.getsockname()[1], flush=True)
-          conns = []
-          while True:
-              c, _ = s.accept(); conns.append(c)
-      class Quiet(http.server.SimpleHTTPRequestHandler):
-          def log_message(self, *args): pass
-      server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-      print(server.server_address[1], flush=True)
-      server.serve_forever()
-      """
-    process = try SpawnedChild.start(["/usr/bin/python3", "-c", script, mode, directory.path],
-                                     environment: ProcessInfo.processInfo.environment)
-    close(process.standardInput)
-    close(process.standardError)
-    var line = Data()
-    var byte: UInt8 = 0
-    while read(process.standardOutput, &byte, 1) == 1 {
-      line.append(byte)
-      if byte == UInt8(ascii: "\n") { break }
-    }
-    close(process.standardOutput)
-    let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let port = Int(text) else {
-      kill(process.pid, SIGKILL)
-      _ = process.waitForTermination()
-      throw CocoaError(.fileReadUnknown)
-    }
-    self.port = port
+/// `PostingFetcher` against a real web server on 127.0.0.1 started by each test
+/// (`LocalHTTPServer`). The hostile pages are also tried through the real binary in
+/// `HostileReadingTests`.
+@Suite struct FetchTests {
+  private func limits(bytes: Int = ReadingLimits.ad.maximumBytes, seconds: TimeInterval = 10)
+    -> ReadingLimits
+  {
+    ReadingLimits(maximumBytes: bytes, totalTimeout: seconds)
   }
 
-  func url(_ path: String) -> URL {
-    URL(string: "http://127.0.0.1:\(port)/\(path)") ?? URL(fileURLWithPath: "/")
-  }
+  private func url(_ text: String) throws -> URL { try #require(URL(string: text)) }
 
-  func stop() {
-    // SIGKILL: the test runner's children may inherit an ignored SIGTERM.
-    if process.isRunning {
-      kill(process.pid, SIGKILL)
-      _ = process.waitForTermination()
-    }
-    try? FileManager.default.removeItem(at: directory)
-  }
-
-  deinit { stop() }
-}
-
-/// Serialized: one test deliberately leaves a request hanging until its timeout, and
-/// FoundationNetworking's URLSession can hold other requests of the process behind it, which
-/// would make "fails fast" meaningless.
-@Suite(.serialized) struct FetchTests {
-  @Test func fetchesAPageFromALocalServer() async throws {
-    let server = try LocalServer(files: ["ad.html": "<html><body><h1>Intern (m/f/d)</h1></body></html>"])
-    defer { server.stop() }
-    let (text, contentType) = try await PostingFetcher.fetch(url: server.url("ad.html"), timeout: 10)
+  @Test func fetchesAPageFromALocalServer() throws {
+    let server = try LocalHTTPServer(files: ["ad.html": "<html><body><h1>Intern (m/f/d)</h1></body></html>"])
+    let (text, contentType) = try PostingFetcher.fetch(url: url(server.url("ad.html")), limits: limits())
     #expect(text.contains("Intern (m/f/d)"))
     #expect(contentType?.contains("text/html") == true)
   }
 
-  @Test func reportsTheHTTPStatusOfAMissingPage() async throws {
-    let server = try LocalServer()
-    defer { server.stop() }
-    let url = server.url("gone.html")
-    await #expect(throws: FetchError.httpStatus(url: url.absoluteString, status: 404)) {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 10)
+  @Test func reportsTheHTTPStatusOfAMissingPage() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("gone.html")
+    #expect(throws: FetchError.httpStatus(url: address, status: 404)) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits())
     }
-    let message = FetchError.httpStatus(url: url.absoluteString, status: 404).description
-    #expect(message.contains("404") && message.contains(url.absoluteString))
+    let message = FetchError.httpStatus(url: address, status: 404).description
+    #expect(message.contains("404") && message.contains(address))
   }
 
-  @Test func refusedConnectionFailsFastWithAClearError() async throws {
-    let server = try LocalServer()
-    let url = server.url("ad.html")
+  @Test func refusedConnectionFailsFastWithAClearError() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("ad.html")
     server.stop()
+    let target = try url(address)
     let started = Date()
     do {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 30)
+      _ = try PostingFetcher.fetch(url: target, limits: limits(seconds: 30))
       Issue.record("a closed port should not answer")
-    } catch let error as FetchError {
+    } catch {
       guard case .connectionFailed(let failed, _) = error else {
         Issue.record("expected connectionFailed, got \(error)")
         return
       }
-      #expect(failed == url.absoluteString)
+      #expect(failed == address)
       #expect(error.description.contains("could not connect"))
     }
     // Refused, not timed out: well before the 30 s timeout even on a loaded machine.
     #expect(Date().timeIntervalSince(started) < 20)
   }
 
-  @Test func aServerThatNeverAnswersTimesOut() async throws {
-    let server = try LocalServer(mode: "silent")
-    defer { server.stop() }
-    let url = server.url("ad.html")
-    await #expect(throws: FetchError.timedOut(url: url.absoluteString, seconds: 1)) {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 1)
+  @Test func aServerThatNeverAnswersIsGivenUpOnAfterTheConnectTimeout() throws {
+    let server = try LocalHTTPServer(silent: true)
+    let address = server.url("ad.html")
+    let limits = ReadingLimits(maximumBytes: 1000, connectTimeout: 1, totalTimeout: 30)
+    let started = Date()
+    #expect(throws: FetchError.noAnswer(url: address, seconds: 1)) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits)
+    }
+    #expect(Date().timeIntervalSince(started) < 20)
+  }
+
+  @Test func aPageThatTricklesStopsAtTheTotalTimeout() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("hostile/trickle")
+    let started = Date()
+    #expect(throws: FetchError.timedOut(url: address, seconds: 2)) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits(seconds: 2))
+    }
+    let elapsed = Date().timeIntervalSince(started)
+    #expect(elapsed >= 1.5 && elapsed < 20, "stopped after \(elapsed) s")
+  }
+
+  @Test func refusesPagesLargerThanTheLimit() throws {
+    let server = try LocalHTTPServer(files: ["big.html": String(repeating: "x", count: 5000)])
+    let address = server.url("big.html")
+    #expect(throws: FetchError.tooLarge(url: address, limit: 1000)) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits(bytes: 1000))
     }
   }
 
-  @Test func refusesPagesLargerThanTheLimit() async throws {
-    let server = try LocalServer(files: ["big.html": String(repeating: "x", count: 5000)])
-    defer { server.stop() }
-    let url = server.url("big.html")
-    await #expect(throws: FetchError.tooLarge(url: url.absoluteString, limit: 1000)) {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 10, sizeLimit: 1000)
+  @Test func countsTheDecompressedBytesOfAGzipBody() throws {
+    let server = try LocalHTTPServer(bombMegabytes: 8)
+    let address = server.url("hostile/gzip-bomb")
+    #expect(throws: FetchError.tooLarge(url: address, limit: 1_000_000)) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits(bytes: 1_000_000))
+    }
+    // Within the limit, the body arrives decompressed.
+    let (text, _) = try PostingFetcher.fetch(url: url(address), limits: limits(bytes: 9_000_000))
+    #expect(text.hasPrefix("<p>Apply by 3 March 2027.</p>"))
+    #expect(text.utf8.count == 8 * 32768 * "<p>Apply by 3 March 2027.</p>\n".utf8.count)
+  }
+
+  @Test func refusesAnImage() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("hostile/image")
+    #expect(throws: FetchError.notTextPage(url: address, what: "Content-Type: image/png")) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits())
     }
   }
 
-  @Test func onlyHTTPAndHTTPSAreFetched() async throws {
-    let url = try #require(URL(string: "ftp://example.com/ad.txt"))
-    await #expect(throws: FetchError.unsupportedScheme(url: "ftp://example.com/ad.txt")) {
-      _ = try await PostingFetcher.fetch(url: url, timeout: 1)
+  @Test func refusesABodyWithNULBytes() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("hostile/nul")
+    #expect(throws: FetchError.notTextPage(url: address, what: "a NUL byte at byte 20")) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits())
+    }
+  }
+
+  @Test func reportsARedirectToAFileURLAsSuch() throws {
+    let server = try LocalHTTPServer()
+    let address = server.url("hostile/file-redirect")
+    #expect(throws: FetchError.redirectRefused(url: address, target: "file:///etc/passwd")) {
+      _ = try PostingFetcher.fetch(url: url(address), limits: limits())
+    }
+  }
+
+  @Test func onlyHTTPAndHTTPSAreFetched() throws {
+    #expect(throws: FetchError.unsupportedScheme(url: "ftp://example.com/ad.txt")) {
+      _ = try PostingFetcher.fetch(url: url("ftp://example.com/ad.txt"), limits: limits())
     }
   }
 }

@@ -21,6 +21,11 @@ struct ImportCommand: ParsableCommand {
       company, location, employmentType, postedOn, compensation: {text, min, max, currency, \
       period}}, "deadlines": [{kind, date, relativeTo, offset, phrase}], "remarks", \
       "openDates"}.
+
+      Limits: an ad, a page or standard input is read up to 10 MB, a CSV file up to 512 MB \
+      (--max-size changes either); a web page must start answering within 10 seconds and \
+      arrive within 30 (--timeout sets the total). Directories, FIFOs, sockets, devices and \
+      binary content (NUL bytes, images, PDFs) are refused.
       """
   )
 
@@ -31,6 +36,24 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "CSV: import the good rows and report the bad ones.") var skipBad = false
   @Option(help: "Use this title when the ad's cannot be found (or to replace it).") var title: String?
   @Option(help: "Use this company when the ad's cannot be found (or to replace it).") var company: String?
+  @Option(help: ArgumentHelp(
+    "Read at most this much (20MB, 1GB; default 10MB for an ad or page, 512MB for a CSV).",
+    valueName: "size")) var maxSize: String?
+  @Option(help: ArgumentHelp(
+    "Give up on a URL after this long (5s, 2m; default 30s; the server must start answering within 10s).",
+    valueName: "duration")) var timeout: String?
+
+  /// The limits for this import: the defaults for its kind, changed by the options.
+  private func limits(for defaults: ReadingLimits) throws -> ReadingLimits {
+    var limits = defaults
+    do {
+      if let maxSize { limits.maximumBytes = try ReadingLimitInput.size(maxSize) }
+      if let timeout { limits = limits.withTotalTimeout(try ReadingLimitInput.timeout(timeout)) }
+    } catch let error as ReadingLimitInputError {
+      throw CommandFailure.user(error.description)
+    }
+    return limits
+  }
 
   func run() throws {
     if case .csvFile(let path) = PostingSource.kind(of: source) {
@@ -42,7 +65,8 @@ struct ImportCommand: ParsableCommand {
 
   private func importAd() throws {
     let clock = storeOptions.clock
-    var draft = try PostingSource.draft(from: source, today: clock.today)
+    var draft = try PostingSource.draft(from: source, today: clock.today,
+                                        limits: try limits(for: .ad))
     if let title { draft.posting.title = title }
     if let company { draft.posting.company = company }
     if dryRun {
@@ -78,7 +102,8 @@ struct ImportCommand: ParsableCommand {
     // The file is read a few MB at a time into rows (a 100,000-row export is 200 MB of text).
     var result: CSVImportBatches
     do {
-      result = try PostingSource.importCSV(at: path, importedAt: clock.now)
+      result = try PostingSource.importCSV(at: path, importedAt: clock.now,
+                                           limit: try limits(for: .csv).maximumBytes)
     } catch let error as CSVError {
       throw CommandFailure.user("\(path): \(error)")
     }
