@@ -36,7 +36,7 @@ struct AddDeadline: ParsableCommand {
     let clock = storeOptions.clock
     let day = try DateInput.parse(date, today: clock.today)
     let leadTimes = try lead.map(DurationInput.parseList)
-    let due = try dueDate(day, clock: clock)
+    let due = try EventTimeInput.due(on: day, at: at, timeZone: timeZone, clock: clock)
     let deadlineID = try storeOptions.file.update { deck -> String in
       let owner: DeadlineOwner
       switch try deck.resolve(id) {
@@ -49,23 +49,10 @@ struct AddDeadline: ParsableCommand {
     }
     say(deadlineID)
   }
-
-  private func dueDate(_ day: CivilDate, clock: WallClock) throws -> DeadlineDue {
-    guard let at else { return .allDay(day) }
-    let parts = at.split(separator: ":").map { Int($0) }
-    guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour),
-      (0..<60).contains(minute)
-    else { throw CommandFailure.user("invalid --at '\(at)': expected HH:MM, e.g. 14:30") }
-    let zoneName = timeZone ?? clock.timeZone.identifier
-    guard let zone = TimeZone(identifier: zoneName) else {
-      throw CommandFailure.user("unknown time zone '\(zoneName)': expected an IANA name such as Europe/Berlin")
-    }
-    return .timed(day.instant(hour: hour, minute: minute, in: zone), timeZone: zone.identifier)
-  }
 }
 
 /// The shared shape of done / dismiss: resolve, change, save, say.
-private func changeDeadline(
+func changeDeadline(
   _ text: String, storeOptions: StoreOptions, verb: String,
   _ change: (inout Deck, String, Date) throws -> Void
 ) throws {
