@@ -148,7 +148,7 @@ extension Agenda {
 extension Agenda {
   /// Whether an owner is archived, or is an application to an archived posting: archiving a
   /// posting puts the whole job away.
-  static func isArchived(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
+  public static func isArchived(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
     switch owner {
     case .posting(let id):
       return index.posting(withID: id)?.isArchived ?? false
