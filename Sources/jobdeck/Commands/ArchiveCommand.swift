@@ -32,7 +32,17 @@ private func setArchived(_ archived: Bool, id: String, storeOptions: StoreOption
   let now = storeOptions.clock.now
   let (reference, changed, name) = try storeOptions.file.update {
     deck -> (Deck.Reference, Bool, String) in
-    let reference = try deck.resolve(id)
+    var reference = try deck.resolve(id)
+    // An application that shares its posting's id is the same job: put the job away (its
+    // posting, which hides the application with it), as `rm` removes both.
+    if case .application(let applicationID) = reference,
+      let postingID = deck.application(withID: applicationID)?.postingID, postingID == applicationID
+    {
+      if !archived, deck.application(withID: applicationID)?.isArchived == true {
+        try deck.setArchived(false, reference, at: now)
+      }
+      reference = .posting(postingID)
+    }
     let changed = try deck.setArchived(archived, reference, at: now)
     return (reference, changed, RecordName.of(reference, in: deck))
   }

@@ -11,10 +11,11 @@ struct EditCommand: ParsableCommand {
       With options, only those fields change; an empty value clears an optional one \
       (--location ""). A posting has company, title, location, url, type, workplace, tags, \
       salary, posted and description; an application has notes, and company and title when \
-      it has no posting (otherwise edit the posting). The stage changes only with \
-      `jobdeck move`, which records the move.
+      it has no posting. Posting fields given for an application go to its posting (the same \
+      job). The stage changes only with `jobdeck move`, which records the move.
 
-      With no options, $VISUAL or $EDITOR (else vi) opens a document of the record: \
+      With no options, $VISUAL or $EDITOR (else vi) opens a document of the record (for an \
+      application to a posting, the posting's; edit notes with --notes): \
       `field: value` lines, a blank line, then the description or notes. A mistake is shown \
       with its line number and, on a terminal, the editor opens again on your text; without \
       a terminal the command fails and nothing changes. Nothing is saved until the whole \
@@ -39,16 +40,19 @@ struct EditCommand: ParsableCommand {
   @Option(help: "The ad's text.") var description: String?
   @Option(help: "An application's notes (replaces them; `jobdeck note` appends).") var notes: String?
 
-  private var givesFields: Bool {
-    company != nil || title != nil || location != nil || url != nil || type != nil
-      || workplace != nil || !tag.isEmpty || !removeTag.isEmpty || salary != nil || posted != nil
-      || description != nil || notes != nil
+  private var givesFields: Bool { givesPostingOnlyFields || company != nil || title != nil || notes != nil }
+
+  /// Fields only a posting has.
+  private var givesPostingOnlyFields: Bool {
+    location != nil || url != nil || type != nil || workplace != nil || !tag.isEmpty
+      || !removeTag.isEmpty || salary != nil || posted != nil || description != nil
   }
 
   func run() throws {
     let clock = storeOptions.clock
-    let reference = try storeOptions.file.load().deck.resolve(id)
-    guard givesFields else { return try editInEditor(reference, clock: clock) }
+    let deck = try storeOptions.file.load().deck
+    let reference = try deck.resolve(id)
+    guard givesFields else { return try editInEditor(Self.document(for: reference, in: deck), clock: clock) }
     let postedDay = try posted.map { text -> CivilDate? in
       text.isEmpty ? nil : try DateInput.parse(text, today: clock.today)
     }
@@ -61,11 +65,26 @@ struct EditCommand: ParsableCommand {
     }
     let now = clock.now
     let name = try storeOptions.file.update { deck -> String in
+      var postingID: String?
+      var applicationID: String?
       switch reference {
-      case .posting(let postingID):
+      case .posting(let id):
         if notes != nil {
-          throw CommandFailure.user("--notes belongs to an application; '\(postingID)' is a posting")
+          throw CommandFailure.user("--notes belongs to an application; '\(id)' is a posting")
         }
+        postingID = id
+      case .application(let id):
+        applicationID = id
+        // The job's company, title and ad live on its posting.
+        if let linked = deck.application(withID: id)?.postingID {
+          if givesPostingOnlyFields || company != nil || title != nil { postingID = linked }
+        } else if givesPostingOnlyFields {
+          throw CommandFailure.user("'\(id)' has no posting: only --company, --title and --notes apply")
+        }
+      case .deadline(let deadlineID):
+        throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
+      }
+      if let postingID {
         try deck.editPosting(postingID, at: now) { posting in
           func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
           if let company { posting.company = company }
@@ -85,21 +104,16 @@ struct EditCommand: ParsableCommand {
           }
           for added in tag where !posting.tags.contains(added) { posting.tags.append(added) }
         }
-      case .application(let applicationID):
-        let postingOnly = [type != nil, workplace != nil, location != nil, url != nil,
-                           !tag.isEmpty, !removeTag.isEmpty, salary != nil, posted != nil,
-                           description != nil]
-        if postingOnly.contains(true) {
-          throw CommandFailure.user("'\(applicationID)' is an application: posting fields are edited on its posting (jobdeck edit \(deck.application(withID: applicationID)?.postingID ?? "POSTING"))")
-        }
+      }
+      if let applicationID, postingID == nil || notes != nil {
         try deck.editApplication(applicationID, at: now) { application in
-          if let company {
+          if postingID == nil, let company {
             guard !company.trimmingCharacters(in: .whitespaces).isEmpty else {
               throw CommandFailure.user("--company must not be empty")
             }
             application.company = company
           }
-          if let title {
+          if postingID == nil, let title {
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
               throw CommandFailure.user("--title must not be empty")
             }
@@ -107,8 +121,6 @@ struct EditCommand: ParsableCommand {
           }
           if let notes { application.notes = notes }
         }
-      case .deadline(let deadlineID):
-        throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
       }
       return RecordName.of(reference, in: deck)
     }
@@ -117,6 +129,17 @@ struct EditCommand: ParsableCommand {
 
   /// Opens the record's document in the editor until it parses (or the user gives up), then
   /// saves it in one update: the store changes only when the whole document is valid.
+  /// What `edit ID` opens in the editor: a posting's document, or an application's (its
+  /// posting's when it has one: the job's fields are there).
+  static func document(for reference: Deck.Reference, in deck: Deck) -> Deck.Reference {
+    if case .application(let id) = reference,
+      let postingID = deck.application(withID: id)?.postingID, deck.posting(withID: postingID) != nil
+    {
+      return .posting(postingID)
+    }
+    return reference
+  }
+
   private func editInEditor(_ reference: Deck.Reference, clock: WallClock) throws {
     let deck = try storeOptions.file.load().deck
     var text: String
