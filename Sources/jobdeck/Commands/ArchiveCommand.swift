@@ -47,7 +47,7 @@ private func setArchived(_ archived: Bool, id: String, storeOptions: StoreOption
     return (reference, changed, RecordName.of(reference, in: deck))
   }
   let verb = archived ? "archived" : "unarchived"
-  say(changed ? "\(reference.id) (\(name)): \(verb)" : "\(reference.id) (\(name)): already \(verb)")
+  say(safe(changed ? "\(reference.id) (\(name)): \(verb)" : "\(reference.id) (\(name)): already \(verb)"))
 }
 
 /// "SumUp · ML Engineer": how a record is named when a command asks or reports.

@@ -48,7 +48,7 @@ struct AddContact: ParsableCommand {
       let applicationID = try deck.resolveApplication(id)
       return (applicationID, try deck.addContact(contact, toApplication: applicationID, at: now))
     }
-    say("\(applicationID): contact \(position) \(contact.name.trimmingCharacters(in: .whitespaces))")
+    say(safe("\(applicationID): contact \(position) \(contact.name.trimmingCharacters(in: .whitespaces))"))
   }
 }
 
@@ -74,7 +74,7 @@ struct EditContact: ParsableCommand {
       let edited = deck.application(withID: applicationID)?.contacts[position]
       return (applicationID, edited?.summary ?? "")
     }
-    say("\(applicationID): \(shown)")
+    say(safe("\(applicationID): \(shown)"))
   }
 }
 
@@ -94,6 +94,6 @@ struct RemoveContact: ParsableCommand {
       return (applicationID,
               try deck.removeContact(at: position, ofApplication: applicationID, at: now))
     }
-    say("\(applicationID): removed contact \(removed.name)")
+    say(safe("\(applicationID): removed contact \(removed.name)"))
   }
 }

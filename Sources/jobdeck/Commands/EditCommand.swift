@@ -124,7 +124,7 @@ struct EditCommand: ParsableCommand {
       }
       return RecordName.of(reference, in: deck)
     }
-    say("\(reference.id) (\(name)): updated")
+    say(safe("\(reference.id) (\(name)): updated"))
   }
 
   /// Opens the record's document in the editor until it parses (or the user gives up), then
@@ -168,7 +168,7 @@ struct EditCommand: ParsableCommand {
       }
       do {
         try save(edited, reference: reference, now: clock.now)
-        say("\(reference.id) (\(RecordName.of(reference, in: try storeOptions.file.load().deck))): updated")
+        say(safe("\(reference.id) (\(RecordName.of(reference, in: try storeOptions.file.load().deck))): updated"))
         return
       } catch let error as RecordDocumentError {
         guard interactive else {

@@ -96,7 +96,7 @@ struct AddEvent: ParsableCommand {
         link: link))
       return eventID
     }
-    say(eventID)
+    say(safe(eventID))
   }
 }
 
@@ -152,7 +152,7 @@ struct EditEvent: ParsableCommand {
       }
       return eventID
     }
-    say("\(eventID): updated")
+    say(safe("\(eventID): updated"))
   }
 
   /// The new due date, or nil when neither the day nor the time changes. A new time keeps the
@@ -235,6 +235,6 @@ struct RemoveEvent: ParsableCommand {
       try deck.removeDeadline(eventID)
       return eventID
     }
-    say("\(removed): removed")
+    say(safe("\(removed): removed"))
   }
 }
