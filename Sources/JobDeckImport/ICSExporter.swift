@@ -226,10 +226,7 @@ public enum ICSExporter {
   }
 
   private static func clockTime(_ instant: Date, in zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let parts = calendar.dateComponents([.hour, .minute], from: instant)
-    return String(parts.hour ?? 0).leftPadded(to: 2) + ":" + String(parts.minute ?? 0).leftPadded(to: 2)
+    instant.clockTime(in: zone)
   }
 }
 

@@ -52,7 +52,7 @@ struct AddDeadline: ParsableCommand {
 }
 
 /// The shared shape of done / dismiss: resolve, change, save, say.
-func changeDeadline(
+private func changeDeadline(
   _ text: String, storeOptions: StoreOptions, verb: String,
   _ change: (inout Deck, String, Date) throws -> Void
 ) throws {
@@ -67,7 +67,7 @@ func changeDeadline(
 
 struct DoneDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "done", abstract: "Mark a deadline done; it leaves the agenda.")
+    commandName: "done", abstract: "Mark a deadline or event done; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 
@@ -80,7 +80,8 @@ struct DoneDeadline: ParsableCommand {
 
 struct DismissDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "dismiss", abstract: "Dismiss a deadline that does not apply; it leaves the agenda.")
+    commandName: "dismiss",
+    abstract: "Dismiss a deadline or event that does not apply; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 

@@ -12,7 +12,7 @@ struct EventCommand: ParsableCommand {
       \(DeadlineKind.allValueStrings.joined(separator: ", ")). An event that has happened is \
       not overdue: it stays under Today on its day and then leaves the agenda (see show).
       """,
-    subcommands: [AddEvent.self, EditEvent.self, DoneEvent.self, DismissEvent.self,
+    subcommands: [AddEvent.self, EditEvent.self, DoneDeadline.self, DismissDeadline.self,
                   RemoveEvent.self]
   )
 }
@@ -182,43 +182,14 @@ struct EditEvent: ParsableCommand {
     case .allDay(let day): return (day, nil, nil)
     case .timed(let instant, let zoneName):
       let zone = TimeZone(identifier: zoneName) ?? clock.timeZone
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = zone
-      let parts = calendar.dateComponents([.hour, .minute], from: instant)
-      let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-      return (CivilDate(containing: instant, in: zone), time, zoneName)
+      return (CivilDate(containing: instant, in: zone), DeadlineText.clockTime(instant, in: zone),
+              zoneName)
     case .relative:
       switch deck.resolvedDue(of: event) {
       case .day(let day): return (day, nil, nil)
       default:
         throw CommandFailure.user("'\(event.id)' waits for another date; give --date to fix its day")
       }
-    }
-  }
-}
-
-struct DoneEvent: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "done", abstract: "Mark an event done (it happened); it leaves the agenda.")
-  @OptionGroup var storeOptions: StoreOptions
-  @Argument(help: "The event, or an application with one pending event.") var id: String
-
-  func run() throws {
-    try changeDeadline(id, storeOptions: storeOptions, verb: "done") { deck, id, now in
-      try deck.markDone(id, at: now)
-    }
-  }
-}
-
-struct DismissEvent: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "dismiss", abstract: "Dismiss an event that will not happen; it leaves the agenda.")
-  @OptionGroup var storeOptions: StoreOptions
-  @Argument(help: "The event, or an application with one pending event.") var id: String
-
-  func run() throws {
-    try changeDeadline(id, storeOptions: storeOptions, verb: "dismissed") { deck, id, now in
-      try deck.dismiss(id, at: now)
     }
   }
 }

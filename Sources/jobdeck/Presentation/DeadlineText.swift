@@ -45,10 +45,7 @@ enum DeadlineText {
   }
 
   static func clockTime(_ instant: Date, in zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let parts = calendar.dateComponents([.hour, .minute], from: instant)
-    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    instant.clockTime(in: zone)
   }
 
   static func relative(_ days: Int) -> String {
