@@ -32,16 +32,23 @@ public enum RecordDocument {
   public static func render(_ posting: Posting) -> String {
     var text = header
     text += "# The description follows the first blank line.\n"
-    let values: [(String, String?)] = [
-      ("company", posting.company), ("title", posting.title), ("location", posting.location),
-      ("url", posting.url), ("type", posting.employmentType.map { hyphenated($0.rawValue) }),
-      ("workplace", posting.workplace.map { hyphenated($0.rawValue) }),
-      ("tags", posting.tags.joined(separator: ", ")),
-      ("salary", posting.compensation.map(SalaryInput.text)),
-      ("posted", posting.posted?.date.description),
-    ]
-    for (key, value) in values { text += "\(key): \(value ?? "")\n" }
+    for (key, value) in fieldValues(posting) { text += "\(key): \(value)\n" }
     return text + "\n" + (posting.description ?? "")
+  }
+
+  /// Each field as its line shows it. A line left as it was keeps the stored value exactly,
+  /// even where the line cannot say all of it (the ad's own pay wording, "posted on or before",
+  /// a tag with a comma).
+  static func fieldValues(_ posting: Posting) -> [(String, String)] {
+    [
+      ("company", posting.company), ("title", posting.title), ("location", posting.location ?? ""),
+      ("url", posting.url ?? ""),
+      ("type", posting.employmentType.map { hyphenated($0.rawValue) } ?? ""),
+      ("workplace", posting.workplace.map { hyphenated($0.rawValue) } ?? ""),
+      ("tags", posting.tags.joined(separator: ", ")),
+      ("salary", posting.compensation.map(SalaryInput.text) ?? ""),
+      ("posted", posting.posted?.date.description ?? ""),
+    ]
   }
 
   /// Company and title only for an application with no posting (otherwise they are the
@@ -63,8 +70,9 @@ public enum RecordDocument {
     -> Posting
   {
     let (fields, body) = try split(text, allowed: postingFields)
+    let unchanged = Dictionary(uniqueKeysWithValues: fieldValues(posting))
     var result = posting
-    for field in fields {
+    for field in fields where unchanged[field.key] != field.value {
       let value = field.value.isEmpty ? nil : field.value
       do {
         switch field.key {

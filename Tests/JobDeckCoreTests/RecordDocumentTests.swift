@@ -18,10 +18,19 @@ struct RecordDocumentTests {
     let text = RecordDocument.render(posting)
     #expect(text.contains("\ntype: full-time\n"))
     #expect(text.contains("\nsalary: 60000-70000 EUR/year\n"))
-    let parsed = try RecordDocument.parse(text, onto: posting)
-    var expected = posting
-    expected.compensation?.text = "60000-70000 EUR/year"
-    #expect(parsed == expected)
+    #expect(try RecordDocument.parse(text, onto: posting) == posting)
+  }
+
+  @Test func linesLeftAsTheyWereKeepWhatTheLineCannotSay() throws {
+    var loose = posting
+    loose.compensation = Compensation(text: "competitive")
+    loose.posted = PostedDate(date: day("2026-11-02"), precision: .onOrBefore)
+    loose.tags = ["a, b"]
+    let text = RecordDocument.render(loose)
+    #expect(text.contains("\nsalary: competitive\n"))
+    #expect(try RecordDocument.parse(text, onto: loose) == loose)
+    let changed = text.replacingOccurrences(of: "salary: competitive", with: "salary: 50k EUR/year")
+    #expect(try RecordDocument.parse(changed, onto: loose).compensation?.minimum == 50_000)
   }
 
   @Test func editedValuesAndAnEmptyValueClearingAFieldAreTaken() throws {
