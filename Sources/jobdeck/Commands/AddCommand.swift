@@ -59,16 +59,36 @@ struct AddPosting: ParsableCommand {
       employmentType: type, url: url, source: "cli", tags: tag, description: description,
       createdAt: now)
     var choice: DuplicateChoice = update ? .update : addAnyway ? .addAnyway : .ask
-    if choice == .ask, let existing = try storeOptions.file.load().deck.duplicate(of: posting) {
-      choice = try ask(about: existing)
-      if choice == .cancel {
-        say("Nothing added.")
+    // The duplicate is looked for inside the update (one load); finding one there abandons
+    // the update, so the question is asked with the store unlocked, then the update runs again.
+    while true {
+      do {
+        say(try add(posting, choice: choice, cutoff: cutoff, now: now))
         return
+      } catch let found as DuplicateFound {
+        choice = try ask(about: found.existing)
+        if choice == .cancel {
+          say("Nothing added.")
+          return
+        }
       }
     }
-    let id = try storeOptions.file.update { deck -> String in
+  }
+
+  private struct DuplicateFound: Error {
+    var existing: Posting
+  }
+
+  /// Adds the posting, or updates the one it duplicates (`.update`); throws `DuplicateFound`
+  /// when it duplicates one and the user has not said what to do.
+  private func add(_ posting: Posting, choice: DuplicateChoice, cutoff: CivilDate?, now: Date)
+    throws -> String
+  {
+    try storeOptions.file.update { deck -> String in
       let id: String
-      if choice == .update, let existing = deck.duplicate(of: posting) {
+      let existing = choice == .addAnyway ? nil : deck.duplicate(of: posting)
+      if choice == .ask, let existing { throw DuplicateFound(existing: existing) }
+      if choice == .update, let existing {
         id = existing.id
         try deck.editPosting(id, at: now) { stored in
           stored.title = title
@@ -99,7 +119,6 @@ struct AddPosting: ParsableCommand {
       }
       return id
     }
-    say(id)
   }
 
   enum DuplicateChoice { case ask, update, addAnyway, cancel }
