@@ -36,7 +36,7 @@ struct AddDeadline: ParsableCommand {
     let clock = storeOptions.clock
     let day = try OptionValue.date(date, option: "date", today: clock.today)
     let leadTimes = try lead.map { try OptionValue.leadTimes($0, option: "--lead") }
-    let due = try dueDate(day, clock: clock)
+    let due = try EventTimeInput.due(on: day, at: at, timeZone: timeZone, clock: clock)
     let deadlineID = try storeOptions.file.update { deck -> String in
       let owner: DeadlineOwner
       switch try deck.resolve(id) {
@@ -48,22 +48,6 @@ struct AddDeadline: ParsableCommand {
                                origin: .manual, note: note))
     }
     say(deadlineID)
-  }
-
-  private func dueDate(_ day: CivilDate, clock: WallClock) throws -> DeadlineDue {
-    guard let at else { return .allDay(day) }
-    let parts = at.split(separator: ":").map { Int($0) }
-    guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour),
-      (0..<60).contains(minute)
-    else { throw CommandFailure.usage("invalid --at '\(at)': expected HH:MM, e.g. 14:30") }
-    let zoneName = timeZone ?? clock.timeZone.identifier
-    guard let zone = TimeZone(identifier: zoneName) else {
-      throw CommandFailure.usage(
-        "invalid --time-zone '\(zoneName)': expected an IANA name such as Europe/Berlin")
-    }
-    let instant = try OptionValue.instant(
-      on: day, hour: hour, minute: minute, in: zone, option: "--at", text: "\(date) \(at)")
-    return .timed(instant, timeZone: zone.identifier)
   }
 }
 
@@ -83,7 +67,7 @@ private func changeDeadline(
 
 struct DoneDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "done", abstract: "Mark a deadline done; it leaves the agenda.")
+    commandName: "done", abstract: "Mark a deadline or event done; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 
@@ -96,7 +80,8 @@ struct DoneDeadline: ParsableCommand {
 
 struct DismissDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "dismiss", abstract: "Dismiss a deadline that does not apply; it leaves the agenda.")
+    commandName: "dismiss",
+    abstract: "Dismiss a deadline or event that does not apply; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 
