@@ -120,7 +120,7 @@ struct CLIRecordsTests {
   @Test func aCustomEventIsListedByItsTitle() throws {
     try applied()
     let refused = try workspace.jobdeck(["event", "add", "sumup", "custom", "2026-11-27"])
-    #expect(refused.exitCode == 1)
+    #expect(refused.exitCode == 64)
     #expect(refused.standardError.contains("a custom event needs --title"))
     let id = try succeeds(["event", "add", "sumup", "custom", "2026-11-27", "--title",
                            "Team lunch", "--at", "12:00"])

@@ -263,7 +263,7 @@ struct HostileJournalTests {
     let store = bytes(workspace.storePath)
     let journal = bytes(journalPath)
     let both = try run(["check", "--repair", "--set-journal-aside"])
-    #expect(both.exitCode == 1)
+    #expect(both.exitCode == 64)
     #expect(both.standardError.contains("--restore-backup, --repair, --replay-journal and"
       + " --set-journal-aside go one at a time"))
     #expect(bytes(workspace.storePath) == store)

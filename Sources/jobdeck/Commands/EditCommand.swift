@@ -60,7 +60,7 @@ struct EditCommand: ParsableCommand {
       do {
         return text.isEmpty ? nil : try SalaryInput.parse(text)
       } catch let error as DeckError {
-        throw CommandFailure.user("--salary: \(error)")
+        throw CommandFailure.usage("--salary: \(error)")
       }
     }
     let now = clock.now
@@ -109,13 +109,13 @@ struct EditCommand: ParsableCommand {
         try deck.editApplication(applicationID, at: now) { application in
           if postingID == nil, let company {
             guard !company.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.user("--company must not be empty")
+              throw CommandFailure.usage("--company must not be empty")
             }
             application.company = company
           }
           if postingID == nil, let title {
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.user("--title must not be empty")
+              throw CommandFailure.usage("--title must not be empty")
             }
             application.title = title
           }

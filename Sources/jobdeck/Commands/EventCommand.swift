@@ -44,11 +44,11 @@ struct EventDetailOptions: ParsableArguments {
     do {
       link = try self.link.map(EventLink.validated)
     } catch let error as DeckError {
-      throw CommandFailure.user("--link: \(error)")
+      throw CommandFailure.usage("--link: \(error)")
     }
     for (option, value) in [("--place", place), ("--title", title)] {
       if let value, value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-        throw CommandFailure.user("invalid \(option) \(value.debugDescription): expected one line without control characters")
+        throw CommandFailure.usage("invalid \(option) \(value.debugDescription): expected one line without control characters")
       }
     }
     return (duration, link, try lead.map { try OptionValue.leadTimes($0, option: "--lead") })
@@ -148,7 +148,7 @@ struct EditEvent: ParsableCommand {
         if let note = options.note { event.note = note.isEmpty ? nil : note }
       }
       if let edited = deck.deadline(withID: eventID), edited.kind == .custom, edited.title == nil {
-        throw CommandFailure.user("a custom event needs a title; give --title")
+        throw CommandFailure.usage("a custom event needs a title; give --title")
       }
       return eventID
     }
@@ -169,7 +169,7 @@ struct EditEvent: ParsableCommand {
     let at = options.at ?? currentTime
     let zoneName = options.timeZone ?? currentZone
     if at == nil, options.timeZone != nil {
-      throw CommandFailure.user("--time-zone needs --at: '\(event.id)' is all-day")
+      throw CommandFailure.usage("--time-zone needs --at: '\(event.id)' is all-day")
     }
     return try EventTimeInput.due(on: day, at: at, timeZone: at == nil ? nil : zoneName,
                                   clock: clock)

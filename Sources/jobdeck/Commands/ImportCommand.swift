@@ -50,7 +50,7 @@ struct ImportCommand: ParsableCommand {
       if let maxSize { limits.maximumBytes = try ReadingLimitInput.size(maxSize) }
       if let timeout { limits = limits.withTotalTimeout(try ReadingLimitInput.timeout(timeout)) }
     } catch let error as ReadingLimitInputError {
-      throw CommandFailure.user(error.description)
+      throw CommandFailure.usage(error.description)
     }
     return limits
   }

@@ -63,7 +63,7 @@ struct SetCommand: ParsableCommand {
       text = salary
     } else if let salaryAmount {
       guard let currency else {
-        throw CommandFailure.user("--salary-amount needs --currency (EUR, USD, GBP …)")
+        throw CommandFailure.usage("--salary-amount needs --currency (EUR, USD, GBP …)")
       }
       text = "\(salaryAmount) \(currency)" + (period.map { "/\($0)" } ?? "")
     } else {
@@ -72,7 +72,7 @@ struct SetCommand: ParsableCommand {
     do {
       return try SalaryInput.parse(text)
     } catch let error as DeckError {
-      throw CommandFailure.user((salary != nil ? "--salary: " : "--salary-amount/--currency/--period: ") + error.description)
+      throw CommandFailure.usage((salary != nil ? "--salary: " : "--salary-amount/--currency/--period: ") + error.description)
     }
   }
 
