@@ -35,7 +35,11 @@ extension App {
         showError("this posting has no URL")
         return []
       }
-      return [.openURL(url)]
+      guard let link = WebLink.validated(url) else {
+        showError("not opened: the URL \(WebLink.refusal(of: url).map(String.init(describing:)) ?? "")")
+        return []
+      }
+      return [.openURL(link.text)]
     default:
       break
     }

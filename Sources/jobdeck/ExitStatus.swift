@@ -6,6 +6,8 @@ import JobDeckStore
 enum ExitStatus {
   static let userError: Int32 = 1
   static let storeProblem: Int32 = 2
+  /// A value given on the command line that JobDeck refuses to store (EX_USAGE, sysexits.h).
+  static let usage: Int32 = 64
 }
 
 /// A failure with its message and exit status decided where it happened.
@@ -17,6 +19,10 @@ struct CommandFailure: Error, CustomStringConvertible {
 
   static func user(_ message: String) -> CommandFailure {
     CommandFailure(message: message, exitCode: ExitStatus.userError)
+  }
+
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, exitCode: ExitStatus.usage)
   }
 }
 

@@ -39,12 +39,13 @@ struct AddPosting: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
+    let link = try url.map(Self.link)
     let cutoff = try deadline.map { try DateInput.parse($0, today: clock.today) }
     let now = clock.now.truncatedToSeconds
     let id = try storeOptions.file.update { deck -> String in
       let id = deck.add(
         Posting(id: "", title: title, company: company, location: location, workplace: workplace,
-                employmentType: type, url: url, source: "cli", tags: tag, description: description,
+                employmentType: type, url: link?.text, source: "cli", tags: tag, description: description,
                 createdAt: now))
       if let cutoff {
         deck.add(Deadline(id: "", kind: .applicationCutoff, due: .allDay(cutoff),
@@ -53,6 +54,17 @@ struct AddPosting: ParsableCommand {
       return id
     }
     say(id)
+  }
+}
+
+extension AddPosting {
+  /// `--url` as a link JobDeck keeps, or a usage error that quotes it.
+  static func link(_ text: String) throws -> WebLink {
+    do {
+      return try WebLink(text)
+    } catch {
+      throw CommandFailure.usage("--url \(QuotedExcerpt.quoted(text)): the URL \(error)")
+    }
   }
 }
 

@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
       stage == nil || stageByPosting[posting.id]?.stage == stage
     }
     if json {
-      say(try JSONOutput.encode(postings.map {
+      sayRendered(try JSONOutput.encode(postings.map {
         PostingSummary($0, application: stageByPosting[$0.id])
       }))
       return
@@ -57,13 +57,13 @@ struct ListCommand: ParsableCommand {
         posting.posted.map { ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description } ?? "",
       ])
     }
-    say(table.render())
+    sayRendered(table.render())
   }
 
   private func listApplications(_ deck: Deck) throws {
     let applications = deck.applications.filter { stage == nil || $0.stage == stage }
     if json {
-      say(try JSONOutput.encode(applications.map { ApplicationSummary($0, in: deck) }))
+      sayRendered(try JSONOutput.encode(applications.map { ApplicationSummary($0, in: deck) }))
       return
     }
     guard !applications.isEmpty else {
@@ -80,7 +80,7 @@ struct ListCommand: ParsableCommand {
         CivilDate(containing: application.lastMovedAt, in: zone).description,
       ])
     }
-    say(table.render())
+    sayRendered(table.render())
   }
 }
 

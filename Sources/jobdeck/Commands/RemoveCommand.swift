@@ -20,7 +20,7 @@ struct RemoveCommand: ParsableCommand {
       guard isatty(STDIN_FILENO) == 1 else {
         throw CommandFailure.user("not removing '\(reference.id)' without a terminal to ask on; add --yes")
       }
-      FileHandle.standardError.write(Data("Remove \(describe(reference))? [y/N] ".utf8))
+      tell("Remove \(describe(reference))? [y/N] ", terminator: "")
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
         say("Nothing removed.")
         return
