@@ -179,11 +179,10 @@ public enum ICSExporter {
     return text == "-P" || text == "P" ? "PT0S" : text
   }
 
-  /// A URL fit for a URI property: http(s) only, with spaces and non-ASCII percent-encoded.
+  /// A URL fit for a URI property: a `WebLink` (http or https), non-ASCII percent-encoded.
   private static func uriValue(_ url: String) -> String? {
-    let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-    let lower = trimmed.lowercased()
-    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    guard let link = WebLink.validated(url) else { return nil }
+    let trimmed = link.text
     var encoded = ""
     for byte in trimmed.utf8 {
       if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\"") {
