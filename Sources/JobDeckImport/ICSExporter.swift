@@ -124,7 +124,8 @@ public enum ICSExporter {
     }
     if let phrase = deadline.phrase, !phrase.isEmpty { parts.append("From the ad: \(phrase)") }
     if let note = deadline.note, !note.isEmpty { parts.append(note) }
-    if let url = posting?.url, !url.isEmpty { parts.append(url) }
+    // Calendars make links of URLs in a description: only a link JobDeck would open itself.
+    if let link = posting?.url.flatMap({ WebLink.validated($0) }) { parts.append(link.text) }
     return parts.joined(separator: "\n")
   }
 
