@@ -136,6 +136,52 @@ struct HostileURLAndCSVTests {
     #expect(String(decoding: try workspace.storeBytes(), as: UTF8.self) == bad)
   }
 
+  @Test func theUIGivesTheBrowserOnlyAValidatedLink() throws {
+    let good = String(decoding: try storeWithOnePosting(), as: UTF8.self)
+    let record = workspace.directory + "/browser-argv"
+    let browser = try write("browser.sh", """
+      #!/bin/sh
+      for argument in "$@"; do printf '%s\\n' "$argument" >> '\(record)'; done
+      """)
+    #expect(chmod(browser, 0o755) == 0)
+    try workspace.writeStore(good.replacingOccurrences(
+      of: "\"url\":\"https://example.com/jobs/1\"",
+      with: "\"url\":\"--renderer-cmd-prefix=touch /tmp/jobdeck-pwned\""))
+    let binary = try BuiltBinary.jobdeck()
+    var ui = try TmuxSession(
+      command: [binary.url.path, "--store", workspace.storePath],
+      environment: ["HOME": workspace.directory, "TZ": "Europe/Berlin", "JOBDECK_STORE": "",
+                    "BROWSER": browser],
+      columns: 100, rows: 24)
+    try ui.waitFor("Engineer")
+    try ui.sendKeys("Enter")
+    try ui.waitFor("Acme")
+    try ui.sendKeys("o")
+    try ui.waitFor("not opened: the URL starts with '-'")
+    try ui.sendKeys("q")
+    try ui.sendKeys("q")
+    _ = try ui.waitForExit(timeout: 10)
+    #expect(!FileManager.default.fileExists(atPath: record))
+
+    // The same posting with a link: the browser gets it, as one argument.
+    try workspace.writeStore(good)
+    ui = try TmuxSession(
+      command: [binary.url.path, "--store", workspace.storePath],
+      environment: ["HOME": workspace.directory, "TZ": "Europe/Berlin", "JOBDECK_STORE": "",
+                    "BROWSER": browser],
+      columns: 100, rows: 24)
+    try ui.waitFor("Engineer")
+    try ui.sendKeys("Enter")
+    try ui.waitFor("Acme")
+    try ui.sendKeys("o")
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline, !FileManager.default.fileExists(atPath: record) { usleep(20_000) }
+    try ui.sendKeys("q")
+    try ui.sendKeys("q")
+    _ = try ui.waitForExit(timeout: 10)
+    #expect((try? String(contentsOfFile: record, encoding: .utf8)) == "https://example.com/jobs/1\n")
+  }
+
   // MARK: - §4 CSV export
 
   /// Texts a spreadsheet would run, and the edge cases of getting them back exactly.
