@@ -169,10 +169,11 @@ struct RowReader {
   static func message(for failure: CSVDateParser.Failure, text: String) -> String {
     switch failure {
     case .ambiguous:
-      return "\(QuotedExcerpt.quoted(text)) could be day/month or month/day, and no date in this column or file"
-        + " settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
+      return "\(QuotedExcerpt.quoted(text)) could be day/month or month/day, and no date in this"
+        + " column or file settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
     case .unparsable:
-      return "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
+      return "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY or"
+        + " DD/MM/YYYY)"
     }
   }
 
@@ -192,7 +193,8 @@ struct RowReader {
     if let text = cell(.stage) {
       stage = CSVVocabulary.stage(text)
       if stage == nil {
-        fail(.stage, "unknown stage \(QuotedExcerpt.quoted(text)) (expected one of \(CSVVocabulary.stageNames))")
+        fail(.stage, "unknown stage \(QuotedExcerpt.quoted(text))"
+          + " (expected one of \(CSVVocabulary.stageNames))")
       }
     }
     let posted = date(.posted)
@@ -207,15 +209,15 @@ struct RowReader {
     if let text = cell(.type) {
       posting.employmentType = CSVVocabulary.employmentType(text)
       if posting.employmentType == nil {
-        remarks.append("column '\(name(.type))': \(QuotedExcerpt.quoted(text)) is not an employment type JobDeck knows;"
-          + " left unset")
+        remarks.append("column '\(name(.type))': \(QuotedExcerpt.quoted(text)) is not an"
+          + " employment type JobDeck knows; left unset")
       }
     }
     if let text = cell(.workplace) {
       posting.workplace = CSVVocabulary.workplace(text)
       if posting.workplace == nil {
-        remarks.append("column '\(name(.workplace))': \(QuotedExcerpt.quoted(text)) is not remote, hybrid or on-site;"
-          + " left unset")
+        remarks.append("column '\(name(.workplace))': \(QuotedExcerpt.quoted(text)) is not"
+          + " remote, hybrid or on-site; left unset")
       }
     }
     var deadlines: [Deadline] = []

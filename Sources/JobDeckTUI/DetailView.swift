@@ -35,8 +35,11 @@ extension App {
         showError("this posting has no URL")
         return []
       }
-      guard let link = WebLink.validated(url) else {
-        showError("not opened: the URL \(WebLink.refusal(of: url).map(String.init(describing:)) ?? "")")
+      let link: WebLink
+      do {
+        link = try WebLink(url)
+      } catch {
+        showError("not opened: the URL \(error)")
         return []
       }
       return [.openURL(link.text)]

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.",
                                                   valueName: "file"))
   var output: String?
-  @Flag(help: "csv: write every cell as it is, without the ' that keeps spreadsheets from running formulas.")
+  @Flag(help: "csv: write cells as they are, without the ' that stops spreadsheets running formulas.")
   var raw = false
 
   func validate() throws {
