@@ -62,9 +62,9 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 /// final newline; `;` (European Excel) and tab delimiters, detected from the header line as the
 /// most frequent of `,` `;` tab outside quotes. A field's text is returned exactly as written
 /// (line breaks inside quoted fields as they are, CRLF included, as Python's csv module does),
-/// so that a file written by `CSVExporter` reads back to the same text. Rows with fewer fields than the header are padded with empty fields, because
-/// spreadsheets drop trailing empty cells; rows with more fields are errors, because a value was
-/// probably split by an unquoted delimiter. Wholly empty rows are skipped but still counted, so
+/// so that a file written by `CSVExporter` reads back to the same text. Rows with fewer fields
+/// than the header are padded with empty fields, because spreadsheets drop trailing empty cells;
+/// rows with more fields are errors, because a value was probably split by an unquoted delimiter. Wholly empty rows are skipped but still counted, so
 /// row numbers match what a spreadsheet shows. A quote in the middle of an unquoted field, or
 /// text after a closing quote, is kept literally (as Python's csv module and Excel do).
 ///
