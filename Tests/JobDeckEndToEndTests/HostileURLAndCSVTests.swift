@@ -230,6 +230,33 @@ struct HostileURLAndCSVTests {
     }
   }
 
+  static let libreOffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+  /// LibreOffice, headless, opens both exports as a spreadsheet: the raw one holds formulas (so
+  /// the check can see them), the default one none, every formula-like cell shown as text.
+  @Test(.enabled(if: libreOffice != nil, "needs LibreOffice (apt-get install libreoffice-calc-nogui)"))
+  func libreOfficeRunsNoFormulaFromTheExport() throws {
+    try storeWithFormulaTexts()
+    let office = try #require(Self.libreOffice)
+    var converted: [String: String] = [:]
+    for (name, extra) in [("safe", [String]()), ("raw", ["--raw"])] {
+      let csv = workspace.directory + "/\(name).csv"
+      #expect(try workspace.jobdeck(["export", "--format", "csv", "-o", csv] + extra).exitCode == 0)
+      let run = try BuiltBinary(url: URL(fileURLWithPath: office)).run([
+        "--headless", "-env:UserInstallation=file://\(workspace.directory)/office-profile",
+        "--convert-to", "fods", "--infilter=CSV:44,34,76,1", "--outdir",
+        workspace.directory + "/office", csv,
+      ], environment: ["HOME": workspace.directory, "PATH": "/usr/bin:/bin"])
+      #expect(run.exitCode == 0, "\(run.standardError)")
+      converted[name] = try String(
+        contentsOfFile: workspace.directory + "/office/\(name).fods", encoding: .utf8)
+    }
+    #expect(converted["raw"]?.contains("table:formula=\"of:=HYPERLINK(") == true)
+    #expect(converted["safe"]?.contains("table:formula") == false)
+    #expect(converted["safe"]?.contains("<text:p>&apos;=HYPERLINK(") == true)
+  }
+
   @Test func importingTheExportGivesBackEveryTextExactly() throws {
     try storeWithFormulaTexts()
     let path = workspace.directory + "/export.csv"
