@@ -70,9 +70,9 @@ enum StoreConsistency {
       if id.trimmingCharacters(in: .whitespaces).isEmpty {
         return "a \(kind) has an empty id '\(SafeText.escaped(id))'"
       }
-      guard id.unicodeScalars.contains(where: TerminalText.isUnsafeForTerminal)
-        || id.contains("\t") || id.contains("\n")
-      else { return nil }
+      guard id.unicodeScalars.contains(where: {
+        TerminalText.isUnsafeForTerminal($0) || $0 == "\t" || $0 == "\n"
+      }) else { return nil }
       return "the \(kind) id \(QuotedExcerpt.quoted(SafeText.escaped(id))) holds control or"
         + " invisible characters"
     }
