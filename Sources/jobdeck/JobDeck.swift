@@ -14,7 +14,8 @@ struct JobDeck: ParsableCommand {
       ~/.local/share/jobdeck/store.json is used. Ids accept any unique prefix.
 
       Exit status: 0 success, 1 a mistake in the request (unknown id, bad value), \
-      2 a problem with the store (unreadable, locked, written by a newer JobDeck).
+      2 a problem with the store (unreadable, locked, written by a newer JobDeck), \
+      64 a value JobDeck refuses to store (a --url that is not an http or https link).
       """,
     version: "0.1.0",
     subcommands: [
