@@ -135,7 +135,11 @@ struct RowReader {
     let field = record.fields[index]
     if layout.isOwnExport { return field.isEmpty ? nil : CSVFormulaGuard.unguarded(field) }
     var value = field.trimmedOfWhitespaceAndNewlines
-    if value.utf8.contains(UInt8(ascii: "\r")) {
+    // memchr: descriptions of a large export are most of its bytes.
+    let hasCarriageReturn = value.withUTF8 { bytes in
+      bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+    }
+    if hasCarriageReturn {
       value = value.replacingOccurrences(of: "\r\n", with: "\n")
         .replacingOccurrences(of: "\r", with: "\n")
     }
