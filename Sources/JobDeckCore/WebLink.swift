@@ -71,33 +71,44 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
   public var description: String { text }
 
   /// The link in `text` (surrounding whitespace removed), or why there is none.
+  ///
+  /// Read as an array of scalars, once: an import checks a URL per row of a spreadsheet.
   public init(_ text: String, for use: Use = .webPage) throws(Refusal) {
-    let trimmed = Self.trimmingWhitespace(text)
-    guard !trimmed.isEmpty else { throw .empty }
-    let count = trimmed.unicodeScalars.count
-    guard count <= Self.maximumLength else { throw .tooLong(count) }
-    guard !trimmed.hasPrefix("-") else { throw .startsWithDash }
-    guard !trimmed.unicodeScalars.contains(where: Self.isForbidden) else {
-      throw .invisibleOrSpace
-    }
-    guard let colon = trimmed.firstIndex(of: ":") else { throw .noScheme(use) }
-    let scheme = String(trimmed[..<colon])
-    guard let first = scheme.unicodeScalars.first, Self.isASCIILetter(first),
-      scheme.unicodeScalars.allSatisfy({ Self.isASCIILetter($0) || Self.isASCIIDigit($0)
+    let scalars = Array(text.unicodeScalars)
+    var start = 0
+    var end = scalars.count
+    while start < end, Self.isWhitespace(scalars[start]) { start += 1 }
+    while end > start, Self.isWhitespace(scalars[end - 1]) { end -= 1 }
+    guard start < end else { throw .empty }
+    guard end - start <= Self.maximumLength else { throw .tooLong(end - start) }
+    guard scalars[start] != "-" else { throw .startsWithDash }
+    for index in start..<end where Self.isForbidden(scalars[index]) { throw .invisibleOrSpace }
+    guard let colon = (start..<end).first(where: { scalars[$0] == ":" }),
+      Self.isASCIILetter(scalars[start]),
+      scalars[start..<colon].allSatisfy({ Self.isASCIILetter($0) || Self.isASCIIDigit($0)
         || $0 == "+" || $0 == "-" || $0 == "." })
     else { throw .noScheme(use) }
+    let scheme = String(String.UnicodeScalarView(scalars[start..<colon]))
     let lowered = scheme.lowercased()
     guard use.schemes.contains(lowered) else { throw .schemeNotAllowed(scheme, use) }
-    let rest = trimmed[trimmed.index(after: colon)...]
     if lowered == "http" || lowered == "https" {
-      guard rest.hasPrefix("//") else { throw .noHost }
-      let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-      let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-      guard !host.isEmpty, !host.hasPrefix(":") else { throw .noHost }
-    } else if rest.isEmpty {
+      guard colon + 2 < end, scalars[colon + 1] == "/", scalars[colon + 2] == "/" else {
+        throw .noHost
+      }
+      var authorityEnd = colon + 3
+      var hostStart = colon + 3
+      while authorityEnd < end, scalars[authorityEnd] != "/", scalars[authorityEnd] != "?",
+        scalars[authorityEnd] != "#"
+      {
+        if scalars[authorityEnd] == "@" { hostStart = authorityEnd + 1 }
+        authorityEnd += 1
+      }
+      guard hostStart < authorityEnd, scalars[hostStart] != ":" else { throw .noHost }
+    } else if colon + 1 == end {
       throw .noHost
     }
-    self.text = trimmed
+    self.text = start == 0 && end == scalars.count
+      ? text : String(String.UnicodeScalarView(scalars[start..<end]))
     self.scheme = lowered
   }
 
@@ -116,8 +127,16 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// ASCII (nearly every URL) is decided by its value: the Unicode property lookups took a
+  /// seventh of a 100,000-row CSV import.
   private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar.properties.isWhitespace || TerminalText.isUnsafeForTerminal(scalar)
+    if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F }
+    return scalar.properties.isWhitespace || TerminalText.isUnsafeForTerminal(scalar)
+  }
+
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -126,13 +145,5 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
 
   private static func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
     ("0"..."9").contains(scalar)
-  }
-
-  private static func trimmingWhitespace(_ text: String) -> String {
-    let scalars = text.unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[start...end])
   }
 }

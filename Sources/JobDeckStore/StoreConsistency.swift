@@ -70,9 +70,12 @@ enum StoreConsistency {
       if id.trimmingCharacters(in: .whitespaces).isEmpty {
         return "a \(kind) has an empty id '\(SafeText.escaped(id))'"
       }
-      guard id.unicodeScalars.contains(where: {
-        TerminalText.isUnsafeForTerminal($0) || $0 == "\t" || $0 == "\n"
-      }) else { return nil }
+      // Printable ASCII (every id JobDeck makes) needs no Unicode property lookups.
+      guard !id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+        id.unicodeScalars.contains(where: {
+          TerminalText.isUnsafeForTerminal($0) || $0 == "\t" || $0 == "\n"
+        })
+      else { return nil }
       return "the \(kind) id \(QuotedExcerpt.quoted(SafeText.escaped(id))) holds control or"
         + " invisible characters"
     }
