@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",
-      dependencies: ["JobDeckTerminal", "JobDeckTUI", "JobDeckTestSupport"]
+      dependencies: ["JobDeckTerminal", "JobDeckTUI", "JobDeckCore", "JobDeckTestSupport"]
     ),
     .testTarget(
       name: "JobDeckEndToEndTests",

@@ -14,15 +14,16 @@ public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .notFound(let id, let kind):
-      return "no \(kind?.rawValue ?? "posting, application or deadline") matches '\(id)'"
+      return "no \(kind?.rawValue ?? "posting, application or deadline") matches"
+        + " \(QuotedExcerpt.quoted(id))"
     case .ambiguous(let id, let candidates):
       let shown = candidates.sorted().prefix(20).map { "  \($0)" }.joined(separator: "\n")
       let more = candidates.count > 20 ? "\n  … and \(candidates.count - 20) more" : ""
-      return "'\(id)' is ambiguous; it matches:\n\(shown)\(more)"
+      return "\(QuotedExcerpt.quoted(id)) is ambiguous; it matches:\n\(shown)\(more)"
     case .noApplication(let postingID):
       return "posting '\(postingID)' has no application yet; run: jobdeck apply \(postingID)"
     case .invalidValue(let field, let value, let expected):
-      return "invalid \(field) '\(value)': expected \(expected)"
+      return "invalid \(field) \(QuotedExcerpt.quoted(value)): expected \(expected)"
     case .outsideSupportedDates(let problem):
       return "refused: \(problem); nothing was saved"
     }

@@ -12,16 +12,20 @@ public enum IdentifierMaker {
     "internship": "intern", "senior": "senior", "junior": "junior",
   ]
 
-  /// `company-title`, lowercase ASCII, at most a few words, so it stays typable.
+  /// `company-title`, lowercase ASCII, at most a few words, so it stays typable. Both parts
+  /// count: a company or title made only of filler words ("A", "The Co") keeps them rather
+  /// than vanish, so company "A" and title "B" give `a-b`, not `b`.
   public static func slug(company: String, title: String) -> String {
-    let companyWords = words(company, limit: 2)
     // Foundation's replacement copies the title through an NSString, even when the phrase is
     // absent; printable ASCII is replaced on its bytes, with the same result.
     let titleWithML = title.isPrintableASCII
       ? title.replacingMachineLearningBytes
       : title.replacingOccurrences(of: "Machine Learning", with: "ML")
-    let titleWords = words(titleWithML, limit: 4)
-    let joined = (companyWords + titleWords).joined(separator: "-")
+    let parts = [(company, 2), (titleWithML, 4)].map { text, limit in
+      let kept = words(text, limit: limit)
+      return kept.isEmpty ? words(text, limit: limit, keepingFillers: true) : kept
+    }
+    let joined = (parts[0] + parts[1]).joined(separator: "-")
     return joined.isEmpty ? "job" : joined
   }
 
@@ -41,13 +45,17 @@ public enum IdentifierMaker {
 
   /// The text's words, lowercase ASCII, fillers dropped and abbreviated: the first `limit` of
   /// them, all when nil.
-  private static func words(_ text: String, limit: Int? = nil) -> [String] {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text, limit: limit ?? Int.max) }
-    guard let limit else { return characterWords(text) }
-    return Array(characterWords(text).prefix(limit))
+  private static func words(_ text: String, limit: Int? = nil, keepingFillers: Bool = false)
+    -> [String]
+  {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return asciiWords(text, limit: limit ?? Int.max, keepingFillers: keepingFillers)
+    }
+    guard let limit else { return characterWords(text, keepingFillers: keepingFillers) }
+    return Array(characterWords(text, keepingFillers: keepingFillers).prefix(limit))
   }
 
-  private static func characterWords(_ text: String) -> [String] {
+  private static func characterWords(_ text: String, keepingFillers: Bool) -> [String] {
     let folded = text.lowercased().map { character -> Character in
       if let ascii = transliterations[character] { return ascii }
       return character
@@ -63,14 +71,14 @@ public enum IdentifierMaker {
       }
     }
     if !current.isEmpty { result.append(current) }
-    return kept(result)
+    return kept(result, keepingFillers: keepingFillers)
   }
 
   /// `characterWords(_:)` for ASCII text, from its bytes: there the letters and digits are `A-Z a-z 0-9`,
   /// nothing is transliterated, and lowercasing is `A-Z` to `a-z`. Going by `Character` was a
   /// fifth of the time of importing a large spreadsheet, which names a posting per row.
   /// Stops after `limit` kept words: a slug uses the first few.
-  private static func asciiWords(_ text: String, limit: Int) -> [String] {
+  private static func asciiWords(_ text: String, limit: Int, keepingFillers: Bool) -> [String] {
     var result: [String] = []
     var current: [UInt8] = []
     current.reserveCapacity(16)
@@ -90,15 +98,17 @@ public enum IdentifierMaker {
       if !current.isEmpty {
         let word = String(decoding: current, as: UTF8.self)
         current.removeAll(keepingCapacity: true)
-        if !fillerWords.contains(word) { result.append(abbreviations[word] ?? word) }
+        if keepingFillers || !fillerWords.contains(word) {
+          result.append(abbreviations[word] ?? word)
+        }
       }
       if byte == nil { break }
     }
     return result
   }
 
-  private static func kept(_ words: [String]) -> [String] {
-    words.filter { !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
+  private static func kept(_ words: [String], keepingFillers: Bool) -> [String] {
+    words.filter { keepingFillers || !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
   }
 
   private static let transliterations: [Character: Character] = [

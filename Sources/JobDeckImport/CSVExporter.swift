@@ -9,15 +9,32 @@ import JobDeckCore
 /// end with CRLF. What the columns cannot carry is not written: ids, deadlines other than the
 /// application cutoff, the stage history beyond the applied date, contacts, terms, and a posted
 /// date's "or earlier" precision.
+///
+/// Spreadsheets run a cell that begins with `=`, `+`, `-`, `@`, tab or carriage return as a
+/// formula (OWASP "CSV injection"): such a cell is written quoted, after a `'` (see
+/// `CSVFormulaGuard`), unless the caller asks for the raw text. The importer recognises this
+/// export by its header and takes the `'` off again, so the text comes back exactly.
 public enum CSVExporter {
+  /// How cells are written.
+  public enum Cells: Sendable {
+    /// Safe to open in a spreadsheet: formula-like cells neutralized.
+    case spreadsheetSafe
+    /// Every cell's text as it is, for scripts (`export --raw`).
+    case raw
+  }
+
   public static let columns: [CSVColumn] = [
     .company, .title, .location, .url, .posted, .deadline, .stage, .applied, .description,
     .notes, .tags, .salary, .type, .workplace,
   ]
 
+  /// The header row, by which the importer knows a file is this export.
+  public static var header: [String] { columns.map(\.exportName) }
+
   /// `timeZone` decides the civil day an applied-at instant falls on.
-  public static func export(_ deck: Deck, timeZone: TimeZone = .current) -> String {
-    var lines = [columns.map(\.exportName)]
+  public static func export(_ deck: Deck, timeZone: TimeZone = .current,
+                            cells: Cells = .spreadsheetSafe) -> String {
+    var lines = [header]
     for posting in deck.postings {
       let application = deck.applications(forPosting: posting.id).first
       lines.append(row(deck: deck, posting: posting, application: application, timeZone: timeZone))
@@ -25,7 +42,17 @@ public enum CSVExporter {
     for application in deck.applications where application.postingID == nil {
       lines.append(row(deck: deck, posting: nil, application: application, timeZone: timeZone))
     }
-    return lines.map { $0.map(quoted).joined(separator: ",") + "\r\n" }.joined()
+    let write: (String) -> String
+    switch cells {
+    case .spreadsheetSafe:
+      write = { field in
+        CSVFormulaGuard.isFormulaLike(field) ? alwaysQuoted(CSVFormulaGuard.guarded(field))
+          : quoted(field)
+      }
+    case .raw:
+      write = quoted
+    }
+    return lines.map { $0.map(write).joined(separator: ",") + "\r\n" }.joined()
   }
 
   private static func row(deck: Deck, posting: Posting?, application: Application?,
@@ -77,6 +104,10 @@ public enum CSVExporter {
       || $0 == "\r\n" || $0 == ";" || $0 == "\t" }
       || field.first?.isWhitespace == true || field.last?.isWhitespace == true
     guard needsQuotes else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return alwaysQuoted(field)
+  }
+
+  private static func alwaysQuoted(_ field: String) -> String {
+    "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

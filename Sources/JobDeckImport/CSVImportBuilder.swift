@@ -6,6 +6,9 @@ struct CSVLayout {
   /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
   let columns: [CSVColumn: Int]
+  /// The file is JobDeck's own export (its header, exactly): its cells are read exactly as
+  /// written, with the export's formula guard taken off, and never trimmed.
+  var isOwnExport = false
 
   func name(_ column: CSVColumn) -> String {
     columns[column].map { header[$0] } ?? column.exportName
@@ -83,7 +86,7 @@ struct CSVImportBuilder {
       return
     }
     layout = CSVLayout(header: cells.map { $0.trimmingCharacters(in: .whitespaces) },
-                       columns: columns)
+                       columns: columns, isOwnExport: cells == CSVExporter.header)
   }
 
   private mutating func take(_ record: CSVRecord) {

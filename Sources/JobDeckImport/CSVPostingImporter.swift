@@ -127,10 +127,22 @@ struct RowReader {
     self.layout = layout
   }
 
-  /// The trimmed cell, or nil when the column is absent or the cell blank.
+  /// The cell, or nil when the column is absent or the cell blank. JobDeck's own export is
+  /// read exactly (its formula guard taken off); any other file's cells are trimmed, with line
+  /// breaks inside them made `\n`.
   func cell(_ column: CSVColumn) -> String? {
     guard let index = layout.columns[column] else { return nil }
-    let value = record.fields[index].trimmedOfWhitespaceAndNewlines
+    let field = record.fields[index]
+    if layout.isOwnExport { return field.isEmpty ? nil : CSVFormulaGuard.unguarded(field) }
+    var value = field.trimmedOfWhitespaceAndNewlines
+    // memchr: descriptions of a large export are most of its bytes.
+    let hasCarriageReturn = value.withUTF8 { bytes in
+      bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+    }
+    if hasCarriageReturn {
+      value = value.replacingOccurrences(of: "\r\n", with: "\n")
+        .replacingOccurrences(of: "\r", with: "\n")
+    }
     return value.isEmpty ? nil : value
   }
 
@@ -161,12 +173,12 @@ struct RowReader {
   static func message(for failure: CSVDateParser.Failure, text: String) -> String {
     switch failure {
     case .ambiguous:
-      return "'\(text)' could be day/month or month/day, and no date in this column or file"
-        + " settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
+      return "\(QuotedExcerpt.quoted(text)) could be day/month or month/day, and no date in this"
+        + " column or file settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
     case .unparsable:
-      return "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
+      return "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
     case .outsideSupportedRange(let date):
-      return "'\(text)' is \(date), \(SupportedDates.outsideDates)"
+      return "\(QuotedExcerpt.quoted(text)) is \(date), \(SupportedDates.outsideDates)"
     }
   }
 
@@ -194,7 +206,8 @@ struct RowReader {
     if let text = cell(.stage) {
       stage = CSVVocabulary.stage(text)
       if stage == nil {
-        fail(.stage, "unknown stage '\(text)' (expected one of \(CSVVocabulary.stageNames))")
+        fail(.stage, "unknown stage \(QuotedExcerpt.quoted(text))"
+          + " (expected one of \(CSVVocabulary.stageNames))")
       }
     }
     let posted = date(.posted)
@@ -202,22 +215,22 @@ struct RowReader {
     let applied = date(.applied)
 
     var posting = Posting(
-      id: "", title: title, company: company, location: cell(.location), url: cell(.url),
+      id: "", title: title, company: company, location: cell(.location), url: link(),
       source: source, posted: posted.map { PostedDate(date: $0) }, tags: tags(),
       description: cell(.description), createdAt: importedAt)
     if let text = cell(.salary) { posting.compensation = Compensation(text: text) }
     if let text = cell(.type) {
       posting.employmentType = CSVVocabulary.employmentType(text)
       if posting.employmentType == nil {
-        remarks.append("column '\(name(.type))': '\(text)' is not an employment type JobDeck knows;"
-          + " left unset")
+        remarks.append("column '\(name(.type))': \(QuotedExcerpt.quoted(text)) is not an"
+          + " employment type JobDeck knows; left unset")
       }
     }
     if let text = cell(.workplace) {
       posting.workplace = CSVVocabulary.workplace(text)
       if posting.workplace == nil {
-        remarks.append("column '\(name(.workplace))': '\(text)' is not remote, hybrid or on-site;"
-          + " left unset")
+        remarks.append("column '\(name(.workplace))': \(QuotedExcerpt.quoted(text)) is not"
+          + " remote, hybrid or on-site; left unset")
       }
     }
     var deadlines: [Deadline] = []
@@ -229,6 +242,19 @@ struct RowReader {
       row: record.row, line: record.line,
       draft: PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks),
       stage: stage, appliedOn: applied, notes: cell(.notes))
+  }
+
+  /// The URL cell when it is a link JobDeck keeps; otherwise nil, and a remark that says what
+  /// was dropped (the rest of the row is still imported).
+  mutating func link() -> String? {
+    guard let text = cell(.url) else { return nil }
+    do {
+      return try WebLink(text).text
+    } catch {
+      remarks.append("column '\(name(.url))': dropped \(QuotedExcerpt.quoted(text)): the URL"
+        + " \(error); the rest of the row was imported")
+      return nil
+    }
   }
 
   /// Tags split on `,` `;` or `|`, trimmed, blanks dropped.

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckCore
 
 /// One record of a CSV file, with where it sits so errors can point at it.
 public struct CSVRecord: Hashable, Sendable {
@@ -48,7 +49,8 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
       return "row \(row) (line \(line)): \(fieldCount) fields, but the header has \(headerCount)"
         + " (an unquoted delimiter inside a value?)"
     case .missingColumns(let what, let found):
-      let names = found.map { "'\($0)'" }.joined(separator: ", ")
+      let names = found.prefix(20).map { QuotedExcerpt.quoted($0) }.joined(separator: ", ")
+        + (found.count > 20 ? ", … and \(found.count - 20) more" : "")
       return "the header has no \(what) column (found: \(names))"
     }
   }
@@ -58,10 +60,11 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 ///
 /// Beyond the RFC it accepts: LF, CRLF or lone CR line ends; a UTF-8 byte-order mark; a missing
 /// final newline; `;` (European Excel) and tab delimiters, detected from the header line as the
-/// most frequent of `,` `;` tab outside quotes. Line breaks inside quoted fields are returned as
-/// `\n`. Rows with fewer fields than the header are padded with empty fields, because
-/// spreadsheets drop trailing empty cells; rows with more fields are errors, because a value was
-/// probably split by an unquoted delimiter. Wholly empty rows are skipped but still counted, so
+/// most frequent of `,` `;` tab outside quotes. A field's text is returned exactly as written
+/// (line breaks inside quoted fields as they are, CRLF included, as Python's csv module does),
+/// so that a file written by `CSVExporter` reads back to the same text. Rows with fewer fields
+/// than the header are padded with empty fields, because spreadsheets drop trailing empty cells;
+/// rows with more fields are errors, because a value was probably split by an unquoted delimiter. Wholly empty rows are skipped but still counted, so
 /// row numbers match what a spreadsheet shows. A quote in the middle of an unquoted field, or
 /// text after a closing quote, is kept literally (as Python's csv module and Excel do).
 ///
@@ -174,7 +177,7 @@ struct CSVRecordScanner {
         }
         if byte == carriageReturn || byte == lineFeed {
           let after = index + ((byte == carriageReturn && next == lineFeed) ? 2 : 1)
-          reader.append(lineFeed)
+          reader.append(from: index, to: after)
           line += 1
           index = after
           continue
@@ -292,7 +295,7 @@ private struct FieldBytes {
     runEnd = end
   }
 
-  /// Adds a byte the file spells differently (`""` for `"`, CRLF or CR for LF).
+  /// Adds a byte the file spells differently (`""` for `"`).
   mutating func append(_ byte: UInt8) {
     flushRun()
     buffer.append(byte)

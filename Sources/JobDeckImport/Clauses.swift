@@ -38,7 +38,8 @@ enum Clauses {
   }
 
   /// The clause as a phrase a person can check: whole when short, else a window around the part
-  /// that matters, cut at word boundaries.
+  /// that matters, cut at word boundaries when one is near (a line of a million letters without
+  /// a space is cut where the window ends).
   static func phrase(_ clause: String, around range: Range<String.Index>, limit: Int = 180)
     -> String
   {
@@ -49,11 +50,18 @@ enum Clauses {
     let upperOffset = min(clause.count, lowerOffset + limit)
     var upper = clause.index(clause.startIndex, offsetBy: upperOffset)
     if upper < range.upperBound { upper = range.upperBound }
-    while lower > clause.startIndex, !clause[clause.index(before: lower)].isWhitespace {
+    let wordReach = 24
+    var reach = 0
+    while lower > clause.startIndex, reach < wordReach,
+      !clause[clause.index(before: lower)].isWhitespace
+    {
       lower = clause.index(before: lower)
+      reach += 1
     }
-    while upper < clause.endIndex, !clause[upper].isWhitespace {
+    reach = 0
+    while upper < clause.endIndex, reach < wordReach, !clause[upper].isWhitespace {
       upper = clause.index(after: upper)
+      reach += 1
     }
     var text = String(clause[lower..<upper]).trimmingCharacters(in: .whitespaces)
     if lower > clause.startIndex { text = "…" + text }

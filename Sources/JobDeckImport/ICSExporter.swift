@@ -138,7 +138,8 @@ public enum ICSExporter {
     if let place = deadline.place, !place.isEmpty { parts.append("Where: \(place)") }
     if let link = deadline.link, !link.isEmpty { parts.append("Join: \(link)") }
     if let note = deadline.note, !note.isEmpty { parts.append(note) }
-    if let url = posting?.url, !url.isEmpty { parts.append(url) }
+    // Calendars make links of URLs in a description: only a link JobDeck would open itself.
+    if let link = posting?.url.flatMap({ WebLink.validated($0) }) { parts.append(link.text) }
     return parts.joined(separator: "\n")
   }
 
@@ -193,11 +194,10 @@ public enum ICSExporter {
     return text == "-P" || text == "P" ? "PT0S" : text
   }
 
-  /// A URL fit for a URI property: http(s) only, with spaces and non-ASCII percent-encoded.
+  /// A URL fit for a URI property: a `WebLink` (http or https), non-ASCII percent-encoded.
   private static func uriValue(_ url: String) -> String? {
-    let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-    let lower = trimmed.lowercased()
-    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    guard let link = WebLink.validated(url) else { return nil }
+    let trimmed = link.text
     var encoded = ""
     for byte in trimmed.utf8 {
       if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\"") {

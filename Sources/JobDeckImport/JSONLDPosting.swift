@@ -37,7 +37,7 @@ enum JSONLDPosting {
     if let salary = compensation(object["baseSalary"] ?? object["estimatedSalary"]) {
       draft.posting.compensation = salary
     }
-    if let url = string(object["url"]) { draft.posting.url = url }
+    if let url = string(object["url"]) { draft.keepLink(url, from: "the JSON-LD url") }
     draft.dropDatesOutsideSupportedRange()
     return draft
   }

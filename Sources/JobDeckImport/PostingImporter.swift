@@ -21,7 +21,7 @@ public enum PostingImporter {
     let (text, contentType) = try PostingFetcher.fetch(url: url, limits: limits)
     var draft = draft(fromText: text, contentTypeHint: contentType, importDate: importDate,
                       source: url.host ?? url.absoluteString)
-    draft.posting.url = url.absoluteString
+    draft.keepLink(url.absoluteString, from: "the address it was fetched from")
     return draft
   }
 

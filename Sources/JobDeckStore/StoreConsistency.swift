@@ -9,6 +9,15 @@ enum StoreConsistency {
     problems += repeatedIDs(deck.postings.map(\.id), kind: "posting")
     problems += repeatedIDs(deck.applications.map(\.id), kind: "application")
     problems += repeatedIDs(deck.deadlines.map(\.id), kind: "deadline")
+    problems += unusableIDs(deck.postings.map(\.id), kind: "posting")
+    problems += unusableIDs(deck.applications.map(\.id), kind: "application")
+    problems += unusableIDs(deck.deadlines.map(\.id), kind: "deadline")
+    for posting in deck.postings {
+      guard let url = posting.url, let refusal = WebLink.refusal(of: url) else { continue }
+      problems.append("posting '\(SafeText.escaped(posting.id))' has the URL"
+        + " \(QuotedExcerpt.quoted(SafeText.escaped(url))), which \(refusal); it is kept but"
+        + " never opened (correct it with a new import, or by hand)")
+    }
     let postingIDs = Set(deck.postings.map(\.id))
     let applicationIDs = Set(deck.applications.map(\.id))
     for application in deck.applications {
@@ -50,6 +59,25 @@ enum StoreConsistency {
       let (line, column) = TextPosition.lineAndColumn(of: duplicate.offset, in: bytes)
       return StoreError.location(path, line, column, duplicate.jsonPath,
         "the key \"\(SafeText.escaped(duplicate.key))\" occurs more than once in this object")
+    }
+  }
+
+  /// An id must be typable and printable: an empty one cannot be named on the command line, and
+  /// one with control characters would act on the terminal where it is shown. JobDeck never
+  /// makes such ids; a hand-edited store can hold them.
+  private static func unusableIDs(_ ids: [String], kind: String) -> [String] {
+    ids.compactMap { id in
+      if id.trimmingCharacters(in: .whitespaces).isEmpty {
+        return "a \(kind) has an empty id '\(SafeText.escaped(id))'"
+      }
+      // Printable ASCII (every id JobDeck makes) needs no Unicode property lookups.
+      guard !id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+        id.unicodeScalars.contains(where: {
+          TerminalText.isUnsafeForTerminal($0) || $0 == "\t" || $0 == "\n"
+        })
+      else { return nil }
+      return "the \(kind) id \(QuotedExcerpt.quoted(SafeText.escaped(id))) holds control or"
+        + " invisible characters"
     }
   }
 

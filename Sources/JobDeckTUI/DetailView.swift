@@ -26,8 +26,15 @@ extension App {
       showError("\(state.recordName(of: posting)) has no URL")
       return []
     }
-    showMessage("opening \(TerminalText.sanitized(url)) …")
-    return [.openURL(url)]
+    let link: WebLink
+    do {
+      link = try WebLink(url)
+    } catch {
+      showError("not opened: the URL \(error)")
+      return []
+    }
+    showMessage("opening \(TerminalText.sanitized(link.text)) …")
+    return [.openURL(link.text)]
   }
 }
 

@@ -42,7 +42,7 @@ extension App {
     let url = form.value(.url)
     let posting = Posting(
       id: "", title: form.value(.title), company: form.value(.company),
-      location: location.isEmpty ? nil : location, url: url.isEmpty ? nil : url,
+      location: location.isEmpty ? nil : location, url: WebLink.validated(url)?.text,
       source: "typed", createdAt: now)
     let deadlines = form.deadline(today: state.today).map {
       [Deadline(id: "", kind: .applicationCutoff, due: .allDay($0), owner: .posting(""))]

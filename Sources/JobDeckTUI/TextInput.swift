@@ -103,6 +103,9 @@ public struct AddForm: Equatable, Sendable {
       return "apply-by date '\(value(.deadline))' is not a date (2025-03-03, tomorrow, +10d, fri)"
     }
     if !value(.stage).isEmpty, stage == nil { return "unknown stage '\(value(.stage))'" }
+    if !value(.url).isEmpty, let refusal = WebLink.refusal(of: value(.url)) {
+      return "the URL \(refusal)"
+    }
     return nil
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 
 /// Opens a URL in the user's browser without ever blocking the UI or letting the browser's
@@ -6,7 +7,8 @@ import JobDeckTUI
 enum URLOpener {
   /// `$BROWSER` (the first entry of its colon-separated list, `%s` standing for the URL when
   /// present) or `xdg-open`, with the URL as one argument.
-  static func arguments(for url: String, environment: [String: String]) -> [String] {
+  static func arguments(for link: WebLink, environment: [String: String]) -> [String] {
+    let url = link.text
     let browser = (environment["BROWSER"] ?? "")
       .split(separator: ":").map(String.init)
       .first { !EditorCommand.words($0).isEmpty }
@@ -20,9 +22,18 @@ enum URLOpener {
 
   /// Starts the browser detached (its own process group, streams on /dev/null). A failure to
   /// start is returned at once; a non-zero exit arrives later through the mailbox.
+  ///
+  /// Only a link `WebLink` accepts (http, https, mailto, tel; never one starting with `-`) is
+  /// handed on: a store written by an older JobDeck, or edited by hand, may hold anything.
   static func open(_ url: String, environment: [String: String],
                    mailbox: ActionMailbox) -> Action? {
-    let arguments = arguments(for: url, environment: environment)
+    let link: WebLink
+    do {
+      link = try WebLink(url, for: .contact)
+    } catch {
+      return .openURLFailed(url: url, message: "not opened: the URL \(error)")
+    }
+    let arguments = arguments(for: link, environment: environment)
     let pid: pid_t
     do {
       pid = try ChildProcess.spawn(

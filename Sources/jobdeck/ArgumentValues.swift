@@ -50,9 +50,14 @@ extension DeadlineKind: ExpressibleByArgument {
 
 extension CaseIterable where Self: RawRepresentable, RawValue == String {
   /// The case whose raw value (or other name) matches `argument`, ignoring case and punctuation.
+  /// An argument holding a control or invisible character is no choice at all: ignoring it
+  /// as punctuation would accept `inter\u{1B}view` and echo the escape back.
   static func choice(matching argument: String, alsoMatching otherName: ((Self) -> String)? = nil)
     -> Self?
   {
+    guard !argument.unicodeScalars.contains(where: TerminalText.isUnsafeForTerminal),
+      !argument.contains("\t"), !argument.contains("\n")
+    else { return nil }
     let key = normalizedChoice(argument)
     return allCases.first { value in
       normalizedChoice(value.rawValue) == key

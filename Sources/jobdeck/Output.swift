@@ -11,9 +11,22 @@ func safeLines(_ text: String) -> String {
     .joined(separator: "\n")
 }
 
-/// Writes to standard output; `print` would do, but one place makes buffering explicit.
+/// Writes to standard output, sanitized: ids, paths and names echoed back come from the user,
+/// the store or an imported ad, and any of them can hold terminal escapes.
 func say(_ text: String = "") {
+  print(safeLines(text))
+}
+
+/// Writes text a renderer has already made safe (`TextTable`, `JSONOutput`, `safeLines`) to
+/// standard output as it is: a 100,000-row agenda is not sanitized twice.
+func sayRendered(_ text: String) {
   print(text)
+}
+
+/// A line for the person at the terminal on standard error (a prompt, "Wrote …"), sanitized
+/// like everything printed; without the "jobdeck: " of `printError`.
+func tell(_ text: String, terminator: String = "\n") {
+  FileHandle.standardError.write(Data((safeLines(text) + terminator).utf8))
 }
 
 /// Aligned columns measured in terminal cells, so CJK and emoji do not shift them.

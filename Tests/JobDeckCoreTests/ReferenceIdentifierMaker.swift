@@ -16,8 +16,8 @@ enum ReferenceIdentifierMaker {
 
   /// `company-title`, lowercase ASCII, at most a few words, so it stays typable.
   static func slug(company: String, title: String) -> String {
-    let companyWords = words(company).prefix(2)
-    let titleWords = words(title.replacingOccurrences(of: "Machine Learning", with: "ML"))
+    let companyWords = nonEmptyWords(company).prefix(2)
+    let titleWords = nonEmptyWords(title.replacingOccurrences(of: "Machine Learning", with: "ML"))
       .prefix(4)
     let joined = (companyWords + titleWords).joined(separator: "-")
     return joined.isEmpty ? "job" : joined
@@ -37,7 +37,13 @@ enum ReferenceIdentifierMaker {
     return "\(base)-\(counter)"
   }
 
-  private static func words(_ text: String) -> [String] {
+  /// The words without fillers, or with them when nothing else is left.
+  private static func nonEmptyWords(_ text: String) -> [String] {
+    let kept = words(text)
+    return kept.isEmpty ? words(text, keepingFillers: true) : kept
+  }
+
+  private static func words(_ text: String, keepingFillers: Bool = false) -> [String] {
     let folded = text.lowercased().map { character -> Character in
       if let ascii = transliterations[character] { return ascii }
       return character
@@ -53,7 +59,7 @@ enum ReferenceIdentifierMaker {
       }
     }
     if !current.isEmpty { result.append(current) }
-    return result.filter { !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
+    return result.filter { keepingFillers || !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
   }
 
   private static let transliterations: [Character: Character] = [

@@ -81,7 +81,8 @@ enum ReferenceCSVReader {
           continue
         }
         if scalar == carriageReturn || scalar == lineFeed {
-          field.append(lineFeed)
+          field.append(scalar)
+          if scalar == carriageReturn && next == lineFeed { field.append(lineFeed) }
           line += 1
           index += (scalar == carriageReturn && next == lineFeed) ? 2 : 1
           continue

@@ -93,7 +93,7 @@ struct CSVImportReferenceTests {
     let (fast, reference) = readBoth(text)
     #expect(fast == reference)
     let table = try CSVReader.read(text)
-    #expect(table.records.map(\.fields) == [["A\ncme", "x\"yz"], ["Beta", "a\nb"]])
+    #expect(table.records.map(\.fields) == [["A\r\ncme", "x\"yz"], ["Beta", "a\rb"]])
     #expect(table.records.map(\.row) == [2, 4])
     #expect(table.records.map(\.line) == [2, 5])
   }

@@ -16,10 +16,11 @@ struct CSVReaderTests {
     #expect(table.records.map(\.line) == [2, 4])
   }
 
-  @Test func crlfLineEndsAreRecordBreaksAndEmbeddedCRLFBecomesLF() throws {
-    let table = try CSVReader.read("Company,Notes\r\nAcme,\"a\r\nb\"\r\nBeta,c\r\n")
+  @Test func crlfLineEndsAreRecordBreaksAndEmbeddedLineBreaksAreKeptAsWritten() throws {
+    let table = try CSVReader.read("Company,Notes\r\nAcme,\"a\r\nb\rc\nd\"\r\nBeta,c\r\n")
     #expect(table.header == ["Company", "Notes"])
-    #expect(table.records.map(\.fields) == [["Acme", "a\nb"], ["Beta", "c"]])
+    #expect(table.records.map(\.fields) == [["Acme", "a\r\nb\rc\nd"], ["Beta", "c"]])
+    #expect(table.records.map(\.line) == [2, 6])
   }
 
   @Test func byteOrderMarkIsNotPartOfTheFirstHeader() throws {

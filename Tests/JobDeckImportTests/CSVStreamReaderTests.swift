@@ -129,8 +129,7 @@ struct CSVStreamReaderTests {
     let text = "Company,Description\nAcme,\(quoted(description))\nBeta,x"
     var generator = SeededGenerator(seed: 1)
     let table = try readInPieces(text, &generator).get()
-    #expect(table.records.map(\.fields) == [["Acme", description.replacingOccurrences(
-      of: "\r\n", with: "\n")], ["Beta", "x"]])
+    #expect(table.records.map(\.fields) == [["Acme", description], ["Beta", "x"]])
     #expect(table.records.map(\.row) == [2, 3])
   }
 

@@ -51,9 +51,10 @@ enum ReferenceCSVPostingImporter {
     }
 
     let header = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+    let isOwnExport = table.header == CSVExporter.header
     for record in table.records {
       var reader = ReferenceRowReader(
-        record: record, header: header, columns: columns,
+        record: record, header: header, isOwnExport: isOwnExport, columns: columns,
         dateOrders: orders, fileDateOrder: fileOrder)
       if let row = reader.importedRow(source: source, importedAt: importedAt),
         reader.errors.isEmpty
@@ -72,26 +73,46 @@ private struct ReferenceRowReader {
   let record: CSVRecord
   /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
+  let isOwnExport: Bool
   let columns: [CSVColumn: Int]
   let dateOrders: [CSVColumn: CSVDateOrder]
   let fileDateOrder: CSVDateOrder?
   var errors: [CSVRowError] = []
   var remarks: [String] = []
 
-  init(record: CSVRecord, header: [String], columns: [CSVColumn: Int],
+  init(record: CSVRecord, header: [String], isOwnExport: Bool, columns: [CSVColumn: Int],
        dateOrders: [CSVColumn: CSVDateOrder], fileDateOrder: CSVDateOrder?) {
     self.record = record
     self.header = header
+    self.isOwnExport = isOwnExport
     self.columns = columns
     self.dateOrders = dateOrders
     self.fileDateOrder = fileDateOrder
   }
 
-  /// The trimmed cell, or nil when the column is absent or the cell blank.
+  /// The cell, or nil when the column is absent or the cell blank: JobDeck's own export
+  /// exactly, without its formula guard; other files trimmed, line breaks made `\n`.
   func cell(_ column: CSVColumn) -> String? {
     guard let index = columns[column] else { return nil }
-    let value = record.fields[index].trimmedOfWhitespaceAndNewlines
+    let field = record.fields[index]
+    if isOwnExport {
+      guard !field.isEmpty else { return nil }
+      let formulaLike = field.drop { $0 == "'" }.unicodeScalars.first
+        .map { "=+-@\t\r".unicodeScalars.contains($0) } ?? false
+      return field.hasPrefix("'") && formulaLike ? String(field.unicodeScalars.dropFirst()) : field
+    }
+    let value = field.trimmedOfWhitespaceAndNewlines
+      .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     return value.isEmpty ? nil : value
+  }
+
+  mutating func link() -> String? {
+    guard let text = cell(.url) else { return nil }
+    if let link = WebLink.validated(text) { return link.text }
+    remarks.append("column '\(name(.url))': dropped \(QuotedExcerpt.quoted(text)): the URL"
+      + " \(WebLink.refusal(of: text).map(String.init(describing:)) ?? "")"
+      + "; the rest of the row was imported")
+    return nil
   }
 
   func name(_ column: CSVColumn) -> String {
@@ -111,12 +132,12 @@ private struct ReferenceRowReader {
     case .failure(.ambiguous):
       fail(
         column,
-        "'\(text)' could be day/month or month/day, and no date in this column or file settles"
+        "\(QuotedExcerpt.quoted(text)) could be day/month or month/day, and no date in this column or file settles"
           + " it; write it as YYYY-MM-DD or DD.MM.YYYY")
     case .failure(.unparsable):
-      fail(column, "'\(text)' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
+      fail(column, "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
     case .failure(.outsideSupportedRange(let date)):
-      fail(column, "'\(text)' is \(date), \(SupportedDates.outsideDates)")
+      fail(column, "\(QuotedExcerpt.quoted(text)) is \(date), \(SupportedDates.outsideDates)")
     }
     return nil
   }
@@ -138,7 +159,7 @@ private struct ReferenceRowReader {
     if let text = cell(.stage) {
       stage = CSVVocabulary.stage(text)
       if stage == nil {
-        fail(.stage, "unknown stage '\(text)' (expected one of \(CSVVocabulary.stageNames))")
+        fail(.stage, "unknown stage \(QuotedExcerpt.quoted(text)) (expected one of \(CSVVocabulary.stageNames))")
       }
     }
     let posted = date(.posted)
@@ -146,21 +167,21 @@ private struct ReferenceRowReader {
     let applied = date(.applied)
 
     var posting = Posting(
-      id: "", title: title, company: company, location: cell(.location), url: cell(.url),
+      id: "", title: title, company: company, location: cell(.location), url: link(),
       source: source, posted: posted.map { PostedDate(date: $0) }, tags: tags(),
       description: cell(.description), createdAt: importedAt)
     if let text = cell(.salary) { posting.compensation = Compensation(text: text) }
     if let text = cell(.type) {
       posting.employmentType = CSVVocabulary.employmentType(text)
       if posting.employmentType == nil {
-        remarks.append("column '\(name(.type))': '\(text)' is not an employment type JobDeck knows;"
+        remarks.append("column '\(name(.type))': \(QuotedExcerpt.quoted(text)) is not an employment type JobDeck knows;"
           + " left unset")
       }
     }
     if let text = cell(.workplace) {
       posting.workplace = CSVVocabulary.workplace(text)
       if posting.workplace == nil {
-        remarks.append("column '\(name(.workplace))': '\(text)' is not remote, hybrid or on-site;"
+        remarks.append("column '\(name(.workplace))': \(QuotedExcerpt.quoted(text)) is not remote, hybrid or on-site;"
           + " left unset")
       }
     }

@@ -1,3 +1,4 @@
+import JobDeckCore
 import Testing
 
 @testable import JobDeckTerminal
@@ -31,12 +32,13 @@ struct EditorCommandTests {
   }
 
   @Test("A URL is one argument to xdg-open or to $BROWSER")
-  func browserArguments() {
-    let url = "https://example.com/job?id=1&x=a b;rm -rf ~"
-    #expect(URLOpener.arguments(for: url, environment: [:]) == ["xdg-open", url])
-    #expect(URLOpener.arguments(for: url, environment: ["BROWSER": "firefox --new-tab"])
+  func browserArguments() throws {
+    let url = "https://example.com/job?id=1&x=a%20b;rm%20-rf%20~$(reboot)"
+    let link = try WebLink(url)
+    #expect(URLOpener.arguments(for: link, environment: [:]) == ["xdg-open", url])
+    #expect(URLOpener.arguments(for: link, environment: ["BROWSER": "firefox --new-tab"])
       == ["firefox", "--new-tab", url])
-    #expect(URLOpener.arguments(for: url, environment: ["BROWSER": "lynx:w3m"]) == ["lynx", url])
-    #expect(URLOpener.arguments(for: url, environment: ["BROWSER": "open %s"]) == ["open", url])
+    #expect(URLOpener.arguments(for: link, environment: ["BROWSER": "lynx:w3m"]) == ["lynx", url])
+    #expect(URLOpener.arguments(for: link, environment: ["BROWSER": "open %s"]) == ["open", url])
   }
 }

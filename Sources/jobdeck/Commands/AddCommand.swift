@@ -52,13 +52,14 @@ struct AddPosting: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
+    let link = try url.map(Self.link)
     let cutoff = try deadline.map {
       try OptionValue.date($0, option: "--deadline", today: clock.today)
     }
     let now = clock.now.truncatedToSeconds
     let posting = Posting(
       id: "", title: title, company: company, location: location, workplace: workplace,
-      employmentType: type, url: url, source: "cli", tags: tag, description: description,
+      employmentType: type, url: link?.text, source: "cli", tags: tag, description: description,
       createdAt: now)
     var choice: DuplicateChoice = update ? .update : addAnyway ? .addAnyway : .ask
     // The duplicate is looked for inside the update (one load); finding one there abandons
@@ -96,7 +97,7 @@ struct AddPosting: ParsableCommand {
           stored.title = title
           stored.company = company
           if let location { stored.location = location }
-          if let url { stored.url = url }
+          if let url = posting.url { stored.url = url }
           if let type { stored.employmentType = type }
           if let workplace { stored.workplace = workplace }
           if let description { stored.description = description }
@@ -139,6 +140,17 @@ struct AddPosting: ParsableCommand {
     case "u", "update": return .update
     case "a", "add", "add anyway": return .addAnyway
     default: return .cancel
+    }
+  }
+}
+
+extension AddPosting {
+  /// `--url` as a link JobDeck keeps, or a usage error that quotes it.
+  static func link(_ text: String) throws -> WebLink {
+    do {
+      return try WebLink(text)
+    } catch {
+      throw CommandFailure.usage("--url \(QuotedExcerpt.quoted(text)): the URL \(error)")
     }
   }
 }

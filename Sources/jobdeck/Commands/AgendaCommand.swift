@@ -63,14 +63,14 @@ struct AgendaCommand: ParsableCommand {
     let summary = try storeOptions.file.loadAgendaRows(for: query, today: today)
     let agenda = Agenda.build(rows: summary.rows, clock: clock, query: query)
     if json {
-      say(try JSONOutput.encode(agenda.entries))
+      sayRendered(try JSONOutput.encode(agenda.entries))
       return
     }
     guard !agenda.entries.isEmpty else {
       say(summary.deadlineCount == 0 ? "No deadlines yet." : "Nothing due in that window.")
       return
     }
-    say(AgendaText.render(agenda, in: clock.timeZone))
+    sayRendered(AgendaText.render(agenda, in: clock.timeZone))
   }
 }
 
@@ -94,9 +94,9 @@ struct RemindCommand: ParsableCommand {
       for: AgendaQuery(includePending: false), today: clock.today)
     let entries = Agenda.remindersDue(rows: summary.rows, clock: clock)
     if json {
-      say(try JSONOutput.encode(entries))
+      sayRendered(try JSONOutput.encode(entries))
     } else if !entries.isEmpty {
-      say(AgendaText.render(Agenda(today: clock.today, entries: entries), in: clock.timeZone))
+      sayRendered(AgendaText.render(Agenda(today: clock.today, entries: entries), in: clock.timeZone))
     }
   }
 }

@@ -11,8 +11,10 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       ics: one all-day event per pending deadline (interviews at their time), with a reminder \
       alarm per lead time; UIDs are stable, so importing again updates events instead of \
-      duplicating them. csv: one row per posting, readable back by `jobdeck import`. json: the \
-      store's own format.
+      duplicating them. csv: one row per posting, readable back by `jobdeck import`; a cell that \
+      begins with =, +, -, @, a tab or a carriage return gets a leading ' so that spreadsheets \
+      do not run it as a formula (importing the file takes it off again); --raw writes cells \
+      as they are. json: the store's own format.
       """
   )
 
@@ -25,6 +27,12 @@ struct ExportCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.",
                                                   valueName: "file"))
   var output: String?
+  @Flag(help: "csv: write cells as they are, without the ' that stops spreadsheets running formulas.")
+  var raw = false
+
+  func validate() throws {
+    if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
+  }
 
   func run() throws {
     let clock = storeOptions.clock
@@ -32,7 +40,9 @@ struct ExportCommand: ParsableCommand {
     let text: String
     switch format {
     case .ics: text = ICSExporter.export(deck, now: clock.now, timeZone: clock.timeZone)
-    case .csv: text = CSVExporter.export(deck, timeZone: clock.timeZone)
+    case .csv:
+      text = CSVExporter.export(deck, timeZone: clock.timeZone,
+                                cells: raw ? .raw : .spreadsheetSafe)
     case .json: text = String(decoding: try StoreEncoder().encode(deck), as: UTF8.self)
     }
     guard let output else {
@@ -42,6 +52,6 @@ struct ExportCommand: ParsableCommand {
       return
     }
     try ExportFile.write(Data(text.utf8), to: output)
-    FileHandle.standardError.write(Data("Wrote \(output)\n".utf8))
+    tell("Wrote \(output)")
   }
 }

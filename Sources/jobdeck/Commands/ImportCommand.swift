@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
     if let title { draft.posting.title = title }
     if let company { draft.posting.company = company }
     if dryRun {
-      say(json ? JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft))
+      sayRendered(json ? JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft))
                 : ImportPreviewText.render(draft))
       return
     }
@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
       return outcome
     }
     if json {
-      say(PostingImporter.dryRunJSON(draft))
+      sayRendered(JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft)))
       return
     }
     switch outcome {
@@ -94,7 +94,7 @@ struct ImportCommand: ParsableCommand {
       say(id + "\nUpdated the existing posting: " + changes.joined(separator: ", ") + ".")
     case .unchanged(let id): say(id + "\nAlready imported; nothing changed.")
     }
-    say(ImportPreviewText.render(draft))
+    sayRendered(ImportPreviewText.render(draft))
   }
 
   private func importCSV(_ path: String) throws {
@@ -116,8 +116,13 @@ struct ImportCommand: ParsableCommand {
           + "Fix them, or import the good rows with --skip-bad.")
     }
     if !result.ignoredColumns.isEmpty {
-      printError("\(path): ignored columns: " + result.ignoredColumns.joined(separator: ", "))
+      printError("\(path): ignored columns: "
+        + result.ignoredColumns.prefix(20).map { QuotedExcerpt.quoted($0) }
+          .joined(separator: ", ")
+        + (result.ignoredColumns.count > 20
+          ? ", … and \(result.ignoredColumns.count - 20) more" : ""))
     }
+    reportRemarks(in: result.batches, path: path)
     let rowCount = result.rowCount
     if dryRun {
       say("Would import \(rowCount) row(s) from \(path).")
@@ -143,6 +148,32 @@ struct ImportCommand: ParsableCommand {
     say("Imported \(rowCount) row(s) from \(path): \(tally.added) new, \(tally.updated) updated, "
       + "\(rowCount - tally.added - tally.updated) unchanged"
       + (result.errors.isEmpty ? "." : "; skipped \(result.errors.count) bad row(s)."))
+  }
+}
+
+extension ImportCommand {
+  /// The most row remarks printed; a spreadsheet with the same problem in every row would
+  /// otherwise print a line per row.
+  static let remarkLimit = 50
+
+  /// What the import left out of rows it did import (a URL it dropped, a type it does not know),
+  /// on standard error, by row.
+  private func reportRemarks(in batches: [[CSVImportedRow]], path: String) {
+    var printed = 0
+    var more = 0
+    for batch in batches {
+      for row in batch {
+        for remark in row.draft.remarks {
+          guard printed < Self.remarkLimit else {
+            more += 1
+            continue
+          }
+          printError("\(path): row \(row.row): \(remark)")
+          printed += 1
+        }
+      }
+    }
+    if more > 0 { printError("\(path): … and \(more) more remark(s) like these") }
   }
 }
 

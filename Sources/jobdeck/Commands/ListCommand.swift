@@ -52,7 +52,7 @@ struct ListCommand: ParsableCommand {
         && (stage == nil || stageByPosting[posting.id]?.stage == stage)
     }
     if json {
-      say(try JSONOutput.encode(postings.map {
+      sayRendered(try JSONOutput.encode(postings.map {
         PostingSummary($0, application: stageByPosting[$0.id])
       }))
       return
@@ -70,7 +70,7 @@ struct ListCommand: ParsableCommand {
         posting.posted.map { ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description } ?? "",
       ])
     }
-    say(table.render())
+    sayRendered(table.render())
   }
 
   private func listApplications(_ deck: Deck) throws {
@@ -81,7 +81,7 @@ struct ListCommand: ParsableCommand {
       return shows(archivedAt: archivedAt) && (stage == nil || application.stage == stage)
     }
     if json {
-      say(try JSONOutput.encode(applications.map { ApplicationSummary($0, in: deck) }))
+      sayRendered(try JSONOutput.encode(applications.map { ApplicationSummary($0, in: deck) }))
       return
     }
     guard !applications.isEmpty else {
@@ -98,7 +98,7 @@ struct ListCommand: ParsableCommand {
         CivilDate(containing: application.lastMovedAt, in: zone).description,
       ])
     }
-    say(table.render())
+    sayRendered(table.render())
   }
 }
 

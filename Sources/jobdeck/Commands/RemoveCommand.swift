@@ -22,8 +22,7 @@ struct RemoveCommand: ParsableCommand {
       guard isatty(STDIN_FILENO) == 1 else {
         throw CommandFailure.user("not removing '\(reference.id)' (\(name)) without a terminal to ask on; add --yes")
       }
-      FileHandle.standardError.write(
-        Data(safe("Remove \(describe(reference)) (\(name))? [y/N] ").utf8))
+      tell("Remove \(describe(reference)) (\(name))? [y/N] ", terminator: "")
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
         say("Nothing removed.")
         return

@@ -22,9 +22,9 @@ struct ShowCommand: ParsableCommand {
     let reference = try deck.resolve(id)
     let clock = storeOptions.clock
     if json {
-      say(try JSONOutput.encode(RecordDetail(reference, in: deck)))
+      sayRendered(try JSONOutput.encode(RecordDetail(reference, in: deck)))
     } else {
-      say(safeLines(RecordText.describe(reference, in: deck, clock: clock)))
+      sayRendered(safeLines(RecordText.describe(reference, in: deck, clock: clock)))
     }
   }
 }
