@@ -1,20 +1,16 @@
 import Foundation
 
-/// The check an event's link gets: an http or https URL with a host, nothing a browser or a
-/// calendar would run instead of open.
+/// An event's link: a video call or a page, held to the one rule for links (`WebLink`).
 public enum EventLink {
-  /// The link, trimmed, or `DeckError.invalidValue` saying what is allowed.
+  /// The link as `WebLink` keeps it, or `DeckError.invalidValue` saying why and what is allowed.
   public static func validated(_ text: String) throws -> String {
-    let link = text.trimmingCharacters(in: .whitespaces)
-    guard !link.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
-      let components = URLComponents(string: link),
-      let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-      let host = components.host, !host.isEmpty
-    else {
+    do {
+      return try WebLink(text).text
+    } catch {
       throw DeckError.invalidValue(
-        field: "link", value: text, expected: "an http(s) link such as https://meet.example.com/abc")
+        field: "link", value: text,
+        expected: "an http(s) link such as https://meet.example.com/abc (the URL \(error))")
     }
-    return link
   }
 
   /// The link without its scheme, for one-line lists: "meet.example.com/abc".
