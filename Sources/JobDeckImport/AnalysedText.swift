@@ -7,26 +7,35 @@ enum AnalysedText {
   static let wholeLimit = 64_000
   static let headBytes = 48_000
   static let tailBytes = 16_000
+  /// How far from a cut a line break is looked for, so that a line is not split in two.
+  static let lineSlack = 2_000
 
   /// `text` itself when short enough, else its first and last lines within the limits joined
   /// by a blank line, with the remark that says what was left out.
   static func window(of text: String) -> (text: String, remark: String?) {
     let utf8 = text.utf8
     guard utf8.count > wholeLimit else { return (text, nil) }
-    var headEnd = utf8.index(utf8.startIndex, offsetBy: headBytes)
-    while headEnd > utf8.startIndex, utf8[utf8.index(before: headEnd)] != UInt8(ascii: "\n") {
+    let headCut = utf8.index(utf8.startIndex, offsetBy: headBytes)
+    let tailCut = utf8.index(utf8.endIndex, offsetBy: -tailBytes)
+    var headEnd = headCut
+    while headEnd > utf8.startIndex, utf8.distance(from: headEnd, to: headCut) < lineSlack,
+      utf8[utf8.index(before: headEnd)] != UInt8(ascii: "\n")
+    {
       headEnd = utf8.index(before: headEnd)
     }
-    var tailStart = utf8.index(utf8.endIndex, offsetBy: -tailBytes)
-    while tailStart < utf8.endIndex, utf8[utf8.index(before: tailStart)] != UInt8(ascii: "\n") {
+    var tailStart = tailCut
+    while tailStart < utf8.endIndex, utf8.distance(from: tailCut, to: tailStart) < lineSlack,
+      utf8[utf8.index(before: tailStart)] != UInt8(ascii: "\n")
+    {
       tailStart = utf8.index(after: tailStart)
     }
-    // A text without line breaks there: cut anywhere, on a character boundary.
-    if headEnd == utf8.startIndex {
-      headEnd = boundary(atOrBefore: utf8.index(utf8.startIndex, offsetBy: headBytes), in: text)
+    // No line break near the cut (one very long line): cut there, on a character boundary, so
+    // the words before it are still read.
+    if headEnd == utf8.startIndex || utf8[utf8.index(before: headEnd)] != UInt8(ascii: "\n") {
+      headEnd = boundary(atOrBefore: headCut, in: text)
     }
-    if tailStart == utf8.endIndex {
-      tailStart = boundary(atOrBefore: utf8.index(utf8.endIndex, offsetBy: -tailBytes), in: text)
+    if tailStart == utf8.endIndex || utf8[utf8.index(before: tailStart)] != UInt8(ascii: "\n") {
+      tailStart = boundary(atOrBefore: tailCut, in: text)
     }
     let head = String(text[..<headEnd])
     let tail = String(text[tailStart...])

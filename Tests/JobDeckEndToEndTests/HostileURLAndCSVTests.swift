@@ -293,7 +293,7 @@ struct HostileURLAndCSVTests {
     #expect(raw.standardOutput.contains("\r\n+1+2,Job 1,"))
     #expect(raw.standardOutput.contains("\r\n@SUM(A1),Job 3,"))
     let refused = try workspace.jobdeck(["export", "--format", "ics", "--raw"])
-    #expect(refused.exitCode == 1)
+    #expect(refused.exitCode == 64)
     #expect(refused.standardError.contains("--raw applies to --format csv only"))
   }
 
@@ -312,7 +312,7 @@ struct HostileURLAndCSVTests {
     let before = try storeWithOnePosting()
     let result = try workspace.jobdeck(["deadline", "add", "acme", "inter\u{1B}[2Jview",
                                         "2026-12-01"])
-    #expect(result.exitCode == 1)
+    #expect(result.exitCode == 64)
     #expect(result.standardError.contains("'inter^[[2Jview'"), "\(result.standardError)")
     #expect(HostileText.rawControls(in: result.standardError).isEmpty)
     #expect(try workspace.storeBytes() == before)

@@ -91,10 +91,11 @@ struct CSVFuzzTests {
   // MARK: - Round trip
 
   /// What cells are made of: every character a spreadsheet runs as a formula at the start of a
-  /// cell, line breaks of every kind, quotes of both sorts, delimiters, NUL and Unicode.
+  /// cell, line breaks of every kind, quotes of both sorts, delimiters and Unicode. No NUL: a CSV
+  /// cell holding one is refused as not text (the random-bytes harness above covers that).
   static let textPieces = [
     "=", "+", "-", "@", "\t", "\r", "\n", "\r\n", "'", "''", "\"", ",", ";", " ", "a", "Acme",
-    "SUM(A1)", "1+2", "漢字", "👩‍💻", "e\u{301}", "\u{0}", "\u{202E}", "ü", "|",
+    "SUM(A1)", "1+2", "漢字", "👩‍💻", "e\u{301}", "\u{202E}", "ü", "|",
   ]
 
   static func randomText(_ generator: inout SeededGenerator) -> String {
