@@ -1,4 +1,5 @@
 import Glibc
+import JobDeckCore
 
 /// Everything that can go wrong between JobDeck and its file. Each case carries the path and what
 /// the user needs to act on it; `description` is the message printed after "jobdeck: ".
@@ -52,7 +53,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         + " without them"
     case .journalForEarlierVersion(let storePath, let journalPath, let saveCount):
       return "\(storePath) was changed after its journal \(journalPath) was written (edited by"
-        + " hand?): the journal's \(saveCount) saved change(s) were made to an earlier version of"
+        + " hand?): the journal's \(Plural.count(saveCount, "saved change")) \(saveCount == 1 ? "was" : "were") made to an earlier version of"
         + " the file, so they are not applied, and nothing was changed. Run 'jobdeck check"
         + " --replay-journal' to apply them onto the file as it is now, or 'jobdeck check"
         + " --set-journal-aside' to keep the journal aside (as \(journalPath).stale-<time>) and go"

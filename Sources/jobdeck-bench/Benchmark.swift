@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import JobDeckCore
 
 /// Runs every figure at every size against its reference and collects the table's rows.
 struct Benchmark {
@@ -258,7 +259,7 @@ struct Benchmark {
         try? FileManager.default.removeItem(atPath: directory)
         return
       }
-      if !outcome.output.contains("Imported \(size) row(s)") {
+      if !outcome.output.contains("Imported \(Plural.count(size, "row"))") {
         notes.append("import at \(size): " + outcome.output.prefix(200))
       }
       times.append(outcome.seconds)

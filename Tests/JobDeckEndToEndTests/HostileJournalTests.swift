@@ -98,8 +98,8 @@ struct HostileJournalTests {
     let repaired = try run(["check", "--repair"])
     #expect(repaired.exitCode == 0, "\(repaired.standardError)")
     let rejected = try #require(try names(startingWith: "store.json.journal.rejected-").first)
-    #expect(repaired.standardOutput.hasPrefix("Set line(s) 3 of \(journalPath) aside in"
-      + " \(rejected).\nKept the journal's other 2 saved change(s).\n"))
+    #expect(repaired.standardOutput.hasPrefix("Set line 3 of \(journalPath) aside in"
+      + " \(rejected).\nKept the journal's other 2 saved changes.\n"))
     #expect(repaired.standardOutput.hasSuffix("ok\n"))
     let setAside = try String(contentsOfFile: rejected, encoding: .utf8)
     #expect(setAside == "# line 3 of \(journalPath): \(position)\n\(bad)\n")
@@ -130,8 +130,8 @@ struct HostileJournalTests {
     let loss = "Restoring \(backupPath) (saved \(try modified(backupPath))) replaces"
       + " \(workspace.storePath):\n"
       + "- the store file, last modified \(try modified(workspace.storePath)):"
-      + " 5 record(s) added, changed or removed since the backup\n"
-      + "- its journal: 3 saved change(s), the newest at \(try modified(journalPath))\n"
+      + " 5 records added, changed or removed since the backup\n"
+      + "- its journal: 3 saved changes, the newest at \(try modified(journalPath))\n"
       + "These stop being part of the store; the replaced files are kept beside it."
 
     let refused = try run(["check", "--restore-backup"])
@@ -166,7 +166,7 @@ struct HostileJournalTests {
 
   func staleMessage() -> String {
     "jobdeck: \(workspace.storePath) was changed after its journal \(journalPath) was written"
-      + " (edited by hand?): the journal's 3 saved change(s) were made to an earlier version of"
+      + " (edited by hand?): the journal's 3 saved changes were made to an earlier version of"
       + " the file, so they are not applied, and nothing was changed. Run 'jobdeck check"
       + " --replay-journal' to apply them onto the file as it is now, or 'jobdeck check"
       + " --set-journal-aside' to keep the journal aside (as \(journalPath).stale-<time>) and go"
@@ -191,7 +191,7 @@ struct HostileJournalTests {
 
     let replayed = try run(["check", "--replay-journal"])
     #expect(replayed.exitCode == 0, "\(replayed.standardError)")
-    #expect(replayed.standardOutput.hasPrefix("Applied the journal's 3 saved change(s) onto"
+    #expect(replayed.standardOutput.hasPrefix("Applied the journal's 3 saved changes onto"
       + " \(workspace.storePath) and folded them in.\n"))
     #expect(bytes(journalPath) == nil)
     #expect(bytes(backupPath) == edited)
@@ -237,7 +237,7 @@ struct HostileJournalTests {
         environment: ["HOME": workspace.directory, "TZ": "Europe/Berlin", "JOBDECK_STORE": ""],
         columns: 250, rows: 20)
       let screen = try terminal.waitFor("Restore the backup? [y/N]")
-      #expect(screen.contains("- its journal: 3 saved change(s), the newest at "))
+      #expect(screen.contains("- its journal: 3 saved changes, the newest at "))
       return terminal
     }
     let declined = try ask()

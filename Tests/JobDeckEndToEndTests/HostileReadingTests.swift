@@ -152,7 +152,7 @@ struct HostileReadingTests {
     #expect(result.exitCode == 1)
     #expect(result.standardError.contains(
       "jobdeck: \(path): row 3, column 'Notes': a NUL byte: not text; the row was not imported\n"))
-    #expect(result.standardError.contains("1 bad row(s) in \(path); nothing was imported."))
+    #expect(result.standardError.contains("1 bad row in \(path); nothing was imported."))
     #expect(try workspace.storeBytes() == before.bytes)
     #expect(try listing() == before.listing)
   }

@@ -102,7 +102,7 @@ struct HostileURLAndCSVTests {
       """)
     let result = try workspace.jobdeck(["import", csv])
     #expect(result.exitCode == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("Imported 4 row(s)"))
+    #expect(result.standardOutput.contains("Imported 4 rows"))
     let lines = result.standardError.split(separator: "\n").map(String.init)
     #expect(lines == [
       "jobdeck: \(csv): row 2: column 'URL': dropped 'javascript:alert(1)': the URL is a"
@@ -353,7 +353,7 @@ struct HostileURLAndCSVTests {
     #expect(exported.standardError == "Wrote \(workspace.directory)/out^[]52;c;cHduZWQ=^G.csv\n")
     let imported = try workspace.jobdeck(["import", output, "--dry-run"])
     #expect(imported.standardOutput
-      == "Would import 1 row(s) from \(workspace.directory)/out^[]52;c;cHduZWQ=^G.csv.\n")
+      == "Would import 1 row from \(workspace.directory)/out^[]52;c;cHduZWQ=^G.csv.\n")
     let missing = try workspace.jobdeck(["move", "nope\u{1B}[2J", "applied"])
     #expect(missing.exitCode == 1)
     #expect(HostileText.rawControls(in: missing.standardError).isEmpty)

@@ -63,19 +63,19 @@ struct CheckCommand: ParsableCommand {
       say("journal: \(report.journalPath) was left behind by a full save that already holds its"
         + " changes; it is not applied, and the next save keeps it aside")
     } else if report.journalSize > 0 {
-      say("journal: \(report.journalOperationCount) operation(s) saved since the last full"
+      say("journal: \(Plural.count(report.journalOperationCount, "operation")) saved since the last full"
         + " rewrite (\(report.journalSize) bytes in \(report.journalPath)); 'jobdeck compact'"
         + " folds them into the file")
     }
     if report.journalTornBytes > 0 {
-      say("journal: the last \(report.journalTornBytes) byte(s) are an unfinished save (a crash"
+      say("journal: the last \(Plural.count(report.journalTornBytes, "byte")) are an unfinished save (a crash"
         + " while appending); they are ignored and the next save removes them")
     }
     say(report.hasBackup ? "backup: \(report.backupPath)" : "backup: none yet (one is kept from the second save on)")
     for problem in report.problems { say("problem: \(safe(problem))") }
     guard report.isHealthy else {
       throw CommandFailure(
-        message: "\(report.problems.count) problem(s) in \(file.path)", exitCode: ExitStatus.storeProblem)
+        message: "\(Plural.count(report.problems.count, "problem")) in \(file.path)", exitCode: ExitStatus.storeProblem)
     }
     say("ok")
   }
@@ -83,15 +83,15 @@ struct CheckCommand: ParsableCommand {
   private func report(_ recovery: JournalRecovery, of file: StoreFile, replayed: Bool) {
     if let keptAt = recovery.setAsidePath {
       let lines = recovery.setAsideLines.map(String.init).joined(separator: ", ")
-      say("Set line(s) \(lines) of \(file.journalPath) aside in \(keptAt).")
+      say("Set \(recovery.setAsideLines.count == 1 ? "line" : "lines") \(lines) of \(file.journalPath) aside in \(keptAt).")
     }
     if replayed {
       say(recovery.changedJournal
-        ? "Applied the journal's \(recovery.keptSaveCount) saved change(s) onto \(file.path) and"
+        ? "Applied the journal's \(Plural.count(recovery.keptSaveCount, "saved change")) onto \(file.path) and"
           + " folded them in."
         : "There is no journal to replay.")
     } else if recovery.changedJournal {
-      say("Kept the journal's other \(recovery.keptSaveCount) saved change(s).")
+      say("Kept the journal's other \(Plural.count(recovery.keptSaveCount, "saved change")).")
     } else {
       say("Nothing to repair: every line of the journal can be applied.")
     }
@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
       if let problem = preview.storeProblem {
         what = "does not load (\(problem))"
       } else if let changes = preview.changesSinceBackup {
-        what = "\(changes) record(s) added, changed or removed since the backup"
+        what = "\(Plural.count(changes, "record")) added, changed or removed since the backup"
       } else {
         what = "differs from the backup (records reordered)"
       }
@@ -134,7 +134,7 @@ struct CheckCommand: ParsableCommand {
       lines.append("- there is no store file")
     }
     if preview.journalSaveCount > 0, let modified = preview.journalModified {
-      lines.append("- its journal: \(preview.journalSaveCount) saved change(s), the newest at"
+      lines.append("- its journal: \(Plural.count(preview.journalSaveCount, "saved change")), the newest at"
         + " \(stamp(modified))")
     }
     lines.append(preview.losesNothing

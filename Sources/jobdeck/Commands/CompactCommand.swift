@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JobDeckCore
 import JobDeckStore
 
 struct CompactCommand: ParsableCommand {
@@ -22,7 +23,7 @@ struct CompactCommand: ParsableCommand {
     if folded == 0 {
       say("\(file.path) has no journal to fold in.")
     } else {
-      say("Folded \(folded) journal operation(s) into \(file.path).")
+      say("Folded \(Plural.count(folded, "journal operation")) into \(file.path).")
     }
   }
 }

@@ -112,7 +112,7 @@ struct ImportCommand: ParsableCommand {
     }
     if !result.errors.isEmpty && !skipBad {
       throw CommandFailure.user(
-        "\(result.errors.count) bad row(s) in \(path); nothing was imported. "
+        "\(Plural.count(result.errors.count, "bad row")) in \(path); nothing was imported. "
           + "Fix them, or import the good rows with --skip-bad.")
     }
     if !result.ignoredColumns.isEmpty {
@@ -125,7 +125,7 @@ struct ImportCommand: ParsableCommand {
     reportRemarks(in: result.batches, path: path)
     let rowCount = result.rowCount
     if dryRun {
-      say("Would import \(rowCount) row(s) from \(path).")
+      say("Would import \(Plural.count(rowCount, "row")) from \(path).")
       return
     }
     let now = clock.now
@@ -145,9 +145,9 @@ struct ImportCommand: ParsableCommand {
       deck.refreshDerivedDeadlines()
       return (added, updated)
     }
-    say("Imported \(rowCount) row(s) from \(path): \(tally.added) new, \(tally.updated) updated, "
+    say("Imported \(Plural.count(rowCount, "row")) from \(path): \(tally.added) new, \(tally.updated) updated, "
       + "\(rowCount - tally.added - tally.updated) unchanged"
-      + (result.errors.isEmpty ? "." : "; skipped \(result.errors.count) bad row(s)."))
+      + (result.errors.isEmpty ? "." : "; skipped \(Plural.count(result.errors.count, "bad row"))."))
   }
 }
 
@@ -173,7 +173,7 @@ extension ImportCommand {
         }
       }
     }
-    if more > 0 { printError("\(path): … and \(more) more remark(s) like these") }
+    if more > 0 { printError("\(path): … and \(Plural.count(more, "more remark")) like these") }
   }
 }
 

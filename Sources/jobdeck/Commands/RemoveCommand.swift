@@ -43,9 +43,9 @@ struct RemoveCommand: ParsableCommand {
     var parts: [String] = []
     if !removal.postings.isEmpty { parts.append("posting \(removal.postings.joined(separator: ", "))") }
     if !removal.applications.isEmpty {
-      parts.append("\(removal.applications.count) application(s)")
+      parts.append(Plural.count(removal.applications.count, "application"))
     }
-    if !removal.deadlines.isEmpty { parts.append("\(removal.deadlines.count) deadline(s)") }
+    if !removal.deadlines.isEmpty { parts.append(Plural.count(removal.deadlines.count, "deadline")) }
     say("Removed " + parts.joined(separator: ", ") + ".")
   }
 
