@@ -182,7 +182,8 @@ public enum DurationInput {
     guard text.split(separator: ",", omittingEmptySubsequences: false).count
       <= maximumLeadTimes
     else { throw refusal }
-    let leads = try parseList(text, field: field)
+    // A lead past the general 300-year bound is refused with the lead-time rule, not that one.
+    guard let leads = try? parseList(text, field: field) else { throw refusal }
     guard (1...maximumLeadTimes).contains(leads.count), leads.allSatisfy(isLeadTimeWithinAYear)
     else { throw refusal }
     return leads

@@ -56,8 +56,10 @@ struct CheckCommand: ParsableCommand {
       }
     }
     let report = try file.check()
-    say("\(report.path): schema version \(report.schemaVersion), \(report.postingCount) postings, "
-      + "\(report.applicationCount) applications, \(report.deadlineCount) deadlines")
+    say("\(report.path): schema version \(report.schemaVersion), "
+      + "\(Plural.count(report.postingCount, "posting")), "
+      + "\(Plural.count(report.applicationCount, "application")), "
+      + "\(Plural.count(report.deadlineCount, "deadline"))")
     if let reason = report.readOnlyReason { say("read-only: \(reason)") }
     if report.journalIsStale {
       say("journal: \(report.journalPath) was left behind by a full save that already holds its"
