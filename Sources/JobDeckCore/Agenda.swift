@@ -7,7 +7,8 @@ import Foundation
 public struct Agenda: Hashable, Sendable {
   /// The day the agenda was built for, in the clock's zone.
   public var today: CivilDate
-  /// Sorted by date, then kind, then time of day; pending entries (no date) last.
+  /// Sorted by date, then time of day (timed events first, in the order they happen), then
+  /// kind; pending entries (no date) last.
   public var entries: [AgendaEntry]
 
   public init(today: CivilDate, entries: [AgendaEntry]) {
@@ -59,7 +60,7 @@ public struct Agenda: Hashable, Sendable {
   }
 
   /// `entries.sorted(by: isOrderedBefore)`, stable, for 100,000 entries: sorts positions by
-  /// keys taken out once (date, kind rank, time), so the comparisons neither copy entries nor
+  /// keys taken out once (date, time, kind rank), so the comparisons neither copy entries nor
   /// look kinds up; only ties on all three compare ids.
   public static func sorted(_ entries: [AgendaEntry]) -> [AgendaEntry] {
     let dates = entries.map { $0.date.map { $0.year * 1024 + $0.month * 32 + $0.day } ?? .max }
@@ -68,8 +69,8 @@ public struct Agenda: Hashable, Sendable {
     let ids = entries.map(\.id)
     let order = entries.indices.sorted { left, right in
       if dates[left] != dates[right] { return dates[left] < dates[right] }
-      if kinds[left] != kinds[right] { return kinds[left] < kinds[right] }
       if times[left] != times[right] { return times[left] < times[right] }
+      if kinds[left] != kinds[right] { return kinds[left] < kinds[right] }
       if ids[left] != ids[right] { return ids[left] < ids[right] }
       return left < right
     }
@@ -145,8 +146,9 @@ public struct Agenda: Hashable, Sendable {
   private static let kindRanks: [DeadlineKind: Int] = Dictionary(
     uniqueKeysWithValues: DeadlineKind.allCases.enumerated().map { ($1, $0) })
 
-  /// The order of `visibleEntries`: date, then kind (in `DeadlineKind.allCases` order), then
-  /// time, then id; undated last.
+  /// The order of `visibleEntries`: date, then time (timed events in the order they happen,
+  /// all-day ones after them), then kind (in `DeadlineKind.allCases` order), then id; undated
+  /// last.
   public static func isOrderedBefore(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
     switch (lhs.date, rhs.date) {
     case (nil, .some): return false
@@ -154,12 +156,12 @@ public struct Agenda: Hashable, Sendable {
     case (.some(let left), .some(let right)) where left != right: return left < right
     default: break
     }
-    let leftKind = kindRanks[lhs.kind] ?? 0
-    let rightKind = kindRanks[rhs.kind] ?? 0
-    if leftKind != rightKind { return leftKind < rightKind }
     let leftTime = lhs.time ?? .distantFuture
     let rightTime = rhs.time ?? .distantFuture
     if leftTime != rightTime { return leftTime < rightTime }
+    let leftKind = kindRanks[lhs.kind] ?? 0
+    let rightKind = kindRanks[rhs.kind] ?? 0
+    if leftKind != rightKind { return leftKind < rightKind }
     return lhs.id < rhs.id
   }
 }

@@ -9,6 +9,8 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
     case notAppliedYet
     /// An application cutoff that passed before the user applied.
     case missed
+    /// An event (an interview, a call) whose time has passed today: not overdue, it happened.
+    case happened
   }
 
   /// The deadline's id.
@@ -37,12 +39,14 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
   public var leadTimes: [Period]
   /// For reminders: the lead time most recently reached (the one that fired).
   public var reachedLeadTime: Period?
+  /// The event's own title, duration, place and link.
+  public var event: EventDetails
 
   public init(id: String, kind: DeadlineKind, date: CivilDate?, time: Date? = nil,
               timeZone: TimeZone? = nil, daysLeft: Int?, urgency: Urgency?, flags: [Flag] = [],
               pendingOn: DeadlineAnchor? = nil, company: String, title: String,
               owner: DeadlineOwner, phrase: String? = nil, leadTimes: [Period] = [],
-              reachedLeadTime: Period? = nil) {
+              reachedLeadTime: Period? = nil, event: EventDetails = EventDetails()) {
     self.id = id
     self.kind = kind
     self.date = date
@@ -58,6 +62,14 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
     self.phrase = phrase
     self.leadTimes = leadTimes
     self.reachedLeadTime = reachedLeadTime
+    self.event = event
+  }
+
+  /// The end of a timed entry: its time plus its duration (the default hour when none).
+  public var endTime: Date? {
+    guard let time, let zone = timeZone else { return nil }
+    return EventDetails.end(of: time, lasting: event.duration ?? DeadlineKind.defaultDuration,
+      in: zone)
   }
 
   public var isPending: Bool { date == nil }
@@ -96,6 +108,7 @@ extension AgendaEntry: Encodable {
   private enum CodingKeys: String, CodingKey {
     case id, kind, date, time, timeZone, daysLeft, urgency, section, company, title, owner
     case ownerKind, phrase, pendingOn, flags, leadTimes, reachedLeadTime
+    case eventTitle, duration, endTime, place, link
   }
 
   /// The `--json` shape. Every key is always present (null when not applicable), so scripts can
@@ -122,5 +135,10 @@ extension AgendaEntry: Encodable {
     try container.encode(flags, forKey: .flags)
     try container.encode(leadTimes, forKey: .leadTimes)
     try container.encode(reachedLeadTime, forKey: .reachedLeadTime)
+    try container.encode(event.title, forKey: .eventTitle)
+    try container.encode(event.duration, forKey: .duration)
+    try container.encode(endTime.map { $0.formatted(.iso8601) }, forKey: .endTime)
+    try container.encode(event.place, forKey: .place)
+    try container.encode(event.link, forKey: .link)
   }
 }

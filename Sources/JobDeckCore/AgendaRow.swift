@@ -21,10 +21,12 @@ public struct AgendaRow: Hashable, Sendable {
   public var phrase: String?
   /// The reminder lead times in force.
   public var leadTimes: [Period]
+  /// The event's details (`Deadline.title`, `duration`, `place`, `link`).
+  public var event: EventDetails
 
   public init(id: String, kind: DeadlineKind, due: ResolvedDue, snoozedUntil: CivilDate? = nil,
     company: String, title: String, owner: DeadlineOwner, phrase: String? = nil,
-    leadTimes: [Period])
+    leadTimes: [Period], event: EventDetails = EventDetails())
   {
     self.id = id
     self.kind = kind
@@ -35,6 +37,7 @@ public struct AgendaRow: Hashable, Sendable {
     self.owner = owner
     self.phrase = phrase
     self.leadTimes = leadTimes
+    self.event = event
   }
 
   /// The day rows are kept in order of: an all-day deadline's date, the UTC day of a timed one,
@@ -59,23 +62,33 @@ public struct AgendaRow: Hashable, Sendable {
     if let snoozedUntil, today < snoozedUntil { return nil }
     var entry = AgendaEntry(
       id: id, kind: kind, date: nil, daysLeft: nil, urgency: nil, company: company, title: title,
-      owner: owner, phrase: phrase, leadTimes: leadTimes)
+      owner: owner, phrase: phrase, leadTimes: leadTimes, event: event)
     switch due {
     case .pending(let anchor):
       entry.pendingOn = anchor
     case .day(let date):
       let daysLeft = today.days(until: date)
+      // An event of an earlier day has happened: it is history (see `show`), not overdue.
+      if kind.isEvent, daysLeft < 0 { return nil }
       entry.date = date
       entry.daysLeft = daysLeft
       entry.urgency = Urgency(daysLeft: daysLeft)
     case .instant(let instant, let zone):
       let date = CivilDate(containing: instant, in: clock.timeZone)
       let daysLeft = today.days(until: date)
+      let hasPassed = clock.now >= instant
       entry.date = date
       entry.time = instant
       entry.timeZone = zone
       entry.daysLeft = daysLeft
-      entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
+      if kind.isEvent, hasPassed {
+        // Happened: today it stays under Today, marked; before today it leaves the agenda.
+        guard daysLeft >= 0 else { return nil }
+        entry.urgency = .today
+        entry.flags.append(.happened)
+      } else {
+        entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: hasPassed)
+      }
     }
     if kind == .applicationCutoff {
       // A cutoff is only on the agenda while the user has not applied (see `Agenda.row`).
@@ -116,7 +129,7 @@ extension Agenda {
   /// The row of a deadline that is on the agenda on some day, or nil when it is not (see
   /// `visibleEntries`). Without `naming`, company and title are left empty.
   static func row(for deadline: Deadline, index: DeckIndex, naming: Bool = true) -> AgendaRow? {
-    guard deadline.status == .pending else { return nil }
+    guard deadline.status == .pending, !isArchived(deadline.owner, in: index) else { return nil }
     let applications = relatedApplications(of: deadline.owner, in: index)
     if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
     if deadline.kind == .applicationCutoff, applications.contains(where: { $0.stage != .saved }) {
@@ -127,7 +140,23 @@ extension Agenda {
     return AgendaRow(
       id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
       snoozedUntil: deadline.snoozedUntil, company: company, title: title,
-      owner: deadline.owner, phrase: deadline.phrase, leadTimes: deadline.effectiveLeadTimes)
+      owner: deadline.owner, phrase: deadline.phrase, leadTimes: deadline.effectiveLeadTimes,
+      event: EventDetails(deadline))
+  }
+}
+
+extension Agenda {
+  /// Whether an owner is archived, or is an application to an archived posting: archiving a
+  /// posting puts the whole job away.
+  public static func isArchived(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
+    switch owner {
+    case .posting(let id):
+      return index.posting(withID: id)?.isArchived ?? false
+    case .application(let id):
+      guard let application = index.application(withID: id) else { return false }
+      if application.isArchived { return true }
+      return application.postingID.flatMap { index.posting(withID: $0) }?.isArchived ?? false
+    }
   }
 }
 

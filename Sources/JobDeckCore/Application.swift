@@ -19,11 +19,14 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
   public var terms: EmploymentTerms
   public var createdAt: Date
   public var updatedAt: Date
+  /// When the user archived it: hidden from lists and the agenda, kept on file. Nil: not
+  /// archived.
+  public var archivedAt: Date?
 
   public init(id: String, postingID: String?, company: String? = nil, title: String? = nil,
               stage: Stage = .saved, history: [StageChange] = [], notes: String = "",
               contacts: [Contact] = [], terms: EmploymentTerms = EmploymentTerms(),
-              createdAt: Date, updatedAt: Date? = nil) {
+              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil) {
     self.id = id
     self.postingID = postingID
     self.company = company
@@ -35,7 +38,10 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
     self.terms = terms
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
+    self.archivedAt = archivedAt
   }
+
+  public var isArchived: Bool { archivedAt != nil }
 
   /// When the application last changed stage (or was created): the basis of follow-ups.
   public var lastMovedAt: Date { history.last?.at ?? createdAt }
@@ -60,11 +66,16 @@ public struct Contact: Hashable, Codable, Sendable {
   public var name: String
   public var role: String?
   public var email: String?
+  public var phone: String?
+  public var note: String?
 
-  public init(name: String, role: String? = nil, email: String? = nil) {
+  public init(name: String, role: String? = nil, email: String? = nil, phone: String? = nil,
+              note: String? = nil) {
     self.name = name
     self.role = role
     self.email = email
+    self.phone = phone
+    self.note = note
   }
 }
 
@@ -80,15 +91,25 @@ public struct EmploymentTerms: Hashable, Codable, Sendable {
   public var probationReviewAfter: Period?
   /// The end of a fixed-term contract or internship.
   public var contractEnd: CivilDate?
+  /// The pay offered, which may differ from what the ad said.
+  public var salary: Compensation?
+  public var contractType: EmploymentType?
+  /// The notice either side must give in the offered job (not the current one: that is
+  /// `Settings.currentNoticePeriod`).
+  public var noticePeriod: Period?
 
   public init(offerResponseBy: CivilDate? = nil, startDate: CivilDate? = nil,
               probation: Period? = nil, probationReviewAfter: Period? = nil,
-              contractEnd: CivilDate? = nil) {
+              contractEnd: CivilDate? = nil, salary: Compensation? = nil,
+              contractType: EmploymentType? = nil, noticePeriod: Period? = nil) {
     self.offerResponseBy = offerResponseBy
     self.startDate = startDate
     self.probation = probation
     self.probationReviewAfter = probationReviewAfter
     self.contractEnd = contractEnd
+    self.salary = salary
+    self.contractType = contractType
+    self.noticePeriod = noticePeriod
   }
 
   public var isEmpty: Bool { self == EmploymentTerms() }

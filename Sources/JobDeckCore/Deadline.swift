@@ -21,11 +21,21 @@ public struct Deadline: Identifiable, Hashable, Codable, Sendable {
   /// Bumped on every change, so calendar clients replace the event (RFC 5545 SEQUENCE).
   public var revision: Int
   public var note: String?
+  /// An event's own name ("Team lunch" for a custom event); nil: the kind's name.
+  public var title: String?
+  /// How long a timed event lasts; nil: `DeadlineKind.defaultDuration` where one is needed
+  /// (the end of a calendar entry).
+  public var duration: Period?
+  /// Where an event happens: an address, a room.
+  public var place: String?
+  /// The video call or page of an event: an http(s) link (see `EventLink`).
+  public var link: String?
 
   public init(id: String, kind: DeadlineKind, due: DeadlineDue, leadTimes: [Period]? = nil,
               status: DeadlineStatus = .pending, snoozedUntil: CivilDate? = nil,
               phrase: String? = nil, owner: DeadlineOwner, origin: DeadlineOrigin = .manual,
-              revision: Int = 0, note: String? = nil) {
+              revision: Int = 0, note: String? = nil, title: String? = nil,
+              duration: Period? = nil, place: String? = nil, link: String? = nil) {
     self.id = id
     self.kind = kind
     self.due = due
@@ -37,16 +47,26 @@ public struct Deadline: Identifiable, Hashable, Codable, Sendable {
     self.origin = origin
     self.revision = revision
     self.note = note
+    self.title = title
+    self.duration = duration
+    self.place = place
+    self.link = link
   }
 
   /// The lead times in force: the user's own, else the kind's defaults.
   public var effectiveLeadTimes: [Period] { leadTimes ?? kind.defaultLeadTimes }
+
+  /// What the user calls it: its own title, else the kind's name.
+  public var displayName: String { title ?? kind.displayName }
 }
 
 /// The kinds of date a job seeker meets (DOMAIN.md), each with sensible reminder lead times.
 public enum DeadlineKind: String, CaseIterable, Codable, Sendable {
   case applicationCutoff, interview, assessment, offerResponse, resignationNotice, startDate
   case probationReview, probationEnd, contractEnd, followUp
+  // Events added by hand; after the known kinds so that the agenda's order of kinds on one
+  // day stays as it was.
+  case phoneScreen, takeHome, call, custom
 
   public var defaultLeadTimes: [Period] {
     switch self {
@@ -60,8 +80,28 @@ public enum DeadlineKind: String, CaseIterable, Codable, Sendable {
     case .probationEnd: return [.days(30), .days(7)]
     case .contractEnd: return [.weeks(6)]
     case .followUp: return [.zero]
+    case .phoneScreen, .call: return [.hours(2)]
+    case .takeHome: return [.days(2), .zero]
+    case .custom: return [.days(1)]
     }
   }
+
+  /// Whether it happens at a time rather than being something to do by a date (DOMAIN.md,
+  /// "Tasks and events"): once an event has happened it is not overdue, the question is what
+  /// happened next; a task stays overdue until it is done, dismissed or snoozed.
+  public var isEvent: Bool {
+    switch self {
+    case .interview, .phoneScreen, .call, .startDate, .custom: return true
+    // An assessment is kept a task: the ads that name one give a date to hand it in by.
+    case .applicationCutoff, .assessment, .offerResponse, .resignationNotice, .probationReview,
+      .probationEnd, .contractEnd, .followUp, .takeHome:
+      return false
+    }
+  }
+
+  /// How long a timed event lasts in a calendar when the user gave no duration (RFC 5545
+  /// needs an end; one hour is what calendar apps default to).
+  public static let defaultDuration = Period.hours(1)
 
   /// Words for people: "application cutoff", "offer response".
   public var displayName: String {
@@ -76,6 +116,10 @@ public enum DeadlineKind: String, CaseIterable, Codable, Sendable {
     case .probationEnd: return "probation ends"
     case .contractEnd: return "contract ends"
     case .followUp: return "follow up"
+    case .phoneScreen: return "phone screen"
+    case .takeHome: return "take-home"
+    case .call: return "call"
+    case .custom: return "event"
     }
   }
 }

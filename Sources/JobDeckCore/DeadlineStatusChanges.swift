@@ -55,7 +55,7 @@ extension Deck {
     refreshDerivedDeadlines()
   }
 
-  private mutating func changeDeadline(
+  mutating func changeDeadline(
     _ id: String, at time: Date?, _ change: (inout Deadline) -> Void
   ) throws {
     guard let index = deadlines.firstIndex(where: { $0.id == id }) else {

@@ -129,7 +129,7 @@ extension Deck {
   public mutating func add(_ deadline: Deadline) -> String {
     var deadline = deadline
     deadline.id = IdentifierMaker.unique(
-      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName),
+      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.displayName),
       among: Set(deadlines.map(\.id)))
     deadlines.append(deadline)
     return deadline.id

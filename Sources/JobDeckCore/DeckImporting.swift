@@ -216,3 +216,28 @@ extension Deadline {
     return deadline
   }
 }
+
+/// Postings that are the same job: what `add posting` asks about before adding a second copy.
+extension Deck {
+  /// The posting on file that `posting` duplicates: the same URL (as `comparableURL` sees it),
+  /// or the same company, title and location once case, spacing and punctuation are ignored
+  /// ("SumUp GmbH, Berlin" and "sumup gmbh berlin" match). `excluding` leaves one id out (the
+  /// posting being edited).
+  public func duplicate(of posting: Posting, excluding: String? = nil) -> Posting? {
+    let url = Deck.comparableURL(posting.url)
+    let key = Deck.duplicateKey(posting)
+    return postings.first { existing in
+      guard existing.id != excluding else { return false }
+      if let url, Deck.comparableURL(existing.url) == url { return true }
+      return Deck.duplicateKey(existing) == key
+    }
+  }
+
+  static func duplicateKey(_ posting: Posting) -> [String] {
+    [posting.company, posting.title, posting.location ?? ""].map { text in
+      text.lowercased().unicodeScalars
+        .map { CharacterSet.alphanumerics.contains($0) ? String($0) : " " }
+        .joined().split(separator: " ").joined(separator: " ")
+    }
+  }
+}

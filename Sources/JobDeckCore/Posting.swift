@@ -17,12 +17,15 @@ public struct Posting: Identifiable, Hashable, Codable, Sendable {
   public var description: String?
   public var createdAt: Date
   public var updatedAt: Date
+  /// When the user archived it: hidden from lists and the agenda, kept on file. Nil: not
+  /// archived.
+  public var archivedAt: Date?
 
   public init(id: String, title: String, company: String, location: String? = nil,
               workplace: Workplace? = nil, employmentType: EmploymentType? = nil,
               url: String? = nil, source: String? = nil, posted: PostedDate? = nil,
               compensation: Compensation? = nil, tags: [String] = [], description: String? = nil,
-              createdAt: Date, updatedAt: Date? = nil) {
+              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil) {
     self.id = id
     self.title = title
     self.company = company
@@ -37,7 +40,10 @@ public struct Posting: Identifiable, Hashable, Codable, Sendable {
     self.description = description
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
+    self.archivedAt = archivedAt
   }
+
+  public var isArchived: Bool { archivedAt != nil }
 }
 
 public enum Workplace: String, CaseIterable, Codable, Sendable {

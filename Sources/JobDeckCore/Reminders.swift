@@ -31,7 +31,7 @@ extension Agenda {
   {
     let today = clock.today
     return entries.compactMap { entry in
-      guard let date = entry.date else { return nil }
+      guard let date = entry.date, !entry.flags.contains(.happened) else { return nil }
       var latestReached: (lead: Period, moment: Date)?
       for lead in entry.leadTimes {
         let moment: Date

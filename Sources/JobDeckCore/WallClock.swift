@@ -79,4 +79,14 @@ extension Date {
   public var truncatedToSeconds: Date {
     Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down))
   }
+
+  /// The time of day on a 24-hour clock in `zone`: "09:05", as lists and calendars show it.
+  public func clockTime(in zone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.hour, .minute], from: self)
+    let hour = parts.hour ?? 0
+    let minute = parts.minute ?? 0
+    return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
+  }
 }

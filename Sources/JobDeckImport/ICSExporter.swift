@@ -11,8 +11,10 @@ import JobDeckCore
 /// - `UID` is the deadline's id (percent-encoded where not a plain id character) + `@jobdeck`,
 ///   so re-importing the file updates events; `SEQUENCE` is the deadline's revision.
 /// - All-day deadlines are `VALUE=DATE` with an exclusive `DTEND` on the next day and
-///   `TRANSP:TRANSPARENT` (a deadline does not make the user busy); interviews are UTC instants
-///   lasting one hour.
+///   `TRANSP:TRANSPARENT` (a deadline does not make the user busy); timed events are UTC
+///   instants lasting their duration (one hour when none is given). An event's place is its
+///   `LOCATION`, its link its `URL` (else the posting's address).
+/// - Deadlines of archived records are left out, as on the agenda.
 /// - One `VALARM` per lead time. A trigger is relative to the event's start, which for an
 ///   all-day event is midnight at the start of the day in the calendar's zone: `-P7D` fires at
 ///   00:00 seven days before, a same-day lead (`PT0S`) at 00:00 on the day, and an hour lead
@@ -31,7 +33,8 @@ public enum ICSExporter {
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
     ]
     let index = DeckIndex(deck)
-    for deadline in deck.deadlines where deadline.status == .pending {
+    for deadline in deck.deadlines
+    where deadline.status == .pending && !Agenda.isArchived(deadline.owner, in: index) {
       let when: CalendarWhen
       switch index.resolvedDue(of: deadline) {
       case .day(let date): when = .allDay(date)
@@ -59,23 +62,32 @@ public enum ICSExporter {
     switch when {
     case .allDay(let date):
       eventDate = date
+      // A multi-day event (a two-day assessment centre) ends after its last day.
+      let days = deadline.duration.map { max(1, Period(years: $0.years, months: $0.months,
+        weeks: $0.weeks, days: $0.days).added(to: date).dayNumber - date.dayNumber) } ?? 1
       lines += [
         "DTSTART;VALUE=DATE:\(basicDate(date))",
-        "DTEND;VALUE=DATE:\(basicDate(date.adding(days: 1)))",
+        "DTEND;VALUE=DATE:\(basicDate(date.adding(days: days)))",
         "TRANSP:TRANSPARENT",
       ]
     case .timed(let instant):
-      eventDate = CivilDate(containing: instant, in: eventZone(of: deadline) ?? timeZone)
+      let zone = eventZone(of: deadline) ?? timeZone
+      eventDate = CivilDate(containing: instant, in: zone)
+      let end = EventDetails.end(
+        of: instant, lasting: deadline.duration ?? DeadlineKind.defaultDuration, in: zone)
       lines += [
         "DTSTART:\(utcStamp(instant))",
-        "DTEND:\(utcStamp(instant.addingTimeInterval(3600)))",
+        "DTEND:\(utcStamp(max(end, instant.addingTimeInterval(60))))",
       ]
     }
     lines.append("SUMMARY:\(ICSText.escaped(summary))")
+    if let place = deadline.place, !place.isEmpty {
+      lines.append("LOCATION:\(ICSText.escaped(place))")
+    }
     let details = descriptionText(
       for: deadline, summary: summary, posting: posting, userZone: timeZone)
     lines.append("DESCRIPTION:\(ICSText.escaped(details))")
-    if let url = posting?.url.flatMap(uriValue) { lines.append("URL:\(url)") }
+    if let url = (deadline.link ?? posting?.url).flatMap(uriValue) { lines.append("URL:\(url)") }
     for lead in deadline.effectiveLeadTimes {
       lines += [
         "BEGIN:VALARM",
@@ -91,7 +103,7 @@ public enum ICSExporter {
 
   /// "Apply by: ML Intern at SoundCloud".
   static func summaryText(for deadline: Deadline, index: DeckIndex, posting: Posting?) -> String {
-    let kind = deadline.kind.displayName
+    let kind = deadline.displayName
     let label = kind.prefix(1).uppercased() + kind.dropFirst()
     var title = posting?.title ?? ""
     var company = posting?.company ?? ""
@@ -123,6 +135,8 @@ public enum ICSExporter {
       parts.append(text)
     }
     if let phrase = deadline.phrase, !phrase.isEmpty { parts.append("From the ad: \(phrase)") }
+    if let place = deadline.place, !place.isEmpty { parts.append("Where: \(place)") }
+    if let link = deadline.link, !link.isEmpty { parts.append("Join: \(link)") }
     if let note = deadline.note, !note.isEmpty { parts.append(note) }
     if let url = posting?.url, !url.isEmpty { parts.append(url) }
     return parts.joined(separator: "\n")
@@ -212,10 +226,7 @@ public enum ICSExporter {
   }
 
   private static func clockTime(_ instant: Date, in zone: TimeZone) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
-    let parts = calendar.dateComponents([.hour, .minute], from: instant)
-    return String(parts.hour ?? 0).leftPadded(to: 2) + ":" + String(parts.minute ?? 0).leftPadded(to: 2)
+    instant.clockTime(in: zone)
   }
 }
 

@@ -18,11 +18,12 @@ struct FastRecordDecoding {
     var createdAt: Date?, updatedAt: Date?
     var location: String?, workplace: Workplace?, employmentType: EmploymentType?
     var url: String?, source: String?, posted: PostedDate?, compensation: Compensation?
-    var description: String?
+    var description: String?, archivedAt: Date?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
       case 3 where keyIs(key, "url"): url = try reader.readString(); return 1 << 1
+      case 10 where keyIs(key, "archivedAt"): archivedAt = try reader.readInstant(); return 1 << 14
       case 4 where keyIs(key, "tags"):
         var list: [String] = []
         try reader.readArray { (reader) throws(FastPathMiss) in
@@ -57,16 +58,17 @@ struct FastRecordDecoding {
       id: id, title: title, company: company, location: location, workplace: workplace,
       employmentType: employmentType, url: url, source: source, posted: posted,
       compensation: compensation, tags: tags, description: description, createdAt: createdAt,
-      updatedAt: updatedAt)
+      updatedAt: updatedAt, archivedAt: archivedAt)
   }
 
   mutating func application(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Application {
     var id: String?, postingID: String?, company: String?, title: String?, stage: Stage?
     var history: [StageChange]?, notes: String?, contacts: [Contact]?, terms: EmploymentTerms?
-    var createdAt: Date?, updatedAt: Date?
+    var createdAt: Date?, updatedAt: Date?, archivedAt: Date?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
+      case 10 where keyIs(key, "archivedAt"): archivedAt = try reader.readInstant(); return 1 << 11
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 1
       case 5 where keyIs(key, "stage"): stage = try reader.readEnum(Stage.self); return 1 << 2
       case 5 where keyIs(key, "notes"): notes = try reader.readString(); return 1 << 3
@@ -96,16 +98,21 @@ struct FastRecordDecoding {
     return Application(
       id: id, postingID: postingID, company: company, title: title, stage: stage,
       history: history, notes: notes, contacts: contacts, terms: terms, createdAt: createdAt,
-      updatedAt: updatedAt)
+      updatedAt: updatedAt, archivedAt: archivedAt)
   }
 
   mutating func deadline(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Deadline {
     var id: String?, kind: DeadlineKind?, due: DeadlineDue?, leadTimes: [Period]?
     var status: DeadlineStatus?, snoozedUntil: CivilDate?, phrase: String?
     var owner: DeadlineOwner?, origin: DeadlineOrigin?, revision: Int?, note: String?
+    var title: String?, duration: Period?, place: String?, link: String?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
+      case 4 where keyIs(key, "link"): link = try reader.readString(); return 1 << 11
+      case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 12
+      case 5 where keyIs(key, "place"): place = try reader.readString(); return 1 << 13
+      case 8 where keyIs(key, "duration"): duration = try reader.readPeriod(); return 1 << 14
       case 3 where keyIs(key, "due"): due = try self.due(&reader); return 1 << 1
       case 4 where keyIs(key, "kind"): kind = try reader.readEnum(DeadlineKind.self); return 1 << 2
       case 4 where keyIs(key, "note"): note = try reader.readString(); return 1 << 3
@@ -137,7 +144,7 @@ struct FastRecordDecoding {
     return Deadline(
       id: id, kind: kind, due: due, leadTimes: leadTimes, status: status,
       snoozedUntil: snoozedUntil, phrase: phrase, owner: owner, origin: origin,
-      revision: revision, note: note)
+      revision: revision, note: note, title: title, duration: duration, place: place, link: link)
   }
 
   func settings(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Settings {
@@ -212,17 +219,19 @@ struct FastRecordDecoding {
   }
 
   private func contact(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Contact {
-    var name: String?, role: String?, email: String?
+    var name: String?, role: String?, email: String?, phone: String?, note: String?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
       case 4 where keyIs(key, "name"): name = try reader.readString(); return 1 << 0
       case 4 where keyIs(key, "role"): role = try reader.readString(); return 1 << 1
+      case 4 where keyIs(key, "note"): note = try reader.readString(); return 1 << 3
       case 5 where keyIs(key, "email"): email = try reader.readString(); return 1 << 2
+      case 5 where keyIs(key, "phone"): phone = try reader.readString(); return 1 << 4
       default: throw FastPathMiss()
       }
     }
     guard let name else { throw FastPathMiss() }
-    return Contact(name: name, role: role, email: email)
+    return Contact(name: name, role: role, email: email, phone: phone, note: note)
   }
 
   private func employmentTerms(_ reader: inout FastJSONReader) throws(FastPathMiss)
@@ -242,6 +251,13 @@ struct FastRecordDecoding {
       case 20 where keyIs(key, "probationReviewAfter"):
         terms.probationReviewAfter = try reader.readPeriod()
         return 16
+      case 6 where keyIs(key, "salary"): terms.salary = try compensation(&reader); return 32
+      case 12 where keyIs(key, "contractType"):
+        terms.contractType = try reader.readEnum(EmploymentType.self)
+        return 64
+      case 12 where keyIs(key, "noticePeriod"):
+        terms.noticePeriod = try reader.readPeriod()
+        return 128
       default: throw FastPathMiss()
       }
     }

@@ -18,6 +18,7 @@ struct FastRecordWriter {
 
   mutating func write(_ posting: Posting) throws(Unwritable) {
     var object = ObjectWriter()
+    if let archived = posting.archivedAt { key("archivedAt", &object); instant(archived) }
     key("company", &object); string(posting.company)
     if let compensation = posting.compensation {
       key("compensation", &object); try write(compensation)
@@ -43,14 +44,17 @@ struct FastRecordWriter {
     close(object)
   }
 
-  mutating func write(_ application: Application) {
+  mutating func write(_ application: Application) throws(Unwritable) {
     var object = ObjectWriter()
+    if let archived = application.archivedAt { key("archivedAt", &object); instant(archived) }
     if let company = application.company { key("company", &object); string(company) }
     key("contacts", &object)
     array(application.contacts) { writer, contact in
       var inner = ObjectWriter()
       if let email = contact.email { writer.key("email", &inner); writer.string(email) }
       writer.key("name", &inner); writer.string(contact.name)
+      if let note = contact.note { writer.key("note", &inner); writer.string(note) }
+      if let phone = contact.phone { writer.key("phone", &inner); writer.string(phone) }
       if let role = contact.role { writer.key("role", &inner); writer.string(role) }
       writer.close(inner)
     }
@@ -68,7 +72,7 @@ struct FastRecordWriter {
     key("notes", &object); string(application.notes)
     if let postingID = application.postingID { key("postingID", &object); string(postingID) }
     key("stage", &object); string(application.stage.rawValue)
-    key("terms", &object); write(application.terms)
+    key("terms", &object); try write(application.terms)
     if let title = application.title { key("title", &object); string(title) }
     key("updatedAt", &object); instant(application.updatedAt)
     close(object)
@@ -77,11 +81,13 @@ struct FastRecordWriter {
   mutating func write(_ deadline: Deadline) {
     var object = ObjectWriter()
     key("due", &object); write(deadline.due)
+    if let duration = deadline.duration { key("duration", &object); string(duration.description) }
     key("id", &object); string(deadline.id)
     key("kind", &object); string(deadline.kind.rawValue)
     if let leadTimes = deadline.leadTimes {
       key("leadTimes", &object); array(leadTimes) { $0.string($1.description) }
     }
+    if let link = deadline.link { key("link", &object); string(link) }
     if let note = deadline.note { key("note", &object); string(note) }
     key("origin", &object); string(deadline.origin.rawValue)
     key("owner", &object)
@@ -92,9 +98,11 @@ struct FastRecordWriter {
     }
     close(owner)
     if let phrase = deadline.phrase { key("phrase", &object); string(phrase) }
+    if let place = deadline.place { key("place", &object); string(place) }
     key("revision", &object); integer(deadline.revision)
     if let snoozed = deadline.snoozedUntil { key("snoozedUntil", &object); civilDate(snoozed) }
     key("status", &object); string(deadline.status.rawValue)
+    if let title = deadline.title { key("title", &object); string(title) }
     close(object)
   }
 
@@ -119,14 +127,17 @@ struct FastRecordWriter {
     close(object)
   }
 
-  private mutating func write(_ terms: EmploymentTerms) {
+  private mutating func write(_ terms: EmploymentTerms) throws(Unwritable) {
     var object = ObjectWriter()
     if let date = terms.contractEnd { key("contractEnd", &object); civilDate(date) }
+    if let type = terms.contractType { key("contractType", &object); string(type.rawValue) }
+    if let period = terms.noticePeriod { key("noticePeriod", &object); string(period.description) }
     if let date = terms.offerResponseBy { key("offerResponseBy", &object); civilDate(date) }
     if let period = terms.probation { key("probation", &object); string(period.description) }
     if let period = terms.probationReviewAfter {
       key("probationReviewAfter", &object); string(period.description)
     }
+    if let salary = terms.salary { key("salary", &object); try write(salary) }
     if let date = terms.startDate { key("startDate", &object); civilDate(date) }
     close(object)
   }

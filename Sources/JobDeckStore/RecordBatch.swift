@@ -14,7 +14,9 @@ extension Posting: FastWritable {
 }
 
 extension Application: FastWritable {
-  func write(to writer: inout FastRecordWriter) { writer.write(self) }
+  func write(to writer: inout FastRecordWriter) throws(FastRecordWriter.Unwritable) {
+    try writer.write(self)
+  }
 }
 
 extension Deadline: FastWritable {

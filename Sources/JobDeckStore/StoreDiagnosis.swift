@@ -198,6 +198,7 @@ struct StoreDiagnosis {
     "status": DeadlineStatus.allCases.map(\.rawValue),
     "workplace": Workplace.allCases.map(\.rawValue),
     "employmentType": EmploymentType.allCases.map(\.rawValue),
+    "contractType": EmploymentType.allCases.map(\.rawValue),
     "precision": ["exact", "onOrBefore"],
     "period": Compensation.Period.allCases.map(\.rawValue),
     "origin": ["manual", "imported", "derived", "edited"],
@@ -207,6 +208,7 @@ struct StoreDiagnosis {
   private static let allowedNames: [String: String] = [
     "stage": "stage", "from": "stage", "to": "stage", "kind": "deadline kind",
     "status": "deadline status", "workplace": "workplace", "employmentType": "employment type",
+    "contractType": "contract type",
     "precision": "precision", "period": "pay period", "origin": "origin",
     "relativeTo": "anchor",
   ]

@@ -7,11 +7,13 @@ import JobDeckCore
 ///
 ///     {"day":"2026-03-02","at":1772460000,"zone":"Europe/Berlin","id":"…","kind":"interview",
 ///      "owner":"application","of":"…","company":"…","title":"…","phrase":"…",
-///      "snoozedUntil":"…","leads":["P1D","PT2H"]}
+///      "snoozedUntil":"…","leads":["P1D","PT2H"],"eventTitle":"…","duration":"PT90M",
+///      "place":"…","link":"https://…"}
 ///
 /// `day` is absent for pending rows, which carry `"pendingOn"` instead; `at` (seconds since
-/// 1970, exact) and `zone` only for timed deadlines; `phrase` and `snoozedUntil` when set;
-/// `leads` only when they differ from the kind's defaults. The reader accepts exactly what the
+/// 1970, exact) and `zone` only for timed deadlines; `phrase`, `snoozedUntil` and the event's
+/// `eventTitle`, `duration`, `place` and `link` when set; `leads` only when they differ from
+/// the kind's defaults. The reader accepts exactly what the
 /// writer writes: anything else makes the summary unreadable and it is rebuilt from the store.
 enum SummaryRowFormat {
   static let dayPrefix = Array("{\"day\":\"".utf8)
@@ -61,6 +63,12 @@ enum SummaryRowFormat {
       }
       writer.bytes.append(UInt8(ascii: "]"))
     }
+    if let title = row.event.title { key("eventTitle", &writer); writer.string(title) }
+    if let duration = row.event.duration {
+      key("duration", &writer); writer.string(duration.description)
+    }
+    if let place = row.event.place { key("place", &writer); writer.string(place) }
+    if let link = row.event.link { key("link", &writer); writer.string(link) }
     writer.bytes.append(UInt8(ascii: "}"))
   }
 
@@ -93,6 +101,7 @@ enum SummaryRowFormat {
     var phrase: String?
     var snoozedUntil: CivilDate?
     var leads: [Period]?
+    var event = EventDetails()
     try reader.readObject { reader, key throws(FastPathMiss) -> UInt32 in
       if keyIs(key, "day") {
         day = try reader.readCivilDate(); return 1
@@ -136,6 +145,14 @@ enum SummaryRowFormat {
         try reader.readArray { reader throws(FastPathMiss) in periods.append(try reader.readPeriod()) }
         leads = periods
         return 1 << 12
+      } else if keyIs(key, "eventTitle") {
+        event.title = try reader.readString(); return 1 << 13
+      } else if keyIs(key, "duration") {
+        event.duration = try reader.readPeriod(); return 1 << 14
+      } else if keyIs(key, "place") {
+        event.place = try reader.readString(); return 1 << 15
+      } else if keyIs(key, "link") {
+        event.link = try reader.readString(); return 1 << 16
       }
       throw FastPathMiss()
     }
@@ -152,6 +169,6 @@ enum SummaryRowFormat {
     return AgendaRow(
       id: id, kind: kind, due: due, snoozedUntil: snoozedUntil, company: company, title: title,
       owner: ownerIsPosting ? .posting(ownerID) : .application(ownerID), phrase: phrase,
-      leadTimes: leads ?? kind.defaultLeadTimes)
+      leadTimes: leads ?? kind.defaultLeadTimes, event: event)
   }
 }

@@ -4,12 +4,12 @@ import Foundation
 /// file, the editor runs on the terminal, and whatever it saved comes back.
 ///
 /// The caller has already stepped curses aside (`def_prog_mode` + `endwin`) and restores it after.
-enum EditorSession {
+public enum EditorSession {
   /// - Parameter terminalPath: the terminal the UI runs on, given to the editor as its standard
   ///   streams (JobDeck's own may be redirected); nil to let it inherit ours.
   /// - Returns: the edited text, or nil if the editor could not start or exited with an error
   ///   (git, too, treats a failing editor as an abort).
-  static func edit(_ text: String, environment: [String: String],
+  public static func edit(_ text: String, environment: [String: String],
                    terminalPath: String?) -> String? {
     guard let directory = makePrivateDirectory() else { return nil }
     defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -12,8 +12,14 @@ public struct DeckGenerator {
   /// Text fields draw from `HostileStrings`; off, they are plain words.
   public var hostileText: Bool
 
+  /// Draws for the fields added after the first format (events, contacts' phones, offer terms,
+  /// archiving): a stream of their own, so that every seed still gives the decks it gave
+  /// before for the older fields, and the tests pinned to those decks keep their meaning.
+  private var extras: SeededGenerator
+
   public init(seed: UInt64, instantHourUTC: Int? = nil, hostileText: Bool = true) {
     generator = SeededGenerator(seed: seed)
+    extras = SeededGenerator(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
     self.instantHourUTC = instantHourUTC
     self.hostileText = hostileText
   }
@@ -104,7 +110,15 @@ public struct DeckGenerator {
       },
       tags: (0..<int(0...3)).map { _ in text() },
       description: maybe { HostileStrings.random(using: &$0.generator, maximumPieces: 40) },
-      createdAt: created, updatedAt: created.addingTimeInterval(Double(int(0...1_000_000))))
+      createdAt: created, updatedAt: created.addingTimeInterval(Double(int(0...1_000_000))),
+      archivedAt: extra { $0.generator.chance(0.2) ? $0.instant() : nil })
+  }
+
+  public mutating func compensation() -> Compensation {
+    Compensation(
+      text: text(), minimum: maybe { $0.number() }, maximum: maybe { $0.number() },
+      currency: maybe { $0.pick(["EUR", "USD", "GBP", "CHF", "JPY"]) },
+      period: maybe { $0.pick(Compensation.Period.allCases) })
   }
 
   public mutating func application(id: String, postingID: String?) -> Application {
@@ -116,11 +130,14 @@ public struct DeckGenerator {
                                  note: maybe { $0.text() }))
       previous = stage
     }
-    let terms = EmploymentTerms(
+    var terms = EmploymentTerms(
       offerResponseBy: maybe { $0.civilDate() }, startDate: maybe { $0.civilDate() },
       probation: maybe { $0.period(allowingTime: false) },
       probationReviewAfter: maybe { $0.period(allowingTime: false) },
       contractEnd: maybe { $0.civilDate() })
+    terms.salary = extra { $0.maybe { $0.compensation() } }
+    terms.contractType = extra { $0.maybe { $0.pick(EmploymentType.allCases) } }
+    terms.noticePeriod = extra { $0.maybe { $0.period(allowingTime: false) } }
     let unlinkedCompany = text()
     let unlinkedTitle = text()
     return Application(
@@ -129,9 +146,13 @@ public struct DeckGenerator {
       title: postingID == nil ? unlinkedTitle : maybe { $0.text() },
       stage: previous ?? pick(Stage.allCases), history: history, notes: text(),
       contacts: (0..<int(0...2)).map { _ in
-        Contact(name: text(), role: maybe { $0.text() }, email: maybe { $0.text() })
+        var contact = Contact(name: text(), role: maybe { $0.text() }, email: maybe { $0.text() })
+        contact.phone = extra { $0.maybe { $0.text() } }
+        contact.note = extra { $0.maybe { $0.text() } }
+        return contact
       },
-      terms: terms, createdAt: instant(), updatedAt: maybe { $0.instant() })
+      terms: terms, createdAt: instant(), updatedAt: maybe { $0.instant() },
+      archivedAt: extra { $0.generator.chance(0.2) ? $0.instant() : nil })
   }
 
   public mutating func deadline(id: String, owner: DeadlineOwner) -> Deadline {
@@ -141,12 +162,30 @@ public struct DeckGenerator {
     case 1: due = .timed(instant(), timeZone: pick(Self.timeZones))
     default: due = .relative(to: pick(DeadlineAnchor.allCases), offset: period(allowingTime: false))
     }
-    return Deadline(
-      id: id, kind: pick(DeadlineKind.allCases), due: due,
+    // The first ten kinds from the main stream, as before; the event kinds added later replace
+    // one now and then from the extras.
+    var kind = pick(Array(DeadlineKind.allCases.prefix(10)))
+    if let event = extra({ $0.generator.chance(0.3) ? $0.pick([DeadlineKind.phoneScreen, .takeHome, .call, .custom]) : nil }) {
+      kind = event
+    }
+    var deadline = Deadline(
+      id: id, kind: kind, due: due,
       leadTimes: maybe { generator in (0..<generator.int(0...3)).map { _ in generator.period() } },
       status: pick(DeadlineStatus.allCases), snoozedUntil: maybe { $0.civilDate() },
       phrase: maybe { $0.text() }, owner: owner, origin: pick([.manual, .imported, .derived, .edited]),
       revision: int(0...1000), note: maybe { $0.text() })
+    deadline.title = extra { $0.maybe { $0.text() } }
+    deadline.duration = extra { $0.maybe { $0.period() } }
+    deadline.place = extra { $0.maybe { $0.text() } }
+    deadline.link = extra { $0.maybe { "https://meet.example.com/" + $0.text() } }
+    return deadline
+  }
+
+  /// `make`'s value drawn from the extras stream.
+  private mutating func extra<T>(_ make: (inout DeckGenerator) -> T) -> T {
+    swap(&generator, &extras)
+    defer { swap(&generator, &extras) }
+    return make(&self)
   }
 
   // MARK: - Drawing

@@ -21,7 +21,9 @@ struct JobDeck: ParsableCommand {
       UICommand.self, DemoCommand.self, AddCommand.self, ApplyCommand.self, ListCommand.self,
       ShowCommand.self, MoveCommand.self, NoteCommand.self, RemoveCommand.self,
       CheckCommand.self, CompactCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
-      SetCommand.self, ImportCommand.self, ExportCommand.self,
+      SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
+      ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
+      OffersCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

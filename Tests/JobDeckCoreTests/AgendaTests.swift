@@ -70,7 +70,9 @@ struct AgendaTests {
     #expect(agenda.entries.map(\.kind) == [.offerResponse])
   }
 
-  @Test func sameDaySortsByKindThenTime() {
+  /// A day reads as a timeline: timed entries in the order they happen, then the all-day ones
+  /// by kind.
+  @Test func sameDaySortsByTimeThenKind() {
     var (deck, postingID, _) = acmeDeck(stage: nil)
     let owner = DeadlineOwner.posting(postingID)
     deck.add(Deadline(
@@ -85,8 +87,8 @@ struct AgendaTests {
     deck.add(allDay(.applicationCutoff, "2026-03-12", owner: owner))
     deck.add(allDay(.followUp, "2026-03-11", owner: owner))
     let entries = Agenda.build(deck: deck, clock: clock(today)).entries
-    #expect(entries.map(\.kind) == [.followUp, .applicationCutoff, .interview, .interview, .assessment])
-    #expect(entries[2].time == day("2026-03-12").instant(hour: 9, in: berlin))
+    #expect(entries.map(\.kind) == [.followUp, .interview, .interview, .applicationCutoff, .assessment])
+    #expect(entries[1].time == day("2026-03-12").instant(hour: 9, in: berlin))
   }
 
   @Test func snoozedDeadlineHidesUntilItsDayAndThenReturns() throws {

@@ -43,22 +43,32 @@ struct UrgencyTests {
     #expect(entry.daysLeft == -1)
   }
 
-  private func interviewDeck(at instant: Date, zone: String = "Europe/Berlin") -> Deck {
+  private func interviewDeck(at instant: Date, zone: String = "Europe/Berlin",
+                             kind: DeadlineKind = .interview) -> Deck {
     var (deck, _, applicationID) = acmeDeck(stage: .interview)
     deck.add(Deadline(
-      id: "", kind: .interview, due: .timed(instant, timeZone: zone),
+      id: "", kind: kind, due: .timed(instant, timeZone: zone),
       owner: .application(applicationID ?? "")))
     return deck
   }
 
-  @Test func timedDeadlineIsOverdueOnceItsInstantHasPassed() throws {
-    let interview = day("2026-03-03").instant(hour: 14, in: berlin)
-    let deck = interviewDeck(at: interview)
+  @Test func aTimedTaskIsOverdueOnceItsInstantHasPassed() throws {
+    let answerBy = day("2026-03-03").instant(hour: 14, in: berlin)
+    let deck = interviewDeck(at: answerBy, kind: .offerResponse)
     let before = Agenda.build(deck: deck, clock: clock("2026-03-03", 13, 59))
     let after = Agenda.build(deck: deck, clock: clock("2026-03-03", 14, 0))
     #expect(try #require(before.entries.first).urgency == .today)
     #expect(try #require(after.entries.first).urgency == .overdue)
     #expect(try #require(after.entries.first).daysLeft == 0)
+  }
+
+  /// DOMAIN.md "Tasks and events": an interview that has happened is not overdue.
+  @Test func aTimedEventStaysTodayMarkedHappenedOnceItsInstantHasPassed() throws {
+    let interview = day("2026-03-03").instant(hour: 14, in: berlin)
+    let deck = interviewDeck(at: interview)
+    let after = try #require(Agenda.build(deck: deck, clock: clock("2026-03-03", 14, 0)).entries.first)
+    #expect(after.urgency == .today)
+    #expect(after.flags == [.happened])
   }
 
   @Test func timedDeadlineFallsOnTheDayItIsInTheUsersZone() throws {

@@ -65,7 +65,9 @@ enum HostileText {
     #expect(applied.exitCode == 0, "\(applied.standardError)")
     let application = try #require(
       try workspace.jsonArray(["list", "applications", "--json"]).first?["id"] as? String)
-    try workspace.jobdeck(["deadline", "add", application, "interview", "2026-11-23", "--note", note])
+    // A task, not an event: it stays overdue (an interview that has happened leaves the agenda),
+    // so the hostile job keeps the most pressing entry whatever day the UI's clock says.
+    try workspace.jobdeck(["deadline", "add", application, "assessment", "2026-11-23", "--note", note])
     try workspace.jobdeck(["deadline", "add", posting, "applicationCutoff", "2026-11-22",
                            "--note", note])
     try workspace.jobdeck(["note", application, description])

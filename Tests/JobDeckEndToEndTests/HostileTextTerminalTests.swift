@@ -81,9 +81,9 @@ struct HostileTextTerminalTests {
     try expectIntact(ui, view: "pipeline detail", header: "Evil^[")
     try ui.sendKeys("Escape")
 
-    // Agenda: the interview deadline with its hostile note.
+    // Agenda: the assessment deadline with its hostile note.
     try ui.sendKeys("3")
-    try ui.waitFor("interview")
+    try ui.waitFor("assessment")
     try expectIntact(ui, view: "agenda", header: "3 Agenda")
     try ui.sendKeys("Enter")
     try expectIntact(ui, view: "agenda detail", header: "Evil^[")

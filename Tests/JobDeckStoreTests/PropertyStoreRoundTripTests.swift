@@ -55,4 +55,24 @@ struct PropertyStoreRoundTripTests {
     }
     #expect(sawTimed && sawRelative && sawControl && sawNegative)
   }
+
+  @Test func theGeneratorCoversTheEventContactOfferAndArchiveFields() {
+    var sawEvent = false, sawContact = false, sawOffer = false, sawArchived = false
+    for seed in PropertySeeds.seeds(default: 300) {
+      var generator = DeckGenerator(seed: seed)
+      let deck = generator.deck()
+      sawEvent = sawEvent || deck.deadlines.contains {
+        $0.title != nil && $0.duration != nil && $0.place != nil && $0.link != nil
+      }
+      sawContact = sawContact || deck.applications.contains {
+        $0.contacts.contains { $0.phone != nil && $0.note != nil }
+      }
+      sawOffer = sawOffer || deck.applications.contains {
+        $0.terms.salary != nil && $0.terms.contractType != nil && $0.terms.noticePeriod != nil
+      }
+      sawArchived = sawArchived || (deck.postings.contains(where: \.isArchived)
+        && deck.applications.contains(where: \.isArchived))
+    }
+    #expect(sawEvent && sawContact && sawOffer && sawArchived)
+  }
 }

@@ -13,7 +13,15 @@ struct AddCommand: ParsableCommand {
 struct AddPosting: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "posting",
-    abstract: "Add a posting; prints its id on the first line."
+    abstract: "Add a posting; prints its id on the first line.",
+    discussion: """
+      A posting that matches one on file (the same URL, or the same company, title and \
+      location once case, spaces and punctuation are ignored) is a duplicate: on a terminal \
+      you are asked whether to update the one on file, add anyway or cancel; without one, \
+      the command refuses and names the posting on file unless --update or --add-anyway says \
+      what to do. (`jobdeck import` always updates the posting it re-imports, found by URL or \
+      by company and title.)
+      """
   )
 
   @OptionGroup var storeOptions: StoreOptions
@@ -30,8 +38,13 @@ struct AddPosting: ParsableCommand {
   @Option(help: ArgumentHelp("on-site, hybrid or remote.", valueName: "workplace"))
   var workplace: Workplace?
   @Option(help: "The ad's text.") var description: String?
+  @Flag(help: "If it duplicates a posting on file, update that one with the values given.")
+  var update = false
+  @Flag(help: "If it duplicates a posting on file, add it anyway as a new posting.")
+  var addAnyway = false
 
   func validate() throws {
+    if update && addAnyway { throw ValidationError("use --update or --add-anyway, not both") }
     guard !company.trimmingCharacters(in: .whitespaces).isEmpty,
       !title.trimmingCharacters(in: .whitespaces).isEmpty
     else { throw ValidationError("--company and --title must not be empty") }
@@ -41,18 +54,90 @@ struct AddPosting: ParsableCommand {
     let clock = storeOptions.clock
     let cutoff = try deadline.map { try DateInput.parse($0, today: clock.today) }
     let now = clock.now.truncatedToSeconds
-    let id = try storeOptions.file.update { deck -> String in
-      let id = deck.add(
-        Posting(id: "", title: title, company: company, location: location, workplace: workplace,
-                employmentType: type, url: url, source: "cli", tags: tag, description: description,
-                createdAt: now))
+    let posting = Posting(
+      id: "", title: title, company: company, location: location, workplace: workplace,
+      employmentType: type, url: url, source: "cli", tags: tag, description: description,
+      createdAt: now)
+    var choice: DuplicateChoice = update ? .update : addAnyway ? .addAnyway : .ask
+    // The duplicate is looked for inside the update (one load); finding one there abandons
+    // the update, so the question is asked with the store unlocked, then the update runs again.
+    while true {
+      do {
+        say(try add(posting, choice: choice, cutoff: cutoff, now: now))
+        return
+      } catch let found as DuplicateFound {
+        choice = try ask(about: found.existing)
+        if choice == .cancel {
+          say("Nothing added.")
+          return
+        }
+      }
+    }
+  }
+
+  private struct DuplicateFound: Error {
+    var existing: Posting
+  }
+
+  /// Adds the posting, or updates the one it duplicates (`.update`); throws `DuplicateFound`
+  /// when it duplicates one and the user has not said what to do.
+  private func add(_ posting: Posting, choice: DuplicateChoice, cutoff: CivilDate?, now: Date)
+    throws -> String
+  {
+    try storeOptions.file.update { deck -> String in
+      let id: String
+      let existing = choice == .addAnyway ? nil : deck.duplicate(of: posting)
+      if choice == .ask, let existing { throw DuplicateFound(existing: existing) }
+      if choice == .update, let existing {
+        id = existing.id
+        try deck.editPosting(id, at: now) { stored in
+          stored.title = title
+          stored.company = company
+          if let location { stored.location = location }
+          if let url { stored.url = url }
+          if let type { stored.employmentType = type }
+          if let workplace { stored.workplace = workplace }
+          if let description { stored.description = description }
+          for added in tag where !stored.tags.contains(added) { stored.tags.append(added) }
+        }
+        if let cutoff {
+          if let current = deck.deadlines(ownedBy: .posting(id))
+            .first(where: { $0.kind == .applicationCutoff && $0.status == .pending })
+          {
+            try deck.editDeadline(current.id, at: now) { $0.due = .allDay(cutoff) }
+          } else {
+            deck.add(Deadline(id: "", kind: .applicationCutoff, due: .allDay(cutoff),
+                              owner: .posting(id), origin: .manual))
+          }
+        }
+        return id
+      }
+      id = deck.add(posting)
       if let cutoff {
         deck.add(Deadline(id: "", kind: .applicationCutoff, due: .allDay(cutoff),
                           owner: .posting(id), origin: .manual))
       }
       return id
     }
-    say(id)
+  }
+
+  enum DuplicateChoice { case ask, update, addAnyway, cancel }
+
+  /// On a terminal, the user's answer; without one, a refusal that names the posting on file.
+  private func ask(about existing: Posting) throws -> DuplicateChoice {
+    let name = "\(existing.id) (\(existing.company) · \(existing.title)"
+      + (existing.location.map { " · \($0)" } ?? "") + ")"
+    guard isatty(STDIN_FILENO) == 1 else {
+      throw CommandFailure.user(
+        "this posting is already on file as \(name); add --update to update it or --add-anyway to add a second one")
+    }
+    FileHandle.standardError.write(Data(safe(
+      "Already on file: \(name).\n[u]pdate it, [a]dd anyway, or [c]ancel? [c] ").utf8))
+    switch readLine()?.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "u", "update": return .update
+    case "a", "add", "add anyway": return .addAnyway
+    default: return .cancel
+    }
   }
 }
 

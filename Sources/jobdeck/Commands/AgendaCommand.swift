@@ -14,7 +14,10 @@ struct AgendaCommand: ParsableCommand {
 
       --json prints an array of entries: id, kind, date (YYYY-MM-DD or null), time (ISO 8601 \
       UTC or null), timeZone, daysLeft, urgency, section, company, title, owner, ownerKind, \
-      phrase, pendingOn, flags (notAppliedYet, missed), leadTimes, reachedLeadTime.
+      phrase, pendingOn, flags (notAppliedYet, missed, happened), leadTimes, reachedLeadTime, \
+      eventTitle, duration (ISO 8601), endTime (time plus duration, 1 hour by default), place, \
+      link. A timed event (interview, phone screen, call, start, custom) that has passed is \
+      not overdue: it stays under Today, marked "done?", and leaves the agenda the next day.
       """
   )
 
@@ -64,7 +67,7 @@ struct AgendaCommand: ParsableCommand {
       say(summary.deadlineCount == 0 ? "No deadlines yet." : "Nothing due in that window.")
       return
     }
-    say(AgendaText.render(agenda))
+    say(AgendaText.render(agenda, in: clock.timeZone))
   }
 }
 
@@ -90,14 +93,15 @@ struct RemindCommand: ParsableCommand {
     if json {
       say(try JSONOutput.encode(entries))
     } else if !entries.isEmpty {
-      say(AgendaText.render(Agenda(today: clock.today, entries: entries)))
+      say(AgendaText.render(Agenda(today: clock.today, entries: entries), in: clock.timeZone))
     }
   }
 }
 
 /// The agenda as text: a heading per group, one aligned line per deadline.
 enum AgendaText {
-  static func render(_ agenda: Agenda) -> String {
+  /// Times are shown in `zone`, the user's.
+  static func render(_ agenda: Agenda, in zone: TimeZone) -> String {
     // Positions per section rather than `agenda.groups`, which copies every entry.
     var members: [AgendaSection: [Int]] = [:]
     for (position, entry) in agenda.entries.enumerated() {
@@ -106,15 +110,19 @@ enum AgendaText {
     var blocks: [String] = []
     for section in AgendaSection.allCases {
       guard let positions = members[section] else { continue }
-      var table = TextTable(header: ["", "", "", "", "", ""], maximumWidths: [10, 16, 16, 22, 36, 40])
+      let hasWhere = positions.contains { !agenda.entries[$0].event.isEmpty }
+      var table = TextTable(header: Array(repeating: "", count: hasWhere ? 7 : 6),
+                            maximumWidths: [10, 16, 28, 22, 36, 40, 40])
       table.rows.reserveCapacity(positions.count)
       for position in positions {
         let entry = agenda.entries[position]
-        table.append([
-          "[\(DeadlineText.badge(entry))]", entry.kind.displayName,
-          entry.date.map { $0.description } ?? "waits for \(entry.pendingOn.map(DeadlineText.anchorName) ?? "?")",
+        var row = [
+          "[\(DeadlineText.badge(entry))]", entry.event.title ?? entry.kind.displayName,
+          DeadlineText.agendaWhen(entry, in: zone),
           entry.company, entry.title, entry.flags.contains(.notAppliedYet) ? "not applied yet" : entry.id,
-        ])
+        ]
+        if hasWhere { row.append(DeadlineText.whereText(entry.event)) }
+        table.append(row)
       }
       blocks.append(section.title + "\n" + table.render(includingHeader: false, indent: "  "))
     }

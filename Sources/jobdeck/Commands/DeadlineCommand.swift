@@ -36,7 +36,7 @@ struct AddDeadline: ParsableCommand {
     let clock = storeOptions.clock
     let day = try DateInput.parse(date, today: clock.today)
     let leadTimes = try lead.map(DurationInput.parseList)
-    let due = try dueDate(day, clock: clock)
+    let due = try EventTimeInput.due(on: day, at: at, timeZone: timeZone, clock: clock)
     let deadlineID = try storeOptions.file.update { deck -> String in
       let owner: DeadlineOwner
       switch try deck.resolve(id) {
@@ -48,19 +48,6 @@ struct AddDeadline: ParsableCommand {
                                origin: .manual, note: note))
     }
     say(deadlineID)
-  }
-
-  private func dueDate(_ day: CivilDate, clock: WallClock) throws -> DeadlineDue {
-    guard let at else { return .allDay(day) }
-    let parts = at.split(separator: ":").map { Int($0) }
-    guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0..<24).contains(hour),
-      (0..<60).contains(minute)
-    else { throw CommandFailure.user("invalid --at '\(at)': expected HH:MM, e.g. 14:30") }
-    let zoneName = timeZone ?? clock.timeZone.identifier
-    guard let zone = TimeZone(identifier: zoneName) else {
-      throw CommandFailure.user("unknown time zone '\(zoneName)': expected an IANA name such as Europe/Berlin")
-    }
-    return .timed(day.instant(hour: hour, minute: minute, in: zone), timeZone: zone.identifier)
   }
 }
 
@@ -80,7 +67,7 @@ private func changeDeadline(
 
 struct DoneDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "done", abstract: "Mark a deadline done; it leaves the agenda.")
+    commandName: "done", abstract: "Mark a deadline or event done; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 
@@ -93,7 +80,8 @@ struct DoneDeadline: ParsableCommand {
 
 struct DismissDeadline: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "dismiss", abstract: "Dismiss a deadline that does not apply; it leaves the agenda.")
+    commandName: "dismiss",
+    abstract: "Dismiss a deadline or event that does not apply; it leaves the agenda.")
   @OptionGroup var storeOptions: StoreOptions
   @Argument(help: "The deadline, or a record with one pending deadline.") var id: String
 

@@ -9,7 +9,8 @@ struct ListCommand: ParsableCommand {
     discussion: """
       --json prints an array. Postings: id, title, company, location, workplace, \
       employmentType, url, postedOn, tags, stage (of its application, or null), applicationID. \
-      Applications: id, postingID, company, title, stage, updatedAt.
+      Applications: id, postingID, company, title, stage, updatedAt. Both: archivedAt (null \
+      unless archived). Archived records show only with --archived (or --all).
       """
   )
 
@@ -21,6 +22,17 @@ struct ListCommand: ParsableCommand {
   @Argument(help: "What to list.") var subject: Subject = .postings
   @Option(help: "Only those in this stage.") var stage: Stage?
   @Flag(help: "Print JSON for scripts.") var json = false
+  @Flag(help: "Only archived records.") var archived = false
+  @Flag(help: "Archived records too.") var all = false
+
+  func validate() throws {
+    if archived && all { throw ValidationError("use --archived or --all, not both") }
+  }
+
+  /// Whether a record shows: archived ones only with --archived or --all.
+  private func shows(archivedAt: Date?) -> Bool {
+    all || (archivedAt != nil) == archived
+  }
 
   func run() throws {
     let deck = try storeOptions.file.load().deck
@@ -36,7 +48,8 @@ struct ListCommand: ParsableCommand {
         application.postingID.map { ($0, application) }
       }, uniquingKeysWith: { first, _ in first })
     let postings = deck.postings.filter { posting in
-      stage == nil || stageByPosting[posting.id]?.stage == stage
+      shows(archivedAt: posting.archivedAt)
+        && (stage == nil || stageByPosting[posting.id]?.stage == stage)
     }
     if json {
       say(try JSONOutput.encode(postings.map {
@@ -61,7 +74,12 @@ struct ListCommand: ParsableCommand {
   }
 
   private func listApplications(_ deck: Deck) throws {
-    let applications = deck.applications.filter { stage == nil || $0.stage == stage }
+    let applications = deck.applications.filter { application in
+      // An application to an archived posting is put away with it.
+      let archivedAt = application.archivedAt
+        ?? application.postingID.flatMap(deck.posting(withID:))?.archivedAt
+      return shows(archivedAt: archivedAt) && (stage == nil || application.stage == stage)
+    }
     if json {
       say(try JSONOutput.encode(applications.map { ApplicationSummary($0, in: deck) }))
       return
@@ -89,8 +107,10 @@ struct PostingSummary: Encodable {
   var id, title, company: String
   var location, workplace, employmentType, url, postedOn, stage, applicationID: String?
   var tags: [String]
+  var archivedAt: Date?
 
   init(_ posting: Posting, application: Application?) {
+    archivedAt = posting.archivedAt
     id = posting.id
     title = posting.title
     company = posting.company
@@ -118,11 +138,12 @@ struct PostingSummary: Encodable {
     try container.encode(stage, forKey: .stage)
     try container.encode(applicationID, forKey: .applicationID)
     try container.encode(tags, forKey: .tags)
+    try container.encode(archivedAt, forKey: .archivedAt)
   }
 
   private enum CodingKeys: String, CodingKey {
     case id, title, company, location, workplace, employmentType, url, postedOn, stage,
-      applicationID, tags
+      applicationID, tags, archivedAt
   }
 }
 
@@ -132,8 +153,10 @@ struct ApplicationSummary: Encodable {
   var postingID: String?
   var company, title, stage: String
   var updatedAt: Date
+  var archivedAt: Date?
 
   init(_ application: Application, in deck: Deck) {
+    archivedAt = application.archivedAt
     id = application.id
     postingID = application.postingID
     company = deck.company(of: application)
@@ -150,7 +173,10 @@ struct ApplicationSummary: Encodable {
     try container.encode(title, forKey: .title)
     try container.encode(stage, forKey: .stage)
     try container.encode(updatedAt, forKey: .updatedAt)
+    try container.encode(archivedAt, forKey: .archivedAt)
   }
 
-  private enum CodingKeys: String, CodingKey { case id, postingID, company, title, stage, updatedAt }
+  private enum CodingKeys: String, CodingKey {
+    case id, postingID, company, title, stage, updatedAt, archivedAt
+  }
 }

@@ -15,12 +15,15 @@ struct RemoveCommand: ParsableCommand {
 
   func run() throws {
     let file = storeOptions.file
-    let reference = try file.load().deck.resolve(id)
+    let deck = try file.load().deck
+    let reference = try deck.resolve(id)
+    let name = RecordName.of(reference, in: deck)
     if !yes {
       guard isatty(STDIN_FILENO) == 1 else {
-        throw CommandFailure.user("not removing '\(reference.id)' without a terminal to ask on; add --yes")
+        throw CommandFailure.user("not removing '\(reference.id)' (\(name)) without a terminal to ask on; add --yes")
       }
-      FileHandle.standardError.write(Data("Remove \(describe(reference))? [y/N] ".utf8))
+      FileHandle.standardError.write(
+        Data(safe("Remove \(describe(reference)) (\(name))? [y/N] ").utf8))
       guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
         say("Nothing removed.")
         return

@@ -5,7 +5,7 @@ import JobDeckCore
 struct SetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set",
-    abstract: "Record an offer's answer-by date, a start date, probation or a contract end.",
+    abstract: "Record an offer's terms: salary, contract type, answer-by date, start date, probation, notice.",
     discussion: """
       The deadlines that follow are derived and kept in step: an offer response; the start \
       date; probation review and end (BGB §188 month-end rule: 6 months from 31 March end on \
@@ -27,6 +27,51 @@ struct SetCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Notice you must give at your current job (1m, 4w); applies to all applications.",
                              valueName: "duration"))
   var notice: String?
+  @Option(help: ArgumentHelp("The salary offered: 52000 EUR/year, 50k-60k EUR/year, 25 GBP/hour.",
+                             valueName: "pay"))
+  var salary: String?
+  @Option(help: ArgumentHelp("The salary offered as a number (with --currency and --period).",
+                             valueName: "amount"))
+  var salaryAmount: String?
+  @Option(help: ArgumentHelp("ISO 4217 currency of --salary-amount (EUR, USD, GBP).",
+                             valueName: "code"))
+  var currency: String?
+  @Option(help: ArgumentHelp("year, month or hour, for --salary-amount.", valueName: "period"))
+  var period: String?
+  @Option(help: ArgumentHelp("The contract offered: full-time, part-time, contract, internship …",
+                             valueName: "type"))
+  var contractType: EmploymentType?
+  @Option(help: ArgumentHelp("Notice period in the offered job (1m, 4w).", valueName: "duration"))
+  var offerNotice: String?
+
+  func validate() throws {
+    if salary != nil, salaryAmount != nil || currency != nil || period != nil {
+      throw ValidationError("use --salary or --salary-amount/--currency/--period, not both")
+    }
+    if salaryAmount == nil, currency != nil || period != nil {
+      throw ValidationError("--currency and --period go with --salary-amount")
+    }
+  }
+
+  /// The salary from `--salary`, or from `--salary-amount` with `--currency` and `--period`.
+  private func offeredSalary() throws -> Compensation? {
+    let text: String
+    if let salary {
+      text = salary
+    } else if let salaryAmount {
+      guard let currency else {
+        throw CommandFailure.user("--salary-amount needs --currency (EUR, USD, GBP …)")
+      }
+      text = "\(salaryAmount) \(currency)" + (period.map { "/\($0)" } ?? "")
+    } else {
+      return nil
+    }
+    do {
+      return try SalaryInput.parse(text)
+    } catch let error as DeckError {
+      throw CommandFailure.user((salary != nil ? "--salary: " : "--salary-amount/--currency/--period: ") + error.description)
+    }
+  }
 
   func run() throws {
     let clock = storeOptions.clock
@@ -37,6 +82,8 @@ struct SetCommand: ParsableCommand {
     let term = try probation.map(DurationInput.parse)
     let review = try reviewAfter.map(DurationInput.parse)
     let noticePeriod = try notice.map(DurationInput.parse)
+    let pay = try offeredSalary()
+    let offeredNotice = try offerNotice.map(DurationInput.parse)
     let now = clock.now
     let (applicationID, derived) = try storeOptions.file.update { deck -> (String, [Deadline]) in
       let applicationID = try deck.resolveApplication(id)
@@ -47,6 +94,9 @@ struct SetCommand: ParsableCommand {
         if let term { terms.probation = term }
         if let review { terms.probationReviewAfter = review }
         if let end { terms.contractEnd = end }
+        if let pay { terms.salary = pay }
+        if let contractType { terms.contractType = contractType }
+        if let offeredNotice { terms.noticePeriod = offeredNotice }
       }
       deck.refreshDerivedDeadlines()
       return (applicationID, deck.deadlines(ownedBy: .application(applicationID)))

@@ -63,7 +63,7 @@ struct ApplicationDetail: Encodable {
 
   private enum Keys: String, CodingKey {
     case id, postingID, company, title, stage, history, notes, contacts, terms, createdAt,
-      updatedAt
+      updatedAt, archivedAt
   }
 
   func encode(to encoder: Encoder) throws {
@@ -79,6 +79,7 @@ struct ApplicationDetail: Encodable {
     try container.encode(application.terms, forKey: .terms)
     try container.encode(application.createdAt, forKey: .createdAt)
     try container.encode(application.updatedAt, forKey: .updatedAt)
+    try container.encode(application.archivedAt, forKey: .archivedAt)
   }
 }
 

@@ -59,6 +59,10 @@ enum RecordText {
     }
     if let pay = posting.compensation { lines.append("Pay:         \(pay.text)") }
     if !posting.tags.isEmpty { lines.append("Tags:        " + posting.tags.joined(separator: ", ")) }
+    if let archived = posting.archivedAt {
+      lines.append("Archived:    " + CivilDate(containing: archived, in: TimeZone.current).description
+        + " (jobdeck unarchive \(posting.id))")
+    }
     return lines
   }
 
@@ -67,13 +71,21 @@ enum RecordText {
     let zone = clock.timeZone
     var lines = ["Stage:       \(application.stage.displayName) (since "
       + CivilDate(containing: application.lastMovedAt, in: zone).description + ")"]
+    if let archived = application.archivedAt {
+      lines.append("Archived:    " + CivilDate(containing: archived, in: zone).description
+        + " (jobdeck unarchive \(application.id))")
+    }
     let terms = application.terms
+    if let pay = terms.salary { lines.append("Offer pay:   \(SalaryInput.text(pay))") }
+    if let type = terms.contractType { lines.append("Contract:    \(kebabCase(type.rawValue))") }
     if let date = terms.offerResponseBy { lines.append("Answer by:   \(date)") }
     if let date = terms.startDate { lines.append("Starts:      \(date)") }
     if let period = terms.probation { lines.append("Probation:   \(period.spokenDescription)") }
-    for contact in application.contacts {
-      lines.append("Contact:     " + [contact.name, contact.role, contact.email].compactMap { $0 }
-        .joined(separator: ", "))
+    if let period = terms.noticePeriod { lines.append("Notice:      \(period.spokenDescription)") }
+    if let date = terms.contractEnd { lines.append("Ends:        \(date)") }
+    for (number, contact) in application.contacts.enumerated() {
+      lines.append("Contact \(number + 1):   " + contact.summary)
+      if let note = contact.note { lines.append("             \(note)") }
     }
     lines.append("History:")
     for change in application.history {
@@ -93,18 +105,47 @@ enum RecordText {
   private static func deadlineLines(owners: [DeadlineOwner], in deck: Deck, clock: WallClock)
     -> [String]
   {
-    let deadlines = deck.deadlines.filter { owners.contains($0.owner) }
+    let deadlines = inDateOrder(deck.deadlines.filter { owners.contains($0.owner) }, in: deck,
+                                zone: clock.timeZone)
     guard !deadlines.isEmpty else { return [] }
-    return ["Deadlines:"] + deadlines.flatMap { deadlineLines(only: $0, in: deck, clock: clock).map { "  " + $0 } }
+    return ["Deadlines and events:"]
+      + deadlines.flatMap { deadlineLines(only: $0, in: deck, clock: clock).map { "  " + $0 } }
+  }
+
+  /// By the instant they fall on (an all-day date at its start in the user's zone, before a timed event
+  /// of the same day), pending relative ones last; ties keep the deck's order.
+  private static func inDateOrder(_ deadlines: [Deadline], in deck: Deck, zone: TimeZone)
+    -> [Deadline]
+  {
+    let keys: [Double] = deadlines.map { deadline in
+      switch deck.resolvedDue(of: deadline) {
+      case .day(let day): return day.instant(in: zone).timeIntervalSince1970
+      case .instant(let instant, _): return instant.timeIntervalSince1970
+      case .pending: return Double.infinity
+      }
+    }
+    let order: [Int] = deadlines.indices.sorted { (left: Int, right: Int) -> Bool in
+      keys[left] != keys[right] ? keys[left] < keys[right] : left < right
+    }
+    return order.map { deadlines[$0] }
   }
 
   private static func deadlineLines(only deadline: Deadline, in deck: Deck, clock: WallClock)
     -> [String]
   {
     let when = DeadlineText.when(deadline, in: deck, clock: clock)
-    var line = "\(deadline.kind.displayName): \(when)"
+    var line = "\(deadline.displayName): \(when)"
     if deadline.status != .pending { line += " [\(deadline.status.rawValue)]" }
     var lines = [line + "   (\(deadline.id))"]
+    if deadline.title != nil, deadline.kind != .custom {
+      lines.append("    \(deadline.kind.displayName)")
+    }
+    if let duration = deadline.duration, case .allDay = deadline.due {
+      lines.append("    lasts \(duration.spokenDescription)")
+    }
+    if let place = deadline.place { lines.append("    at \(place)") }
+    if let link = deadline.link { lines.append("    \(link)") }
+    if let note = deadline.note { lines.append("    note: \(note)") }
     if let phrase = deadline.phrase { lines.append("    “\(phrase)”") }
     return lines
   }
