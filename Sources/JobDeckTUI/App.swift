@@ -81,6 +81,9 @@ public struct App: TerminalProgram {
     case .snoozePrompt: return handleSnoozeKey(key)
     case .help: return handleHelpKey(key)
     case .palette: return handlePaletteKey(key)
+    case .fieldForm: return handleFieldFormKey(key)
+    case .moveNote: return handleMoveNoteKey(key)
+    case .confirmDelete: return handleConfirmDeleteKey(key)
     }
     if state.isEditingFilter { return handleFilterKey(key) }
     guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }

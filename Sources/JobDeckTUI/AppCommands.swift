@@ -72,6 +72,12 @@ extension App {
       state.filters[.detail] = nil
     case .editNotes: return editNotes()
     case .openURL: return openPostingURL()
+    case .apply: openApplyForm()
+    case .addEvent: openNewEventForm()
+    case .editEvent: openEventEditor()
+    case .delete: askToDelete()
+    case .archive: return toggleArchived()
+    case .showArchived: toggleShowsArchived()
     }
     return []
   }

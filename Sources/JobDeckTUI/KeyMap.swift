@@ -42,6 +42,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
   case markDone, snooze
   case back, editNotes, openURL
+  case apply, addEvent, editEvent, delete, archive, showArchived
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -82,6 +83,13 @@ public enum KeyMap {
     row(.importPosting, ["i"], KeyContext.lists, .everywhere,
         "import a posting from a file or URL", hint: "import"),
     row(.quit, ["q"], KeyContext.lists, .everywhere, "save and quit", hint: "quit"),
+    row(.delete, ["D"], KeyContext.everywhere, .everywhere,
+        "delete the selected record (asks first, naming it and what goes with it)"),
+    row(.archive, ["X"], KeyContext.everywhere, .everywhere,
+        "archive the posting or application, or bring it back (Agenda: dismiss the deadline)",
+        hint: "archive"),
+    row(.showArchived, ["V"], [.postings, .pipeline], .everywhere,
+        "show or hide archived postings and applications"),
     // Moving and finding
     row(.selectNext, ["j", .down], KeyContext.everywhere, .moving,
         "next row (detail: scroll down)"),
@@ -102,6 +110,11 @@ public enum KeyMap {
     // Postings
     row(.cycleSort, ["s"], [.postings], .postings, "sort by deadline, posted date or company",
         hint: "sort"),
+    row(.apply, ["A"], [.postings, .detail], .postings,
+        "apply to the posting: stage, date and a note", hint: "apply"),
+    row(.addEvent, ["t"], [.pipeline, .agenda, .detail], .pipeline,
+        "add an event to the application: interview, call, take-home… with date, time, place, link",
+        hint: "event"),
     // Pipeline
     row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
     row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),
@@ -117,6 +130,9 @@ public enum KeyMap {
     row(.markDone, ["x"], [.agenda], .agenda, "mark the deadline done", hint: "done"),
     row(.snooze, ["z"], [.agenda], .agenda, "snooze the deadline (then d: a day, w: a week)",
         hint: "snooze"),
+    row(.editEvent, ["r"], [.agenda], .agenda,
+        "edit or reschedule the event or deadline: date, time, place, link, note",
+        hint: "reschedule"),
     // Detail
     row(.back, ["q", .escape], [.detail], .detail, "back to the list", hint: "back"),
     row(.editNotes, ["e"], [.detail], .detail, "edit the application's notes in $EDITOR",

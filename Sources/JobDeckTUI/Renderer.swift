@@ -30,6 +30,7 @@ struct Renderer {
       if let detail = palette.detail { drawDetail(detail, on: &screen, in: area) }
       drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
+    case .fieldForm(let form): drawFieldForm(form, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
     default:
@@ -111,6 +112,16 @@ struct Renderer {
       screen.write("Snooze for: d = 1 day, w = 1 week, Esc = cancel", row: row, column: 0,
                    style: .highlight)
       return
+    case .moveNote(let prompt):
+      let name = state.deck.application(withID: prompt.applicationID).map(state.recordName(of:))
+        ?? prompt.applicationID
+      let label = "Note for moving \(name) to \(prompt.stage.displayName) (Enter: none): "
+      let used = screen.write(label, row: row, column: 0, style: .highlight)
+      drawInput(prompt.input.text, on: &screen, row: row, column: used)
+      return
+    case .confirmDelete(let confirm):
+      screen.write(confirm.question, row: row, column: 0, style: .error)
+      return
     default: break
     }
     let isBrowsing: Bool
@@ -160,6 +171,12 @@ struct Renderer {
       pairs = [("Enter", "import"), ("Esc", "cancel")]
     case .importPreview:
       pairs = [("y", "add"), ("n", "cancel")]
+    case .fieldForm:
+      pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
+    case .moveNote:
+      pairs = [("Enter", "move"), ("Esc", "don't move")]
+    case .confirmDelete:
+      pairs = [("y", "delete"), ("any other key", "keep it")]
     }
     var column = 1
     for (key, hint) in pairs {
