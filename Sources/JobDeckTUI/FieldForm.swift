@@ -43,13 +43,18 @@ public struct FieldForm: Equatable, Sendable {
 
 /// The one name among `candidates` that `text` starts (case-insensitively, spaces and dashes
 /// ignored), or that it is exactly: "int" is interview, "phone" the phone screen.
-func uniqueMatch<Value>(_ text: String, in candidates: [(name: String, value: Value)]) -> Value? {
+func uniqueMatch<Value: Equatable>(_ text: String, in candidates: [(name: String, value: Value)])
+  -> Value?
+{
   func folded(_ text: String) -> String {
     text.lowercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
   }
   let wanted = folded(text)
   guard !wanted.isEmpty else { return nil }
   if let exact = candidates.first(where: { folded($0.name) == wanted }) { return exact.value }
-  let matches = candidates.filter { folded($0.name).hasPrefix(wanted) }
-  return matches.count == 1 ? matches[0].value : nil
+  var matches: [Value] = []
+  for candidate in candidates where folded(candidate.name).hasPrefix(wanted) {
+    if !matches.contains(candidate.value) { matches.append(candidate.value) }
+  }
+  return matches.count == 1 ? matches[0] : nil
 }

@@ -42,7 +42,7 @@ extension Renderer {
                    width: area.width - 1, style: .error)
       footerRow += 1
     }
-    screen.write("Tab/Shift-Tab: fields · Enter on the last field or Ctrl-S: save · Esc: cancel",
+    screen.write("Enter on the last field or Ctrl-S saves · Esc cancels",
                  row: footerRow, column: 1, width: area.width - 1, style: .dim)
     if let cursor { screen.cursor = cursor }
   }

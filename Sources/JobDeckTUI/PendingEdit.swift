@@ -131,9 +131,12 @@ public enum PendingEdit: Equatable, Sendable {
       }
       // Removed by the undo: dropped.
     }
+    // Brought back (an undone delete) or added: at its place in `after`, so an undo leaves
+    // the lists as they were.
     let present = Set(result.map(\.id))
-    for record in after where beforeByID[record.id] == nil && !present.contains(record.id) {
-      result.append(record)
+    for (position, record) in after.enumerated()
+    where beforeByID[record.id] == nil && !present.contains(record.id) {
+      result.insert(record, at: min(position, result.count))
     }
     return result
   }

@@ -115,12 +115,21 @@ struct Renderer {
     case .moveNote(let prompt):
       let name = state.deck.application(withID: prompt.applicationID).map(state.recordName(of:))
         ?? prompt.applicationID
-      let label = "Note for moving \(name) to \(prompt.stage.displayName) (Enter: none): "
+      var label = "Note for moving \(name) to \(prompt.stage.displayName) (Enter: none): "
+      if TerminalText.displayWidth(of: label) > screen.size.columns - 20 {
+        label = "Note for \(prompt.stage.displayName) (Enter: none): "
+      }
       let used = screen.write(label, row: row, column: 0, style: .highlight)
       drawInput(prompt.input.text, on: &screen, row: row, column: used)
       return
     case .confirmDelete(let confirm):
-      screen.write(confirm.question, row: row, column: 0, style: .error)
+      // The answer keys stay in view however long the name is.
+      let answer = " y/N"
+      let question = confirm.question.hasSuffix(answer)
+        ? String(confirm.question.dropLast(answer.count)) : confirm.question
+      let room = max(0, screen.size.columns - TerminalText.displayWidth(of: answer))
+      let used = screen.write(question, row: row, column: 0, width: room, style: .error)
+      screen.write(answer, row: row, column: used, style: .error)
       return
     default: break
     }

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       x done  z snooze  Enter open  / filter  ? help  : commands  u undo  a add
+       x done  z snooze  r reschedule  Enter open  / filter  ? help  : commands
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       x done  z snooze  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit
+       x done  z snooze  r reschedule  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit  X archive
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
       Next two weeks (1)
        assessment  in 13d ^[[2JE… Title^M^H^[…
 
-       x done  z snooze  Enter open  / filter
+       x done  z snooze  r reschedule
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

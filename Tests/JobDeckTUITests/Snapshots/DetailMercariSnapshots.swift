@@ -9,7 +9,7 @@ extension SnapshotFixtures {
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
         apply by         2025-03-03
           “締切 2025年3月3日”
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -35,7 +35,7 @@ extension SnapshotFixtures {
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
         apply by         2025-03-03
           “締切 2025年3月3日”
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -78,7 +78,7 @@ extension SnapshotFixtures {
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
 
        q back  e notes  o open URL  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved

@@ -3,11 +3,9 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  29–47/47
-       Postings
-        s                   sort by deadline, posted date or company
-
-       Pipeline
+       Keys  39–57/57
+        t                   add an event to the application: interview, call,
+                            take-home… with date, time, place, link
         h ←                 previous stage column
         l →                 next stage column
         L >                 move the application to the next stage
@@ -18,6 +16,8 @@ extension SnapshotFixtures {
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline (then d: a day, w: a week)
+        r                   edit or reschedule the event or deadline: date, time,
+                            place, link, note
 
        Detail
         q Esc               back to the list
@@ -29,10 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  12–46/46
-        i                   import a posting from a file or URL
-        q                   save and quit
-
+       Keys  18–52/52
        Moving and finding
         j ↓                 next row (detail: scroll down)
         k ↑                 previous row (detail: scroll up)
@@ -48,8 +45,10 @@ extension SnapshotFixtures {
 
        Postings
         s                   sort by deadline, posted date or company
+        A                   apply to the posting: stage, date and a note
 
        Pipeline
+        t                   add an event to the application: interview, call, take-home… with date, time, place, link
         h ←                 previous stage column
         l →                 next stage column
         L >                 move the application to the next stage
@@ -60,6 +59,7 @@ extension SnapshotFixtures {
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline (then d: a day, w: a week)
+        r                   edit or reschedule the event or deadline: date, time, place, link, note
 
        Detail
         q Esc               back to the list
@@ -71,12 +71,12 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  41–50/50
-
-       Agenda
+       Keys  55–64/64
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
+        r                edit or reschedule the event or deadline:
+                         date, time, place, link, note
 
        Detail
         q Esc            back to the list
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  59–65/65
+       Keys  77–83/83
 
        Detail
         q Esc       back to the list

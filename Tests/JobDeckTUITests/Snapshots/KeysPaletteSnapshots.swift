@@ -14,10 +14,10 @@ extension SnapshotFixtures {
        i              import a posting from a file or URL
        l →            next stage column
        h ←            previous stage column
+       D              delete the selected record (asks first, naming it and what goe…
        s              sort by deadline, posted date or company  (Postings)
+       r              edit or reschedule the event or deadline: date, time, place, l…
       ────────────────────────────────────────────────────────────────────────────────
-
-
 
 
 
@@ -40,10 +40,10 @@ extension SnapshotFixtures {
        i              import a posting from a file or URL
        l →            next stage column
        h ←            previous stage column
+       D              delete the selected record (asks first, naming it and what goes with it)
        s              sort by deadline, posted date or company  (Postings)
+       r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-
 
 
 

@@ -1,0 +1,242 @@
+import Foundation
+import JobDeckCore
+import Testing
+
+@testable import JobDeckTUI
+
+/// Recording a search without leaving the UI: applying with a note, a note on every move,
+/// events with a time, zone, duration and link, deleting after a question that names the
+/// record, archiving; each one undone by `u`.
+@Suite("Recording in the UI")
+struct RecordFormsTests {
+  /// The detail of Café Labs, which has no application yet.
+  func cafeDetail() -> App {
+    var app = Fixtures.app()
+    app.state.mode = .detail(DetailState(postingID: "cafe-labs-data", applicationID: nil))
+    return app
+  }
+
+  @Test func applyRecordsTheStageTheDayAndTheNoteInTheHistory() throws {
+    var app = cafeDetail()
+    app.press(.character("A"), .tab)
+    app.press(.control("u"))
+    app.type("2025-03-01")
+    app.press(.tab)
+    app.type("via a referral")
+    let effects = app.press(.control("s"))
+    let application = try #require(app.state.deck.applications(forPosting: "cafe-labs-data").first)
+    #expect(application.stage == .applied)
+    #expect(application.history == [StageChange(
+      from: nil, to: .applied, at: Fixtures.date("2025-03-01").instant(hour: 12, in: Fixtures.zone),
+      note: "via a referral")])
+    #expect(effects == [.save(app.state.deck)])
+    #expect(app.state.message == "Applied to Café 🍰 Labs · Data 👩‍💻 Engineer: applied")
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func applyTodayUsesTheClockAndAStagePrefix() throws {
+    var app = cafeDetail()
+    app.press(.character("A"), .control("u"))
+    app.type("scr")
+    app.press(.control("s"))
+    let application = try #require(app.state.deck.applications(forPosting: "cafe-labs-data").first)
+    #expect(application.stage == .screening)
+    #expect(application.createdAt == Fixtures.clock.now)
+    #expect(application.history.first?.note == nil)
+  }
+
+  @Test func applyWithABadDateSaysWhichFieldAndChangesNothing() {
+    var app = cafeDetail()
+    app.press(.character("A"), .tab, .control("u"))
+    app.type("32 Nov")
+    let effects = app.press(.control("s"))
+    #expect(effects.isEmpty)
+    #expect(app.state.deck == Fixtures.deck)
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.error?.contains("invalid date '32 Nov'") == true)
+  }
+
+  @Test func aMoveKeepsTheNoteTypedAfterL() throws {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("l"), .character("L"))
+    #expect(app.state.deck == Fixtures.deck)
+    app.type("recruiter called")
+    app.press(.enter)
+    let moved = try #require(app.state.deck.application(withID: "soundcloud-ml-intern"))
+    #expect(moved.stage == .screening)
+    #expect(moved.history.last?.note == "recruiter called")
+  }
+
+  @Test func escAtTheMoveNoteDoesNotMove() {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("l"), .character("L"), .escape)
+    #expect(app.state.deck == Fixtures.deck)
+    #expect(app.state.message == "not moved")
+  }
+
+  /// Pipeline on Acme (saved), `t`, then the fields in order.
+  func eventForm(date: String, time: String = "", zone: String = "", duration: String = "",
+                 place: String = "", link: String = "") -> App
+  {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("t"), .tab)
+    for value in [date, time, zone, duration, place, link] {
+      app.type(value)
+      app.press(.tab)
+    }
+    return app
+  }
+
+  @Test func anInterviewWithATimeADurationAndAVideoLink() throws {
+    var app = eventForm(date: "2025-03-10", time: "14:30", duration: "45min",
+                        link: "https://meet.example/abc")
+    let effects = app.press(.control("s"))
+    let event = try #require(app.state.deck.deadlines.first {
+      $0.owner == .application("acme-backend") && $0.kind == .interview
+    })
+    #expect(event.due == .timed(
+      Fixtures.date("2025-03-10").instant(hour: 14, minute: 30, in: Fixtures.zone),
+      timeZone: "Europe/Berlin"))
+    #expect(event.duration == Period(minutes: 45))
+    #expect(event.link == "https://meet.example/abc")
+    #expect(event.origin == .manual)
+    #expect(effects == [.save(app.state.deck)])
+    #expect(app.state.message == "Added interview on Mon 10 Mar 14:30")
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func anEventInAnotherZoneShowsBothTimes() throws {
+    var app = eventForm(date: "2025-03-10", time: "09:00", zone: "America/New_York")
+    app.press(.control("s"))
+    #expect(app.state.message == "Added interview on Mon 10 Mar 14:00 (09:00 America/New_York)")
+  }
+
+  @Test(arguments: [
+    (["", "", "", "", "", ""], "invalid date ''"),
+    (["2025-03-10", "25:00", "", "", "", ""], "invalid time '25:00': expected HH:MM from 00:00 to 23:59"),
+    (["2025-03-10", "10:00", "Mars/Olympus", "", "", ""], "invalid zone 'Mars/Olympus': expected an IANA name"),
+    (["2025-03-10", "", "Europe/Paris", "", "", ""], "invalid zone 'Europe/Paris': expected a time with it"),
+    (["2025-03-10", "", "", "0h", "", ""], "invalid duration '0h': expected a length above zero"),
+    (["2025-03-10", "", "", "", "", "javascript:alert(1)"], "invalid link 'javascript:alert(1)'"),
+  ])
+  func aMistakeInTheEventFormNamesItsFieldAndChangesNothing(_ values: [String], _ message: String) {
+    var app = eventForm(date: values[0], time: values[1], zone: values[2], duration: values[3],
+                        place: values[4], link: values[5])
+    #expect(app.press(.control("s")).isEmpty)
+    #expect(app.state.deck == Fixtures.deck)
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.error?.contains(message) == true, "\(form.error ?? "")")
+  }
+
+  @Test func aCustomEventNeedsATitle() {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("t"), .control("u"))
+    app.type("custom")
+    app.press(.tab)
+    app.type("2025-03-10")
+    app.press(.control("s"))
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.error == "invalid title '': expected a name for a custom event")
+  }
+
+  @Test func rReschedulesTheSelectedEventAndBumpsItsRevision() throws {
+    var app = Fixtures.app()
+    app.press(.character("3"))
+    while app.selectedAgendaEntry?.id != "mercari-engineer/interview" {
+      let before = app.state.agendaSelection
+      app.press(.character("j"))
+      try #require(app.state.agendaSelection != before, "no interview row")
+    }
+    app.press(.character("r"))
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("no form")
+      return
+    }
+    #expect(form.value("Time") == "02:00")
+    #expect(form.value("Zone") == "Asia/Tokyo")
+    #expect(form.value("Date") == "2025-03-04")
+    app.press(.tab, .tab, .control("u"))
+    app.type("03:00")
+    app.press(.control("s"))
+    let event = try #require(app.state.deck.deadline(withID: "mercari-engineer/interview"))
+    #expect(event.due == .timed(
+      Fixtures.date("2025-03-04").instant(hour: 3, in: TimeZone(identifier: "Asia/Tokyo")!),
+      timeZone: "Asia/Tokyo"))
+    #expect(event.revision == 1)
+  }
+
+  @Test func deleteAsksNamingTheRecordAndWhatGoesWithIt() {
+    var app = Fixtures.app()
+    app.state.mode = .detail(DetailState(postingID: "soundcloud-ml-intern",
+                                         applicationID: "soundcloud-ml-intern"))
+    app.press(.character("D"))
+    guard case .confirmDelete(let confirm) = app.state.mode else {
+      Issue.record("no question")
+      return
+    }
+    #expect(confirm.question
+      == "Delete SoundCloud · ML Intern and its 1 application and 2 deadlines? y/N")
+    #expect(app.screenText().contains("Delete SoundCloud · ML Intern and its 1 application"))
+    let effects = app.press(.character("y"))
+    #expect(app.state.deck.posting(withID: "soundcloud-ml-intern") == nil)
+    #expect(app.state.deck.application(withID: "soundcloud-ml-intern") == nil)
+    #expect(!app.state.deck.deadlines.contains { $0.id.hasPrefix("soundcloud-ml-intern/") })
+    #expect(effects == [.save(app.state.deck)])
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func anyKeyButYKeepsTheRecord() {
+    var app = Fixtures.app()
+    app.press(.character("D"), .character("n"))
+    #expect(app.state.deck == Fixtures.deck)
+    #expect(app.state.message == "nothing deleted")
+    app.press(.character("D"), .enter)
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func archivingHidesAPostingUntilVShowsArchivedOnes() throws {
+    var app = Fixtures.app()
+    let first = try #require(app.selectedPosting)
+    let count = Renderer(state: app.state).visiblePostings().count
+    app.press(.character("X"))
+    #expect(app.state.deck.posting(withID: first.id)?.isArchived == true)
+    #expect(Renderer(state: app.state).visiblePostings().count == count - 1)
+    #expect(!Renderer(state: app.state).visiblePostings().contains { $0.id == first.id })
+    app.press(.character("V"))
+    #expect(Renderer(state: app.state).visiblePostings().contains { $0.id == first.id })
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func archivingAPostingTakesItsApplicationOffThePipeline() {
+    var app = Fixtures.app()
+    app.state.mode = .detail(DetailState(postingID: "soundcloud-ml-intern",
+                                         applicationID: "soundcloud-ml-intern"))
+    app.press(.character("X"))
+    #expect(app.state.mode == .browsing)
+    app.press(.character("2"), .character("l"))
+    #expect(!Renderer(state: app.state).pipelineApplications(column: 1)
+      .contains { $0.id == "soundcloud-ml-intern" })
+  }
+
+  @Test func xOnTheAgendaDismissesTheDeadline() throws {
+    var app = Fixtures.app()
+    app.press(.character("3"))
+    let id = try #require(app.selectedAgendaEntry?.id)
+    app.press(.character("X"))
+    #expect(app.state.deck.deadline(withID: id)?.status == .dismissed)
+    #expect(app.state.message?.hasPrefix("Dismissed ") == true)
+  }
+}
