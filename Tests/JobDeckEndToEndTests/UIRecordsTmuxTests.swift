@@ -80,7 +80,7 @@ struct UIRecordsTmuxTests {
       screen.contains("Deleted Zalando · Data Analyst") && screen.contains("│ saved")
     }
     let listed = try workspace.jobdeck(["list"])
-    #expect(!listed.stdout.contains("Zalando"))
+    #expect(!listed.standardOutput.contains("Zalando"))
     try ui.sendKeys("u")
     _ = try ui.waitUntil("the undo saved") { screen in
       screen.contains("Undid: Deleted Zalando · Data Analyst") && screen.contains("│ saved")
@@ -100,14 +100,14 @@ struct UIRecordsTmuxTests {
     #expect(interview["link"] as? String == "https://meet.example/sumup")
     #expect(interview["duration"] as? String == "PT45M")
 
-    let agenda = try workspace.jobdeck(["agenda"]).stdout
-    #expect(agenda.contains("interview  Wed 2026-11-25 14:30  SumUp"), "\(agenda)")
+    let agenda = try workspace.jobdeck(["agenda"]).standardOutput
+    #expect(agenda.contains("interview  Wed 2026-11-25 14:30–15:15  SumUp"), "\(agenda)")
     #expect(agenda.contains("meet.example/sumup"))
     #expect(agenda.contains("Zalando"), "the undone delete brings Zalando's deadline back")
 
-    let archived = try workspace.jobdeck(["list", "--archived"]).stdout
+    let archived = try workspace.jobdeck(["list", "--archived"]).standardOutput
     #expect(archived.contains("Acme"))
-    let listedAfter = try workspace.jobdeck(["list"]).stdout
+    let listedAfter = try workspace.jobdeck(["list"]).standardOutput
     #expect(!listedAfter.contains("Acme"))
     #expect(listedAfter.contains("Zalando"))
   }

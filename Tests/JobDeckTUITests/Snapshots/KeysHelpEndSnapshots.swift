@@ -3,14 +3,14 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  39–57/57
-        t                   add an event to the application: interview, call,
-                            take-home… with date, time, place, link
-        h ←                 previous stage column
+       Keys  42–60/60
         l →                 next stage column
-        L >                 move the application to the next stage
-        H <                 move the application to the previous stage
-        m                   move the application to any stage
+        L >                 move the application to the next stage (then a note; Enter
+                            skips it)
+        H <                 move the application to the previous stage (then a note;
+                            Enter skips it)
+        m                   move the application to any stage (then a note; Enter
+                            skips it)
         c                   show or hide closed applications
 
        Agenda
@@ -51,9 +51,9 @@ extension SnapshotFixtures {
         t                   add an event to the application: interview, call, take-home… with date, time, place, link
         h ←                 previous stage column
         l →                 next stage column
-        L >                 move the application to the next stage
-        H <                 move the application to the previous stage
-        m                   move the application to any stage
+        L >                 move the application to the next stage (then a note; Enter skips it)
+        H <                 move the application to the previous stage (then a note; Enter skips it)
+        m                   move the application to any stage (then a note; Enter skips it)
         c                   show or hide closed applications
 
        Agenda
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  55–64/64
+       Keys  57–66/66
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  77–83/83
+       Keys  80–86/86
 
        Detail
         q Esc       back to the list

@@ -4,9 +4,9 @@ extension SnapshotFixtures {
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
       : mo
-       L >            move the application to the next stage
-       H <            move the application to the previous stage
-       m              move the application to any stage
+       L >            move the application to the next stage (then a note; Enter ski…
+       H <            move the application to the previous stage (then a note; Enter…
+       m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
        x              mark the deadline done  (Agenda)
@@ -30,9 +30,9 @@ extension SnapshotFixtures {
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
       : mo
-       L >            move the application to the next stage
-       H <            move the application to the previous stage
-       m              move the application to any stage
+       L >            move the application to the next stage (then a note; Enter skips it)
+       H <            move the application to the previous stage (then a note; Enter skips it)
+       m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
        x              mark the deadline done  (Agenda)
@@ -72,9 +72,9 @@ extension SnapshotFixtures {
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
       : mo
-       L >          move the application to the next stage
-       H <          move the application to the previous stage
-       m            move the application to any stage
+       L >          move the application to the next stage (then…
+       H <          move the application to the previous stage (…
+       m            move the application to any stage (then a no…
        n            next match of the filter or search
        N            previous match of the filter or search
        x            mark the deadline done  (Agenda)
