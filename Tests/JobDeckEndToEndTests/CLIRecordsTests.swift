@@ -276,6 +276,9 @@ struct CLIRecordsTests {
     #expect(try succeeds(["list", "--archived"]).contains("sumup-ml-engineer"))
     #expect(!(try succeeds(["list", "--archived"])).contains("zalando"))
     #expect(try succeeds(["list", "--all"]).contains("zalando"))
+    #expect(!(try succeeds(["list", "applications"])).contains("sumup"),
+            "an application is put away with its posting")
+    #expect(try succeeds(["list", "applications", "--archived"]).contains("sumup-ml-engineer"))
     #expect(!(try succeeds(["agenda"])).contains("interview"))
     #expect(try succeeds(["show", "sumup"]).contains("Archived:"))
     _ = try succeeds(["unarchive", "sumup-ml-engineer"])
