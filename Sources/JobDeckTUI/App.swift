@@ -84,6 +84,7 @@ public struct App: TerminalProgram {
     case .fieldForm: return handleFieldFormKey(key)
     case .moveNote: return handleMoveNoteKey(key)
     case .confirmDelete: return handleConfirmDeleteKey(key)
+    case .editAgain: return handleEditAgainKey(key)
     }
     if state.isEditingFilter { return handleFilterKey(key) }
     guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }
@@ -215,6 +216,8 @@ public struct App: TerminalProgram {
       }
       return perform(
         .notes(applicationID: id, text: trimmed, at: clock.now), message: "notes saved")
+    case .recordDocument(let reference, let original):
+      return recordDocumentEdited(reference, original: original, text: text)
     }
   }
 

@@ -78,6 +78,7 @@ extension App {
     case .delete: askToDelete()
     case .archive: return toggleArchived()
     case .showArchived: toggleShowsArchived()
+    case .editRecord: return editRecordDocument()
     }
     return []
   }

@@ -35,6 +35,16 @@ public enum Mode: Equatable, Sendable {
   case moveNote(MoveNote)
   /// `D`: waiting for `y` to delete what the question names.
   case confirmDelete(ConfirmDelete)
+  /// The edited record document has a mistake: `y`/Enter opens the editor on it again.
+  case editAgain(EditAgain)
+}
+
+public struct EditAgain: Equatable, Sendable {
+  public var reference: Deck.Reference
+  public var original: String
+  public var edited: String
+  /// "line 5: invalid url 'x': …"
+  public var mistake: String
 }
 
 public struct MoveNote: Equatable, Sendable {

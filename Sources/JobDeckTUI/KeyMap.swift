@@ -42,7 +42,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
   case markDone, snooze
   case back, editNotes, openURL
-  case apply, addEvent, editEvent, delete, archive, showArchived
+  case apply, addEvent, editEvent, delete, archive, showArchived, editRecord
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -90,6 +90,9 @@ public enum KeyMap {
         hint: "archive"),
     row(.showArchived, ["V"], [.postings, .pipeline], .everywhere,
         "show or hide archived postings and applications"),
+    row(.editRecord, ["E"], [.postings, .pipeline, .detail], .everywhere,
+        "edit every field of the posting in $EDITOR (a mistake is shown with its line)",
+        hint: "edit"),
     // Moving and finding
     row(.selectNext, ["j", .down], KeyContext.everywhere, .moving,
         "next row (detail: scroll down)"),

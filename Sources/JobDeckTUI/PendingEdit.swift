@@ -22,6 +22,10 @@ public enum PendingEdit: Equatable, Sendable {
   /// reschedule brings it back to the agenda and bumps its revision).
   case editDeadline(Deadline, at: Date)
   case archive(Deck.Reference, archived: Bool, at: Date)
+  /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
+  case editPosting(Posting, at: Date)
+  /// An application's fields (company, title, notes) from its record document.
+  case editApplication(Application, at: Date)
   /// A posting (with its applications and deadlines), an application or a deadline.
   case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
@@ -93,6 +97,15 @@ public enum PendingEdit: Equatable, Sendable {
         current.link = event.link
         current.title = event.title
         current.note = event.note
+      }) != nil
+    case .editPosting(let posting, let time):
+      return (try? deck.editPosting(posting.id, at: time) { $0 = posting }) != nil
+    case .editApplication(let application, let time):
+      return (try? deck.editApplication(application.id, at: time) { edited in
+        // Only the document's fields: a stage moved meanwhile (another shell) stays moved.
+        edited.company = application.company
+        edited.title = application.title
+        edited.notes = application.notes
       }) != nil
     case .archive(let reference, let archived, let time):
       return (try? deck.setArchived(archived, reference, at: time)) != nil

@@ -122,6 +122,13 @@ struct Renderer {
       let used = screen.write(label, row: row, column: 0, style: .highlight)
       drawInput(prompt.input.text, on: &screen, row: row, column: used)
       return
+    case .editAgain(let again):
+      let answer = " Edit again? Y/n"
+      let room = max(0, screen.size.columns - TerminalText.displayWidth(of: answer))
+      let used = screen.write(TerminalText.sanitized(again.mistake), row: row, column: 0,
+                              width: room, style: .error)
+      screen.write(answer, row: row, column: used, style: .highlight)
+      return
     case .confirmDelete(let confirm):
       // The answer keys stay in view however long the name is.
       let answer = " y/N"
@@ -186,6 +193,8 @@ struct Renderer {
       pairs = [("Enter", "move"), ("Esc", "don't move")]
     case .confirmDelete:
       pairs = [("y", "delete"), ("any other key", "keep it")]
+    case .editAgain:
+      pairs = [("y Enter", "edit again"), ("n Esc", "leave it unchanged")]
     }
     var column = 1
     for (key, hint) in pairs {

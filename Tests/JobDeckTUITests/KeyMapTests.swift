@@ -173,6 +173,11 @@ struct KeyMapTests {
         && app.state.selectedApplicationID != "acme-backend"
     },
     .showArchived: CommandCheck(context: .postings) { _, app, _ in app.state.showsArchived },
+    .editRecord: CommandCheck(context: .postings) { before, _, effects in
+      guard let posting = before.selectedPosting else { return false }
+      let text = RecordDocument.render(posting)
+      return effects == [.editText(text, purpose: .recordDocument(.posting(posting.id), original: text))]
+    },
   ]
 
   static func freshApp(rows: Int = 12, columns: Int = 80) -> App {

@@ -240,3 +240,67 @@ struct RecordFormsTests {
     #expect(app.state.message?.hasPrefix("Dismissed ") == true)
   }
 }
+
+/// `E`: the record document in `$EDITOR`, as `jobdeck edit ID` opens it.
+@Suite("Editing a record's document from the UI")
+struct RecordDocumentEditingTests {
+  static let reference = Deck.Reference.posting("soundcloud-ml-intern")
+
+  func opened() throws -> (App, String) {
+    var app = Fixtures.app()
+    app.state.mode = .detail(DetailState(postingID: "soundcloud-ml-intern",
+                                         applicationID: "soundcloud-ml-intern"))
+    let effects = app.press(.character("E"))
+    guard case .editText(let text, let purpose)? = effects.first else {
+      throw EditError.noEditor
+    }
+    #expect(purpose == .recordDocument(Self.reference, original: text))
+    #expect(text.contains("title: ML Intern\n"))
+    return (app, text)
+  }
+
+  enum EditError: Error { case noEditor }
+
+  @Test func aChangedTitleIsSavedAndUndone() throws {
+    var (app, text) = try opened()
+    let effects = app.send(.editorFinished(
+      .recordDocument(Self.reference, original: text),
+      text: text.replacingOccurrences(of: "title: ML Intern", with: "title: ML Engineer Intern")))
+    #expect(app.state.deck.posting(withID: "soundcloud-ml-intern")?.title == "ML Engineer Intern")
+    #expect(effects == [.save(app.state.deck)])
+    #expect(app.state.message == "Updated SoundCloud · ML Engineer Intern")
+    app.press(.escape, .character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func aMistakeIsShownWithItsLineAndTheEditorOpensAgainOnTheText() throws {
+    var (app, text) = try opened()
+    let wrong = text.replacingOccurrences(of: "posted: 2025-02-20", with: "posted: 32 Nov")
+    let lineNumber = (wrong.components(separatedBy: "\n").firstIndex { $0.hasPrefix("posted:") } ?? 0) + 1
+    #expect(app.send(.editorFinished(.recordDocument(Self.reference, original: text),
+                                     text: wrong)).isEmpty)
+    #expect(app.state.deck == Fixtures.deck)
+    guard case .editAgain(let again) = app.state.mode else {
+      Issue.record("no question")
+      return
+    }
+    #expect(again.mistake.hasPrefix("line \(lineNumber): "), "\(again.mistake)")
+    #expect(app.screenText().contains("line \(lineNumber): "))
+    #expect(app.press(.enter)
+      == [.editText(wrong, purpose: .recordDocument(Self.reference, original: text))])
+    // Left as it was first opened: nothing changes, and the loop ends.
+    #expect(app.send(.editorFinished(.recordDocument(Self.reference, original: text),
+                                     text: text)).isEmpty)
+    #expect(app.state.message == "no changes")
+    #expect(app.state.deck == Fixtures.deck)
+  }
+
+  @Test func nAtTheQuestionLeavesEverythingAsItWas() throws {
+    var (app, text) = try opened()
+    app.send(.editorFinished(.recordDocument(Self.reference, original: text),
+                             text: text.replacingOccurrences(of: "type: ", with: "type: sometimes")))
+    #expect(app.press(.character("n")).isEmpty)
+    #expect(app.state.deck == Fixtures.deck)
+    #expect(app.state.message == "nothing changed")
+  }
+}

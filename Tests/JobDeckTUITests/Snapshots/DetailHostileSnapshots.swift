@@ -24,7 +24,7 @@ extension SnapshotFixtures {
       Description
         Line one^[[2K^MOverwritten
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  42–60/60
+       Keys  44–62/62
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter
                             skips it)
@@ -29,7 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  18–52/52
+       Keys  19–53/53
        Moving and finding
         j ↓                 next row (detail: scroll down)
         k ↑                 previous row (detail: scroll up)
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  57–66/66
+       Keys  60–69/69
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  80–86/86
+       Keys  84–90/90
 
        Detail
         q Esc       back to the list

@@ -10,6 +10,7 @@ extension SnapshotFixtures {
        n              next match of the filter or search
        N              previous match of the filter or search
        x              mark the deadline done  (Agenda)
+       E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
        l →            next stage column
@@ -18,7 +19,6 @@ extension SnapshotFixtures {
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, l…
       ────────────────────────────────────────────────────────────────────────────────
-
 
 
 
@@ -36,6 +36,7 @@ extension SnapshotFixtures {
        n              next match of the filter or search
        N              previous match of the filter or search
        x              mark the deadline done  (Agenda)
+       E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
        l →            next stage column
@@ -44,7 +45,6 @@ extension SnapshotFixtures {
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
 
 
 
@@ -78,9 +78,9 @@ extension SnapshotFixtures {
        n            next match of the filter or search
        N            previous match of the filter or search
        x            mark the deadline done  (Agenda)
+       E            edit every field of the posting in $EDITOR (…
        :            command palette: type to find any command, E…
        i            import a posting from a file or URL
-       l →          next stage column
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
