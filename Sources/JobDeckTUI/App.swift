@@ -85,6 +85,7 @@ public struct App: TerminalProgram {
     case .moveNote: return handleMoveNoteKey(key)
     case .confirmDelete: return handleConfirmDeleteKey(key)
     case .editAgain: return handleEditAgainKey(key)
+    case .contacts: return handleContactsKey(key)
     }
     if state.isEditingFilter { return handleFilterKey(key) }
     guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }

@@ -79,6 +79,7 @@ extension App {
     case .archive: return toggleArchived()
     case .showArchived: toggleShowsArchived()
     case .editRecord: return editRecordDocument()
+    case .contacts: openContacts()
     }
     return []
   }

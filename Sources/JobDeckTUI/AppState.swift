@@ -37,6 +37,15 @@ public enum Mode: Equatable, Sendable {
   case confirmDelete(ConfirmDelete)
   /// The edited record document has a mistake: `y`/Enter opens the editor on it again.
   case editAgain(EditAgain)
+  /// `C`: an application's contacts, one selected; the last row adds one.
+  case contacts(ContactList)
+}
+
+public struct ContactList: Equatable, Sendable {
+  public var applicationID: String
+  public var selection = 0
+  /// The detail the list was opened over, shown again when it closes.
+  public var detail: DetailState?
 }
 
 public struct EditAgain: Equatable, Sendable {

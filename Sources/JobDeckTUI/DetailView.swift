@@ -154,6 +154,15 @@ extension Renderer {
       for detail in details { add(detail, .dim, indent: 4) }
     }
 
+    if let application, !application.contacts.isEmpty {
+      lines.append(StyledLine(text: ""))
+      add("Contacts (C to change)", .heading)
+      for contact in application.contacts {
+        add(contact.summary, indent: 2)
+        if let note = contact.note, !note.isEmpty { add(note, .dim, indent: 4) }
+      }
+    }
+
     if let application {
       lines.append(StyledLine(text: ""))
       add("History", .heading)

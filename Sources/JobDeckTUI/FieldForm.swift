@@ -9,6 +9,8 @@ public struct FieldForm: Equatable, Sendable {
     case apply(postingID: String)
     /// A new event for `owner`, or changes to the event `editing`.
     case event(owner: DeadlineOwner, editing: String?)
+    /// A new contact of the application, or changes to the one at `position`.
+    case contact(applicationID: String, position: Int?)
   }
 
   public struct Field: Equatable, Sendable {

@@ -42,7 +42,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
   case markDone, snooze
   case back, editNotes, openURL
-  case apply, addEvent, editEvent, delete, archive, showArchived, editRecord
+  case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -118,6 +118,9 @@ public enum KeyMap {
     row(.addEvent, ["t"], [.pipeline, .agenda, .detail], .pipeline,
         "add an event to the application: interview, call, take-home… with date, time, place, link",
         hint: "event"),
+    row(.contacts, ["C"], [.pipeline, .detail], .pipeline,
+        "the application's contacts: a adds, e edits, D deletes, o writes or calls",
+        hint: "contacts"),
     // Pipeline
     row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
     row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),

@@ -22,6 +22,9 @@ public enum PendingEdit: Equatable, Sendable {
   /// reschedule brings it back to the agenda and bumps its revision).
   case editDeadline(Deadline, at: Date)
   case archive(Deck.Reference, archived: Bool, at: Date)
+  case addContact(Contact, applicationID: String, at: Date)
+  case editContact(Contact, position: Int, applicationID: String, at: Date)
+  case removeContact(position: Int, applicationID: String, at: Date)
   /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
   case editPosting(Posting, at: Date)
   /// An application's fields (company, title, notes) from its record document.
@@ -107,6 +110,14 @@ public enum PendingEdit: Equatable, Sendable {
         edited.title = application.title
         edited.notes = application.notes
       }) != nil
+    case .addContact(let contact, let id, let time):
+      if deck.application(withID: id)?.contacts.contains(contact) == true { return true }
+      return (try? deck.addContact(contact, toApplication: id, at: time)) != nil
+    case .editContact(let contact, let position, let id, let time):
+      return (try? deck.editContact(at: position, ofApplication: id, at: time) { $0 = contact })
+        != nil
+    case .removeContact(let position, let id, let time):
+      return (try? deck.removeContact(at: position, ofApplication: id, at: time)) != nil
     case .archive(let reference, let archived, let time):
       return (try? deck.setArchived(archived, reference, at: time)) != nil
     case .remove(let reference):

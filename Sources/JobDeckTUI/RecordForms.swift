@@ -97,7 +97,7 @@ extension App {
 
   /// The application the view or the detail is on: the pipeline's card, the agenda row's
   /// application, the detail's application.
-  private var applicationInFocus: String? {
+  var applicationInFocus: String? {
     switch state.keyContext {
     case .detail:
       guard case .detail(let detail) = state.mode else { return nil }
@@ -154,6 +154,8 @@ extension App {
           let posting = state.deck.posting(withID: postingID)
         else { return [] }
         return perform(edit, message: "Applied to \(state.recordName(of: posting)): \(stage.displayName)")
+      case .contact(let applicationID, let position):
+        return try saveContact(form, applicationID: applicationID, position: position)
       case .event(let owner, let editing):
         let event = try eventFromForm(form, owner: owner, editing: editing)
         state.mode = .browsing

@@ -31,6 +31,11 @@ struct Renderer {
       drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
     case .fieldForm(let form): drawFieldForm(form, on: &screen, in: area)
+    case .contacts(let list):
+      if let detail = list.detail { drawDetail(detail, on: &screen, in: area) } else {
+        drawPipeline(on: &screen, in: area)
+      }
+      drawContacts(list, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
     default:
@@ -193,6 +198,9 @@ struct Renderer {
       pairs = [("Enter", "move"), ("Esc", "don't move")]
     case .confirmDelete:
       pairs = [("y", "delete"), ("any other key", "keep it")]
+    case .contacts:
+      pairs = [("j k", "choose"), ("a", "add"), ("e Enter", "edit"), ("D", "delete"),
+               ("o", "write/call"), ("Esc", "close")]
     case .editAgain:
       pairs = [("y Enter", "edit again"), ("n Esc", "leave it unchanged")]
     }

@@ -173,6 +173,11 @@ struct KeyMapTests {
         && app.state.selectedApplicationID != "acme-backend"
     },
     .showArchived: CommandCheck(context: .postings) { _, app, _ in app.state.showsArchived },
+    .contacts: CommandCheck(context: .detail, setUp: inDetail) { _, app, _ in
+      guard case .contacts(let list) = app.state.mode else { return false }
+      return list.applicationID == "soundcloud-ml-intern" && list.selection == 0
+        && list.detail != nil
+    },
     .editRecord: CommandCheck(context: .postings) { before, _, effects in
       guard let posting = before.selectedPosting else { return false }
       let text = RecordDocument.render(posting)

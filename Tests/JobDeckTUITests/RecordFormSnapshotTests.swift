@@ -22,6 +22,8 @@ struct RecordFormSnapshotTests {
     ("move-note", [.character("2"), .character("l"), .character("L")]
       + typing("recruiter called")),
     ("delete-confirm", [.character("D")]),
+    ("contact-form", [.character("2"), .character("C"), .character("a")] + typing("Mara Köhler")
+      + [.tab] + typing("recruiter") + [.tab] + typing("mara@example.com")),
   ]
 
   @Test(arguments: scenes)

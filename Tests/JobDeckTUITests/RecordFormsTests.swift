@@ -304,3 +304,72 @@ struct RecordDocumentEditingTests {
     #expect(app.state.message == "nothing changed")
   }
 }
+
+/// `C`: an application's contacts, added, edited, deleted and written to from the UI.
+@Suite("Contacts in the UI")
+struct ContactsUITests {
+  func contactsOfAcme() -> App {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("C"))
+    return app
+  }
+
+  func fill(_ app: inout App, _ values: [String]) {
+    for value in values {
+      app.press(.control("u"))
+      app.type(value)
+      app.press(.tab)
+    }
+  }
+
+  @Test func aContactIsAddedEditedOpenedAndDeleted() throws {
+    var app = contactsOfAcme()
+    app.press(.character("a"))
+    fill(&app, ["Mara Köhler", "recruiter", "mara@example.com", "+49 30 1234-567", ""])
+    let added = app.press(.control("s"))
+    #expect(app.state.deck.application(withID: "acme-backend")?.contacts
+      == [Contact(name: "Mara Köhler", role: "recruiter", email: "mara@example.com",
+                  phone: "+49 30 1234-567")])
+    #expect(added == [.save(app.state.deck)])
+    #expect(app.state.message == "Added contact Mara Köhler")
+    #expect(app.state.mode == .contacts(ContactList(applicationID: "acme-backend", selection: 0)))
+    #expect(app.press(.character("o")) == [.openURL("mailto:mara@example.com")])
+    app.press(.character("e"), .tab, .control("u"))
+    app.type("hiring manager")
+    app.press(.control("s"))
+    #expect(app.state.deck.application(withID: "acme-backend")?.contacts.first?.role
+      == "hiring manager")
+    app.press(.character("D"))
+    #expect(app.state.deck.application(withID: "acme-backend")?.contacts == [])
+    #expect(app.state.message == "Deleted contact Mara Köhler (u undoes)")
+    app.press(.escape, .character("u"))
+    #expect(app.state.deck.application(withID: "acme-backend")?.contacts.first?.role
+      == "hiring manager")
+  }
+
+  @Test func aPhoneOnlyContactOpensTel() {
+    var app = contactsOfAcme()
+    app.press(.character("a"))
+    fill(&app, ["Jo", "", "", "+49 (30) 1234-567"])
+    app.press(.control("s"))
+    #expect(app.press(.character("o")) == [.openURL("tel:+49301234567")])
+  }
+
+  @Test(arguments: [
+    (["", "", "", ""], "invalid contact name '': expected a name"),
+    (["Mara", "", "mara.example.com", ""], "invalid email 'mara.example.com'"),
+    (["Mara", "", "", "call me"], "invalid phone 'call me'"),
+  ])
+  func aBadContactIsRefusedNamingTheField(_ values: [String], _ message: String) {
+    var app = contactsOfAcme()
+    app.press(.character("a"))
+    fill(&app, values)
+    #expect(app.press(.control("s")).isEmpty)
+    #expect(app.state.deck == Fixtures.deck)
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.error?.hasPrefix(message) == true, "\(form.error ?? "")")
+  }
+}

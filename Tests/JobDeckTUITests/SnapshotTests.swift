@@ -98,7 +98,7 @@ enum SnapshotFixtures {
       "keys-help": keysHelp, "keys-help-end": keysHelpEnd, "keys-palette": keysPalette,
       "keys-hints-agenda-filter": keysHintsAgendaFilter,
       "apply-form": applyForm, "event-form": eventForm, "event-form-error": eventFormError,
-      "move-note": moveNote, "delete-confirm": deleteConfirm,
+      "move-note": moveNote, "delete-confirm": deleteConfirm, "contact-form": contactForm,
     ]
   }
 }

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  44–62/62
+       Keys  46–64/64
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter
                             skips it)
@@ -29,8 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  19–53/53
-       Moving and finding
+       Keys  20–54/54
         j ↓                 next row (detail: scroll down)
         k ↑                 previous row (detail: scroll up)
         g Home              first row (detail: top)
@@ -49,6 +48,7 @@ extension SnapshotFixtures {
 
        Pipeline
         t                   add an event to the application: interview, call, take-home… with date, time, place, link
+        C                   the application's contacts: a adds, e edits, D deletes, o writes or calls
         h ←                 previous stage column
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter skips it)
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  60–69/69
+       Keys  62–71/71
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  84–90/90
+       Keys  88–94/94
 
        Detail
         q Esc       back to the list

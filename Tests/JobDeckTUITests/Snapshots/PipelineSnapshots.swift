@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       t event  L next stage  H back a stage  m move to…  c closed  Enter open
+       t event  C contacts  L next stage  H back a stage  m move to…  c closed
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       t event  L next stage  H back a stage  m move to…  c closed  Enter open  / filter  ? help  : commands  u undo  a add
+       t event  C contacts  L next stage  H back a stage  m move to…  c closed  Enter open  / filter  ? help  : commands
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
 
 
 
-       t event  L next stage  H back a stage
+       t event  C contacts  L next stage
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
