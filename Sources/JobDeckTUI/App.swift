@@ -86,6 +86,11 @@ public struct App: TerminalProgram {
     case .confirmDelete: return handleConfirmDeleteKey(key)
     case .editAgain: return handleEditAgainKey(key)
     case .contacts: return handleContactsKey(key)
+    case .offerComparison:
+      if key == .escape || key == .character("q") || key == .character("=") {
+        state.mode = .browsing
+      }
+      return []
     }
     if state.isEditingFilter { return handleFilterKey(key) }
     guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }

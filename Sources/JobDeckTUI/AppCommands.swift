@@ -80,6 +80,14 @@ extension App {
     case .showArchived: toggleShowsArchived()
     case .editRecord: return editRecordDocument()
     case .contacts: openContacts()
+    case .offerTerms: openOfferTermsForm()
+    case .compareOffers:
+      if offerApplications().count < 2 {
+        showError("comparing needs two applications at the offer stage; "
+          + Plural.count(offerApplications().count, "is", plural: "are") + " there")
+      } else {
+        state.mode = .offerComparison
+      }
     }
     return []
   }

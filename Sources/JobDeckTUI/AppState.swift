@@ -39,6 +39,8 @@ public enum Mode: Equatable, Sendable {
   case editAgain(EditAgain)
   /// `C`: an application's contacts, one selected; the last row adds one.
   case contacts(ContactList)
+  /// `=`: the applications at the offer stage side by side.
+  case offerComparison
 }
 
 public struct ContactList: Equatable, Sendable {

@@ -154,6 +154,18 @@ extension Renderer {
       for detail in details { add(detail, .dim, indent: 4) }
     }
 
+    if let application, application.terms != EmploymentTerms() {
+      let terms = application.terms
+      lines.append(StyledLine(text: ""))
+      add("Offer (O to change)", .heading)
+      field("salary", terms.salary.map { TerminalText.sanitized(SalaryInput.text($0)) })
+      field("start", terms.startDate?.description)
+      field("contract", terms.contractType?.displayName)
+      field("probation", terms.probation?.spokenDescription)
+      field("notice", terms.noticePeriod?.spokenDescription)
+      field("answer by", terms.offerResponseBy?.description)
+    }
+
     if let application, !application.contacts.isEmpty {
       lines.append(StyledLine(text: ""))
       add("Contacts (C to change)", .heading)

@@ -11,6 +11,8 @@ public struct FieldForm: Equatable, Sendable {
     case event(owner: DeadlineOwner, editing: String?)
     /// A new contact of the application, or changes to the one at `position`.
     case contact(applicationID: String, position: Int?)
+    /// An offer's terms on the application.
+    case offerTerms(applicationID: String)
   }
 
   public struct Field: Equatable, Sendable {

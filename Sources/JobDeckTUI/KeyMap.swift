@@ -43,6 +43,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case markDone, snooze
   case back, editNotes, openURL
   case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
+  case offerTerms, compareOffers
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -121,6 +122,11 @@ public enum KeyMap {
     row(.contacts, ["C"], [.pipeline, .detail], .pipeline,
         "the application's contacts: a adds, e edits, D deletes, o writes or calls",
         hint: "contacts"),
+    row(.offerTerms, ["O"], [.pipeline, .detail], .pipeline,
+        "the offer's terms: salary, start, contract, probation, notice, answer-by date",
+        hint: "offer"),
+    row(.compareOffers, ["="], [.pipeline], .pipeline,
+        "compare the offers side by side (applications at the offer stage)"),
     // Pipeline
     row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
     row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),

@@ -23,6 +23,8 @@ public enum PendingEdit: Equatable, Sendable {
   case editDeadline(Deadline, at: Date)
   case archive(Deck.Reference, archived: Bool, at: Date)
   case addContact(Contact, applicationID: String, at: Date)
+  /// An offer's terms; the deadlines that follow from them are derived again.
+  case setTerms(EmploymentTerms, applicationID: String, at: Date)
   case editContact(Contact, position: Int, applicationID: String, at: Date)
   case removeContact(position: Int, applicationID: String, at: Date)
   /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
@@ -110,6 +112,12 @@ public enum PendingEdit: Equatable, Sendable {
         edited.title = application.title
         edited.notes = application.notes
       }) != nil
+    case .setTerms(let terms, let id, let time):
+      guard (try? deck.setTerms(applicationID: id, at: time) { $0 = terms }) != nil else {
+        return false
+      }
+      deck.refreshDerivedDeadlines()
+      return true
     case .addContact(let contact, let id, let time):
       if deck.application(withID: id)?.contacts.contains(contact) == true { return true }
       return (try? deck.addContact(contact, toApplication: id, at: time)) != nil

@@ -154,6 +154,8 @@ extension App {
           let posting = state.deck.posting(withID: postingID)
         else { return [] }
         return perform(edit, message: "Applied to \(state.recordName(of: posting)): \(stage.displayName)")
+      case .offerTerms(let applicationID):
+        return try saveOfferTerms(form, applicationID: applicationID)
       case .contact(let applicationID, let position):
         return try saveContact(form, applicationID: applicationID, position: position)
       case .event(let owner, let editing):

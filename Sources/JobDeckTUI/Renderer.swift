@@ -31,6 +31,7 @@ struct Renderer {
       drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
     case .fieldForm(let form): drawFieldForm(form, on: &screen, in: area)
+    case .offerComparison: drawOfferComparison(on: &screen, in: area)
     case .contacts(let list):
       if let detail = list.detail { drawDetail(detail, on: &screen, in: area) } else {
         drawPipeline(on: &screen, in: area)
@@ -198,6 +199,8 @@ struct Renderer {
       pairs = [("Enter", "move"), ("Esc", "don't move")]
     case .confirmDelete:
       pairs = [("y", "delete"), ("any other key", "keep it")]
+    case .offerComparison:
+      pairs = [("q Esc", "close")]
     case .contacts:
       pairs = [("j k", "choose"), ("a", "add"), ("e Enter", "edit"), ("D", "delete"),
                ("o", "write/call"), ("Esc", "close")]

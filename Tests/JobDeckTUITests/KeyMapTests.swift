@@ -178,6 +178,16 @@ struct KeyMapTests {
       return list.applicationID == "soundcloud-ml-intern" && list.selection == 0
         && list.detail != nil
     },
+    .offerTerms: CommandCheck(context: .detail, setUp: inDetail) { _, app, _ in
+      guard case .fieldForm(let form) = app.state.mode else { return false }
+      return form.purpose == .offerTerms(applicationID: "soundcloud-ml-intern")
+    },
+    .compareOffers: CommandCheck(context: .pipeline, setUp: { app in
+      for id in ["soundcloud-ml-intern", "evil-corp"] {
+        _ = try? app.state.deck.move(applicationID: id, to: .offer, at: Fixtures.clock.now)
+      }
+      inPipeline(&app)
+    }) { _, app, _ in app.state.mode == .offerComparison },
     .editRecord: CommandCheck(context: .postings) { before, _, effects in
       guard let posting = before.selectedPosting else { return false }
       let text = RecordDocument.render(posting)

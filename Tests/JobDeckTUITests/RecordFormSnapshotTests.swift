@@ -22,6 +22,10 @@ struct RecordFormSnapshotTests {
     ("move-note", [.character("2"), .character("l"), .character("L")]
       + typing("recruiter called")),
     ("delete-confirm", [.character("D")]),
+    ("offer-form", [.character("2"), .character("O")] + typing("52000") + [.tab]
+      + typing("EUR") + [.tab] + typing("year") + [.tab] + typing("2025-04-01") + [.tab]
+      + typing("full") + [.tab] + typing("6m") + [.tab] + typing("1m") + [.tab]
+      + typing("2025-03-10")),
     ("contact-form", [.character("2"), .character("C"), .character("a")] + typing("Mara Köhler")
       + [.tab] + typing("recruiter") + [.tab] + typing("mara@example.com")),
   ]
@@ -36,5 +40,16 @@ struct RecordFormSnapshotTests {
       screens.append(("\(columns)x\(rows)", app.view(size: TerminalSize(rows: rows, columns: columns))))
     }
     assertSnapshots(screens, scene: scene.0)
+  }
+
+  @Test func offersSideBySide() {
+    var screens: [(size: String, screen: Screen)] = []
+    for (rows, columns) in RecordFormSnapshotTests.sizes {
+      var app = Fixtures.app(OfferTermsTests.twoOffers)
+      app.press(.resize(TerminalSize(rows: rows, columns: columns)), .character("2"),
+                .character("="))
+      screens.append(("\(columns)x\(rows)", app.view(size: TerminalSize(rows: rows, columns: columns))))
+    }
+    assertSnapshots(screens, scene: "offer-comparison")
   }
 }

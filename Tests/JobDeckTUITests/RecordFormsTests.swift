@@ -373,3 +373,91 @@ struct ContactsUITests {
     #expect(form.error?.hasPrefix(message) == true, "\(form.error ?? "")")
   }
 }
+
+/// `O` and `=`: an offer's terms and two offers side by side.
+@Suite("Offers in the UI")
+struct OfferTermsTests {
+  static var twoOffers: Deck {
+    var deck = Fixtures.deck
+    _ = try? deck.move(applicationID: "soundcloud-ml-intern", to: .offer, at: Fixtures.clock.now)
+    _ = try? deck.move(applicationID: "evil-corp", to: .offer, at: Fixtures.clock.now)
+    _ = try? deck.setTerms(applicationID: "soundcloud-ml-intern") { terms in
+      terms.salary = try? SalaryInput.parse("52000 EUR/year")
+      terms.startDate = Fixtures.date("2025-04-01")
+      terms.probation = .months(6)
+    }
+    return deck
+  }
+
+  static var acmeAtOffer: Deck {
+    var deck = Fixtures.deck
+    _ = try? deck.move(applicationID: "acme-backend", to: .offer, at: Fixtures.clock.now)
+    return deck
+  }
+
+  func offerForm(_ values: [String]) -> App {
+    var app = Fixtures.app(Self.acmeAtOffer)
+    app.state.mode = .detail(DetailState(postingID: "acme-backend", applicationID: "acme-backend"))
+    app.press(.character("O"))
+    for value in values {
+      app.type(value)
+      app.press(.tab)
+    }
+    return app
+  }
+
+  @Test func theTermsAreRecordedAndTheirDatesGoOnTheAgenda() throws {
+    var app = offerForm(["52000", "EUR", "year", "2025-04-01", "full", "6m", "1m", "2025-03-10"])
+    let effects = app.press(.control("s"))
+    let terms = try #require(app.state.deck.application(withID: "acme-backend")?.terms)
+    #expect(terms.salary?.minimum == 52000)
+    #expect(terms.salary?.currency == "EUR")
+    #expect(terms.salary?.period == .year)
+    #expect(terms.startDate == Fixtures.date("2025-04-01"))
+    #expect(terms.contractType == .fullTime)
+    #expect(terms.probation == .months(6))
+    #expect(terms.noticePeriod == .months(1))
+    #expect(terms.offerResponseBy == Fixtures.date("2025-03-10"))
+    #expect(effects == [.save(app.state.deck)])
+    let kinds = Set(app.state.deck.deadlines(ownedBy: .application("acme-backend")).map(\.kind))
+    // At the offer stage the answer-by date is on the agenda; the start and probation dates
+    // follow once the offer is accepted (the engine's rule, as for `jobdeck set`).
+    #expect(kinds.contains(.offerResponse))
+    app.state.mode = .detail(DetailState(postingID: "acme-backend", applicationID: "acme-backend"))
+    #expect(app.screenText(rows: 60, columns: 100).contains("Offer (O to change)"))
+    app.press(.escape, .character("u"))
+    #expect(app.state.deck == Self.acmeAtOffer)
+  }
+
+  @Test(arguments: [
+    (["52000", "", "", ""], "invalid currency ''"),
+    (["", "", "", "soon"], "invalid date 'soon'"),
+    (["", "", "", "", "sometimes"], "invalid contract 'sometimes'"),
+    (["", "", "", "", "", "six"], "invalid duration 'six'"),
+  ])
+  func aMistakeNamesItsFieldAndChangesNothing(_ values: [String], _ message: String) {
+    var app = offerForm(values)
+    #expect(app.press(.control("s")).isEmpty)
+    #expect(app.state.deck == Self.acmeAtOffer)
+    guard case .fieldForm(let form) = app.state.mode else {
+      Issue.record("the form closed")
+      return
+    }
+    #expect(form.error?.hasPrefix(message) == true, "\(form.error ?? "")")
+  }
+
+  @Test func equalsComparesTheOffersAndNeedsTwo() {
+    var app = Fixtures.app(Self.twoOffers)
+    app.press(.character("2"), .character("="))
+    #expect(app.state.mode == .offerComparison)
+    let screen = app.screenText()
+    #expect(screen.contains("52000") || screen.contains("52,000") || screen.contains("52k"))
+    #expect(screen.contains("2025-04-01"))
+    app.press(.escape)
+    #expect(app.state.mode == .browsing)
+    var single = Fixtures.app()
+    single.press(.character("2"), .character("="))
+    #expect(single.state.mode == .browsing)
+    #expect(single.state.message?.hasPrefix("comparing needs two applications") == true)
+  }
+}

@@ -99,6 +99,7 @@ enum SnapshotFixtures {
       "keys-hints-agenda-filter": keysHintsAgendaFilter,
       "apply-form": applyForm, "event-form": eventForm, "event-form-error": eventFormError,
       "move-note": moveNote, "delete-confirm": deleteConfirm, "contact-form": contactForm,
+      "offer-form": offerForm, "offer-comparison": offerComparison,
     ]
   }
 }

@@ -15,14 +15,14 @@ extension SnapshotFixtures {
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
 
+      Offer (O to change)
+        probation 6 months
+
       History
         2025-02-21 09:00  interview
 
       Notes (e to edit)
         none
-
-
-
 
        q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
@@ -41,14 +41,14 @@ extension SnapshotFixtures {
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
 
+      Offer (O to change)
+        probation 6 months
+
       History
         2025-02-21 09:00  interview
 
       Notes (e to edit)
         none
-
-
-
 
 
 
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-      株式会社メルカリ —                1–8/19
+      株式会社メルカリ —                1–8/22
       ソフトウェアエンジニア
         id        mercari-engineer
         location  東京

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  46–64/64
+       Keys  50–68/68
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter
                             skips it)
@@ -29,9 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  20–54/54
-        j ↓                 next row (detail: scroll down)
-        k ↑                 previous row (detail: scroll up)
+       Keys  22–56/56
         g Home              first row (detail: top)
         G End               last row (detail: end)
         PgDn Space          one page down
@@ -49,6 +47,8 @@ extension SnapshotFixtures {
        Pipeline
         t                   add an event to the application: interview, call, take-home… with date, time, place, link
         C                   the application's contacts: a adds, e edits, D deletes, o writes or calls
+        O                   the offer's terms: salary, start, contract, probation, notice, answer-by date
+        =                   compare the offers side by side (applications at the offer stage)
         h ←                 previous stage column
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter skips it)
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  62–71/71
+       Keys  67–76/76
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  88–94/94
+       Keys  95–101/101
 
        Detail
         q Esc       back to the list

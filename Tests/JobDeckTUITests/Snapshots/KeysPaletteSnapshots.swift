@@ -9,18 +9,18 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       =              compare the offers side by side (applications at the offer sta…
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
+       O              the offer's terms: salary, start, contract, probation, notice,…
        l →            next stage column
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goe…
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, l…
       ────────────────────────────────────────────────────────────────────────────────
-
-
 
 
 
@@ -35,18 +35,18 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       =              compare the offers side by side (applications at the offer stage)
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
+       O              the offer's terms: salary, start, contract, probation, notice, answer-by date
        l →            next stage column
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goes with it)
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-
 
 
 
@@ -77,10 +77,10 @@ extension SnapshotFixtures {
        m            move the application to any stage (then a no…
        n            next match of the filter or search
        N            previous match of the filter or search
+       =            compare the offers side by side (application…
        x            mark the deadline done  (Agenda)
        E            edit every field of the posting in $EDITOR (…
        :            command palette: type to find any command, E…
-       i            import a posting from a file or URL
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -94,7 +94,7 @@ extension SnapshotFixtures {
        m        move the application to any …
        n        next match of the filter or …
        N        previous match of the filter…
-       x        mark the deadline done  (Age…
+       =        compare the offers side by s…
 
 
        type to find  ↑ ↓ choose  Enter run
