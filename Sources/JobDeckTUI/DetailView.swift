@@ -26,8 +26,14 @@ extension App {
       showError("\(state.recordName(of: posting)) has no URL")
       return []
     }
-    showMessage("opening \(TerminalText.sanitized(url)) …")
-    return [.openURL(url)]
+    // Only what a browser opens as a page: a `javascript:` or `file:` URL typed into the
+    // record document is kept on file but never handed to the opener.
+    guard let link = try? EventLink.validated(url) else {
+      showError("not opening \(TerminalText.sanitized(url)): only http(s) links are opened")
+      return []
+    }
+    showMessage("opening \(TerminalText.sanitized(link)) …")
+    return [.openURL(link)]
   }
 }
 

@@ -461,3 +461,17 @@ struct OfferTermsTests {
     #expect(single.state.message?.hasPrefix("comparing needs two applications") == true)
   }
 }
+
+@Suite("Opening links from the UI")
+struct OpeningLinksTests {
+  @Test(arguments: ["javascript:alert(1)", "file:///etc/passwd", "https://evil.example/\u{1B}]8;;x\u{07}"])
+  func aPostingURLThatIsNotAnHTTPLinkIsNotOpened(_ url: String) {
+    var deck = Fixtures.deck
+    deck.postings[0].url = url
+    var app = Fixtures.app(deck)
+    app.state.mode = .detail(DetailState(postingID: deck.postings[0].id, applicationID: nil))
+    #expect(app.press(.character("o")).isEmpty)
+    #expect(app.state.messageIsError)
+    #expect(app.state.message?.hasSuffix("only http(s) links are opened") == true)
+  }
+}
