@@ -8,6 +8,9 @@ public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
   case ambiguous(String, candidates: [String])
   case noApplication(postingID: String)
   case invalidValue(field: String, value: String, expected: String)
+  /// A value that reads well but lands outside what JobDeck accepts (a time on the range's
+  /// last day that is already the next day in a far zone); `problem` says where it lands.
+  case valueOutOfRange(field: String, value: String, problem: String)
   /// A change whose dates, typed or derived, fall outside `SupportedDates`; nothing is saved.
   case outsideSupportedDates(problem: String)
 
@@ -24,6 +27,8 @@ public enum DeckError: Error, Hashable, Sendable, CustomStringConvertible {
       return "posting '\(postingID)' has no application yet; run: jobdeck apply \(postingID)"
     case .invalidValue(let field, let value, let expected):
       return "invalid \(field) \(QuotedExcerpt.quoted(value)): expected \(expected)"
+    case .valueOutOfRange(let field, let value, let problem):
+      return "invalid \(field) \(QuotedExcerpt.quoted(value)): \(problem)"
     case .outsideSupportedDates(let problem):
       return "refused: \(problem); nothing was saved"
     }

@@ -190,6 +190,14 @@ extension Posting {
       throw DeckError.invalidValue(
         field: field, value: value.debugDescription, expected: "one line without control characters")
     }
+    if let url = posting.url, !url.isEmpty {
+      do {
+        posting.url = try WebLink(url).text
+      } catch {
+        throw DeckError.invalidValue(
+          field: "url", value: url, expected: "an http(s) link (the URL \(error))")
+      }
+    }
     posting.tags = tags.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     return posting
   }

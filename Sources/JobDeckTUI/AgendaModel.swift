@@ -10,6 +10,8 @@ struct AgendaModel {
   let cache: ViewCache
   /// The agenda's `/` filter, lowercased: kind, company and title.
   var needle: String
+  /// The lists' setting, so the agenda shares their cached facts.
+  var showsArchived: Bool
 
   init(state: AppState) {
     self.deck = state.deck
@@ -17,6 +19,7 @@ struct AgendaModel {
     self.timeZone = state.timeZone
     self.cache = state.viewCache.cache
     self.needle = (state.filters[.agenda] ?? "").lowercased()
+    self.showsArchived = state.showsArchived
   }
 
   var clock: FixedWallClock { FixedWallClock(now: now, timeZone: timeZone) }
@@ -24,18 +27,18 @@ struct AgendaModel {
   /// What the agenda shows, sorted by the engine: hidden are done, snoozed and superseded
   /// deadlines, those of closed applications, and cutoffs once the user has applied.
   func entries() -> [AgendaEntry] {
-    cache.with(deck) { $0.agenda(now: now, timeZone: timeZone) }
+    cache.with(deck, showsArchived: showsArchived) { $0.agenda(now: now, timeZone: timeZone) }
   }
 
   /// How many entries the agenda shows (without sorting them).
   func count() -> Int {
     guard needle.isEmpty else { return grouped().reduce(0) { $0 + $1.entries.count } }
-    return cache.with(deck) { $0.agendaCount(now: now, timeZone: timeZone) }
+    return cache.with(deck, showsArchived: showsArchived) { $0.agendaCount(now: now, timeZone: timeZone) }
   }
 
   /// Entries by section, empty sections left out; with a filter, only the entries matching it.
   func grouped() -> [AgendaGroup] {
-    cache.with(deck) { facts in
+    cache.with(deck, showsArchived: showsArchived) { facts in
       let groups = facts.groups(now: now, timeZone: timeZone)
       guard !needle.isEmpty else { return groups }
       return facts.filteredGroups(groups, needle: needle, now: now, timeZone: timeZone)
@@ -45,13 +48,13 @@ struct AgendaModel {
   /// Every shown entry in the order of the groups on screen.
   func flattened() -> [AgendaEntry] {
     guard needle.isEmpty else { return grouped().flatMap(\.entries) }
-    return cache.with(deck) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
+    return cache.with(deck, showsArchived: showsArchived) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
   }
 
   /// The nearest dated entry of each posting (its own deadlines or its applications'), for the
   /// badges and the deadline sort; one pass over the agenda.
   func nearestByPosting() -> [String: AgendaEntry] {
-    cache.with(deck) { $0.nearestByPosting(now: now, timeZone: timeZone) }
+    cache.with(deck, showsArchived: showsArchived) { $0.nearestByPosting(now: now, timeZone: timeZone) }
   }
 
   /// The posting and application a deadline's detail shows.

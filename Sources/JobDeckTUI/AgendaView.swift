@@ -60,12 +60,13 @@ extension Renderer {
     AgendaModel(state: state).flattened()
   }
 
-  /// Kind, date, days left, company, title; below 70 columns the date gives way.
+  /// Kind, date (with the time of an event), days left, company, title; below 70 columns the
+  /// date gives way.
   static func agendaColumns(width: Int) -> [TableColumn] {
     if width >= 70 {
-      let flex = max(2, width - 16 - 10 - 9 - 4 * TableColumn.gap)
+      let flex = max(2, width - 16 - 16 - 9 - 4 * TableColumn.gap)
       let company = flex * 40 / 100
-      return [TableColumn("Kind", width: 16), TableColumn("Date", width: 10),
+      return [TableColumn("Kind", width: 16), TableColumn("Date", width: 16),
               TableColumn("Left", width: 9, alignRight: true),
               TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
     }
@@ -73,6 +74,13 @@ extension Renderer {
     let company = flex * 40 / 100
     return [TableColumn("Kind", width: 10), TableColumn("Left", width: 7, alignRight: true),
             TableColumn("Company", width: company), TableColumn("Title", width: flex - company)]
+  }
+
+  /// "2025-03-03 18:00": the day, and for a timed event its time in the user's zone.
+  static func agendaWhen(_ entry: AgendaEntry, in zone: TimeZone) -> String {
+    guard let date = entry.date else { return "" }
+    guard let time = entry.time else { return date.description }
+    return date.description + " " + time.clockTime(in: zone)
   }
 
   func drawAgenda(on screen: inout Screen, in area: Area) {
@@ -114,17 +122,17 @@ extension Renderer {
             TerminalText.sanitized(entry.title),
             toWidth: max(1, titleWidth - TerminalText.displayWidth(of: marker))) + marker
         let urgency = isSelected ? nil : UrgencyBadge.style(entry.urgency)
-        let kind = entry.kind.displayName
+        let kind = TerminalText.sanitized(entry.event.title ?? entry.kind.displayName)
         if columns.count == 5 {
           if entry.date == nil {
             // Pending: what it waits for takes the date and days columns together.
-            let merged = [columns[0], TableColumn("", width: 10 + 9 + TableColumn.gap),
+            let merged = [columns[0], TableColumn("", width: 16 + 9 + TableColumn.gap),
                           columns[3], columns[4]]
             screen.writeTableRow([kind, waiting, entry.company, entry.title], columns: merged,
                                  row: row, column: 1, style: style)
           } else {
             screen.writeTableRow(
-              [kind, entry.date?.description ?? "", left, entry.company, title],
+              [kind, Renderer.agendaWhen(entry, in: state.timeZone), left, entry.company, title],
               columns: columns, row: row, column: 1, style: style,
               styles: [nil, urgency, urgency])
           }

@@ -81,6 +81,16 @@ public struct App: TerminalProgram {
     case .snoozePrompt: return handleSnoozeKey(key)
     case .help: return handleHelpKey(key)
     case .palette: return handlePaletteKey(key)
+    case .fieldForm: return handleFieldFormKey(key)
+    case .moveNote: return handleMoveNoteKey(key)
+    case .confirmDelete: return handleConfirmDeleteKey(key)
+    case .editAgain: return handleEditAgainKey(key)
+    case .contacts: return handleContactsKey(key)
+    case .offerComparison:
+      if key == .escape || key == .character("q") || key == .character("=") {
+        state.mode = .browsing
+      }
+      return []
     }
     if state.isEditingFilter { return handleFilterKey(key) }
     guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }
@@ -212,6 +222,8 @@ public struct App: TerminalProgram {
       }
       return perform(
         .notes(applicationID: id, text: trimmed, at: clock.now), message: "notes saved")
+    case .recordDocument(let reference, let original):
+      return recordDocumentEdited(reference, original: original, text: text)
     }
   }
 

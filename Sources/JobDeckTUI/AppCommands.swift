@@ -72,6 +72,22 @@ extension App {
       state.filters[.detail] = nil
     case .editNotes: return editNotes()
     case .openURL: return openPostingURL()
+    case .apply: openApplyForm()
+    case .addEvent: openNewEventForm()
+    case .editEvent: openEventEditor()
+    case .delete: askToDelete()
+    case .archive: return toggleArchived()
+    case .showArchived: toggleShowsArchived()
+    case .editRecord: return editRecordDocument()
+    case .contacts: openContacts()
+    case .offerTerms: openOfferTermsForm()
+    case .compareOffers:
+      if offerApplications().count < 2 {
+        showError("comparing needs two applications at the offer stage; "
+          + Plural.count(offerApplications().count, "is", plural: "are") + " there")
+      } else {
+        state.mode = .offerComparison
+      }
     }
     return []
   }

@@ -29,6 +29,45 @@ public enum Mode: Equatable, Sendable {
   case help
   /// `:` the command palette: every command, narrowed by what is typed.
   case palette(CommandPalette)
+  /// The apply form or the event form.
+  case fieldForm(FieldForm)
+  /// A stage move waiting for its one-line note (Enter with none skips it).
+  case moveNote(MoveNote)
+  /// `D`: waiting for `y` to delete what the question names.
+  case confirmDelete(ConfirmDelete)
+  /// The edited record document has a mistake: `y`/Enter opens the editor on it again.
+  case editAgain(EditAgain)
+  /// `C`: an application's contacts, one selected; the last row adds one.
+  case contacts(ContactList)
+  /// `=`: the applications at the offer stage side by side.
+  case offerComparison
+}
+
+public struct ContactList: Equatable, Sendable {
+  public var applicationID: String
+  public var selection = 0
+  /// The detail the list was opened over, shown again when it closes.
+  public var detail: DetailState?
+}
+
+public struct EditAgain: Equatable, Sendable {
+  public var reference: Deck.Reference
+  public var original: String
+  public var edited: String
+  /// "line 5: invalid url 'x': …"
+  public var mistake: String
+}
+
+public struct MoveNote: Equatable, Sendable {
+  public var applicationID: String
+  public var stage: Stage
+  public var input = TextInput()
+}
+
+public struct ConfirmDelete: Equatable, Sendable {
+  public var reference: Deck.Reference
+  /// "Delete SumUp · ML Engineer and its 3 deadlines?"
+  public var question: String
 }
 
 /// The `:` palette's state: what is typed and which match is selected.
@@ -98,6 +137,8 @@ public struct AppState: Equatable, Sendable {
   public var pipelineColumn = 0
   public var pipelineRow = 0
   public var showsClosedApplications = false
+  /// `V`: archived postings and applications are listed too.
+  public var showsArchived = false
 
   public var agendaSelection = 0
 

@@ -6,8 +6,23 @@ import JobDeckCore
 /// thread-safe by itself: `ViewCache` serializes access.
 final class DeckFacts: @unchecked Sendable {
   let deck: Deck
+  /// False: archived postings and applications (and those of archived postings) are left out
+  /// of the lists.
+  let showsArchived: Bool
 
-  init(deck: Deck) { self.deck = deck }
+  init(deck: Deck, showsArchived: Bool = false) {
+    self.deck = deck
+    self.showsArchived = showsArchived
+  }
+
+  /// Whether the lists leave anything out: with nothing archived they skip the check.
+  private(set) lazy var hidesSomething = !showsArchived
+    && (deck.postings.contains { $0.isArchived } || deck.applications.contains { $0.isArchived })
+
+  private func isHidden(_ application: Application) -> Bool {
+    application.isArchived
+      || (application.postingID.flatMap { index.posting(withID: $0) }?.isArchived ?? false)
+  }
 
   private(set) lazy var index = DeckIndex(deck)
 
@@ -29,7 +44,9 @@ final class DeckFacts: @unchecked Sendable {
   /// `Deck.applications` indices per stage, in deck order.
   private(set) lazy var applicationsByStage: [Stage: [Int]] = {
     var result: [Stage: [Int]] = [:]
+    let hides = hidesSomething
     for (position, application) in deck.applications.enumerated() {
+      if hides, isHidden(application) { continue }
       result[application.stage, default: []].append(position)
     }
     return result
@@ -210,12 +227,22 @@ final class DeckFacts: @unchecked Sendable {
   }
 
   func order(_ sort: PostingSort, now: Date, timeZone: TimeZone) -> [Int] {
+    let all: [Int]
     switch sort {
-    case .deadline: return deadlineOrder(now: now, timeZone: timeZone)
-    case .posted: return postedOrder
-    case .company: return companyOrder
+    case .deadline: all = deadlineOrder(now: now, timeZone: timeZone)
+    case .posted: all = postedOrder
+    case .company: all = companyOrder
     }
+    guard hidesSomething else { return all }
+    if let kept = unarchivedOrders[sort], kept.source == all { return kept.order }
+    let postings = deck.postings
+    let order = all.filter { !postings[$0].isArchived }
+    unarchivedOrders[sort] = (all, order)
+    return order
   }
+
+  /// Each sort's order without the archived postings, with the order it was taken from.
+  private var unarchivedOrders: [PostingSort: (source: [Int], order: [Int])] = [:]
 
   // MARK: - Filters
 

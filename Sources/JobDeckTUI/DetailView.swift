@@ -63,6 +63,16 @@ extension Renderer {
     }
   }
 
+  /// Orders the detail's deadlines: by the instant they fall (an all-day date at the start of
+  /// its day in the user's zone), those still waiting for another date last.
+  private func detailSortKey(_ due: ResolvedDue) -> Double {
+    switch due {
+    case .day(let day): return day.instant(hour: 0, in: state.timeZone).timeIntervalSince1970
+    case .instant(let instant, _): return instant.timeIntervalSince1970
+    case .pending: return .infinity
+    }
+  }
+
   func detailLines(_ detail: DetailState, width: Int) -> [StyledLine] {
     let deck = state.deck
     // Lookups through the cached index: the deck's own scan 100,000 records per question.
@@ -106,15 +116,19 @@ extension Renderer {
     var owners: [DeadlineOwner] = []
     if let posting { owners.append(.posting(posting.id)) }
     if let application { owners.append(.application(application.id)) }
+    // In date order, timed ones at their instant; those waiting for another date last.
     let deadlines = state.facts { facts in
       owners.flatMap { facts.deadlinesByOwner[$0] ?? [] }.sorted().map { deck.deadlines[$0] }
-    }
+    }.map { ($0, index.resolvedDue(of: $0)) }.enumerated().sorted { left, right in
+      let leftKey = detailSortKey(left.element.1), rightKey = detailSortKey(right.element.1)
+      return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
+    }.map(\.element)
     lines.append(StyledLine(text: ""))
-    add("Deadlines", .heading)
+    add("Deadlines and events", .heading)
     if deadlines.isEmpty { add("none", .dim, indent: 2) }
-    for deadline in deadlines {
+    for (deadline, resolved) in deadlines {
       var when: String
-      switch deck.resolvedDue(of: deadline) {
+      switch resolved {
       case .day(let date):
         when = date.description
       case .instant(let instant, let zone):
@@ -126,7 +140,8 @@ extension Renderer {
       case .pending(let anchor):
         when = "waits for \(anchor.displayName)"
       }
-      var text = TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when
+      var text = TerminalText.padded(TerminalText.sanitized(deadline.displayName), toWidth: 16)
+        + " " + when
       let entry = Agenda.entry(for: deadline, in: deck, index: index, clock: clock)
       if deadline.status != .pending {
         text += "  (\(deadline.status.rawValue))"
@@ -138,6 +153,32 @@ extension Renderer {
       add(text, entry.map { UrgencyBadge.style($0.urgency) } ?? .dim, indent: 2)
       if let phrase = deadline.phrase, !phrase.isEmpty {
         add("“\(phrase)”", .dim, indent: 4)
+      }
+      let details = [
+        deadline.duration.map { "lasts " + $0.spokenDescription },
+        deadline.place, deadline.link, deadline.note,
+      ].compactMap { $0 }.filter { !$0.isEmpty }
+      for detail in details { add(detail, .dim, indent: 4) }
+    }
+
+    if let application, application.terms != EmploymentTerms() {
+      let terms = application.terms
+      lines.append(StyledLine(text: ""))
+      add("Offer (O to change)", .heading)
+      field("salary", terms.salary.map { TerminalText.sanitized(SalaryInput.text($0)) })
+      field("start", terms.startDate?.description)
+      field("contract", terms.contractType?.displayName)
+      field("probation", terms.probation?.spokenDescription)
+      field("notice", terms.noticePeriod?.spokenDescription)
+      field("answer by", terms.offerResponseBy?.description)
+    }
+
+    if let application, !application.contacts.isEmpty {
+      lines.append(StyledLine(text: ""))
+      add("Contacts (C to change)", .heading)
+      for contact in application.contacts {
+        add(contact.summary, indent: 2)
+        if let note = contact.note, !note.isEmpty { add(note, .dim, indent: 4) }
       }
     }
 

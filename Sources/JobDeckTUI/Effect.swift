@@ -19,4 +19,7 @@ public enum Effect: Equatable, Sendable {
 /// What an editor session was for, so its result lands in the right field.
 public enum EditPurpose: Hashable, Sendable {
   case applicationNotes(applicationID: String)
+  /// Every field of a posting (or of an application without one) as the Core record
+  /// document, `original` being the text first opened (left as it was: nothing changes).
+  case recordDocument(Deck.Reference, original: String)
 }

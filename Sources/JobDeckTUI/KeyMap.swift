@@ -42,6 +42,8 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
   case markDone, snooze
   case back, editNotes, openURL
+  case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
+  case offerTerms, compareOffers
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -82,6 +84,16 @@ public enum KeyMap {
     row(.importPosting, ["i"], KeyContext.lists, .everywhere,
         "import a posting from a file or URL", hint: "import"),
     row(.quit, ["q"], KeyContext.lists, .everywhere, "save and quit", hint: "quit"),
+    row(.delete, ["D"], KeyContext.everywhere, .everywhere,
+        "delete the selected record (asks first, naming it and what goes with it)"),
+    row(.archive, ["X"], KeyContext.everywhere, .everywhere,
+        "archive the posting or application, or bring it back (Agenda: dismiss the deadline)",
+        hint: "archive"),
+    row(.showArchived, ["V"], [.postings, .pipeline], .everywhere,
+        "show or hide archived postings and applications"),
+    row(.editRecord, ["E"], [.postings, .pipeline, .detail], .everywhere,
+        "edit every field of the posting in $EDITOR (a mistake is shown with its line)",
+        hint: "edit"),
     // Moving and finding
     row(.selectNext, ["j", .down], KeyContext.everywhere, .moving,
         "next row (detail: scroll down)"),
@@ -102,14 +114,27 @@ public enum KeyMap {
     // Postings
     row(.cycleSort, ["s"], [.postings], .postings, "sort by deadline, posted date or company",
         hint: "sort"),
+    row(.apply, ["A"], [.postings, .detail], .postings,
+        "apply to the posting: stage, date and a note", hint: "apply"),
+    row(.addEvent, ["t"], [.pipeline, .agenda, .detail], .pipeline,
+        "add an event to the application: interview, call, take-home… with date, time, place, link",
+        hint: "event"),
+    row(.contacts, ["C"], [.pipeline, .detail], .pipeline,
+        "the application's contacts: a adds, e edits, D deletes, o writes or calls",
+        hint: "contacts"),
+    row(.offerTerms, ["O"], [.pipeline, .detail], .pipeline,
+        "the offer's terms: salary, start, contract, probation, notice, answer-by date",
+        hint: "offer"),
+    row(.compareOffers, ["="], [.pipeline], .pipeline,
+        "compare the offers side by side (applications at the offer stage)"),
     // Pipeline
     row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
     row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),
     row(.moveToNextStage, ["L", ">"], [.pipeline], .pipeline,
-        "move the application to the next stage", hint: "next stage"),
+        "move the application to the next stage (then a note; Enter skips it)", hint: "next stage"),
     row(.moveToPreviousStage, ["H", "<"], [.pipeline], .pipeline,
-        "move the application to the previous stage", hint: "back a stage"),
-    row(.pickStage, ["m"], [.pipeline], .pipeline, "move the application to any stage",
+        "move the application to the previous stage (then a note; Enter skips it)", hint: "back a stage"),
+    row(.pickStage, ["m"], [.pipeline], .pipeline, "move the application to any stage (then a note; Enter skips it)",
         hint: "move to…"),
     row(.toggleClosed, ["c"], [.pipeline], .pipeline, "show or hide closed applications",
         hint: "closed"),
@@ -117,6 +142,9 @@ public enum KeyMap {
     row(.markDone, ["x"], [.agenda], .agenda, "mark the deadline done", hint: "done"),
     row(.snooze, ["z"], [.agenda], .agenda, "snooze the deadline (then d: a day, w: a week)",
         hint: "snooze"),
+    row(.editEvent, ["r"], [.agenda], .agenda,
+        "edit or reschedule the event or deadline: date, time, place, link, note",
+        hint: "reschedule"),
     // Detail
     row(.back, ["q", .escape], [.detail], .detail, "back to the list", hint: "back"),
     row(.editNotes, ["e"], [.detail], .detail, "edit the application's notes in $EDITOR",

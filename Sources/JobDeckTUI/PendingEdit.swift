@@ -13,6 +13,26 @@ public enum PendingEdit: Equatable, Sendable {
   /// An imported posting, merged so that a re-import updates instead of duplicating.
   case importDraft(PostingDraft, at: Date)
   case markDone(deadlineID: String, at: Date)
+  case dismiss(deadlineID: String, at: Date)
+  /// An application to a posting from the apply form (`A`).
+  case apply(postingID: String, stage: Stage, note: String?, at: Date)
+  /// A new event or deadline (id assigned when applied).
+  case addDeadline(Deadline)
+  /// New details and date for the event with `Deadline.id`, through `Deck.editDeadline` (a
+  /// reschedule brings it back to the agenda and bumps its revision).
+  case editDeadline(Deadline, at: Date)
+  case archive(Deck.Reference, archived: Bool, at: Date)
+  case addContact(Contact, applicationID: String, at: Date)
+  /// An offer's terms; the deadlines that follow from them are derived again.
+  case setTerms(EmploymentTerms, applicationID: String, at: Date)
+  case editContact(Contact, position: Int, applicationID: String, at: Date)
+  case removeContact(position: Int, applicationID: String, at: Date)
+  /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
+  case editPosting(Posting, at: Date)
+  /// An application's fields (company, title, notes) from its record document.
+  case editApplication(Application, at: Date)
+  /// A posting (with its applications and deadlines), an application or a deadline.
+  case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
   /// An undo or redo: every record that differs between `before` and `after` is set to its
   /// `after` version (or removed), leaving records the other process changed alone.
@@ -54,6 +74,66 @@ public enum PendingEdit: Equatable, Sendable {
       return true
     case .markDone(let id, let time):
       return (try? deck.markDone(id, at: time)) != nil
+    case .dismiss(let id, let time):
+      return (try? deck.dismiss(id, at: time)) != nil
+    case .apply(let postingID, let stage, let note, let time):
+      let stamp = time.truncatedToSeconds
+      // Replayed onto a disk version that already holds it: not a second application.
+      if deck.applications.contains(where: { $0.postingID == postingID && $0.createdAt == stamp }) {
+        return true
+      }
+      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, at: time)) != nil
+      else { return false }
+      deck.refreshDerivedDeadlines()
+      return true
+    case .addDeadline(let deadline):
+      let isOnFile = deck.deadlines.contains {
+        $0.owner == deadline.owner && $0.kind == deadline.kind && $0.due == deadline.due
+          && $0.title == deadline.title
+      }
+      if !isOnFile { deck.add(deadline) }
+      return true
+    case .editDeadline(let event, let time):
+      return (try? deck.editDeadline(event.id, at: time) { current in
+        current.kind = event.kind
+        current.due = event.due
+        current.duration = event.duration
+        current.place = event.place
+        current.link = event.link
+        current.title = event.title
+        current.note = event.note
+      }) != nil
+    case .editPosting(let posting, let time):
+      return (try? deck.editPosting(posting.id, at: time) { $0 = posting }) != nil
+    case .editApplication(let application, let time):
+      return (try? deck.editApplication(application.id, at: time) { edited in
+        // Only the document's fields: a stage moved meanwhile (another shell) stays moved.
+        edited.company = application.company
+        edited.title = application.title
+        edited.notes = application.notes
+      }) != nil
+    case .setTerms(let terms, let id, let time):
+      guard (try? deck.setTerms(applicationID: id, at: time) { $0 = terms }) != nil else {
+        return false
+      }
+      deck.refreshDerivedDeadlines()
+      return true
+    case .addContact(let contact, let id, let time):
+      if deck.application(withID: id)?.contacts.contains(contact) == true { return true }
+      return (try? deck.addContact(contact, toApplication: id, at: time)) != nil
+    case .editContact(let contact, let position, let id, let time):
+      return (try? deck.editContact(at: position, ofApplication: id, at: time) { $0 = contact })
+        != nil
+    case .removeContact(let position, let id, let time):
+      return (try? deck.removeContact(at: position, ofApplication: id, at: time)) != nil
+    case .archive(let reference, let archived, let time):
+      return (try? deck.setArchived(archived, reference, at: time)) != nil
+    case .remove(let reference):
+      switch reference {
+      case .posting(let id): return (try? deck.removePosting(id)) != nil
+      case .application(let id): return (try? deck.removeApplication(id)) != nil
+      case .deadline(let id): return (try? deck.removeDeadline(id)) != nil
+      }
     case .snooze(let id, let until):
       return (try? deck.snooze(id, until: until)) != nil
     case .restore(let before, let after):
@@ -83,9 +163,12 @@ public enum PendingEdit: Equatable, Sendable {
       }
       // Removed by the undo: dropped.
     }
+    // Brought back (an undone delete) or added: at its place in `after`, so an undo leaves
+    // the lists as they were.
     let present = Set(result.map(\.id))
-    for record in after where beforeByID[record.id] == nil && !present.contains(record.id) {
-      result.append(record)
+    for (position, record) in after.enumerated()
+    where beforeByID[record.id] == nil && !present.contains(record.id) {
+      result.insert(record, at: min(position, result.count))
     }
     return result
   }

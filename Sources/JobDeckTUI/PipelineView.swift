@@ -52,16 +52,44 @@ extension App {
     return []
   }
 
-  /// Records the move with the clock's time, then keeps the selection on the moved card.
+  /// Asks for the move's one-line note (Enter with none skips it); the move happens then.
   mutating func move(_ applicationID: String, to stage: Stage) -> [Effect] {
     guard let application = state.deck.application(withID: applicationID) else { return [] }
     if application.stage == stage {
       showMessage("already \(stage.displayName)")
       return []
     }
+    guard refuseIfReadOnly() else { return [] }
+    state.mode = .moveNote(MoveNote(applicationID: applicationID, stage: stage))
+    return []
+  }
+
+  mutating func handleMoveNoteKey(_ key: KeyPress) -> [Effect] {
+    guard case .moveNote(var prompt) = state.mode else { return [] }
+    switch key {
+    case .escape:
+      state.mode = .browsing
+      showMessage("not moved")
+      return []
+    case .enter:
+      state.mode = .browsing
+      let note = prompt.input.text.trimmingCharacters(in: .whitespaces)
+      return recordMove(prompt.applicationID, to: prompt.stage, note: note.isEmpty ? nil : note)
+    default:
+      _ = prompt.input.handle(key)
+      state.mode = .moveNote(prompt)
+      return []
+    }
+  }
+
+  /// Records the move with the clock's time, then keeps the selection on the moved card.
+  private mutating func recordMove(_ applicationID: String, to stage: Stage, note: String?)
+    -> [Effect]
+  {
+    guard let application = state.deck.application(withID: applicationID) else { return [] }
     let from = application.stage
     let effects = perform(
-      .move(applicationID: applicationID, to: stage, note: nil, at: clock.now),
+      .move(applicationID: applicationID, to: stage, note: note, at: clock.now),
       message: "Moved \(state.recordName(of: application)) from \(from.displayName) to \(stage.displayName)")
     guard !effects.isEmpty else { return effects }
     if stage.isClosed, !state.showsClosedApplications {

@@ -30,6 +30,13 @@ struct Renderer {
       if let detail = palette.detail { drawDetail(detail, on: &screen, in: area) }
       drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
+    case .fieldForm(let form): drawFieldForm(form, on: &screen, in: area)
+    case .offerComparison: drawOfferComparison(on: &screen, in: area)
+    case .contacts(let list):
+      if let detail = list.detail { drawDetail(detail, on: &screen, in: area) } else {
+        drawPipeline(on: &screen, in: area)
+      }
+      drawContacts(list, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
     default:
@@ -111,6 +118,32 @@ struct Renderer {
       screen.write("Snooze for: d = 1 day, w = 1 week, Esc = cancel", row: row, column: 0,
                    style: .highlight)
       return
+    case .moveNote(let prompt):
+      let name = state.deck.application(withID: prompt.applicationID).map(state.recordName(of:))
+        ?? prompt.applicationID
+      var label = "Note for moving \(name) to \(prompt.stage.displayName) (Enter: none): "
+      if TerminalText.displayWidth(of: label) > screen.size.columns - 20 {
+        label = "Note for \(prompt.stage.displayName) (Enter: none): "
+      }
+      let used = screen.write(label, row: row, column: 0, style: .highlight)
+      drawInput(prompt.input.text, on: &screen, row: row, column: used)
+      return
+    case .editAgain(let again):
+      let answer = " Edit again? Y/n"
+      let room = max(0, screen.size.columns - TerminalText.displayWidth(of: answer))
+      let used = screen.write(TerminalText.sanitized(again.mistake), row: row, column: 0,
+                              width: room, style: .error)
+      screen.write(answer, row: row, column: used, style: .highlight)
+      return
+    case .confirmDelete(let confirm):
+      // The answer keys stay in view however long the name is.
+      let answer = " y/N"
+      let question = confirm.question.hasSuffix(answer)
+        ? String(confirm.question.dropLast(answer.count)) : confirm.question
+      let room = max(0, screen.size.columns - TerminalText.displayWidth(of: answer))
+      let used = screen.write(question, row: row, column: 0, width: room, style: .error)
+      screen.write(answer, row: row, column: used, style: .error)
+      return
     default: break
     }
     let isBrowsing: Bool
@@ -160,6 +193,19 @@ struct Renderer {
       pairs = [("Enter", "import"), ("Esc", "cancel")]
     case .importPreview:
       pairs = [("y", "add"), ("n", "cancel")]
+    case .fieldForm:
+      pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
+    case .moveNote:
+      pairs = [("Enter", "move"), ("Esc", "don't move")]
+    case .confirmDelete:
+      pairs = [("y", "delete"), ("any other key", "keep it")]
+    case .offerComparison:
+      pairs = [("q Esc", "close")]
+    case .contacts:
+      pairs = [("j k", "choose"), ("a", "add"), ("e Enter", "edit"), ("D", "delete"),
+               ("o", "write/call"), ("Esc", "close")]
+    case .editAgain:
+      pairs = [("y Enter", "edit again"), ("n Esc", "leave it unchanged")]
     }
     var column = 1
     for (key, hint) in pairs {

@@ -13,11 +13,13 @@ final class ViewCache: @unchecked Sendable {
   private var current: DeckFacts?
 
   /// Runs `body` on the facts of `deck`, one caller at a time.
-  func with<T>(_ deck: Deck, _ body: (DeckFacts) -> T) -> T {
+  func with<T>(_ deck: Deck, showsArchived: Bool, _ body: (DeckFacts) -> T) -> T {
     lock.lock()
     defer { lock.unlock() }
-    if let current, current.deck == deck { return body(current) }
-    let facts = DeckFacts(deck: deck)
+    if let current, current.showsArchived == showsArchived, current.deck == deck {
+      return body(current)
+    }
+    let facts = DeckFacts(deck: deck, showsArchived: showsArchived)
     current = facts
     return body(facts)
   }
@@ -32,5 +34,5 @@ struct ViewCacheBox: Equatable, Sendable {
 
 extension AppState {
   /// Runs `body` on the cached facts of this state's deck.
-  func facts<T>(_ body: (DeckFacts) -> T) -> T { viewCache.cache.with(deck, body) }
+  func facts<T>(_ body: (DeckFacts) -> T) -> T { viewCache.cache.with(deck, showsArchived: showsArchived, body) }
 }

@@ -52,7 +52,7 @@ struct JobDeck: ParsableCommand {
     } catch let error as DeckError {
       printError(error.description)
       switch error {
-      case .invalidValue, .outsideSupportedDates: Foundation.exit(ExitStatus.usage)
+      case .invalidValue, .valueOutOfRange, .outsideSupportedDates: Foundation.exit(ExitStatus.usage)
       default: Foundation.exit(ExitStatus.userError)
       }
     } catch let error as StoreFailure {

@@ -26,8 +26,9 @@ enum OptionValue {
     let instant = day.instant(hour: hour, minute: minute, in: zone)
     guard SupportedDates.contains(instant: instant) else {
       let time = String(format: "%02d:%02d", hour, minute)
-      throw CommandFailure.usage(
-        "invalid \(option) '\(text)': \(time) on \(day) in \(zone.identifier) is"
+      throw DeckError.valueOutOfRange(
+        field: option, value: text,
+        problem: "\(time) on \(day) in \(zone.identifier) is"
           + " \(SupportedDates.describe(instant)), \(SupportedDates.outsideTimes)")
     }
     return instant

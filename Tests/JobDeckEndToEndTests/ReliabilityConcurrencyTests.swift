@@ -133,7 +133,7 @@ struct ReliabilityConcurrencyTests {
     // The cursor follows the moved application, so L and H alternate it between two columns.
     for index in 0..<uiMoves {
       let forward = index % 2 == 0
-      try ui.sendKeys(forward ? "L" : "H")
+      try ui.sendKeys(forward ? "L" : "H", "Enter")
       // DeepL is alone in those two columns (the CLI moves SumUp between interview and offer);
       // messages come and go with reloads, the columns' counts stay.
       try ui.waitUntil("DeepL in \(forward ? "screening" : "applied")", timeout: 15) { screen in

@@ -185,7 +185,7 @@ struct ReliabilityCrashTests {
       let stage = acknowledged.stages.last
       let key = stage == "applied" ? "L" : "H"
       let expected = stage == "applied" ? "screening" : "applied"
-      try ui.sendKeys(key)
+      try ui.sendKeys(key, "Enter")
       if attempt % 3 == 0 {
         usleep(UInt32(Double.random(in: 0...0.6, using: &generator) * 1_000_000))
       } else {

@@ -44,7 +44,7 @@ struct ReliabilityTerminalRestoreTests {
       // A change just before the end: it must be on disk afterwards.
       try shell.sendKeys("2")
       try shell.waitFor("applied 1")
-      try shell.sendKeys("L")
+      try shell.sendKeys("L", "Enter")
       try shell.waitFor("screening 1")
     }
     let shellPID = try #require(pid_t(try shell.displayMessage("#{pane_pid}")))

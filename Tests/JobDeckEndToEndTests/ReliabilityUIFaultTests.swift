@@ -60,7 +60,7 @@ struct ReliabilityUIFaultTests {
       expectedMessage = "permission denied (EACCES)"
     }
     let before = FileManager.default.contents(atPath: storePath)
-    try ui.sendKeys("L")
+    try ui.sendKeys("L", "Enter")
     let failed = try ui.waitFor("NOT SAVED", timeout: 10)
     #expect(failed.contains(expectedMessage), "\(failed)")
     #expect(failed.contains("screening 1"), "the move must stay on screen")

@@ -46,7 +46,7 @@ struct UITmuxTests {
     // Pipeline: move SumUp (applied) on with L.
     try ui.sendKeys("2")
     try ui.waitFor("applied 1")
-    try ui.sendKeys("L")
+    try ui.sendKeys("L", "Enter")
     try ui.waitFor("screening 1")
     try ui.waitFor("saved")
     try ui.sendKeys("q")
@@ -75,7 +75,7 @@ struct UITmuxTests {
     #expect(try ui.displayMessage("#{alternate_on}") == "1")
     try ui.sendKeys("2")
     try ui.waitFor("applied 1")
-    try ui.sendKeys("L")
+    try ui.sendKeys("L", "Enter")
     try ui.waitFor("screening 1")
     try ui.sendKeys("C-c")
     try ui.waitForExit(timeout: 10)
@@ -95,7 +95,7 @@ struct UITmuxTests {
     // A move in the UI afterwards keeps the CLI's move.
     // Far left (the saved column), then one step right: applied.
     try ui.sendKeys("h", "h", "h", "h", "h", "h", "l")
-    try ui.sendKeys("L")
+    try ui.sendKeys("L", "Enter")
     try ui.waitFor("screening 1")
     try ui.sendKeys("q")
     try ui.waitForExit(timeout: 10)

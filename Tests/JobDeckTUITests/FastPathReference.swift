@@ -21,7 +21,12 @@ enum Reference {
     return result
   }
 
+  /// The table's order; archived postings are not listed (the `V` toggle aside).
   static func order(_ deck: Deck, sort: PostingSort, clock: FixedWallClock) -> [Int] {
+    allOrdered(deck, sort: sort, clock: clock).filter { !deck.postings[$0].isArchived }
+  }
+
+  static func allOrdered(_ deck: Deck, sort: PostingSort, clock: FixedWallClock) -> [Int] {
     let postings = deck.postings
     let indices = Array(postings.indices)
     switch sort {

@@ -26,7 +26,7 @@ struct FeedbackAndMouseTests {
 
   @Test func undoSaysWhatItUndid() {
     var app = app()
-    app.press(.character("2"), .character("L"), .character("u"))
+    app.press(.character("2"), .character("L"), .enter, .character("u"))
     #expect(app.state.message == "Undid: Moved Acme · Backend Engineer from saved to applied")
   }
 
@@ -92,7 +92,7 @@ struct FeedbackAndMouseTests {
 
   @Test func aChangeFromAnotherShellKeepsTheUndoHistory() throws {
     var app = app()
-    app.press(.character("2"), .character("L"))  // Acme: saved → applied, in this UI
+    app.press(.character("2"), .character("L"), .enter)  // Acme: saved → applied, in this UI
     app.send(.saveSucceeded(app.state.deck))
     var disk = app.state.deck
     try disk.move(applicationID: "mercari-engineer", to: .offer, note: "from the CLI",

@@ -9,7 +9,7 @@ struct NeverLoseTests {
   /// SoundCloud moved from applied to screening in the pipeline.
   func movedApp() -> App {
     var app = Fixtures.app()
-    app.press(.character("2"), .character("l"), .character("L"))
+    app.press(.character("2"), .character("l"), .character("L"), .enter)
     return app
   }
 
@@ -126,7 +126,7 @@ struct PendingEditReplayTests {
 
   @Test func anUnsavedMoveIsReplayedWithItsOriginalTime() throws {
     var app = Fixtures.app()
-    app.press(.character("2"), .character("l"), .character("L"))
+    app.press(.character("2"), .character("l"), .character("L"), .enter)
     let moved = app.state.deck
     app.send(.storeChangedOnDisk(Fixtures.deck))
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.history

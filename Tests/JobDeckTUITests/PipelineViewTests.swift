@@ -34,14 +34,15 @@ struct PipelineViewTests {
     app.press(.character("2"))
     #expect(app.state.pipelineColumn == Stage.active.firstIndex(of: .interview))
     #expect(app.state.selectedApplicationID == applicationID)
-    app.press(.character("L"))
+    app.press(.character("L"), .enter)
     #expect(app.state.deck.application(withID: applicationID)?.stage == .offer)
   }
 
   @Test func shiftLMovesToTheNextStageRecordsHistoryAndSavesAtOnce() throws {
     var app = appOnApplied()
     #expect(app.state.selectedApplicationID == "soundcloud-ml-intern")
-    let effects = app.press(.character("L"))
+    app.press(.character("L"))
+    let effects = app.press(.enter)
     let moved = try #require(app.state.deck.application(withID: "soundcloud-ml-intern"))
     #expect(moved.stage == .screening)
     #expect(moved.history.last == StageChange(from: .applied, to: .screening,
@@ -54,12 +55,13 @@ struct PipelineViewTests {
 
   @Test func greaterThanAndLessThanMoveLikeShiftLAndShiftH() {
     var app = appOnApplied()
-    app.press(.character(">"))
+    app.press(.character(">"), .enter)
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.stage == .screening)
-    let effects = app.press(.character("<"))
+    app.press(.character("<"))
+    let effects = app.press(.enter)
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.stage == .applied)
     #expect(effects == [.save(app.state.deck)])
-    app.press(.character("H"))
+    app.press(.character("H"), .enter)
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.stage == .saved)
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.history.count == 4)
   }
@@ -74,6 +76,8 @@ struct PipelineViewTests {
     #expect(picker.selection == Stage.allCases.firstIndex(of: .applied))
     #expect(app.screenText().contains("no response"))
     for _ in 0..<5 { app.press(.character("j")) }
+    app.press(.enter)
+    #expect(app.state.mode == .moveNote(MoveNote(applicationID: "soundcloud-ml-intern", stage: .rejected)))
     let effects = app.press(.enter)
     #expect(app.state.mode == .browsing)
     #expect(app.state.deck.application(withID: "soundcloud-ml-intern")?.stage == .rejected)

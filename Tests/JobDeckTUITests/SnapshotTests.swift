@@ -78,7 +78,7 @@ struct SnapshotTests {
 
   @Test func aFailedSaveInTheStatusBar() {
     var app = Fixtures.app()
-    app.press(.character("2"), .character("l"), .character("L"))
+    app.press(.character("2"), .character("l"), .character("L"), .enter)
     app.send(.saveFailed(message: "disk full"))
     assertSnapshots([("80x24", app.view(size: TerminalSize(rows: 24, columns: 80))),
                      ("40x12", app.view(size: TerminalSize(rows: 12, columns: 40)))],
@@ -97,6 +97,9 @@ enum SnapshotFixtures {
       "postings-filter": postingsFilter, "save-failed": saveFailed,
       "keys-help": keysHelp, "keys-help-end": keysHelpEnd, "keys-palette": keysPalette,
       "keys-hints-agenda-filter": keysHintsAgendaFilter,
+      "apply-form": applyForm, "event-form": eventForm, "event-form-error": eventFormError,
+      "move-note": moveNote, "delete-confirm": deleteConfirm, "contact-form": contactForm,
+      "offer-form": offerForm, "offer-comparison": offerComparison,
     ]
   }
 }

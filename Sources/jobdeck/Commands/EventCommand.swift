@@ -39,7 +39,7 @@ struct EventDetailOptions: ParsableArguments {
 
   /// The checked values, or the first mistake naming its option.
   func details() throws -> (duration: Period?, link: String?, leads: [Period]?) {
-    let duration = try self.duration.map(EventTimeInput.duration)
+    let duration = try self.duration.map { try EventTimeInput.duration($0) }
     let link: String?
     do {
       link = try self.link.map(EventLink.validated)

@@ -11,7 +11,7 @@ extension SnapshotFixtures {
         tags      ^[[5mblink
         stage     screening
 
-      Deadlines
+      Deadlines and events
         assessment       2025-03-16  [13d]
           “^[[31mdeadline^[[0m 16 March”
 
@@ -24,7 +24,7 @@ extension SnapshotFixtures {
       Description
         Line one^[[2K^MOverwritten
 
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -37,7 +37,7 @@ extension SnapshotFixtures {
         tags      ^[[5mblink
         stage     screening
 
-      Deadlines
+      Deadlines and events
         assessment       2025-03-16  [13d]
           “^[[31mdeadline^[[0m 16 March”
 
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""

@@ -9,11 +9,14 @@ extension SnapshotFixtures {
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
         apply by         2025-03-03
           “締切 2025年3月3日”
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
+
+      Offer (O to change)
+        probation 6 months
 
       History
         2025-02-21 09:00  interview
@@ -21,10 +24,7 @@ extension SnapshotFixtures {
       Notes (e to edit)
         none
 
-
-
-
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -35,11 +35,14 @@ extension SnapshotFixtures {
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
         apply by         2025-03-03
           “締切 2025年3月3日”
         interview        2025-03-03 18:00 (2025-03-04 02:00 Asia/Tokyo)  [TODAY]
         probation ends   waits for start date
+
+      Offer (O to change)
+        probation 6 months
 
       History
         2025-02-21 09:00  interview
@@ -63,22 +66,19 @@ extension SnapshotFixtures {
 
 
 
-
-
-
-       q back  e notes  o open URL  / filter  ? help  : commands
+       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-      株式会社メルカリ —                1–8/19
+      株式会社メルカリ —                1–8/22
       ソフトウェアエンジニア
         id        mercari-engineer
         location  東京
         posted    2025-02-25
         stage     interview
 
-      Deadlines
+      Deadlines and events
 
        q back  e notes  o open URL  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved

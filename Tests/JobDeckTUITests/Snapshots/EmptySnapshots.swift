@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       s sort  Enter open  / filter  ? help  : commands  u undo  a add  i import
+       s sort  A apply  Enter open  / filter  ? help  : commands  u undo  a add
        …al/share/jobdeck/store.json 0 postings · 0 applications · 0 deadlines │ saved
       """##,
   ]

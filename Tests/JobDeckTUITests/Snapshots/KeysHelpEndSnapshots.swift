@@ -3,21 +3,21 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  29–47/47
-       Postings
-        s                   sort by deadline, posted date or company
-
-       Pipeline
-        h ←                 previous stage column
+       Keys  50–68/68
         l →                 next stage column
-        L >                 move the application to the next stage
-        H <                 move the application to the previous stage
-        m                   move the application to any stage
+        L >                 move the application to the next stage (then a note; Enter
+                            skips it)
+        H <                 move the application to the previous stage (then a note;
+                            Enter skips it)
+        m                   move the application to any stage (then a note; Enter
+                            skips it)
         c                   show or hide closed applications
 
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline (then d: a day, w: a week)
+        r                   edit or reschedule the event or deadline: date, time,
+                            place, link, note
 
        Detail
         q Esc               back to the list
@@ -29,13 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  12–46/46
-        i                   import a posting from a file or URL
-        q                   save and quit
-
-       Moving and finding
-        j ↓                 next row (detail: scroll down)
-        k ↑                 previous row (detail: scroll up)
+       Keys  22–56/56
         g Home              first row (detail: top)
         G End               last row (detail: end)
         PgDn Space          one page down
@@ -48,18 +42,24 @@ extension SnapshotFixtures {
 
        Postings
         s                   sort by deadline, posted date or company
+        A                   apply to the posting: stage, date and a note
 
        Pipeline
+        t                   add an event to the application: interview, call, take-home… with date, time, place, link
+        C                   the application's contacts: a adds, e edits, D deletes, o writes or calls
+        O                   the offer's terms: salary, start, contract, probation, notice, answer-by date
+        =                   compare the offers side by side (applications at the offer stage)
         h ←                 previous stage column
         l →                 next stage column
-        L >                 move the application to the next stage
-        H <                 move the application to the previous stage
-        m                   move the application to any stage
+        L >                 move the application to the next stage (then a note; Enter skips it)
+        H <                 move the application to the previous stage (then a note; Enter skips it)
+        m                   move the application to any stage (then a note; Enter skips it)
         c                   show or hide closed applications
 
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline (then d: a day, w: a week)
+        r                   edit or reschedule the event or deadline: date, time, place, link, note
 
        Detail
         q Esc               back to the list
@@ -71,12 +71,12 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  41–50/50
-
-       Agenda
+       Keys  67–76/76
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)
+        r                edit or reschedule the event or deadline:
+                         date, time, place, link, note
 
        Detail
         q Esc            back to the list
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  59–65/65
+       Keys  95–101/101
 
        Detail
         q Esc       back to the list

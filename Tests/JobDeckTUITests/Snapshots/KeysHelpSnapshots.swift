@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/47
+       Keys  1–19/68
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -17,19 +17,19 @@ extension SnapshotFixtures {
         a                   add a posting by hand
         i                   import a posting from a file or URL
         q                   save and quit
-
-       Moving and finding
-        j ↓                 next row (detail: scroll down)
-        k ↑                 previous row (detail: scroll up)
-        g Home              first row (detail: top)
-        G End               last row (detail: end)
+        D                   delete the selected record (asks first, naming it and what
+                            goes with it)
+        X                   archive the posting or application, or bring it back
+                            (Agenda: dismiss the deadline)
+        V                   show or hide archived postings and applications
+        E                   edit every field of the posting in $EDITOR (a mistake is
 
        j k PgDn PgUp scroll  q Esc ? close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/46
+       Keys  1–35/56
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -43,6 +43,10 @@ extension SnapshotFixtures {
         a                   add a posting by hand
         i                   import a posting from a file or URL
         q                   save and quit
+        D                   delete the selected record (asks first, naming it and what goes with it)
+        X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline)
+        V                   show or hide archived postings and applications
+        E                   edit every field of the posting in $EDITOR (a mistake is shown with its line)
 
        Moving and finding
         j ↓                 next row (detail: scroll down)
@@ -59,19 +63,15 @@ extension SnapshotFixtures {
 
        Postings
         s                   sort by deadline, posted date or company
+        A                   apply to the posting: stage, date and a note
 
-       Pipeline
-        h ←                 previous stage column
-        l →                 next stage column
-        L >                 move the application to the next stage
-        H <                 move the application to the previous stage
 
        j k PgDn PgUp scroll  q Esc ? close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/50
+       Keys  1–10/76
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/65
+       Keys  1–7/101
        Everywhere
         1           show the postings table
         2           show the pipeline by stage

@@ -4,23 +4,23 @@ extension SnapshotFixtures {
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
       : mo
-       L >            move the application to the next stage
-       H <            move the application to the previous stage
-       m              move the application to any stage
+       L >            move the application to the next stage (then a note; Enter ski…
+       H <            move the application to the previous stage (then a note; Enter…
+       m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       =              compare the offers side by side (applications at the offer sta…
        x              mark the deadline done  (Agenda)
+       E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
+       O              the offer's terms: salary, start, contract, probation, notice,…
        l →            next stage column
        h ←            previous stage column
+       D              delete the selected record (asks first, naming it and what goe…
        s              sort by deadline, posted date or company  (Postings)
+       r              edit or reschedule the event or deadline: date, time, place, l…
       ────────────────────────────────────────────────────────────────────────────────
-
-
-
-
-
 
 
 
@@ -30,23 +30,23 @@ extension SnapshotFixtures {
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
       : mo
-       L >            move the application to the next stage
-       H <            move the application to the previous stage
-       m              move the application to any stage
+       L >            move the application to the next stage (then a note; Enter skips it)
+       H <            move the application to the previous stage (then a note; Enter skips it)
+       m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       =              compare the offers side by side (applications at the offer stage)
        x              mark the deadline done  (Agenda)
+       E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file or URL
+       O              the offer's terms: salary, start, contract, probation, notice, answer-by date
        l →            next stage column
        h ←            previous stage column
+       D              delete the selected record (asks first, naming it and what goes with it)
        s              sort by deadline, posted date or company  (Postings)
+       r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-
-
-
-
 
 
 
@@ -72,15 +72,15 @@ extension SnapshotFixtures {
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
       : mo
-       L >          move the application to the next stage
-       H <          move the application to the previous stage
-       m            move the application to any stage
+       L >          move the application to the next stage (then…
+       H <          move the application to the previous stage (…
+       m            move the application to any stage (then a no…
        n            next match of the filter or search
        N            previous match of the filter or search
+       =            compare the offers side by side (application…
        x            mark the deadline done  (Agenda)
+       E            edit every field of the posting in $EDITOR (…
        :            command palette: type to find any command, E…
-       i            import a posting from a file or URL
-       l →          next stage column
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -94,7 +94,7 @@ extension SnapshotFixtures {
        m        move the application to any …
        n        next match of the filter or …
        N        previous match of the filter…
-       x        mark the deadline done  (Age…
+       =        compare the offers side by s…
 
 
        type to find  ↑ ↓ choose  Enter run

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       L next stage  H back a stage  m move to…  c closed  Enter open  / filter
+       t event  C contacts  O offer  L next stage  H back a stage  m move to…
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       L next stage  H back a stage  m move to…  c closed  Enter open  / filter  ? help  : commands  u undo  a add  i import
+       t event  C contacts  O offer  L next stage  H back a stage  m move to…  c closed  Enter open  / filter  ? help
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
 
 
 
-       L next stage  H back a stage
+       t event  C contacts  O offer
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
 
-       s sort  Enter open  / filter  ? help  : commands  u undo  a add  i import
+       s sort  A apply  Enter open  / filter  ? help  : commands  u undo  a add
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       s sort  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit
+       s sort  A apply  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit  X archive  E edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
                 Globex Platform E… rejected
 
 
-       s sort  Enter open  / filter  ? help
+       s sort  A apply  Enter open  / filter
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -24,7 +24,7 @@ extension SnapshotFixtures {
 
 
       Moved SoundCloud · ML Intern from applied to screening
-       L next stage  H back a stage  m move to…  c closed  Enter open  / filter
+       t event  C contacts  O offer  L next stage  H back a stage  m move to…
        …/.local/share/jobdeck/store.json 6p 5a 8d │ NOT SAVED: disk full — will retry
       """##,
     "40x12": ##"""
@@ -38,7 +38,7 @@ extension SnapshotFixtures {
 
 
       Moved SoundCloud · ML Intern from applie
-       L next stage  H back a stage
+       t event  C contacts  O offer
             NOT SAVED: disk full — will retry
       """##,
   ]

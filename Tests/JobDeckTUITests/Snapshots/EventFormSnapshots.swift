@@ -1,0 +1,90 @@
+// Recorded with JOBDECK_RECORD_SNAPSHOTS=1 by SnapshotTests; review before committing.
+extension SnapshotFixtures {
+  static let eventForm: [String: String] = [
+    "80x24": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+       New event for Acme · Backend Engineer
+
+       Kind      interview
+       Date      2025-03-10
+       Time      14:30
+       Zone
+       Duration  45min
+       Place
+       Link      https://meet.example/abc
+                 the video call: an http(s) link, optional
+       Title
+       Note
+
+       Enter on the last field or Ctrl-S saves · Esc cancels
+
+
+
+
+
+
+
+       Tab next field  Ctrl-S save  Esc cancel
+       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "120x40": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+       New event for Acme · Backend Engineer
+
+       Kind      interview
+       Date      2025-03-10
+       Time      14:30
+       Zone
+       Duration  45min
+       Place
+       Link      https://meet.example/abc
+                 the video call: an http(s) link, optional
+       Title
+       Note
+
+       Enter on the last field or Ctrl-S saves · Esc cancels
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+       Tab next field  Ctrl-S save  Esc cancel
+       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+      """##,
+    "60x15": ##"""
+      JobDeck  1 Postings  2 Pipeline  3 Agenda
+       New event for Acme · Backend Engineer
+
+       Kind      interview
+       Date      2025-03-10
+       Time      14:30
+       Zone
+       Duration  45min
+       Place
+       Link      https://meet.example/abc
+                 the video call: an http(s) link, optional
+       Enter on the last field or Ctrl-S saves · Esc cancels
+
+       Tab next field  Ctrl-S save  Esc cancel
+       …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
+      """##,
+  ]
+}
