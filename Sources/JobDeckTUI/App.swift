@@ -83,7 +83,7 @@ public struct App: TerminalProgram {
     case .palette: return handlePaletteKey(key)
     }
     if state.isEditingFilter { return handleFilterKey(key) }
-    guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }
+    guard let command = state.keys.command(for: key, in: state.keyContext) else { return [] }
     return run(command)
   }
 

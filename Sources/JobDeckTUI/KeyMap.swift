@@ -45,7 +45,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
   public let command: AppCommand
   public let keys: [KeyPress]
   public let contexts: Set<KeyContext>

@@ -142,7 +142,7 @@ struct Renderer {
       if state.isEditingFilter {
         pairs = [("Enter", "keep"), ("Esc", "clear"), ("↑ ↓", "leave and move")]
       } else {
-        pairs = KeyMap.hints(in: state.keyContext).map {
+        pairs = state.keys.hints(in: state.keyContext).map {
           (KeyMap.label($0.keys[0]), $0.hint ?? "")
         }
       }
