@@ -10,7 +10,8 @@ struct JobDeck: ParsableCommand {
     abstract: "Track job postings, applications and the deadlines that come with them.",
     discussion: """
       With no command, opens the full-screen UI on your store. Every command takes \
-      --store PATH; otherwise $JOBDECK_STORE, $XDG_DATA_HOME/jobdeck/store.json or \
+      --store PATH; otherwise $JOBDECK_STORE, the config file's store \
+      (jobdeck config path), $XDG_DATA_HOME/jobdeck/store.json or \
       ~/.local/share/jobdeck/store.json is used. Ids accept any unique prefix.
 
       Exit status: 0 success, 1 a request that cannot be done (unknown or ambiguous id), \

@@ -1,3 +1,4 @@
+import Foundation
 import JobDeckConfig
 import JobDeckTUI
 import Testing
@@ -149,5 +150,41 @@ struct ConfigurationParserTests {
     let configuration = try parse("[keys]\nundo = []\n")
     #expect(configuration.keyTable.command(for: .character("u"), in: .postings) == nil)
     #expect(!configuration.keyTable.hints(in: .postings).contains { $0.command == .undo })
+  }
+}
+
+/// The README's Configuration section shows the settings as `config default` prints them.
+@Suite("Config in the README")
+struct ConfigurationREADMETests {
+  static let start = "<!-- config: generated from `jobdeck config default`; do not edit -->\n"
+  static let end = "<!-- end of config -->"
+
+  static var readmePath: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("README.md")
+  }
+
+  /// Everything before the per-action keys, which the README's key table already lists.
+  static func expectedSection() -> String {
+    let text = Configuration.defaultFileText()
+    let settings = text.range(of: "[keys]\n").map { String(text[..<$0.upperBound]) } ?? text
+    return "```toml\n" + settings
+      + "# … then one line per action, named as in the key table (kebab-case: select-next, mark-done):\n"
+      + "help = [\"?\"]\n```\n"
+  }
+
+  /// `JOBDECK_RECORD_SNAPSHOTS=1` rewrites the section from `Configuration.defaultFileText()`.
+  @Test func theREADMEShowsTheDefaultFile() throws {
+    let readme = try String(contentsOf: Self.readmePath, encoding: .utf8)
+    let start = try #require(readme.range(of: Self.start), "README lacks the marker")
+    let end = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex))
+    let expected = Self.expectedSection()
+    if ProcessInfo.processInfo.environment["JOBDECK_RECORD_SNAPSHOTS"] == "1" {
+      let updated = readme.replacingCharacters(in: start.upperBound..<end.lowerBound, with: expected)
+      try updated.write(to: Self.readmePath, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(String(readme[start.upperBound..<end.lowerBound]) == expected)
+    #expect(Configuration.defaultFileText().contains("\nhelp                   = [\"?\"]"))
   }
 }
