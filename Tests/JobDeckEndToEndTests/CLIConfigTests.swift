@@ -97,4 +97,17 @@ struct CLIConfigTests {
     let berlin = try run(["show", "beta-berlin", "--json"]).standardOutput
     #expect(berlin.contains("\"date\" : \"2026-11-23\""), "\(berlin)")
   }
+
+  /// The UI the binary opens reads the rebinding: its first frame's hint bar names F1 for help
+  /// (the hidden first-frame switch prints the frame instead of handing it to curses).
+  @Test func theUIShowsARebindingFromTheFile() throws {
+    try writeConfig("[keys]\nhelp = [\"F1\"]\nadd-posting = [\"+\"]\nshow-agenda = [\"F3\"]\n")
+    let frame = try run(["ui", "--store", workspace.storePath],
+                        environment: ["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME": "1"])
+    #expect(frame.exitCode == 0, "\(frame.standardError)")
+    #expect(frame.standardOutput.contains("F1 help"), "\(frame.standardOutput)")
+    #expect(frame.standardOutput.contains("+ add"))
+    #expect(!frame.standardOutput.contains("? help"))
+    #expect(frame.standardOutput.contains("F3 Agenda"))
+  }
 }
