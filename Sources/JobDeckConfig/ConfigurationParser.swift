@@ -74,7 +74,7 @@ private struct SettingsReader {
     throws(ConfigurationError) -> String
   {
     guard let text = value.string else {
-      throw error(key: key, in: table, found: "a \(value.type) (\(value.debugDescription))",
+      throw error(key: key, in: table, found: "\(value.debugDescription), which is not text",
                   allowed: allowed)
     }
     return text
@@ -94,7 +94,7 @@ private struct SettingsReader {
     -> TOMLTable
   {
     guard let table = value.table else {
-      throw error(key: name, in: nil, found: "a \(value.type), not a table",
+      throw error(key: name, in: nil, found: "\(value.debugDescription), which is not a table",
                   allowed: "a table: [\(name)] followed by lines of name = value")
     }
     return table

@@ -82,6 +82,14 @@ struct ConfigurationParserTests {
       == "\(Self.file):3:11: mouse: \"yes\"; allowed: true or false (without quotes)")
   }
 
+  @Test func aNumberWhereTextBelongsIsQuoted() {
+    let error = refusal("store = 42\n")
+    #expect(error?.description == "\(Self.file):1:9: store: 42, which is not text; "
+      + "allowed: a file path in quotes")
+    let table = refusal("keys = 3\n")
+    #expect(table?.problem == "keys: 3, which is not a table")
+  }
+
   @Test func anUnknownThemeIsRefusedWithTheThemes() {
     let error = refusal("theme = \"solarized\"\n")
     #expect(error?.description
