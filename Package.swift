@@ -12,6 +12,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .target(name: "JobDeckCore"),
@@ -25,6 +26,11 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
     ),
+    /// The config file's settings: parsed and checked from its text (TOMLKit), no I/O.
+    .target(
+      name: "JobDeckConfig",
+      dependencies: ["JobDeckCore", "JobDeckTUI", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .target(name: "JobDeckTerminal", dependencies: ["JobDeckTUI", "JobDeckCore", "CNcursesw"]),
     /// The bundled demo store, embedded in the binary so that copying `jobdeck` alone installs it.
     .target(
@@ -36,7 +42,7 @@ let package = Package(
       name: "jobdeck",
       dependencies: [
         "JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI", "JobDeckTerminal",
-        "JobDeckResources",
+        "JobDeckResources", "JobDeckConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -51,6 +57,7 @@ let package = Package(
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
+    .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI"]),
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",

@@ -14,9 +14,14 @@ extension WallClock {
 
 /// The real clock, in the process's time zone (`TZ`).
 public struct SystemWallClock: WallClock {
-  public init() {}
+  public let timeZone: TimeZone
+
+  /// `timeZone` is the user's chosen zone (the config file's); the system's by default.
+  public init(timeZone: TimeZone = .current) {
+    self.timeZone = timeZone
+  }
+
   public var now: Date { Date() }
-  public var timeZone: TimeZone { TimeZone.current }
 }
 
 /// A clock that always says the same thing: for tests, benchmarks and `--now` overrides.

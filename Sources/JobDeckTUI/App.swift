@@ -9,11 +9,14 @@ public struct App: TerminalProgram {
 
   /// `readOnlyReason` non-nil (a newer schema, a file another process holds) refuses edits and
   /// says why in the status bar.
-  public init(deck: Deck, storePath: String, clock: WallClock, readOnlyReason: String?) {
+  /// `keys` is the keymap in force (the config file's rebindings).
+  public init(deck: Deck, storePath: String, clock: WallClock, readOnlyReason: String?,
+              keys: KeyTable = .standard) {
     self.clock = clock
     self.state = AppState(
       deck: deck, storePath: storePath, readOnlyReason: readOnlyReason, now: clock.now,
       timeZone: clock.timeZone)
+    state.keys = keys
   }
 
   public mutating func update(_ action: Action) -> [Effect] {
@@ -93,7 +96,7 @@ public struct App: TerminalProgram {
       return []
     }
     if state.isEditingFilter { return handleFilterKey(key) }
-    guard let command = KeyMap.command(for: key, in: state.keyContext) else { return [] }
+    guard let command = state.keys.command(for: key, in: state.keyContext) else { return [] }
     return run(command)
   }
 

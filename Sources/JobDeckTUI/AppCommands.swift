@@ -95,7 +95,7 @@ extension App {
   /// Runs a command chosen in the palette where it acts: the detail is left for a command of
   /// the lists, and the view changes for a command of another view.
   mutating func runFromPalette(_ command: AppCommand) -> [Effect] {
-    guard let binding = KeyMap.binding(for: command) else { return [] }
+    guard let binding = state.keys.binding(for: command) else { return [] }
     if binding.contexts.contains(state.keyContext) { return run(command) }
     let views: [(context: KeyContext, view: TopView)] = [
       (.postings, .postings), (.pipeline, .pipeline), (.agenda, .agenda),

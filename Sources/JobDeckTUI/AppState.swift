@@ -118,6 +118,8 @@ public struct AppState: Equatable, Sendable {
   /// The latest time seen (from the clock, then from ticks): decides "today".
   public var now: Date
   public var timeZone: TimeZone
+  /// The keymap in force: the shipped one, or the one the config file rebinds.
+  public var keys = KeyTable.standard
   public var size = TerminalSize(rows: 24, columns: 80)
 
   public var view: TopView = .postings

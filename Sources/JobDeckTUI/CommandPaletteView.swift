@@ -5,7 +5,7 @@ import JobDeckCore
 extension App {
   mutating func handlePaletteKey(_ key: KeyPress) -> [Effect] {
     guard case .palette(var palette) = state.mode else { return [] }
-    let matches = PaletteMatcher.matches(palette.input.text, context: state.keyContext)
+    let matches = PaletteMatcher.matches(palette.input.text, context: state.keyContext, in: state.keys)
     switch key {
     case .escape:
       state.mode = palette.detail.map(Mode.detail) ?? .browsing
@@ -34,9 +34,11 @@ extension App {
 /// description, the command's name or its section, with runs and word starts ranked first.
 public enum PaletteMatcher {
   /// The bindings matching `query`, best first; those that act in `context` before the others.
-  public static func matches(_ query: String, context: KeyContext) -> [KeyBinding] {
+  public static func matches(_ query: String, context: KeyContext, in keys: KeyTable = .standard)
+    -> [KeyBinding]
+  {
     let needle = Array(query.lowercased().filter { $0 != " " })
-    let scored = KeyMap.bindings.enumerated().compactMap { position, binding -> (Int, Int, KeyBinding)? in
+    let scored = keys.bindings.enumerated().compactMap { position, binding -> (Int, Int, KeyBinding)? in
       guard let score = score(needle, in: searchText(binding)) else { return nil }
       let applies = binding.contexts.contains(context) ? 1 : 0
       return (score * 2 + applies, position, binding)
@@ -79,7 +81,7 @@ public enum PaletteMatcher {
 
 extension Renderer {
   func drawPalette(_ palette: CommandPalette, on screen: inout Screen, in area: Area) {
-    let matches = PaletteMatcher.matches(palette.input.text, context: state.keyContext)
+    let matches = PaletteMatcher.matches(palette.input.text, context: state.keyContext, in: state.keys)
     let width = area.width
     let left = 0
     let height = min(area.height, max(3, matches.count + 2))

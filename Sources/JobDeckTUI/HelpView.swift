@@ -7,9 +7,9 @@ extension App {
   /// rebinding moves both); `?`, `q` and `Esc` close it.
   mutating func handleHelpKey(_ key: KeyPress) -> [Effect] {
     let height = Renderer.contentHeight(rows: state.size.rows)
-    let lines = Renderer.helpLines(width: state.size.columns)
+    let lines = Renderer.helpLines(width: state.size.columns, keys: state.keys)
     let maximum = max(0, lines.count - (height - 1))
-    switch KeyMap.command(for: key, in: .detail) {
+    switch state.keys.command(for: key, in: .detail) {
     case .help, .back:
       state.mode = state.detailUnderHelp.map(Mode.detail) ?? .browsing
       state.detailUnderHelp = nil
@@ -29,12 +29,12 @@ extension App {
 extension Renderer {
   /// The help's lines at `width`: a heading per group, then keys and what they do, the
   /// description wrapped under itself when the width is short.
-  static func helpLines(width: Int) -> [StyledLine] {
+  static func helpLines(width: Int, keys: KeyTable = .standard) -> [StyledLine] {
     let keyWidth = min(18, max(8, width / 4))
     let textWidth = max(10, width - keyWidth - 4)
     var lines: [StyledLine] = []
     for group in KeyGroup.allCases {
-      let bindings = KeyMap.bindings.filter { $0.group == group }
+      let bindings = keys.bindings.filter { $0.group == group }
       guard !bindings.isEmpty else { continue }
       if !lines.isEmpty { lines.append(StyledLine(text: "")) }
       lines.append(StyledLine(text: group.title, style: .heading, indent: 1))
@@ -52,7 +52,7 @@ extension Renderer {
   }
 
   func drawHelp(on screen: inout Screen, in area: Area) {
-    let lines = Renderer.helpLines(width: area.width)
+    let lines = Renderer.helpLines(width: area.width, keys: state.keys)
     let visible = max(0, area.height - 1)
     let maximum = max(0, lines.count - visible)
     let scroll = max(0, min(state.helpScroll, maximum))

@@ -47,7 +47,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
-public struct KeyBinding: Sendable {
+public struct KeyBinding: Equatable, Sendable {
   public let command: AppCommand
   public let keys: [KeyPress]
   public let contexts: Set<KeyContext>
@@ -153,38 +153,21 @@ public enum KeyMap {
         hint: "open URL"),
   ]
 
-  /// The binding of `command`; every command has exactly one (a test checks).
+  /// The binding of `command` in the shipped table; every command has exactly one (a test
+  /// checks). The app reads its own `KeyTable`, which may hold the user's rebindings.
   public static func binding(for command: AppCommand) -> KeyBinding? {
-    bindings.first { $0.command == command }
+    KeyTable.standard.binding(for: command)
   }
 
-  /// The command `key` runs in `context`, if any.
+  /// The command `key` runs in `context` with the shipped keys, if any.
   public static func command(for key: KeyPress, in context: KeyContext) -> AppCommand? {
-    lookup[KeyMapLookupKey(key: key, context: context)]
+    KeyTable.standard.command(for: key, in: context)
   }
 
-  /// The bindings of `context` with a hint, the view's own first (the bar cuts from the
-  /// end), then finding, then those of every view.
+  /// The shipped bindings of `context` with a hint, in the hint bar's order.
   public static func hints(in context: KeyContext) -> [KeyBinding] {
-    let order: [KeyGroup] = [KeyGroup(rawValue: context.rawValue) ?? .detail, .moving, .everywhere]
-    return order.flatMap { group in
-      bindings.filter { $0.group == group && $0.hint != nil && $0.contexts.contains(context) }
-    }
+    KeyTable.standard.hints(in: context)
   }
-
-  private static let lookup: [KeyMapLookupKey: AppCommand] = {
-    var result: [KeyMapLookupKey: AppCommand] = [:]
-    for binding in bindings {
-      for key in binding.keys {
-        for context in binding.contexts {
-          // The first binding wins; `KeyMapTests` checks that no two share a key anyway.
-          let lookupKey = KeyMapLookupKey(key: key, context: context)
-          if result[lookupKey] == nil { result[lookupKey] = binding.command }
-        }
-      }
-    }
-    return result
-  }()
 
   private static func row(
     _ command: AppCommand, _ keys: [KeyPress], _ contexts: Set<KeyContext>, _ group: KeyGroup,
@@ -235,11 +218,6 @@ public enum KeyMap {
     }
     return lines.joined(separator: "\n") + "\n"
   }
-}
-
-private struct KeyMapLookupKey: Hashable {
-  let key: KeyPress
-  let context: KeyContext
 }
 
 extension KeyPress: ExpressibleByExtendedGraphemeClusterLiteral {

@@ -41,7 +41,7 @@ extension App {
       return effects
     case .click:
       if event.row == 0 {
-        let tabs = Renderer.tabRanges(columns: state.size.columns)
+        let tabs = Renderer.tabRanges(columns: state.size.columns, keys: state.keys)
         guard let tab = tabs.first(where: { $0.columns.contains(event.column) }) else { return [] }
         state.mode = .browsing
         switchView(to: tab.view)

@@ -66,16 +66,24 @@ struct Renderer {
   static func contentHeight(rows: Int) -> Int { max(1, rows - 4) }
 
   /// The columns of each view's tab in the header, for drawing and for mouse clicks.
-  static func tabRanges(columns: Int) -> [(view: TopView, columns: Range<Int>)] {
+  static func tabRanges(columns: Int, keys: KeyTable = .standard)
+    -> [(view: TopView, columns: Range<Int>)]
+  {
     var column = columns >= 60 ? TerminalText.displayWidth(of: "JobDeck ") : 0
     return TopView.allCases.map { view in
-      let width = TerminalText.displayWidth(of: tabLabel(view))
+      let width = TerminalText.displayWidth(of: tabLabel(view, keys: keys))
       defer { column += width }
       return (view, column..<(column + width))
     }
   }
 
-  static func tabLabel(_ view: TopView) -> String { " \(view.rawValue + 1) \(view.title) " }
+  /// The view's name after the first key that shows it (the keymap's, so a rebinding shows).
+  static func tabLabel(_ view: TopView, keys: KeyTable = .standard) -> String {
+    let command: AppCommand = [.postings: .showPostings, .pipeline: .showPipeline][view]
+      ?? .showAgenda
+    guard let key = keys.binding(for: command)?.keys.first else { return " \(view.title) " }
+    return " \(KeyMap.label(key)) \(view.title) "
+  }
 
   private func drawTooSmall(on screen: inout Screen) {
     let lines = [
@@ -94,12 +102,13 @@ struct Renderer {
       screen.write("JobDeck ", row: 0, column: 0, style: .heading)
     }
     var column = 0
-    for (view, range) in Renderer.tabRanges(columns: screen.size.columns) {
+    for (view, range) in Renderer.tabRanges(columns: screen.size.columns, keys: state.keys) {
       let style = view == state.view ? CellStyle.selected : CellStyle.heading
       column = range.lowerBound + screen.write(
-        Renderer.tabLabel(view), row: 0, column: range.lowerBound, style: style)
+        Renderer.tabLabel(view, keys: state.keys), row: 0, column: range.lowerBound, style: style)
     }
-    let today = " \(state.today)  ? help"
+    let helpKey = state.keys.binding(for: .help)?.keys.first.map { "  \(KeyMap.label($0)) help" }
+    let today = " \(state.today)" + (helpKey ?? "")
     let width = TerminalText.displayWidth(of: today)
     if column + width < screen.size.columns {
       screen.write(today, row: 0, column: screen.size.columns - width, style: .heading)
@@ -175,7 +184,7 @@ struct Renderer {
       if state.isEditingFilter {
         pairs = [("Enter", "keep"), ("Esc", "clear"), ("↑ ↓", "leave and move")]
       } else {
-        pairs = KeyMap.hints(in: state.keyContext).map {
+        pairs = state.keys.hints(in: state.keyContext).map {
           (KeyMap.label($0.keys[0]), $0.hint ?? "")
         }
       }

@@ -76,7 +76,8 @@ final class CursesTerminal {
   /// enough that a lone Esc feels immediate.
   static let escapeDelayMilliseconds: Int32 = 25
 
-  init(device: TerminalDevice, environment: [String: String], enablesMouse: Bool = false)
+  init(device: TerminalDevice, environment: [String: String], enablesMouse: Bool = false,
+       theme: ColorTheme = ColorTheme())
     throws(TerminalError)
   {
     Self.chooseUTF8Locale()
@@ -136,7 +137,7 @@ final class CursesTerminal {
       _ = mouseinterval(0)
     }
 
-    var palette = StylePalette(environment: environment)
+    var palette = StylePalette(environment: environment, theme: theme)
     if palette.usesColor, has_colors(), start_color() == OK {
       _ = use_default_colors()
       for (pair, foreground) in palette.colorPairs {

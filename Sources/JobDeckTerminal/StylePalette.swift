@@ -13,35 +13,45 @@ public struct StylePalette: Sendable {
   }
 
   public let usesColor: Bool
+  /// The roles that have a colour, each with its pair number (its index plus one) and
+  /// foreground. Roles missing here are drawn with attributes only even when colour is on.
+  let coloredRoles: [(role: CellStyle.Role, foreground: Int16)]
 
-  public init(usesColor: Bool) {
-    self.usesColor = usesColor
+  /// Colour is used when asked for and the theme has any (monochrome has none unless the user
+  /// coloured a style).
+  public init(usesColor: Bool, theme: ColorTheme = ColorTheme()) {
+    let roles = ColorTheme.colorableRoles.compactMap { entry -> (CellStyle.Role, Int16)? in
+      theme.color(for: entry.role).map { (entry.role, Self.cursesColor($0)) }
+    }
+    self.usesColor = usesColor && !roles.isEmpty
+    coloredRoles = roles
   }
 
   /// Colour is off when `NO_COLOR` is set to anything non-empty, as the convention says.
-  public init(environment: [String: String]) {
-    self.init(usesColor: (environment["NO_COLOR"] ?? "").isEmpty)
+  public init(environment: [String: String], theme: ColorTheme = ColorTheme()) {
+    self.init(usesColor: (environment["NO_COLOR"] ?? "").isEmpty, theme: theme)
   }
 
-  /// The roles that have a colour, each with its pair number (its index plus one) and
-  /// foreground. Roles missing here are drawn with attributes only even when colour is on.
-  static let coloredRoles: [(role: CellStyle.Role, foreground: Int16)] = [
-    (.heading, Int16(COLOR_CYAN)),
-    (.error, Int16(COLOR_RED)),
-    (.overdue, Int16(COLOR_RED)),
-    (.today, Int16(COLOR_MAGENTA)),
-    (.imminent, Int16(COLOR_YELLOW)),
-    (.soon, Int16(COLOR_YELLOW)),
-    (.upcoming, Int16(COLOR_GREEN)),
-    (.later, Int16(COLOR_BLUE)),
-    (.highlight, Int16(COLOR_YELLOW)),
-  ]
+  /// -1 is the terminal's own foreground (`use_default_colors`).
+  static func cursesColor(_ color: ColorTheme.Color) -> Int16 {
+    switch color {
+    case .default: return -1
+    case .black: return Int16(COLOR_BLACK)
+    case .red: return Int16(COLOR_RED)
+    case .green: return Int16(COLOR_GREEN)
+    case .yellow: return Int16(COLOR_YELLOW)
+    case .blue: return Int16(COLOR_BLUE)
+    case .magenta: return Int16(COLOR_MAGENTA)
+    case .cyan: return Int16(COLOR_CYAN)
+    case .white: return Int16(COLOR_WHITE)
+    }
+  }
 
   /// The pairs to register with `init_pair` after `start_color`: (pair, foreground), with -1
   /// meaning the default background.
   public var colorPairs: [(pair: Int16, foreground: Int16)] {
     guard usesColor else { return [] }
-    return Self.coloredRoles.enumerated().map { (Int16($0.offset + 1), $0.element.foreground) }
+    return coloredRoles.enumerated().map { (Int16($0.offset + 1), $0.element.foreground) }
   }
 
   public func rendition(for style: CellStyle) -> Rendition {
@@ -53,7 +63,7 @@ public struct StylePalette: Sendable {
   }
 
   func colorPair(for role: CellStyle.Role) -> Int16 {
-    guard usesColor, let index = Self.coloredRoles.firstIndex(where: { $0.role == role }) else {
+    guard usesColor, let index = coloredRoles.firstIndex(where: { $0.role == role }) else {
       return 0
     }
     return Int16(index + 1)

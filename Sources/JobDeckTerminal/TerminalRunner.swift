@@ -21,7 +21,8 @@ public enum TerminalRunner {
     installExitGuard()
     let originalSignals = SignalTrap.currentDispositions()
     let terminal = try CursesTerminal(device: device, environment: services.environment,
-                                      enablesMouse: services.enablesMouse)
+                                      enablesMouse: services.enablesMouse,
+                                      theme: services.theme)
     SignalTrap.install(crashFallback: originalSignals)
     defer {
       terminal.close()

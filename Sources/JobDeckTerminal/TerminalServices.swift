@@ -1,5 +1,6 @@
 import Foundation
 import JobDeckCore
+import JobDeckTUI
 
 /// What the terminal layer needs from the rest of JobDeck, as closures the app fills in, so this
 /// module depends on neither the store nor the importer.
@@ -17,9 +18,12 @@ public struct TerminalServices {
   public var environment: [String: String]
   /// The clock the ticks carry.
   public var now: () -> Date
-  /// Clicks and the wheel reach the UI only when asked for (`JOBDECK_MOUSE=1`): with mouse
-  /// reporting on, the terminal's own selection needs Shift.
+  /// Clicks and the wheel reach the UI only when asked for (config `mouse = true`, or
+  /// `JOBDECK_MOUSE=1`, which beats the file as `JOBDECK_MOUSE=0` does): with mouse reporting
+  /// on, the terminal's own selection needs Shift.
   public var enablesMouse: Bool
+  /// The config file's theme and colours.
+  public var theme: ColorTheme
 
   public init(
     save: @escaping (Deck) throws -> Void,
@@ -27,7 +31,9 @@ public struct TerminalServices {
     checkForExternalChange: @escaping () -> Deck? = { nil },
     tickInterval: TimeInterval = 1.5,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    now: @escaping () -> Date = Date.init
+    now: @escaping () -> Date = Date.init,
+    mouseByDefault: Bool = false,
+    theme: ColorTheme = ColorTheme()
   ) {
     self.save = save
     self.importSource = importSource
@@ -35,6 +41,11 @@ public struct TerminalServices {
     self.tickInterval = tickInterval
     self.environment = environment
     self.now = now
-    self.enablesMouse = environment["JOBDECK_MOUSE"] == "1"
+    switch environment["JOBDECK_MOUSE"] {
+    case "1": enablesMouse = true
+    case "0": enablesMouse = false
+    default: enablesMouse = mouseByDefault
+    }
+    self.theme = theme
   }
 }

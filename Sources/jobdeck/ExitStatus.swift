@@ -9,6 +9,9 @@ enum ExitStatus {
   /// outside what JobDeck accepts (a date outside 1900–2199, an absurd --lead). EX_USAGE.
   static let usage: Int32 = 64
   static let storeProblem: Int32 = 2
+  /// A config file that cannot be read or holds a value JobDeck does not accept: like a bad
+  /// store, a data file to fix rather than a command line to retype.
+  static let badConfigFile: Int32 = 2
   /// sysexits' EX_USAGE: the command needs a confirmation it was not given (`--yes` without a
   /// terminal to ask on).
   static let needsConfirmation: Int32 = 64

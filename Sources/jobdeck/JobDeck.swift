@@ -10,11 +10,13 @@ struct JobDeck: ParsableCommand {
     abstract: "Track job postings, applications and the deadlines that come with them.",
     discussion: """
       With no command, opens the full-screen UI on your store. Every command takes \
-      --store PATH; otherwise $JOBDECK_STORE, $XDG_DATA_HOME/jobdeck/store.json or \
+      --store PATH; otherwise $JOBDECK_STORE, the config file's store \
+      (jobdeck config path), $XDG_DATA_HOME/jobdeck/store.json or \
       ~/.local/share/jobdeck/store.json is used. Ids accept any unique prefix.
 
       Exit status: 0 success, 1 a request that cannot be done (unknown or ambiguous id), \
-      2 a problem with the store (unreadable, locked, written by a newer JobDeck), 64 a \
+      2 a problem with the store (unreadable, locked, written by a newer JobDeck) or the \
+      config file (a value it does not accept, with file:line:column), 64 a \
       mistake in the command line (unknown option, a value that does not parse, a date \
       outside 1900-01-01 … 2199-12-31).
       """,
@@ -25,7 +27,7 @@ struct JobDeck: ParsableCommand {
       CheckCommand.self, CompactCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
       SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
-      OffersCommand.self,
+      OffersCommand.self, ConfigCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )
@@ -91,8 +93,8 @@ struct UnknownCommand {
       let argument = arguments[index]
       if argument == "--" { return nil }
       if argument.hasPrefix("-") {
-        // `--store PATH` is the only root option with a value.
-        if argument == "--store" { index += 1 }
+        // `--store PATH` and `--config PATH` are the root options with a value.
+        if argument == "--store" || argument == "--config" { index += 1 }
         index += 1
         continue
       }

@@ -10,8 +10,18 @@ struct StoreOptions: ParsableArguments {
     valueName: "path"))
   var store: String?
 
+  @OptionGroup var configOptions: ConfigOptions
+
+  /// `--store`, else `$JOBDECK_STORE`, else the config file's `store` (a leading `~/` is
+  /// `$HOME`, as a shell would have it), else the XDG default.
   var path: String {
-    StoreLocation.resolve(explicitPath: store, environment: ProcessInfo.processInfo.environment)
+    let environment = ProcessInfo.processInfo.environment
+    var configured = configOptions.configuration.storePath
+    if let path = configured, path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty {
+      configured = (home.hasSuffix("/") ? home : home + "/") + path.dropFirst(2)
+    }
+    return StoreLocation.resolve(explicitPath: store, environment: environment,
+                                 configuredPath: configured)
   }
 
   var file: StoreFile { StoreFile(path: path, journalPolicy: Self.journalPolicy) }
@@ -31,16 +41,26 @@ struct StoreOptions: ParsableArguments {
 
   /// The clock every command uses. `JOBDECK_NOW` (an ISO 8601 instant) pins it, so that tests
   /// and demos of "what will the agenda say on Friday" are reproducible.
-  var clock: WallClock { CommandClock.current }
+  var clock: WallClock {
+    CommandClock.current(configuredTimeZone: configOptions.configuration.timeZone)
+  }
 }
 
 enum CommandClock {
-  static var current: WallClock {
+  /// The config file's `time-zone` applies unless `TZ` is set (and not empty): the environment
+  /// beats the file, as for every setting.
+  static func current(configuredTimeZone: String?) -> WallClock {
     let environment = ProcessInfo.processInfo.environment
+    var zone = TimeZone.current
+    if (environment["TZ"] ?? "").isEmpty, let name = configuredTimeZone,
+      let configured = TimeZone(identifier: name)
+    {
+      zone = configured
+    }
     if let pinned = environment["JOBDECK_NOW"], let date = ISO8601DateFormatter().date(from: pinned)
     {
-      return FixedWallClock(now: date, timeZone: TimeZone.current)
+      return FixedWallClock(now: date, timeZone: zone)
     }
-    return SystemWallClock()
+    return SystemWallClock(timeZone: zone)
   }
 }

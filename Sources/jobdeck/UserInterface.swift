@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckConfig
 import JobDeckCore
 import JobDeckStore
 import JobDeckTUI
@@ -6,11 +7,11 @@ import JobDeckTerminal
 
 /// Wires the pure UI to the terminal, the store and the importer.
 enum UserInterface {
-  static func open(storePath: String, clock: WallClock) throws {
+  static func open(storePath: String, clock: WallClock, configuration: Configuration) throws {
     let store = UIStoreBridge(file: StoreFile(path: storePath))
     let loaded = try store.loadInitial()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
-                  readOnlyReason: loaded.readOnlyReason)
+                  readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable)
     if ProcessInfo.processInfo.environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] == "1" {
       // Hidden, for `Scripts/bench`: everything the UI does up to its first frame, with the
       // frame printed instead of handed to curses.
@@ -32,7 +33,9 @@ enum UserInterface {
         DebugCrash.crashIfAsked()
         return store.reloadIfChanged()
       },
-      now: { clock.now })
+      now: { clock.now },
+      mouseByDefault: configuration.mouse,
+      theme: configuration.theme)
     do {
       try TerminalRunner.run(&app, services: services)
     } catch {

@@ -25,6 +25,9 @@ final class CLIWorkspace: Sendable {
     var base = ProcessInfo.processInfo.environment
     base["JOBDECK_STORE"] = nil
     base["XDG_DATA_HOME"] = nil
+    // Nor the user's config file: the one under HOME (here) applies unless a test names one.
+    base["XDG_CONFIG_HOME"] = nil
+    base["JOBDECK_CONFIG"] = nil
     base["HOME"] = directory
     base["TZ"] = "Europe/Berlin"
     base["JOBDECK_NOW"] = now

@@ -61,4 +61,33 @@ struct StylePaletteTests {
     #expect(rendition.attributes & jd_attr_underline() != 0)
     #expect(rendition.attributes & jd_attr_reverse() != 0)
   }
+
+  @Test("The config file's theme picks the foregrounds; the user's colour beats the theme's")
+  func themesChooseForegrounds() {
+    func foreground(_ palette: StylePalette, _ role: CellStyle.Role) -> Int16? {
+      let pair = palette.colorPair(for: role)
+      return palette.colorPairs.first { $0.pair == pair }?.foreground
+    }
+    let dark = StylePalette(usesColor: true, theme: ColorTheme(base: .dark))
+    let light = StylePalette(usesColor: true, theme: ColorTheme(base: .light))
+    #expect(foreground(dark, .heading) == Int16(COLOR_CYAN))
+    #expect(foreground(light, .heading) == Int16(COLOR_BLUE))
+    #expect(foreground(light, .imminent) != Int16(COLOR_YELLOW))
+    let mine = StylePalette(usesColor: true,
+                            theme: ColorTheme(base: .light, colors: [.overdue: .green]))
+    #expect(foreground(mine, .overdue) == Int16(COLOR_GREEN))
+  }
+
+  @Test("Monochrome draws as under NO_COLOR unless the user colours a style")
+  func monochromeHasNoPairs() {
+    let monochrome = StylePalette(usesColor: true, theme: ColorTheme(base: .monochrome))
+    #expect(monochrome.usesColor == false)
+    #expect(monochrome.colorPairs.isEmpty)
+    let plain = monochrome.rendition(for: CellStyle(role: .normal)).attributes
+    #expect(monochrome.rendition(for: CellStyle(role: .overdue)).attributes != plain)
+    let tinted = StylePalette(usesColor: true,
+                              theme: ColorTheme(base: .monochrome, colors: [.error: .red]))
+    #expect(tinted.colorPairs.count == 1)
+    #expect(tinted.colorPair(for: .heading) == 0)
+  }
 }

@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
 
   @Flag(help: "Keep the temporary store and print its path.") var keep = false
   @Flag(help: "Print the demo's postings instead of opening the UI (for scripts).") var list = false
+  @OptionGroup var configOptions: ConfigOptions
 
   func run() throws {
     let directory = try makeTemporaryDirectory(prefix: "jobdeck-demo")
@@ -23,7 +24,8 @@ struct DemoCommand: ParsableCommand {
     defer {
       if !keep { try? FileManager.default.removeItem(atPath: directory) }
     }
-    let clock = CommandClock.current
+    let configuration = configOptions.configuration
+    let clock = CommandClock.current(configuredTimeZone: configuration.timeZone)
     try DemoStore.write(to: path, today: clock.today, now: clock.now)
     if keep { say(path) }
     if list {
@@ -31,7 +33,7 @@ struct DemoCommand: ParsableCommand {
       try listing.run()
       return
     }
-    try UserInterface.open(storePath: path, clock: clock)
+    try UserInterface.open(storePath: path, clock: clock, configuration: configuration)
   }
 }
 

@@ -1,0 +1,33 @@
+import Foundation
+import JobDeckTUI
+
+/// What the config file sets, each field already checked. A field the file leaves out has its
+/// default, so `Configuration()` is what JobDeck does with no file at all.
+public struct Configuration: Equatable, Sendable {
+  /// The store file; nil leaves it to `$JOBDECK_STORE` and the XDG default.
+  public var storePath: String?
+  /// An IANA zone name for "today" and times of day; nil means the system's (`TZ`).
+  public var timeZone: String?
+  /// Clicks and the wheel in the UI (`JOBDECK_MOUSE` still overrides it).
+  public var mouse: Bool
+  public var theme: ColorTheme
+  /// The commands the file rebinds, with their new keys (possibly none).
+  public var keyOverrides: [AppCommand: [KeyPress]]
+
+  public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
+              theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:]) {
+    self.storePath = storePath
+    self.timeZone = timeZone
+    self.mouse = mouse
+    self.theme = theme
+    self.keyOverrides = keyOverrides
+  }
+
+  /// The keymap the UI runs with. The overrides were checked for clashes when parsed.
+  public var keyTable: KeyTable {
+    (try? KeyTable(overriding: keyOverrides)) ?? .standard
+  }
+
+  /// The defaults, written out: each setting with its value when no file sets it.
+  public static let defaults = Configuration()
+}

@@ -1,0 +1,160 @@
+import Foundation
+import JobDeckTUI
+import TOMLKit
+
+extension Configuration {
+  /// The top-level settings and tables a file may hold, for the message about any other.
+  static let settingNames = ["store", "time-zone", "mouse", "theme", "[colors]", "[keys]"]
+
+  /// Reads the text of a config file. `file` is only for messages. Pure: the caller reads the
+  /// file, so tests hand in text.
+  public init(parsing text: String, file: String) throws(ConfigurationError) {
+    let table: TOMLTable
+    do {
+      table = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw ConfigurationError(
+        file: file, line: error.source.begin.line, column: error.source.begin.column,
+        problem: "not valid TOML: \(error.description)",
+        allowed: "TOML (https://toml.io); `jobdeck config default` prints a valid file")
+    } catch {
+      throw ConfigurationError(file: file, line: 1, column: 1, problem: "not valid TOML: \(error)",
+                               allowed: "TOML (https://toml.io)")
+    }
+    var reader = SettingsReader(file: file, locator: SettingLocator(text: text))
+    self.init()
+    for key in table.keys {
+      guard let value = table[key] else { continue }
+      switch key {
+      case "store":
+        let path = try reader.string(value, key: key, in: nil, allowed: "a file path in quotes")
+        storePath = path.isEmpty ? nil : path
+      case "time-zone":
+        let allowed = "an IANA time zone name such as \"Europe/Berlin\", or \"\" for the system's"
+        let name = try reader.string(value, key: key, in: nil, allowed: allowed)
+        guard name.isEmpty || TimeZone(identifier: name) != nil else {
+          throw reader.error(key: key, in: nil, found: "unknown time zone \"\(name)\"",
+                             allowed: allowed)
+        }
+        timeZone = name.isEmpty ? nil : name
+      case "mouse":
+        mouse = try reader.bool(value, key: key, in: nil)
+      case "theme":
+        let allowed = ColorTheme.Base.allCases.map(\.rawValue).joined(separator: ", ")
+        let name = try reader.string(value, key: key, in: nil, allowed: allowed)
+        guard let base = ColorTheme.Base(rawValue: name) else {
+          throw reader.error(key: key, in: nil, found: "theme \"\(name)\"", allowed: allowed)
+        }
+        theme.base = base
+      case "colors":
+        theme.colors = try reader.colors(value)
+      case "keys":
+        keyOverrides = try reader.keyOverrides(value)
+      default:
+        throw reader.error(key: key, in: nil, found: "unknown setting \"\(key)\"",
+                           allowed: Self.settingNames.joined(separator: ", "))
+      }
+    }
+  }
+}
+
+/// Reads typed values out of TOMLKit's table and turns a wrong one into a positioned error.
+private struct SettingsReader {
+  let file: String
+  let locator: SettingLocator
+
+  func error(key: String, in table: String?, found: String, allowed: String) -> ConfigurationError {
+    let position = locator.position(ofKey: key, in: table)
+    let name = table.map { "\($0).\(key)" } ?? key
+    return ConfigurationError(file: file, line: position.line, column: position.column,
+                              problem: "\(name): \(found)", allowed: allowed)
+  }
+
+  func string(_ value: TOMLValueConvertible, key: String, in table: String?, allowed: String)
+    throws(ConfigurationError) -> String
+  {
+    guard let text = value.string else {
+      throw error(key: key, in: table, found: "\(value.debugDescription), which is not text",
+                  allowed: allowed)
+    }
+    return text
+  }
+
+  func bool(_ value: TOMLValueConvertible, key: String, in table: String?)
+    throws(ConfigurationError) -> Bool
+  {
+    guard value.type == .bool, let flag = value.bool else {
+      throw error(key: key, in: table, found: "\(value.debugDescription)",
+                  allowed: "true or false (without quotes)")
+    }
+    return flag
+  }
+
+  func table(_ value: TOMLValueConvertible, named name: String) throws(ConfigurationError)
+    -> TOMLTable
+  {
+    guard let table = value.table else {
+      throw error(key: name, in: nil, found: "\(value.debugDescription), which is not a table",
+                  allowed: "a table: [\(name)] followed by lines of name = value")
+    }
+    return table
+  }
+
+  func colors(_ value: TOMLValueConvertible) throws(ConfigurationError)
+    -> [CellStyle.Role: ColorTheme.Color]
+  {
+    let table = try table(value, named: "colors")
+    let colorNames = ColorTheme.Color.allCases.map(\.rawValue).joined(separator: ", ")
+    var colors: [CellStyle.Role: ColorTheme.Color] = [:]
+    for key in table.keys {
+      guard let entry = table[key] else { continue }
+      guard let role = ColorTheme.colorableRoles.first(where: { $0.name == key })?.role else {
+        throw error(key: key, in: "colors", found: "unknown style \"\(key)\"",
+                    allowed: ColorTheme.colorableRoles.map(\.name).joined(separator: ", "))
+      }
+      let name = try string(entry, key: key, in: "colors", allowed: colorNames)
+      guard let color = ColorTheme.Color(rawValue: name) else {
+        throw error(key: key, in: "colors", found: "colour \"\(name)\"", allowed: colorNames)
+      }
+      colors[role] = color
+    }
+    return colors
+  }
+
+  func keyOverrides(_ value: TOMLValueConvertible) throws(ConfigurationError)
+    -> [AppCommand: [KeyPress]]
+  {
+    let table = try table(value, named: "keys")
+    let keysAllowed = "a list of keys such as [\"j\", \"Down\"]: each " + KeyMap.keyNameRule
+    var overrides: [AppCommand: [KeyPress]] = [:]
+    for name in table.keys {
+      guard let entry = table[name] else { continue }
+      guard let command = AppCommand(settingName: name) else {
+        throw error(key: name, in: "keys", found: "unknown action \"\(name)\"",
+                    allowed: AppCommand.allCases.map(\.settingName).joined(separator: ", "))
+      }
+      guard let list = entry.array else {
+        throw error(key: name, in: "keys", found: "\(entry.debugDescription), not a list",
+                    allowed: keysAllowed)
+      }
+      var keys: [KeyPress] = []
+      for item in list {
+        guard let text = item.string, let key = KeyMap.key(named: text) else {
+          throw error(key: name, in: "keys", found: "key \(item.debugDescription)",
+                      allowed: keysAllowed)
+        }
+        if !keys.contains(key) { keys.append(key) }
+      }
+      // Listing an action with its shipped keys (as `config default` does) rebinds nothing.
+      if keys != KeyTable.standard.binding(for: command)?.keys { overrides[command] = keys }
+    }
+    do {
+      _ = try KeyTable(overriding: overrides)
+    } catch {
+      let rebound = error.commands.last { overrides[$0] != nil } ?? error.commands[0]
+      throw self.error(key: rebound.settingName, in: "keys", found: error.description,
+                       allowed: "keys that no other action of that view uses")
+    }
+    return overrides
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import JobDeckTUI
+
+extension Configuration {
+  /// `jobdeck config default`: every setting with its default and what it may be, as a file
+  /// that can be saved and edited. Parsing it gives `Configuration.defaults` (a test checks).
+  public static func defaultFileText() -> String {
+    let themes = ColorTheme.Base.allCases.map(\.rawValue).joined(separator: ", ")
+    let colors = ColorTheme.Color.allCases.map(\.rawValue).joined(separator: ", ")
+    let defaults = Configuration.defaults
+    var lines = [
+      "# JobDeck configuration: $XDG_CONFIG_HOME/jobdeck/config.toml",
+      "# (else ~/.config/jobdeck/config.toml; $JOBDECK_CONFIG or --config PATH name another).",
+      "# Command-line options beat environment variables, which beat this file.",
+      "",
+      "# The store file. Empty: $JOBDECK_STORE, else $XDG_DATA_HOME/jobdeck/store.json.",
+      "# --store and $JOBDECK_STORE beat it.",
+      "store = \"\(defaults.storePath ?? "")\"",
+      "",
+      "# An IANA time zone for \"today\" and times of day, such as \"Europe/Berlin\".",
+      "# Empty: the system's. A non-empty $TZ beats it.",
+      "time-zone = \"\(defaults.timeZone ?? "")\"",
+      "",
+      "# Click rows and tabs and scroll with the wheel in the UI. JOBDECK_MOUSE=1 or 0 beats it.",
+      "mouse = \(defaults.mouse)",
+      "",
+      "# One of: \(themes). NO_COLOR (non-empty) turns colour off whatever the theme.",
+      "theme = \"\(defaults.theme.base.rawValue)\"",
+      "",
+      "# Your colour for any style, over the theme's. Colours: \(colors).",
+      "# The dark theme's are shown; remove the # to change one.",
+      "[colors]",
+    ]
+    let dark = ColorTheme(base: .dark)
+    for (name, role) in ColorTheme.colorableRoles {
+      lines.append("# \(name) = \"\((dark.color(for: role) ?? .default).rawValue)\"")
+    }
+    lines += [
+      "",
+      "# Keys per action, as the help (?) writes them: one character, Space, Enter, Esc, Tab,",
+      "# Shift-Tab, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1…F12,",
+      "# Ctrl-A…Ctrl-Z. A key may not run two actions in one view. [] leaves an action to the",
+      "# command palette (:).",
+      "[keys]",
+    ]
+    for binding in KeyTable.standard.bindings {
+      let keys = binding.keys.map { "\"" + KeyMap.label($0) + "\"" }.joined(separator: ", ")
+      let padded = binding.command.settingName.padding(toLength: 22, withPad: " ", startingAt: 0)
+      lines.append("\(padded) = [\(keys)]  # \(binding.summary)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
