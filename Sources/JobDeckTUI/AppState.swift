@@ -21,6 +21,8 @@ public enum Mode: Equatable, Sendable {
   case detail(DetailState)
   case addForm(AddForm)
   case importPrompt(TextInput)
+  /// The import dialog's multi-line box, holding a pasted ad until Ctrl-D previews it.
+  case importPaste(PastedAd)
   case importPreview(PostingDraft)
   case stagePicker(StagePicker)
   /// `z` was pressed on an agenda row: waiting for `d` (a day) or `w` (a week).
@@ -41,6 +43,13 @@ public enum Mode: Equatable, Sendable {
   case contacts(ContactList)
   /// `=`: the applications at the offer stage side by side.
   case offerComparison
+}
+
+/// A pasted ad in the import dialog: the text as pasted (typing adds to it).
+public struct PastedAd: Equatable, Sendable {
+  public var text: String
+
+  public init(_ text: String) { self.text = text }
 }
 
 public struct ContactList: Equatable, Sendable {

@@ -64,12 +64,19 @@ extension App {
 
   mutating func handleImportPromptKey(_ key: KeyPress) -> [Effect] {
     guard case .importPrompt(var input) = state.mode else { return [] }
+    if let effects = handleImportPromptPasteKey(key) { return effects }
     switch key {
     case .escape:
       state.mode = .browsing
       return []
     case .enter:
       let source = input.text.trimmingCharacters(in: .whitespaces)
+      // Standard input is the terminal the UI runs on: say how to paste instead.
+      if source == "-" {
+        state.mode = .importPrompt(TextInput())
+        showMessage("to import an ad you copied: " + App.pasteHelp)
+        return []
+      }
       state.mode = .browsing
       guard !source.isEmpty else { return [] }
       showMessage("importing \(source)…")

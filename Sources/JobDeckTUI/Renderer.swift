@@ -38,6 +38,7 @@ struct Renderer {
       }
       drawContacts(list, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
+    case .importPaste(let ad): drawPastedAd(ad, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
     default:
       if state.deck.isEmpty {
@@ -110,7 +111,7 @@ struct Renderer {
   private func drawMessageLine(on screen: inout Screen, row: Int) {
     switch state.mode {
     case .importPrompt(let input):
-      let label = "Import file or URL: "
+      let label = "Import file or URL, or paste an ad: "
       let used = screen.write(label, row: row, column: 0, style: .highlight)
       drawInput(input.text, on: &screen, row: row, column: used)
       return
@@ -190,7 +191,10 @@ struct Renderer {
     case .addForm:
       pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
     case .importPrompt:
-      pairs = [("Enter", "import"), ("Esc", "cancel")]
+      pairs = [("Enter", "import"), ("paste", "an ad"), ("Ctrl-V", "clipboard"),
+               ("Ctrl-E", "editor"), ("Esc", "cancel")]
+    case .importPaste:
+      pairs = [("Ctrl-D", "preview"), ("Ctrl-V", "clipboard"), ("Esc", "cancel")]
     case .importPreview:
       pairs = [("y", "add"), ("n", "cancel")]
     case .fieldForm:
