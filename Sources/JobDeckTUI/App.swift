@@ -81,6 +81,7 @@ public struct App: TerminalProgram {
     case .addForm: return handleFormKey(key)
     case .importPrompt: return handleImportPromptKey(key)
     case .importPaste: return handleImportPasteKey(key)
+    case .duplicateQuestion: return handleDuplicateKey(key)
     case .importPreview: return handleImportPreviewKey(key)
     case .stagePicker: return handleStagePickerKey(key)
     case .snoozePrompt: return handleSnoozeKey(key)

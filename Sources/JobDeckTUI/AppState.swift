@@ -24,6 +24,8 @@ public enum Mode: Equatable, Sendable {
   /// The import dialog's multi-line box, holding a pasted ad until Ctrl-D previews it.
   case importPaste(PastedAd)
   case importPreview(PostingDraft)
+  /// The posting being added or imported matches one on file: update it, add anyway, cancel.
+  case duplicateQuestion(DuplicateQuestion)
   case stagePicker(StagePicker)
   /// `z` was pressed on an agenda row: waiting for `d` (a day) or `w` (a week).
   case snoozePrompt(deadlineID: String)
@@ -43,6 +45,17 @@ public enum Mode: Equatable, Sendable {
   case contacts(ContactList)
   /// `=`: the applications at the offer stage side by side.
   case offerComparison
+}
+
+public struct DuplicateQuestion: Equatable, Sendable {
+  /// The posting on file and how it is named.
+  public var existingID: String
+  public var existingName: String
+  /// What `u` and `a` do.
+  public var update: PendingEdit
+  public var addAnyway: PendingEdit
+  /// "Quokka GmbH · Data Engineer", the posting being added.
+  public var newName: String
 }
 
 /// A pasted ad in the import dialog: the text as pasted (typing adds to it).

@@ -115,6 +115,9 @@ struct Renderer {
       let used = screen.write(label, row: row, column: 0, style: .highlight)
       drawInput(input.text, on: &screen, row: row, column: used)
       return
+    case .duplicateQuestion(let question):
+      screen.write(App.duplicatePrompt(question), row: row, column: 0, style: .highlight)
+      return
     case .snoozePrompt:
       screen.write("Snooze for: d = 1 day, w = 1 week, Esc = cancel", row: row, column: 0,
                    style: .highlight)
@@ -193,6 +196,8 @@ struct Renderer {
     case .importPrompt:
       pairs = [("Enter", "import"), ("paste", "an ad"), ("Ctrl-V", "clipboard"),
                ("Ctrl-E", "editor"), ("Esc", "cancel")]
+    case .duplicateQuestion:
+      pairs = [("u", "update it"), ("a", "add anyway"), ("n Esc", "cancel")]
     case .importPaste:
       pairs = [("Ctrl-D", "preview"), ("Ctrl-V", "clipboard"), ("Esc", "cancel")]
     case .importPreview:
