@@ -78,10 +78,6 @@ struct AddPosting: ParsableCommand {
     }
   }
 
-  private struct DuplicateFound: Error {
-    var existing: Posting
-  }
-
   /// Adds the posting, or updates the one it duplicates (`.update`); throws `DuplicateFound`
   /// when it duplicates one and the user has not said what to do.
   private func add(_ posting: Posting, choice: DuplicateChoice, cutoff: CivilDate?, now: Date)
@@ -124,23 +120,13 @@ struct AddPosting: ParsableCommand {
     }
   }
 
-  enum DuplicateChoice { case ask, update, addAnyway, cancel }
-
   /// On a terminal, the user's answer; without one, a refusal that names the posting on file.
   private func ask(about existing: Posting) throws -> DuplicateChoice {
-    let name = "\(existing.id) (\(existing.company) · \(existing.title)"
-      + (existing.location.map { " · \($0)" } ?? "") + ")"
-    guard isatty(STDIN_FILENO) == 1 else {
+    guard DuplicatePrompt.canAsk else {
       throw CommandFailure.user(
-        "this posting is already on file as \(name); add --update to update it or --add-anyway to add a second one")
+        "this posting is already on file as \(DuplicatePrompt.name(of: existing)); add --update to update it or --add-anyway to add a second one")
     }
-    FileHandle.standardError.write(Data(safe(
-      "Already on file: \(name).\n[u]pdate it, [a]dd anyway, or [c]ancel? [c] ").utf8))
-    switch readLine()?.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "u", "update": return .update
-    case "a", "add", "add anyway": return .addAnyway
-    default: return .cancel
-    }
+    return DuplicatePrompt.ask(about: existing)
   }
 }
 
