@@ -19,8 +19,8 @@ struct AddPosting: ParsableCommand {
       location once case, spaces and punctuation are ignored) is a duplicate: on a terminal \
       you are asked whether to update the one on file, add anyway or cancel; without one, \
       the command refuses and names the posting on file unless --update or --add-anyway says \
-      what to do. (`jobdeck import` always updates the posting it re-imports, found by URL or \
-      by company and title.)
+      what to do. (`jobdeck import` asks the same on a terminal, and without one updates the \
+      posting it re-imports unless --add-anyway is given.)
       """
   )
 
