@@ -106,6 +106,10 @@ struct HostileTextTerminalTests {
     try ui.waitFor("Import preview")
     try expectIntact(ui, view: "import preview", header: "Import preview")
     try ui.sendKeys("y")
+    // The ad is on file already: the duplicate question names it, defused too.
+    try ui.waitFor("u update it")
+    try expectIntact(ui, view: "duplicate question", header: "1 Postings")
+    try ui.sendKeys("u")
     try ui.waitForAbsence(of: "Import preview")
     try expectIntact(ui, view: "after import", header: "1 Postings")
 
