@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Bracketed paste (`ESC[200~` … `ESC[201~`): the terminal wraps pasted text in these markers
 /// once the program asks with `ESC[?2004h`, so a pasted ad arrives as one piece of text instead
@@ -8,6 +9,19 @@ enum BracketedPaste {
   static let disable = "\u{1B}[?2004l"
   static let start: [UInt32] = [27, 91, 50, 48, 48, 126]  // ESC [ 2 0 0 ~
   static let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
+
+  /// The terminal's descriptor while bracketed paste is on, -1 otherwise: a crash or `exit`
+  /// turns it off with a plain `write`, so the shell is not left receiving paste markers.
+  static let activeDescriptor = Atomic<Int32>(-1)
+
+  /// Async-signal-safe: one `write` of a constant.
+  static func turnOffAfterCrash() {
+    let descriptor = activeDescriptor.load(ordering: .relaxed)
+    guard descriptor >= 0 else { return }
+    disableBytes.withUnsafeBufferPointer { _ = write(descriptor, $0.baseAddress, $0.count) }
+  }
+
+  private static let disableBytes: [UInt8] = Array(disable.utf8)
 }
 
 /// Sorts what curses hands over into keys and pastes. Curses knows no paste markers, so they

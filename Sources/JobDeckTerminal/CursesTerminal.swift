@@ -176,6 +176,8 @@ final class CursesTerminal {
   private func writeControl(_ sequence: String) {
     _ = fputs(sequence, output)
     _ = fflush(output)
+    BracketedPaste.activeDescriptor.store(
+      sequence == BracketedPaste.enable ? fileno(output) : -1, ordering: .relaxed)
   }
 
   /// The next key or code: `wget_wch`'s status (`OK`, `KEY_CODE_YES`, `ERR` on timeout or

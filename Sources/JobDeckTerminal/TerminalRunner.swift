@@ -37,7 +37,10 @@ public enum TerminalRunner {
   /// terminal; `endwin` is harmless when curses is not running.
   private static func installExitGuard() {
     guard !exitGuardInstalled.exchange(true, ordering: .relaxed) else { return }
-    atexit { _ = endwin() }
+    atexit {
+      BracketedPaste.turnOffAfterCrash()
+      _ = endwin()
+    }
   }
 }
 
