@@ -70,6 +70,8 @@ struct HostileTextTerminalTests {
     #expect(detail.contains("fdp.exe") && !detail.contains("\u{202E}"))
     try expectIntact(ui, view: "detail", header: "Evil^[")
     try ui.sendKeys("G")
+    // Checked once the end is drawn: capturing at once raced the redraw on a busy machine.
+    try ui.waitFor("Apply by 3 March 2027")
     try expectIntact(ui, view: "detail (end)", header: "Apply by 3 March 2027")
     try ui.sendKeys("Escape")
 
