@@ -42,6 +42,20 @@ extension Deck {
     }?.id
   }
 
+  /// Which posting a merge updates: the one the draft is a re-import of (as scripts expect),
+  /// the one the user chose when asked about a duplicate, or none (add it anyway).
+  public enum MergeTarget: Hashable, Sendable {
+    case matching
+    case posting(String)
+    case newPosting
+  }
+
+  /// The posting on file a draft duplicates: a re-import of it, or the same URL or the same
+  /// company, title and location (`duplicate(of:)`). Asked about before an interactive import.
+  public func duplicateID(of draft: PostingDraft) -> String? {
+    postingID(matching: draft) ?? duplicate(of: draft.posting)?.id
+  }
+
   /// Adds the draft as a new posting, or updates the posting it is a re-import of.
   ///
   /// On update, draft fields that are non-empty replace the stored ones (id and createdAt stay);
@@ -50,9 +64,16 @@ extension Deck {
   /// already done or dismissed, are never touched, and no second deadline of a kind the posting
   /// already has is added. Every deadline arriving here is marked `.imported`.
   @discardableResult
-  public mutating func merge(_ draft: PostingDraft, at time: Date) -> MergeOutcome {
+  public mutating func merge(_ draft: PostingDraft, at time: Date,
+                             into target: MergeTarget = .matching) -> MergeOutcome {
     let time = time.truncatedToSeconds
-    guard let postingID = postingID(matching: draft),
+    let targetID: String?
+    switch target {
+    case .matching: targetID = postingID(matching: draft)
+    case .posting(let id): targetID = id
+    case .newPosting: targetID = nil
+    }
+    guard let postingID = targetID,
       let index = postings.firstIndex(where: { $0.id == postingID })
     else {
       var posting = draft.posting

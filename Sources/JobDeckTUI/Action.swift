@@ -5,6 +5,11 @@ import JobDeckCore
 /// terminal layer performed. `update` is a function of (state, action) alone.
 public enum Action: Equatable, Sendable {
   case key(KeyPress)
+  /// Text the terminal delivered as one bracketed paste: inserted as text where text is typed,
+  /// never read as keys, so letters in a pasted ad run no commands.
+  case paste(String)
+  /// The answer to `Effect.readClipboard`.
+  case clipboardRead(ClipboardReading)
   /// Sent at least once a minute, so the date shown rolls over at midnight and the store file is
   /// checked for changes made by another process.
   case tick(Date)
@@ -28,6 +33,12 @@ public enum Action: Equatable, Sendable {
   /// `Effect.openURL` failed: the browser could not be started or exited with an error. The
   /// message says which program and why, for the status bar.
   case openURLFailed(url: String, message: String)
+}
+
+/// What reading the clipboard gave: its text and the helper that read it, or why not.
+public enum ClipboardReading: Equatable, Sendable {
+  case text(String, tool: String)
+  case failed(String)
 }
 
 /// What the terminal layer runs: the pure UI, seen from outside.

@@ -23,6 +23,10 @@ public struct App: TerminalProgram {
     switch action {
     case .key(let key):
       return handle(key)
+    case .paste(let text):
+      return handlePaste(text)
+    case .clipboardRead(let reading):
+      return clipboardRead(reading)
     case .tick(let date):
       state.now = max(state.now, date)
       if case .failed = state.saveState, !state.pendingEdits.isEmpty {
@@ -79,6 +83,8 @@ public struct App: TerminalProgram {
     case .browsing, .detail: break
     case .addForm: return handleFormKey(key)
     case .importPrompt: return handleImportPromptKey(key)
+    case .importPaste: return handleImportPasteKey(key)
+    case .duplicateQuestion: return handleDuplicateKey(key)
     case .importPreview: return handleImportPreviewKey(key)
     case .stagePicker: return handleStagePickerKey(key)
     case .snoozePrompt: return handleSnoozeKey(key)
@@ -227,6 +233,8 @@ public struct App: TerminalProgram {
         .notes(applicationID: id, text: trimmed, at: clock.now), message: "notes saved")
     case .recordDocument(let reference, let original):
       return recordDocumentEdited(reference, original: original, text: text)
+    case .pastedAd:
+      return pastedAdEdited(text)
     }
   }
 

@@ -21,7 +21,11 @@ public enum Mode: Equatable, Sendable {
   case detail(DetailState)
   case addForm(AddForm)
   case importPrompt(TextInput)
+  /// The import dialog's multi-line box, holding a pasted ad until Ctrl-D previews it.
+  case importPaste(PastedAd)
   case importPreview(PostingDraft)
+  /// The posting being added or imported matches one on file: update it, add anyway, cancel.
+  case duplicateQuestion(DuplicateQuestion)
   case stagePicker(StagePicker)
   /// `z` was pressed on an agenda row: waiting for `d` (a day) or `w` (a week).
   case snoozePrompt(deadlineID: String)
@@ -41,6 +45,24 @@ public enum Mode: Equatable, Sendable {
   case contacts(ContactList)
   /// `=`: the applications at the offer stage side by side.
   case offerComparison
+}
+
+public struct DuplicateQuestion: Equatable, Sendable {
+  /// The posting on file and how it is named.
+  public var existingID: String
+  public var existingName: String
+  /// What `u` and `a` do.
+  public var update: PendingEdit
+  public var addAnyway: PendingEdit
+  /// "Quokka GmbH · Data Engineer", the posting being added.
+  public var newName: String
+}
+
+/// A pasted ad in the import dialog: the text as pasted (typing adds to it).
+public struct PastedAd: Equatable, Sendable {
+  public var text: String
+
+  public init(_ text: String) { self.text = text }
 }
 
 public struct ContactList: Equatable, Sendable {

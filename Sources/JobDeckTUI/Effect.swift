@@ -12,6 +12,12 @@ public enum Effect: Equatable, Sendable {
   case openURL(String)
   /// Read a file or URL and extract a posting; the result comes back as an `Action`.
   case importSource(String)
+  /// Extract a posting from pasted text, as `jobdeck import -` does with its standard input
+  /// (same size cap); the result comes back as `importFinished` or `importFailed`.
+  case importText(String)
+  /// Read the desktop clipboard (`wl-paste`, `xclip` or `xsel`); the result comes back as
+  /// `Action.clipboardRead`.
+  case readClipboard
   /// Leave the UI after saving whatever is pending.
   case quit
 }
@@ -22,4 +28,6 @@ public enum EditPurpose: Hashable, Sendable {
   /// Every field of a posting (or of an application without one) as the Core record
   /// document, `original` being the text first opened (left as it was: nothing changes).
   case recordDocument(Deck.Reference, original: String)
+  /// An empty buffer for an ad: what is saved is imported.
+  case pastedAd
 }

@@ -4,6 +4,18 @@ import JobDeckCore
 /// The `/` line: while it is open every printable key is text for the filter of the current
 /// view (or the detail's search), so no letter typed there can run a command.
 extension App {
+  /// A paste while the line is open is more text for it, as if typed.
+  mutating func pasteIntoFilter(_ text: String) {
+    var input = TextInput(state.activeFilter)
+    input.insert(pasted: text)
+    state.activeFilter = input.text
+    if state.keyContext == .detail {
+      scrollDetailToFirstMatch()
+    } else {
+      resetSelection(in: state.keyContext)
+    }
+  }
+
   mutating func handleFilterKey(_ key: KeyPress) -> [Effect] {
     let context = state.keyContext
     switch key {

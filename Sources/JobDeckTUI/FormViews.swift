@@ -47,14 +47,37 @@ extension App {
     let deadlines = form.deadline(today: state.today).map {
       [Deadline(id: "", kind: .applicationCutoff, due: .allDay($0), owner: .posting(""))]
     } ?? []
+    let adding = PendingEdit.addPosting(posting, deadlines: deadlines, stage: form.stage)
+    if let existing = state.deck.duplicate(of: posting) {
+      // The update takes what was typed as a refreshed ad would: non-empty fields replace
+      // the stored ones, the cutoff is added when the posting has none.
+      let draft = PostingDraft(posting: posting, deadlines: deadlines)
+      state.mode = .duplicateQuestion(DuplicateQuestion(
+        existingID: existing.id, existingName: state.recordName(of: existing),
+        update: .importDraft(draft, at: now, into: .posting(existing.id)),
+        addAnyway: adding, newName: "\(posting.company) · \(posting.title)"))
+      return []
+    }
     state.mode = .browsing
-    let effects = perform(.addPosting(posting, deadlines: deadlines, stage: form.stage),
-                          message: "added \(posting.company) — \(posting.title)")
-    if !effects.isEmpty, let id = state.deck.postings.last?.id { select(postingID: id) }
+    return performAdding(adding, message: "added \(posting.company) — \(posting.title)")
+  }
+
+  /// Adds (or updates) a posting and selects it in the postings table.
+  mutating func performAdding(_ edit: PendingEdit, message: String) -> [Effect] {
+    let before = Set(state.deck.postings.map(\.id))
+    let effects = perform(edit, message: message)
+    if effects.isEmpty { return effects }
+    let target: String?
+    if case .importDraft(_, _, .posting(let id)) = edit {
+      target = id
+    } else {
+      target = state.deck.postings.last { !before.contains($0.id) }?.id
+    }
+    if let target { select(postingID: target) }
     return effects
   }
 
-  private mutating func select(postingID id: String) {
+  mutating func select(postingID id: String) {
     state.view = .postings
     state.filter = ""
     let postings = state.deck.postings
@@ -64,12 +87,19 @@ extension App {
 
   mutating func handleImportPromptKey(_ key: KeyPress) -> [Effect] {
     guard case .importPrompt(var input) = state.mode else { return [] }
+    if let effects = handleImportPromptPasteKey(key) { return effects }
     switch key {
     case .escape:
       state.mode = .browsing
       return []
     case .enter:
       let source = input.text.trimmingCharacters(in: .whitespaces)
+      // Standard input is the terminal the UI runs on: say how to paste instead.
+      if source == "-" {
+        state.mode = .importPrompt(TextInput())
+        showMessage("to import an ad you copied: " + App.pasteHelp)
+        return []
+      }
       state.mode = .browsing
       guard !source.isEmpty else { return [] }
       showMessage("importing \(source)…")
@@ -85,20 +115,20 @@ extension App {
     guard case .importPreview(let draft) = state.mode else { return [] }
     switch key {
     case .character("y"), .character("Y"), .enter:
-      state.mode = .browsing
       let posting = draft.posting
-      var merged = state.deck
-      let outcome = merged.merge(draft, at: clock.now)
-      let verb: String
-      switch outcome {
-      case .added: verb = "imported"
-      case .updated(_, let changes): verb = "updated (\(changes.joined(separator: ", ")))"
-      case .unchanged: verb = "already on file, unchanged:"
+      if let existingID = state.deck.duplicateID(of: draft),
+        let existing = state.deck.posting(withID: existingID)
+      {
+        state.mode = .duplicateQuestion(DuplicateQuestion(
+          existingID: existingID, existingName: state.recordName(of: existing),
+          update: .importDraft(draft, at: clock.now, into: .posting(existingID)),
+          addAnyway: .importDraft(draft, at: clock.now, into: .newPosting),
+          newName: "\(posting.company) · \(posting.title)"))
+        return []
       }
-      let effects = perform(.importDraft(draft, at: clock.now),
-                            message: "\(verb) \(posting.company) — \(posting.title)")
-      select(postingID: outcome.postingID)
-      return effects
+      state.mode = .browsing
+      return performAdding(.importDraft(draft, at: clock.now, into: .newPosting),
+                           message: "imported \(posting.company) — \(posting.title)")
     case .character("n"), .character("N"), .escape, .character("q"):
       state.mode = .browsing
       showMessage("import cancelled")

@@ -11,7 +11,8 @@ public enum PendingEdit: Equatable, Sendable {
   /// application at `stage` when one was given.
   case addPosting(Posting, deadlines: [Deadline], stage: Stage?)
   /// An imported posting, merged so that a re-import updates instead of duplicating.
-  case importDraft(PostingDraft, at: Date)
+  /// `into` says which posting it updates, when the user answered a duplicate question.
+  case importDraft(PostingDraft, at: Date, into: Deck.MergeTarget)
   case markDone(deadlineID: String, at: Date)
   case dismiss(deadlineID: String, at: Date)
   /// An application to a posting from the apply form (`A`).
@@ -69,8 +70,16 @@ public enum PendingEdit: Equatable, Sendable {
         deck.refreshDerivedDeadlines()
       }
       return true
-    case .importDraft(let draft, let time):
-      deck.merge(draft, at: time)
+    case .importDraft(let draft, let time, let target):
+      if case .posting(let id) = target, deck.posting(withID: id) == nil { return false }
+      // Replayed onto a disk version that already holds the second copy: not a third.
+      if target == .newPosting, deck.postings.contains(where: {
+        $0.company == draft.posting.company && $0.title == draft.posting.title
+          && $0.createdAt == time.truncatedToSeconds
+      }) {
+        return true
+      }
+      deck.merge(draft, at: time, into: target)
       return true
     case .markDone(let id, let time):
       return (try? deck.markDone(id, at: time)) != nil

@@ -38,6 +38,7 @@ struct Renderer {
       }
       drawContacts(list, on: &screen, in: area)
     case .importPreview(let draft): drawImportPreview(draft, on: &screen, in: area)
+    case .importPaste(let ad): drawPastedAd(ad, on: &screen, in: area)
     case .help: drawHelp(on: &screen, in: area)
     default:
       if state.deck.isEmpty {
@@ -119,9 +120,12 @@ struct Renderer {
   private func drawMessageLine(on screen: inout Screen, row: Int) {
     switch state.mode {
     case .importPrompt(let input):
-      let label = "Import file or URL: "
+      let label = "Import file or URL, or paste an ad: "
       let used = screen.write(label, row: row, column: 0, style: .highlight)
       drawInput(input.text, on: &screen, row: row, column: used)
+      return
+    case .duplicateQuestion(let question):
+      screen.write(App.duplicatePrompt(question), row: row, column: 0, style: .highlight)
       return
     case .snoozePrompt:
       screen.write("Snooze for: d = 1 day, w = 1 week, Esc = cancel", row: row, column: 0,
@@ -199,7 +203,12 @@ struct Renderer {
     case .addForm:
       pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
     case .importPrompt:
-      pairs = [("Enter", "import"), ("Esc", "cancel")]
+      pairs = [("Enter", "import"), ("paste", "an ad"), ("Ctrl-V", "clipboard"),
+               ("Ctrl-E", "editor"), ("Esc", "cancel")]
+    case .duplicateQuestion:
+      pairs = [("u", "update it"), ("a", "add anyway"), ("n Esc", "cancel")]
+    case .importPaste:
+      pairs = [("Ctrl-D", "preview"), ("Ctrl-V", "clipboard"), ("Esc", "cancel")]
     case .importPreview:
       pairs = [("y", "add"), ("n", "cancel")]
     case .fieldForm:

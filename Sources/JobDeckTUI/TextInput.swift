@@ -27,6 +27,18 @@ public struct TextInput: Equatable, Sendable {
       return false
     }
   }
+
+  /// Appends pasted text as typed text: line breaks and tabs become spaces (the field is one
+  /// line), other control characters are left out, as they are when typed.
+  mutating func insert(pasted: String) {
+    for character in pasted {
+      if character.isNewline || character == "\t" {
+        if !text.hasSuffix(" ") { text.append(" ") }
+      } else if !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        text.append(character)
+      }
+    }
+  }
 }
 
 /// The "add a posting" form: ready to type at once, `Tab`/`Shift-Tab` between fields, the date

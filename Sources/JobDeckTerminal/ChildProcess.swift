@@ -11,6 +11,9 @@ enum ChildProcess {
     /// All three opened on this path, e.g. `/dev/tty` for the editor or `/dev/null` for a
     /// browser whose chatter must not scribble over the UI.
     case allOpened(path: String)
+    /// Standard output into `descriptor` (a pipe we read), input and errors on `otherPath`
+    /// (`/dev/null`): a helper such as `xclip` whose output is the answer.
+    case outputInto(descriptor: Int32, otherPath: String)
   }
 
   /// - Parameters:
@@ -29,6 +32,12 @@ enum ChildProcess {
     if case .allOpened(let path) = streams {
       posix_spawn_file_actions_addopen(&fileActions, 0, path, O_RDWR, 0)
       posix_spawn_file_actions_adddup2(&fileActions, 0, 1)
+      posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
+    }
+    if case .outputInto(let descriptor, let otherPath) = streams {
+      posix_spawn_file_actions_adddup2(&fileActions, descriptor, 1)
+      posix_spawn_file_actions_addclose(&fileActions, descriptor)
+      posix_spawn_file_actions_addopen(&fileActions, 0, otherPath, O_RDWR, 0)
       posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
     }
 

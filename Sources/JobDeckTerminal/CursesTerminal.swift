@@ -64,6 +64,8 @@ final class CursesTerminal {
   /// The terminal's device path, handed to the editor as its standard streams.
   let terminalPath: String?
   private let screen: OpaquePointer
+  /// Where curses writes; the bracketed-paste switch is written here too.
+  private let output: UnsafeMutablePointer<FILE>
   /// Streams this terminal opened and must close (not those a test handed in).
   private let ownedStreams: [UnsafeMutablePointer<FILE>]
   private var isClosed = false
@@ -108,6 +110,7 @@ final class CursesTerminal {
       throw .cursesFailed(terminalType: terminalType)
     }
     self.screen = screen
+    self.output = output
     _ = set_term(screen)
     if let fixedSize {
       _ = resizeterm(Int32(fixedSize.rows), Int32(fixedSize.columns))
@@ -147,6 +150,7 @@ final class CursesTerminal {
       palette = StylePalette(usesColor: false)
     }
     self.palette = palette
+    writeControl(BracketedPaste.enable)
   }
 
   var size: TerminalSize {
@@ -155,6 +159,7 @@ final class CursesTerminal {
 
   /// Hands the terminal back to the shell or an editor, remembering curses' modes.
   func stepAside() {
+    writeControl(BracketedPaste.disable)
     _ = def_prog_mode()
     _ = endwin()
   }
@@ -164,6 +169,16 @@ final class CursesTerminal {
     _ = reset_prog_mode()
     _ = clearok(window, true)
     _ = wrefresh(window)
+    writeControl(BracketedPaste.enable)
+  }
+
+  /// A pasted ad arrives as one paste action only while the terminal brackets pastes; the shell
+  /// and the editor get the terminal back without it, as they found it.
+  private func writeControl(_ sequence: String) {
+    _ = fputs(sequence, output)
+    _ = fflush(output)
+    BracketedPaste.activeDescriptor.store(
+      sequence == BracketedPaste.enable ? fileno(output) : -1, ordering: .relaxed)
   }
 
   /// The next key or code: `wget_wch`'s status (`OK`, `KEY_CODE_YES`, `ERR` on timeout or
@@ -172,6 +187,14 @@ final class CursesTerminal {
     var value: wint_t = 0
     let status = wget_wch(window, &value)
     return (status, UInt32(value))
+  }
+
+  /// The next key if one arrives within `milliseconds`: the rest of a paste marker is already
+  /// on its way when its first characters are read.
+  func readInput(waitingAtMost milliseconds: Int32) -> (status: Int32, value: UInt32) {
+    wtimeout(window, milliseconds)
+    defer { wtimeout(window, Self.inputTimeoutMilliseconds) }
+    return readInput()
   }
 
   /// The mouse event curses queued with `KEY_MOUSE`, as the UI sees it.
@@ -188,6 +211,7 @@ final class CursesTerminal {
   func close() {
     guard !isClosed else { return }
     isClosed = true
+    writeControl(BracketedPaste.disable)
     _ = endwin()
     flowControl?.restore()
     delscreen(screen)

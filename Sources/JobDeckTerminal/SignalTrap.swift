@@ -56,6 +56,7 @@ enum SignalTrap {
       pendingSuspend.store(true, ordering: .relaxed)
     }
     let crash: @convention(c) (Int32) -> Void = { signal in
+      BracketedPaste.turnOffAfterCrash()
       _ = endwin()
       if var previous = crashDispositions[signal] {
         sigaction(signal, &previous, nil)

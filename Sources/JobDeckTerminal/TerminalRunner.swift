@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 import Synchronization
 
@@ -37,7 +38,10 @@ public enum TerminalRunner {
   /// terminal; `endwin` is harmless when curses is not running.
   private static func installExitGuard() {
     guard !exitGuardInstalled.exchange(true, ordering: .relaxed) else { return }
-    atexit { _ = endwin() }
+    atexit {
+      BracketedPaste.turnOffAfterCrash()
+      _ = endwin()
+    }
   }
 }
 
@@ -51,6 +55,7 @@ struct RunLoop<Program: TerminalProgram> {
   private var isFinished = false
   private var hasDeliveredInterrupt = false
   private var nextTick: Date
+  private var pasteDecoder: PasteDecoder
 
   init(program: Program, services: TerminalServices, terminal: CursesTerminal) {
     self.program = program
@@ -58,6 +63,7 @@ struct RunLoop<Program: TerminalProgram> {
     self.terminal = terminal
     self.blitter = ScreenBlitter(palette: terminal.palette)
     self.nextTick = services.now().addingTimeInterval(services.tickInterval)
+    self.pasteDecoder = PasteDecoder(byteLimit: services.pasteByteLimit)
   }
 
   mutating func run() {
@@ -75,17 +81,37 @@ struct RunLoop<Program: TerminalProgram> {
         suspend()
       }
       let input = terminal.readInput()
-      if KeyDecoder.isMouse(status: input.status, value: input.value) {
-        if let event = terminal.readMouse() { dispatch(.mouse(event)) }
-      } else if let key = KeyDecoder.keyPress(status: input.status, value: input.value,
-                                       size: terminal.size) {
-        dispatch(.key(key))
+      deliver(pasteDecoder.feed(status: input.status, value: input.value))
+      // An Esc may be the start of a paste marker: the rest follows at once if it is one.
+      while pasteDecoder.isHoldingKeys, !isFinished {
+        let next = terminal.readInput(waitingAtMost: CursesTerminal.escapeDelayMilliseconds * 2)
+        if next.status == KeyDecoder.textStatus || next.status == KeyDecoder.keyCodeStatus {
+          deliver(pasteDecoder.feed(status: next.status, value: next.value))
+        } else {
+          deliver(pasteDecoder.flush())
+        }
       }
       for action in mailbox.takeAll() where !isFinished {
         dispatch(action)
       }
       tickIfDue()
       if !isFinished { draw() }
+    }
+  }
+
+  private mutating func deliver(_ outputs: [PasteDecoder.Output]) {
+    for output in outputs where !isFinished {
+      switch output {
+      case .paste(let text):
+        dispatch(.paste(text))
+      case .input(let status, let value):
+        if KeyDecoder.isMouse(status: status, value: value) {
+          if let event = terminal.readMouse() { dispatch(.mouse(event)) }
+        } else if let key = KeyDecoder.keyPress(status: status, value: value,
+                                                size: terminal.size) {
+          dispatch(.key(key))
+        }
+      }
     }
   }
 
@@ -133,19 +159,36 @@ struct RunLoop<Program: TerminalProgram> {
     case .importSource(let source):
       // A page can take seconds to arrive: fetch on a thread of its own and deliver the result
       // through the mailbox, so the screen (showing "importing…") stays responsive.
-      let importSource = services.importSource
+      importInBackground(source, with: services.importSource)
+      return nil
+    case .importText(let text):
+      importInBackground(text, with: services.importText)
+      return nil
+    case .readClipboard:
+      // A clipboard helper waiting for a display that never answers must not freeze the UI.
+      let environment = services.environment
+      let limit = services.pasteByteLimit
       let mailbox = self.mailbox
       Thread.detachNewThread {
-        do {
-          mailbox.post(.importFinished(try importSource(source)))
-        } catch {
-          mailbox.post(.importFailed(message: String(describing: error)))
-        }
+        mailbox.post(.clipboardRead(Clipboard.read(environment: environment, limit: limit)))
       }
       return nil
     case .quit:
       isFinished = true
       return nil
+    }
+  }
+
+  private func importInBackground(
+    _ input: String, with importer: @escaping @Sendable (String) throws -> PostingDraft
+  ) {
+    let mailbox = self.mailbox
+    Thread.detachNewThread {
+      do {
+        mailbox.post(.importFinished(try importer(input)))
+      } catch {
+        mailbox.post(.importFailed(message: String(describing: error)))
+      }
     }
   }
 

@@ -10,6 +10,12 @@ public struct TerminalServices {
   /// Reads a file or URL into a draft; errors become `Action.importFailed(message:)`. Runs on a
   /// thread of its own, so the UI stays responsive while a page loads.
   public var importSource: @Sendable (String) throws -> PostingDraft
+  /// Reads a pasted ad (the import dialog's box, the clipboard, an editor buffer) into a draft,
+  /// as `jobdeck import -` reads standard input; runs on a thread of its own too.
+  public var importText: @Sendable (String) throws -> PostingDraft
+  /// Bytes a bracketed paste or the clipboard may bring; beyond it a paste is cut and the
+  /// clipboard refused (the importer refuses what is over its own cap, which is smaller).
+  public var pasteByteLimit: Int
   /// Called on every tick: the deck now on disk if another process changed it, else nil.
   public var checkForExternalChange: () -> Deck?
   /// How often `Action.tick` is sent and the store checked.
@@ -28,6 +34,10 @@ public struct TerminalServices {
   public init(
     save: @escaping (Deck) throws -> Void,
     importSource: @escaping @Sendable (String) throws -> PostingDraft,
+    importText: @escaping @Sendable (String) throws -> PostingDraft = { _ in
+      throw PastedTextUnsupported()
+    },
+    pasteByteLimit: Int = 16_000_000,
     checkForExternalChange: @escaping () -> Deck? = { nil },
     tickInterval: TimeInterval = 1.5,
     environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -37,6 +47,8 @@ public struct TerminalServices {
   ) {
     self.save = save
     self.importSource = importSource
+    self.importText = importText
+    self.pasteByteLimit = pasteByteLimit
     self.checkForExternalChange = checkForExternalChange
     self.tickInterval = tickInterval
     self.environment = environment
@@ -48,4 +60,10 @@ public struct TerminalServices {
     }
     self.theme = theme
   }
+}
+
+/// The services were built without a reader for pasted text (a test of something else).
+public struct PastedTextUnsupported: Error, CustomStringConvertible {
+  public init() {}
+  public var description: String { "this program does not import pasted text" }
 }

@@ -63,6 +63,16 @@ public final class TmuxSession {
     try tmux(["send-keys", "-t", sessionName, "-l", "--", text])
   }
 
+  /// Pastes `text` as a terminal paste does: through a tmux buffer and `paste-buffer -p`, which
+  /// wraps it in bracketed-paste markers when the program asked for them.
+  public func paste(_ text: String) throws {
+    let file = NSTemporaryDirectory() + "/jobdeck-paste-\(UUID().uuidString)"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try tmux(["load-buffer", "-b", "jobdeck-paste", file])
+    try tmux(["paste-buffer", "-p", "-d", "-b", "jobdeck-paste", "-t", sessionName])
+  }
+
   /// Presses keys by tmux name: `Enter`, `Escape`, `Tab`, `BTab`, `C-c`, `C-z`, `Up`, `NPage`,
   /// `F1`, or single characters such as `q`.
   public func sendKeys(_ keys: String...) throws {

@@ -33,9 +33,8 @@ enum PostingSource {
       switch kind(of: source) {
       case .standardInput:
         let data = try BoundedInput.readStandardInput(limit: limits.maximumBytes)
-        return PostingImporter.draft(
-          fromText: try BoundedInput.text(of: data, from: "standard input"),
-          contentTypeHint: nil, importDate: today, source: "pasted")
+        return try draft(fromPasted: try BoundedInput.text(of: data, from: "standard input"),
+                         from: "standard input", today: today, limits: limits)
       case .url(let url):
         return try PostingImporter.draft(fromURL: url, limits: limits, importDate: today)
       case .csvFile(let path):
@@ -52,6 +51,25 @@ enum PostingSource {
     } catch let error as FetchError {
       throw CommandFailure.user(error.description)
     }
+  }
+
+  /// A pasted ad: standard input of `jobdeck import -`, or what the UI's import dialog was given
+  /// (its box, the clipboard, an editor buffer). One path, so both find the same posting and
+  /// refuse the same sizes.
+  static func draft(fromPasted text: String, from origin: String, today: CivilDate,
+                    limits: ReadingLimits = .ad) throws -> PostingDraft {
+    do {
+      guard text.utf8.count <= limits.maximumBytes else {
+        throw InputError.tooLarge(source: origin, limit: limits.maximumBytes)
+      }
+      guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        throw InputError.empty(source: origin)
+      }
+    } catch let error as InputError {
+      throw CommandFailure.user(error.description)
+    }
+    return PostingImporter.draft(fromText: text, contentTypeHint: nil, importDate: today,
+                                 source: "pasted")
   }
 
   /// Imports a CSV file read a few MB at a time, so that the import holds its rows but never the

@@ -1,6 +1,7 @@
 import Foundation
 import JobDeckConfig
 import JobDeckCore
+import JobDeckImport
 import JobDeckStore
 import JobDeckTUI
 import JobDeckTerminal
@@ -23,12 +24,16 @@ enum UserInterface {
     let services = TerminalServices(
       save: { deck in try store.save(deck) },
       importSource: { source in
-        // Standard input is the terminal the UI runs on: only files and URLs here.
+        // Standard input is the terminal the UI runs on (the UI answers `-` itself).
         guard source != "-" else {
-          throw CommandFailure.user("give a file or a URL; to paste an ad, use: jobdeck import -")
+          throw CommandFailure.user("give a file or a URL, or paste the ad into the dialog")
         }
         return try PostingSource.draft(from: source, today: clock.today)
       },
+      importText: { text in
+        try PostingSource.draft(fromPasted: text, from: "the pasted ad", today: clock.today)
+      },
+      pasteByteLimit: ReadingLimits.ad.maximumBytes + 1,
       checkForExternalChange: {
         DebugCrash.crashIfAsked()
         return store.reloadIfChanged()

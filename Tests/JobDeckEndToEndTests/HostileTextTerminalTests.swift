@@ -70,6 +70,8 @@ struct HostileTextTerminalTests {
     #expect(detail.contains("fdp.exe") && !detail.contains("\u{202E}"))
     try expectIntact(ui, view: "detail", header: "Evil^[")
     try ui.sendKeys("G")
+    // Checked once the end is drawn: capturing at once raced the redraw on a busy machine.
+    try ui.waitFor("Apply by 3 March 2027")
     try expectIntact(ui, view: "detail (end)", header: "Apply by 3 March 2027")
     try ui.sendKeys("Escape")
 
@@ -106,6 +108,10 @@ struct HostileTextTerminalTests {
     try ui.waitFor("Import preview")
     try expectIntact(ui, view: "import preview", header: "Import preview")
     try ui.sendKeys("y")
+    // The ad is on file already: the duplicate question names it, defused too.
+    try ui.waitFor("u update it")
+    try expectIntact(ui, view: "duplicate question", header: "1 Postings")
+    try ui.sendKeys("u")
     try ui.waitForAbsence(of: "Import preview")
     try expectIntact(ui, view: "after import", header: "1 Postings")
 

@@ -100,6 +100,7 @@ enum SnapshotFixtures {
       "apply-form": applyForm, "event-form": eventForm, "event-form-error": eventFormError,
       "move-note": moveNote, "delete-confirm": deleteConfirm, "contact-form": contactForm,
       "offer-form": offerForm, "offer-comparison": offerComparison,
+      "pasted-ad": pastedAd, "duplicate-question": duplicateQuestion,
     ]
   }
 }

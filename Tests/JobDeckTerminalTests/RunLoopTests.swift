@@ -274,3 +274,50 @@ extension HeadlessCursesTests {
     return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
   }
 }
+
+extension HeadlessCursesTests {
+  @Test("A bracketed paste reaches the program as one paste, its letters never as keys")
+  func bracketedPasteIsOnePasteAction() throws {
+    let device = try HeadlessDevice()
+    device.type("\u{1B}[200~Data Engineer\rquit? D x\u{1B}[201~")
+    device.type("\u{1B}")  // a lone Esc after it is still a key
+    device.type("q")
+    let log = ServiceLog()
+    var ticks = 0
+    var program = ScriptedProgram { action in Self.quitting(action, ticks: &ticks) ?? [] }
+    try TerminalRunner.run(&program, services: services(log), device: device.device)
+    let keysAndPastes = program.received.filter {
+      if case .tick = $0 { return false }
+      if case .key(.resize) = $0 { return false }
+      return true
+    }
+    #expect(keysAndPastes == [.paste("Data Engineer\nquit? D x"), .key(.escape),
+                              .key(.character("q"))])
+  }
+
+  @Test("The terminal brackets pastes while the UI runs and stops when it steps aside or ends")
+  func bracketedPasteIsOnOnlyWhileTheUIRuns() throws {
+    let path = NSTemporaryDirectory() + "/jobdeck-tty-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0, let input = fdopen(ends[0], "r"), let output = fopen(path, "w")
+    else { throw HeadlessError(message: "no pipe or file") }
+    defer {
+      close(ends[1])
+      fclose(input)
+      fclose(output)
+    }
+    let terminal = try CursesTerminal(
+      device: .streams(input: input, output: output, terminalType: "xterm-256color",
+                       size: TerminalSize(rows: 24, columns: 80)),
+      environment: [:])
+    terminal.stepAside()
+    terminal.takeBack()
+    terminal.close()
+    fflush(output)
+    let written = try String(contentsOfFile: path, encoding: .utf8)
+    let switches = written.components(separatedBy: "\u{1B}[?2004").dropFirst().map { $0.prefix(1) }
+    #expect(switches == ["h", "l", "h", "l"])
+    #expect(BracketedPaste.activeDescriptor.load(ordering: .relaxed) == -1)
+  }
+}

@@ -19,8 +19,8 @@ struct AddPosting: ParsableCommand {
       location once case, spaces and punctuation are ignored) is a duplicate: on a terminal \
       you are asked whether to update the one on file, add anyway or cancel; without one, \
       the command refuses and names the posting on file unless --update or --add-anyway says \
-      what to do. (`jobdeck import` always updates the posting it re-imports, found by URL or \
-      by company and title.)
+      what to do. (`jobdeck import` asks the same on a terminal, and without one updates the \
+      posting it re-imports unless --add-anyway is given.)
       """
   )
 
@@ -78,10 +78,6 @@ struct AddPosting: ParsableCommand {
     }
   }
 
-  private struct DuplicateFound: Error {
-    var existing: Posting
-  }
-
   /// Adds the posting, or updates the one it duplicates (`.update`); throws `DuplicateFound`
   /// when it duplicates one and the user has not said what to do.
   private func add(_ posting: Posting, choice: DuplicateChoice, cutoff: CivilDate?, now: Date)
@@ -124,23 +120,13 @@ struct AddPosting: ParsableCommand {
     }
   }
 
-  enum DuplicateChoice { case ask, update, addAnyway, cancel }
-
   /// On a terminal, the user's answer; without one, a refusal that names the posting on file.
   private func ask(about existing: Posting) throws -> DuplicateChoice {
-    let name = "\(existing.id) (\(existing.company) · \(existing.title)"
-      + (existing.location.map { " · \($0)" } ?? "") + ")"
-    guard isatty(STDIN_FILENO) == 1 else {
+    guard DuplicatePrompt.canAsk else {
       throw CommandFailure.user(
-        "this posting is already on file as \(name); add --update to update it or --add-anyway to add a second one")
+        "this posting is already on file as \(DuplicatePrompt.name(of: existing)); add --update to update it or --add-anyway to add a second one")
     }
-    FileHandle.standardError.write(Data(safe(
-      "Already on file: \(name).\n[u]pdate it, [a]dd anyway, or [c]ancel? [c] ").utf8))
-    switch readLine()?.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "u", "update": return .update
-    case "a", "add", "add anyway": return .addAnyway
-    default: return .cancel
-    }
+    return DuplicatePrompt.ask(about: existing)
   }
 }
 

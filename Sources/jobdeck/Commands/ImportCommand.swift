@@ -34,6 +34,10 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "Show what would be imported; write nothing.") var dryRun = false
   @Flag(help: "Print JSON for scripts.") var json = false
   @Flag(help: "CSV: import the good rows and report the bad ones.") var skipBad = false
+  @Flag(help: "An ad that duplicates a posting on file: add it as a second posting instead of updating that one (without a terminal, the default is to update it).")
+  var addAnyway = false
+  @Flag(help: "An ad that duplicates a posting on file: update that one without asking.")
+  var update = false
   @Option(help: "Use this title when the ad's cannot be found (or to replace it).") var title: String?
   @Option(help: "Use this company when the ad's cannot be found (or to replace it).") var company: String?
   @Option(help: ArgumentHelp(
@@ -53,6 +57,10 @@ struct ImportCommand: ParsableCommand {
       throw CommandFailure.usage(error.description)
     }
     return limits
+  }
+
+  func validate() throws {
+    if update && addAnyway { throw ValidationError("use --update or --add-anyway, not both") }
   }
 
   func run() throws {
@@ -79,10 +87,35 @@ struct ImportCommand: ParsableCommand {
         "found no title or company in \(source); give them with --title and --company")
     }
     let now = clock.now
-    let outcome = try storeOptions.file.update { deck -> MergeOutcome in
-      let outcome = deck.merge(draft, at: now)
-      deck.refreshDerivedDeadlines()
-      return outcome
+    // On a terminal a duplicate is asked about (standard input is the ad itself for `-`);
+    // scripts keep the update a re-import has always been, told which posting it updated.
+    var choice: DuplicateChoice = addAnyway ? .addAnyway : update ? .update
+      : (DuplicatePrompt.canAsk && source != "-" ? .ask : .update)
+    var target: Deck.MergeTarget = choice == .addAnyway ? .newPosting : .matching
+    let outcome: MergeOutcome
+    while true {
+      do {
+        outcome = try storeOptions.file.update { deck -> MergeOutcome in
+          if choice == .ask, let id = deck.duplicateID(of: draft),
+            let existing = deck.posting(withID: id)
+          {
+            throw DuplicateFound(existing: existing)
+          }
+          let outcome = deck.merge(draft, at: now, into: target)
+          deck.refreshDerivedDeadlines()
+          return outcome
+        }
+        break
+      } catch let found as DuplicateFound {
+        choice = DuplicatePrompt.ask(about: found.existing)
+        switch choice {
+        case .cancel, .ask:
+          say("Nothing imported.")
+          return
+        case .update: target = .posting(found.existing.id)
+        case .addAnyway: target = .newPosting
+        }
+      }
     }
     if json {
       sayRendered(JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft)))
@@ -91,8 +124,10 @@ struct ImportCommand: ParsableCommand {
     switch outcome {
     case .added(let id): say(id + "\nImported as a new posting.")
     case .updated(let id, let changes):
-      say(id + "\nUpdated the existing posting: " + changes.joined(separator: ", ") + ".")
-    case .unchanged(let id): say(id + "\nAlready imported; nothing changed.")
+      say(id + "\nUpdated the posting on file, \(id): " + changes.joined(separator: ", ")
+        + " (--add-anyway adds a second posting instead).")
+    case .unchanged(let id):
+      say(id + "\nAlready on file as \(id); nothing changed (--add-anyway adds a second posting).")
     }
     sayRendered(ImportPreviewText.render(draft))
   }
