@@ -82,7 +82,7 @@ public enum KeyMap {
     row(.redo, [.control("r")], KeyContext.lists, .everywhere, "redo what was undone"),
     row(.addPosting, ["a"], KeyContext.lists, .everywhere, "add a posting by hand", hint: "add"),
     row(.importPosting, ["i"], KeyContext.lists, .everywhere,
-        "import a posting from a file or URL", hint: "import"),
+        "import a posting from a file, a URL or a paste", hint: "import"),
     row(.quit, ["q"], KeyContext.lists, .everywhere, "save and quit", hint: "quit"),
     row(.delete, ["D"], KeyContext.everywhere, .everywhere,
         "delete the selected record (asks first, naming it and what goes with it)"),

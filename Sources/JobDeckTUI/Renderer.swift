@@ -306,7 +306,7 @@ struct Renderer {
       "No postings yet.",
       "",
       "  a   add a posting by hand",
-      "  i   import a posting from a file or URL",
+      "  i   import a posting from a file, a URL or a paste",
       "  ?   all keys",
       "",
       "To look around first, run: jobdeck demo",

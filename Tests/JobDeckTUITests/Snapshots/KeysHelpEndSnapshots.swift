@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  67–76/76
+       Keys  68–77/77
         x                mark the deadline done
         z                snooze the deadline (then d: a day, w: a
                          week)

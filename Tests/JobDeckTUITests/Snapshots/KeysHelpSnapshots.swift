@@ -15,7 +15,7 @@ extension SnapshotFixtures {
         u                   undo the last change
         Ctrl-R              redo what was undone
         a                   add a posting by hand
-        i                   import a posting from a file or URL
+        i                   import a posting from a file, a URL or a paste
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what
                             goes with it)
@@ -41,7 +41,7 @@ extension SnapshotFixtures {
         u                   undo the last change
         Ctrl-R              redo what was undone
         a                   add a posting by hand
-        i                   import a posting from a file or URL
+        i                   import a posting from a file, a URL or a paste
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what goes with it)
         X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline)
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/76
+       Keys  1–10/77
        Everywhere
         1                show the postings table
         2                show the pipeline by stage

@@ -13,7 +13,7 @@ extension SnapshotFixtures {
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
-       i              import a posting from a file or URL
+       i              import a posting from a file, a URL or a paste
        O              the offer's terms: salary, start, contract, probation, notice,…
        l →            next stage column
        h ←            previous stage column
@@ -39,7 +39,7 @@ extension SnapshotFixtures {
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
-       i              import a posting from a file or URL
+       i              import a posting from a file, a URL or a paste
        O              the offer's terms: salary, start, contract, probation, notice, answer-by date
        l →            next stage column
        h ←            previous stage column
