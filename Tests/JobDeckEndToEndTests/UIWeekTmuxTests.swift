@@ -22,9 +22,8 @@ struct UIWeekTmuxTests {
   /// An editor that corrects the posting's title line and nothing else, as a person would.
   func titleEditor() throws -> String {
     let script = workspace.directory + "/retitle"
-    try "#!/bin/sh\nsed -i 's/^title: .*/title: Senior Data Engineer/' \"$1\"\n"
-      .write(toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
+    try writeExecutable("#!/bin/sh\nsed -i 's/^title: .*/title: Senior Data Engineer/' \"$1\"\n",
+                        to: script)
     return script
   }
 
