@@ -1,0 +1,62 @@
+import Foundation
+import JobDeckCore
+import JobDeckStore
+import JobDeckTerminal
+
+/// `remind --notify`: each reminder due that was not sent before becomes one desktop
+/// notification, and is remembered (`SentReminderLog`) so that a timer running every 15
+/// minutes never repeats it.
+enum ReminderNotifying {
+  /// A notification that could not be sent (no session bus, no notification service) is
+  /// status 1, "the request cannot be done": neither the command line nor the store is wrong,
+  /// the desktop is missing. The reminders sent before it stay recorded.
+  static let cannotNotifyStatus = ExitStatus.userError
+
+  static func notify(_ entries: [AgendaEntry], storeOptions: StoreOptions, clock: WallClock)
+    throws
+  {
+    let environment = ProcessInfo.processInfo.environment
+    do {
+      try DesktopNotifier.checkSessionBus(environment: environment)
+      let log = SentReminderLog(path: SentReminderLog.defaultPath(environment: environment))
+      let storePath = storeOptions.path
+      try log.update(store: absolutePath(storePath)) { sent in
+        let plan = ReminderNotice.plan(entries: entries, sent: sent)
+        sent = plan.stillDue
+        guard !plan.toSend.isEmpty else { return }
+        let notes = try notes(of: plan.toSend, in: storeOptions)
+        for notice in plan.toSend {
+          try DesktopNotifier.send(
+            summary: ReminderNoticeText.summary(notice, in: clock.timeZone),
+            body: ReminderNoticeText.body(notice, note: notes[notice.entry.id],
+                                          in: clock.timeZone),
+            urgency: notice.isCritical ? .critical : .normal, environment: environment)
+          sent.insert(notice.key)
+        }
+      }
+    } catch let failure as DesktopNotifier.Failure {
+      throw CommandFailure(message: "cannot send reminders: \(failure)",
+                           exitCode: cannotNotifyStatus)
+    } catch let unreadable as SentReminderLog.Unreadable {
+      throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
+    }
+  }
+
+  /// The notes of the deadlines about to be sent: the agenda rows leave notes out, so the deck
+  /// is read, once, and only when something is sent.
+  private static func notes(of notices: [ReminderNotice], in storeOptions: StoreOptions) throws
+    -> [String: String]
+  {
+    let ids = Set(notices.map(\.entry.id))
+    let deck = try storeOptions.file.load().deck
+    var notes: [String: String] = [:]
+    for deadline in deck.deadlines where ids.contains(deadline.id) {
+      if let note = deadline.note { notes[deadline.id] = note }
+    }
+    return notes
+  }
+
+  static func absolutePath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+  }
+}
