@@ -153,6 +153,7 @@ struct CLIRemindTests {
     }
     #expect(try workspace.jobdeck(["remind", "--every", "15m"]).exitCode == 64)
     #expect(try workspace.jobdeck(["remind", "--install", "--notify"]).exitCode == 64)
+    #expect(try workspace.jobdeck(["remind", "--notify", "--json"]).exitCode == 64)
     #expect(!FileManager.default.fileExists(atPath: unitDirectory))
   }
 }

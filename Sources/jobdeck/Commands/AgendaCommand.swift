@@ -115,6 +115,9 @@ struct RemindCommand: ParsableCommand {
 
   func validate() throws {
     if install && uninstall { throw ValidationError("use --install or --uninstall, not both") }
+    if notify && json {
+      throw ValidationError("--notify prints nothing to read; use --json or --notify, not both")
+    }
     if (install || uninstall) && (notify || json) {
       throw ValidationError("--install and --uninstall do not take --notify or --json")
     }
