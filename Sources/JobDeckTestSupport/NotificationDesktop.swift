@@ -133,23 +133,13 @@ public final class NotificationDesktop: @unchecked Sendable {
   /// Stops dunst (SIGTERM, so it flushes what it printed), then waits until its output is read
   /// to the end: afterwards `notifications()` holds everything it ever received.
   public func stopNotificationDaemon() {
-    if let daemon, daemon.isRunning {
-      kill(daemon.pid, SIGTERM)
-      if daemon.waitForTermination(timeout: 10) == nil {
-        kill(daemon.pid, SIGKILL)
-        _ = daemon.waitForTermination()
-      }
-    }
+    if let daemon { Self.stop(daemon) }
     if reader != nil {
       readerDone.wait()
       reader = nil
     }
-    if let display, display.isRunning {
-      kill(display.pid, SIGTERM)
-      if display.waitForTermination(timeout: 10) == nil {
-        kill(display.pid, SIGKILL)
-        _ = display.waitForTermination()
-      }
+    if let display {
+      Self.stop(display)
       close(display.standardOutput)
       close(display.standardError)
       self.display = nil
@@ -158,12 +148,16 @@ public final class NotificationDesktop: @unchecked Sendable {
 
   deinit {
     stopNotificationDaemon()
-    if bus.isRunning {
-      kill(bus.pid, SIGTERM)
-      if bus.waitForTermination(timeout: 10) == nil {
-        kill(bus.pid, SIGKILL)
-        _ = bus.waitForTermination()
-      }
+    Self.stop(bus)
+  }
+
+  /// SIGTERM by its PID (dunst then flushes what it printed), SIGKILL if it lingers.
+  private static func stop(_ child: SpawnedChild) {
+    guard child.isRunning else { return }
+    kill(child.pid, SIGTERM)
+    if child.waitForTermination(timeout: 10) == nil {
+      kill(child.pid, SIGKILL)
+      _ = child.waitForTermination()
     }
   }
 

@@ -82,7 +82,7 @@ struct RemindCommand: ParsableCommand {
       For a login shell or cron: each deadline has reminder lead times (an application cutoff: \
       7 days, 2 days and the day itself; a probation end: 30 and 7 days; set your own with \
       `jobdeck deadline add … --lead`). --lead, else $JOBDECK_REMIND_LEAD, else the config \
-      file's [reminders] table replaces the kinds' own. Exits 0 either way.
+      file's [reminders] table replaces the kinds' own. Printing, it exits 0 either way.
 
       --notify sends each reminder as a desktop notification instead (the freedesktop \
       Notifications service on the D-Bus session bus, through notify-send), once per \
