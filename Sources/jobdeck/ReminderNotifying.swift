@@ -12,6 +12,11 @@ enum ReminderNotifying {
   /// the desktop is missing. The reminders sent before it stay recorded.
   static let cannotNotifyStatus = ExitStatus.userError
 
+  /// The most notifications one run sends. More reminders at once (the first run on a store
+  /// with a backlog) go out as that many less one, then one notification for the rest, so the
+  /// desktop is not flooded; all are recorded as sent.
+  static let maximumSeparate = 5
+
   static func notify(_ entries: [AgendaEntry], storeOptions: StoreOptions, clock: WallClock)
     throws
   {
@@ -24,8 +29,10 @@ enum ReminderNotifying {
         let plan = ReminderNotice.plan(entries: entries, sent: sent)
         sent = plan.stillDue
         guard !plan.toSend.isEmpty else { return }
-        let notes = try notes(of: plan.toSend, in: storeOptions)
-        for notice in plan.toSend {
+        let separate = plan.toSend.count <= maximumSeparate
+          ? plan.toSend[...] : plan.toSend.prefix(maximumSeparate - 1)
+        let notes = try notes(of: Array(separate), in: storeOptions)
+        for notice in separate {
           try DesktopNotifier.send(
             summary: ReminderNoticeText.summary(notice, in: clock.timeZone),
             body: ReminderNoticeText.body(notice, note: notes[notice.entry.id],
@@ -33,6 +40,14 @@ enum ReminderNotifying {
             urgency: notice.isCritical ? .critical : .normal, environment: environment)
           sent.insert(notice.key)
         }
+        let rest = plan.toSend.dropFirst(separate.count)
+        guard !rest.isEmpty else { return }
+        try DesktopNotifier.send(
+          summary: ReminderNoticeText.groupSummary(count: rest.count),
+          body: ReminderNoticeText.groupBody(Array(rest), in: clock.timeZone),
+          urgency: rest.contains(where: \.isCritical) ? .critical : .normal,
+          environment: environment)
+        sent.formUnion(rest.map(\.key))
       }
     } catch let failure as DesktopNotifier.Failure {
       throw CommandFailure(message: "cannot send reminders: \(failure)",

@@ -101,6 +101,32 @@ struct RemindNotifyTests {
     #expect(state.contains(workspace.storePath))
   }
 
+  /// A first run on a store with a backlog: four separate notifications and one for the rest,
+  /// all recorded, so the next run sends nothing.
+  @Test func aBacklogArrivesAsFourNotificationsAndOneForTheRest() throws {
+    try succeeds(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
+    try succeeds(["apply", "sumup"])
+    for day in 10...16 {
+      try succeeds(["deadline", "add", "sumup", "follow-up", "2026-11-\(day)"])
+    }
+    let desktop = try NotificationDesktop()
+    try desktop.startNotificationDaemon()
+    #expect(try notify(desktop, at: "2026-11-22T12:00:00Z").exitCode == 0)
+    #expect(try notify(desktop, at: "2026-11-22T12:15:00Z").exitCode == 0)
+    desktop.stopNotificationDaemon()
+    let all = desktop.notifications()
+    #expect(all.map(\.summary) == [
+      job + "follow up – 12 days overdue", job + "follow up – 11 days overdue",
+      job + "follow up – 10 days overdue", job + "follow up – 9 days overdue",
+      "JobDeck: 3 more reminders",
+    ])
+    #expect(all.last?.body == [
+      job + "follow up – 8 days overdue", job + "follow up – 7 days overdue",
+      job + "follow up – 6 days overdue", "jobdeck agenda shows them all",
+    ].joined(separator: "\n"))
+    #expect(all.allSatisfy { $0.urgency == "CRITICAL" })
+  }
+
   @Test func withoutANotificationServiceItFailsAndSendsOnceOneIsThere() throws {
     try storeWithDeadlines()
     let desktop = try NotificationDesktop()

@@ -44,4 +44,18 @@ enum ReminderNoticeText {
     if let note, !note.isEmpty { lines.append(note) }
     return safeLines(lines.joined(separator: "\n"))
   }
+
+  /// The one notification for reminders beyond `ReminderNotifying.maximumSeparate`.
+  static func groupSummary(count: Int) -> String {
+    "JobDeck: \(count) more reminders"
+  }
+
+  /// One line per reminder (the first eight), then where to see them all.
+  static func groupBody(_ notices: [ReminderNotice], in zone: TimeZone) -> String {
+    let shown = 8
+    var lines = notices.prefix(shown).map { summary($0, in: zone) }
+    if notices.count > shown { lines.append("… and \(notices.count - shown) more") }
+    lines.append("jobdeck agenda shows them all")
+    return lines.joined(separator: "\n")
+  }
 }
