@@ -52,6 +52,13 @@ enum ReminderNotifying {
     } catch let failure as DesktopNotifier.Failure {
       throw CommandFailure(message: "cannot send reminders: \(failure)",
                            exitCode: cannotNotifyStatus)
+    } catch StoreError.locked(let lockPath, let waited)
+      where lockPath.hasSuffix("/reminders-sent.json.lock")
+    {
+      throw CommandFailure(
+        message: "another `jobdeck remind --notify` has been sending for \(Int(waited)) s"
+          + " (\(lockPath) is locked); nothing was sent, the next run will",
+        exitCode: cannotNotifyStatus)
     } catch let unreadable as SentReminderLog.Unreadable {
       throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
     }
