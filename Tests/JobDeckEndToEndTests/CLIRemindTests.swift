@@ -120,6 +120,17 @@ struct CLIRemindTests {
     #expect(result.standardError.isEmpty, "\(result.standardError)")
   }
 
+  /// The timer runs without the shell's variables, so the store and lead times they name go
+  /// into the unit as options.
+  @Test func installTurnsTheStoreAndLeadVariablesIntoOptions() throws {
+    let store = workspace.directory + "/elsewhere.json"
+    try succeeds(["remind", "--install"], environment: installEnvironment.merging(
+      ["JOBDECK_STORE": store, "JOBDECK_REMIND_LEAD": "3d"]) { $1 }, useStoreOption: false)
+    let service = try String(contentsOfFile: unitDirectory + "/jobdeck-remind.service",
+                             encoding: .utf8)
+    #expect(service.contains(" remind --notify --store \(store) --lead 3d\n"), "\(service)")
+  }
+
   @Test func uninstallLeavesAUnitTheUserWrote() throws {
     try FileManager.default.createDirectory(atPath: unitDirectory, withIntermediateDirectories: true)
     let mine = "[Unit]\nDescription=my own\n"

@@ -146,18 +146,24 @@ struct RemindCommand: ParsableCommand {
   }
 
   /// `--install` / `--uninstall`: the command the timer runs is this binary with the store,
-  /// config and lead times given here, as absolute paths (a unit has no working directory).
+  /// config and lead times given here (as options, or as the variables a systemd user manager
+  /// or cron would not have), paths made absolute (a unit has no working directory).
   private func runInstallation() throws {
     let environment = ProcessInfo.processInfo.environment
     if uninstall { return say(try ReminderTimer.uninstall(environment: environment)) }
     let interval = try every.map(ReminderTimer.Interval.init(parsing:))
       ?? ReminderTimer.Interval(minutes: 15)
+    func given(_ option: String?, _ variable: String) -> String? {
+      option ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    }
     var command = [ReminderTimer.runningBinary(), "remind", "--notify"]
-    if let store = storeOptions.store { command += ["--store", ReminderNotifying.absolutePath(store)] }
-    if let config = storeOptions.configOptions.config {
+    if let store = given(storeOptions.store, "JOBDECK_STORE") {
+      command += ["--store", ReminderNotifying.absolutePath(store)]
+    }
+    if let config = given(storeOptions.configOptions.config, "JOBDECK_CONFIG") {
       command += ["--config", ReminderNotifying.absolutePath(config)]
     }
-    if let lead { command += ["--lead", lead] }
+    if let lead = given(lead, ReminderLeadOption.environmentName) { command += ["--lead", lead] }
     if cron {
       say(try ReminderTimer.cronLine(command: command, every: interval))
     } else {
