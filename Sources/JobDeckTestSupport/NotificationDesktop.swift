@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// A desktop of its own for a test: a private D-Bus session bus, an X server (`Xvfb`) and the
 /// `dunst` notification daemon on them, printing every notification it receives (`-print`).
