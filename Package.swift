@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
-    .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI"]),
+    .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI", "JobDeckCore"]),
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Starting other programs (the editor, the browser) with `posix_spawnp`: arguments go to the
 /// program as they are, never through a shell, so a path or URL with spaces, quotes or `;` is
@@ -14,6 +15,67 @@ enum ChildProcess {
     /// Standard output into `descriptor` (a pipe we read), input and errors on `otherPath`
     /// (`/dev/null`): a helper such as `xclip` whose output is the answer.
     case outputInto(descriptor: Int32, otherPath: String)
+    /// Standard error into `descriptor`, input and output on `otherPath`: a helper such as
+    /// `notify-send` that is silent unless it fails, and then says why there.
+    case errorsInto(descriptor: Int32, otherPath: String)
+  }
+
+  /// Which stream `run(_:collecting:limit:)` reads.
+  enum CollectedStream {
+    case output, errors
+  }
+
+  /// What a finished child left: its exit status (nil: killed by a signal) and the first
+  /// `limit` bytes of the collected stream.
+  struct Finished {
+    var status: Int32?
+    var bytes: [UInt8]
+    /// The child wrote more than the limit; the rest was not read.
+    var isTruncated: Bool
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+  }
+
+  /// Runs a helper to the end in its own process group, the other streams on `/dev/null`, and
+  /// collects one stream through a pipe. Past `limit` bytes it stops reading (the child then
+  /// gets SIGPIPE rather than blocking on a full pipe forever).
+  static func run(_ arguments: [String], collecting stream: CollectedStream, limit: Int)
+    throws(SpawnError) -> Finished
+  {
+    var ends: [Int32] = [0, 0]
+    // Close-on-exec on both ends: the child gets only the write end, as the collected stream.
+    guard pipe(&ends) == 0, fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0,
+      fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0
+    else {
+      throw SpawnError(program: arguments.first ?? "", code: errno)
+    }
+    let pid: pid_t
+    do {
+      let streams: Streams = stream == .output
+        ? .outputInto(descriptor: ends[1], otherPath: "/dev/null")
+        : .errorsInto(descriptor: ends[1], otherPath: "/dev/null")
+      pid = try spawn(arguments, streams: streams, newProcessGroup: true,
+        defaultSignals: [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE])
+    } catch {
+      close(ends[0])
+      close(ends[1])
+      throw error
+    }
+    close(ends[1])
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    var isTruncated = false
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(ends[0], $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      if bytes.count + count > limit {
+        isTruncated = true
+        break
+      }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+    close(ends[0])
+    return Finished(status: waitForExit(pid), bytes: bytes, isTruncated: isTruncated)
   }
 
   /// - Parameters:
@@ -39,6 +101,12 @@ enum ChildProcess {
       posix_spawn_file_actions_addclose(&fileActions, descriptor)
       posix_spawn_file_actions_addopen(&fileActions, 0, otherPath, O_RDWR, 0)
       posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
+    }
+    if case .errorsInto(let descriptor, let otherPath) = streams {
+      posix_spawn_file_actions_adddup2(&fileActions, descriptor, 2)
+      posix_spawn_file_actions_addclose(&fileActions, descriptor)
+      posix_spawn_file_actions_addopen(&fileActions, 0, otherPath, O_RDWR, 0)
+      posix_spawn_file_actions_adddup2(&fileActions, 0, 1)
     }
 
     var attributes = posix_spawnattr_t()
