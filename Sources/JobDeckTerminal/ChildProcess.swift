@@ -1,9 +1,9 @@
 import Foundation
 import Glibc
+import JobDeckProcess
 
-/// Starting other programs (the editor, the browser) with `posix_spawnp`: arguments go to the
-/// program as they are, never through a shell, so a path or URL with spaces, quotes or `;` is
-/// one argument and nothing more.
+/// How the UI and the CLI start other programs (the editor, the browser, `xclip`, `notify-send`):
+/// the few stream layouts they need, on top of the project's one launcher (`ProcessLaunch`).
 enum ChildProcess {
   /// Where the child's standard streams point.
   enum Streams {
@@ -85,77 +85,33 @@ enum ChildProcess {
   /// - Returns: the child's pid.
   static func spawn(_ arguments: [String], streams: Streams, newProcessGroup: Bool,
                     defaultSignals: [Int32]) throws(SpawnError) -> pid_t {
-    guard let program = arguments.first, !program.isEmpty else {
-      throw SpawnError(program: "", code: EINVAL)
+    var launch = ProcessLaunch(arguments, newProcessGroup: newProcessGroup,
+                               defaultSignals: defaultSignals)
+    switch streams {
+    case .inherited:
+      break
+    case .allOpened(let path):
+      launch.standardInput = .opened(path: path, flags: O_RDWR)
+      launch.standardOutput = .sameAs(0)
+      launch.standardError = .sameAs(0)
+    case .outputInto(let descriptor, let otherPath):
+      launch.standardInput = .opened(path: otherPath, flags: O_RDWR)
+      launch.standardOutput = .descriptor(descriptor)
+      launch.standardError = .sameAs(0)
+    case .errorsInto(let descriptor, let otherPath):
+      launch.standardInput = .opened(path: otherPath, flags: O_RDWR)
+      launch.standardOutput = .sameAs(0)
+      launch.standardError = .descriptor(descriptor)
     }
-    var fileActions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&fileActions)
-    defer { posix_spawn_file_actions_destroy(&fileActions) }
-    if case .allOpened(let path) = streams {
-      posix_spawn_file_actions_addopen(&fileActions, 0, path, O_RDWR, 0)
-      posix_spawn_file_actions_adddup2(&fileActions, 0, 1)
-      posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
-    }
-    if case .outputInto(let descriptor, let otherPath) = streams {
-      posix_spawn_file_actions_adddup2(&fileActions, descriptor, 1)
-      posix_spawn_file_actions_addclose(&fileActions, descriptor)
-      posix_spawn_file_actions_addopen(&fileActions, 0, otherPath, O_RDWR, 0)
-      posix_spawn_file_actions_adddup2(&fileActions, 0, 2)
-    }
-    if case .errorsInto(let descriptor, let otherPath) = streams {
-      posix_spawn_file_actions_adddup2(&fileActions, descriptor, 2)
-      posix_spawn_file_actions_addclose(&fileActions, descriptor)
-      posix_spawn_file_actions_addopen(&fileActions, 0, otherPath, O_RDWR, 0)
-      posix_spawn_file_actions_adddup2(&fileActions, 0, 1)
-    }
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
-    if newProcessGroup {
-      flags |= Int32(POSIX_SPAWN_SETPGROUP)
-      posix_spawnattr_setpgroup(&attributes, 0)
-    }
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in defaultSignals { sigaddset(&defaults, signal) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    argv.append(nil)
-    defer { for pointer in argv { free(pointer) } }
-
-    var pid: pid_t = 0
-    let code = posix_spawnp(&pid, program, &fileActions, &attributes, argv, environ)
-    guard code == 0 else { throw SpawnError(program: program, code: code) }
-    return pid
+    return try launch.spawn()
   }
 
   /// Waits for the child, retrying when one of our signal handlers interrupts the wait.
   /// - Returns: the exit status, or nil if a signal killed it or it could not be waited for.
   static func waitForExit(_ pid: pid_t) -> Int32? {
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 {
-      if errno != EINTR { return nil }
-    }
-    // WIFEXITED / WEXITSTATUS are macros Swift cannot import; their glibc definitions.
-    let terminatingSignal = status & 0x7f
-    guard terminatingSignal == 0 else { return nil }
-    return (status >> 8) & 0xff
+    ProcessLaunch.wait(for: pid)?.exitStatus
   }
 }
 
 /// A program could not be started at all (not installed, not executable).
-struct SpawnError: Error, CustomStringConvertible {
-  let program: String
-  let code: Int32
-
-  var description: String {
-    "could not start '\(program)': \(String(cString: strerror(code)))"
-  }
-}
+typealias SpawnError = LaunchError
