@@ -95,9 +95,9 @@ public struct App: TerminalProgram {
     case .confirmDelete: return handleConfirmDeleteKey(key)
     case .editAgain: return handleEditAgainKey(key)
     case .contacts: return handleContactsKey(key)
-    case .offerComparison:
+    case .offerComparison(let comparison):
       if key == .escape || key == .character("q") || key == .character("=") {
-        state.mode = .browsing
+        state.mode = comparison.detail.map(Mode.detail) ?? .browsing
       }
       return []
     }

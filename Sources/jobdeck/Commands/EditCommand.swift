@@ -39,13 +39,34 @@ struct EditCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it was posted.", valueName: "date")) var posted: String?
   @Option(help: "The ad's text.") var description: String?
   @Option(help: "An application's notes (replaces them; `jobdeck note` appends).") var notes: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's apply-by date (\"\" removes it).", valueName: "date"))
+  var applyBy: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's start date (\"\" removes it).", valueName: "date"))
+  var start: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's end date (\"\" removes it).", valueName: "date"))
+  var end: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The day the application reached its current stage.", valueName: "date"))
+  var stageDate: String?
+  @Option(help: ArgumentHelp("The note of the application's latest stage move (\"\" removes it).", valueName: "text"))
+  var stageNote: String?
 
-  private var givesFields: Bool { givesPostingOnlyFields || company != nil || title != nil || notes != nil }
+  /// The options that go through Core's field list (`Deck.editFields`), by its keys.
+  private var postingDateFields: [String: String] {
+    ["apply-by": applyBy, "start": start, "end": end].compactMapValues { $0 }
+  }
+  private var stageFields: [String: String] {
+    ["stage-date": stageDate, "stage-note": stageNote].compactMapValues { $0 }
+  }
+
+  private var givesFields: Bool {
+    givesPostingOnlyFields || company != nil || title != nil || notes != nil || !stageFields.isEmpty
+  }
 
   /// Fields only a posting has.
   private var givesPostingOnlyFields: Bool {
     location != nil || url != nil || type != nil || workplace != nil || !tag.isEmpty
       || !removeTag.isEmpty || salary != nil || posted != nil || description != nil
+      || !postingDateFields.isEmpty
   }
 
   func run() throws {
@@ -69,8 +90,8 @@ struct EditCommand: ParsableCommand {
       var applicationID: String?
       switch reference {
       case .posting(let id):
-        if notes != nil {
-          throw CommandFailure.user("--notes belongs to an application; '\(id)' is a posting")
+        if notes != nil || !stageFields.isEmpty {
+          throw CommandFailure.user("--notes, --stage-date and --stage-note belong to an application; '\(id)' is a posting")
         }
         postingID = id
       case .application(let id):
@@ -79,7 +100,7 @@ struct EditCommand: ParsableCommand {
         if let linked = deck.application(withID: id)?.postingID {
           if givesPostingOnlyFields || company != nil || title != nil { postingID = linked }
         } else if givesPostingOnlyFields {
-          throw CommandFailure.user("'\(id)' has no posting: only --company, --title and --notes apply")
+          throw CommandFailure.user("'\(id)' has no posting: only --company, --title, --notes, --stage-date and --stage-note apply")
         }
       case .deadline(let deadlineID):
         throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
@@ -104,6 +125,10 @@ struct EditCommand: ParsableCommand {
           }
           for added in tag where !posting.tags.contains(added) { posting.tags.append(added) }
         }
+        try editFields(of: .posting(postingID), postingDateFields, in: &deck, clock: clock)
+      }
+      if let applicationID {
+        try editFields(of: .application(applicationID), stageFields, in: &deck, clock: clock)
       }
       if let applicationID, postingID == nil || notes != nil {
         try deck.editApplication(applicationID, at: now) { application in
@@ -125,6 +150,20 @@ struct EditCommand: ParsableCommand {
       return RecordName.of(reference, in: deck)
     }
     say(safe("\(reference.id) (\(name)): updated"))
+  }
+
+  /// Sets fields through Core's field list, as the UI's field form does; a bad value is a
+  /// command-line mistake naming its option and what it accepts.
+  private func editFields(of reference: Deck.Reference, _ texts: [String: String],
+                          in deck: inout Deck, clock: WallClock) throws {
+    guard !texts.isEmpty else { return }
+    do {
+      try deck.editFields(of: reference, texts,
+                          context: RecordFieldContext(today: clock.today, timeZone: clock.timeZone),
+                          at: clock.now)
+    } catch {
+      throw CommandFailure.usage("--\(error.key): \(error.message)")
+    }
   }
 
   /// Opens the record's document in the editor until it parses (or the user gives up), then

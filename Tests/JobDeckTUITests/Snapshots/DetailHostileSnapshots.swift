@@ -24,7 +24,7 @@ extension SnapshotFixtures {
       Description
         Line one^[[2K^MOverwritten
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
+       q back  Ctrl-E notes  o open URL  / filter  ? help  : commands  X archive
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
+       q back  Ctrl-E notes  o open URL  / filter  ? help  : commands  X archive  e edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
         tags      ^[[5mblink
         stage     screening
 
-       q back  e notes  o open URL  / filter
+       q back  Ctrl-E notes  o open URL
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]
