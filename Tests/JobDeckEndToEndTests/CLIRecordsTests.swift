@@ -245,7 +245,9 @@ struct CLIRecordsTests {
     let history = try #require(shown["history"] as? [[String: Any]])
     #expect(history.last?["note"] as? String == "recruiter e-mailed")
     #expect((history.last?["at"] as? String)?.hasPrefix("2026-11-21") == true)
-    #expect(try succeeds(["agenda"]).contains("2026-12-15"))
+    let deadlines = try #require(shown["deadlines"] as? [[String: Any]])
+    let cutoff = try #require(deadlines.first { $0["kind"] as? String == "applicationCutoff" })
+    #expect((cutoff["due"] as? [String: Any])?["date"] as? String == "2026-12-15")
     let refused = try workspace.jobdeck(["edit", "sumup", "--stage-date", "tomorrow"])
     #expect(refused.exitCode == 64)
     #expect(refused.standardError.contains(

@@ -81,7 +81,7 @@ struct HostileRecordsTests {
     let result = try workspace.jobdeck(["edit", "sumup"], environment: ["EDITOR": "sh " + script, "VISUAL": ""])
     #expect(result.exitCode == 1)
     // Line 1 and 2 are comments, then company, title, location, url, type.
-    #expect(result.standardError.contains("edited sumup-ml-engineer: line 7: invalid value 'freelance': expected one of internship"), "\(result.standardError)")
+    #expect(result.standardError.contains("edited sumup-ml-engineer: line 7: invalid type 'freelance': expected one of internship"), "\(result.standardError)")
     #expect(result.standardError.contains("nothing changed"))
     #expect(try workspace.storeBytes() == before)
   }

@@ -209,9 +209,11 @@ struct UIWeekTmuxTests {
 
     try ui.sendKeys("M")
     try ui.waitFor("Marked Acme · Staff Backend Engineer to compare")
+    try ui.sendKeys("Escape")
+    try ui.waitForAbsence(of: "filter: acme")
     try select("zalando", onView: "2", in: ui)
     try ui.sendKeys("=")
-    try ui.waitUntil("the two applications side by side") { screen in
+    _ = try ui.waitUntil("the two applications side by side") { screen in
       screen.contains("Acme") && screen.contains("Zalando") && screen.contains("salary")
         && screen.contains("70000-80000 EUR/year")
     }
