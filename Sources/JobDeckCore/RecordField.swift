@@ -150,8 +150,8 @@ extension Application {
     let earliest = history.count > 1
       ? CivilDate(containing: history[last - 1].at, in: zone) : SupportedDates.first
     let latest = context.today ?? SupportedDates.last
-    let range = "a day from \(earliest) to \(latest)"
-      + (history.count > 1 ? " (the move before it was on \(earliest))" : "")
+    let range = "a day from \(earliest)" + (history.count > 1 ? " (the move before)" : "")
+      + " to \(latest)" + (context.today == nil ? "" : " (today)")
     guard !text.isEmpty else {
       throw DeckError.invalidValue(field: "stage-date", value: text, expected: range)
     }

@@ -24,11 +24,15 @@ extension App {
     state.mode = .fieldForm(form)
   }
 
-  /// The record `e` edits: the posting in the table, the pipeline's application (with its
-  /// posting's fields), the detail's application, else its posting.
+  /// The record `e` edits: the posting in the table (with its application's fields when it has
+  /// exactly one), the pipeline's application (with its posting's fields), the detail's
+  /// application, else its posting.
   private var recordForFieldForm: Deck.Reference? {
     switch state.keyContext {
-    case .postings: return selectedPosting.map { .posting($0.id) }
+    case .postings:
+      guard let posting = selectedPosting else { return nil }
+      let applications = state.deck.applications(forPosting: posting.id)
+      return applications.count == 1 ? .application(applications[0].id) : .posting(posting.id)
     case .pipeline: return selectedApplication.map { .application($0.id) }
     case .agenda: return nil
     case .detail:

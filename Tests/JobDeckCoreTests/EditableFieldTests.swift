@@ -63,7 +63,7 @@ struct EditableFieldTests {
     ("url", "javascript:x", "invalid url 'javascript:x': expected an http(s) link"),
     ("company", "", "invalid company '': expected a name"),
     ("stage-date", "2026-11-01",
-     "invalid stage-date '2026-11-01': expected a day from 2026-11-02 to 2026-11-22"),
+     "invalid stage-date '2026-11-01': expected a day from 2026-11-02 (the move before) to 2026-11-22 (today)"),
     ("stage-date", "tomorrow", "invalid stage-date 'tomorrow': expected a day from 2026-11-02"),
     ("apply-by", "32 Nov", "invalid apply-by '32 Nov': expected YYYY-MM-DD"),
     ("location", "Berlin\u{1B}[2J", "invalid location"),

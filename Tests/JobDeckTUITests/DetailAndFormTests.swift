@@ -25,7 +25,7 @@ struct DetailViewTests {
     let text = detailApp(rows: 40).screenText(rows: 40, columns: 80)
     for expected in ["SoundCloud — ML Intern", "Berlin", "https://example.com/jobs/1",
                      "“Apply by 5 March 2025”", "History", "2025-02-21 09:00  applied",
-                     "Notes (e to edit)", "Python and PyTorch."] {
+                     "Notes (Ctrl-E to edit)", "Python and PyTorch."] {
       #expect(text.contains(expected), "missing \(expected)")
     }
   }

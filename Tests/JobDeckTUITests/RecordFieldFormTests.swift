@@ -224,3 +224,33 @@ struct MarkedComparisonTests {
     #expect(app.state.markedForComparison == nil)
   }
 }
+
+/// `u` and `Ctrl-R` work in the detail too, where the form and the apply form are opened.
+@Suite("Undo in the detail")
+struct UndoInTheDetailTests {
+  @Test func uInTheDetailUndoesTheFormsChangeAndStaysThere() {
+    var app = Fixtures.app()
+    let detail = DetailState(postingID: "acme-backend", applicationID: "acme-backend")
+    app.state.mode = .detail(detail)
+    app.press(.character("e"), .tab, .control("u"))
+    app.type("Staff Engineer")
+    app.press(.control("s"))
+    #expect(app.state.deck.posting(withID: "acme-backend")?.title == "Staff Engineer")
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+    #expect(app.state.mode == .detail(detail))
+    app.press(.control("r"))
+    #expect(app.state.deck.posting(withID: "acme-backend")?.title == "Staff Engineer")
+  }
+
+  @Test func undoingTheApplyShownInTheDetailKeepsThePosting() {
+    var app = Fixtures.app()
+    app.state.mode = .detail(DetailState(postingID: "cafe-labs-data", applicationID: nil))
+    app.press(.character("A"), .control("s"))
+    let id = app.state.deck.applications(forPosting: "cafe-labs-data").first?.id
+    app.state.mode = .detail(DetailState(postingID: "cafe-labs-data", applicationID: id))
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+    #expect(app.state.mode == .detail(DetailState(postingID: "cafe-labs-data", applicationID: nil)))
+  }
+}
