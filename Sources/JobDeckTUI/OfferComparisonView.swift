@@ -9,6 +9,9 @@ extension App {
     Renderer(state: state).offerApplications()
   }
 
+  /// The key of `command` as the user has it bound, for messages that say what to press.
+  private func key(_ command: AppCommand) -> String { Renderer(state: state).keyName(command) }
+
   mutating func markForComparison() {
     guard let id = applicationInFocus, let application = state.deck.application(withID: id) else {
       showError("no application here to mark: apply first (A)")
@@ -20,7 +23,7 @@ extension App {
     } else {
       state.markedForComparison = id
       showMessage("Marked \(state.recordName(of: application)) to compare: "
-        + "select another application and press =")
+        + "select another application and press \(key(.compareOffers))")
     }
   }
 
@@ -33,7 +36,8 @@ extension App {
     if let marked = state.markedForComparison {
       guard let current = applicationInFocus, current != marked else {
         let name = state.deck.application(withID: marked).map(state.recordName(of:)) ?? marked
-        showError("\(name) is marked: select another application to compare it with (M unmarks)")
+        showError("\(name) is marked: select another application to compare it with "
+          + "(\(key(.markForComparison)) unmarks)")
         return
       }
       state.mode = .offerComparison(OfferComparison(applicationIDs: [marked, current],
@@ -43,7 +47,8 @@ extension App {
     let offers = offerApplications()
     guard offers.count >= 2 else {
       showError("comparing needs two applications at the offer stage ("
-        + Plural.count(offers.count, "is", plural: "are") + " there), or mark one with M")
+        + Plural.count(offers.count, "is", plural: "are") + " there), or mark one with "
+        + key(.markForComparison))
       return
     }
     state.mode = .offerComparison(OfferComparison(applicationIDs: offers.map(\.id), detail: detail))
