@@ -50,7 +50,7 @@ struct HostileRecordsTests {
     (["edit", "sumup", "--title", ""], "invalid title ''"),
     (["edit", "sumup", "--remove-tag", "nope"], "--remove-tag 'nope': 'sumup-ml-engineer' has no such tag"),
     (["edit", "sumup", "--salary", "52000"], "--salary: invalid salary '52000'"),
-    (["edit", "sumup", "--posted", "someday"], "invalid --posted 'someday'"),
+    (["edit", "sumup", "--posted", "someday"], "--posted: invalid posted 'someday'"),
     (["archive", "sumup-ml-engineer/interview"], "a posting or an application"),
     (["add", "posting", "--company", "SumUp", "--title", "ML Engineer", "--location", "Berlin"],
      "already on file as sumup-ml-engineer"),

@@ -50,9 +50,14 @@ struct EditCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The note of the application's latest stage move (\"\" removes it).", valueName: "text"))
   var stageNote: String?
 
-  /// The options that go through Core's field list (`Deck.editFields`), by its keys.
+  /// The options that go through Core's field list (`Deck.editFields`), by its keys: the same
+  /// parsing and checks as the UI's field form.
   private var postingDateFields: [String: String] {
     ["apply-by": applyBy, "start": start, "end": end].compactMapValues { $0 }
+  }
+  private var postingTextFields: [String: String] {
+    ["company": company, "title": title, "location": location, "url": url, "salary": salary,
+     "posted": posted].compactMapValues { $0 }.merging(postingDateFields) { first, _ in first }
   }
   private var stageFields: [String: String] {
     ["stage-date": stageDate, "stage-note": stageNote].compactMapValues { $0 }
@@ -74,16 +79,6 @@ struct EditCommand: ParsableCommand {
     let deck = try storeOptions.file.load().deck
     let reference = try deck.resolve(id)
     guard givesFields else { return try editInEditor(Self.document(for: reference, in: deck), clock: clock) }
-    let postedDay = try posted.map { text -> CivilDate? in
-      text.isEmpty ? nil : try OptionValue.date(text, option: "--posted", today: clock.today)
-    }
-    let pay = try salary.map { text -> Compensation? in
-      do {
-        return text.isEmpty ? nil : try SalaryInput.parse(text)
-      } catch let error as DeckError {
-        throw CommandFailure.usage("--salary: \(error)")
-      }
-    }
     let now = clock.now
     let name = try storeOptions.file.update { deck -> String in
       var postingID: String?
@@ -106,17 +101,11 @@ struct EditCommand: ParsableCommand {
         throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
       }
       if let postingID {
+        try editFields(of: .posting(postingID), postingTextFields, in: &deck, clock: clock)
         try deck.editPosting(postingID, at: now) { posting in
-          func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-          if let company { posting.company = company }
-          if let title { posting.title = title }
-          if let location { posting.location = optional(location) }
-          if let url { posting.url = optional(url) }
           if let type { posting.employmentType = type }
           if let workplace { posting.workplace = workplace }
-          if let description { posting.description = optional(description) }
-          if let pay { posting.compensation = pay }
-          if let postedDay { posting.posted = postedDay.map { PostedDate(date: $0) } }
+          if let description { posting.description = description.isEmpty ? nil : description }
           for removed in removeTag {
             guard posting.tags.contains(removed) else {
               throw CommandFailure.user("--remove-tag '\(removed)': '\(postingID)' has no such tag (tags: \(posting.tags.joined(separator: ", ")))")
@@ -125,26 +114,17 @@ struct EditCommand: ParsableCommand {
           }
           for added in tag where !posting.tags.contains(added) { posting.tags.append(added) }
         }
-        try editFields(of: .posting(postingID), postingDateFields, in: &deck, clock: clock)
       }
       if let applicationID {
         try editFields(of: .application(applicationID), stageFields, in: &deck, clock: clock)
       }
       if let applicationID, postingID == nil || notes != nil {
-        try deck.editApplication(applicationID, at: now) { application in
-          if postingID == nil, let company {
-            guard !company.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.usage("--company must not be empty")
-            }
-            application.company = company
-          }
-          if postingID == nil, let title {
-            guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.usage("--title must not be empty")
-            }
-            application.title = title
-          }
-          if let notes { application.notes = notes }
+        if postingID == nil {
+          let ownJob = ["company": company, "title": title].compactMapValues { $0 }
+          try editFields(of: .application(applicationID), ownJob, in: &deck, clock: clock)
+        }
+        if let notes {
+          try deck.editApplication(applicationID, at: now) { $0.notes = notes }
         }
       }
       return RecordName.of(reference, in: deck)
