@@ -13,6 +13,10 @@ public struct Configuration: Equatable, Sendable {
   public var theme: ColorTheme
   /// The commands the file rebinds, with their new keys (possibly none).
   public var keyOverrides: [AppCommand: [KeyPress]]
+  /// `[reminders] follow_up_days` and `no_response_days`: days of silence after applying
+  /// before a follow-up, or "no response", is suggested; nil: not set here.
+  public var followUpDays: Int?
+  public var noResponseDays: Int?
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
               theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:]) {

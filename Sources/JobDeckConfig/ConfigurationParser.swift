@@ -1,10 +1,13 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 import TOMLKit
 
 extension Configuration {
   /// The top-level settings and tables a file may hold, for the message about any other.
-  static let settingNames = ["store", "time-zone", "mouse", "theme", "[colors]", "[keys]"]
+  static let settingNames = [
+    "store", "time-zone", "mouse", "theme", "[reminders]", "[colors]", "[keys]",
+  ]
 
   /// Reads the text of a config file. `file` is only for messages. Pure: the caller reads the
   /// file, so tests hand in text.
@@ -50,6 +53,19 @@ extension Configuration {
         theme.colors = try reader.colors(value)
       case "keys":
         keyOverrides = try reader.keyOverrides(value)
+      case "reminders":
+        let reminders = try reader.table(value, named: "reminders")
+        for name in reminders.keys {
+          guard let entry = reminders[name] else { continue }
+          switch name {
+          case "follow_up_days": followUpDays = try reader.days(entry, key: name, in: "reminders")
+          case "no_response_days":
+            noResponseDays = try reader.days(entry, key: name, in: "reminders")
+          default:
+            throw reader.error(key: name, in: "reminders", found: "unknown setting \"\(name)\"",
+                               allowed: "follow_up_days, no_response_days")
+          }
+        }
       default:
         throw reader.error(key: key, in: nil, found: "unknown setting \"\(key)\"",
                            allowed: Self.settingNames.joined(separator: ", "))
@@ -88,6 +104,18 @@ private struct SettingsReader {
                   allowed: "true or false (without quotes)")
     }
     return flag
+  }
+
+  /// A whole number of days in `SuggestionRules.dayRange` (0 turns the suggestion off).
+  func days(_ value: TOMLValueConvertible, key: String, in table: String?)
+    throws(ConfigurationError) -> Int
+  {
+    let range = SuggestionRules.dayRange
+    let allowed = "a whole number of days from \(range.lowerBound) (off) to \(range.upperBound)"
+    guard value.type == .int, let days = value.int, range.contains(days) else {
+      throw error(key: key, in: table, found: "\(value.debugDescription)", allowed: allowed)
+    }
+    return days
   }
 
   func table(_ value: TOMLValueConvertible, named name: String) throws(ConfigurationError)

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 
 extension Configuration {
@@ -26,6 +27,13 @@ extension Configuration {
       "",
       "# One of: \(themes). NO_COLOR (non-empty) turns colour off whatever the theme.",
       "theme = \"\(defaults.theme.base.rawValue)\"",
+      "",
+      "# Days of silence after applying before JobDeck suggests a follow-up, or \"no response\"",
+      "# (0: never). --follow-up-days and $JOBDECK_FOLLOW_UP_DAYS beat follow_up_days, which",
+      "# beats the store's followUpAfterDays; likewise --no-response-days, $JOBDECK_NO_RESPONSE_DAYS.",
+      "[reminders]",
+      "# follow_up_days = \(SuggestionRules.defaultFollowUpDays)",
+      "# no_response_days = \(SuggestionRules.defaultNoResponseDays)",
       "",
       "# Your colour for any style, over the theme's. Colours: \(colors).",
       "# The dark theme's are shown; remove the # to change one.",

@@ -164,7 +164,10 @@ public struct AppState: Equatable, Sendable {
   /// `V`: archived postings and applications are listed too.
   public var showsArchived = false
 
+  /// Entries first, then the suggestions below them (`AgendaLines`).
   public var agendaSelection = 0
+  /// The days of silence set outside the store (`Deck.suggestions`).
+  public var suggestionDays = SuggestionDays()
 
   public var undoStack: [UndoStep] = []
   public var redoStack: [UndoStep] = []

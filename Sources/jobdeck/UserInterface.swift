@@ -12,7 +12,9 @@ enum UserInterface {
     let store = UIStoreBridge(file: StoreFile(path: storePath))
     let loaded = try store.loadInitial()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
-                  readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable)
+                  readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable,
+                  suggestionDays: try SuggestionOptions.days(
+                    followUp: nil, noResponse: nil, configuration: configuration))
     if ProcessInfo.processInfo.environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] == "1" {
       // Hidden, for `Scripts/bench`: everything the UI does up to its first frame, with the
       // frame printed instead of handed to curses.

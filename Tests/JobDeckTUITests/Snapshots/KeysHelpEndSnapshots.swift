@@ -3,10 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  50–68/68
-        l →                 next stage column
-        L >                 move the application to the next stage (then a note; Enter
-                            skips it)
+       Keys  53–71/71
         H <                 move the application to the previous stage (then a note;
                             Enter skips it)
         m                   move the application to any stage (then a note; Enter
@@ -15,7 +12,10 @@ extension SnapshotFixtures {
 
        Agenda
         x                   mark the deadline done
-        z                   snooze the deadline (then d: a day, w: a week)
+        z                   snooze the deadline or suggestion (then d: a day, w: a
+                            week)
+        y                   accept the selected suggestion (follow up, no response,
+                            next stage, started…)
         r                   edit or reschedule the event or deadline: date, time,
                             place, link, note
 
@@ -29,8 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  22–56/56
-        g Home              first row (detail: top)
+       Keys  23–57/57
         G End               last row (detail: end)
         PgDn Space          one page down
         PgUp                one page up
@@ -58,7 +57,8 @@ extension SnapshotFixtures {
 
        Agenda
         x                   mark the deadline done
-        z                   snooze the deadline (then d: a day, w: a week)
+        z                   snooze the deadline or suggestion (then d: a day, w: a week)
+        y                   accept the selected suggestion (follow up, no response, next stage, started…)
         r                   edit or reschedule the event or deadline: date, time, place, link, note
 
        Detail
@@ -71,10 +71,10 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  68–77/77
-        x                mark the deadline done
-        z                snooze the deadline (then d: a day, w: a
-                         week)
+       Keys  70–79/79
+                         d: a day, w: a week)
+        y                accept the selected suggestion (follow
+                         up, no response, next stage, started…)
         r                edit or reschedule the event or deadline:
                          date, time, place, link, note
 
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  95–101/101
+       Keys  100–106/106
 
        Detail
         q Esc       back to the list

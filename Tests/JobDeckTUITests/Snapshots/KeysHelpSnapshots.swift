@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/68
+       Keys  1–19/71
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -20,7 +20,7 @@ extension SnapshotFixtures {
         D                   delete the selected record (asks first, naming it and what
                             goes with it)
         X                   archive the posting or application, or bring it back
-                            (Agenda: dismiss the deadline)
+                            (Agenda: dismiss the deadline or suggestion)
         V                   show or hide archived postings and applications
         E                   edit every field of the posting in $EDITOR (a mistake is
 
@@ -29,7 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/56
+       Keys  1–35/57
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -44,7 +44,7 @@ extension SnapshotFixtures {
         i                   import a posting from a file, a URL or a paste
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what goes with it)
-        X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline)
+        X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
         V                   show or hide archived postings and applications
         E                   edit every field of the posting in $EDITOR (a mistake is shown with its line)
 
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/77
+       Keys  1–10/79
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/101
+       Keys  1–7/106
        Everywhere
         1           show the postings table
         2           show the pipeline by stage

@@ -11,6 +11,7 @@ extension SnapshotFixtures {
        N              previous match of the filter or search
        =              compare the offers side by side (applications at the offer sta…
        x              mark the deadline done  (Agenda)
+       X              archive the posting or application, or bring it back (Agenda: …
        E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
@@ -21,7 +22,6 @@ extension SnapshotFixtures {
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, l…
       ────────────────────────────────────────────────────────────────────────────────
-
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -37,6 +37,7 @@ extension SnapshotFixtures {
        N              previous match of the filter or search
        =              compare the offers side by side (applications at the offer stage)
        x              mark the deadline done  (Agenda)
+       X              archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
        E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
@@ -47,7 +48,6 @@ extension SnapshotFixtures {
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
 
 
 
@@ -79,8 +79,8 @@ extension SnapshotFixtures {
        N            previous match of the filter or search
        =            compare the offers side by side (application…
        x            mark the deadline done  (Agenda)
+       X            archive the posting or application, or bring…
        E            edit every field of the posting in $EDITOR (…
-       :            command palette: type to find any command, E…
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
