@@ -177,7 +177,9 @@ struct DismissSuggestion: ParsableCommand {
 /// Suggestions as text, for `suggest` and the agenda's "Suggestions" section.
 enum SuggestionText {
   static func render(_ suggestions: [Suggestion]) -> String {
-    var table = TextTable(header: ["", "", "", ""], maximumWidths: [40, 22, 30, 90])
+    // The id is what `suggest accept` takes: never shortened.
+    let idWidth = suggestions.map { TerminalText.displayWidth(of: $0.id) }.max() ?? 40
+    var table = TextTable(header: ["", "", "", ""], maximumWidths: [idWidth, 22, 30, 90])
     for suggestion in suggestions {
       table.append([suggestion.id, suggestion.company, suggestion.title,
                     suggestion.reason + ": " + suggestion.proposal + "?"])
