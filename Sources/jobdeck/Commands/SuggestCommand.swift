@@ -106,24 +106,37 @@ struct ListSuggestions: ParsableCommand {
   }
 }
 
+/// The id argument and options of `suggest accept|snooze|dismiss`, and the one way they find
+/// the suggestion: in the store as it is when the lock is held, so an answer never lands on a
+/// suggestion that has gone meanwhile.
+struct SuggestionAnswerArguments: ParsableArguments {
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var suggestionOptions: SuggestionOptions
+  @Argument(help: "The suggestion's id, or a unique prefix of it.") var id: String
+
+  func answer<T>(_ body: (inout Deck, Suggestion) throws -> T) throws -> T {
+    let clock = storeOptions.clock
+    return try storeOptions.file.update { deck in
+      let suggestion = try deck.suggestions(
+        clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions)
+      ).resolve(id)
+      return try body(&deck, suggestion)
+    }
+  }
+}
+
 struct AcceptSuggestion: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "accept",
     abstract: "Do what a suggestion proposes (recorded like any change: a move, a task, done).")
 
-  @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var suggestionOptions: SuggestionOptions
-  @Argument(help: "The suggestion's id, or a unique prefix of it.") var id: String
+  @OptionGroup var arguments: SuggestionAnswerArguments
 
   func run() throws {
-    let clock = storeOptions.clock
-    let message = try storeOptions.file.update { deck in
-      let suggestion = try deck.suggestions(
-        clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions)
-      ).resolve(id)
-      return try deck.accept(suggestion, at: clock.now, today: clock.today)
-    }
-    say(message)
+    let clock = arguments.storeOptions.clock
+    say(try arguments.answer { deck, suggestion in
+      try deck.accept(suggestion, at: clock.now, today: clock.today)
+    })
   }
 }
 
@@ -132,23 +145,18 @@ struct SnoozeSuggestion: ParsableCommand {
     commandName: "snooze",
     abstract: "Ask again about a suggestion later (default: in a week).")
 
-  @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var suggestionOptions: SuggestionOptions
-  @Argument(help: "The suggestion's id, or a unique prefix of it.") var id: String
+  @OptionGroup var arguments: SuggestionAnswerArguments
   @Option(name: .customLong("for"), help: ArgumentHelp("How long (3d, 2w).", valueName: "duration"))
   var duration = "7d"
 
   func run() throws {
-    let clock = storeOptions.clock
-    let until = try OptionValue.duration(duration, option: "--for").added(to: clock.today)
-    let resolved = try storeOptions.file.update { deck in
-      let suggestion = try deck.suggestions(
-        clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions)
-      ).resolve(id)
+    let until = try OptionValue.duration(duration, option: "--for")
+      .added(to: arguments.storeOptions.clock.today)
+    let id = try arguments.answer { deck, suggestion in
       deck.answerSuggestion(suggestion.id, .snoozed, until: until)
       return suggestion.id
     }
-    say("Snoozed \(resolved) until \(until)")
+    say("Snoozed \(id) until \(until)")
   }
 }
 
@@ -157,20 +165,14 @@ struct DismissSuggestion: ParsableCommand {
     commandName: "dismiss",
     abstract: "Never make this suggestion again for this item.")
 
-  @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var suggestionOptions: SuggestionOptions
-  @Argument(help: "The suggestion's id, or a unique prefix of it.") var id: String
+  @OptionGroup var arguments: SuggestionAnswerArguments
 
   func run() throws {
-    let clock = storeOptions.clock
-    let resolved = try storeOptions.file.update { deck in
-      let suggestion = try deck.suggestions(
-        clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions)
-      ).resolve(id)
+    let id = try arguments.answer { deck, suggestion in
       deck.answerSuggestion(suggestion.id, .dismissed)
       return suggestion.id
     }
-    say("Dismissed \(resolved)")
+    say("Dismissed \(id)")
   }
 }
 
