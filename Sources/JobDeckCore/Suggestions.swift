@@ -105,8 +105,10 @@ extension Deck {
                 visibleEntries: Agenda.visibleEntries(deck: self, clock: clock))
   }
 
-  /// `visibleEntries` must be `Agenda.visibleEntries` of this deck at the clock's instant (in
-  /// any order): a view that has them already saves working out the agenda twice.
+  /// `visibleEntries` must be `Agenda.visibleEntries` of this deck at the clock's instant: a
+  /// view that has them already saves working out the agenda twice. Suggestions about one
+  /// application's deadlines come in the order given (the UI passes them unsorted, as sorting
+  /// 100,000 entries again on every change would cost more than it tells).
   public func suggestions(clock: some WallClock, rules: SuggestionRules,
                           visibleEntries: [AgendaEntry]) -> [Suggestion] {
     let today = clock.today
@@ -122,7 +124,7 @@ extension Deck {
     }
     // Passed events and near answer-by dates, from the agenda's own rules.
     var entriesByApplication: [String: [AgendaEntry]] = [:]
-    for entry in Agenda.sorted(visibleEntries) {
+    for entry in visibleEntries {
       if case .application(let id) = entry.owner { entriesByApplication[id, default: []].append(entry) }
     }
     var found: [Suggestion] = []
