@@ -61,6 +61,17 @@ struct AgendaSuggestionTests {
     #expect(app.state.deck.settings.suggestionAnswers.isEmpty)
   }
 
+  /// The section at 80×24, 120×40 and 60×15, the last suggestion selected.
+  @Test func theSectionAtEachSize() {
+    var screens: [(size: String, screen: Screen)] = []
+    for (rows, columns) in RecordFormSnapshotTests.sizes {
+      var app = app()
+      app.press(.resize(TerminalSize(rows: rows, columns: columns)), .character("G"))
+      screens.append(("\(columns)x\(rows)", app.view(size: TerminalSize(rows: rows, columns: columns))))
+    }
+    assertSnapshots(screens, scene: "agenda-suggestions")
+  }
+
   @Test func xOnADeadlineStillDismissesTheDeadline() {
     var app = app()
     app.press(.character("X"))
