@@ -7,7 +7,8 @@ struct AgendaCommand: ParsableCommand {
     commandName: "agenda",
     abstract: "Upcoming deadlines, grouped by urgency.",
     discussion: """
-      Groups: Overdue, Passed: what happened?, Today, This week, Next two weeks, Later, Pending (dates that wait for \
+      Groups: Overdue, Passed: what happened?, Today, This week, Next two weeks, Later, \
+      Pending (dates that wait for \
       another, such as a review three months after a start date not yet known). An all-day \
       deadline is due until the end of its day. --before DATE and --by DATE select deadlines \
       due strictly before, or on or before, a date.
@@ -16,7 +17,7 @@ struct AgendaCommand: ParsableCommand {
       UTC or null), timeZone, daysLeft, urgency, section, company, title, owner, ownerKind, \
       phrase, pendingOn, flags (notAppliedYet, missed, happened), leadTimes, reachedLeadTime, \
       eventTitle, duration (ISO 8601), endTime (time plus duration, 1 hour by default), place, \
-      link.
+      link, note (the deadline's own note).
 
       A task (apply by, take-home, offer response, follow-up, notice) stays overdue until done, \
       dismissed or snoozed. An event (interview, phone screen, call, assessment, start, \
