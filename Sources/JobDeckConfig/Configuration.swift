@@ -18,6 +18,10 @@ public struct Configuration: Equatable, Sendable {
   /// uses for deadlines without lead times of their own (`--lead` and `JOBDECK_REMIND_LEAD`
   /// beat it).
   public var reminderLeadTimes: ReminderLeadTimes
+  /// `[reminders] follow_up_days` and `no_response_days`: days of silence after applying
+  /// before a follow-up, or "no response", is suggested; nil: not set here.
+  public var followUpDays: Int?
+  public var noResponseDays: Int?
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
               theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:],

@@ -95,6 +95,18 @@ private struct SettingsReader {
     return flag
   }
 
+  /// A whole number of days in `SuggestionRules.dayRange` (0 turns the suggestion off).
+  func days(_ value: TOMLValueConvertible, key: String, in table: String?)
+    throws(ConfigurationError) -> Int
+  {
+    let range = SuggestionRules.dayRange
+    let allowed = "a whole number of days from \(range.lowerBound) (off) to \(range.upperBound)"
+    guard value.type == .int, let days = value.int, range.contains(days) else {
+      throw error(key: key, in: table, found: "\(value.debugDescription)", allowed: allowed)
+    }
+    return days
+  }
+
   func table(_ value: TOMLValueConvertible, named name: String) throws(ConfigurationError)
     -> TOMLTable
   {
@@ -115,6 +127,10 @@ private struct SettingsReader {
       switch key {
       case "lead_times":
         configuration.reminderLeadTimes.general = try leadTimes(entry, key: key, in: "reminders")
+      case "follow_up_days":
+        configuration.followUpDays = try days(entry, key: key, in: "reminders")
+      case "no_response_days":
+        configuration.noResponseDays = try days(entry, key: key, in: "reminders")
       case "lead_times_by_kind":
         guard let kinds = entry.table else {
           throw error(key: key, in: "reminders",
@@ -134,7 +150,8 @@ private struct SettingsReader {
         }
       default:
         throw error(key: key, in: "reminders", found: "unknown setting \"\(key)\"",
-                    allowed: "lead_times, [reminders.lead_times_by_kind]")
+                    allowed: "lead_times, follow_up_days, no_response_days,"
+                      + " [reminders.lead_times_by_kind]")
       }
     }
   }

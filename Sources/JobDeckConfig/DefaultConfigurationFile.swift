@@ -53,8 +53,9 @@ extension Configuration {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `[reminders]`: the lead times `jobdeck remind` (and `--notify`) uses, commented out so the
-  /// built-in ones stay in force until the user picks theirs.
+  /// `[reminders]`: the lead times `jobdeck remind` (and `--notify`) uses and the days of silence
+  /// before a suggestion, commented out so the built-in ones stay in force until the user picks
+  /// theirs.
   private static func reminderLines() -> [String] {
     var lines = [
       "",
@@ -64,6 +65,12 @@ extension Configuration {
       "# remind --lead 7d,1d,2h and JOBDECK_REMIND_LEAD=7d,1d,2h beat these.",
       "[reminders]",
       "# lead_times = [\"7d\", \"1d\", \"2h\"]  # every kind; unset: each kind's own (below)",
+      "",
+      "# Days of silence after applying before JobDeck suggests a follow-up, or \"no response\"",
+      "# (0: never). --follow-up-days and $JOBDECK_FOLLOW_UP_DAYS beat follow_up_days, which",
+      "# beats the store's followUpAfterDays; likewise --no-response-days, $JOBDECK_NO_RESPONSE_DAYS.",
+      "# follow_up_days = \(SuggestionRules.defaultFollowUpDays)",
+      "# no_response_days = \(SuggestionRules.defaultNoResponseDays)",
       "",
       "# Per kind of deadline, over lead_times. Each kind's built-in lead times are shown.",
       "[reminders.lead_times_by_kind]",

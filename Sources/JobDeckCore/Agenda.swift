@@ -16,8 +16,8 @@ public struct Agenda: Hashable, Sendable {
     self.entries = entries
   }
 
-  /// The non-empty display groups, in `AgendaSection` order: Overdue, Today, This week, Next two
-  /// weeks, Later, Pending.
+  /// The non-empty display groups, in `AgendaSection` order: Overdue, Passed (what happened?),
+  /// Today, This week, Next two weeks, Later, Pending.
   public var groups: [AgendaGroup] {
     // One pass into buckets, not one filter per section (100,000 entries in the UI).
     var members: [AgendaSection: [AgendaEntry]] = [:]

@@ -9,7 +9,9 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
     case notAppliedYet
     /// An application cutoff that passed before the user applied.
     case missed
-    /// An event (an interview, a call) whose time has passed today: not overdue, it happened.
+    /// An event (an interview, a call, a start date) that is over: not overdue, it happened.
+    /// It has no urgency and sits under "Passed: what happened?" until the user answers or
+    /// `Agenda.passedEventDays` have gone by.
     case happened
   }
 
@@ -24,7 +26,7 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
   public var timeZone: TimeZone?
   /// Civil days from today to `date`; negative when overdue, nil while pending.
   public var daysLeft: Int?
-  /// Nil while pending.
+  /// Nil while pending and once an event has passed (flag `happened`).
   public var urgency: Urgency?
   /// Fixed order (`Flag.allCases`), so output is stable.
   public var flags: [Flag]
@@ -73,12 +75,14 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
   }
 
   public var isPending: Bool { date == nil }
-  public var section: AgendaSection { AgendaSection(urgency: urgency) }
+  public var section: AgendaSection {
+    flags.contains(.happened) ? .passed : AgendaSection(urgency: urgency)
+  }
 }
 
 /// The agenda's display groups, in display order.
 public enum AgendaSection: String, CaseIterable, Codable, Sendable {
-  case overdue, today, thisWeek, nextTwoWeeks, later, pending
+  case overdue, passed, today, thisWeek, nextTwoWeeks, later, pending
 
   /// Imminent and soon share "This week" (≤ 7 days); upcoming is "Next two weeks" (≤ 14).
   public init(urgency: Urgency?) {
@@ -95,6 +99,7 @@ public enum AgendaSection: String, CaseIterable, Codable, Sendable {
   public var title: String {
     switch self {
     case .overdue: return "Overdue"
+    case .passed: return "Passed: what happened?"
     case .today: return "Today"
     case .thisWeek: return "This week"
     case .nextTwoWeeks: return "Next two weeks"
@@ -108,7 +113,7 @@ extension AgendaEntry: Encodable {
   private enum CodingKeys: String, CodingKey {
     case id, kind, date, time, timeZone, daysLeft, urgency, section, company, title, owner
     case ownerKind, phrase, pendingOn, flags, leadTimes, reachedLeadTime
-    case eventTitle, duration, endTime, place, link
+    case eventTitle, duration, endTime, place, link, note
   }
 
   /// The `--json` shape. Every key is always present (null when not applicable), so scripts can
@@ -140,5 +145,6 @@ extension AgendaEntry: Encodable {
     try container.encode(endTime.map { $0.formatted(.iso8601) }, forKey: .endTime)
     try container.encode(event.place, forKey: .place)
     try container.encode(event.link, forKey: .link)
+    try container.encode(event.note, forKey: .note)
   }
 }

@@ -4,6 +4,7 @@
 /// `untilIsInclusive`: "by" versus "before"), and on or before `within` after `from` (or
 /// today, when `from` is nil). Overdue entries are shown regardless of `within`, because they
 /// still need action, unless `includeOverdue` is false; `from` and `until` still bound them.
+/// Passed events ("what happened?") follow the same rule as overdue ones.
 /// Pending relative deadlines have no date and are shown when `includePending` is true.
 public struct AgendaQuery: Hashable, Sendable {
   /// The horizon after `from` (or today); nil shows everything ahead.
@@ -51,6 +52,13 @@ public struct AgendaQuery: Hashable, Sendable {
   /// Whether an entry, already known to be visible, belongs in this query's result.
   public func matches(_ entry: AgendaEntry, today: CivilDate) -> Bool {
     if let kinds, !kinds.contains(entry.kind) { return false }
+    if entry.flags.contains(.happened), let date = entry.date {
+      // A passed event waits for an answer, as an overdue task does, but is never overdue.
+      if overdueOnly || !includeOverdue { return false }
+      if let from, date < from { return false }
+      if let until, untilIsInclusive ? date > until : date >= until { return false }
+      return true
+    }
     guard let date = entry.date, let urgency = entry.urgency else {
       return includePending && !overdueOnly
     }

@@ -68,26 +68,36 @@ public struct AgendaRow: Hashable, Sendable {
       entry.pendingOn = anchor
     case .day(let date):
       let daysLeft = today.days(until: date)
-      // An event of an earlier day has happened: it is history (see `show`), not overdue.
-      if kind.isEvent, daysLeft < 0 { return nil }
       entry.date = date
       entry.daysLeft = daysLeft
-      entry.urgency = Urgency(daysLeft: daysLeft)
+      if kind.isEvent, daysLeft < 0 {
+        // An all-day event has passed once its day is over in the user's zone.
+        guard Agenda.isStillAsked(daysLeft: daysLeft) else { return nil }
+        entry.flags.append(.happened)
+      } else {
+        entry.urgency = Urgency(daysLeft: daysLeft)
+      }
     case .instant(let instant, let zone):
       let date = CivilDate(containing: instant, in: clock.timeZone)
       let daysLeft = today.days(until: date)
-      let hasPassed = clock.now >= instant
       entry.date = date
       entry.time = instant
       entry.timeZone = zone
       entry.daysLeft = daysLeft
-      if kind.isEvent, hasPassed {
-        // Happened: today it stays under Today, marked; before today it leaves the agenda.
-        guard daysLeft >= 0 else { return nil }
-        entry.urgency = .today
-        entry.flags.append(.happened)
+      if kind.isEvent {
+        // A timed event has passed once it is over: its start plus its duration, counted on
+        // the wall clock of its own zone (an interview in progress has not passed yet). Never
+        // before it starts, whatever a hand-edited duration says.
+        let end = EventDetails.end(
+          of: instant, lasting: event.duration ?? DeadlineKind.defaultDuration, in: zone)
+        if clock.now >= max(instant, end) {
+          guard Agenda.isStillAsked(daysLeft: daysLeft) else { return nil }
+          entry.flags.append(.happened)
+        } else {
+          entry.urgency = Urgency(daysLeft: max(daysLeft, 0))
+        }
       } else {
-        entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: hasPassed)
+        entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
       }
     }
     if kind == .applicationCutoff {
@@ -102,11 +112,24 @@ public struct AgendaRow: Hashable, Sendable {
 }
 
 extension Agenda {
+  /// How many days a passed event stays under "Passed: what happened?" when the user does not
+  /// answer (mark it done, dismiss it, or take up the suggestion): after that it is history,
+  /// shown by `show` only, so an old store does not fill the agenda with months of interviews.
+  public static let passedEventDays = 14
+
+  /// Whether an event that passed `daysLeft` days from today (0 or less) is still asked about.
+  static func isStillAsked(daysLeft: Int) -> Bool { daysLeft >= -passedEventDays }
+}
+
+extension Agenda {
   /// Every deadline that is on the agenda on some day, named, in `sortDay` order (pending
   /// last; ties in the deck's order): what the summary of a large store keeps.
-  public static func rows(of deck: Deck) -> [AgendaRow] {
+  /// `includingClosed`: also those of closed applications and applied-to cutoffs (`--all`).
+  public static func rows(of deck: Deck, includingClosed: Bool = false) -> [AgendaRow] {
     let index = DeckIndex(deck)
-    let rows = deck.deadlines.compactMap { row(for: $0, index: index) }
+    let rows = deck.deadlines.compactMap {
+      row(for: $0, index: index, includingClosed: includingClosed)
+    }
     let days = rows.map { $0.sortDay?.dayNumber ?? .max }
     return rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
       .map { rows[$0] }
@@ -128,14 +151,10 @@ extension Agenda {
 
   /// The row of a deadline that is on the agenda on some day, or nil when it is not (see
   /// `visibleEntries`). Without `naming`, company and title are left empty.
-  static func row(for deadline: Deadline, index: DeckIndex, naming: Bool = true) -> AgendaRow? {
-    guard deadline.status == .pending, !isArchived(deadline.owner, in: index) else { return nil }
-    let applications = relatedApplications(of: deadline.owner, in: index)
-    if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return nil }
-    if deadline.kind == .applicationCutoff, applications.contains(where: { $0.stage != .saved }) {
-      return nil
-    }
-    if isSuperseded(deadline, in: index) { return nil }
+  static func row(for deadline: Deadline, index: DeckIndex, naming: Bool = true,
+    includingClosed: Bool = false) -> AgendaRow?
+  {
+    guard isShown(deadline, index: index, includingClosed: includingClosed) else { return nil }
     let (company, title) = naming ? names(of: deadline.owner, in: index) : ("", "")
     return AgendaRow(
       id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
@@ -146,6 +165,26 @@ extension Agenda {
 }
 
 extension Agenda {
+  /// Whether a deadline is on the agenda, in `remind` and in the calendar export on some day
+  /// (what it shows as today is `AgendaRow.entry`): pending, not archived, not superseded by a
+  /// derived one; and, unless `includingClosed` (`--all`), not of a closed application
+  /// (rejected, withdrawn, no response), which needs no more action, nor a posting's deadline
+  /// when every application to it is closed, nor an application cutoff once the user has
+  /// applied. Reopening an application brings its deadlines back, as nothing is deleted.
+  public static func isShown(_ deadline: Deadline, index: DeckIndex, includingClosed: Bool = false)
+    -> Bool
+  {
+    guard deadline.status == .pending, !isArchived(deadline.owner, in: index) else { return false }
+    if !includingClosed {
+      let applications = relatedApplications(of: deadline.owner, in: index)
+      if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return false }
+      if deadline.kind == .applicationCutoff, applications.contains(where: { $0.stage != .saved }) {
+        return false
+      }
+    }
+    return !isSuperseded(deadline, in: index)
+  }
+
   /// Whether an owner is archived, or is an application to an archived posting: archiving a
   /// posting puts the whole job away.
   public static func isArchived(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {

@@ -91,10 +91,12 @@ public enum DeadlineKind: String, CaseIterable, Codable, Sendable {
   /// happened next; a task stays overdue until it is done, dismissed or snoozed.
   public var isEvent: Bool {
     switch self {
-    case .interview, .phoneScreen, .call, .startDate, .custom: return true
-    // An assessment is kept a task: the ads that name one give a date to hand it in by.
-    case .applicationCutoff, .assessment, .offerResponse, .resignationNotice, .probationReview,
-      .probationEnd, .contractEnd, .followUp, .takeHome:
+    // An assessment day and a probation review are meetings: once they are over the question
+    // is how they went. A take-home is the task of handing something in.
+    case .interview, .phoneScreen, .call, .assessment, .startDate, .probationReview, .custom:
+      return true
+    case .applicationCutoff, .offerResponse, .resignationNotice, .probationEnd, .contractEnd,
+      .followUp, .takeHome:
       return false
     }
   }

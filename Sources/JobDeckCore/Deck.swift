@@ -48,14 +48,65 @@ public struct Deck: Hashable, Sendable {
 
 /// Preferences kept with the data, because they change what the deadlines are.
 public struct Settings: Hashable, Codable, Sendable {
-  /// Days without a move after applying before a follow-up is due.
+  /// Days without a move after applying before a follow-up is proposed (`Deck.suggestions`);
+  /// `[reminders] follow_up_days` in the config file, `$JOBDECK_FOLLOW_UP_DAYS` and
+  /// `--follow-up-days` beat it.
   public var followUpAfterDays: Int
   /// Notice the user must give at their current job; with a start date it yields the latest day
   /// to resign. Nil when the user has no current job.
   public var currentNoticePeriod: Period?
+  /// The user's answers to suggestions: dismissed ones are never proposed again, snoozed ones
+  /// not before their day. Kept with the data so they survive a reload and travel with the store.
+  public var suggestionAnswers: [SuggestionAnswer]
 
-  public init(followUpAfterDays: Int = 14, currentNoticePeriod: Period? = nil) {
+  public init(followUpAfterDays: Int = 14, currentNoticePeriod: Period? = nil,
+              suggestionAnswers: [SuggestionAnswer] = []) {
     self.followUpAfterDays = followUpAfterDays
     self.currentNoticePeriod = currentNoticePeriod
+    self.suggestionAnswers = suggestionAnswers
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case followUpAfterDays, currentNoticePeriod, suggestionAnswers
+  }
+
+  /// A store written before suggestions has no `suggestionAnswers`: it loads as none, and is
+  /// written back byte for byte as it was until the user answers one.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    followUpAfterDays = try container.decode(Int.self, forKey: .followUpAfterDays)
+    currentNoticePeriod = try container.decodeIfPresent(Period.self, forKey: .currentNoticePeriod)
+    suggestionAnswers =
+      try container.decodeIfPresent([SuggestionAnswer].self, forKey: .suggestionAnswers) ?? []
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(followUpAfterDays, forKey: .followUpAfterDays)
+    try container.encodeIfPresent(currentNoticePeriod, forKey: .currentNoticePeriod)
+    if !suggestionAnswers.isEmpty {
+      try container.encode(suggestionAnswers, forKey: .suggestionAnswers)
+    }
+  }
+}
+
+/// What the user said to one suggestion (`Suggestion.id`).
+public struct SuggestionAnswer: Hashable, Codable, Sendable {
+  public enum Answer: String, Codable, Sendable, CaseIterable {
+    /// Never ask again about this item.
+    case dismissed
+    /// Ask again from `until`.
+    case snoozed
+  }
+
+  public var answer: Answer
+  public var id: String
+  /// The day a snoozed suggestion comes back; nil when dismissed.
+  public var until: CivilDate?
+
+  public init(answer: Answer, id: String, until: CivilDate? = nil) {
+    self.answer = answer
+    self.id = id
+    self.until = until
   }
 }

@@ -8,6 +8,9 @@ import Foundation
 /// is removed when its rule no longer applies (the application moved on).
 extension Deck {
   /// The kinds the engine derives; a deadline of another kind is never touched here.
+  /// `followUp` is no longer derived (a silent application gets a suggestion instead, see
+  /// `Deck.suggestions`), but stays listed so that a pending follow-up the engine made in an
+  /// older version is removed rather than left to nag.
   public static let derivedKinds: [DeadlineKind] = [
     .followUp, .offerResponse, .startDate, .probationReview, .probationEnd, .resignationNotice,
     .contractEnd,
@@ -17,13 +20,8 @@ extension Deck {
   ///
   /// Pure and idempotent: running it twice changes nothing the second time, and an existing
   /// deadline keeps its id forever (it is the calendar UID). New ones get
-  /// `<applicationID>/<kind slug>` (`acme-ml-intern/follow-up`), `-2` if a manual deadline took
-  /// that id first.
-  ///
-  /// No clock is needed: the follow-up is due `settings.followUpAfterDays` civil days after the
-  /// UTC day of the last move. UTC, not the user's zone, so that the same store yields the same
-  /// dates in Auckland and in Berlin; the cost is that a move made late at night far from UTC
-  /// counts from the neighbouring day, which does not matter for a nudge to write an email.
+  /// `<applicationID>/<kind slug>` (`acme-ml-intern/start`), `-2` if a manual deadline took
+  /// that id first. No clock is needed: every derived date follows from the terms.
   public mutating func refreshDerivedDeadlines() {
     var sync = DerivedDeadlineSync(deadlines: deadlines)
     for application in applications {
@@ -49,12 +47,14 @@ extension Deck {
     var dates: [DeadlineKind: CivilDate] = [:]
     let terms = application.terms
     switch application.stage {
-    case .applied where settings.followUpAfterDays > 0:
-      let movedOn = CivilDate(containing: application.lastMovedAt, in: Deck.utc)
-      dates[.followUp] = movedOn.adding(days: settings.followUpAfterDays)
-    case .offer:
-      if let answerBy = terms.offerResponseBy { dates[.offerResponse] = answerBy }
-    case .accepted:
+    case .offer, .accepted:
+      // The answer is owed only while the offer is open.
+      if application.stage == .offer, let answerBy = terms.offerResponseBy {
+        dates[.offerResponse] = answerBy
+      }
+      // The dates an offer sets are on the agenda while it is weighed, not only once it is
+      // accepted: the start date decides the notice to give. They keep their ids (and calendar
+      // UIDs) when the offer is accepted.
       if let start = terms.startDate {
         dates[.startDate] = start
         if let probation = terms.probation {

@@ -1,26 +1,36 @@
 import Foundation
 
-/// What an event has beyond its date: its own title, how long it lasts, where it happens and
-/// its video link. Carried from the deadline into the agenda's rows and entries, so every place
-/// that lists an event can show them.
+/// What an event or task has beyond its date: its own title, how long it lasts, where it
+/// happens, its video link and the user's note. Carried from the deadline into the agenda's
+/// rows and entries, so every place that lists a deadline (agenda, remind, the UI) can show them.
 public struct EventDetails: Hashable, Sendable {
   public var title: String?
   public var duration: Period?
   public var place: String?
   public var link: String?
+  /// The note given with `deadline add --note` or in the event form.
+  public var note: String?
 
   public init(title: String? = nil, duration: Period? = nil, place: String? = nil,
-    link: String? = nil)
+    link: String? = nil, note: String? = nil)
   {
     self.title = title
     self.duration = duration
     self.place = place
     self.link = link
+    self.note = note
   }
 
   public init(_ deadline: Deadline) {
     self.init(title: deadline.title, duration: deadline.duration, place: deadline.place,
-      link: deadline.link)
+      link: deadline.link, note: deadline.note.flatMap { $0.isEmpty ? nil : $0 })
+  }
+
+  /// The note on one line, cut to `width` columns with an ellipsis: for the agenda's rows.
+  public func shortNote(width: Int) -> String? {
+    guard let note else { return nil }
+    let line = note.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return TerminalText.truncated(line, toWidth: width)
   }
 
   public var isEmpty: Bool { self == EventDetails() }

@@ -32,6 +32,11 @@ extension SupportedDates {
     if let notice = settings.currentNoticePeriod, !notice.isWithinLimits {
       return "the notice period \(notice) is longer than JobDeck works with (\(Period.limitsText))"
     }
+    for answer in settings.suggestionAnswers {
+      if let until = answer.until, !contains(until) {
+        return "the snooze of suggestion '\(answer.id)', \(until), is \(outsideDates)"
+      }
+    }
     return nil
   }
 

@@ -14,7 +14,8 @@ import JobDeckCore
 ///   `TRANSP:TRANSPARENT` (a deadline does not make the user busy); timed events are UTC
 ///   instants lasting their duration (one hour when none is given). An event's place is its
 ///   `LOCATION`, its link its `URL` (else the posting's address).
-/// - Deadlines of archived records are left out, as on the agenda.
+/// - What the agenda leaves out is left out (`Agenda.isShown`): archived records, closed
+///   applications, cutoffs of postings applied to, posting dates replaced by derived ones.
 /// - One `VALARM` per lead time. A trigger is relative to the event's start, which for an
 ///   all-day event is midnight at the start of the day in the calendar's zone: `-P7D` fires at
 ///   00:00 seven days before, a same-day lead (`PT0S`) at 00:00 on the day, and an hour lead
@@ -27,14 +28,19 @@ enum CalendarWhen: Hashable, Sendable {
 }
 
 public enum ICSExporter {
-  public static func export(_ deck: Deck, now: Date, timeZone: TimeZone) -> String {
+  /// `includingClosed` (`export --all`) keeps the deadlines of closed applications and the
+  /// cutoffs of postings applied to, which are otherwise left out as on the agenda.
+  public static func export(_ deck: Deck, now: Date, timeZone: TimeZone,
+                            includingClosed: Bool = false) -> String
+  {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
     ]
     let index = DeckIndex(deck)
+    // The agenda's rule of what is shown, so the calendar never nags about a closed job.
     for deadline in deck.deadlines
-    where deadline.status == .pending && !Agenda.isArchived(deadline.owner, in: index) {
+    where Agenda.isShown(deadline, index: index, includingClosed: includingClosed) {
       let when: CalendarWhen
       switch index.resolvedDue(of: deadline) {
       case .day(let date): when = .allDay(date)

@@ -148,7 +148,7 @@ struct FastRecordDecoding {
   }
 
   func settings(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Settings {
-    var days: Int?, notice: Period?
+    var days: Int?, notice: Period?, answers: [SuggestionAnswer] = []
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       if keyIs(key, "followUpAfterDays") {
         days = try reader.readInt()
@@ -158,10 +158,31 @@ struct FastRecordDecoding {
         notice = try reader.readPeriod()
         return 1 << 1
       }
+      if keyIs(key, "suggestionAnswers") {
+        try reader.readArray { (reader) throws(FastPathMiss) in
+          answers.append(try suggestionAnswer(&reader))
+        }
+        return 1 << 2
+      }
       throw FastPathMiss()
     }
     guard let days else { throw FastPathMiss() }
-    return Settings(followUpAfterDays: days, currentNoticePeriod: notice)
+    return Settings(followUpAfterDays: days, currentNoticePeriod: notice,
+                    suggestionAnswers: answers)
+  }
+
+  private func suggestionAnswer(_ reader: inout FastJSONReader) throws(FastPathMiss)
+    -> SuggestionAnswer
+  {
+    var answer: SuggestionAnswer.Answer?, id: String?, until: CivilDate?
+    try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
+      if keyIs(key, "answer") { answer = try reader.readEnum(SuggestionAnswer.Answer.self); return 1 }
+      if keyIs(key, "id") { id = try reader.readString(); return 1 << 1 }
+      if keyIs(key, "until") { until = try reader.readStoredCivilDate(); return 1 << 2 }
+      throw FastPathMiss()
+    }
+    guard let answer, let id else { throw FastPathMiss() }
+    return SuggestionAnswer(answer: answer, id: id, until: until)
   }
 
   // MARK: Nested values

@@ -112,6 +112,16 @@ struct FastRecordWriter {
       key("currentNoticePeriod", &object); string(notice.description)
     }
     key("followUpAfterDays", &object); integer(settings.followUpAfterDays)
+    if !settings.suggestionAnswers.isEmpty {
+      key("suggestionAnswers", &object)
+      array(settings.suggestionAnswers) { writer, answer in
+        var member = ObjectWriter()
+        writer.key("answer", &member); writer.string(answer.answer.rawValue)
+        writer.key("id", &member); writer.string(answer.id)
+        if let until = answer.until { writer.key("until", &member); writer.civilDate(until) }
+        writer.close(member)
+      }
+    }
     close(object)
   }
 

@@ -17,7 +17,8 @@ enum StoreSummary {
       guard let print else { return "none" }
       return "\(print.device)-\(print.inode)-\(print.size)-\(print.modificationNanoseconds)"
     }
-    return "2:" + part(store) + ":" + part(journal)
+    // "3": rows carry the deadline's note; a summary of an older JobDeck is rebuilt.
+    return "3:" + part(store) + ":" + part(journal)
   }
 
   private static func headerPrefix(key: String) -> [UInt8] {
@@ -184,7 +185,16 @@ extension StoreFile {
   /// journal policy's `minimumStoreSize` are read in full and get no summary.
   ///
   /// For reading deadlines only: nothing here can be saved back.
-  public func loadAgendaRows(for query: AgendaQuery, today: CivilDate) throws -> SummaryRows {
+  /// `includingClosed` (`--all`): also the rows of closed applications and applied-to
+  /// cutoffs, which the summary does not keep, so they are read from the store itself.
+  public func loadAgendaRows(for query: AgendaQuery, today: CivilDate,
+    includingClosed: Bool = false) throws -> SummaryRows
+  {
+    if includingClosed {
+      let deck = try load().deck
+      return SummaryRows(rows: Agenda.rows(of: deck, includingClosed: true),
+        deadlineCount: deck.deadlines.count, deck: deck)
+    }
     let target = try FileSystem.resolvingSymlinks(path)
     guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
       return SummaryRows(rows: [], deadlineCount: 0)
@@ -196,7 +206,7 @@ extension StoreFile {
       func fromStore() throws -> (rows: SummaryRows, document: StoreDecoder.Document?) {
         let state = try readState(target: target)
         return (SummaryRows(rows: Agenda.rows(of: state.deck),
-          deadlineCount: state.deck.deadlines.count), state.document)
+          deadlineCount: state.deck.deadlines.count, deck: state.deck), state.document)
       }
       guard let store = try FileSystem.status(of: target),
         store.fingerprint.size >= journalPolicy.minimumStoreSize
@@ -239,4 +249,14 @@ public struct SummaryRows: Sendable {
   /// How many deadlines the store has, shown or not: "no deadlines yet" versus "nothing in that
   /// window".
   public var deadlineCount: Int
+  /// The store itself, when it had to be read (a small store, a stale summary, `--all`); nil
+  /// when the rows came from the summary alone. What needs more than deadlines (suggestions)
+  /// uses it rather than reading a large store a second time.
+  public var deck: Deck?
+
+  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil) {
+    self.rows = rows
+    self.deadlineCount = deadlineCount
+    self.deck = deck
+  }
 }

@@ -8,11 +8,11 @@ import JobDeckCore
 ///     {"day":"2026-03-02","at":1772460000,"zone":"Europe/Berlin","id":"…","kind":"interview",
 ///      "owner":"application","of":"…","company":"…","title":"…","phrase":"…",
 ///      "snoozedUntil":"…","leads":["P1D","PT2H"],"eventTitle":"…","duration":"PT90M",
-///      "place":"…","link":"https://…"}
+///      "place":"…","link":"https://…","note":"…"}
 ///
 /// `day` is absent for pending rows, which carry `"pendingOn"` instead; `at` (seconds since
 /// 1970, exact) and `zone` only for timed deadlines; `phrase`, `snoozedUntil` and the event's
-/// `eventTitle`, `duration`, `place` and `link` when set; `leads` only when they differ from
+/// `eventTitle`, `duration`, `place`, `link` and the deadline's `note` when set; `leads` only when they differ from
 /// the kind's defaults. The reader accepts exactly what the
 /// writer writes: anything else makes the summary unreadable and it is rebuilt from the store.
 enum SummaryRowFormat {
@@ -69,6 +69,7 @@ enum SummaryRowFormat {
     }
     if let place = row.event.place { key("place", &writer); writer.string(place) }
     if let link = row.event.link { key("link", &writer); writer.string(link) }
+    if let note = row.event.note { key("note", &writer); writer.string(note) }
     writer.bytes.append(UInt8(ascii: "}"))
   }
 
@@ -153,6 +154,8 @@ enum SummaryRowFormat {
         event.place = try reader.readString(); return 1 << 15
       } else if keyIs(key, "link") {
         event.link = try reader.readString(); return 1 << 16
+      } else if keyIs(key, "note") {
+        event.note = try reader.readString(); return 1 << 17
       }
       throw FastPathMiss()
     }

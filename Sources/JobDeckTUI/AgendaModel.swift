@@ -12,6 +12,7 @@ struct AgendaModel {
   var needle: String
   /// The lists' setting, so the agenda shares their cached facts.
   var showsArchived: Bool
+  var suggestionDays: SuggestionDays
 
   init(state: AppState) {
     self.deck = state.deck
@@ -20,6 +21,7 @@ struct AgendaModel {
     self.cache = state.viewCache.cache
     self.needle = (state.filters[.agenda] ?? "").lowercased()
     self.showsArchived = state.showsArchived
+    self.suggestionDays = state.suggestionDays
   }
 
   var clock: FixedWallClock { FixedWallClock(now: now, timeZone: timeZone) }
@@ -30,11 +32,32 @@ struct AgendaModel {
     cache.with(deck, showsArchived: showsArchived) { $0.agenda(now: now, timeZone: timeZone) }
   }
 
-  /// How many entries the agenda shows (without sorting them).
+  /// How many rows can be selected: the entries (counted without sorting them), then the
+  /// suggestions.
   func count() -> Int {
-    guard needle.isEmpty else { return grouped().reduce(0) { $0 + $1.entries.count } }
+    let suggestionCount = suggestions().count
+    guard needle.isEmpty else {
+      return grouped().reduce(0) { $0 + $1.entries.count } + suggestionCount
+    }
     return cache.with(deck, showsArchived: showsArchived) { $0.agendaCount(now: now, timeZone: timeZone) }
+      + suggestionCount
   }
+
+  /// What JobDeck proposes (`Deck.suggestions`); with a filter, those whose company, title or
+  /// reason holds it.
+  func suggestions() -> [Suggestion] {
+    let all = cache.with(deck, showsArchived: showsArchived) {
+      $0.suggestions(now: now, timeZone: timeZone, days: suggestionDays)
+    }
+    guard !needle.isEmpty else { return all }
+    return all.filter {
+      $0.company.containsFilter(needle) || $0.title.containsFilter(needle)
+        || $0.reason.containsFilter(needle)
+    }
+  }
+
+  /// The lines on screen: the groups, then the suggestions.
+  func lines() -> AgendaLines { AgendaLines(groups: grouped(), suggestions: suggestions()) }
 
   /// Entries by section, empty sections left out; with a filter, only the entries matching it.
   func grouped() -> [AgendaGroup] {
@@ -84,6 +107,7 @@ extension DeadlineAnchor {
 enum UrgencyBadge {
   static func text(for entry: AgendaEntry?) -> String {
     guard let entry, let daysLeft = entry.daysLeft else { return "" }
+    if entry.flags.contains(.happened) { return "[done?]" }
     if entry.urgency == .overdue { return "[OVERDUE]" }
     if daysLeft <= 0 { return "[TODAY]" }
     return daysLeft > 999 ? "[999+d]" : "[\(daysLeft)d]"

@@ -10,13 +10,15 @@ public struct App: TerminalProgram {
   /// `readOnlyReason` non-nil (a newer schema, a file another process holds) refuses edits and
   /// says why in the status bar.
   /// `keys` is the keymap in force (the config file's rebindings).
+  /// `suggestionDays`: the days of silence the environment or config file set.
   public init(deck: Deck, storePath: String, clock: WallClock, readOnlyReason: String?,
-              keys: KeyTable = .standard) {
+              keys: KeyTable = .standard, suggestionDays: SuggestionDays = SuggestionDays()) {
     self.clock = clock
     self.state = AppState(
       deck: deck, storePath: storePath, readOnlyReason: readOnlyReason, now: clock.now,
       timeZone: clock.timeZone)
     state.keys = keys
+    state.suggestionDays = suggestionDays
   }
 
   public mutating func update(_ action: Action) -> [Effect] {

@@ -67,6 +67,7 @@ extension App {
       clampSelections()
     case .markDone: return markSelectedDeadlineDone()
     case .snooze: openSnoozePrompt()
+    case .acceptSuggestion: return acceptSelectedSuggestion()
     case .back:
       state.mode = .browsing
       state.filters[.detail] = nil
@@ -76,7 +77,11 @@ extension App {
     case .addEvent: openNewEventForm()
     case .editEvent: openEventEditor()
     case .delete: askToDelete()
-    case .archive: return toggleArchived()
+    case .archive:
+      if context == .agenda, selectedSuggestion != nil {
+        return answerSelectedSuggestion(.dismissed)
+      }
+      return toggleArchived()
     case .showArchived: toggleShowsArchived()
     case .editRecord: return editRecordDocument()
     case .editFields: openRecordFieldForm()

@@ -173,7 +173,10 @@ public struct AppState: Equatable, Sendable {
   /// `M`: the application `=` compares with the one in focus.
   public var markedForComparison: String?
 
+  /// Entries first, then the suggestions below them (`AgendaLines`).
   public var agendaSelection = 0
+  /// The days of silence set outside the store (`Deck.suggestions`).
+  public var suggestionDays = SuggestionDays()
 
   public var undoStack: [UndoStep] = []
   public var redoStack: [UndoStep] = []

@@ -175,6 +175,24 @@ final class DeckFacts: @unchecked Sendable {
     return filtered
   }
 
+  private var suggestionCache: (now: Date, timeZone: TimeZone, days: SuggestionDays,
+    suggestions: [Suggestion])?
+
+  /// `Deck.suggestions` at `now`, from the agenda already worked out.
+  func suggestions(now: Date, timeZone: TimeZone, days: SuggestionDays) -> [Suggestion] {
+    let entries = unsortedAgenda(now: now, timeZone: timeZone)
+    if let cached = suggestionCache, cached.now == now, cached.timeZone == timeZone,
+      cached.days == days
+    {
+      return cached.suggestions
+    }
+    let suggestions = deck.suggestions(
+      clock: FixedWallClock(now: now, timeZone: timeZone), rules: days.rules(for: deck),
+      visibleEntries: entries)
+    suggestionCache = (now, timeZone, days, suggestions)
+    return suggestions
+  }
+
   /// Every entry in the order of the groups on screen.
   func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     let groups = groups(now: now, timeZone: timeZone)

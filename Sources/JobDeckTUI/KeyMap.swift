@@ -40,7 +40,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case filter, nextMatch, previousMatch, clearFilter
   case cycleSort
   case previousColumn, nextColumn, moveToNextStage, moveToPreviousStage, pickStage, toggleClosed
-  case markDone, snooze
+  case markDone, snooze, acceptSuggestion
   case back, editNotes, openURL
   case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
   case offerTerms, compareOffers, markForComparison, editFields
@@ -87,7 +87,7 @@ public enum KeyMap {
     row(.delete, ["D"], KeyContext.everywhere, .everywhere,
         "delete the selected record (asks first, naming it and what goes with it)"),
     row(.archive, ["X"], KeyContext.everywhere, .everywhere,
-        "archive the posting or application, or bring it back (Agenda: dismiss the deadline)",
+        "archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)",
         hint: "archive"),
     row(.showArchived, ["V"], [.postings, .pipeline], .everywhere,
         "show or hide archived postings and applications"),
@@ -144,8 +144,10 @@ public enum KeyMap {
         hint: "closed"),
     // Agenda
     row(.markDone, ["x"], [.agenda], .agenda, "mark the deadline done", hint: "done"),
-    row(.snooze, ["z"], [.agenda], .agenda, "snooze the deadline (then d: a day, w: a week)",
-        hint: "snooze"),
+    row(.snooze, ["z"], [.agenda], .agenda,
+        "snooze the deadline or suggestion (then d: a day, w: a week)", hint: "snooze"),
+    row(.acceptSuggestion, ["y"], [.agenda], .agenda,
+        "accept the selected suggestion (follow up, no response, next stage, started…)"),
     row(.editEvent, ["r"], [.agenda], .agenda,
         "edit or reschedule the event or deadline: date, time, place, link, note",
         hint: "reschedule"),

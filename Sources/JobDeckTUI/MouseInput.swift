@@ -82,11 +82,13 @@ extension Renderer {
       guard row > top, index < visiblePostingCount(upTo: index + 1) else { return nil }
       return (index, 0)
     case .agenda:
-      let lines = AgendaLines(groups: AgendaModel(state: state).grouped())
+      let lines = AgendaModel(state: state).lines()
       let selectedLine = lines.line(ofEntry: state.agendaSelection) ?? 0
       let offset = max(0, selectedLine - height + 1)
-      guard case .entry(_, let index) = lines.line(at: offset + row - top) else { return nil }
-      return (index, 0)
+      switch lines.line(at: offset + row - top) {
+      case .entry(_, let index), .suggestion(_, let index): return (index, 0)
+      case .heading, .suggestionHeading, nil: return nil
+      }
     case .pipeline:
       let layout = pipelineLayout(width: state.size.columns)
       if layout.columnWidth == nil, row == top {

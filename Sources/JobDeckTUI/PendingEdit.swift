@@ -39,6 +39,10 @@ public enum PendingEdit: Equatable, Sendable {
   /// A posting (with its applications and deadlines), an application or a deadline.
   case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
+  /// What a suggestion proposes, as `Deck.accept` does it (a move, a task, a deadline done).
+  case acceptSuggestion(Suggestion, at: Date, today: CivilDate)
+  /// Dismissed (never asked again) or snoozed until a day.
+  case answerSuggestion(id: String, answer: SuggestionAnswer.Answer, until: CivilDate?)
   /// An undo or redo: every record that differs between `before` and `after` is set to its
   /// `after` version (or removed), leaving records the other process changed alone.
   case restore(before: Deck, after: Deck)
@@ -47,6 +51,11 @@ public enum PendingEdit: Equatable, Sendable {
   @discardableResult
   func apply(to deck: inout Deck) -> Bool {
     switch self {
+    case .acceptSuggestion(let suggestion, let time, let today):
+      return (try? deck.accept(suggestion, at: time, today: today)) != nil
+    case .answerSuggestion(let id, let answer, let until):
+      deck.answerSuggestion(id, answer, until: until)
+      return true
     case .move(let id, let stage, let note, let time):
       guard (try? deck.move(applicationID: id, to: stage, note: note, at: time)) != nil else {
         return false

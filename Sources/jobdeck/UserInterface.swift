@@ -15,7 +15,9 @@ enum UserInterface {
     let store = UIStoreBridge(file: StoreFile(path: storePath))
     let loaded = try store.loadInitial()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
-                  readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable)
+                  readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable,
+                  suggestionDays: try SuggestionOptions.days(
+                    followUp: nil, noResponse: nil, configuration: configuration))
     if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)

@@ -7,12 +7,12 @@ struct AgendaTests {
   private let job = "acme-ml-intern"
   private let today = "2026-03-10"  // a Tuesday
 
-  /// One assessment per distance from today, on the application.
+  /// One take-home (a task) per distance from today, on the application.
   private func spread(_ offsets: [Int]) -> Deck {
     var (deck, _, _) = acmeDeck(stage: .interview)
     for offset in offsets {
       deck.add(Deadline(
-        id: "", kind: .assessment, due: .allDay(day(today).adding(days: offset)),
+        id: "", kind: .takeHome, due: .allDay(day(today).adding(days: offset)),
         owner: .application(job)))
     }
     return deck
@@ -167,7 +167,8 @@ struct AgendaTests {
     #expect(json.contains(#""date":"2026-03-13""#))
     #expect(json.contains(#""daysLeft":3"#))
     #expect(json.contains(#""urgency":"soon""#))
-    #expect(json.contains(#""kind":"assessment""#))
+    #expect(json.contains(#""kind":"takeHome""#))
+    #expect(json.contains(#""note":null"#))
     #expect(json.contains(#""owner":"acme-ml-intern""#))
     #expect(json.contains(#""time":null"#))
     #expect(json.contains(#""pendingOn":null"#))

@@ -21,13 +21,14 @@ struct DeadlineStatusChangeTests {
   }
 
   @Test func rescheduleMarksADerivedDeadlineEdited() throws {
-    var (deck, _, _) = acmeDeck(stage: .applied)
+    var (deck, _, _) = acmeDeck(
+      stage: .accepted, terms: EmploymentTerms(startDate: day("2026-05-01")))
     deck.refreshDerivedDeadlines()
-    try deck.reschedule("\(job)/follow-up", to: .allDay(day("2026-04-01")))
-    let followUp = try #require(deck.deadline(withID: "\(job)/follow-up"))
-    #expect(followUp.origin == .edited)
-    #expect(followUp.revision == 1)
-    #expect(followUp.due == .allDay(day("2026-04-01")))
+    try deck.reschedule("\(job)/start", to: .allDay(day("2026-04-01")))
+    let start = try #require(deck.deadline(withID: "\(job)/start"))
+    #expect(start.origin == .edited)
+    #expect(start.revision == 1)
+    #expect(start.due == .allDay(day("2026-04-01")))
   }
 
   @Test func rescheduleKeepsAManualDeadlineManual() throws {

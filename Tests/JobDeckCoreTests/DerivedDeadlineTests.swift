@@ -13,27 +13,10 @@ struct DerivedDeadlineTests {
     return deck
   }
 
-  @Test func applyingSchedulesAFollowUpAfterTheConfiguredDays() throws {
-    var (deck, _, _) = acmeDeck(stage: .applied, movedOn: "2026-03-02")
-    deck.refreshDerivedDeadlines()
-    let followUp = try #require(deck.deadline(withID: "\(job)/follow-up"))
-    #expect(followUp.kind == .followUp)
-    #expect(followUp.due == .allDay(day("2026-03-16")))
-    #expect(followUp.origin == .derived)
-    #expect(followUp.owner == .application(job))
-  }
-
-  @Test func followUpHonoursTheSetting() throws {
+  @Test func applyingDerivesNoFollowUpWhateverTheSetting() throws {
+    // A silent application gets a suggestion instead (SuggestionTests), never a task that nags.
     var (deck, _, _) = acmeDeck(stage: .applied, movedOn: "2026-03-02")
     deck.settings.followUpAfterDays = 7
-    deck.refreshDerivedDeadlines()
-    #expect(only(.followUp, of: job, in: deck)?.due == .allDay(day("2026-03-09")))
-  }
-
-  @Test func followUpGoesAwayWhenTheApplicationMovesOn() throws {
-    var (deck, _, _) = acmeDeck(stage: .applied, movedOn: "2026-03-02")
-    deck.refreshDerivedDeadlines()
-    try deck.move(applicationID: job, to: .screening, at: noonUTC("2026-03-05"))
     deck.refreshDerivedDeadlines()
     #expect(deck.deadlines.isEmpty)
   }
@@ -50,6 +33,31 @@ struct DerivedDeadlineTests {
     deck.refreshDerivedDeadlines()
     let response = try #require(deck.deadline(withID: "\(job)/offer-response"))
     #expect(response.due == .allDay(day("2026-03-20")))
+  }
+
+  @Test func anOpenOfferPutsItsStartDateAndProbationOnTheAgendaBesideTheAnswerBy() throws {
+    var (deck, _, _) = acmeDeck(
+      stage: .offer, terms: EmploymentTerms(
+        offerResponseBy: day("2026-03-20"), startDate: day("2026-04-01"), probation: .months(6)))
+    deck.refreshDerivedDeadlines()
+    #expect(deck.deadline(withID: "\(job)/offer-response")?.due == .allDay(day("2026-03-20")))
+    #expect(deck.deadline(withID: "\(job)/start")?.due == .allDay(day("2026-04-01")))
+    #expect(deck.deadline(withID: "\(job)/probation-ends")?.due == .allDay(day("2026-09-30")))
+    let agenda = Agenda.build(deck: deck, clock: clock("2026-03-10"))
+    #expect(agenda.entries.map(\.kind) == [.offerResponse, .startDate, .probationReview,
+                                           .probationEnd])
+  }
+
+  @Test func acceptingTheOfferKeepsTheStartDatesIdAndDropsTheAnswerBy() throws {
+    var (deck, _, applicationID) = acmeDeck(
+      stage: .offer, terms: EmploymentTerms(
+        offerResponseBy: day("2026-03-20"), startDate: day("2026-04-01")))
+    deck.refreshDerivedDeadlines()
+    try deck.move(applicationID: try #require(applicationID), to: .accepted,
+                  at: noonUTC("2026-03-12"))
+    deck.refreshDerivedDeadlines()
+    #expect(deck.deadlines.map(\.id) == ["\(job)/start"])
+    #expect(deck.deadline(withID: "\(job)/start")?.revision == 0, "the calendar event is kept")
   }
 
   @Test func acceptingWithAStartDateYieldsTheStartDeadline() throws {
@@ -116,9 +124,8 @@ struct DerivedDeadlineTests {
   }
 
   @Test func dismissedDerivedDeadlineIsNotRecreated() throws {
-    var (deck, _, _) = acmeDeck(stage: .applied)
-    deck.refreshDerivedDeadlines()
-    try deck.dismiss("\(job)/follow-up", at: noonUTC("2026-03-03"))
+    var deck = accepted(EmploymentTerms(startDate: day("2026-04-01")))
+    try deck.dismiss("\(job)/start", at: noonUTC("2026-03-03"))
     deck.refreshDerivedDeadlines()
     #expect(deck.deadlines.count == 1)
     #expect(deck.deadlines.first?.status == .dismissed)

@@ -21,24 +21,25 @@ struct EventAgendaTests {
              owner: .application(job), title: title, duration: duration)
   }
 
-  @Test func anInterviewThatHappenedThisMorningIsUnderTodayMarkedNotOverdue() throws {
+  @Test func anInterviewThatHappenedThisMorningIsPassedNotOverdue() throws {
     let agenda = Agenda.build(deck: deck(with: [timed(.interview, "2026-03-10", 9)]),
                               clock: clock("2026-03-10", 14))
     let entry = try #require(agenda.entries.first)
-    #expect(entry.section == .today)
-    #expect(entry.urgency == .today)
+    #expect(entry.section == .passed)
+    #expect(entry.urgency == nil)
     #expect(entry.flags == [.happened])
   }
 
-  @Test func anEventOfAnEarlierDayLeavesTheAgendaButATaskStaysOverdue() {
+  @Test func eventsOfEarlierDaysArePassedButATaskStaysOverdue() {
     let deck = deck(with: [
       timed(.interview, "2026-03-09", 9),
       allDay(.startDate, "2026-03-08", owner: .application(job)),
       timed(.offerResponse, "2026-03-09", 9),
     ])
     let agenda = Agenda.build(deck: deck, clock: clock("2026-03-10", 14))
-    #expect(agenda.entries.map(\.kind) == [.offerResponse])
-    #expect(agenda.entries.first?.section == .overdue)
+    #expect(agenda.groups.map(\.section) == [.overdue, .passed])
+    #expect(agenda.groups.first?.entries.map(\.kind) == [.offerResponse])
+    #expect(agenda.groups.last?.entries.map(\.kind) == [.startDate, .interview])
   }
 
   @Test func anEventStillAheadTodayIsAPlainTodayEntry() throws {

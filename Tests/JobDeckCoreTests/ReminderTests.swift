@@ -39,7 +39,7 @@ struct ReminderTests {
   }
 
   @Test func overdueDeadlinesStillRemind() {
-    let deck = deck(.assessment, on: "2026-03-01")
+    let deck = deck(.takeHome, on: "2026-03-01")
     let due = Agenda.remindersDue(deck: deck, clock: clock("2026-03-10"))
     #expect(due.first?.urgency == .overdue)
   }

@@ -20,7 +20,7 @@ struct UrgencyTests {
 
   private func cutoffDeck() -> Deck {
     var (deck, postingID, _) = acmeDeck(stage: nil)
-    deck.add(allDay(.assessment, "2026-03-03", owner: .posting(postingID)))
+    deck.add(allDay(.takeHome, "2026-03-03", owner: .posting(postingID)))
     return deck
   }
 
@@ -63,11 +63,15 @@ struct UrgencyTests {
   }
 
   /// DOMAIN.md "Tasks and events": an interview that has happened is not overdue.
-  @Test func aTimedEventStaysTodayMarkedHappenedOnceItsInstantHasPassed() throws {
+  @Test func aTimedEventIsTodayWhileItLastsAndPassedOnceItIsOver() throws {
     let interview = day("2026-03-03").instant(hour: 14, in: berlin)
     let deck = interviewDeck(at: interview)
-    let after = try #require(Agenda.build(deck: deck, clock: clock("2026-03-03", 14, 0)).entries.first)
-    #expect(after.urgency == .today)
+    let during = try #require(Agenda.build(deck: deck, clock: clock("2026-03-03", 14, 59)).entries.first)
+    #expect(during.urgency == .today)
+    #expect(during.flags.isEmpty)
+    let after = try #require(Agenda.build(deck: deck, clock: clock("2026-03-03", 15, 0)).entries.first)
+    #expect(after.urgency == nil)
+    #expect(after.section == .passed)
     #expect(after.flags == [.happened])
   }
 

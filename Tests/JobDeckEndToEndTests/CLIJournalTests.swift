@@ -34,12 +34,12 @@ struct CLIJournalTests {
 
     let checked = try workspace.jobdeck(["check"])
     #expect(checked.exitCode == 0, "\(checked.standardError)")
-    // The move itself, and the follow-up deadline it derives.
-    #expect(checked.standardOutput.contains("journal: 2 operations saved since the last full"))
+    // The move itself (an applied application derives no follow-up: it is suggested).
+    #expect(checked.standardOutput.contains("journal: 1 operation saved since the last full"))
 
     let compacted = try workspace.jobdeck(["compact"])
     #expect(compacted.exitCode == 0, "\(compacted.standardError)")
-    #expect(compacted.standardOutput.contains("Folded 2 journal operations"))
+    #expect(compacted.standardOutput.contains("Folded 1 journal operation into"))
     #expect(!FileManager.default.fileExists(atPath: journal))
     #expect(try workspace.storeBytes() != before)
     #expect(try workspace.json(["show", "sumup-ml-engineer", "--json"])["stage"] as? String

@@ -60,11 +60,11 @@ struct CLIRecordsTests {
     _ = try interview()
     _ = try succeeds(["event", "add", "sumup", "take-home", "2026-11-26"])
     let shown = try succeeds(["show", "sumup"])
-    let order = ["interview:", "take-home:", "call:", "follow up:"].map { label in
+    let order = ["interview:", "take-home:", "call:"].map { label in
       shown.range(of: "  " + label)?.lowerBound
     }
     let positions = order.compactMap { $0 }
-    #expect(positions.count == 4, "\(shown)")
+    #expect(positions.count == 3, "\(shown)")
     #expect(positions == positions.sorted())
   }
 
@@ -77,15 +77,19 @@ struct CLIRecordsTests {
     #expect(dayBefore.standardOutput.contains("Tue 2026-11-24 14:00–15:00"), "\(dayBefore.standardOutput)")
   }
 
-  @Test func anEventThatHappenedThisMorningIsUnderTodayAndNotOverdue() throws {
+  @Test func anEventThatHappenedThisMorningIsPassedAndNotOverdue() throws {
     try applied()
     _ = try succeeds(["event", "add", "sumup", "phone-screen", "today", "--at", "09:00"])
     let agenda = try succeeds(["agenda"])
     #expect(!agenda.contains("Overdue"), "\(agenda)")
     #expect(!agenda.contains("[TODAY]"))
-    #expect(agenda.contains("Today\n  [done?]  phone screen  Sun 2026-11-22 09:00"), "\(agenda)")
+    #expect(agenda.contains("Passed: what happened?\n  [done?]  phone screen  Sun 2026-11-22 09:00"),
+            "\(agenda)")
     let nextDay = try workspace.jobdeck(["agenda"], environment: ["JOBDECK_NOW": "2026-11-23T12:00:00Z"])
-    #expect(!nextDay.standardOutput.contains("phone screen"))
+    #expect(nextDay.standardOutput.contains("Passed: what happened?\n  [done?]  phone screen"))
+    // Unanswered for more than two weeks, it is history.
+    let later = try workspace.jobdeck(["agenda"], environment: ["JOBDECK_NOW": "2026-12-08T12:00:00Z"])
+    #expect(!later.standardOutput.contains("phone screen"))
     #expect(try succeeds(["show", "sumup"]).contains("phone screen: 2026-11-22 09:00"))
   }
 

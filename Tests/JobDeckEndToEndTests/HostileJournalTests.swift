@@ -126,11 +126,11 @@ struct HostileJournalTests {
       return formatter.string(from: try #require(attributes[.modificationDate] as? Date))
     }
     // compact rewrote the file: the backup is the file before it, which held only the first
-    // posting; the second, the two applications and their follow-up deadlines came after.
+    // posting; the second posting and the two applications came after.
     let loss = "Restoring \(backupPath) (saved \(try modified(backupPath))) replaces"
       + " \(workspace.storePath):\n"
       + "- the store file, last modified \(try modified(workspace.storePath)):"
-      + " 5 records added, changed or removed since the backup\n"
+      + " 3 records added, changed or removed since the backup\n"
       + "- its journal: 3 saved changes, the newest at \(try modified(journalPath))\n"
       + "These stop being part of the store; the replaced files are kept beside it."
 

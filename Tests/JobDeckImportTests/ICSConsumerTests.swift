@@ -120,6 +120,48 @@ struct ICSConsumerTests {
     #expect(uids(second) == uids(calendar))
   }
 
+  /// khal (through its own `import --batch`, into a calendar of a throwaway config): every
+  /// deadline on its day, the timed interview at its UTC time, the UIDs kept.
+  @Test func khalImportsEveryDeadlineWithItsTimeAndUID() throws {
+    guard ICSConsumerHarness.require("/usr/bin/khal", package: "khal") else { return }
+    let harness = try ICSConsumerHarness()
+    defer { harness.removeDirectory() }
+    let calendarDirectory = harness.directory.appendingPathComponent("khal-calendar")
+    try FileManager.default.createDirectory(at: calendarDirectory, withIntermediateDirectories: true)
+    let config = try harness.write("""
+      [calendars]
+      [[jobdeck]]
+      path = \(calendarDirectory.path)
+      type = calendar
+      [locale]
+      timeformat = %H:%M
+      dateformat = %Y-%m-%d
+      longdateformat = %Y-%m-%d
+      datetimeformat = %Y-%m-%d %H:%M
+      longdatetimeformat = %Y-%m-%d %H:%M
+      default_timezone = UTC
+      local_timezone = UTC
+      [sqlite]
+      path = \(harness.directory.path)/khal.db
+
+      """, to: "khal.conf")
+    let file = try harness.write(calendar, to: "deadlines.ics")
+    let imported = try harness.run(
+      "/usr/bin/khal", ["-c", config.path, "import", "--batch", "-a", "jobdeck", file.path])
+    try #require(imported.status == 0, "khal import failed: \(imported.errors)")
+    let listed = try harness.run(
+      "/usr/bin/khal", ["-c", config.path, "list", "--format", "{start} {end} | {uid}",
+                        "2025-04-01", "200d"])
+    try #require(listed.status == 0, "khal list failed: \(listed.errors)")
+    let events = listed.output.split(separator: "\n").filter { $0.contains(" | ") }
+    // khal lists by day; the file is in the deck's order.
+    #expect(Set(events.map { String($0.split(separator: "|").last ?? "").trimmingCharacters(in: .whitespaces) })
+      == Set(ICSFixtures.exportedIDs.map { $0 + "@jobdeck" }), "\(listed.output)")
+    #expect(events.count == ICSFixtures.exportedIDs.count)
+    #expect(events.contains { $0.hasPrefix("2025-04-08 12:00 2025-04-08 13:00 |") }, "\(listed.output)")
+    #expect(events.contains { $0.hasPrefix("2025-04-04 2025-04-04 |") })
+  }
+
   /// `calcurse -Q` output: a `MM/DD/YY:` line, then the day's items, then a blank line.
   static func days(in output: String) -> [String: [String]] {
     var days: [String: [String]] = [:]

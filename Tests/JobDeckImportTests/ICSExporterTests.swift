@@ -8,6 +8,25 @@ import Testing
 struct ICSExporterTests {
   let text = ICSExporter.export(ICSFixtures.deck, now: ICSFixtures.now, timeZone: ICSFixtures.berlin)
 
+  /// Issue 15: what the agenda leaves out, the calendar leaves out; `--all` keeps it.
+  @Test func closedApplicationsAndAppliedToCutoffsLeaveTheCalendarUnlessAll() throws {
+    func uids(_ deck: Deck, all: Bool = false) -> [String] {
+      ICSExporter.export(deck, now: ICSFixtures.now, timeZone: ICSFixtures.berlin,
+                         includingClosed: all)
+        .split(separator: "\r\n").filter { $0.hasPrefix("UID:") }.map { String($0.dropFirst(4)) }
+    }
+    var deck = ICSFixtures.deck
+    let application = "soundcloud-ml-intern"
+    try deck.move(applicationID: application, to: .applied, at: ICSFixtures.now)
+    #expect(!uids(deck).contains("soundcloud-ml-intern/apply-by@jobdeck"))
+    #expect(uids(deck).contains("soundcloud-ml-intern/interview@jobdeck"))
+    try deck.move(applicationID: application, to: .rejected, at: ICSFixtures.now)
+    #expect(uids(deck) == ["acme-tools/apply-by@jobdeck"])
+    #expect(uids(deck, all: true).count == ICSFixtures.exportedIDs.count)
+    try deck.move(applicationID: application, to: .interview, at: ICSFixtures.now)
+    #expect(uids(deck).contains("soundcloud-ml-intern/interview@jobdeck"), "reopened")
+  }
+
   /// Content lines after unfolding (RFC 5545 §3.1: CRLF followed by one space is removed).
   /// Works on octets, as RFC 5545 consumers do: a Swift `String` would see a space followed by
   /// an emoji modifier as one character and miss the fold.

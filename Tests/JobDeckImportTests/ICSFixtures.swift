@@ -20,7 +20,9 @@ enum ICSFixtures {
       createdAt: now))
     let tokyo = deck.add(Posting(
       id: "", title: wideTitle, company: "Acme; Tools, \\Inc", createdAt: now))
-    let applicationID = (try? deck.apply(toPosting: soundcloud, at: now)) ?? ""
+    // Saved, not applied yet: the posting's apply-by date is still live (once applied, it is
+    // history and leaves the calendar, as on the agenda).
+    let applicationID = (try? deck.apply(toPosting: soundcloud, stage: .saved, at: now)) ?? ""
     deck.applications[0].terms.startDate = date("2025-03-31")
 
     deck.add(Deadline(

@@ -104,7 +104,7 @@ struct SummaryChangesTests {
     again.deadlines.removeAll { $0.id == "late" }
     _ = try store.save(again, ifUnchangedSince: saved, previous: moved)
     let changes = try #require(Disk.text(directory.file("store.json.summary.changes")))
-    try changes.replacingOccurrences(of: "\"base\":\"2:", with: "\"base\":\"2:0")
+    try changes.replacingOccurrences(of: "\"base\":\"3:", with: "\"base\":\"3:0")
       .write(toFile: directory.file("store.json.summary.changes"), atomically: false,
         encoding: .utf8)
     #expect(Self.sorted(try store.loadAgendaRows(for: .everything, today: Self.today).rows)

@@ -146,6 +146,8 @@ struct FastPathEquivalenceTests {
       switch line {
       case .heading(let text): return "heading \(text)"
       case .entry(let entry, let index): return "entry \(entry.id) \(index)"
+      case .suggestionHeading(let count): return "suggestions \(count)"
+      case .suggestion(let suggestion, let index): return "suggestion \(suggestion.id) \(index)"
       }
     }
     #expect(addressed == full)

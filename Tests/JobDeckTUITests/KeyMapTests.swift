@@ -133,6 +133,16 @@ struct KeyMapTests {
     .snooze: CommandCheck(context: .agenda, setUp: inAgenda) { before, app, _ in
       app.state.mode == .snoozePrompt(deadlineID: before.selectedAgendaEntry?.id ?? "")
     },
+    .acceptSuggestion: CommandCheck(context: .agenda, setUp: { app in
+      // Silent for 10 days: with a follow-up after 7, the last rows are suggestions.
+      app.state.suggestionDays = SuggestionDays(followUp: 7)
+      app.press(.character("3"), .character("G"))
+    }) { before, app, effects in
+      guard let suggestion = before.selectedSuggestion else { return false }
+      return app.state.deck.deadlines.contains {
+        $0.kind == .followUp && $0.owner == .application(suggestion.applicationID)
+      } && saves(effects)
+    },
     .back: CommandCheck(context: .detail, setUp: inDetail) { _, app, _ in
       app.state.mode == .browsing
     },

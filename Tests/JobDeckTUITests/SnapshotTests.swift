@@ -102,6 +102,7 @@ enum SnapshotFixtures {
       "offer-form": offerForm, "offer-comparison": offerComparison,
       "pasted-ad": pastedAd, "duplicate-question": duplicateQuestion,
       "field-form": fieldForm, "field-form-error": fieldFormError,
+      "agenda-suggestions": agendaSuggestions,
     ]
   }
 }

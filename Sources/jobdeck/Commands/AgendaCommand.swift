@@ -7,7 +7,8 @@ struct AgendaCommand: ParsableCommand {
     commandName: "agenda",
     abstract: "Upcoming deadlines, grouped by urgency.",
     discussion: """
-      Groups: Overdue, Today, This week, Next two weeks, Later, Pending (dates that wait for \
+      Groups: Overdue, Passed: what happened?, Today, This week, Next two weeks, Later, \
+      Pending (dates that wait for \
       another, such as a review three months after a start date not yet known). An all-day \
       deadline is due until the end of its day. --before DATE and --by DATE select deadlines \
       due strictly before, or on or before, a date.
@@ -16,8 +17,15 @@ struct AgendaCommand: ParsableCommand {
       UTC or null), timeZone, daysLeft, urgency, section, company, title, owner, ownerKind, \
       phrase, pendingOn, flags (notAppliedYet, missed, happened), leadTimes, reachedLeadTime, \
       eventTitle, duration (ISO 8601), endTime (time plus duration, 1 hour by default), place, \
-      link. A timed event (interview, phone screen, call, start, custom) that has passed is \
-      not overdue: it stays under Today, marked "done?", and leaves the agenda the next day.
+      link, note (the deadline's own note).
+
+      A task (apply by, take-home, offer response, follow-up, notice) stays overdue until done, \
+      dismissed or snoozed. An event (interview, phone screen, call, assessment, start, \
+      probation review, custom) is never overdue: once over it is listed under "Passed: what \
+      happened?" (section passed, flag happened, urgency null) until you mark it done or \
+      dismiss it, or for two weeks, and then it is history (`jobdeck show`). Closed \
+      applications (rejected, withdrawn, no response) and apply-by dates of postings already \
+      applied to are left out unless --all.
       """
   )
 
@@ -37,6 +45,8 @@ struct AgendaCommand: ParsableCommand {
   @Flag(help: "Only overdue deadlines.") var overdue = false
   @Option(help: ArgumentHelp("Only deadlines of this kind; repeat for more.", valueName: "kind"))
   var kind: [DeadlineKind] = []
+  @OptionGroup var closed: ClosedApplicationsOption
+  @OptionGroup var suggestionOptions: SuggestionOptions
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func validate() throws {
@@ -60,17 +70,32 @@ struct AgendaCommand: ParsableCommand {
     if query.within != nil || query.until != nil { query.includePending = false }
     query.overdueOnly = overdue
     query.kinds = kind.isEmpty ? nil : Set(kind)
-    let summary = try storeOptions.file.loadAgendaRows(for: query, today: today)
+    let summary = try storeOptions.file.loadAgendaRows(
+      for: query, today: today, includingClosed: closed.all)
     let agenda = Agenda.build(rows: summary.rows, clock: clock, query: query)
     if json {
       sayRendered(try JSONOutput.encode(agenda.entries))
       return
     }
+    let suggestions = try suggestionsSection(summary.deck, clock: clock)
     guard !agenda.entries.isEmpty else {
       say(summary.deadlineCount == 0 ? "No deadlines yet." : "Nothing due in that window.")
+      if let suggestions { sayRendered("\n" + suggestions) }
       return
     }
-    sayRendered(AgendaText.render(agenda, in: clock.timeZone))
+    sayRendered(AgendaText.render(agenda, in: clock.timeZone)
+                + (suggestions.map { "\n\n" + $0 } ?? ""))
+  }
+
+  /// The "Suggestions" section, when the store was read in full (a small store, a stale summary,
+  /// `--all`); a large store answered from its summary alone points to `jobdeck suggest`
+  /// instead of decoding every posting. None under `--overdue` and `--kind`.
+  private func suggestionsSection(_ deck: Deck?, clock: WallClock) throws -> String? {
+    guard !overdue, kind.isEmpty else { return nil }
+    guard let deck else { return "Suggestions: see `jobdeck suggest`" }
+    let suggestions = deck.suggestions(
+      clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions))
+    return suggestions.isEmpty ? nil : SuggestionText.render(suggestions)
   }
 }
 
@@ -99,6 +124,7 @@ struct RemindCommand: ParsableCommand {
   )
 
   @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var closed: ClosedApplicationsOption
   @Flag(help: "Print JSON for scripts.") var json = false
   @Option(help: ArgumentHelp(
     "Lead times for deadlines without their own, e.g. 7d,1d,2h: 1 to 8, each 0d to 366d.",
@@ -134,7 +160,7 @@ struct RemindCommand: ParsableCommand {
     if install || uninstall { return try runInstallation() }
     let clock = storeOptions.clock
     let summary = try storeOptions.file.loadAgendaRows(
-      for: AgendaQuery(includePending: false), today: clock.today)
+      for: AgendaQuery(includePending: false), today: clock.today, includingClosed: closed.all)
     let entries = Agenda.remindersDue(rows: summary.rows.map(leadTimes.applied(to:)), clock: clock)
     if notify {
       try ReminderNotifying.notify(entries, storeOptions: storeOptions, clock: clock)
@@ -172,6 +198,15 @@ struct RemindCommand: ParsableCommand {
   }
 }
 
+/// `--all` of `agenda`, `remind` and `export`: one rule of what a closed application shows.
+struct ClosedApplicationsOption: ParsableArguments {
+  @Flag(help: """
+    Also the deadlines of closed applications (rejected, withdrawn, no response) and the \
+    apply-by dates of postings already applied to, which are otherwise left out.
+    """)
+  var all = false
+}
+
 /// The agenda as text: a heading per group, one aligned line per deadline.
 enum AgendaText {
   /// Times are shown in `zone`, the user's.
@@ -184,9 +219,11 @@ enum AgendaText {
     var blocks: [String] = []
     for section in AgendaSection.allCases {
       guard let positions = members[section] else { continue }
-      let hasWhere = positions.contains { !agenda.entries[$0].event.isEmpty }
-      var table = TextTable(header: Array(repeating: "", count: hasWhere ? 7 : 6),
-                            maximumWidths: [10, 16, 28, 22, 36, 40, 40])
+      let hasWhere = positions.contains { !DeadlineText.whereText(agenda.entries[$0].event).isEmpty }
+      let hasNote = positions.contains { agenda.entries[$0].event.note != nil }
+      let columns = 6 + (hasWhere ? 1 : 0) + (hasNote ? 1 : 0)
+      var table = TextTable(header: Array(repeating: "", count: columns),
+                            maximumWidths: Array([10, 16, 28, 22, 36, 40, 40, 40].prefix(columns)))
       table.rows.reserveCapacity(positions.count)
       for position in positions {
         let entry = agenda.entries[position]
@@ -196,6 +233,7 @@ enum AgendaText {
           entry.company, entry.title, entry.flags.contains(.notAppliedYet) ? "not applied yet" : entry.id,
         ]
         if hasWhere { row.append(DeadlineText.whereText(entry.event)) }
+        if hasNote { row.append(entry.event.shortNote(width: DeadlineText.agendaNoteWidth) ?? "") }
         table.append(row)
       }
       blocks.append(section.title + "\n" + table.render(includingHeader: false, indent: "  "))

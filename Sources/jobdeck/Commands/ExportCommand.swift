@@ -10,7 +10,8 @@ struct ExportCommand: ParsableCommand {
     abstract: "Export deadlines to a calendar (ics), or everything to CSV or JSON.",
     discussion: """
       ics: one all-day event per pending deadline (interviews at their time), with a reminder \
-      alarm per lead time; UIDs are stable, so importing again updates events instead of \
+      alarm per lead time; deadlines of closed applications and apply-by dates of postings \
+      applied to are left out unless --all; UIDs are stable, so importing again updates events instead of \
       duplicating them. csv: one row per posting, readable back by `jobdeck import`; a cell that \
       begins with =, +, -, @, a tab or a carriage return gets a leading ' so that spreadsheets \
       do not run it as a formula (importing the file takes it off again); --raw writes cells \
@@ -29,9 +30,11 @@ struct ExportCommand: ParsableCommand {
   var output: String?
   @Flag(help: "csv: write cells as they are, without the ' that stops spreadsheets running formulas.")
   var raw = false
+  @OptionGroup var closed: ClosedApplicationsOption
 
   func validate() throws {
     if raw && format != .csv { throw ValidationError("--raw applies to --format csv only") }
+    if closed.all && format != .ics { throw ValidationError("--all applies to --format ics only") }
   }
 
   func run() throws {
@@ -39,7 +42,9 @@ struct ExportCommand: ParsableCommand {
     let deck = try storeOptions.file.load().deck
     let text: String
     switch format {
-    case .ics: text = ICSExporter.export(deck, now: clock.now, timeZone: clock.timeZone)
+    case .ics:
+      text = ICSExporter.export(deck, now: clock.now, timeZone: clock.timeZone,
+                                includingClosed: closed.all)
     case .csv:
       text = CSVExporter.export(deck, timeZone: clock.timeZone,
                                 cells: raw ? .raw : .spreadsheetSafe)

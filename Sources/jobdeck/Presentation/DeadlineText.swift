@@ -35,6 +35,9 @@ enum DeadlineText {
     return weekdayName(date) + " " + date.description + " " + range
   }
 
+  /// How much of a note an agenda or reminder row shows; `show` has all of it.
+  static let agendaNoteWidth = 32
+
   /// Where an event is: its place and its link without the scheme, joined.
   static func whereText(_ event: EventDetails) -> String {
     [event.place, event.link.map(EventLink.shortened)].compactMap { $0 }.joined(separator: " · ")

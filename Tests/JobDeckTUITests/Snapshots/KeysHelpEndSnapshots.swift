@@ -3,10 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  56–74/74
-        L >                 move the application to the next stage (then a note; Enter
-                            skips it)
-        H <                 move the application to the previous stage (then a note;
+       Keys  59–77/77
                             Enter skips it)
         m                   move the application to any stage (then a note; Enter
                             skips it)
@@ -14,7 +11,10 @@ extension SnapshotFixtures {
 
        Agenda
         x                   mark the deadline done
-        z                   snooze the deadline (then d: a day, w: a week)
+        z                   snooze the deadline or suggestion (then d: a day, w: a
+                            week)
+        y                   accept the selected suggestion (follow up, no response,
+                            next stage, started…)
         r                   edit or reschedule the event or deadline: date, time,
                             place, link, note
 
@@ -29,8 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  25–59/59
-        G End               last row (detail: end)
+       Keys  26–60/60
         PgDn Space          one page down
         PgUp                one page up
         Enter               open the selected record's detail
@@ -58,7 +57,8 @@ extension SnapshotFixtures {
 
        Agenda
         x                   mark the deadline done
-        z                   snooze the deadline (then d: a day, w: a week)
+        z                   snooze the deadline or suggestion (then d: a day, w: a week)
+        y                   accept the selected suggestion (follow up, no response, next stage, started…)
         r                   edit or reschedule the event or deadline: date, time, place, link, note
 
        Detail
@@ -71,9 +71,9 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  76–85/85
-        z                snooze the deadline (then d: a day, w: a
-                         week)
+       Keys  78–87/87
+        y                accept the selected suggestion (follow
+                         up, no response, next stage, started…)
         r                edit or reschedule the event or deadline:
                          date, time, place, link, note
 
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  106–112/112
+       Keys  111–117/117
        Detail
         q Esc       back to the list
         Ctrl-E      edit the application's

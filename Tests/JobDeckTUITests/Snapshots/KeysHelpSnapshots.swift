@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/74
+       Keys  1–19/77
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -20,7 +20,7 @@ extension SnapshotFixtures {
         D                   delete the selected record (asks first, naming it and what
                             goes with it)
         X                   archive the posting or application, or bring it back
-                            (Agenda: dismiss the deadline)
+                            (Agenda: dismiss the deadline or suggestion)
         V                   show or hide archived postings and applications
         e                   edit the posting's or application's fields in a form:
 
@@ -29,7 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/59
+       Keys  1–35/60
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -44,7 +44,7 @@ extension SnapshotFixtures {
         i                   import a posting from a file, a URL or a paste
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what goes with it)
-        X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline)
+        X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
         V                   show or hide archived postings and applications
         e                   edit the posting's or application's fields in a form: company, title, location, URL, type,
                             workplace, tags, salary, dates, stage date and note
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/85
+       Keys  1–10/87
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/112
+       Keys  1–7/117
        Everywhere
         1           show the postings table
         2           show the pipeline by stage

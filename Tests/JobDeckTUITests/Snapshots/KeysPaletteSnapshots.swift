@@ -11,6 +11,7 @@ extension SnapshotFixtures {
        N              previous match of the filter or search
        M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
+       X              archive the posting or application, or bring it back (Agenda: …
        E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
@@ -21,7 +22,6 @@ extension SnapshotFixtures {
        D              delete the selected record (asks first, naming it and what goe…
        e              edit the posting's or application's fields in a form: company,…
        s              sort by deadline, posted date or company  (Postings)
-       r              edit or reschedule the event or deadline: date, time, place, l…
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -37,6 +37,7 @@ extension SnapshotFixtures {
        N              previous match of the filter or search
        M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
+       X              archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
        E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
@@ -65,7 +66,6 @@ extension SnapshotFixtures {
 
 
 
-
        type to find  ↑ ↓ choose  Enter run  Esc close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
@@ -79,8 +79,8 @@ extension SnapshotFixtures {
        N            previous match of the filter or search
        M            mark the application to compare with another…
        x            mark the deadline done  (Agenda)
+       X            archive the posting or application, or bring…
        E            edit every field of the posting in $EDITOR (…
-       :            command palette: type to find any command, E…
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close

@@ -25,7 +25,7 @@ extension SnapshotFixtures {
 
 
        q Esc close
-       …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
+       …l/share/jobdeck/store.json 6 postings · 5 applications · 11 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
@@ -67,7 +67,7 @@ extension SnapshotFixtures {
 
 
        q Esc close
-       /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
+       /home/user/.local/share/jobdeck/store.json                          6 postings · 5 applications · 11 deadlines │ saved
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
@@ -84,7 +84,7 @@ extension SnapshotFixtures {
        probation    6 months
 
        q Esc close
-       …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
+       …me/user/.local/share/jobdeck/store.json 6p 5a 11d │ saved
       """##,
   ]
 }
