@@ -30,7 +30,7 @@ struct RemindersConfigTests {
       _ = try parse("[reminders]\nfollowup_days = 3\n")
       Issue.record("accepted an unknown key")
     } catch {
-      #expect(error.allowed == "follow_up_days, no_response_days")
+      #expect(error.allowed == "lead_times, follow_up_days, no_response_days, [reminders.lead_times_by_kind]")
     }
   }
 }
