@@ -14,7 +14,7 @@ struct PostingFieldFinder {
   static let titleLabels =
     #"job ?title|title|position|role|job|vacancy|stelle|stellenbezeichnung|jobtitel|berufsbezeichnung|position|poste|intitulé du poste|titre du poste|puesto|vacante|cargo|functie|vacature|functietitel|stanowisko"#
   static let companyLabels =
-    #"company|company name|employer|organi[sz]ation|hiring organi[sz]ation|unternehmen|arbeitgeber|firma|entreprise|société|employeur|empresa|compañía|bedrijf|werkgever|organisatie|pracodawca|firma"#
+    #"company|company name|employer|agency|organi[sz]ation|hiring organi[sz]ation|unternehmen|arbeitgeber|firma|entreprise|société|employeur|empresa|compañía|bedrijf|werkgever|organisatie|pracodawca|firma"#
   static let locationLabels =
     #"location|locations|job location|work location|place of work|based in|office|city|standort|arbeitsort|einsatzort|dienstort|ort|lieu|lieu de travail|localisation|ville|ubicación|ubicacion|localización|lugar de trabajo|ciudad|locatie|standplaats|werklocatie|plaats|lokalizacja|miejsce pracy|miasto"#
   static let typeLabels =
@@ -41,7 +41,7 @@ struct PostingFieldFinder {
   private static let boilerplate = TextPattern(
     #"^(?:skip to (?:main )?content|apply(?: now| for this job)?|easy apply|save(?: job)?|share(?: this job)?|sign in|log in|menu|home|jobs?|careers?|about the (?:job|role)|job description|description|overview|back to (?:search|jobs|results)|report (?:this )?job|cookies?.*|accept.*|promoted|actively recruiting|be an early applicant|see more|show more|job details|stellenbeschreibung|stellenangebot|offre d'emploi|description du poste|oferta de empleo|descripción|vacature|oferta pracy|new|neu|nouveau)$"#)
   /// "Salary: …", but not the German gender colon of "Werkstudent:in Data Engineering".
-  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
+  static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
@@ -78,75 +78,6 @@ struct PostingFieldFinder {
       #"\b(?:looking for|hiring|seeking|recruiting|wir suchen|sucht|nous recherchons|recherche|buscamos|busca|zoeken|zoekt|poszukujemy|szukamy)\s+(?:an?\s+|eine?n?\s+|une?\s+|una?\s+|een\s+)?(.{3,80}?)(?:\s+(?:to|who|for|in|at|zur|für|pour|para|die|der|qui|que|om)\b|[.!,;]|$)"#)
     for line in lines.prefix(20) {
       if let match = hiring.firstMatch(in: line), let value = match.group(0) { return value }
-    }
-    return nil
-  }
-
-  func company(title: String?) -> String? {
-    if let value = labelled(Self.companyLabels) { return value }
-    if let titleLine = lines.first(where: { line in title.map { line.contains($0) } ?? false }),
-      let company = Self.splitTitle(titleLine).company
-    {
-      return company
-    }
-    if let header = headerLine(after: title), let company = header.first,
-      PostingVocabulary.places.firstMatch(in: company)?.range != company.startIndex..<company.endIndex,
-      !Self.jobWords.isFound(in: company), !PostingVocabulary.remote.isFound(in: company)
-    {
-      return company
-    }
-    if let legal = lines.prefix(8).first(where: { line in
-      line.count <= 80 && Self.legalForm.isFound(in: line) && !Self.labelLine.isFound(in: line)
-        && (!line.hasSuffix(".") || Self.endsWithLegalForm(line))
-    }) {
-      return Self.stripPlace(legal)
-    }
-    let about = TextPattern(
-      #"^(?:about|über|à propos d[e']|a propos d[e']|sobre|over|o firmie)\s*(.{2,60}?)[:.]?$"#)
-    let generic = TextPattern(
-      #"^(?:the (?:job|role|team|position|company|opportunity|internship|program|programme)|you|us|this (?:role|job|position)|uns|nous|nosotros|ons|nas|la empresa|l'entreprise|l’entreprise|le poste|die stelle|das team|the employer|our team|the company)$"#)
-    for line in lines {
-      if let match = about.firstMatch(in: line), let name = match.group(0), !generic.isFound(in: name),
-        name.first?.isUppercase == true
-      {
-        return name
-      }
-    }
-    let hiring = TextPattern(
-      #"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,4})\s+(?:is|are)\s+(?:hiring|looking|seeking|recruiting|growing)|^((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:sucht|recherche|busca|zoekt|poszukuje)\b"#,
-      caseSensitive: true)
-    let join = TextPattern(
-      #"\b(?:join|joining|bei|chez|(?:work|working|careers?|roles?|jobs?|positions?|team|life|internships?|opportunit(?:y|ies)|engineering|here|us|you|culture|people|benefits)\s+at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
-      caseSensitive: true)
-    let notNames: Set<String> = ["We", "Our", "The", "This", "You", "Us", "Wir", "Nous", "Il", "Our team"]
-    // "Hey there! We're Kiwibit, a fintech…": a name in apposition after "we are".
-    let weAre = TextPattern(
-      #"\b(?i:we're|we’re|we are|wir sind|nous sommes|somos|wij zijn|jesteśmy)\s+(?:(?i:die|der|das|the|la|le|les|el|los|het|de)\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}?)\s*(?:,|\(|–|—| - |[.!](?:\s|$))"#,
-      caseSensitive: true)
-    for line in lines {
-      if let match = hiring.firstMatch(in: line), let name = match.group(0) ?? match.group(1),
-        !notNames.contains(name)
-      {
-        return name
-      }
-    }
-    if let name = lineUnderTitle(title) { return name }
-    for line in lines.prefix(30) {
-      if let name = weAre.firstMatch(in: line)?.group(0), !notNames.contains(name),
-        !PostingVocabulary.places.isFound(in: name), !Self.notCompany.isFound(in: name)
-      {
-        return name
-      }
-    }
-    for line in lines {
-      for match in join.matches(in: line) {
-        guard let name = match.group(0), !notNames.contains(name),
-          !notNames.contains(String(name.split(separator: " ").first ?? "")),
-          PostingVocabulary.places.firstMatch(in: name)?.range.lowerBound != name.startIndex,
-          DateVocabulary.month(named: String(name.split(separator: " ").first ?? "")) == nil
-        else { continue }
-        return name
-      }
     }
     return nil
   }
@@ -193,7 +124,7 @@ struct PostingFieldFinder {
   }
 
   /// "We're Hiring!", "We are Remote-first.": words after "we are" that name no company.
-  private static let notCompany = TextPattern(
+  static let notCompany = TextPattern(
     #"^(?:hiring|growing|looking|recruiting|seeking|remote\S*|here|back|excited|proud|open|on|one|not|building|expanding|fully|always|currently|now|still|a|an|the|all|so|very|committed|dedicated|passionate|proud|happy|an?\s.*)$"#)
 
   static let workplaceOnly = TextPattern(
@@ -282,7 +213,7 @@ struct PostingFieldFinder {
 
   /// The short line under the title, when the line after it names a place: the layout of
   /// StepStone, Welcome to the Jungle and LinkedIn pastes (title, company, city).
-  private func lineUnderTitle(_ title: String?) -> String? {
+  func lineUnderTitle(_ title: String?) -> String? {
     guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
       index + 2 < lines.count
     else { return nil }
@@ -305,7 +236,7 @@ struct PostingFieldFinder {
 
   /// "Acme Robotics · Berlin, Germany (Hybrid) · 3 days ago": the line under a job board's
   /// title, split into its parts.
-  private func headerLine(after title: String?) -> [String]? {
+  func headerLine(after title: String?) -> [String]? {
     guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
       index + 1 < lines.count
     else { return nil }

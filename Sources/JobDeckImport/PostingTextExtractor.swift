@@ -40,10 +40,11 @@ public enum PostingTextExtractor {
     }
 
     let typeText = finder.labelled(PostingFieldFinder.typeLabels)
+    let company = finder.companyReading(title: title)
     let posting = Posting(
       id: "",
       title: title ?? "",
-      company: finder.company(title: title) ?? "",
+      company: company?.value ?? "",
       location: finder.location(),
       workplace: workplace(in: text),
       employmentType: employmentType(title: title, labelled: typeText, text: text),
@@ -55,7 +56,9 @@ public enum PostingTextExtractor {
       description: pasted,
       createdAt: importDate.instant(hour: 12, in: TimeZone(identifier: "UTC") ?? .current))
     var draft = PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
-                             openDates: dates.openDates, terms: terms.terms)
+                             openDates: dates.openDates, terms: terms.terms,
+                             explanations: dates.explanations)
+    if let company { draft.explanations["company"] = company.explanation }
     draft.dropDatesOutsideSupportedRange()
     return draft
   }
