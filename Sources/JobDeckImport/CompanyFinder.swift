@@ -20,12 +20,14 @@ extension PostingFieldFinder {
       return FieldReading(value: value, phrase: value, rule: "a “Company:” line")
     }
     if let titleLine = lines.first(where: { line in title.map { line.contains($0) } ?? false }),
-      let company = Self.splitTitle(titleLine).company
+      let company = Self.splitTitle(titleLine).company.map(CompanyFinder.strippingCareersWords),
+      !CompanyFinder.isFragment(company)
     {
       return FieldReading(value: company, phrase: titleLine, rule: "the title line “<title> at/| <company>”")
     }
     if let header = headerLine(after: title), let company = header.first,
-      PostingVocabulary.places.firstMatch(in: company)?.range != company.startIndex..<company.endIndex,
+      PostingVocabulary.places.firstMatch(in: company)?.range.lowerBound != company.startIndex,
+      !Self.isPlace(company),
       !Self.jobWords.isFound(in: company), !PostingVocabulary.remote.isFound(in: company),
       !CompanyFinder.isFragment(company)
     {
@@ -56,12 +58,12 @@ enum CompanyFinder {
   /// A capitalised name of up to six words, small joining words allowed inside it
   /// ("Bundesamt für Kartographie und Geodäsie", "Fournil des Halles", "Harbour & Finch").
   static let name =
-    #"\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:of|for|and|de|di|du|des|der|für|und|y|e|et|van|von|la|le|del|degli|della|do|da|dos|das|&)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,5}"#
+    #"\p{Lu}[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:(?:of|for|and|de|di|du|des|der|für|und|y|e|et|van|von|la|le|del|degli|della|do|da|dos|das|&)[ \t]+)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,5}"#
   /// Legal forms, longest first so that "GmbH & Co. KG" wins over "GmbH".
   static let legalForms =
     #"GmbH & Co\. KG|S\.A\. de C\.V\.|sp\. z o\.o\.|Pvt\.? Ltd\.?|Private Limited|S\.p\.A\.|S\.r\.l\.|S\.à r\.l\.|S\.A\.S\.?|S\.L\.|S\.A\.|B\.V\.|N\.V\.|e\.V\.|gGmbH|GmbH|KGaA|AG|SE|KG|Ltda\.?|Lda\.?|Ltd\.?|Limited|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|SAS|SARL|SpA|Srl|SA|BV|NV|AB|Oy|ASA"#
   private static let legalName = TextPattern(
-    "(" + name + #")(,?\s+(?:"# + legalForms + #"))(?![\p{L}\p{N}])"#, caseSensitive: true)
+    "(" + name + #")(,?[ \t]+(?:"# + legalForms + #"))(?![\p{L}\p{N}])"#, caseSensitive: true)
   /// Articles and words that may open a sentence before a name ("Die Lumenta Health AG…").
   private static let leadingWords: Set<String> = [
     "The", "Die", "Der", "Das", "La", "Le", "Les", "El", "Los", "Las", "A", "O", "Il", "Lo", "Het",
@@ -131,7 +133,10 @@ enum CompanyFinder {
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       let chosen = parts.first(where: { institutionWord.isFound(in: $0) })
         ?? parts.first(where: { secondaryInstitutionWord.isFound(in: $0) })
-      if let chosen, !PostingFieldFinder.jobWords.isFound(in: chosen) {
+      // "Department" alone is a fact box's label, not a name.
+      if let chosen, chosen.split(separator: " ").count >= 2,
+        !PostingFieldFinder.jobWords.isFound(in: chosen), !PostingFieldFinder.factLabel.isFound(in: chosen)
+      {
         return FieldReading(value: chosen, phrase: line, rule: "an institution's name on a line of its own")
       }
     }

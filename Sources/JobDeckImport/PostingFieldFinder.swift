@@ -45,15 +45,33 @@ struct PostingFieldFinder {
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
-    #"\b(?:intern\w*|engineers?|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive)\b"#)
+    #"\b(?:intern\w*|engineers?|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive|técnic[oa]\w*|istruttore|asystent\w*|enfermer\w*|engenheir\w*|vende(?:u|dor)\w*|\w*medewerker|addett[oa]\w*|kundenberater\w*|controller|projektmanager\w*|receptionist|lecturer|electrician|postdoc\w*)\b"#)
 
   /// Fact-box labels that stand on their own line with the value below ("Department",
   /// "Engineering"): neither line is the title.
   static let factLabel = TextPattern(
     #"^(?:locations?|department|team|employment type|job type|contract type|compensation|salary|pay|seniority level|job function|industries|schedule|shift and schedule|workplace type|category|function|experience level|company|standort|abteilung|bereich|anstellungsart|vertragsart|gehalt|arbeitszeit|lieu|type de contrat|salaire|secteur|ubicación|departamento|tipo de contrato|salario|locatie|afdeling|salaris|lokalizacja|dział|wynagrodzenie)\s*:?$"#)
 
-  func title() -> String? {
-    if let value = labelled(Self.titleLabels) { return Self.splitTitle(value).title }
+  func title() -> String? { titleReading()?.value }
+
+  /// "The post of Assistant Engineer (Electrical)", "na stanowisko asystenta": public notices
+  /// name the post in a sentence under an institution's heading.
+  private static let postOf = TextPattern(
+    #"\b(?:for the post of|the post of|post of|position of|na stanowisko|stanowisko|poste d['’]|posto di|posti di|plaza de|Stelle (?:als|eines|einer))\s+(.{3,80}?)(?:[.;,]|$)"#)
+  /// "RECRUITMENT NOTIFICATION No. 04/2025", "BANDO DI CONCORSO": a notice's heading in capitals.
+  private static func isShouted(_ line: String) -> Bool {
+    let letters = line.filter(\.isLetter)
+    return letters.count >= 6 && letters.allSatisfy(\.isUppercase)
+  }
+  /// "Analista de Crédito Jr.": a title may end in an abbreviation's full stop.
+  private static func endsSentence(_ line: String) -> Bool {
+    line.hasSuffix(".") && !TextPattern(#"\b(?:Jr|Sr|Jun|Sen|Inc|Ltd|Co|Ing|Dr)\.$"#).isFound(in: line)
+  }
+
+  func titleReading() -> FieldReading? {
+    if let value = labelled(Self.titleLabels) {
+      return FieldReading(value: Self.splitTitle(value).title, phrase: value, rule: "a “Title:” line")
+    }
     var head: [String] = []
     for (index, line) in lines.prefix(16).enumerated() where !Self.boilerplate.isFound(in: line) {
       if Self.factLabel.isFound(in: line) { continue }
@@ -63,24 +81,42 @@ struct PostingFieldFinder {
     let candidates = head.filter {
       $0.count <= 120 && !Self.labelLine.isFound(in: $0) && $0.split(separator: " ").count <= 16
     }
+    func reading(_ line: String, _ rule: String) -> FieldReading {
+      FieldReading(value: Self.splitTitle(line).title, phrase: line, rule: rule)
+    }
     if let marked = candidates.first(where: { Self.genderMarker.isFound(in: $0) }) {
-      return Self.splitTitle(marked).title
+      return reading(marked, "the first line with a gender marker such as (m/w/d)")
     }
-    if let worded = candidates.first(where: {
-      Self.jobWords.isFound(in: $0) && !$0.hasSuffix(".") && $0.split(separator: " ").count <= 10
+    for line in lines.prefix(5) {
+      if let match = Self.postOf.firstMatch(in: line), let value = match.group(0) {
+        return FieldReading(value: value, phrase: line, rule: "“the post of <title>”")
+      }
+    }
+    // An institution's name or a notice's heading heads the ad but is not its title.
+    let plain = candidates.filter {
+      !Self.isShouted($0) && CompanyFinder.institution(in: [$0]) == nil
+    }
+    if let worded = plain.first(where: {
+      Self.jobWords.isFound(in: $0) && !Self.endsSentence($0) && $0.split(separator: " ").count <= 10
     }) {
-      return Self.splitTitle(worded).title
+      return reading(worded, "the first line that names a job")
     }
-    if let first = candidates.first(where: { !$0.hasSuffix(".") }) {
-      return Self.splitTitle(first).title
+    if let first = plain.first(where: { !Self.endsSentence($0) }) {
+      return reading(first, "the first line of the ad")
     }
-    let hiring = TextPattern(
-      #"\b(?:looking for|hiring|seeking|recruiting|wir suchen|sucht|nous recherchons|recherche|buscamos|busca|zoeken|zoekt|poszukujemy|szukamy)\s+(?:an?\s+|eine?n?\s+|une?\s+|una?\s+|een\s+)?(.{3,80}?)(?:\s+(?:to|who|for|in|at|zur|für|pour|para|die|der|qui|que|om)\b|[.!,;]|$)"#)
+    if let first = candidates.first(where: { !Self.endsSentence($0) }) {
+      return reading(first, "the first line of the ad")
+    }
     for line in lines.prefix(20) {
-      if let match = hiring.firstMatch(in: line), let value = match.group(0) { return value }
+      if let match = Self.hiringTitle.firstMatch(in: line), let value = match.group(0) {
+        return FieldReading(value: value, phrase: line, rule: "“we are looking for <title>”")
+      }
     }
     return nil
   }
+
+  private static let hiringTitle = TextPattern(
+    #"\b(?:looking for|hiring|seeking|recruiting|wir suchen|sucht|nous recherchons|recherche|buscamos|busca|zoeken|zoekt|poszukujemy|szukamy)\s+(?:an?\s+|eine?n?\s+|une?\s+|una?\s+|een\s+)?(.{3,80}?)(?:\s+(?:to|who|for|in|at|zur|für|pour|para|die|der|qui|que|om)\b|[.!,;]|$)"#)
 
   func location() -> String? {
     // Indeed's "Work Location: In person" says how, not where.

@@ -12,7 +12,8 @@ public enum PostingTextExtractor {
     let window = AnalysedText.window(of: text)
     text = window.text
     let finder = PostingFieldFinder(text: text)
-    let title = finder.title()
+    let titleReading = finder.titleReading()
+    let title = titleReading?.value
     let clauses = Clauses.split(text)
     let dates = DatePhraseExtractor(importDate: importDate).extract(from: text)
     var terms = EmploymentTermsExtractor.extract(from: text, startDate: dates.startDate)
@@ -59,6 +60,7 @@ public enum PostingTextExtractor {
                              openDates: dates.openDates, terms: terms.terms,
                              explanations: dates.explanations)
     if let company { draft.explanations["company"] = company.explanation }
+    if let titleReading { draft.explanations["title"] = titleReading.explanation }
     draft.dropDatesOutsideSupportedRange()
     return draft
   }
