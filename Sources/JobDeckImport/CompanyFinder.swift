@@ -50,7 +50,7 @@ extension PostingFieldFinder {
       return FieldReading(value: name, phrase: name, rule: "the line under the title, above the place")
     }
     return CompanyFinder.weAre(in: lines.prefix(30)) ?? CompanyFinder.join(in: lines)
-      ?? CompanyFinder.emailDomain(in: text)
+      ?? CompanyFinder.isA(in: lines) ?? CompanyFinder.emailDomain(in: text)
   }
 }
 
@@ -211,6 +211,23 @@ enum CompanyFinder {
           DateVocabulary.month(named: String(value.split(separator: " ").first ?? "")) == nil
         else { continue }
         return FieldReading(value: value, phrase: line, rule: "“Join <name>” / “work at <name>”")
+      }
+    }
+    return nil
+  }
+
+  /// "Maison Papillon est une marque de cosmétiques", "Acme is a fast-growing fintech": a
+  /// sentence that says what kind of business the name is.
+  private static let isA = TextPattern(
+    #"(?:^|[.!?]\s+)("# + name + #")\s+(?:is|est|ist|es|è|é|is een|jest)\s+(?:a|an|une?|ein|eine|una?|um|uma|een|l['’]|la|le|el)\s*(?:[\p{L}-]+\s+){0,3}?(?i:company|startup|start-up|scale-up|business|firm|brand|agency|group|platform|provider|manufacturer|retailer|bank|fintech|consultancy|studio|marque|entreprise|société|agence|groupe|plateforme|unternehmen|firma|marke|agentur|empresa|marca|agencia|azienda|società|agenzia|bedrijf|merk|spółka|organi[sz]ation|organisme|charity|non-profit|nonprofit)\b"#,
+    caseSensitive: true)
+
+  static func isA(in lines: [String]) -> FieldReading? {
+    for line in lines {
+      if let match = isA.firstMatch(in: line), let value = match.group(0).map(trimmed),
+        !isFragment(value), !PostingFieldFinder.jobWords.isFound(in: value)
+      {
+        return FieldReading(value: value, phrase: line, rule: "“<name> is a company / est une marque …”")
       }
     }
     return nil

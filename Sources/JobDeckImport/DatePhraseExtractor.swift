@@ -89,15 +89,9 @@ public struct DatePhraseExtractor: Sendable {
     Self.preferStatedDays(&result)
     result.deadlines = Self.removingDuplicates(result.deadlines)
     for deadline in result.deadlines where deadline.kind == .applicationCutoff {
-      var day: CivilDate?
-      switch deadline.due {
-      case .allDay(let date): day = date
-      case .timed(let instant, let zone):
-        day = TimeZone(identifier: zone).map { CivilDate(containing: instant, in: $0) }
-      case .relative: day = nil
-      }
-      if let day, day < importDate {
-        result.remarks.append("The application cutoff \(day) is before the import date \(importDate).")
+      if let day = deadline.due.statedDay, day < importDate {
+        result.remarks.append(
+          "The application cutoff \(day) has passed (before the import date \(importDate)); it is kept as the ad states it.")
       }
     }
     return result
@@ -217,8 +211,10 @@ public struct DatePhraseExtractor: Sendable {
     else { return }
     // "Founded by two engineers on 4 May 2010": a date years before the import is history,
     // not a deadline, when only a small word precedes it. A labelled one ("Applications must be
-    // received by 16 March 2015") is kept: it is what the (old) ad says.
+    // received by 16 March 2015") and a cutoff (its small word stands beside words about
+    // applying) are kept: they are what the (old) ad says.
     if date.date < importDate.adding(days: -400),
+      meaning != .applicationCutoff,
       !DateLabels.labels(in: clause).contains(where: { $0.isStrong && $0.meaning == meaning })
     {
       result.remarks.append(
@@ -326,8 +322,8 @@ public struct DatePhraseExtractor: Sendable {
     -> String
   {
     let labels = DateLabels.labels(in: clause).filter { meanings.contains($0.meaning) }
-    guard let label = labels.last(where: { $0.range.upperBound <= mention.range.lowerBound })
-      ?? labels.first
+    let before = labels.filter { $0.range.upperBound <= mention.range.lowerBound }
+    guard let label = before.last(where: \.isStrong) ?? before.last ?? labels.first
     else { return "the label on the line above" }
     let words = String(clause[label.range])
     return label.isStrong ? "the label “\(words)”"

@@ -123,12 +123,5 @@ struct CorpusReading {
     draft.deadlines.filter { $0.kind == kind }.compactMap(Self.day(of:)).map(\.description)
   }
 
-  static func day(of deadline: Deadline) -> CivilDate? {
-    switch deadline.due {
-    case .allDay(let date): return date
-    case .timed(let instant, let zone):
-      return TimeZone(identifier: zone).map { CivilDate(containing: instant, in: $0) }
-    case .relative: return nil
-    }
-  }
+  static func day(of deadline: Deadline) -> CivilDate? { deadline.due.statedDay }
 }
