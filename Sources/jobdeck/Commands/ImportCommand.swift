@@ -99,18 +99,27 @@ struct ImportCommand: ParsableCommand {
     var choice: DuplicateChoice = addAnyway ? .addAnyway : update ? .update
       : (DuplicatePrompt.canAsk && source != "-" ? .ask : .update)
     var target: Deck.MergeTarget = choice == .addAnyway ? .newPosting : .matching
-    let outcome: MergeOutcome
+    var outcome: MergeOutcome
+    var kept: [String] = []
     while true {
       do {
-        outcome = try storeOptions.file.update { deck -> MergeOutcome in
+        (outcome, kept) = try storeOptions.file.update { deck -> (MergeOutcome, [String]) in
           if choice == .ask, let id = deck.duplicateID(of: draft),
             let existing = deck.posting(withID: id)
           {
             throw DuplicateFound(existing: existing)
           }
-          let outcome = deck.merge(draft, at: now, into: target)
+          var merged = draft
+          var kept: [String] = []
+          var into = target
+          if target == .matching, let id = Reimport.target(of: draft, in: deck) { into = .posting(id) }
+          if case .posting(let id) = into, let existing = deck.posting(withID: id) {
+            let reimport = Reimport(draft, over: existing)
+            (merged, kept) = (reimport.draft, reimport.kept)
+          }
+          let outcome = deck.merge(merged, at: now, into: into)
           deck.refreshDerivedDeadlines()
-          return outcome
+          return (outcome, kept)
         }
         break
       } catch let found as DuplicateFound {
@@ -136,6 +145,7 @@ struct ImportCommand: ParsableCommand {
     case .unchanged(let id):
       say(id + "\nAlready on file as \(id); nothing changed (--add-anyway adds a second posting).")
     }
+    if !kept.isEmpty { say("Kept " + kept.joined(separator: ", ") + ".") }
     sayRendered(preview.render(draft))
   }
 
