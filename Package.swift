@@ -50,7 +50,7 @@ let package = Package(
     /// performance figures against orjson and taskwarrior.
     .executableTarget(
       name: "jobdeck-bench",
-      dependencies: ["JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI"]
+      dependencies: ["JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI", "JobDeckTestSupport"]
     ),
     /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
     .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),

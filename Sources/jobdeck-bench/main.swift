@@ -1,9 +1,12 @@
 import Foundation
+import JobDeckTestSupport
 
 /// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--jobdeck PATH]`
 /// generates the data, measures every figure against its reference and prints one table.
 /// `jobdeck-bench generate --sizes … [--data DIR]` only writes the data files.
 /// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child.
+/// `jobdeck-bench accuracy [--corpus DIR]` scores the ad importer on the labelled corpus beside
+/// Python's dateparser (`Scripts/bench-accuracy` installs it in a virtual environment first).
 func runBenchmark() throws {
   var arguments = Array(CommandLine.arguments.dropFirst())
   if arguments.first == "child" {
@@ -20,6 +23,16 @@ func runBenchmark() throws {
     case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
+    return
+  }
+  if arguments.first == "accuracy" {
+    var corpus = CorpusAd.directory
+    if let index = arguments.firstIndex(of: "--corpus"), index + 1 < arguments.count {
+      corpus = URL(fileURLWithPath: arguments[index + 1])
+    }
+    let accuracy = ImporterAccuracy(ads: CorpusAd.all(in: corpus),
+                                    python: ImporterAccuracy.pythonWithDateparser())
+    print(try accuracy.table())
     return
   }
   let generateOnly = arguments.first == "generate"

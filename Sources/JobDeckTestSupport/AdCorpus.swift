@@ -1,26 +1,26 @@
 import Foundation
 import JobDeckCore
 
-@testable import JobDeckImport
-
 /// The labelled ads of `Tests/Fixtures/ads/`: each file's text, and what a careful reader takes
 /// from it (`labels.txt`, written before the importer was run on them; its header explains the
-/// notation).
-struct CorpusAd: Sendable, CustomStringConvertible {
-  var file: String
-  var text: String
-  var importDate: CivilDate
-  var url: String?
+/// notation). Read by the corpus test and by `jobdeck-bench accuracy`.
+public struct CorpusAd: Sendable, CustomStringConvertible {
+  public var file: String
+  public var text: String
+  public var importDate: CivilDate
+  public var url: String?
   /// Field name → the accepted values ("-" for none).
-  var labels: [String: [String]]
+  public var labels: [String: [String]]
 
-  var description: String { file }
+  public var description: String { file }
+  public var isHeldOut: Bool { labels["held-out"] != nil }
 
-  static let directory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/ads")
+  /// `Tests/Fixtures/ads` of this checkout.
+  public static let directory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Tests/Fixtures/ads")
 
-  static func all() -> [CorpusAd] {
+  public static func all(in directory: URL = directory) -> [CorpusAd] {
     let labelsURL = directory.appendingPathComponent("labels.txt")
     guard let labels = try? String(contentsOf: labelsURL, encoding: .utf8) else { return [] }
     var ads: [CorpusAd] = []
@@ -51,20 +51,20 @@ struct CorpusAd: Sendable, CustomStringConvertible {
   }
 }
 
-/// What the importer made of one corpus ad, field by field.
-struct CorpusReading {
-  static let fields = ["company", "title", "posted", "cutoff", "start", "end", "other"]
+/// What an importer made of one corpus ad, field by field.
+public struct CorpusReading: Sendable {
+  public static let fields = ["company", "title", "posted", "cutoff", "start", "end", "other"]
+  public static let dateFields = ["posted", "cutoff", "start", "end"]
 
-  var draft: PostingDraft
+  public var draft: PostingDraft
   /// Field → whether the importer's value is one the labels accept.
-  var correct: [String: Bool] = [:]
-  var mismatches: [String] = []
+  public var correct: [String: Bool] = [:]
+  public var mismatches: [String] = []
   /// Cutoffs the ad does not state: the one error an importer must never make.
-  var inventedCutoffs: [String] = []
+  public var inventedCutoffs: [String] = []
 
-  init(_ ad: CorpusAd) {
-    draft = PostingImporter.draft(fromText: ad.text, contentTypeHint: nil,
-                                  importDate: ad.importDate, url: ad.url)
+  public init(_ ad: CorpusAd, draft: PostingDraft) {
+    self.draft = draft
     compareText("company", ad.labels["company"] ?? [], draft.posting.company)
     compareText("title", ad.labels["title"] ?? [], draft.posting.title)
     compareDates("posted", ad.labels["posted"] ?? [],
@@ -75,6 +75,13 @@ struct CorpusReading {
     compareDates("start", ad.labels["start"] ?? [], days(of: .startDate))
     compareDates("end", ad.labels["end"] ?? [], days(of: .contractEnd))
     compareOthers(ad.labels["other"]?.first ?? "-")
+  }
+
+  /// The dates of `field` an ad certainly states (alternatives included; none when "-" is
+  /// accepted too), for "is the date found at all".
+  public static func statedDates(_ ad: CorpusAd, _ field: String) -> [String] {
+    let accepted = ad.labels[field] ?? []
+    return accepted.contains("-") ? [] : accepted
   }
 
   static func normalized(_ text: String) -> String {
@@ -124,4 +131,11 @@ struct CorpusReading {
   }
 
   static func day(of deadline: Deadline) -> CivilDate? { deadline.due.statedDay }
+
+  /// Every day the draft holds, whatever its kind: the posted date and each deadline's.
+  public var allDays: Set<String> {
+    var days = Set(draft.deadlines.compactMap { Self.day(of: $0)?.description })
+    if let posted = draft.posting.posted { days.insert(posted.date.description) }
+    return days
+  }
 }
