@@ -61,7 +61,7 @@ enum CompanyFinder {
     #"\p{Lu}[\p{L}\p{N}&.'’-]*(?:[ \t]+(?:(?:of|for|and|de|di|du|des|der|für|und|y|e|et|van|von|la|le|del|degli|della|do|da|dos|das|&)[ \t]+)?\p{Lu}[\p{L}\p{N}&.'’-]*){0,5}"#
   /// Legal forms, longest first so that "GmbH & Co. KG" wins over "GmbH".
   static let legalForms =
-    #"GmbH & Co\. KG|S\.A\. de C\.V\.|sp\. z o\.o\.|Pvt\.? Ltd\.?|Private Limited|S\.p\.A\.|S\.r\.l\.|S\.à r\.l\.|S\.A\.S\.?|S\.L\.|S\.A\.|B\.V\.|N\.V\.|e\.V\.|gGmbH|GmbH|KGaA|AG|SE|KG|Ltda\.?|Lda\.?|Ltd\.?|Limited|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|SAS|SARL|SpA|Srl|SA|BV|NV|AB|Oy|ASA"#
+    #"GmbH & Co\. KG|S\.A\. de C\.V\.|sp\. z o\.o\.|Pvt\.? Ltd\.?|Private Limited|S\.p\.A\.|S\.r\.l\.|S\.à r\.l\.|S\.A\.S\.?|S\.L\.|S\.A\.|B\.V\.|N\.V\.|e\.V\.|gGmbH|GmbH|KGaA|AG|SE|KG|Ltda\.?|Lda\.?|Ltd\.?|Limited|LLC|LLP|Inc\.?|plc|PLC|Corporation|Corp\.?|SAS|SARL|SpA|Srl|SA|SL|BV|NV|AB|Oy|ASA|U\.A\.|& Co\.?"#
   private static let legalName = TextPattern(
     "(" + name + #")(,?[ \t]+(?:"# + legalForms + #"))(?![\p{L}\p{N}])"#, caseSensitive: true)
   /// Articles and words that may open a sentence before a name ("Die Lumenta Health AG…").
@@ -172,11 +172,18 @@ enum CompanyFinder {
       + ")", caseSensitive: true)
 
   static func hiring(in lines: [String]) -> FieldReading? {
+    sentenceName(hiring, in: lines, rule: "a sentence “<name> is hiring / sucht / recherche …”")
+  }
+
+  /// The first line where `pattern`'s first group is a name (not "We", not a job title).
+  private static func sentenceName(_ pattern: TextPattern, in lines: [String], rule: String)
+    -> FieldReading?
+  {
     for line in lines {
-      if let match = hiring.firstMatch(in: line), let value = match.group(0).map(trimmed),
+      if let match = pattern.firstMatch(in: line), let value = match.group(0).map(trimmed),
         !isFragment(value), !PostingFieldFinder.jobWords.isFound(in: value)
       {
-        return FieldReading(value: value, phrase: line, rule: "a sentence “<name> is hiring / sucht / recherche …”")
+        return FieldReading(value: value, phrase: line, rule: rule)
       }
     }
     return nil
@@ -223,14 +230,7 @@ enum CompanyFinder {
     caseSensitive: true)
 
   static func isA(in lines: [String]) -> FieldReading? {
-    for line in lines {
-      if let match = isA.firstMatch(in: line), let value = match.group(0).map(trimmed),
-        !isFragment(value), !PostingFieldFinder.jobWords.isFound(in: value)
-      {
-        return FieldReading(value: value, phrase: line, rule: "“<name> is a company / est une marque …”")
-      }
-    }
-    return nil
+    sentenceName(isA, in: lines, rule: "“<name> is a company / est une marque …”")
   }
 
   private static let email = TextPattern(#"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)\b"#)
@@ -256,12 +256,14 @@ enum CompanyFinder {
   private static let careersWords = TextPattern(
     #"^(?:careers?|jobs?|karriere|stellenangebote|recrutement|carrières?|emplois?|empleo|trabaja con nosotros|lavora con noi|carreiras?|vacatures|werken bij|kariera|praca)\s*(?:at|bei|chez)?\s+|\s+(?:careers?|jobs?|karriere|stellenangebote|recrutement|carrières?|emplois?|empleo|carreiras?|vacatures|kariera)$"#)
 
+  private static let titleAt = TextPattern(
+    #"^.{3,}?\s+(?:at|bei|chez|@)\s+(\p{Lu}.{1,60})$"#, caseSensitive: true)
+
   /// A page's `<title>` ("ML Engineer at Brightwave Audio", "… | Hopfenwerk Karriere") or its
   /// `og:site_name`, when the ad's text names no company.
   static func fromPage(title pageTitle: String?, siteName: String?, jobTitle: String) -> FieldReading? {
     if let pageTitle {
-      let at = TextPattern(#"^.{3,}?\s+(?:at|bei|chez|@)\s+(\p{Lu}.{1,60})$"#, caseSensitive: true)
-      if let name = at.firstMatch(in: pageTitle)?.group(0) {
+      if let name = titleAt.firstMatch(in: pageTitle)?.group(0) {
         let value = strippingCareersWords(name)
         if !isFragment(value) {
           return FieldReading(value: value, phrase: "<title>\(pageTitle)</title>",

@@ -1,5 +1,6 @@
 /// Month, weekday and number words in the languages job ads are written in (English, German,
-/// French, Italian, Spanish, Portuguese, Dutch, Polish), with the regular-expression alternations built from them.
+/// French, Italian, Spanish, Portuguese, Dutch, Polish), with the regular-expression
+/// alternations built from them.
 enum DateVocabulary {
   /// Every spelling of every month, keyed by its folded form (lower case, no diacritics).
   /// Polish months appear in the nominative and the genitive ("marzec", "3 marca").

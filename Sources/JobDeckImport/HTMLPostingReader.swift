@@ -33,11 +33,15 @@ public enum HTMLPostingReader {
     return draft
   }
 
+  private static let titleElement = TextPattern(#"<title[^>]*>([\s\S]*?)</title\s*>"#)
+  private static let heading1 = TextPattern(#"<h1[^>]*>([\s\S]*?)</h1\s*>"#)
+  private static let heading2 = TextPattern(#"<h2[^>]*>([\s\S]*?)</h2\s*>"#)
+
   /// A page whose text names no company may still say whose it is in its `<title>` or
   /// `og:site_name`.
   private static func nameCompanyFromPage(_ html: String, in draft: inout PostingDraft) {
     guard draft.posting.company.isEmpty else { return }
-    let pageTitle = TextPattern(#"<title[^>]*>([\s\S]*?)</title\s*>"#).firstMatch(in: html)?.group(0)
+    let pageTitle = titleElement.firstMatch(in: html)?.group(0)
       .map { HTMLText.decodeEntities($0).collapsingWhitespace }
     if let found = CompanyFinder.fromPage(title: pageTitle, siteName: metaContent("og:site_name", in: html),
                                           jobTitle: draft.posting.title) {
@@ -139,9 +143,7 @@ public enum HTMLPostingReader {
 
   private static func firstHeading(in html: String) -> String? {
     // A careers page without an <h1> heads its ad with an <h2>.
-    let pattern = TextPattern(#"<h1[^>]*>([\s\S]*?)</h1\s*>"#)
-    let second = TextPattern(#"<h2[^>]*>([\s\S]*?)</h2\s*>"#)
-    guard let inner = pattern.firstMatch(in: html)?.group(0) ?? second.firstMatch(in: html)?.group(0)
+    guard let inner = heading1.firstMatch(in: html)?.group(0) ?? heading2.firstMatch(in: html)?.group(0)
     else { return nil }
     return HTMLText.text(fromHTML: inner).collapsingWhitespace
   }

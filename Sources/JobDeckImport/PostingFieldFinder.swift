@@ -65,8 +65,9 @@ struct PostingFieldFinder {
   }
   /// "Analista de Crédito Jr.": a title may end in an abbreviation's full stop.
   private static func endsSentence(_ line: String) -> Bool {
-    line.hasSuffix(".") && !TextPattern(#"\b(?:Jr|Sr|Jun|Sen|Inc|Ltd|Co|Ing|Dr)\.$"#).isFound(in: line)
+    line.hasSuffix(".") && !abbreviationAtEnd.isFound(in: line)
   }
+  private static let abbreviationAtEnd = TextPattern(#"\b(?:Jr|Sr|Jun|Sen|Inc|Ltd|Co|Ing|Dr)\.$"#)
 
   func titleReading() -> FieldReading? {
     if let value = labelled(Self.titleLabels) {
@@ -225,26 +226,14 @@ struct PostingFieldFinder {
   static let remoteLine = TextPattern(
     #"^(?:remote|fully remote|100\s?% remote|remote-first|anywhere|télétravail|homeoffice|zdalnie|teletrabajo)\b"#)
 
-  /// Dotted forms ("S.A.", "B.V.") end in a full stop, after which `\b` never holds, so they
-  /// are matched on their own.
+  /// A legal form anywhere in a line (`CompanyFinder.legalForms`); letters or digits must not
+  /// touch it, as `\b` would not hold after the full stop of "S.A." or "B.V.".
   static let legalForm = TextPattern(
-    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|SL|SpA|BV|NV|AB|ASA|Oy|gGmbH|GmbH & Co\. KG)\b\.?|\b(?:S\.A\.S?|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|U\.A\.|sp\. z o\.o\.|e\.V\.|S\.à r\.l\.)(?!\w)|&\s?Co\.?(?!\w))"#,
-    caseSensitive: true)
+    #"(?<![\p{L}\p{N}])(?:"# + CompanyFinder.legalForms + #")(?![\p{L}\p{N}])"#, caseSensitive: true)
 
   static func endsWithLegalForm(_ line: String) -> Bool {
     guard let last = legalForm.matches(in: line).last else { return false }
     return last.range.upperBound == line.endIndex
-  }
-
-  /// "Hooli B.V. – Amsterdam" → "Hooli B.V.".
-  static func stripPlace(_ line: String) -> String {
-    for separator in [" – ", " — ", " - ", " | ", " · ", ", "] where line.contains(separator) {
-      let parts = line.components(separatedBy: separator)
-      if let first = parts.first, parts.dropFirst().allSatisfy({ PostingVocabulary.places.isFound(in: $0) || PostingVocabulary.remote.isFound(in: $0) || PostingVocabulary.hybrid.isFound(in: $0) }) {
-        return first.trimmingCharacters(in: .whitespaces)
-      }
-    }
-    return line
   }
 
   /// The short line under the title, when the line after it names a place: the layout of

@@ -97,19 +97,4 @@ struct ImporterAccuracy {
     return found as? [String: [String]] ?? [:]
   }
 
-  /// The interpreter that has dateparser: `PYTHON`, else `python3`.
-  static func pythonWithDateparser() -> String? {
-    var candidates: [String] = []
-    if let chosen = ProcessInfo.processInfo.environment["PYTHON"] { candidates.append(chosen) }
-    candidates += ["python3", "/usr/bin/python3"]
-    for candidate in candidates {
-      guard let path = Subprocess.find(candidate) else { continue }
-      if let outcome = try? Subprocess.run([path, "-c", "import dateparser"], checked: false),
-        outcome.status == 0
-      {
-        return path
-      }
-    }
-    return nil
-  }
 }

@@ -31,7 +31,7 @@ func runBenchmark() throws {
       corpus = URL(fileURLWithPath: arguments[index + 1])
     }
     let accuracy = ImporterAccuracy(ads: CorpusAd.all(in: corpus),
-                                    python: ImporterAccuracy.pythonWithDateparser())
+                                    python: ReferenceTools.python(importing: "dateparser"))
     print(try accuracy.table())
     return
   }
@@ -90,13 +90,16 @@ func runBenchmark() throws {
 
 /// Finds the reference tools; the benchmark installs nothing itself.
 enum ReferenceTools {
-  static func pythonWithOrjson() -> String? {
+  static func pythonWithOrjson() -> String? { python(importing: "orjson") }
+
+  /// The interpreter (`PYTHON`, else `python3`) that can import `module`.
+  static func python(importing module: String) -> String? {
     var candidates: [String] = []
     if let chosen = ProcessInfo.processInfo.environment["PYTHON"] { candidates.append(chosen) }
     candidates += ["python3", "/usr/bin/python3"]
     for candidate in candidates {
       guard let path = Subprocess.find(candidate) else { continue }
-      if let outcome = try? Subprocess.run([path, "-c", "import orjson"], checked: false),
+      if let outcome = try? Subprocess.run([path, "-c", "import \(module)"], checked: false),
         outcome.status == 0
       {
         return path
