@@ -18,6 +18,8 @@ public struct DatePhraseExtractor: Sendable {
     public var contractEnd: CivilDate?
     /// The rule that read the posted date and each deadline (`FieldExplanation.key(for:)`).
     public var explanations: [String: FieldExplanation] = [:]
+    /// What a missing year was counted from, when not the posted or the import date.
+    var yearBasis: String?
     /// Deadlines whose day the ad left out ("start: September 2025"), by index.
     var dayMissing: Set<Int> = []
   }
@@ -81,7 +83,20 @@ public struct DatePhraseExtractor: Sendable {
       result.explanations["posted"] = FieldExplanation(
         phrase: relative.phrase, rule: "an age (“3 days ago”) counted back from the import date")
     }
-    let reference = result.posted?.date ?? importDate
+    var reference = result.posted?.date ?? importDate
+    // An old ad with no posted date: "Apply by 30 May" beside "starts 1 September 2025" is May
+    // 2025, not next May. The year comes from the ad's own dates before today's.
+    // Only dates that say what they are count: "founded in January 2024" is history.
+    let statedDays = pending.compactMap { pending -> CivilDate? in
+      guard let meaning = pending.2, meaning != .unrelated,
+        case .calendar(let year?, let month, let day) = pending.1.reading
+      else { return nil }
+      return CivilDate(year: year, month: month, day: day ?? 1)
+    }
+    if result.posted == nil, let earliest = statedDays.min(), earliest < importDate {
+      reference = earliest.adding(months: -6)
+      result.yearBasis = "the ad's own dates (six months before its earliest, \(earliest))"
+    }
     for (clause, mention, meaning, mentions) in pending where meaning != .posted {
       interpret(mention, meaning: meaning, clause: clause.text, mentions: mentions,
                 reference: reference, into: &result)
@@ -266,11 +281,13 @@ public struct DatePhraseExtractor: Sendable {
     guard let date = CivilDate(year: year, month: month, day: day) else { return nil }
     if !notes.isEmpty, !quiet {
       phrase += " [\(notes.joined(separator: "; "))]"
-      let basis = result.posted != nil && meaning != .posted ? "posting date" : "import date"
+      let basis = meaning == .posted ? "the import date \(reference)"
+        : result.yearBasis ?? (result.posted != nil ? "the posting date \(reference)"
+          : "the import date \(reference)")
       result.remarks.append(
         "“\(Clauses.phrase(clause, around: mention.range))” → \(date): "
           + notes.joined(separator: "; ")
-          + (statedYear == nil ? " (next occurrence after the \(basis) \(reference))" : "")
+          + (statedYear == nil ? " (next occurrence after \(basis))" : "")
           + ".")
     }
     return ResolvedDate(date: date, phrase: phrase, dayStated: statedDay != nil)

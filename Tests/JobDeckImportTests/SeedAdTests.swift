@@ -58,4 +58,11 @@ struct SeedAdTests {
     #expect(pay?.period == .year)
     #expect(draft.posting.company == "SumUp")
   }
+
+  @Test func aDateWithoutAYearTakesItFromTheAdsOtherDatesBeforeToday() {
+    let draft = Self.draft("Night Shift Supervisor\nApply by 30 May.\nThe post starts on 1 September 2025.")
+    let cutoff = draft.deadlines.first { $0.kind == .applicationCutoff }
+    #expect(cutoff?.due == .allDay(CivilDate(year: 2025, month: 5, day: 30) ?? Self.today))
+    #expect(draft.remarks.contains { $0.contains("the ad's own dates") })
+  }
 }
