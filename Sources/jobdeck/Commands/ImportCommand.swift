@@ -11,7 +11,10 @@ struct ImportCommand: ParsableCommand {
       Job ads: the title, company, location, pay, employment type and every date the ad states \
       (apply by, start, end, posted, probation and review terms) are extracted, each date with \
       the words it came from. Web pages: schema.org JobPosting data first, else the page text. \
-      Importing the same posting again (same URL, or same company and title) updates it.
+      --explain shows, under each field and date, the words it came from and the rule that read \
+      them; a cutoff already past is kept and marked "cutoff passed". Importing the same ad \
+      again (same URL, same text, or same company and title) updates what changed, keeps the \
+      first posted date and your own edits, and says which.
 
       CSV: a header row names the columns (company, title/position/role, location, url/link, \
       posted, deadline, stage/status, applied, description, notes, tags, salary, type, \
