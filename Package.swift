@@ -31,7 +31,12 @@ let package = Package(
       name: "JobDeckConfig",
       dependencies: ["JobDeckCore", "JobDeckTUI", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
-    .target(name: "JobDeckTerminal", dependencies: ["JobDeckTUI", "JobDeckCore", "CNcursesw"]),
+    /// The one way to start another program (posix_spawn), for the product, tests and benchmark.
+    .target(name: "JobDeckProcess"),
+    .target(
+      name: "JobDeckTerminal",
+      dependencies: ["JobDeckTUI", "JobDeckCore", "JobDeckProcess", "CNcursesw"]
+    ),
     /// The bundled demo store, embedded in the binary so that copying `jobdeck` alone installs it.
     .target(
       name: "JobDeckResources",
@@ -50,14 +55,17 @@ let package = Package(
     /// performance figures against orjson and taskwarrior.
     .executableTarget(
       name: "jobdeck-bench",
-      dependencies: ["JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI", "JobDeckTestSupport"]
+      dependencies: [
+        "JobDeckCore", "JobDeckStore", "JobDeckImport", "JobDeckTUI", "JobDeckTestSupport",
+        "JobDeckProcess",
+      ]
     ),
     /// Helpers shared by the test targets: temporary directories, the built binary, a tmux driver.
-    .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore"]),
+    .target(name: "JobDeckTestSupport", dependencies: ["JobDeckCore", "JobDeckProcess"]),
     .testTarget(name: "JobDeckCoreTests", dependencies: ["JobDeckCore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
-    .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI"]),
+    .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI", "JobDeckCore"]),
     .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",

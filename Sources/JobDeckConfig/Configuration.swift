@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 
 /// What the config file sets, each field already checked. A field the file leaves out has its
@@ -13,14 +14,20 @@ public struct Configuration: Equatable, Sendable {
   public var theme: ColorTheme
   /// The commands the file rebinds, with their new keys (possibly none).
   public var keyOverrides: [AppCommand: [KeyPress]]
+  /// `[reminders]` `lead_times` and `[reminders.lead_times_by_kind]`: what `jobdeck remind`
+  /// uses for deadlines without lead times of their own (`--lead` and `JOBDECK_REMIND_LEAD`
+  /// beat it).
+  public var reminderLeadTimes: ReminderLeadTimes
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
-              theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:]) {
+              theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:],
+              reminderLeadTimes: ReminderLeadTimes = .builtIn) {
     self.storePath = storePath
     self.timeZone = timeZone
     self.mouse = mouse
     self.theme = theme
     self.keyOverrides = keyOverrides
+    self.reminderLeadTimes = reminderLeadTimes
   }
 
   /// The keymap the UI runs with. The overrides were checked for clashes when parsed.

@@ -1,10 +1,13 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 import TOMLKit
 
 extension Configuration {
   /// The top-level settings and tables a file may hold, for the message about any other.
-  static let settingNames = ["store", "time-zone", "mouse", "theme", "[colors]", "[keys]"]
+  static let settingNames = [
+    "store", "time-zone", "mouse", "theme", "[colors]", "[keys]", "[reminders]",
+  ]
 
   /// Reads the text of a config file. `file` is only for messages. Pure: the caller reads the
   /// file, so tests hand in text.
@@ -21,7 +24,7 @@ extension Configuration {
       throw ConfigurationError(file: file, line: 1, column: 1, problem: "not valid TOML: \(error)",
                                allowed: "TOML (https://toml.io)")
     }
-    var reader = SettingsReader(file: file, locator: SettingLocator(text: text))
+    let reader = SettingsReader(file: file, locator: SettingLocator(text: text))
     self.init()
     for key in table.keys {
       guard let value = table[key] else { continue }
@@ -50,6 +53,8 @@ extension Configuration {
         theme.colors = try reader.colors(value)
       case "keys":
         keyOverrides = try reader.keyOverrides(value)
+      case "reminders":
+        try reader.readReminders(value, into: &self)
       default:
         throw reader.error(key: key, in: nil, found: "unknown setting \"\(key)\"",
                            allowed: Self.settingNames.joined(separator: ", "))
@@ -98,6 +103,67 @@ private struct SettingsReader {
                   allowed: "a table: [\(name)] followed by lines of name = value")
     }
     return table
+  }
+
+  /// `[reminders]`: `lead_times` and `[reminders.lead_times_by_kind]`.
+  func readReminders(_ value: TOMLValueConvertible, into configuration: inout Configuration)
+    throws(ConfigurationError)
+  {
+    let table = try table(value, named: "reminders")
+    for key in table.keys {
+      guard let entry = table[key] else { continue }
+      switch key {
+      case "lead_times":
+        configuration.reminderLeadTimes.general = try leadTimes(entry, key: key, in: "reminders")
+      case "lead_times_by_kind":
+        guard let kinds = entry.table else {
+          throw error(key: key, in: "reminders",
+                      found: "\(entry.debugDescription), which is not a table",
+                      allowed: "a table: [reminders.lead_times_by_kind] followed by lines such as"
+                        + " interview = [\"1d\", \"2h\"]")
+        }
+        let tableName = "reminders.lead_times_by_kind"
+        for name in kinds.keys {
+          guard let leads = kinds[name] else { continue }
+          guard let kind = DeadlineKind(settingName: name) else {
+            throw error(key: name, in: tableName, found: "unknown deadline kind \"\(name)\"",
+                        allowed: DeadlineKind.allCases.map(\.settingName).joined(separator: ", "))
+          }
+          configuration.reminderLeadTimes.byKind[kind] = try leadTimes(leads, key: name,
+                                                                       in: tableName)
+        }
+      default:
+        throw error(key: key, in: "reminders", found: "unknown setting \"\(key)\"",
+                    allowed: "lead_times, [reminders.lead_times_by_kind]")
+      }
+    }
+  }
+
+  /// A list of lead times such as `["7d", "1d", "2h"]`, checked as `--lead` checks them.
+  func leadTimes(_ value: TOMLValueConvertible, key: String, in table: String)
+    throws(ConfigurationError) -> [Period]
+  {
+    let allowed = "a list such as [\"7d\", \"1d\", \"2h\"]: "
+      + DurationInput.leadTimeLimitText
+    guard let list = value.array else {
+      throw error(key: key, in: table, found: "\(value.debugDescription), not a list",
+                  allowed: allowed)
+    }
+    var texts: [String] = []
+    for item in list {
+      guard let text = item.string else {
+        throw error(key: key, in: table, found: "\(item.debugDescription), which is not text",
+                    allowed: allowed)
+      }
+      texts.append(text)
+    }
+    guard !texts.contains(where: { $0.contains(",") }),
+      let leads = try? DurationInput.parseLeadTimes(texts.joined(separator: ","))
+    else {
+      let shown = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+      throw error(key: key, in: table, found: "lead times [\(shown)]", allowed: allowed)
+    }
+    return leads
   }
 
   func colors(_ value: TOMLValueConvertible) throws(ConfigurationError)

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckCore
 import JobDeckTUI
 
 extension Configuration {
@@ -35,6 +36,7 @@ extension Configuration {
     for (name, role) in ColorTheme.colorableRoles {
       lines.append("# \(name) = \"\((dark.color(for: role) ?? .default).rawValue)\"")
     }
+    lines += reminderLines()
     lines += [
       "",
       "# Keys per action, as the help (?) writes them: one character, Space, Enter, Esc, Tab,",
@@ -49,5 +51,27 @@ extension Configuration {
       lines.append("\(padded) = [\(keys)]  # \(binding.summary)")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `[reminders]`: the lead times `jobdeck remind` (and `--notify`) uses, commented out so the
+  /// built-in ones stay in force until the user picks theirs.
+  private static func reminderLines() -> [String] {
+    var lines = [
+      "",
+      "# When `jobdeck remind` reminds of a deadline: lead times before it, each a count and a",
+      "# unit (min, h, d, w, m for months, y), 0d for the day itself; 1 to 8, up to 366d.",
+      "# Deadlines given their own with `deadline add --lead` keep them.",
+      "# remind --lead 7d,1d,2h and JOBDECK_REMIND_LEAD=7d,1d,2h beat these.",
+      "[reminders]",
+      "# lead_times = [\"7d\", \"1d\", \"2h\"]  # every kind; unset: each kind's own (below)",
+      "",
+      "# Per kind of deadline, over lead_times. Each kind's built-in lead times are shown.",
+      "[reminders.lead_times_by_kind]",
+    ]
+    for kind in DeadlineKind.allCases {
+      let leads = kind.defaultLeadTimes.map { "\"" + $0.typedText + "\"" }
+      lines.append("# \(kind.settingName) = [\(leads.joined(separator: ", "))]")
+    }
+    return lines
   }
 }

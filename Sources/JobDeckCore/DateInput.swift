@@ -172,6 +172,7 @@ public enum DurationInput {
   /// The most reminders one deadline may have, and the furthest ahead each may be.
   public static let maximumLeadTimes = 8
   public static let leadTimeLimitText = "1 to 8 lead times, each from 0d to 366d (or 8784h)"
+    + " in units min, h, d, w, m (months) or y, separated by commas, such as 7d,1d,2h"
 
   /// Reminder lead times (`7d,2d,0d`): one to eight, each from the day itself to a year before,
   /// so that what reaches a calendar's alarms is something a person meant.

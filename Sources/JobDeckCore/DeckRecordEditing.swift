@@ -27,8 +27,10 @@ extension Deck {
     }
     var application = applications[index]
     try change(&application)
+    // A move's day and note may be corrected; which moves happened, only `move` records.
+    func moves(_ history: [StageChange]) -> [[Stage?]] { history.map { [$0.from, $0.to] } }
     guard application.stage == applications[index].stage,
-      application.history == applications[index].history
+      moves(application.history) == moves(applications[index].history)
     else {
       throw DeckError.invalidValue(
         field: "stage", value: application.stage.rawValue,
@@ -38,6 +40,18 @@ extension Deck {
       throw DeckError.invalidValue(
         field: "company/title", value: application.company ?? application.title ?? "",
         expected: "no company or title on an application to a posting: edit the posting")
+    }
+    let historyChanged = application.history != applications[index].history
+    for (earlier, later) in zip(application.history, application.history.dropFirst())
+    where historyChanged && later.at < earlier.at {
+      throw DeckError.invalidValue(
+        field: "stage date", value: later.at.description,
+        expected: "a move no earlier than the one before it (\(earlier.at))")
+    }
+    if historyChanged, let problem = application.history.lazy.compactMap({
+      SupportedDates.problem(withInstant: $0.at)
+    }).first {
+      throw DeckError.outsideSupportedDates(problem: problem)
     }
     guard application != applications[index] else { return }
     application.updatedAt = time.truncatedToSeconds

@@ -16,3 +16,17 @@ extension Period {
     return isNegative ? text + " before" : text
   }
 }
+
+extension Period {
+  /// As a person types it and `DurationInput` reads it back: "7d", "2h", "6w", "0d"; a period
+  /// of several units as ISO 8601 ("P1DT2H"), which it reads too.
+  public var typedText: String {
+    let parts: [(Int, String)] = [
+      (years, "y"), (months, "m"), (weeks, "w"), (days, "d"), (hours, "h"), (minutes, "min"),
+    ]
+    let nonZero = parts.filter { $0.0 != 0 }
+    guard !nonZero.isEmpty else { return "0d" }
+    guard nonZero.count == 1, let (count, unit) = nonZero.first else { return description }
+    return "\(count)\(unit)"
+  }
+}

@@ -20,10 +20,8 @@ import Foundation
 ///
 /// `parse` reports the first mistake with its line number, so the editor can be reopened on it.
 public enum RecordDocument {
-  public static let postingFields = [
-    "company", "title", "location", "url", "type", "workplace", "tags", "salary", "posted",
-  ]
-  public static let applicationFields = ["company", "title"]
+  public static var postingFields: [String] { RecordField<Posting>.postingFields.map(\.key) }
+  public static var applicationFields: [String] { RecordField<Application>.ownJobFields.map(\.key) }
 
   private static let header = "# Lines starting with # are ignored. An empty value clears the field.\n"
 
@@ -40,15 +38,7 @@ public enum RecordDocument {
   /// even where the line cannot say all of it (the ad's own pay wording, "posted on or before",
   /// a tag with a comma).
   static func fieldValues(_ posting: Posting) -> [(String, String)] {
-    [
-      ("company", posting.company), ("title", posting.title), ("location", posting.location ?? ""),
-      ("url", posting.url ?? ""),
-      ("type", posting.employmentType.map { hyphenated($0.rawValue) } ?? ""),
-      ("workplace", posting.workplace.map { hyphenated($0.rawValue) } ?? ""),
-      ("tags", posting.tags.joined(separator: ", ")),
-      ("salary", posting.compensation.map(SalaryInput.text) ?? ""),
-      ("posted", posting.posted?.date.description ?? ""),
-    ]
+    RecordField<Posting>.postingFields.map { ($0.key, $0.value(posting, .withoutClock)) }
   }
 
   /// Company and title only for an application with no posting (otherwise they are the
@@ -72,29 +62,11 @@ public enum RecordDocument {
     let (fields, body) = try split(text, allowed: postingFields)
     let unchanged = Dictionary(uniqueKeysWithValues: fieldValues(posting))
     var result = posting
+    let known = RecordField<Posting>.postingFields
     for field in fields where unchanged[field.key] != field.value {
-      let value = field.value.isEmpty ? nil : field.value
+      guard let recordField = known.first(where: { $0.key == field.key }) else { continue }
       do {
-        switch field.key {
-        case "company": result.company = field.value
-        case "title": result.title = field.value
-        case "location": result.location = value
-        case "url": result.url = value
-        case "type": result.employmentType = try value.map { try choice($0, EmploymentType.self) }
-        case "workplace": result.workplace = try value.map { try choice($0, Workplace.self) }
-        case "tags":
-          result.tags = field.value.split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        case "salary": result.compensation = try value.map(SalaryInput.parse)
-        case "posted":
-          result.posted = try value.map { text in
-            guard let date = CivilDate(text) else {
-              throw DeckError.invalidValue(field: "posted", value: text, expected: "YYYY-MM-DD")
-            }
-            return PostedDate(date: date)
-          }
-        default: break
-        }
+        try recordField.update(&result, field.value, .withoutClock)
       } catch let error as DeckError {
         throw RecordDocumentError(line: field.line, message: error.description)
       } catch {
@@ -121,12 +93,13 @@ public enum RecordDocument {
     let (fields, body) = try split(text, allowed: allowed)
     var result = application
     for field in fields {
-      if field.key == "company" || field.key == "title", field.value.isEmpty {
-        throw RecordDocumentError(
-          line: field.line, message: "\(field.key) must not be empty")
+      guard let recordField = RecordField<Application>.ownJobFields.first(where: { $0.key == field.key })
+      else { continue }
+      do {
+        try recordField.update(&result, field.value, .withoutClock)
+      } catch {
+        throw RecordDocumentError(line: field.line, message: String(describing: error))
       }
-      if field.key == "company" { result.company = field.value }
-      if field.key == "title" { result.title = field.value }
     }
     result.notes = body
     return result
@@ -177,19 +150,6 @@ public enum RecordDocument {
     var body = bodyStart < lines.count ? lines[bodyStart...].joined(separator: "\n") : ""
     while body.hasSuffix("\n") { body.removeLast() }
     return (fields, body)
-  }
-
-  /// `full-time`, `Full Time`, `fullTime` all name `.fullTime`.
-  static func choice<Choice: CaseIterable & RawRepresentable>(_ text: String, _: Choice.Type)
-    throws -> Choice where Choice.RawValue == String
-  {
-    func key(_ text: String) -> String { String(text.lowercased().filter { $0.isLetter }) }
-    guard let match = Choice.allCases.first(where: { key($0.rawValue) == key(text) }) else {
-      throw DeckError.invalidValue(
-        field: "value", value: text,
-        expected: "one of " + Choice.allCases.map { hyphenated($0.rawValue) }.joined(separator: ", "))
-    }
-    return match
   }
 
   /// `fullTime` → `full-time`.

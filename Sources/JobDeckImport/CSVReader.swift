@@ -74,8 +74,8 @@ public enum CSVReader {
   public static func read(_ text: String) throws(CSVError) -> CSVTable {
     // Every byte the reader acts on (quote, delimiters, CR, LF) is ASCII, and in UTF-8 an ASCII
     // byte never occurs inside another character's encoding: so the file is read as bytes, and
-    // each field is the exact bytes between them. Scalar by scalar, a 200 MB file took minutes
-    // and four times its size in memory.
+    // each field is the exact bytes between them, without decoding scalars (which would cost
+    // time and memory in proportion to a large file's size several times over).
     var text = text
     var header: [String] = []
     var delimiter: UInt8 = UInt8(ascii: ",")

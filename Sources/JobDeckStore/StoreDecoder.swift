@@ -20,10 +20,8 @@ public struct StoreDecoder: Sendable {
       fingerprint: nil)
   }
 
-  /// The trusted path alone (what every load did before the fast path), for the benchmark's
-  /// before/after figures.
-  @_spi(Benchmark)
-  public func decodeWithJSONDecoder(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
+  /// The `JSONDecoder` path alone: the reference the fast reader is tested against.
+  func decodeWithJSONDecoder(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
     let document = try decodeTrusted(data, path: path)
     return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
       fingerprint: nil)

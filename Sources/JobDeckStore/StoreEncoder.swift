@@ -83,10 +83,8 @@ public struct StoreEncoder: Sendable {
       + 512 * deck.deadlines.count) * 11 / 10
   }
 
-  /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against
-  /// (and the benchmark's "before").
-  @_spi(Benchmark)
-  public func encodeWithJSONEncoder(_ deck: Deck) throws -> Data {
+  /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against.
+  func encodeWithJSONEncoder(_ deck: Deck) throws -> Data {
     let encoder = Self.jsonEncoder()
     var output = Data()
     output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)

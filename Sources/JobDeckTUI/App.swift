@@ -95,9 +95,9 @@ public struct App: TerminalProgram {
     case .confirmDelete: return handleConfirmDeleteKey(key)
     case .editAgain: return handleEditAgainKey(key)
     case .contacts: return handleContactsKey(key)
-    case .offerComparison:
+    case .offerComparison(let comparison):
       if key == .escape || key == .character("q") || key == .character("=") {
-        state.mode = .browsing
+        state.mode = comparison.detail.map(Mode.detail) ?? .browsing
       }
       return []
     }
@@ -190,6 +190,7 @@ public struct App: TerminalProgram {
     state.deck = deck
     showMessage("\(done): \(step.summary)")
     clampSelections()
+    keepDetailOnRecordsThatExist()
     state.saveState = .saving
     return [.save(deck)]
   }
@@ -246,6 +247,17 @@ public struct App: TerminalProgram {
   mutating func showError(_ text: String) {
     state.message = text
     state.messageIsError = true
+  }
+
+  /// An undo in the detail may take away what it shows (an application just applied for):
+  /// the detail drops what is gone, and closes when nothing is left.
+  private mutating func keepDetailOnRecordsThatExist() {
+    guard case .detail(var detail) = state.mode else { return }
+    if let id = detail.applicationID, state.deck.application(withID: id) == nil {
+      detail.applicationID = nil
+    }
+    if let id = detail.postingID, state.deck.posting(withID: id) == nil { detail.postingID = nil }
+    state.mode = detail.postingID == nil && detail.applicationID == nil ? .browsing : .detail(detail)
   }
 
   /// Keeps selections inside lists that may have shrunk (undo, reload, filter).

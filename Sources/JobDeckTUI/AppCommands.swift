@@ -79,15 +79,11 @@ extension App {
     case .archive: return toggleArchived()
     case .showArchived: toggleShowsArchived()
     case .editRecord: return editRecordDocument()
+    case .editFields: openRecordFieldForm()
     case .contacts: openContacts()
     case .offerTerms: openOfferTermsForm()
-    case .compareOffers:
-      if offerApplications().count < 2 {
-        showError("comparing needs two applications at the offer stage; "
-          + Plural.count(offerApplications().count, "is", plural: "are") + " there")
-      } else {
-        state.mode = .offerComparison
-      }
+    case .compareOffers: compareOffers()
+    case .markForComparison: markForComparison()
     }
     return []
   }

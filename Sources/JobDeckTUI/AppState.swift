@@ -43,8 +43,8 @@ public enum Mode: Equatable, Sendable {
   case editAgain(EditAgain)
   /// `C`: an application's contacts, one selected; the last row adds one.
   case contacts(ContactList)
-  /// `=`: the applications at the offer stage side by side.
-  case offerComparison
+  /// `=`: applications' offer terms side by side.
+  case offerComparison(OfferComparison)
 }
 
 public struct DuplicateQuestion: Equatable, Sendable {
@@ -63,6 +63,13 @@ public struct PastedAd: Equatable, Sendable {
   public var text: String
 
   public init(_ text: String) { self.text = text }
+}
+
+/// The applications `=` compares: the marked one and the one in focus, else every offer.
+public struct OfferComparison: Equatable, Sendable {
+  public var applicationIDs: [String]
+  /// The detail the comparison was opened over, shown again when it closes.
+  public var detail: DetailState?
 }
 
 public struct ContactList: Equatable, Sendable {
@@ -163,6 +170,8 @@ public struct AppState: Equatable, Sendable {
   public var showsClosedApplications = false
   /// `V`: archived postings and applications are listed too.
   public var showsArchived = false
+  /// `M`: the application `=` compares with the one in focus.
+  public var markedForComparison: String?
 
   public var agendaSelection = 0
 

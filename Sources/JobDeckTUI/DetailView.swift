@@ -164,7 +164,7 @@ extension Renderer {
     if let application, application.terms != EmploymentTerms() {
       let terms = application.terms
       lines.append(StyledLine(text: ""))
-      add("Offer (O to change)", .heading)
+      add("Offer (\(keyName(.offerTerms)) to change)", .heading)
       field("salary", terms.salary.map { TerminalText.sanitized(SalaryInput.text($0)) })
       field("start", terms.startDate?.description)
       field("contract", terms.contractType?.displayName)
@@ -175,7 +175,7 @@ extension Renderer {
 
     if let application, !application.contacts.isEmpty {
       lines.append(StyledLine(text: ""))
-      add("Contacts (C to change)", .heading)
+      add("Contacts (\(keyName(.contacts)) to change)", .heading)
       for contact in application.contacts {
         add(contact.summary, indent: 2)
         if let note = contact.note, !note.isEmpty { add(note, .dim, indent: 4) }
@@ -193,7 +193,7 @@ extension Renderer {
         add(text, indent: 2)
       }
       lines.append(StyledLine(text: ""))
-      add("Notes (e to edit)", .heading)
+      add("Notes (\(keyName(.editNotes)) to edit)", .heading)
       if application.notes.isEmpty {
         add("none", .dim, indent: 2)
       } else {
@@ -224,4 +224,11 @@ extension Renderer {
 
 extension String {
   init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension Renderer {
+  /// The key that runs `command` now (the user's rebinding, if any), as the help writes it.
+  func keyName(_ command: AppCommand) -> String {
+    state.keys.binding(for: command)?.keys.first.map(KeyMap.label) ?? command.rawValue
+  }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import JobDeckCore
 
-/// A form of one-line fields: the apply form (`A`) and the event form (`t`, `r`). `Tab` and
+/// A form of one-line fields: the apply form (`A`), the event form (`t`, `r`), contacts,
+/// offer terms and the record's fields (`e`). `Tab` and
 /// `Shift-Tab` move between fields, `Enter` on the last one or `Ctrl-S` saves, `Esc` leaves.
 /// Nothing changes until what is typed checks out; the first mistake is shown with its field.
 public struct FieldForm: Equatable, Sendable {
@@ -13,6 +14,8 @@ public struct FieldForm: Equatable, Sendable {
     case contact(applicationID: String, position: Int?)
     /// An offer's terms on the application.
     case offerTerms(applicationID: String)
+    /// `e`: every one-line field of a posting or an application (`Deck.editableFields`).
+    case editFields(Deck.Reference)
   }
 
   public struct Field: Equatable, Sendable {
@@ -20,6 +23,10 @@ public struct FieldForm: Equatable, Sendable {
     public var input: TextInput
     /// What the field takes, shown dim under it.
     public var help: String
+    /// The Core field it edits (`EditableField.key`), for the record form.
+    public var key: String? = nil
+    /// The text it started with: a field left as it was changes nothing.
+    public var original: String? = nil
   }
 
   public var purpose: Purpose
@@ -28,6 +35,8 @@ public struct FieldForm: Equatable, Sendable {
   public var focus = 0
   /// The mistake that stopped the last save, naming its field.
   public var error: String?
+  /// The detail the form was opened over, shown again when it closes.
+  public var detail: DetailState?
 
   public func value(_ label: String) -> String {
     (fields.first { $0.label == label }?.input.text ?? "").trimmingCharacters(in: .whitespaces)

@@ -12,7 +12,12 @@ extension Renderer {
     let inputWidth = max(1, min(60, area.width - left - 1))
     let bottom = area.top + area.height
     // The error and the keys line stay in view; the fields scroll to keep the focus shown.
-    let footer = form.error == nil ? 1 : 2
+    // The mistake wraps (it names the field and the allowed range, which must be read whole).
+    let errorLines = form.error.map {
+      Array(TerminalText.wrapped(TerminalText.sanitized($0), toWidth: max(1, area.width - 2))
+        .prefix(3))
+    } ?? []
+    let footer = 1 + errorLines.count
     let rowsForFields = max(1, area.height - 2 - footer)
     let firstField = max(0, min(form.focus - (rowsForFields - 2), form.fields.count - rowsForFields))
     var row = area.top + 2
@@ -37,12 +42,17 @@ extension Renderer {
       }
     }
     var footerRow = min(row + 1, bottom - footer)
-    if let error = form.error {
-      screen.write(TerminalText.sanitized(error), row: footerRow, column: 1,
-                   width: area.width - 1, style: .error)
+    for line in errorLines {
+      screen.write(line, row: footerRow, column: 1, width: area.width - 1, style: .error)
       footerRow += 1
     }
-    screen.write("Enter on the last field or Ctrl-S saves · Esc cancels",
+    var keys = "Enter on the last field or Ctrl-S saves · Esc cancels"
+    if case .editFields(let reference) = form.purpose {
+      let longText: String
+      if case .application = reference { longText = "notes" } else { longText = "description" }
+      keys = "Ctrl-S saves · Ctrl-E: save, then \(longText) in $EDITOR · Esc cancels"
+    }
+    screen.write(keys,
                  row: footerRow, column: 1, width: area.width - 1, style: .dim)
     if let cursor { screen.cursor = cursor }
   }

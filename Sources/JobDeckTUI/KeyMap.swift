@@ -43,7 +43,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case markDone, snooze
   case back, editNotes, openURL
   case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
-  case offerTerms, compareOffers
+  case offerTerms, compareOffers, markForComparison, editFields
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -78,8 +78,8 @@ public enum KeyMap {
         hint: "help"),
     row(.palette, [":"], KeyContext.everywhere, .everywhere,
         "command palette: type to find any command, Enter runs it", hint: "commands"),
-    row(.undo, ["u"], KeyContext.lists, .everywhere, "undo the last change", hint: "undo"),
-    row(.redo, [.control("r")], KeyContext.lists, .everywhere, "redo what was undone"),
+    row(.undo, ["u"], KeyContext.everywhere, .everywhere, "undo the last change", hint: "undo"),
+    row(.redo, [.control("r")], KeyContext.everywhere, .everywhere, "redo what was undone"),
     row(.addPosting, ["a"], KeyContext.lists, .everywhere, "add a posting by hand", hint: "add"),
     row(.importPosting, ["i"], KeyContext.lists, .everywhere,
         "import a posting from a file, a URL or a paste", hint: "import"),
@@ -91,9 +91,11 @@ public enum KeyMap {
         hint: "archive"),
     row(.showArchived, ["V"], [.postings, .pipeline], .everywhere,
         "show or hide archived postings and applications"),
+    row(.editFields, ["e"], [.postings, .pipeline, .detail], .everywhere,
+        "edit the posting's or application's fields in a form: company, title, location, URL, "
+          + "type, workplace, tags, salary, dates, stage date and note", hint: "edit"),
     row(.editRecord, ["E"], [.postings, .pipeline, .detail], .everywhere,
-        "edit every field of the posting in $EDITOR (a mistake is shown with its line)",
-        hint: "edit"),
+        "edit every field of the posting in $EDITOR (a mistake is shown with its line)"),
     // Moving and finding
     row(.selectNext, ["j", .down], KeyContext.everywhere, .moving,
         "next row (detail: scroll down)"),
@@ -125,8 +127,10 @@ public enum KeyMap {
     row(.offerTerms, ["O"], [.pipeline, .detail], .pipeline,
         "the offer's terms: salary, start, contract, probation, notice, answer-by date",
         hint: "offer"),
-    row(.compareOffers, ["="], [.pipeline], .pipeline,
-        "compare the offers side by side (applications at the offer stage)"),
+    row(.markForComparison, ["M"], [.pipeline, .detail], .pipeline,
+        "mark the application to compare with another (M again unmarks)"),
+    row(.compareOffers, ["="], [.pipeline, .detail], .pipeline,
+        "compare the marked application's offer with this one (nothing marked: every offer)"),
     // Pipeline
     row(.previousColumn, ["h", .left], [.pipeline], .pipeline, "previous stage column"),
     row(.nextColumn, ["l", .right], [.pipeline], .pipeline, "next stage column"),
@@ -147,8 +151,8 @@ public enum KeyMap {
         hint: "reschedule"),
     // Detail
     row(.back, ["q", .escape], [.detail], .detail, "back to the list", hint: "back"),
-    row(.editNotes, ["e"], [.detail], .detail, "edit the application's notes in $EDITOR",
-        hint: "notes"),
+    row(.editNotes, [.control("e")], [.detail], .detail,
+        "edit the application's notes in $EDITOR (Ctrl-E in the field form too)", hint: "notes"),
     row(.openURL, ["o"], [.detail], .detail, "open the posting's URL in the browser",
         hint: "open URL"),
   ]

@@ -32,6 +32,10 @@ public enum PendingEdit: Equatable, Sendable {
   case editPosting(Posting, at: Date)
   /// An application's fields (company, title, notes) from its record document.
   case editApplication(Application, at: Date)
+  /// The fields the `e` form changed (key → text), set again through `Deck.editFields`, so a
+  /// replay onto a newer deck changes only those fields.
+  case editFields(Deck.Reference, texts: [String: String], today: CivilDate, timeZone: TimeZone,
+                  at: Date)
   /// A posting (with its applications and deadlines), an application or a deadline.
   case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
@@ -121,6 +125,9 @@ public enum PendingEdit: Equatable, Sendable {
         edited.title = application.title
         edited.notes = application.notes
       }) != nil
+    case .editFields(let reference, let texts, let today, let zone, let time):
+      let context = RecordFieldContext(today: today, timeZone: zone)
+      return (try? deck.editFields(of: reference, texts, context: context, at: time)) != nil
     case .setTerms(let terms, let id, let time):
       guard (try? deck.setTerms(applicationID: id, at: time) { $0 = terms }) != nil else {
         return false

@@ -248,7 +248,9 @@ extension Renderer {
       let row = top + (index - offset) * linesPerCard
       let isSelected = showsSelection && index == state.pipelineRow
       let style: CellStyle = isSelected ? .selected : .plain
-      let (company, title) = state.facts { ($0.company(of: application), $0.title(of: application)) }
+      var (company, title) = state.facts { ($0.company(of: application), $0.title(of: application)) }
+      // `M` marked it for `=`: the mark stays in sight while another card is chosen.
+      if application.id == state.markedForComparison { company = "= " + company }
       let stageNote = application.stage.isClosed ? " (\(application.stage.displayName))" : ""
       let days = -today.days(until: reckoner.day(containing: application.lastMovedAt))
       if linesPerCard == 1 {

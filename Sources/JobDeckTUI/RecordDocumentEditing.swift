@@ -10,6 +10,18 @@ extension App {
       showMessage("nothing selected to edit")
       return []
     }
+    return editRecordDocument(reference)
+  }
+
+  /// The document of `reference` in `$EDITOR` (for an application to a posting, the posting's).
+  mutating func editRecordDocument(_ reference: Deck.Reference) -> [Effect] {
+    var reference = reference
+    if case .application(let id) = reference,
+      let postingID = state.deck.application(withID: id)?.postingID,
+      state.deck.posting(withID: postingID) != nil
+    {
+      reference = .posting(postingID)
+    }
     guard refuseIfReadOnly() else { return [] }
     guard let text = documentText(of: reference) else { return [] }
     return [.editText(text, purpose: .recordDocument(reference, original: text))]
@@ -84,7 +96,7 @@ extension App {
       return []
     }
     let effects = perform(edit, message: "Updated \(reference.id)")
-    showMessage(effects.isEmpty ? "no changes" : "Updated \(name(ofEditable: reference))")
+    showMessage(effects.isEmpty ? "no changes" : "Updated \(name(of: reference))")
     return effects
   }
 
@@ -98,15 +110,6 @@ extension App {
     default:
       showMessage("nothing changed")
       return []
-    }
-  }
-
-  private func name(ofEditable reference: Deck.Reference) -> String {
-    switch reference {
-    case .posting(let id): return state.deck.posting(withID: id).map(state.recordName(of:)) ?? id
-    case .application(let id):
-      return state.deck.application(withID: id).map(state.recordName(of:)) ?? id
-    case .deadline(let id): return id
     }
   }
 }

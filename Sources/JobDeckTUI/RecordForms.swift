@@ -126,9 +126,12 @@ extension App {
     let count = form.fields.count
     switch key {
     case .escape:
-      state.mode = .browsing
+      state.mode = form.detail.map(Mode.detail) ?? .browsing
       showMessage("nothing changed")
       return []
+    case .control("e"):
+      guard case .editFields(let reference) = form.purpose else { break }
+      return saveRecordFields(form, reference: reference, thenEdit: true)
     case .tab, .down:
       form.focus = (form.focus + 1) % count
     case .backTab, .up:
@@ -156,6 +159,8 @@ extension App {
         return perform(edit, message: "Applied to \(state.recordName(of: posting)): \(stage.displayName)")
       case .offerTerms(let applicationID):
         return try saveOfferTerms(form, applicationID: applicationID)
+      case .editFields(let reference):
+        return saveRecordFields(form, reference: reference)
       case .contact(let applicationID, let position):
         return try saveContact(form, applicationID: applicationID, position: position)
       case .event(let owner, let editing):

@@ -87,7 +87,8 @@ extension App {
     showMessage(state.showsArchived ? "showing archived records" : "archived records hidden")
   }
 
-  private func name(of reference: Deck.Reference) -> String {
+  /// "SumUp · ML Engineer", or "interview of SumUp · ML Engineer" for a deadline.
+  func name(of reference: Deck.Reference) -> String {
     switch reference {
     case .posting(let id):
       return state.deck.posting(withID: id).map(state.recordName(of:)) ?? id

@@ -31,7 +31,7 @@ struct Renderer {
       drawPalette(palette, on: &screen, in: area)
     case .addForm(let form): drawAddForm(form, on: &screen, in: area)
     case .fieldForm(let form): drawFieldForm(form, on: &screen, in: area)
-    case .offerComparison: drawOfferComparison(on: &screen, in: area)
+    case .offerComparison(let comparison): drawOfferComparison(comparison, on: &screen, in: area)
     case .contacts(let list):
       if let detail = list.detail { drawDetail(detail, on: &screen, in: area) } else {
         drawPipeline(on: &screen, in: area)
@@ -182,7 +182,7 @@ struct Renderer {
   /// The main keys of what is on screen: from the keymap for the views and the detail, the
   /// prompt's own keys while one is open. Hints that do not fit are left out whole.
   private func drawHintBar(on screen: inout Screen, row: Int) {
-    let pairs: [(String, String)]
+    var pairs: [(String, String)]
     switch state.mode {
     case .browsing, .detail:
       if state.isEditingFilter {
@@ -211,8 +211,9 @@ struct Renderer {
       pairs = [("Ctrl-D", "preview"), ("Ctrl-V", "clipboard"), ("Esc", "cancel")]
     case .importPreview:
       pairs = [("y", "add"), ("n", "cancel")]
-    case .fieldForm:
+    case .fieldForm(let form):
       pairs = [("Tab", "next field"), ("Ctrl-S", "save"), ("Esc", "cancel")]
+      if case .editFields = form.purpose { pairs.insert(("Ctrl-E", "$EDITOR"), at: 2) }
     case .moveNote:
       pairs = [("Enter", "move"), ("Esc", "don't move")]
     case .confirmDelete:

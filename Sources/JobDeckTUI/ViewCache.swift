@@ -4,10 +4,10 @@ import JobDeckCore
 /// Lists the views derive from the deck (the agenda, the sorted and filtered postings, each
 /// posting's stage, the pipeline's columns), kept until what they derive from changes.
 ///
-/// `update` and `view` are pure functions of `AppState`, and every key used to recompute these
-/// from scratch: harmless for a shortlist, 100 ms and more per key at 100,000 postings. The
-/// facts of one deck value live in a `DeckFacts`, replaced when the deck differs (compared by
-/// value; unchanged arrays compare by identity at once), so results never go stale.
+/// `update` and `view` are pure functions of `AppState`; recomputing these lists on every key
+/// would cost time in proportion to the store's size. The facts of one deck value live in a
+/// `DeckFacts`, replaced when the deck differs (compared by value; unchanged arrays compare by
+/// identity at once), so results never go stale.
 final class ViewCache: @unchecked Sendable {
   private let lock = NSRecursiveLock()
   private var current: DeckFacts?

@@ -38,49 +38,22 @@ enum Clipboard {
   }
 
   private static func run(_ tool: Tool, at path: String, limit: Int) -> ClipboardReading {
-    var ends: [Int32] = [0, 0]
-    // Close-on-exec on both ends: the child gets only the write end, as its standard output.
-    guard pipe(&ends) == 0, fcntl(ends[0], F_SETFD, FD_CLOEXEC) == 0,
-      fcntl(ends[1], F_SETFD, FD_CLOEXEC) == 0
-    else {
-      return .failed("could not read the clipboard: \(String(cString: strerror(errno)))")
-    }
-    let pid: pid_t
+    let finished: ChildProcess.Finished
     do {
-      pid = try ChildProcess.spawn(
-        [path] + tool.arguments.dropFirst(),
-        streams: .outputInto(descriptor: ends[1], otherPath: "/dev/null"),
-        newProcessGroup: true, defaultSignals: [SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE])
+      finished = try ChildProcess.run([path] + tool.arguments.dropFirst(), collecting: .output,
+        limit: limit)
     } catch {
-      close(ends[0])
-      close(ends[1])
       return .failed(error.description)
     }
-    close(ends[1])
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    var isTooLarge = false
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(ends[0], $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { break }
-      if bytes.count + count > limit {
-        isTooLarge = true
-        break
-      }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
-    close(ends[0])
-    let status = ChildProcess.waitForExit(pid)
-    if isTooLarge {
+    if finished.isTruncated {
       return .failed("the clipboard holds more than \(limit) bytes (read with \(tool.name)); "
         + "an ad is imported up to that size")
     }
-    guard status == 0 else {
-      let how = status.map { "exited with status \($0)" } ?? "was stopped by a signal"
+    guard finished.status == 0 else {
+      let how = finished.status.map { "exited with status \($0)" } ?? "was stopped by a signal"
       return .failed("\(tool.name) \(how): is the clipboard empty, or no display set?")
     }
-    let text = String(decoding: bytes, as: UTF8.self)
+    let text = finished.text
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       return .failed("the clipboard is empty (read with \(tool.name))")
     }

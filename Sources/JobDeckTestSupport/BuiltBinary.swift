@@ -191,7 +191,7 @@ extension BuiltBinary {
 }
 
 /// Bytes gathered on a reader thread, handed over once the reader group has finished.
-private final class Collected: Sendable {
+final class Collected: Sendable {
   private let storage = Mutex(Data())
 
   func append(_ data: Data) {

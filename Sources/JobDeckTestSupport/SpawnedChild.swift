@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckProcess
 import Synchronization
 
 /// A child process started with `posix_spawn`, its standard streams on pipes.
@@ -9,18 +10,7 @@ import Synchronization
 /// has neither problem.
 public final class SpawnedChild: Sendable {
   /// How a child ended.
-  public enum Termination: Equatable, Sendable {
-    case exited(Int32)
-    case signalled(Int32)
-
-    /// The shell's convention: the exit status, or 128 + the signal.
-    public var exitCode: Int32 {
-      switch self {
-      case .exited(let status): return status
-      case .signalled(let signal): return 128 + signal
-      }
-    }
-  }
+  public typealias Termination = ChildTermination
 
   public let pid: pid_t
   /// The parent's ends of the pipes; the caller closes them.
@@ -105,45 +95,21 @@ public final class SpawnedChild: Sendable {
   private static func startLocked(_ arguments: [String], environment: [String: String],
                                   childEnds: [Int32]?) throws -> SpawnedChild
   {
-    var fileActions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&fileActions)
-    defer { posix_spawn_file_actions_destroy(&fileActions) }
+    var launch = ProcessLaunch(arguments, environment: environment)
     if let childEnds {
-      for (target, source) in childEnds.enumerated() {
-        posix_spawn_file_actions_adddup2(&fileActions, source, Int32(target))
-      }
+      launch.standardInput = .descriptor(childEnds[0])
+      launch.standardOutput = .descriptor(childEnds[1])
+      launch.standardError = .descriptor(childEnds[2])
     } else {
-      posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
-      posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
-      posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
+      launch.standardInput = .opened(path: "/dev/null", flags: O_RDONLY)
+      launch.standardOutput = .opened(path: "/dev/null", flags: O_WRONLY)
+      launch.standardError = .opened(path: "/dev/null", flags: O_WRONLY)
     }
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // Test threads block every signal, and the mask is inherited: unblock all, reset handlers.
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGCHLD, SIGWINCH, SIGXFSZ] {
-      sigaddset(&defaults, signal)
-    }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    var envp: [UnsafeMutablePointer<CChar>?] =
-      environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let code = posix_spawnp(&pid, arguments[0], &fileActions, &attributes, &argv, &envp)
-    guard code == 0 else {
-      throw BuiltBinaryError.launchFailed(command: arguments, reason: String(cString: strerror(code)))
+    let pid: pid_t
+    do {
+      pid = try launch.spawn()
+    } catch {
+      throw BuiltBinaryError.launchFailed(command: arguments, reason: String(cString: strerror(error.code)))
     }
     return SpawnedChild(pid: pid, standardInput: -1, standardOutput: -1, standardError: -1)
   }
@@ -155,9 +121,7 @@ public final class SpawnedChild: Sendable {
       var status: Int32 = 0
       let result = waitpid(pid, &status, WNOHANG)
       guard result == pid else { return nil }
-      // WIFEXITED/WEXITSTATUS/WTERMSIG, which Swift cannot import, as glibc defines them.
-      let signal = status & 0x7f
-      ended = signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+      ended = ChildTermination(waitStatus: status)
       return ended
     }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckProcess
 
 public enum TmuxError: Error, CustomStringConvertible {
   case commandFailed(arguments: [String], exitCode: Int32, standardError: String)
@@ -224,57 +225,28 @@ enum DaemonSafeCommand {
       unlink(outputPath)
       unlink(errorPath)
     }
-    var fileActions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&fileActions)
-    defer { posix_spawn_file_actions_destroy(&fileActions) }
-    posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(
-      &fileActions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(
-      &fileActions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
     var environment = ProcessInfo.processInfo.environment
     // Inside a developer's tmux, TMUX would make some commands address that server instead.
     environment["TMUX"] = nil
     environment["TMUX_PANE"] = nil
-    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
-    envp.append(nil)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
-    argv.append(nil)
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    // A test runs on a libdispatch thread, which blocks every signal, and a blocked mask is
-    // inherited: tmux, its server and the program in the pane would never see SIGCHLD, SIGINT
-    // (Ctrl-C), SIGWINCH or SIGTERM. Start them with nothing blocked and default handlers.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGTSTP, SIGCHLD, SIGWINCH] {
-      sigaddset(&defaults, signal)
-    }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
+    let launch = ProcessLaunch(
+      arguments, environment: environment,
+      standardInput: .opened(path: "/dev/null", flags: O_RDONLY),
+      standardOutput: .opened(path: outputPath, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600),
+      standardError: .opened(path: errorPath, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600))
     // Under the same lock as SpawnedChild, so no other test's half-made pipe leaks into tmux.
-    let code = SpawnedChild.spawnLock.withLock {
+    let spawned = SpawnedChild.spawnLock.withLock { () -> Result<pid_t, LaunchError> in
       SpawnedChild.markDescriptorsCloseOnExec()
-      return posix_spawnp(&pid, arguments[0], &fileActions, &attributes, argv, envp)
+      return Result { () throws(LaunchError) in try launch.spawn() }
     }
-    guard code == 0 else {
+    let pid: pid_t
+    switch spawned {
+    case .success(let child): pid = child
+    case .failure(let error):
       throw TmuxError.commandFailed(arguments: arguments, exitCode: -1,
-                                    standardError: String(cString: strerror(code)))
+                                    standardError: String(cString: strerror(error.code)))
     }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    // WIFEXITED/WEXITSTATUS, which Swift cannot import, as glibc defines them.
-    let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : -1
+    let exitCode = ProcessLaunch.wait(for: pid)?.exitStatus ?? -1
     return ProcessResult(
       exitCode: exitCode,
       standardOutput: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(),

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckTestSupport
 
 /// A long job ad as people paste it: a header, then paragraphs of the generator's prose with a
 /// date-bearing line (cutoffs, starts, interviews, events long past) every few lines. Seeded,

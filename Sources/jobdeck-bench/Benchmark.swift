@@ -107,9 +107,9 @@ struct Benchmark {
     var times: [Double] = []
     var peak = 0
     for _ in 0..<runs {
-      var environment = Self.nowEnvironment
-      environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] = "1"
-      let outcome = try Subprocess.run([jobdeck, "--store", files.store], environment: environment)
+      let outcome = try Subprocess.run(
+        [jobdeck, "ui", "--store", files.store, "--print-screen", "--size", "160x50"],
+        environment: Self.nowEnvironment)
       guard outcome.output.contains("Postings"), outcome.output.contains("Company") else {
         throw BenchError("the first frame shows no postings table:\n\(outcome.output.prefix(400))")
       }

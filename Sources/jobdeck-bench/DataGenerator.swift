@@ -1,21 +1,6 @@
 import Foundation
 import JobDeckCore
-
-/// A small, fast, seeded generator (SplitMix64): the same seed gives the same data on every
-/// machine, so two benchmark runs measure the same bytes.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
-}
+import JobDeckTestSupport
 
 /// Builds a deck that looks like an exported job board: varied postings with 1–3 KB of prose,
 /// about a third of them applied to (spread over every stage, with a consistent history), and

@@ -1,7 +1,7 @@
 import Foundation
 import JobDeckCore
 import JobDeckImport
-@_spi(Benchmark) import JobDeckStore
+import JobDeckStore
 import JobDeckTUI
 
 /// The figures measured inside one process, each run by the benchmark in a child process of its
@@ -122,20 +122,13 @@ enum InProcessFigures {
     print("application=\(application.id)")
   }
 
-  /// Opening the store: `StoreFile.load` (fast path, streamed), or with `trusted` the whole file
-  /// read and decoded by `JSONDecoder` as before the fast path. Prints each run and the peak
-  /// resident set of the process (run once per process for a load's own peak).
-  static func load(store: String, runs: Int, trusted: Bool) throws {
+  /// Opening the store with `StoreFile.load`. Prints each run and the peak resident set of the
+  /// process (run once per process for a load's own peak).
+  static func load(store: String, runs: Int) throws {
     var samples: [Double] = []
     for _ in 0..<max(runs, 1) {
       let start = ContinuousClock.now
-      let deck: Deck
-      if trusted {
-        let data = try Data(contentsOf: URL(fileURLWithPath: store))
-        deck = try StoreDecoder().decodeWithJSONDecoder(data, path: store).deck
-      } else {
-        deck = try StoreFile(path: store).load().deck
-      }
+      let deck = try StoreFile(path: store).load().deck
       samples.append((ContinuousClock.now - start).seconds)
       print("run=\(samples.last ?? 0) postings=\(deck.postings.count)")
     }
@@ -144,7 +137,7 @@ enum InProcessFigures {
 
   /// A full rewrite: encode the whole deck, then write it atomically (temp file, fsync, rename,
   /// backup link) with `save(_:ifUnchangedSince:)`. `store` must be a scratch copy.
-  static func encode(store: String, runs: Int, trusted: Bool) throws {
+  static func encode(store: String, runs: Int) throws {
     let file = StoreFile(path: store)
     let loaded = try file.load()
     var fingerprint = loaded.fingerprint
@@ -152,20 +145,16 @@ enum InProcessFigures {
     var saveSamples: [Double] = []
     for _ in 0..<max(runs, 1) {
       var start = ContinuousClock.now
-      let data = trusted
-        ? try StoreEncoder().encodeWithJSONEncoder(loaded.deck)
-        : try StoreEncoder().encode(loaded.deck)
+      let data = try StoreEncoder().encode(loaded.deck)
       encodeSamples.append((ContinuousClock.now - start).seconds)
       print("encode=\(encodeSamples.last ?? 0) bytes=\(data.count)")
-      if !trusted {
-        start = ContinuousClock.now
-        fingerprint = try file.save(loaded.deck, ifUnchangedSince: fingerprint)
-        saveSamples.append((ContinuousClock.now - start).seconds)
-        print("save=\(saveSamples.last ?? 0)")
-      }
+      start = ContinuousClock.now
+      fingerprint = try file.save(loaded.deck, ifUnchangedSince: fingerprint)
+      saveSamples.append((ContinuousClock.now - start).seconds)
+      print("save=\(saveSamples.last ?? 0)")
     }
     print("encodeMedian=\(Statistics.median(encodeSamples))"
-      + " saveMedian=\(saveSamples.isEmpty ? 0 : Statistics.median(saveSamples))"
+      + " saveMedian=\(Statistics.median(saveSamples))"
       + " peakRSSMB=\(peakResidentMegabytes())")
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import JobDeckProcess
 
 /// Runs a program and reports its wall time and peak resident memory (from `wait4`'s rusage,
 /// which covers exactly that child).
@@ -39,57 +40,41 @@ struct Subprocess {
     var pipeEnds: [Int32] = [-1, -1]
     if let stdinCommand {
       guard pipe(&pipeEnds) == 0 else { throw Failure.cannotStart(stdinCommand[0], errno) }
-      var generatorActions = posix_spawn_file_actions_t()
-      posix_spawn_file_actions_init(&generatorActions)
-      defer { posix_spawn_file_actions_destroy(&generatorActions) }
-      posix_spawn_file_actions_adddup2(&generatorActions, pipeEnds[1], 1)
-      posix_spawn_file_actions_addclose(&generatorActions, pipeEnds[0])
-      posix_spawn_file_actions_addclose(&generatorActions, pipeEnds[1])
-      var argv: [UnsafeMutablePointer<CChar>?] = stdinCommand.map { strdup($0) } + [nil]
-      defer { for pointer in argv { free(pointer) } }
-      var pid: pid_t = 0
-      let code = posix_spawnp(&pid, stdinCommand[0], &generatorActions, nil, &argv, environ)
-      close(pipeEnds[1])
-      guard code == 0 else {
+      for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+      do {
+        generator = try ProcessLaunch(stdinCommand, standardOutput: .descriptor(pipeEnds[1]))
+          .spawn()
+        close(pipeEnds[1])
+      } catch {
         close(pipeEnds[0])
-        throw Failure.cannotStart(stdinCommand[0], code)
+        close(pipeEnds[1])
+        throw Failure.cannotStart(stdinCommand[0], error.code)
       }
-      generator = pid
     }
     defer {
       if let generator {
         close(pipeEnds[0])
         kill(generator, SIGKILL)
-        var status: Int32 = 0
-        _ = waitpid(generator, &status, 0)
+        _ = ProcessLaunch.wait(for: generator)
       }
     }
     let outputPath = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
     defer { unlink(outputPath) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    if stdinCommand != nil {
-      posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
-      posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-    } else {
-      posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
-    }
     var merged = ProcessInfo.processInfo.environment
     for (key, value) in environment { merged[key] = value }
-    let environmentStrings = merged.map { "\($0.key)=\($0.value)" }
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    var envp: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
+    let launch = ProcessLaunch(
+      arguments, environment: merged,
+      standardInput: stdinCommand != nil
+        ? .descriptor(pipeEnds[0]) : .opened(path: stdinPath ?? "/dev/null", flags: O_RDONLY),
+      standardOutput: .opened(path: outputPath, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600),
+      standardError: .sameAs(1))
     let start = ContinuousClock.now
-    let code = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, &envp)
-    guard code == 0 else { throw Failure.cannotStart(arguments[0], code) }
+    let pid: pid_t
+    do {
+      pid = try launch.spawn()
+    } catch {
+      throw Failure.cannotStart(arguments[0], error.code)
+    }
     var status: Int32 = 0
     var usage = rusage()
     var timedOut = false
@@ -106,7 +91,7 @@ struct Subprocess {
     if timedOut { throw Failure.timedOut(arguments.joined(separator: " "), seconds: timeout ?? 0) }
     let elapsed = ContinuousClock.now - start
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    let exitStatus = ChildTermination(waitStatus: status).exitCode
     if checked, exitStatus != 0 {
       throw Failure.failed(arguments.joined(separator: " "), status: exitStatus, output: output)
     }

@@ -14,10 +14,8 @@ func runBenchmark() throws {
     switch (rest.first, rest.count) {
     case ("keys", 3): try InProcessFigures.keystrokes(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("save", 3): try InProcessFigures.save(store: rest[1], runs: Int(rest[2]) ?? 5)
-    case ("load", 4): try InProcessFigures.load(store: rest[1], runs: Int(rest[2]) ?? 5,
-      trusted: rest[3] == "json")
-    case ("encode", 4): try InProcessFigures.encode(store: rest[1], runs: Int(rest[2]) ?? 5,
-      trusted: rest[3] == "json")
+    case ("load", 3): try InProcessFigures.load(store: rest[1], runs: Int(rest[2]) ?? 5)
+    case ("encode", 3): try InProcessFigures.encode(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("import", 3): try InProcessFigures.importCSV(csv: rest[1], store: rest[2])
     case ("import-phases", 3): try InProcessFigures.importCSVPhases(csv: rest[1], store: rest[2])
     case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])

@@ -70,16 +70,3 @@ extension CaseIterable where Self: RawRepresentable, RawValue == String {
 func normalizedChoice(_ text: String) -> String {
   String(text.lowercased().filter { $0.isLetter || $0.isNumber })
 }
-
-/// `graduateProgramme` → `graduate-programme`, the spelling shown in help.
-func kebabCase(_ camel: String) -> String {
-  var result = ""
-  for character in camel {
-    if character.isUppercase {
-      result += "-" + character.lowercased()
-    } else {
-      result.append(character)
-    }
-  }
-  return result
-}

@@ -8,15 +8,15 @@ import JobDeckTerminal
 
 /// Wires the pure UI to the terminal, the store and the importer.
 enum UserInterface {
-  static func open(storePath: String, clock: WallClock, configuration: Configuration) throws {
+  /// - Parameter printedSize: print the first screen at this size as text and return, instead
+  ///   of running the UI in the terminal.
+  static func open(storePath: String, clock: WallClock, configuration: Configuration,
+                   printingFirstScreenOf printedSize: TerminalSize? = nil) throws {
     let store = UIStoreBridge(file: StoreFile(path: storePath))
     let loaded = try store.loadInitial()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
                   readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable)
-    if ProcessInfo.processInfo.environment["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME"] == "1" {
-      // Hidden, for `Scripts/bench`: everything the UI does up to its first frame, with the
-      // frame printed instead of handed to curses.
-      let size = TerminalSize(rows: 50, columns: 160)
+    if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)
       return

@@ -1,5 +1,6 @@
 import Foundation
 import JobDeckConfig
+import JobDeckCore
 import JobDeckTUI
 import Testing
 
@@ -158,6 +159,68 @@ struct ConfigurationParserTests {
     let configuration = try parse("[keys]\nundo = []\n")
     #expect(configuration.keyTable.command(for: .character("u"), in: .postings) == nil)
     #expect(!configuration.keyTable.hints(in: .postings).contains { $0.command == .undo })
+  }
+
+  // MARK: [reminders]
+
+  @Test func reminderLeadTimesAreReadForAllKindsAndPerKind() throws {
+    let configuration = try parse("""
+      [reminders]
+      lead_times = ["7d", "1d", "2h"]
+
+      [reminders.lead_times_by_kind]
+      interview = ["1d", "2h"]
+      offer_response = ["3d"]
+      """)
+    let leads = configuration.reminderLeadTimes
+    #expect(leads.general == [.days(7), .days(1), .hours(2)])
+    #expect(leads.byKind == [.interview: [.days(1), .hours(2)], .offerResponse: [.days(3)]])
+    // The kind's list beats the general one; a deadline's own lead times beat both.
+    #expect(leads.leadTimes(for: .interview, current: DeadlineKind.interview.defaultLeadTimes)
+      == [.days(1), .hours(2)])
+    #expect(leads.leadTimes(for: .startDate, current: DeadlineKind.startDate.defaultLeadTimes)
+      == [.days(7), .days(1), .hours(2)])
+    #expect(leads.leadTimes(for: .startDate, current: [.days(30)]) == [.days(30)])
+  }
+
+  @Test func aBadLeadTimeIsRefusedWhereItIsWritten() {
+    let error = refusal("mouse = true\n[reminders]\nlead_times = [\"7d\", \"3x\"]\n")
+    #expect(error?.line == 3)
+    #expect(error?.column == 14)
+    #expect(error?.problem == "reminders.lead_times: lead times [\"7d\", \"3x\"]")
+    #expect(error?.allowed.contains("units min, h, d, w, m (months) or y") == true)
+    #expect(error?.allowed.contains("0d to 366d") == true)
+    let tooFar = refusal("[reminders]\nlead_times = [\"400d\"]\n")
+    #expect(tooFar?.problem == "reminders.lead_times: lead times [\"400d\"]")
+    let empty = refusal("[reminders]\nlead_times = []\n")
+    #expect(empty?.line == 2)
+    let notAList = refusal("[reminders]\nlead_times = \"7d\"\n")
+    #expect(notAList?.problem == "reminders.lead_times: \"7d\", not a list")
+  }
+
+  @Test func anUnknownKindOrReminderSettingIsRefused() {
+    let kind = refusal("[reminders.lead_times_by_kind]\nlunch = [\"1d\"]\n")
+    #expect(kind?.line == 2)
+    #expect(kind?.problem == "reminders.lead_times_by_kind.lunch: unknown deadline kind \"lunch\"")
+    #expect(kind?.allowed.contains("application-cutoff") == true)
+    let badLead = refusal("[reminders.lead_times_by_kind]\ninterview = [\"1d\", \"soon\"]\n")
+    #expect(badLead?.line == 2)
+    #expect(badLead?.column == 13)
+    let setting = refusal("[reminders]\nlead = [\"1d\"]\n")
+    #expect(setting?.problem == "reminders.lead: unknown setting \"lead\"")
+  }
+
+  @Test func theDefaultFileDocumentsTheReminderTables() throws {
+    let text = Configuration.defaultFileText()
+    #expect(text.contains("[reminders]\n"))
+    #expect(text.contains("[reminders.lead_times_by_kind]\n"))
+    #expect(text.contains("# interview = [\"1d\", \"2h\"]"))
+    // Uncommenting the shipped per-kind lines changes nothing.
+    let uncommented = text.replacingOccurrences(of: "\n# interview = ", with: "\ninterview = ")
+      .replacingOccurrences(of: "\n# contract-end = ", with: "\ncontract-end = ")
+    let leads = try parse(uncommented).reminderLeadTimes
+    #expect(leads.byKind[.interview] == DeadlineKind.interview.defaultLeadTimes)
+    #expect(leads.byKind[.contractEnd] == DeadlineKind.contractEnd.defaultLeadTimes)
   }
 }
 

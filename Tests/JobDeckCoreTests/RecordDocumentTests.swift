@@ -47,7 +47,7 @@ struct RecordDocumentTests {
 
   @Test(arguments: [
     ("compnay: SumUp", 3, "unknown field 'compnay'; expected one of company, title"),
-    ("type: freelance", 3, "invalid value 'freelance': expected one of internship"),
+    ("type: freelance", 3, "invalid type 'freelance': expected one of internship"),
     ("salary: lots", 3, "invalid salary 'lots'"),
     ("posted: yesterday", 3, "invalid posted 'yesterday': expected YYYY-MM-DD"),
     ("no colon here", 3, "expected 'field: value'"),

@@ -99,15 +99,30 @@ struct CLIConfigTests {
   }
 
   /// The UI the binary opens reads the rebinding: its first frame's hint bar names F1 for help
-  /// (the hidden first-frame switch prints the frame instead of handing it to curses).
+  /// (`--print-screen` prints the frame instead of handing it to curses).
   @Test func theUIShowsARebindingFromTheFile() throws {
     try writeConfig("[keys]\nhelp = [\"F1\"]\nadd-posting = [\"+\"]\nshow-agenda = [\"F3\"]\n")
-    let frame = try run(["ui", "--store", workspace.storePath],
-                        environment: ["JOBDECK_BENCH_EXIT_AFTER_FIRST_FRAME": "1"])
+    let frame = try run(["ui", "--store", workspace.storePath, "--print-screen", "--size", "160x50"])
     #expect(frame.exitCode == 0, "\(frame.standardError)")
     #expect(frame.standardOutput.contains("F1 help"), "\(frame.standardOutput)")
     #expect(frame.standardOutput.contains("+ add"))
     #expect(!frame.standardOutput.contains("? help"))
     #expect(frame.standardOutput.contains("F3 Agenda"))
+  }
+
+  /// `ui --print-screen` prints the first screen at the asked size and leaves the terminal
+  /// alone; a size outside the allowed range is a command-line mistake.
+  @Test func printScreenPrintsTheFirstScreenAtItsSize() throws {
+    let frame = try run(["ui", "--store", workspace.storePath, "--print-screen", "--size", "60x15"])
+    #expect(frame.exitCode == 0, "\(frame.standardError)")
+    let lines = frame.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.dropLast().count == 15, "\(frame.standardOutput)")
+    #expect(lines.allSatisfy { $0.count <= 60 })
+    #expect(frame.standardOutput.contains("Postings"))
+    for bad in ["10x3", "80", "80x24x2", "wide"] {
+      let refused = try run(["ui", "--store", workspace.storePath, "--print-screen", "--size", bad])
+      #expect(refused.exitCode == 64, "\(bad)")
+      #expect(refused.standardError.contains("columns 20–1000 and rows 5–500"), "\(refused.standardError)")
+    }
   }
 }

@@ -37,7 +37,7 @@ struct CLIRecordsTerminalTests {
       """.utf8).write(to: URL(fileURLWithPath: script))
     let session = try run(["edit", "sumup-ml-engineer"], environment: ["EDITOR": "sh " + script, "VISUAL": ""])
     let screen = try session.waitFor("Edit again? [Y/n]")
-    #expect(screen.contains("line 7: invalid value 'freelance'"))
+    #expect(screen.contains("line 7: invalid type 'freelance'"))
     #expect(try postingJSON()["employmentType"] == nil, "nothing saved before it is valid")
     try session.sendKeys("Enter")
     try session.waitFor("updated")

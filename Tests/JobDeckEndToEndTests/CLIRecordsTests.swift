@@ -215,7 +215,44 @@ struct CLIRecordsTests {
     #expect(start.contains("—") && start.contains("2027-02-01"))
   }
 
+  @Test func offersCompareTakesTheTwoApplicationsNamed() throws {
+    try applied()
+    try workspace.jobdeck(["add", "application", "--company", "Zalando", "--title", "Data Scientist"])
+    _ = try succeeds(["set", "zalando", "--salary", "4500 EUR/month"])
+    let table = try succeeds(["offers", "compare", "zalando", "sumup"])
+    let header = try #require(table.split(separator: "\n").first)
+    #expect(header.contains("zalando-data-scientist"))
+    #expect(header.range(of: "zalando")!.lowerBound < header.range(of: "sumup")!.lowerBound)
+    let unknown = try workspace.jobdeck(["offers", "compare", "sumup", "nosuchjob"])
+    #expect(unknown.exitCode == 1)
+    #expect(unknown.standardError.contains("'nosuchjob'"))
+    #expect(unknown.standardOutput.isEmpty)
+    let one = try workspace.jobdeck(["offers", "compare", "sumup"])
+    #expect(one.exitCode == 64)
+    #expect(one.standardError.contains("name at least two applications to compare"))
+    let twice = try workspace.jobdeck(["offers", "compare", "sumup", "sumup-ml-engineer"])
+    #expect(twice.exitCode == 64)
+    #expect(twice.standardError.contains("'sumup-ml-engineer' is named twice"))
+  }
+
   // MARK: Edit
+
+  @Test func editSetsThePostingsDatesAndTheStagesDayAndNote() throws {
+    try applied()
+    _ = try succeeds(["edit", "sumup", "--apply-by", "2026-12-15", "--stage-date", "yesterday",
+                      "--stage-note", "recruiter e-mailed"])
+    let shown = try workspace.json(["show", "sumup-ml-engineer", "--json"])
+    let history = try #require(shown["history"] as? [[String: Any]])
+    #expect(history.last?["note"] as? String == "recruiter e-mailed")
+    #expect((history.last?["at"] as? String)?.hasPrefix("2026-11-21") == true)
+    let deadlines = try #require(shown["deadlines"] as? [[String: Any]])
+    let cutoff = try #require(deadlines.first { $0["kind"] as? String == "applicationCutoff" })
+    #expect((cutoff["due"] as? [String: Any])?["date"] as? String == "2026-12-15")
+    let refused = try workspace.jobdeck(["edit", "sumup", "--stage-date", "tomorrow"])
+    #expect(refused.exitCode == 64)
+    #expect(refused.standardError.contains(
+      "--stage-date: invalid stage-date 'tomorrow': expected a day from 1900-01-01 to 2026-11-22"))
+  }
 
   @Test func editChangesTheFieldsGivenAndNothingElse() throws {
     try applied()
@@ -257,7 +294,7 @@ struct CLIRecordsTests {
     try workspace.jobdeck(["add", "application", "--company", "Zalando", "--title", "Data Scientist"])
     let refused = try workspace.jobdeck(["edit", "zalando", "--type", "contract"])
     #expect(refused.exitCode == 1)
-    #expect(refused.standardError.contains("has no posting: only --company, --title and --notes apply"))
+    #expect(refused.standardError.contains("has no posting: only --company, --title, --notes"))
     _ = try succeeds(["edit", "zalando", "--notes", "Call back", "--title", "Senior Data Scientist"])
     let standalone = try workspace.json(["show", "zalando", "--json"])
     #expect(standalone["notes"] as? String == "Call back")

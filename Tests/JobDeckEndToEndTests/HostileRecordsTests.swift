@@ -50,7 +50,7 @@ struct HostileRecordsTests {
     (["edit", "sumup", "--title", ""], "invalid title ''"),
     (["edit", "sumup", "--remove-tag", "nope"], "--remove-tag 'nope': 'sumup-ml-engineer' has no such tag"),
     (["edit", "sumup", "--salary", "52000"], "--salary: invalid salary '52000'"),
-    (["edit", "sumup", "--posted", "someday"], "invalid --posted 'someday'"),
+    (["edit", "sumup", "--posted", "someday"], "--posted: invalid posted 'someday'"),
     (["archive", "sumup-ml-engineer/interview"], "a posting or an application"),
     (["add", "posting", "--company", "SumUp", "--title", "ML Engineer", "--location", "Berlin"],
      "already on file as sumup-ml-engineer"),
@@ -81,7 +81,7 @@ struct HostileRecordsTests {
     let result = try workspace.jobdeck(["edit", "sumup"], environment: ["EDITOR": "sh " + script, "VISUAL": ""])
     #expect(result.exitCode == 1)
     // Line 1 and 2 are comments, then company, title, location, url, type.
-    #expect(result.standardError.contains("edited sumup-ml-engineer: line 7: invalid value 'freelance': expected one of internship"), "\(result.standardError)")
+    #expect(result.standardError.contains("edited sumup-ml-engineer: line 7: invalid type 'freelance': expected one of internship"), "\(result.standardError)")
     #expect(result.standardError.contains("nothing changed"))
     #expect(try workspace.storeBytes() == before)
   }

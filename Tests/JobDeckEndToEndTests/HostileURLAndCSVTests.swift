@@ -139,11 +139,11 @@ struct HostileURLAndCSVTests {
   @Test func theUIGivesTheBrowserOnlyAValidatedLink() throws {
     let good = String(decoding: try storeWithOnePosting(), as: UTF8.self)
     let record = workspace.directory + "/browser-argv"
-    let browser = try write("browser.sh", """
+    let browser = workspace.directory + "/browser.sh"
+    try writeExecutable("""
       #!/bin/sh
       for argument in "$@"; do printf '%s\\n' "$argument" >> '\(record)'; done
-      """)
-    #expect(chmod(browser, 0o755) == 0)
+      """, to: browser)
     try workspace.writeStore(good.replacingOccurrences(
       of: "\"url\":\"https://example.com/jobs/1\"",
       with: "\"url\":\"--renderer-cmd-prefix=touch /tmp/jobdeck-pwned\""))

@@ -65,9 +65,7 @@ struct UIPasteTmuxTests {
     let tools = workspace.directory + "/tools"
     try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
     let script = tools + "/xclip"
-    try ("#!/bin/sh\ncat <<'AD'\n" + UIPasteTmuxTests.ad + "AD\n")
-      .write(toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
+    try writeExecutable("#!/bin/sh\ncat <<'AD'\n" + UIPasteTmuxTests.ad + "AD\n", to: script)
     let ui = try openUI(path: tools + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""))
     try ui.waitFor("No postings yet")
     try ui.sendKeys("i")

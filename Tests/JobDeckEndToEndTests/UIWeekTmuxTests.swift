@@ -22,9 +22,8 @@ struct UIWeekTmuxTests {
   /// An editor that corrects the posting's title line and nothing else, as a person would.
   func titleEditor() throws -> String {
     let script = workspace.directory + "/retitle"
-    try "#!/bin/sh\nsed -i 's/^title: .*/title: Senior Data Engineer/' \"$1\"\n"
-      .write(toFile: script, atomically: true, encoding: .utf8)
-    chmod(script, 0o755)
+    try writeExecutable("#!/bin/sh\nsed -i 's/^title: .*/title: Senior Data Engineer/' \"$1\"\n",
+                        to: script)
     return script
   }
 
@@ -173,6 +172,63 @@ struct UIWeekTmuxTests {
     #expect(!(try workspace.jobdeck(["list"]).standardOutput.contains("Zalando")))
     try ui.sendKeys("u")
     try waitSaved("Undid: Deleted Zalando · Data Analyst", in: ui)
+  }
+
+  /// `e` on a pipeline card: the posting's and the application's fields in one form; a bad
+  /// date is named with its range and nothing is saved until it is fixed; then `M` and `=`
+  /// compare this application with another chosen one.
+  @Test func fieldsEditedInTheFormReachTheStore() throws {
+    try workspace.jobdeck(["add", "posting", "--company", "Acme", "--title", "Backend Engineer",
+                           "--deadline", "2026-12-10"])
+    try workspace.jobdeck(["apply", "acme"])
+    try workspace.jobdeck(["add", "application", "--company", "Zalando", "--title", "Data Analyst"])
+    let ui = try openUI()
+    try ui.waitFor("Backend Engineer")
+    try select("acme", onView: "2", in: ui)
+    try ui.sendKeys("e")
+    try ui.waitFor("Edit Acme · Backend Engineer")
+    try ui.sendKeys("Tab", "C-u")
+    try ui.sendText("Staff Backend Engineer")
+    try ui.sendKeys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+    try ui.sendText("70k-80k EUR/year")
+    try ui.sendKeys("Tab")
+    try ui.sendText("2300-01-01")
+    try ui.sendKeys("C-s")
+    try ui.waitFor("Posted: invalid posted '2300-01-01'")
+    #expect(!(try workspace.jobdeck(["list"]).standardOutput.contains("Staff")))
+    try ui.sendKeys("C-u")
+    try ui.sendText("2026-11-20")
+    try ui.sendKeys("Tab", "C-u")
+    try ui.sendText("2026-12-31")
+    try ui.sendKeys("Tab", "Tab", "Tab", "Tab")
+    try ui.sendText("found on the company site")
+    try ui.sendKeys("C-s")
+    try waitSaved("Updated Acme · Staff Backend Engineer: title, salary, posted, apply by, stage note",
+                  in: ui)
+
+    try ui.sendKeys("M")
+    try ui.waitFor("Marked Acme · Staff Backend Engineer to compare")
+    try ui.sendKeys("Escape")
+    try ui.waitForAbsence(of: "filter: acme")
+    try select("zalando", onView: "2", in: ui)
+    try ui.sendKeys("=")
+    _ = try ui.waitUntil("the two applications side by side") { screen in
+      screen.contains("Acme") && screen.contains("Zalando") && screen.contains("salary")
+        && screen.contains("70000-80000 EUR/year")
+    }
+    try ui.sendKeys("Escape", "q")
+    try ui.waitForExit(timeout: 10)
+
+    let shown = try workspace.json(["show", "acme", "--json"])
+    let posting = try #require(shown["posting"] as? [String: Any])
+    #expect(posting["title"] as? String == "Staff Backend Engineer")
+    #expect((posting["compensation"] as? [String: Any])?["minimum"] as? Double == 70_000)
+    #expect((posting["posted"] as? [String: Any])?["date"] as? String == "2026-11-20")
+    let deadlines = try #require(shown["deadlines"] as? [[String: Any]])
+    let cutoff = try #require(deadlines.first { $0["kind"] as? String == "applicationCutoff" })
+    #expect((cutoff["due"] as? [String: Any])?["date"] as? String == "2026-12-31")
+    let history = try #require(shown["history"] as? [[String: Any]])
+    #expect(history.last?["note"] as? String == "found on the company site")
   }
 
   @Test func aWeekOfASearchOnlyThroughTheUI() throws {

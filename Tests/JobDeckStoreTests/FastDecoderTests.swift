@@ -1,6 +1,6 @@
 import Foundation
 import JobDeckCore
-@_spi(Benchmark) @testable import JobDeckStore
+@testable import JobDeckStore
 import JobDeckTestSupport
 import Testing
 

@@ -25,7 +25,7 @@ struct DetailViewTests {
     let text = detailApp(rows: 40).screenText(rows: 40, columns: 80)
     for expected in ["SoundCloud — ML Intern", "Berlin", "https://example.com/jobs/1",
                      "“Apply by 5 March 2025”", "History", "2025-02-21 09:00  applied",
-                     "Notes (e to edit)", "Python and PyTorch."] {
+                     "Notes (Ctrl-E to edit)", "Python and PyTorch."] {
       #expect(text.contains(expected), "missing \(expected)")
     }
   }
@@ -45,9 +45,9 @@ struct DetailViewTests {
     #expect(scroll(app) == 0)
   }
 
-  @Test func eEditsTheNotesAndTheResultIsSaved() throws {
+  @Test func ctrlEEditsTheNotesAndTheResultIsSaved() throws {
     var app = detailApp()
-    let effects = app.press(.character("e"))
+    let effects = app.press(.control("e"))
     let purpose = EditPurpose.applicationNotes(applicationID: "soundcloud-ml-intern")
     #expect(effects == [.editText("", purpose: purpose)])
     let saved = app.update(.editorFinished(purpose, text: "Called Anna.\n"))
@@ -59,7 +59,7 @@ struct DetailViewTests {
 
   @Test func anAbortedEditorChangesNothing() {
     var app = detailApp()
-    app.press(.character("e"))
+    app.press(.control("e"))
     let purpose = EditPurpose.applicationNotes(applicationID: "soundcloud-ml-intern")
     #expect(app.update(.editorFinished(purpose, text: nil)).isEmpty)
     #expect(app.state.deck == Fixtures.deck)
@@ -70,10 +70,10 @@ struct DetailViewTests {
     #expect(app.press(.character("o")) == [.openURL("https://example.com/jobs/1")])
   }
 
-  @Test func eWithoutAnApplicationSaysWhy() {
+  @Test func ctrlEWithoutAnApplicationSaysWhy() {
     var app = Fixtures.app()
     app.press(.enter)  // Café Labs: no application
-    #expect(app.press(.character("e")).isEmpty)
+    #expect(app.press(.control("e")).isEmpty)
     #expect(app.state.messageIsError)
   }
 

@@ -187,7 +187,20 @@ struct KeyMapTests {
         _ = try? app.state.deck.move(applicationID: id, to: .offer, at: Fixtures.clock.now)
       }
       inPipeline(&app)
-    }) { _, app, _ in app.state.mode == .offerComparison },
+    }) { _, app, _ in
+      guard case .offerComparison(let comparison) = app.state.mode else { return false }
+      return Set(comparison.applicationIDs) == ["soundcloud-ml-intern", "evil-corp"]
+    },
+    .markForComparison: CommandCheck(context: .pipeline, setUp: inPipeline) { _, app, effects in
+      app.state.markedForComparison == "acme-backend" && effects.isEmpty
+        && app.state.message?.hasPrefix("Marked Acme · Backend Engineer") == true
+    },
+    .editFields: CommandCheck(context: .pipeline, setUp: inPipeline) { _, app, effects in
+      guard case .fieldForm(let form) = app.state.mode else { return false }
+      return form.purpose == .editFields(.application("acme-backend"))
+        && form.value("Company") == "Acme" && form.value("Apply by") == "2025-04-30"
+        && form.value("Stage date") == "2025-02-21" && effects.isEmpty
+    },
     .editRecord: CommandCheck(context: .postings) { before, _, effects in
       guard let posting = before.selectedPosting else { return false }
       let text = RecordDocument.render(posting)

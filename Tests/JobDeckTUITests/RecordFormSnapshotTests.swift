@@ -26,6 +26,11 @@ struct RecordFormSnapshotTests {
       + typing("EUR") + [.tab] + typing("year") + [.tab] + typing("2025-04-01") + [.tab]
       + typing("full") + [.tab] + typing("6m") + [.tab] + typing("1m") + [.tab]
       + typing("2025-03-10")),
+    ("field-form", [.character("2"), .character("e"), .tab, .control("u")]
+      + typing("Senior Backend Engineer")),
+    ("field-form-error", [.character("2"), .character("e")]
+      + Array(repeating: KeyPress.tab, count: 8) + [.control("u")] + typing("2300-01-01")
+      + [.control("s")]),
     ("contact-form", [.character("2"), .character("C"), .character("a")] + typing("Mara Köhler")
       + [.tab] + typing("recruiter") + [.tab] + typing("mara@example.com")),
   ]

@@ -449,7 +449,11 @@ struct OfferTermsTests {
   @Test func equalsComparesTheOffersAndNeedsTwo() {
     var app = Fixtures.app(Self.twoOffers)
     app.press(.character("2"), .character("="))
-    #expect(app.state.mode == .offerComparison)
+    guard case .offerComparison(let comparison) = app.state.mode else {
+      Issue.record("no comparison")
+      return
+    }
+    #expect(comparison.applicationIDs.count == 2)
     let screen = app.screenText()
     #expect(screen.contains("52000") || screen.contains("52,000") || screen.contains("52k"))
     #expect(screen.contains("2025-04-01"))

@@ -31,12 +31,11 @@ struct HostileURLOpenerTests {
     let directory = try TemporaryDirectory()
     let record = directory.file("argv")
     let script = directory.file("browser")
-    try """
+    try writeExecutable("""
       #!/bin/sh
       for argument in "$@"; do printf '%s\\n' "$argument" >> '\(record)'; done
       printf 'END\\n' >> '\(record)'
-      """.write(toFile: script, atomically: true, encoding: .utf8)
-    #expect(chmod(script, 0o755) == 0)
+      """, to: script)
     let environment = ["BROWSER": script]
     let mailbox = ActionMailbox()
 

@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import JobDeckTUI
+import JobDeckTestSupport
 import Testing
 
 @testable import JobDeckTerminal
@@ -95,8 +96,7 @@ struct ClipboardTests {
       .appendingPathComponent("jobdeck-clip-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let path = directory + "/" + name
-    try ("#!/bin/sh\n" + script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try writeExecutable("#!/bin/sh\n" + script + "\n", to: path)
     return directory
   }
 

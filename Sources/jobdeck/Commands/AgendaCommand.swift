@@ -81,22 +81,93 @@ struct RemindCommand: ParsableCommand {
     discussion: """
       For a login shell or cron: each deadline has reminder lead times (an application cutoff: \
       7 days, 2 days and the day itself; a probation end: 30 and 7 days; set your own with \
-      `jobdeck deadline add … --lead`). Exits 0 either way.
+      `jobdeck deadline add … --lead`). --lead, else $JOBDECK_REMIND_LEAD, else the config \
+      file's [reminders] table replaces the kinds' own. Printing, it exits 0 either way.
+
+      --notify sends each reminder as a desktop notification instead (the freedesktop \
+      Notifications service on the D-Bus session bus, through notify-send), once per \
+      deadline and lead time: what was sent is kept in \
+      $XDG_STATE_HOME/jobdeck/reminders-sent.json, so running it every 15 minutes never \
+      repeats one. Tasks due today or overdue are sent as critical. With no session bus or no \
+      notification service it says so and exits 1.
+
+      --install writes a systemd user service and timer running `remind --notify` every \
+      15 minutes (--every) to $XDG_CONFIG_HOME/systemd/user and prints the systemctl line \
+      that starts it; --install --cron prints a crontab line instead; --uninstall removes the \
+      units it wrote.
       """
   )
 
   @OptionGroup var storeOptions: StoreOptions
   @Flag(help: "Print JSON for scripts.") var json = false
+  @Option(help: ArgumentHelp(
+    "Lead times for deadlines without their own, e.g. 7d,1d,2h: 1 to 8, each 0d to 366d.",
+    valueName: "list"))
+  var lead: String?
+  @Flag(help: "Send each reminder once as a desktop notification instead of printing it.")
+  var notify = false
+  @Flag(help: "Write a systemd user timer that runs `remind --notify`.") var install = false
+  @Option(help: ArgumentHelp("With --install: how often (default 15m; 1m to 24h).",
+                             valueName: "interval"))
+  var every: String?
+  @Flag(help: "With --install: print a crontab line instead of writing a timer.") var cron = false
+  @Flag(help: "Remove the timer --install wrote.") var uninstall = false
+
+  func validate() throws {
+    if install && uninstall { throw ValidationError("use --install or --uninstall, not both") }
+    if notify && json {
+      throw ValidationError("--notify prints nothing to read; use --json or --notify, not both")
+    }
+    if (install || uninstall) && (notify || json) {
+      throw ValidationError("--install and --uninstall do not take --notify or --json")
+    }
+    if !install && (every != nil || cron) {
+      throw ValidationError("--every and --cron go with --install")
+    }
+    if uninstall && lead != nil { throw ValidationError("--uninstall does not take --lead") }
+  }
 
   func run() throws {
+    let leadTimes = try ReminderLeadOption.resolve(
+      flag: lead, environment: ProcessInfo.processInfo.environment,
+      configured: storeOptions.configOptions.configuration.reminderLeadTimes)
+    if install || uninstall { return try runInstallation() }
     let clock = storeOptions.clock
     let summary = try storeOptions.file.loadAgendaRows(
       for: AgendaQuery(includePending: false), today: clock.today)
-    let entries = Agenda.remindersDue(rows: summary.rows, clock: clock)
-    if json {
+    let entries = Agenda.remindersDue(rows: summary.rows.map(leadTimes.applied(to:)), clock: clock)
+    if notify {
+      try ReminderNotifying.notify(entries, storeOptions: storeOptions, clock: clock)
+    } else if json {
       sayRendered(try JSONOutput.encode(entries))
     } else if !entries.isEmpty {
       sayRendered(AgendaText.render(Agenda(today: clock.today, entries: entries), in: clock.timeZone))
+    }
+  }
+
+  /// `--install` / `--uninstall`: the command the timer runs is this binary with the store,
+  /// config and lead times given here (as options, or as the variables a systemd user manager
+  /// or cron would not have), paths made absolute (a unit has no working directory).
+  private func runInstallation() throws {
+    let environment = ProcessInfo.processInfo.environment
+    if uninstall { return say(try ReminderTimer.uninstall(environment: environment)) }
+    let interval = try every.map(ReminderTimer.Interval.init(parsing:))
+      ?? ReminderTimer.Interval(minutes: 15)
+    func given(_ option: String?, _ variable: String) -> String? {
+      option ?? environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+    var command = [ReminderTimer.runningBinary(), "remind", "--notify"]
+    if let store = given(storeOptions.store, "JOBDECK_STORE") {
+      command += ["--store", ReminderNotifying.absolutePath(store)]
+    }
+    if let config = given(storeOptions.configOptions.config, "JOBDECK_CONFIG") {
+      command += ["--config", ReminderNotifying.absolutePath(config)]
+    }
+    if let lead = given(lead, ReminderLeadOption.environmentName) { command += ["--lead", lead] }
+    if cron {
+      say(try ReminderTimer.cronLine(command: command, every: interval))
+    } else {
+      say(try ReminderTimer.install(command: command, every: interval, environment: environment))
     }
   }
 }

@@ -39,13 +39,39 @@ struct EditCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it was posted.", valueName: "date")) var posted: String?
   @Option(help: "The ad's text.") var description: String?
   @Option(help: "An application's notes (replaces them; `jobdeck note` appends).") var notes: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's apply-by date (\"\" removes it).", valueName: "date"))
+  var applyBy: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's start date (\"\" removes it).", valueName: "date"))
+  var start: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The posting's end date (\"\" removes it).", valueName: "date"))
+  var end: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The day the application reached its current stage.", valueName: "date"))
+  var stageDate: String?
+  @Option(help: ArgumentHelp("The note of the application's latest stage move (\"\" removes it).", valueName: "text"))
+  var stageNote: String?
 
-  private var givesFields: Bool { givesPostingOnlyFields || company != nil || title != nil || notes != nil }
+  /// The options that go through Core's field list (`Deck.editFields`), by its keys: the same
+  /// parsing and checks as the UI's field form.
+  private var postingDateFields: [String: String] {
+    ["apply-by": applyBy, "start": start, "end": end].compactMapValues { $0 }
+  }
+  private var postingTextFields: [String: String] {
+    ["company": company, "title": title, "location": location, "url": url, "salary": salary,
+     "posted": posted].compactMapValues { $0 }.merging(postingDateFields) { first, _ in first }
+  }
+  private var stageFields: [String: String] {
+    ["stage-date": stageDate, "stage-note": stageNote].compactMapValues { $0 }
+  }
+
+  private var givesFields: Bool {
+    givesPostingOnlyFields || company != nil || title != nil || notes != nil || !stageFields.isEmpty
+  }
 
   /// Fields only a posting has.
   private var givesPostingOnlyFields: Bool {
     location != nil || url != nil || type != nil || workplace != nil || !tag.isEmpty
       || !removeTag.isEmpty || salary != nil || posted != nil || description != nil
+      || !postingDateFields.isEmpty
   }
 
   func run() throws {
@@ -53,24 +79,14 @@ struct EditCommand: ParsableCommand {
     let deck = try storeOptions.file.load().deck
     let reference = try deck.resolve(id)
     guard givesFields else { return try editInEditor(Self.document(for: reference, in: deck), clock: clock) }
-    let postedDay = try posted.map { text -> CivilDate? in
-      text.isEmpty ? nil : try OptionValue.date(text, option: "--posted", today: clock.today)
-    }
-    let pay = try salary.map { text -> Compensation? in
-      do {
-        return text.isEmpty ? nil : try SalaryInput.parse(text)
-      } catch let error as DeckError {
-        throw CommandFailure.usage("--salary: \(error)")
-      }
-    }
     let now = clock.now
     let name = try storeOptions.file.update { deck -> String in
       var postingID: String?
       var applicationID: String?
       switch reference {
       case .posting(let id):
-        if notes != nil {
-          throw CommandFailure.user("--notes belongs to an application; '\(id)' is a posting")
+        if notes != nil || !stageFields.isEmpty {
+          throw CommandFailure.user("--notes, --stage-date and --stage-note belong to an application; '\(id)' is a posting")
         }
         postingID = id
       case .application(let id):
@@ -79,23 +95,17 @@ struct EditCommand: ParsableCommand {
         if let linked = deck.application(withID: id)?.postingID {
           if givesPostingOnlyFields || company != nil || title != nil { postingID = linked }
         } else if givesPostingOnlyFields {
-          throw CommandFailure.user("'\(id)' has no posting: only --company, --title and --notes apply")
+          throw CommandFailure.user("'\(id)' has no posting: only --company, --title, --notes, --stage-date and --stage-note apply")
         }
       case .deadline(let deadlineID):
         throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
       }
       if let postingID {
+        try editFields(of: .posting(postingID), postingTextFields, in: &deck, clock: clock)
         try deck.editPosting(postingID, at: now) { posting in
-          func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-          if let company { posting.company = company }
-          if let title { posting.title = title }
-          if let location { posting.location = optional(location) }
-          if let url { posting.url = optional(url) }
           if let type { posting.employmentType = type }
           if let workplace { posting.workplace = workplace }
-          if let description { posting.description = optional(description) }
-          if let pay { posting.compensation = pay }
-          if let postedDay { posting.posted = postedDay.map { PostedDate(date: $0) } }
+          if let description { posting.description = description.isEmpty ? nil : description }
           for removed in removeTag {
             guard posting.tags.contains(removed) else {
               throw CommandFailure.user("--remove-tag '\(removed)': '\(postingID)' has no such tag (tags: \(posting.tags.joined(separator: ", ")))")
@@ -105,26 +115,35 @@ struct EditCommand: ParsableCommand {
           for added in tag where !posting.tags.contains(added) { posting.tags.append(added) }
         }
       }
+      if let applicationID {
+        try editFields(of: .application(applicationID), stageFields, in: &deck, clock: clock)
+      }
       if let applicationID, postingID == nil || notes != nil {
-        try deck.editApplication(applicationID, at: now) { application in
-          if postingID == nil, let company {
-            guard !company.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.usage("--company must not be empty")
-            }
-            application.company = company
-          }
-          if postingID == nil, let title {
-            guard !title.trimmingCharacters(in: .whitespaces).isEmpty else {
-              throw CommandFailure.usage("--title must not be empty")
-            }
-            application.title = title
-          }
-          if let notes { application.notes = notes }
+        if postingID == nil {
+          let ownJob = ["company": company, "title": title].compactMapValues { $0 }
+          try editFields(of: .application(applicationID), ownJob, in: &deck, clock: clock)
+        }
+        if let notes {
+          try deck.editApplication(applicationID, at: now) { $0.notes = notes }
         }
       }
       return RecordName.of(reference, in: deck)
     }
     say(safe("\(reference.id) (\(name)): updated"))
+  }
+
+  /// Sets fields through Core's field list, as the UI's field form does; a bad value is a
+  /// command-line mistake naming its option and what it accepts.
+  private func editFields(of reference: Deck.Reference, _ texts: [String: String],
+                          in deck: inout Deck, clock: WallClock) throws {
+    guard !texts.isEmpty else { return }
+    do {
+      try deck.editFields(of: reference, texts,
+                          context: RecordFieldContext(today: clock.today, timeZone: clock.timeZone),
+                          at: clock.now)
+    } catch {
+      throw CommandFailure.usage("--\(error.key): \(error.message)")
+    }
   }
 
   /// Opens the record's document in the editor until it parses (or the user gives up), then

@@ -14,7 +14,11 @@ struct CompareOffers: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
     abstract: "Print two or more applications' offer terms side by side.",
-    discussion: "Record terms with `jobdeck set ID --salary … --start-date … --probation …`."
+    discussion: """
+      Name the applications to compare: `jobdeck offers compare ID ID` (any stage; terms not \
+      recorded show as —). Record terms with `jobdeck set ID --salary … --start-date … \
+      --probation …`. In the UI: M marks one application, = compares it with the selected one.
+      """
   )
 
   @OptionGroup var storeOptions: StoreOptions
@@ -34,46 +38,31 @@ struct CompareOffers: ParsableCommand {
       }
       return application
     }
+    let distinct = Set(applications.map(\.id))
+    guard distinct.count == applications.count else {
+      let repeated = applications.map(\.id).filter { id in applications.filter { $0.id == id }.count > 1 }
+      throw CommandFailure.usage(
+        "'\(repeated.first ?? "")' is named twice: name two different applications to compare")
+    }
     say(OfferTable.render(applications, in: deck, clock: storeOptions.clock))
   }
 }
 
-/// The rows of an offer comparison: one column per application.
+/// The comparison as a text table: one column per application, Core's rows
+/// (`OfferComparisonRows`), the answer-by date with how far off it is.
 enum OfferTable {
   static func render(_ applications: [Application], in deck: Deck, clock: WallClock) -> String {
-    let postings = applications.map { $0.postingID.flatMap(deck.posting(withID:)) }
-    func row(_ label: String, _ value: (Application, Posting?) -> String?) -> [String] {
-      [label] + zip(applications, postings).map { value($0, $1) ?? "—" }
-    }
-    let rows: [[String]] = [
-      row("Company") { application, _ in deck.company(of: application) },
-      row("Title") { application, _ in deck.title(of: application) },
-      row("Stage") { application, _ in application.stage.displayName },
-      row("Salary") { application, posting in
-        (application.terms.salary ?? posting?.compensation).map(payText)
-      },
-      row("Contract") { application, posting in
-        (application.terms.contractType ?? posting?.employmentType).map { kebabCase($0.rawValue) }
-      },
-      row("Location") { _, posting in posting?.location },
-      row("Workplace") { _, posting in posting?.workplace.map { kebabCase($0.rawValue) } },
-      row("Start") { application, _ in application.terms.startDate?.description },
-      row("Probation") { application, _ in application.terms.probation?.spokenDescription },
-      row("Notice") { application, _ in application.terms.noticePeriod?.spokenDescription },
-      row("Contract end") { application, _ in application.terms.contractEnd?.description },
-      row("Answer by") { application, _ in
-        application.terms.offerResponseBy.map {
-          "\($0) (" + DeadlineText.relative(clock.today.days(until: $0)) + ")"
-        }
-      },
-    ]
     var table = TextTable(
       header: [""] + applications.map(\.id),
       maximumWidths: [12] + Array(repeating: 32, count: applications.count))
-    for cells in rows { table.append(cells) }
+    for (label, values) in OfferComparisonRows.rows(applications, in: deck) {
+      let cells = zip(applications, values).map { application, value -> String in
+        guard let value else { return "—" }
+        guard label == "answer by", let day = application.terms.offerResponseBy else { return value }
+        return "\(value) (" + DeadlineText.relative(clock.today.days(until: day)) + ")"
+      }
+      table.append([label.prefix(1).uppercased() + label.dropFirst()] + cells)
+    }
     return table.render()
   }
-
-  /// "52000 EUR/year"; the ad's own words when they could not be parsed.
-  static func payText(_ pay: Compensation) -> String { SalaryInput.text(pay) }
 }

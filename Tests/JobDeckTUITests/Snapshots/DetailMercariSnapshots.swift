@@ -21,10 +21,10 @@ extension SnapshotFixtures {
       History
         2025-02-21 09:00  interview
 
-      Notes (e to edit)
+      Notes (Ctrl-E to edit)
         none
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
+       q back  Ctrl-E notes  o open URL  / filter  ? help  : commands  u undo
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
@@ -47,7 +47,7 @@ extension SnapshotFixtures {
       History
         2025-02-21 09:00  interview
 
-      Notes (e to edit)
+      Notes (Ctrl-E to edit)
         none
 
 
@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       q back  e notes  o open URL  / filter  ? help  : commands  X archive  E edit
+       q back  Ctrl-E notes  o open URL  / filter  ? help  : commands  u undo  X archive  e edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
@@ -80,7 +80,7 @@ extension SnapshotFixtures {
 
       Deadlines and events
 
-       q back  e notes  o open URL  / filter
+       q back  Ctrl-E notes  o open URL
        …e/jobdeck/store.json 6p 5a 8d │ saved
       """##,
   ]

@@ -79,8 +79,8 @@ extension SnapshotFixtures {
                  HH:MM, e.g. 14:30; blank: all day
        Zone
        Duration
-       Place
-       invalid time '25:00': expected HH:MM from 00:00 to 23:59, e
+       invalid time '25:00': expected HH:MM from 00:00 to 23:59,
+       e.g. 14:30
        Enter on the last field or Ctrl-S saves · Esc cancels
 
        Tab next field  Ctrl-S save  Esc cancel

@@ -3,8 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  50–68/68
-        l →                 next stage column
+       Keys  56–74/74
         L >                 move the application to the next stage (then a note; Enter
                             skips it)
         H <                 move the application to the previous stage (then a note;
@@ -21,7 +20,8 @@ extension SnapshotFixtures {
 
        Detail
         q Esc               back to the list
-        e                   edit the application's notes in $EDITOR
+        Ctrl-E              edit the application's notes in $EDITOR (Ctrl-E in the
+                            field form too)
         o                   open the posting's URL in the browser
 
        j k PgDn PgUp scroll  q Esc ? close
@@ -29,8 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  22–56/56
-        g Home              first row (detail: top)
+       Keys  25–59/59
         G End               last row (detail: end)
         PgDn Space          one page down
         PgUp                one page up
@@ -48,7 +47,8 @@ extension SnapshotFixtures {
         t                   add an event to the application: interview, call, take-home… with date, time, place, link
         C                   the application's contacts: a adds, e edits, D deletes, o writes or calls
         O                   the offer's terms: salary, start, contract, probation, notice, answer-by date
-        =                   compare the offers side by side (applications at the offer stage)
+        M                   mark the application to compare with another (M again unmarks)
+        =                   compare the marked application's offer with this one (nothing marked: every offer)
         h ←                 previous stage column
         l →                 next stage column
         L >                 move the application to the next stage (then a note; Enter skips it)
@@ -63,7 +63,7 @@ extension SnapshotFixtures {
 
        Detail
         q Esc               back to the list
-        e                   edit the application's notes in $EDITOR
+        Ctrl-E              edit the application's notes in $EDITOR (Ctrl-E in the field form too)
         o                   open the posting's URL in the browser
 
        j k PgDn PgUp scroll  q Esc ? close
@@ -71,8 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  68–77/77
-        x                mark the deadline done
+       Keys  76–85/85
         z                snooze the deadline (then d: a day, w: a
                          week)
         r                edit or reschedule the event or deadline:
@@ -80,7 +79,8 @@ extension SnapshotFixtures {
 
        Detail
         q Esc            back to the list
-        e                edit the application's notes in $EDITOR
+        Ctrl-E           edit the application's notes in $EDITOR
+                         (Ctrl-E in the field form too)
         o                open the posting's URL in the browser
 
        j k PgDn PgUp scroll  q Esc ? close
@@ -88,12 +88,12 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  95–101/101
-
+       Keys  106–112/112
        Detail
         q Esc       back to the list
-        e           edit the application's
-                    notes in $EDITOR
+        Ctrl-E      edit the application's
+                    notes in $EDITOR (Ctrl-E
+                    in the field form too)
         o           open the posting's URL in
                     the browser
 

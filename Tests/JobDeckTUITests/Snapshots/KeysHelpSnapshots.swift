@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/68
+       Keys  1–19/74
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -22,14 +22,14 @@ extension SnapshotFixtures {
         X                   archive the posting or application, or bring it back
                             (Agenda: dismiss the deadline)
         V                   show or hide archived postings and applications
-        E                   edit every field of the posting in $EDITOR (a mistake is
+        e                   edit the posting's or application's fields in a form:
 
        j k PgDn PgUp scroll  q Esc ? close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/56
+       Keys  1–35/59
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -46,6 +46,8 @@ extension SnapshotFixtures {
         D                   delete the selected record (asks first, naming it and what goes with it)
         X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline)
         V                   show or hide archived postings and applications
+        e                   edit the posting's or application's fields in a form: company, title, location, URL, type,
+                            workplace, tags, salary, dates, stage date and note
         E                   edit every field of the posting in $EDITOR (a mistake is shown with its line)
 
        Moving and finding
@@ -63,15 +65,13 @@ extension SnapshotFixtures {
 
        Postings
         s                   sort by deadline, posted date or company
-        A                   apply to the posting: stage, date and a note
-
 
        j k PgDn PgUp scroll  q Esc ? close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/77
+       Keys  1–10/85
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/101
+       Keys  1–7/112
        Everywhere
         1           show the postings table
         2           show the pipeline by stage

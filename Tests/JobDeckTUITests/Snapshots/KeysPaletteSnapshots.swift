@@ -9,19 +9,19 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
-       =              compare the offers side by side (applications at the offer sta…
+       M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown…
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
+       =              compare the marked application's offer with this one (nothing …
        O              the offer's terms: salary, start, contract, probation, notice,…
        l →            next stage column
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goe…
+       e              edit the posting's or application's fields in a form: company,…
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, l…
-      ────────────────────────────────────────────────────────────────────────────────
-
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -35,21 +35,21 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
-       =              compare the offers side by side (applications at the offer stage)
+       M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
        E              edit every field of the posting in $EDITOR (a mistake is shown with its line)
        :              command palette: type to find any command, Enter runs it
        i              import a posting from a file, a URL or a paste
+       =              compare the marked application's offer with this one (nothing marked: every offer)
        O              the offer's terms: salary, start, contract, probation, notice, answer-by date
        l →            next stage column
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goes with it)
+       e              edit the posting's or application's fields in a form: company, title, location, URL, type, workplace, …
        s              sort by deadline, posted date or company  (Postings)
        r              edit or reschedule the event or deadline: date, time, place, link, note  (Agenda)
+       Ctrl-E         edit the application's notes in $EDITOR (Ctrl-E in the field form too)  (Detail)
       ────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-
-
-
 
 
 
@@ -77,7 +77,7 @@ extension SnapshotFixtures {
        m            move the application to any stage (then a no…
        n            next match of the filter or search
        N            previous match of the filter or search
-       =            compare the offers side by side (application…
+       M            mark the application to compare with another…
        x            mark the deadline done  (Agenda)
        E            edit every field of the posting in $EDITOR (…
        :            command palette: type to find any command, E…
@@ -94,7 +94,7 @@ extension SnapshotFixtures {
        m        move the application to any …
        n        next match of the filter or …
        N        previous match of the filter…
-       =        compare the offers side by s…
+       M        mark the application to comp…
 
 
        type to find  ↑ ↓ choose  Enter run

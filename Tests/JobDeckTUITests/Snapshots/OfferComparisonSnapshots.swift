@@ -5,18 +5,18 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
        Offers side by side
 
-       company    SoundCloud                        ^[[2JEvil^[]52;c;aGk=^GCorp
-       title      ML Intern                         Title^M^H^[[31mgnp.exe
-       salary     52000 EUR/year                    —
-       start      2025-04-01                        —
-       contract   —                                 —
-       probation  6 months                          —
-       notice     —                                 —
-       answer by  —                                 —
-
-
-
-
+       company      SoundCloud                       ^[[2JEvil^[]52;c;aGk=^GCorp
+       title        ML Intern                        Title^M^H^[[31mgnp.exe
+       stage        offer                            offer
+       salary       52000 EUR/year                   —
+       contract     —                                —
+       location     Berlin                           Nowhere^[[1A
+       workplace    —                                —
+       start        2025-04-01                       —
+       probation    6 months                         —
+       notice       —                                —
+       contract end —                                —
+       answer by    —                                —
 
 
 
@@ -31,18 +31,18 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
        Offers side by side
 
-       company    SoundCloud                                            ^[[2JEvil^[]52;c;aGk=^GCorp
-       title      ML Intern                                             Title^M^H^[[31mgnp.exe
-       salary     52000 EUR/year                                        —
-       start      2025-04-01                                            —
-       contract   —                                                     —
-       probation  6 months                                              —
-       notice     —                                                     —
-       answer by  —                                                     —
-
-
-
-
+       company      SoundCloud                                           ^[[2JEvil^[]52;c;aGk=^GCorp
+       title        ML Intern                                            Title^M^H^[[31mgnp.exe
+       stage        offer                                                offer
+       salary       52000 EUR/year                                       —
+       contract     —                                                    —
+       location     Berlin                                               Nowhere^[[1A
+       workplace    —                                                    —
+       start        2025-04-01                                           —
+       probation    6 months                                             —
+       notice       —                                                    —
+       contract end —                                                    —
+       answer by    —                                                    —
 
 
 
@@ -71,17 +71,17 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Offers side by side
+       Offers side by side (1 of 2; widen the terminal for more)
 
-       company    SoundCloud              ^[[2JEvil^[]52;c;aGk=^…
-       title      ML Intern               Title^M^H^[[31mgnp.exe
-       salary     52000 EUR/year          —
-       start      2025-04-01              —
-       contract   —                       —
-       probation  6 months                —
-       notice     —                       —
-       answer by  —                       —
-
+       company      SoundCloud
+       title        ML Intern
+       stage        offer
+       salary       52000 EUR/year
+       contract     —
+       location     Berlin
+       workplace    —
+       start        2025-04-01
+       probation    6 months
 
        q Esc close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved

@@ -66,7 +66,7 @@ extension SnapshotFixtures {
 
 
 
-       s sort  A apply  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit  X archive  E edit
+       s sort  A apply  Enter open  / filter  ? help  : commands  u undo  a add  i import  q quit  X archive  e edit
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""

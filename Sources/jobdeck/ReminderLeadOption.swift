@@ -1,0 +1,19 @@
+import Foundation
+import JobDeckCore
+
+/// The lead times `remind` uses: `--lead`, else `$JOBDECK_REMIND_LEAD`, else the config file's
+/// `[reminders]`, else each kind's own. A list from the command line or the environment is
+/// for every kind, over the file's per-kind lists too: it is what the user asked for now.
+enum ReminderLeadOption {
+  static let environmentName = "JOBDECK_REMIND_LEAD"
+
+  static func resolve(flag: String?, environment: [String: String],
+                      configured: ReminderLeadTimes) throws -> ReminderLeadTimes
+  {
+    if let flag { return ReminderLeadTimes(general: try OptionValue.leadTimes(flag, option: "--lead")) }
+    if let text = environment[environmentName], !text.isEmpty {
+      return ReminderLeadTimes(general: try OptionValue.leadTimes(text, option: "$" + environmentName))
+    }
+    return configured
+  }
+}
