@@ -111,6 +111,12 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
     String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day)
   }
 
+  /// "4 Apr 2025": the day as people write it in a sentence ("cutoff passed 4 Apr 2025").
+  public var dayMonthYear: String {
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return "\(day) \(months[(month - 1) % 12]) \(year)"
+  }
+
   /// Parses exactly `YYYY-MM-DD`; anything else, including impossible dates, is nil.
   public init?(_ text: String) {
     let bytes = Array(text.utf8)

@@ -135,6 +135,24 @@ public enum DeadlineDue: Hashable, Sendable {
   case relative(to: DeadlineAnchor, offset: Period)
 }
 
+extension DeadlineDue {
+  /// The day as the ad or the user stated it: a timed deadline's day in its own zone (a cutoff
+  /// "31 March, 23:59 CET" is the 31st wherever the reader is); nil while relative.
+  public var statedDay: CivilDate? {
+    switch self {
+    case .allDay(let date): return date
+    case .timed(let instant, let zone):
+      return TimeZone(identifier: zone).map { CivilDate(containing: instant, in: $0) }
+    case .relative: return nil
+    }
+  }
+
+  public var isRelative: Bool {
+    if case .relative = self { return true }
+    return false
+  }
+}
+
 /// What a relative deadline is counted from.
 public enum DeadlineAnchor: String, CaseIterable, Codable, Sendable {
   case startDate, contractEnd, offerResponse, applicationCutoff

@@ -42,6 +42,17 @@ extension Deck {
     }?.id
   }
 
+  /// The posting an imported ad is a second import of: the same URL, company and title
+  /// (`postingID(matching:)`), or the same ad text even when the user has since renamed the
+  /// posting.
+  public func reimportTarget(of draft: PostingDraft) -> String? {
+    if let id = postingID(matching: draft) { return id }
+    guard let text = draft.posting.description.map(Deck.comparableText), !text.isEmpty else {
+      return nil
+    }
+    return postings.first { $0.description.map(Deck.comparableText) == text }?.id
+  }
+
   /// Which posting a merge updates: the one the draft is a re-import of (as scripts expect),
   /// the one the user chose when asked about a duplicate, or none (add it anyway).
   public enum MergeTarget: Hashable, Sendable {

@@ -181,6 +181,8 @@ extension Deck {
         deadline.status = .pending
         deadline.snoozedUntil = nil
         if deadline.origin == .derived { deadline.origin = .edited }
+        // An imported date the user moved is theirs now: a re-import of the ad leaves it alone.
+        if deadline.origin == .imported { deadline.origin = .manual }
       }
     }
   }

@@ -83,9 +83,18 @@ enum CompensationParser {
       // "€ 42K": the K of the range's end applies to its start too ("40-50k").
       let minimum = (high != nil && match.group(2) == nil && match.group(6) != nil && low < 1000)
         ? low * 1000 : low
-      let window = String(text[match.range.lowerBound...].prefix(80))
+      // "€42K / €3,466 a month": a period word after the next amount is that amount's.
+      let next = pattern.matches(in: text).first {
+        $0.range.lowerBound >= match.range.upperBound && $0.group(1) != nil
+          && ($0.group(0) != nil || $0.group(3) != nil)
+      }
+      let windowEnd = next.map { min($0.range.lowerBound, text.index(match.range.lowerBound,
+        offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex) }
+        ?? (text.index(match.range.lowerBound, offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex)
+      let window = String(text[match.range.lowerBound..<windowEnd])
       let daily = dayWords.isFound(in: window) && statedPeriod(window) == nil
-      let period = daily ? nil : statedPeriod(window) ?? statedPeriod(text) ?? impliedPeriod(minimum)
+      let period = daily ? nil : statedPeriod(window) ?? (next == nil ? statedPeriod(text) : nil)
+        ?? impliedPeriod(minimum)
       // "Up to £45k" states only a ceiling, "from €50,000" only a floor.
       let before = String(text[..<match.range.lowerBound].suffix(20))
       let ceilingOnly = high == nil && upTo.isFound(in: before)

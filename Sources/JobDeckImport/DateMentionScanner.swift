@@ -35,17 +35,20 @@ enum DateMentionScanner {
   private static let iso = TextPattern(
     #"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"#)
   private static let yearFirstSlash = TextPattern(#"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"#)
+  /// "18 y 19 de febrero", "10. und 11. März": two days of one month, read as a pair.
+  private static let dayPairWord = "(?:and|und|et|y|e|en|i|&)"
   private static let dayRange = TextPattern(
-    #"\b(\d{1,2})"# + ordinal + #"\s*"# + rangeWord + #"\s*(\d{1,2})"# + ordinal
+    #"\b(\d{1,2})"# + ordinal + #"\s*"# + "(?:" + rangeWord + "|" + dayPairWord + ")"
+      + #"\s*(\d{1,2})"# + ordinal
       + #"\s*(?:of\s+|de\s+)?"# + month + #"\b\.?(?:,?\s*(?:de\s+)?(\d{4}))?"#)
   private static let monthFirstDayRange = TextPattern(
     month + #"\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until)\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[:.]\d)(?:,?\s*(\d{4}))?"#)
   private static let dayFirst = TextPattern(
     "(?:\\b" + weekday + #"\b\.?,?\s+(?:the\s+|den\s+|le\s+|el\s+)?)?\b(\d{1,2})"# + ordinal
-      + #"(?:\s*of\s+|\s*de\s+|\s+|-)"# + month + #"\b\.?(?:(?:,?\s*|-)(?:de\s+)?(\d{4}|['’]\d{2})\b)?"#)
+      + #"(?:\s*of\s+|\s*de\s+|\s+|-)"# + month + #"\b\.?(?:(?:\s*,?\s*|-)(?:de\s+)?(\d{4}|['’]\d{2})\b)?"#)
   private static let monthFirst = TextPattern(
     "(?:\\b" + weekday + #"\b\.?,?\s+)?\b"# + month
-      + #"\b\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|[:.]\d|h\b|hours?|uhr|years?|months?|weeks?|days?|jahre|monate))(?:,?\s*(\d{4})\b)?"#)
+      + #"\b\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|[:.]\d|h\b|hours?|uhr|years?|months?|weeks?|days?|jahre|monate))(?:\s*,?\s*(\d{4})\b)?"#)
   private static let numeric = TextPattern(
     "(?:\\b" + weekday + #"\b\.?,?\s+)?\b(\d{1,2})([./-])(\d{1,2})\3(\d{4}|\d{2})\b(?![./-]\d)"#)
   private static let numericWithoutYear = TextPattern(#"\b(\d{1,2})\.(\d{1,2})\.(?![\d])"#)

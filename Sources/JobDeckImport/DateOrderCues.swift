@@ -14,6 +14,8 @@ enum DateOrderCues {
     #"\b(?:United Kingdom|UK|England|Scotland|Ireland|London|Manchester|Edinburgh|Dublin|Germany|Deutschland|Berlin|Munich|München|Hamburg|Frankfurt|Cologne|Köln|Stuttgart|France|Paris|Lyon|Spain|España|Madrid|Barcelona|Netherlands|Nederland|Amsterdam|Rotterdam|Utrecht|Eindhoven|Belgium|Brussels|Poland|Polska|Warsaw|Warszawa|Kraków|Krakow|Wrocław|Austria|Vienna|Wien|Switzerland|Zurich|Zürich|Geneva|Italy|Milan|Rome|Portugal|Lisbon|Sweden|Stockholm|Denmark|Copenhagen|Norway|Oslo|Finland|Helsinki|India|Bangalore|Bengaluru|Mumbai|Australia|Sydney|Melbourne|New Zealand|Auckland|Singapore|EU|Europe|EMEA)\b"#)
   private static let nonEnglish = TextPattern(
     #"\b(?:und|der|die|das|mit|wir|für|sie|le|la|les|et|des|nous|pour|avec|el|los|las|y|con|para|nosotros|het|een|wij|voor|met|jij|oraz|dla|jest|się|na|w)\b"#)
+  private static let nonEnglishMonth = TextPattern(
+    #"\d\.?\s*(?:de\s+)?(?:"# + DateVocabulary.nonEnglishMonthAlternation + #")\b"#)
   private static let english = TextPattern(#"\b(?:the|and|with|you|we|for|our|will|are)\b"#)
 
   static func order(in text: String) -> NumericDateOrder? {
@@ -35,7 +37,9 @@ enum DateOrderCues {
     if dayFirstPlaces.isFound(in: text) { dayFirstVotes += 1 }
     if monthFirstPlaces.isFound(in: text) { monthFirstVotes += 1 }
     // Every language the importer reads except (American) English writes the day first.
-    let foreignWords = nonEnglish.count(in: text)
+    var foreignWords = nonEnglish.count(in: text)
+    // "6 février 2026" in a French ad speaks for its "08/01/2026".
+    if nonEnglishMonth.isFound(in: text) { foreignWords += 3 }
     let englishWords = english.count(in: text)
     if foreignWords > englishWords, foreignWords >= 3 { dayFirstVotes += 1 }
     if dayFirstVotes > 0, monthFirstVotes == 0 { return .dayFirst }

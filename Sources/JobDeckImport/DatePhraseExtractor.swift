@@ -16,6 +16,10 @@ public struct DatePhraseExtractor: Sendable {
     public var openDates: [String] = []
     public var startDate: CivilDate?
     public var contractEnd: CivilDate?
+    /// The rule that read the posted date and each deadline (`FieldExplanation.key(for:)`).
+    public var explanations: [String: FieldExplanation] = [:]
+    /// What a missing year was counted from, when not the posted or the import date.
+    var yearBasis: String?
     /// Deadlines whose day the ad left out ("start: September 2025"), by index.
     var dayMissing: Set<Int> = []
   }
@@ -55,14 +59,44 @@ public struct DatePhraseExtractor: Sendable {
       if result.posted == nil, let date = resolve(mention, clause: clause.text, meaning: .posted,
                                                    reference: importDate, result: &result) {
         result.posted = PostedDate(date: date.date)
+        result.explanations["posted"] = FieldExplanation(
+          phrase: date.phrase, rule: Self.labelRule(in: clause.text, before: mention, for: [.posted]))
+      }
+    }
+    // "Applications open 1 October", "Open & closing dates 06/17/2025 to 06/24/2025": the day
+    // applications open is the day the ad went up, when it states no other.
+    for (clause, mention, meaning, _) in pending where meaning == .applicationWindow {
+      if result.posted == nil, let date = resolve(mention, clause: clause.text, meaning: .posted,
+                                                   reference: importDate, result: &result,
+                                                   backwards: false) {
+        result.posted = PostedDate(date: date.date)
+        result.explanations["posted"] = FieldExplanation(
+          phrase: date.phrase,
+          rule: Self.labelRule(in: clause.text, before: mention, for: [.applicationWindow])
+            + ": the day applications open")
       }
     }
     // A stated date beats "3 days ago", which job boards round.
     if result.posted == nil, let relative {
       result.posted = relative.date
       result.remarks.append(relative.remark)
+      result.explanations["posted"] = FieldExplanation(
+        phrase: relative.phrase, rule: "an age (“3 days ago”) counted back from the import date")
     }
-    let reference = result.posted?.date ?? importDate
+    var reference = result.posted?.date ?? importDate
+    // An old ad with no posted date: "Apply by 30 May" beside "starts 1 September 2025" is May
+    // 2025, not next May. The year comes from the ad's own dates before today's.
+    // Only dates that say what they are count: "founded in January 2024" is history.
+    let statedDays = pending.compactMap { pending -> CivilDate? in
+      guard let meaning = pending.2, meaning != .unrelated,
+        case .calendar(let year?, let month, let day) = pending.1.reading
+      else { return nil }
+      return CivilDate(year: year, month: month, day: day ?? 1)
+    }
+    if result.posted == nil, let earliest = statedDays.min(), earliest < importDate {
+      reference = earliest.adding(months: -6)
+      result.yearBasis = "the ad's own dates (six months before its earliest, \(earliest))"
+    }
     for (clause, mention, meaning, mentions) in pending where meaning != .posted {
       interpret(mention, meaning: meaning, clause: clause.text, mentions: mentions,
                 reference: reference, into: &result)
@@ -70,15 +104,9 @@ public struct DatePhraseExtractor: Sendable {
     Self.preferStatedDays(&result)
     result.deadlines = Self.removingDuplicates(result.deadlines)
     for deadline in result.deadlines where deadline.kind == .applicationCutoff {
-      var day: CivilDate?
-      switch deadline.due {
-      case .allDay(let date): day = date
-      case .timed(let instant, let zone):
-        day = TimeZone(identifier: zone).map { CivilDate(containing: instant, in: $0) }
-      case .relative: day = nil
-      }
-      if let day, day < importDate {
-        result.remarks.append("The application cutoff \(day) is before the import date \(importDate).")
+      if let day = deadline.due.statedDay, day < importDate {
+        result.remarks.append(
+          "The application cutoff \(day) has passed (before the import date \(importDate)); it is kept as the ad states it.")
       }
     }
     return result
@@ -112,7 +140,8 @@ public struct DatePhraseExtractor: Sendable {
     // A small word ("by", "from") leans on a date only from close by: "By clicking Accept you
     // agree to our Cookie Policy (12 March 2025)" says nothing about applying by 12 March.
     if let weak = before.last,
-      clause.distance(from: weak.range.upperBound, to: mention.range.lowerBound) <= 30
+      clause.distance(from: weak.range.upperBound, to: mention.range.lowerBound) <= 30,
+      weak.meaning != .applicationCutoff || DateLabels.applyWords.isFound(in: clause)
     {
       return weak.meaning
     }
@@ -196,8 +225,13 @@ public struct DatePhraseExtractor: Sendable {
                          result: &result)
     else { return }
     // "Founded by two engineers on 4 May 2010": a date years before the import is history,
-    // not a deadline, whatever small word precedes it.
-    if date.date < importDate.adding(days: -400) {
+    // not a deadline, when only a small word precedes it. A labelled one ("Applications must be
+    // received by 16 March 2015") and a cutoff (its small word stands beside words about
+    // applying) are kept: they are what the (old) ad says.
+    if date.date < importDate.adding(days: -400),
+      meaning != .applicationCutoff,
+      !DateLabels.labels(in: clause).contains(where: { $0.isStrong && $0.meaning == meaning })
+    {
       result.remarks.append(
         "Date \(date.date) in “\(date.phrase)” is long past; not imported as a \(Self.describe(meaning)).")
       return
@@ -218,7 +252,8 @@ public struct DatePhraseExtractor: Sendable {
   /// and says so in the remarks and the phrase.
   private func resolve(_ mention: DateMention, clause: String, meaning: DateMeaning?,
                        reference: CivilDate, result: inout Result,
-                       phraseRange: Range<String.Index>? = nil, quiet: Bool = false)
+                       phraseRange: Range<String.Index>? = nil, quiet: Bool = false,
+                       backwards: Bool? = nil)
     -> ResolvedDate?
   {
     guard case .calendar(let statedYear, let month, let statedDay) = mention.reading else {
@@ -240,17 +275,19 @@ public struct DatePhraseExtractor: Sendable {
       year = statedYear
     } else {
       year = Self.inferYear(month: month, day: day, weekday: mention.weekday,
-                            reference: reference, backwards: meaning == .posted)
+                            reference: reference, backwards: backwards ?? (meaning == .posted))
       notes.append("year inferred: \(year)")
     }
     guard let date = CivilDate(year: year, month: month, day: day) else { return nil }
     if !notes.isEmpty, !quiet {
       phrase += " [\(notes.joined(separator: "; "))]"
-      let basis = result.posted != nil && meaning != .posted ? "posting date" : "import date"
+      let basis = meaning == .posted ? "the import date \(reference)"
+        : result.yearBasis ?? (result.posted != nil ? "the posting date \(reference)"
+          : "the import date \(reference)")
       result.remarks.append(
         "“\(Clauses.phrase(clause, around: mention.range))” → \(date): "
           + notes.joined(separator: "; ")
-          + (statedYear == nil ? " (next occurrence after the \(basis) \(reference))" : "")
+          + (statedYear == nil ? " (next occurrence after \(basis))" : "")
           + ".")
     }
     return ResolvedDate(date: date, phrase: phrase, dayStated: statedDay != nil)
@@ -285,9 +322,30 @@ public struct DatePhraseExtractor: Sendable {
                    timeZone: zone)
     }
     if !date.dayStated { result.dayMissing.insert(result.deadlines.count) }
-    result.deadlines.append(
-      Deadline(id: "", kind: kind, due: due, phrase: date.phrase, owner: .posting(""),
-               origin: .imported))
+    let deadline = Deadline(id: "", kind: kind, due: due, phrase: date.phrase,
+                            owner: .posting(""), origin: .imported)
+    result.deadlines.append(deadline)
+    let meanings = DateLabels.meanings(of: kind)
+    result.explanations[FieldExplanation.key(for: deadline)] = FieldExplanation(
+      phrase: date.phrase,
+      rule: DateLabels.labels(in: clause).contains(where: { meanings.contains($0.meaning) })
+        ? Self.labelRule(in: clause, before: mention, for: meanings)
+        : "a range on a line about the programme or contract period")
+  }
+
+  /// "the label “closing date”", "the word “bis” beside words about applying": which words
+  /// gave a date its meaning.
+  static func labelRule(in clause: String, before mention: DateMention, for meanings: [DateMeaning])
+    -> String
+  {
+    let labels = DateLabels.labels(in: clause).filter { meanings.contains($0.meaning) }
+    let before = labels.filter { $0.range.upperBound <= mention.range.lowerBound }
+    guard let label = before.last(where: \.isStrong) ?? before.last ?? labels.first
+    else { return "the label on the line above" }
+    let words = String(clause[label.range])
+    return label.isStrong ? "the label “\(words)”"
+      : label.meaning == .applicationCutoff
+        ? "the word “\(words)” beside words about applying" : "the word “\(words)”"
   }
 
   /// "à partir de mars 2025" and "Date de début : 03/03/2025" in one ad: the stated day wins,
@@ -319,12 +377,16 @@ public struct DatePhraseExtractor: Sendable {
   }
 
   private static let programmeWords = TextPattern(
-    #"\b(?:term|period|dates?|programme|program|internship|placement|co-op|contract|assignment|mission|stage|stag\w*|praktikum\w*|zeitraum|laufzeit|pr[áa]cticas|periodo|période|okres|staż\w*|traineeship|summer|fall|autumn|winter|spring|sommer|été)\b"#)
+    #"\b(?:term|period|dates?|programme|program|internship|placement|co-op|contract|assignment|mission|employment|stage|stag\w*|praktikum\w*|\w*zeitraum|laufzeit|dauer|pr[áa]cticas|per[íi]odo|\w*periode|période|durée|durata|duraci[óo]n|dura[çc][ãa]o|duur|okres|czas trwania|staż\w*|est[áa]gio|traineeship|summer|fall|autumn|winter|spring|sommer|été)\b"#)
+  /// The days of an event, not of the job: "Induction week: 2–6 June", "Open days 3–4 May".
+  private static let eventWords = TextPattern(
+    #"\b(?:week|woche|semaine|semana|settimana|week|tydzień|days?|tage?|journées?|d[íi]as?|giorn[oi]|sessions?|workshops?|bootcamp|induction|onboarding|open days?|info\w*|webinar\w*|fair|messe|salon|feria)\b"#)
 
   /// A fact line that is little more than the range ("June 2 – August 8, 2025"), or a
   /// sentence about the programme or the term, holds its period; "Superdays will be held on
   /// February 20-21" does not.
   static func isProgrammePeriod(_ clause: String, range: Range<String.Index>) -> Bool {
+    if eventWords.isFound(in: clause) { return false }
     if programmeWords.isFound(in: clause) { return true }
     let rest = String(clause[..<range.lowerBound]) + " " + String(clause[range.upperBound...])
     return rest.split(whereSeparator: { !$0.isLetter }).count <= 2

@@ -1,5 +1,6 @@
 /// Month, weekday and number words in the languages job ads are written in (English, German,
-/// French, Spanish, Dutch, Polish), with the regular-expression alternations built from them.
+/// French, Italian, Spanish, Portuguese, Dutch, Polish), with the regular-expression
+/// alternations built from them.
 enum DateVocabulary {
   /// Every spelling of every month, keyed by its folded form (lower case, no diacritics).
   /// Polish months appear in the nominative and the genitive ("marzec", "3 marca").
@@ -8,22 +9,22 @@ enum DateVocabulary {
   static let months: [String: Int] = {
     let spellings: [[String]] = [
       ["january", "jan", "januar", "janner", "janvier", "janv", "enero", "ene", "januari",
-       "styczen", "stycznia", "sty"],
+       "styczen", "stycznia", "sty", "gennaio", "gen", "janeiro"],
       ["february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "februari", "luty",
-       "lutego", "lut"],
-      ["march", "mar", "marz", "maerz", "mrz", "mars", "marzo", "maart", "mrt", "marzec", "marca"],
-      ["april", "apr", "avril", "avr", "abril", "abr", "kwiecien", "kwietnia", "kwi"],
-      ["may", "mai", "mayo", "mei", "maj", "maja"],
-      ["june", "jun", "juni", "juin", "junio", "czerwiec", "czerwca", "cze"],
-      ["july", "jul", "juli", "juillet", "juil", "julio", "lipiec", "lipca", "lip"],
+       "lutego", "lut", "febbraio", "fevereiro"],
+      ["march", "mar", "marz", "maerz", "mrz", "mars", "marzo", "maart", "mrt", "marzec", "marca", "marco"],
+      ["april", "apr", "avril", "avr", "abril", "abr", "kwiecien", "kwietnia", "kwi", "aprile"],
+      ["may", "mai", "mayo", "mei", "maj", "maja", "maggio", "mag", "maio"],
+      ["june", "jun", "juni", "juin", "junio", "czerwiec", "czerwca", "cze", "giugno", "giu", "junho"],
+      ["july", "jul", "juli", "juillet", "juil", "julio", "lipiec", "lipca", "lip", "luglio", "lug", "julho"],
       ["august", "aug", "aout", "agosto", "augustus", "sierpien", "sierpnia"],
       ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "wrzesien", "wrzesnia",
-       "wrz"],
+       "wrz", "settembre", "setembro"],
       ["october", "oct", "oktober", "okt", "octobre", "octubre", "pazdziernik", "pazdziernika",
-       "paz"],
-      ["november", "nov", "novembre", "noviembre", "listopad", "listopada", "lis"],
+       "paz", "ottobre", "ott", "outubro"],
+      ["november", "nov", "novembre", "noviembre", "listopad", "listopada", "lis", "novembro"],
       ["december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "grudzien", "grudnia",
-       "gru"],
+       "gru", "dicembre", "dezembro"],
     ]
     var table: [String: Int] = [:]
     for (index, names) in spellings.enumerated() {
@@ -38,11 +39,24 @@ enum DateVocabulary {
     let written = [
       "jänner", "märz", "février", "févr", "fév", "août", "décembre", "déc", "styczeń",
       "kwiecień", "sierpień", "wrzesień", "września", "październik", "października", "grudzień",
-      "paź",
+      "paź", "março",
     ]
     let all = Set(months.keys).union(written)
     return all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
       .joined(separator: "|")
+  }()
+
+  /// Month spellings no English ad uses ("mars", "giugno", "października"): one in an ad says
+  /// its numeric dates put the day first.
+  static let nonEnglishMonthAlternation: String = {
+    let english: Set<String> = [
+      "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun",
+      "july", "jul", "august", "aug", "september", "sep", "sept", "october", "oct", "november",
+      "nov", "december", "dec",
+    ]
+    return monthAlternation.split(separator: "|").filter { word in
+      word.count >= 4 && !english.contains(String(word).folded)
+    }.joined(separator: "|")
   }()
 
   static func month(named word: String) -> Int? {

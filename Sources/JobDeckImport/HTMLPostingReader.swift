@@ -18,6 +18,7 @@ public enum HTMLPostingReader {
         var draft = JSONLDPosting.draft(from: posting, importDate: importDate, source: source,
                                         pageText: visibleText)
         draft.remarks = remarks + draft.remarks
+        nameCompanyFromPage(html, in: &draft)
         return draft
       }
     }
@@ -25,9 +26,40 @@ public enum HTMLPostingReader {
                                              source: source)
     if let heading = firstHeading(in: html), !heading.isEmpty {
       draft.posting.title = PostingFieldFinder.splitTitle(heading).title
+      draft.explanations["title"] = FieldExplanation(phrase: heading, rule: "the page's main heading")
     }
     draft.remarks = remarks + draft.remarks
+    nameCompanyFromPage(html, in: &draft)
     return draft
+  }
+
+  private static let titleElement = TextPattern(#"<title[^>]*>([\s\S]*?)</title\s*>"#)
+  private static let heading1 = TextPattern(#"<h1[^>]*>([\s\S]*?)</h1\s*>"#)
+  private static let heading2 = TextPattern(#"<h2[^>]*>([\s\S]*?)</h2\s*>"#)
+
+  /// A page whose text names no company may still say whose it is in its `<title>` or
+  /// `og:site_name`.
+  private static func nameCompanyFromPage(_ html: String, in draft: inout PostingDraft) {
+    guard draft.posting.company.isEmpty else { return }
+    let pageTitle = titleElement.firstMatch(in: html)?.group(0)
+      .map { HTMLText.decodeEntities($0).collapsingWhitespace }
+    if let found = CompanyFinder.fromPage(title: pageTitle, siteName: metaContent("og:site_name", in: html),
+                                          jobTitle: draft.posting.title) {
+      draft.posting.company = found.value
+      draft.explanations["company"] = found.explanation
+    }
+  }
+
+  /// The `content` of `<meta property="NAME" content="…">`, in either attribute order.
+  static func metaContent(_ property: String, in html: String) -> String? {
+    let name = NSRegularExpression.escapedPattern(for: property)
+    let pattern = TextPattern(
+      #"<meta\s+[^>]*(?:property|name)\s*=\s*["']"# + name + #"["'][^>]*content\s*=\s*["']([^"']*)["']|<meta\s+[^>]*content\s*=\s*["']([^"']*)["'][^>]*(?:property|name)\s*=\s*["']"# + name + #"["']"#)
+    guard let match = pattern.firstMatch(in: html),
+      let value = match.group(0) ?? match.group(1)
+    else { return nil }
+    let text = HTMLText.decodeEntities(value).collapsingWhitespace
+    return text.isEmpty ? nil : text
   }
 
   /// The contents of every `<script type="application/ld+json">` element.
@@ -110,8 +142,9 @@ public enum HTMLPostingReader {
   }
 
   private static func firstHeading(in html: String) -> String? {
-    let pattern = TextPattern(#"<h1[^>]*>([\s\S]*?)</h1\s*>"#)
-    guard let inner = pattern.firstMatch(in: html)?.group(0) else { return nil }
+    // A careers page without an <h1> heads its ad with an <h2>.
+    guard let inner = heading1.firstMatch(in: html)?.group(0) ?? heading2.firstMatch(in: html)?.group(0)
+    else { return nil }
     return HTMLText.text(fromHTML: inner).collapsingWhitespace
   }
 }

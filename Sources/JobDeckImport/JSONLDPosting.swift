@@ -11,9 +11,15 @@ enum JSONLDPosting {
     var draft = PostingTextExtractor.extract(text: title + "\n" + description,
                                              importDate: importDate, source: source)
     draft.posting.description = description
-    if !title.isEmpty { draft.posting.title = title }
+    if !title.isEmpty {
+      draft.posting.title = title
+      draft.explanations["title"] = FieldExplanation(phrase: "title: \(title)",
+                                                     rule: "the page's JSON-LD JobPosting")
+    }
     if let company = organizationName(object["hiringOrganization"]) {
       draft.posting.company = company
+      draft.explanations["company"] = FieldExplanation(
+        phrase: "hiringOrganization: \(company)", rule: "the page's JSON-LD JobPosting")
     }
     if let location = location(object["jobLocation"]) { draft.posting.location = location }
     if let remote = string(object["jobLocationType"]), remote.uppercased().contains("TELECOMMUTE") {
@@ -26,13 +32,17 @@ enum JSONLDPosting {
     }
     if let posted = date(object["datePosted"]) {
       draft.posting.posted = PostedDate(date: posted)
+      draft.explanations["posted"] = FieldExplanation(
+        phrase: "datePosted: \(string(object["datePosted"]) ?? "")", rule: "the page's JSON-LD JobPosting")
     }
     if let written = string(object["validThrough"]), let cutoff = date(object["validThrough"]) {
       draft.deadlines.removeAll { $0.kind == .applicationCutoff }
-      draft.deadlines.insert(
-        Deadline(id: "", kind: .applicationCutoff, due: .allDay(cutoff),
-                 phrase: "validThrough: \(written)", owner: .posting(""), origin: .imported),
-        at: 0)
+      let deadline = Deadline(id: "", kind: .applicationCutoff, due: .allDay(cutoff),
+                              phrase: "validThrough: \(written)", owner: .posting(""),
+                              origin: .imported)
+      draft.deadlines.insert(deadline, at: 0)
+      draft.explanations[FieldExplanation.key(for: deadline)] = FieldExplanation(
+        phrase: deadline.phrase ?? "", rule: "the page's JSON-LD JobPosting (validThrough)")
     }
     if let salary = compensation(object["baseSalary"] ?? object["estimatedSalary"]) {
       draft.posting.compensation = salary

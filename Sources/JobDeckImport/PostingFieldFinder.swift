@@ -14,7 +14,7 @@ struct PostingFieldFinder {
   static let titleLabels =
     #"job ?title|title|position|role|job|vacancy|stelle|stellenbezeichnung|jobtitel|berufsbezeichnung|position|poste|intitulé du poste|titre du poste|puesto|vacante|cargo|functie|vacature|functietitel|stanowisko"#
   static let companyLabels =
-    #"company|company name|employer|organi[sz]ation|hiring organi[sz]ation|unternehmen|arbeitgeber|firma|entreprise|société|employeur|empresa|compañía|bedrijf|werkgever|organisatie|pracodawca|firma"#
+    #"company|company name|employer|agency|organi[sz]ation|hiring organi[sz]ation|unternehmen|arbeitgeber|firma|entreprise|société|employeur|empresa|compañía|bedrijf|werkgever|organisatie|pracodawca|firma"#
   static let locationLabels =
     #"location|locations|job location|work location|place of work|based in|office|city|standort|arbeitsort|einsatzort|dienstort|ort|lieu|lieu de travail|localisation|ville|ubicación|ubicacion|localización|lugar de trabajo|ciudad|locatie|standplaats|werklocatie|plaats|lokalizacja|miejsce pracy|miasto"#
   static let typeLabels =
@@ -41,19 +41,38 @@ struct PostingFieldFinder {
   private static let boilerplate = TextPattern(
     #"^(?:skip to (?:main )?content|apply(?: now| for this job)?|easy apply|save(?: job)?|share(?: this job)?|sign in|log in|menu|home|jobs?|careers?|about the (?:job|role)|job description|description|overview|back to (?:search|jobs|results)|report (?:this )?job|cookies?.*|accept.*|promoted|actively recruiting|be an early applicant|see more|show more|job details|stellenbeschreibung|stellenangebot|offre d'emploi|description du poste|oferta de empleo|descripción|vacature|oferta pracy|new|neu|nouveau)$"#)
   /// "Salary: …", but not the German gender colon of "Werkstudent:in Data Engineering".
-  private static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
+  static let labelLine = TextPattern(#"^[\p{L} '’/()-]{2,40}[:：](?!in\b|innen\b)\s*\S"#)
   static let genderMarker = TextPattern(
     #"\((?:[mwfdhxk]\s*/\s*){1,3}[mwfdhxk](?:iv|ivers)?\)|\((?:all genders|alle geschlechter|gn\*?|h/f/x|f/h/x|m/w/x|w/m/d|m/f/x|m/v/x|k/m)\)|\bm/w/d\b|\bw/m/d\b|\bm/f/d\b|\bh/f\b|\bf/h\b"#)
   static let jobWords = TextPattern(
-    #"\b(?:intern\w*|engineers?|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive)\b"#)
+    #"\b(?:intern\w*|engineers?|developer|manager|analyst|scientist|designer|researcher|consultant|specialist|associate|architect|lead|head of|director|assistant|coordinator|officer|administrator|technician|trainee|graduate|apprentice|student|praktik\w*|werkstudent\w*|entwickler\w*|ingenieur\w*|berater\w*|referent\w*|sachbearbeiter\w*|mitarbeiter\w*|leiter\w*|stagiaire|stage|alternan\w*|ingénieur\w*|développeu\w*|chargée?|chef de projet|becari[oa]|pr[áa]cticas|ingenier[oa]|desarrollador\w*|analista|stagiair\w*|medewerker|ontwikkelaar|staż\w*|programista|inżynier|specjalista|product owner|scrum master|accountant|representative|recruiter|nurse|teacher|editor|writer|programmer|tester|operator|advisor|executive|técnic[oa]\w*|istruttore|asystent\w*|enfermer\w*|engenheir\w*|vende(?:u|dor)\w*|\w*medewerker|addett[oa]\w*|kundenberater\w*|controller|projektmanager\w*|receptionist|lecturer|electrician|postdoc\w*)\b"#)
 
   /// Fact-box labels that stand on their own line with the value below ("Department",
   /// "Engineering"): neither line is the title.
   static let factLabel = TextPattern(
     #"^(?:locations?|department|team|employment type|job type|contract type|compensation|salary|pay|seniority level|job function|industries|schedule|shift and schedule|workplace type|category|function|experience level|company|standort|abteilung|bereich|anstellungsart|vertragsart|gehalt|arbeitszeit|lieu|type de contrat|salaire|secteur|ubicación|departamento|tipo de contrato|salario|locatie|afdeling|salaris|lokalizacja|dział|wynagrodzenie)\s*:?$"#)
 
-  func title() -> String? {
-    if let value = labelled(Self.titleLabels) { return Self.splitTitle(value).title }
+  func title() -> String? { titleReading()?.value }
+
+  /// "The post of Assistant Engineer (Electrical)", "na stanowisko asystenta": public notices
+  /// name the post in a sentence under an institution's heading.
+  private static let postOf = TextPattern(
+    #"\b(?:for the post of|the post of|post of|position of|na stanowisko|stanowisko|poste d['’]|posto di|posti di|plaza de|Stelle (?:als|eines|einer))\s+(.{3,80}?)(?:[.;,]|$)"#)
+  /// "RECRUITMENT NOTIFICATION No. 04/2025", "BANDO DI CONCORSO": a notice's heading in capitals.
+  private static func isShouted(_ line: String) -> Bool {
+    let letters = line.filter(\.isLetter)
+    return letters.count >= 6 && letters.allSatisfy(\.isUppercase)
+  }
+  /// "Analista de Crédito Jr.": a title may end in an abbreviation's full stop.
+  private static func endsSentence(_ line: String) -> Bool {
+    line.hasSuffix(".") && !abbreviationAtEnd.isFound(in: line)
+  }
+  private static let abbreviationAtEnd = TextPattern(#"\b(?:Jr|Sr|Jun|Sen|Inc|Ltd|Co|Ing|Dr)\.$"#)
+
+  func titleReading() -> FieldReading? {
+    if let value = labelled(Self.titleLabels) {
+      return FieldReading(value: Self.splitTitle(value).title, phrase: value, rule: "a “Title:” line")
+    }
     var head: [String] = []
     for (index, line) in lines.prefix(16).enumerated() where !Self.boilerplate.isFound(in: line) {
       if Self.factLabel.isFound(in: line) { continue }
@@ -63,93 +82,42 @@ struct PostingFieldFinder {
     let candidates = head.filter {
       $0.count <= 120 && !Self.labelLine.isFound(in: $0) && $0.split(separator: " ").count <= 16
     }
+    func reading(_ line: String, _ rule: String) -> FieldReading {
+      FieldReading(value: Self.splitTitle(line).title, phrase: line, rule: rule)
+    }
     if let marked = candidates.first(where: { Self.genderMarker.isFound(in: $0) }) {
-      return Self.splitTitle(marked).title
+      return reading(marked, "the first line with a gender marker such as (m/w/d)")
     }
-    if let worded = candidates.first(where: {
-      Self.jobWords.isFound(in: $0) && !$0.hasSuffix(".") && $0.split(separator: " ").count <= 10
+    for line in lines.prefix(5) {
+      if let match = Self.postOf.firstMatch(in: line), let value = match.group(0) {
+        return FieldReading(value: value, phrase: line, rule: "“the post of <title>”")
+      }
+    }
+    // An institution's name or a notice's heading heads the ad but is not its title.
+    let plain = candidates.filter {
+      !Self.isShouted($0) && CompanyFinder.institution(in: [$0]) == nil
+    }
+    if let worded = plain.first(where: {
+      Self.jobWords.isFound(in: $0) && !Self.endsSentence($0) && $0.split(separator: " ").count <= 10
     }) {
-      return Self.splitTitle(worded).title
+      return reading(worded, "the first line that names a job")
     }
-    if let first = candidates.first(where: { !$0.hasSuffix(".") }) {
-      return Self.splitTitle(first).title
+    if let first = plain.first(where: { !Self.endsSentence($0) }) {
+      return reading(first, "the first line of the ad")
     }
-    let hiring = TextPattern(
-      #"\b(?:looking for|hiring|seeking|recruiting|wir suchen|sucht|nous recherchons|recherche|buscamos|busca|zoeken|zoekt|poszukujemy|szukamy)\s+(?:an?\s+|eine?n?\s+|une?\s+|una?\s+|een\s+)?(.{3,80}?)(?:\s+(?:to|who|for|in|at|zur|für|pour|para|die|der|qui|que|om)\b|[.!,;]|$)"#)
+    if let first = candidates.first(where: { !Self.endsSentence($0) }) {
+      return reading(first, "the first line of the ad")
+    }
     for line in lines.prefix(20) {
-      if let match = hiring.firstMatch(in: line), let value = match.group(0) { return value }
+      if let match = Self.hiringTitle.firstMatch(in: line), let value = match.group(0) {
+        return FieldReading(value: value, phrase: line, rule: "“we are looking for <title>”")
+      }
     }
     return nil
   }
 
-  func company(title: String?) -> String? {
-    if let value = labelled(Self.companyLabels) { return value }
-    if let titleLine = lines.first(where: { line in title.map { line.contains($0) } ?? false }),
-      let company = Self.splitTitle(titleLine).company
-    {
-      return company
-    }
-    if let header = headerLine(after: title), let company = header.first,
-      PostingVocabulary.places.firstMatch(in: company)?.range != company.startIndex..<company.endIndex,
-      !Self.jobWords.isFound(in: company), !PostingVocabulary.remote.isFound(in: company)
-    {
-      return company
-    }
-    if let legal = lines.prefix(8).first(where: { line in
-      line.count <= 80 && Self.legalForm.isFound(in: line) && !Self.labelLine.isFound(in: line)
-        && (!line.hasSuffix(".") || Self.endsWithLegalForm(line))
-    }) {
-      return Self.stripPlace(legal)
-    }
-    let about = TextPattern(
-      #"^(?:about|über|à propos d[e']|a propos d[e']|sobre|over|o firmie)\s*(.{2,60}?)[:.]?$"#)
-    let generic = TextPattern(
-      #"^(?:the (?:job|role|team|position|company|opportunity|internship|program|programme)|you|us|this (?:role|job|position)|uns|nous|nosotros|ons|nas|la empresa|l'entreprise|l’entreprise|le poste|die stelle|das team|the employer|our team|the company)$"#)
-    for line in lines {
-      if let match = about.firstMatch(in: line), let name = match.group(0), !generic.isFound(in: name),
-        name.first?.isUppercase == true
-      {
-        return name
-      }
-    }
-    let hiring = TextPattern(
-      #"^((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,4})\s+(?:is|are)\s+(?:hiring|looking|seeking|recruiting|growing)|^((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:sucht|recherche|busca|zoekt|poszukuje)\b"#,
-      caseSensitive: true)
-    let join = TextPattern(
-      #"\b(?:join|joining|bei|chez|(?:work|working|careers?|roles?|jobs?|positions?|team|life|internships?|opportunit(?:y|ies)|engineering|here|us|you|culture|people|benefits)\s+at)\s+((?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|GmbH|AG|SE|Ltd\.?|Inc\.?|LLC|SA|SAS|BV|B\.V\.)){0,3})"#,
-      caseSensitive: true)
-    let notNames: Set<String> = ["We", "Our", "The", "This", "You", "Us", "Wir", "Nous", "Il", "Our team"]
-    // "Hey there! We're Kiwibit, a fintech…": a name in apposition after "we are".
-    let weAre = TextPattern(
-      #"\b(?i:we're|we’re|we are|wir sind|nous sommes|somos|wij zijn|jesteśmy)\s+(?:(?i:die|der|das|the|la|le|les|el|los|het|de)\s+)?((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}?)\s*(?:,|\(|–|—| - |[.!](?:\s|$))"#,
-      caseSensitive: true)
-    for line in lines {
-      if let match = hiring.firstMatch(in: line), let name = match.group(0) ?? match.group(1),
-        !notNames.contains(name)
-      {
-        return name
-      }
-    }
-    if let name = lineUnderTitle(title) { return name }
-    for line in lines.prefix(30) {
-      if let name = weAre.firstMatch(in: line)?.group(0), !notNames.contains(name),
-        !PostingVocabulary.places.isFound(in: name), !Self.notCompany.isFound(in: name)
-      {
-        return name
-      }
-    }
-    for line in lines {
-      for match in join.matches(in: line) {
-        guard let name = match.group(0), !notNames.contains(name),
-          !notNames.contains(String(name.split(separator: " ").first ?? "")),
-          PostingVocabulary.places.firstMatch(in: name)?.range.lowerBound != name.startIndex,
-          DateVocabulary.month(named: String(name.split(separator: " ").first ?? "")) == nil
-        else { continue }
-        return name
-      }
-    }
-    return nil
-  }
+  private static let hiringTitle = TextPattern(
+    #"\b(?:looking for|hiring|seeking|recruiting|wir suchen|sucht|nous recherchons|recherche|buscamos|busca|zoeken|zoekt|poszukujemy|szukamy)\s+(?:an?\s+|eine?n?\s+|une?\s+|una?\s+|een\s+)?(.{3,80}?)(?:\s+(?:to|who|for|in|at|zur|für|pour|para|die|der|qui|que|om)\b|[.!,;]|$)"#)
 
   func location() -> String? {
     // Indeed's "Work Location: In person" says how, not where.
@@ -193,7 +161,7 @@ struct PostingFieldFinder {
   }
 
   /// "We're Hiring!", "We are Remote-first.": words after "we are" that name no company.
-  private static let notCompany = TextPattern(
+  static let notCompany = TextPattern(
     #"^(?:hiring|growing|looking|recruiting|seeking|remote\S*|here|back|excited|proud|open|on|one|not|building|expanding|fully|always|currently|now|still|a|an|the|all|so|very|committed|dedicated|passionate|proud|happy|an?\s.*)$"#)
 
   static let workplaceOnly = TextPattern(
@@ -258,31 +226,19 @@ struct PostingFieldFinder {
   static let remoteLine = TextPattern(
     #"^(?:remote|fully remote|100\s?% remote|remote-first|anywhere|télétravail|homeoffice|zdalnie|teletrabajo)\b"#)
 
-  /// Dotted forms ("S.A.", "B.V.") end in a full stop, after which `\b` never holds, so they
-  /// are matched on their own.
+  /// A legal form anywhere in a line (`CompanyFinder.legalForms`); letters or digits must not
+  /// touch it, as `\b` would not hold after the full stop of "S.A." or "B.V.".
   static let legalForm = TextPattern(
-    #"(?:\b(?:GmbH|AG|SE|KG|KGaA|Ltd|Limited|Inc|LLC|LLP|plc|PLC|Corp|Corporation|SA|SAS|SARL|SL|SpA|BV|NV|AB|ASA|Oy|gGmbH|GmbH & Co\. KG)\b\.?|\b(?:S\.A\.S?|S\.L\.|S\.p\.A\.|N\.V\.|B\.V\.|U\.A\.|sp\. z o\.o\.|e\.V\.|S\.à r\.l\.)(?!\w)|&\s?Co\.?(?!\w))"#,
-    caseSensitive: true)
+    #"(?<![\p{L}\p{N}])(?:"# + CompanyFinder.legalForms + #")(?![\p{L}\p{N}])"#, caseSensitive: true)
 
   static func endsWithLegalForm(_ line: String) -> Bool {
     guard let last = legalForm.matches(in: line).last else { return false }
     return last.range.upperBound == line.endIndex
   }
 
-  /// "Hooli B.V. – Amsterdam" → "Hooli B.V.".
-  static func stripPlace(_ line: String) -> String {
-    for separator in [" – ", " — ", " - ", " | ", " · ", ", "] where line.contains(separator) {
-      let parts = line.components(separatedBy: separator)
-      if let first = parts.first, parts.dropFirst().allSatisfy({ PostingVocabulary.places.isFound(in: $0) || PostingVocabulary.remote.isFound(in: $0) || PostingVocabulary.hybrid.isFound(in: $0) }) {
-        return first.trimmingCharacters(in: .whitespaces)
-      }
-    }
-    return line
-  }
-
   /// The short line under the title, when the line after it names a place: the layout of
   /// StepStone, Welcome to the Jungle and LinkedIn pastes (title, company, city).
-  private func lineUnderTitle(_ title: String?) -> String? {
+  func lineUnderTitle(_ title: String?) -> String? {
     guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
       index + 2 < lines.count
     else { return nil }
@@ -305,7 +261,7 @@ struct PostingFieldFinder {
 
   /// "Acme Robotics · Berlin, Germany (Hybrid) · 3 days ago": the line under a job board's
   /// title, split into its parts.
-  private func headerLine(after title: String?) -> [String]? {
+  func headerLine(after title: String?) -> [String]? {
     guard let title, let index = lines.firstIndex(where: { $0.contains(title) }),
       index + 1 < lines.count
     else { return nil }

@@ -19,9 +19,23 @@ public enum PostingImporter {
     throws(FetchError) -> PostingDraft
   {
     let (text, contentType) = try PostingFetcher.fetch(url: url, limits: limits)
-    var draft = draft(fromText: text, contentTypeHint: contentType, importDate: importDate,
-                      source: url.host ?? url.absoluteString)
-    draft.keepLink(url.absoluteString, from: "the address it was fetched from")
+    return draft(fromText: text, contentTypeHint: contentType, importDate: importDate,
+                 url: url.absoluteString)
+  }
+
+  /// A page read from `url` (fetched, or saved from it): the draft keeps the URL and its host as
+  /// the source, and a page that names no company is filed under the host's name.
+  public static func draft(fromText text: String, contentTypeHint: String?, importDate: CivilDate,
+                           url: String?) -> PostingDraft {
+    let host = url.flatMap { URL(string: $0)?.host }
+    var draft = draft(fromText: text, contentTypeHint: contentTypeHint, importDate: importDate,
+                      source: host ?? url)
+    if let url { draft.keepLink(url, from: "the address it was fetched from") }
+    if draft.posting.company.isEmpty, let host, let name = CompanyFinder.name(fromHost: host) {
+      draft.posting.company = name
+      draft.explanations["company"] = FieldExplanation(
+        phrase: host, rule: "the page's address (nothing in the page names the company)")
+    }
     return draft
   }
 

@@ -12,7 +12,8 @@ public enum PostingTextExtractor {
     let window = AnalysedText.window(of: text)
     text = window.text
     let finder = PostingFieldFinder(text: text)
-    let title = finder.title()
+    let titleReading = finder.titleReading()
+    let title = titleReading?.value
     let clauses = Clauses.split(text)
     let dates = DatePhraseExtractor(importDate: importDate).extract(from: text)
     var terms = EmploymentTermsExtractor.extract(from: text, startDate: dates.startDate)
@@ -40,10 +41,11 @@ public enum PostingTextExtractor {
     }
 
     let typeText = finder.labelled(PostingFieldFinder.typeLabels)
+    let company = finder.companyReading(title: title)
     let posting = Posting(
       id: "",
       title: title ?? "",
-      company: finder.company(title: title) ?? "",
+      company: company?.value ?? "",
       location: finder.location(),
       workplace: workplace(in: text),
       employmentType: employmentType(title: title, labelled: typeText, text: text),
@@ -55,7 +57,10 @@ public enum PostingTextExtractor {
       description: pasted,
       createdAt: importDate.instant(hour: 12, in: TimeZone(identifier: "UTC") ?? .current))
     var draft = PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks,
-                             openDates: dates.openDates, terms: terms.terms)
+                             openDates: dates.openDates, terms: terms.terms,
+                             explanations: dates.explanations)
+    if let company { draft.explanations["company"] = company.explanation }
+    if let titleReading { draft.explanations["title"] = titleReading.explanation }
     draft.dropDatesOutsideSupportedRange()
     return draft
   }

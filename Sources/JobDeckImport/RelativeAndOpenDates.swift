@@ -6,12 +6,13 @@ enum RelativePostedDateScanner {
   struct Found {
     var date: PostedDate
     var remark: String
+    var phrase: String
   }
 
   private static let ago = TextPattern(
     #"\b(\d+)(\+)?\s*(d|days?|w|wks?|weeks?|mo|mos|months?|h|hrs?|hours?|m|mins?|minutes?)\s+ago\b"#)
   private static let foreignAgo = TextPattern(
-    #"\b(?:vor|il y a|hace|hace más de|ponad|plus de)\s+(?:(mehr als|über|más de)\s+)?(\d+)(\+)?\s*(tagen?|tag|wochen?|monaten?|stunden?|jours?|semaines?|mois|heures?|d[ií]as?|semanas?|meses|horas?)\b|\b(\d+)(\+)?\s*(dagen|dag|weken|week|maanden|maand|uur|dni|dzień|tygodni|tydzień|miesięcy|miesiąc|godzin\w*)\s+(?:geleden|temu)\b"#)
+    #"\b(?:vor|il y a|hace|hace más de|há|ha|há mais de|ponad|plus de)\s+(?:(mehr als|über|más de)\s+)?(\d+)(\+)?\s*(tagen?|tag|wochen?|monaten?|stunden?|jours?|semaines?|mois|heures?|d[ií]as?|semanas?|meses|horas?)\b|\b(\d+)(\+)?\s*(dagen|dag|weken|week|maanden|maand|uur|dni|dzień|tygodni|tydzień|miesięcy|miesiąc|godzin\w*|giorni|giorno|settimane|settimana|mesi|mese|ore|ora)\s+(?:geleden|temu|fa)\b"#)
   private static let today = TextPattern(
     #"\b(?:posted|published|listed|reposted|active|veröffentlicht|publié|publicado|geplaatst|opublikowano|dodano)\s*:?\s*(today|just now|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|vandaag|gisteren|dzisiaj|dziś|wczoraj)\b|\b(just posted|new today)\b"#)
 
@@ -23,7 +24,8 @@ enum RelativePostedDateScanner {
           .contains(word)
         let date = importDate.adding(days: yesterday ? -1 : 0)
         return Found(date: PostedDate(date: date),
-                     remark: "Posted date \(date) from “\(match.value)” (relative to the import date).")
+                     remark: "Posted date \(date) from “\(match.value)” (relative to the import date).",
+                     phrase: match.value)
       }
       if let match = ago.firstMatch(in: clause.text),
         let count = match.group(0).flatMap({ Int($0) }), let unit = match.group(2)
@@ -51,17 +53,19 @@ enum RelativePostedDateScanner {
     let unit = unit.folded
     let date: CivilDate
     if unit.hasPrefix("h") || unit.hasPrefix("stund") || unit.hasPrefix("uur")
-      || unit.hasPrefix("godzin") || unit == "m" || unit.hasPrefix("min")
+      || unit.hasPrefix("godzin") || unit == "m" || unit.hasPrefix("min") || unit.hasPrefix("or")
     {
       date = importDate
-    } else if unit.hasPrefix("d") || unit.hasPrefix("tag") || unit.hasPrefix("jour") {
+    } else if unit.hasPrefix("d") || unit.hasPrefix("tag") || unit.hasPrefix("jour")
+      || unit.hasPrefix("giorn")
+    {
       date = importDate.adding(days: -count)
     } else if unit.hasPrefix("w") || unit.hasPrefix("sem") || unit.hasPrefix("tyg")
-      || unit.hasPrefix("tydz")
+      || unit.hasPrefix("tydz") || unit.hasPrefix("settiman")
     {
       date = importDate.adding(days: -7 * count)
     } else if unit.hasPrefix("mo") || unit.hasPrefix("mes") || unit.hasPrefix("mois")
-      || unit.hasPrefix("maand") || unit.hasPrefix("miesi")
+      || unit.hasPrefix("maand") || unit.hasPrefix("miesi") || unit.hasPrefix("mes")
     {
       date = importDate.adding(months: -count)
     } else {
@@ -70,7 +74,8 @@ enum RelativePostedDateScanner {
     let precision: PostedDate.Precision = lowerBound ? .onOrBefore : .exact
     let bound = lowerBound ? "on or before " : ""
     return Found(date: PostedDate(date: date, precision: precision),
-                 remark: "Posted \(bound)\(date) from “\(phrase)” (relative to the import date).")
+                 remark: "Posted \(bound)\(date) from “\(phrase)” (relative to the import date).",
+                 phrase: phrase)
   }
 }
 

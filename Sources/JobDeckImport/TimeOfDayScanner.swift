@@ -64,8 +64,16 @@ enum TimeOfDayScanner {
     return StatedTime(hour: hour, minute: minute, timeZone: zoneIdentifier(in: text))
   }
 
+  /// "midnight Pacific", "11:59 p.m. Eastern": an American zone's name right after a time
+  /// needs no "Time".
+  private static let zoneAfterTime = TextPattern(
+    #"(?:\d|\b[ap]\.?\s?m\.?|\bmidnight|\bnoon)\s*,?\s*(Eastern|Pacific|Central|Mountain)\b(?!\s*/)"#,
+    caseSensitive: true)
+
   static func zoneIdentifier(in text: String) -> String? {
-    guard let match = zone.firstMatch(in: text) else { return nil }
+    guard let match = zone.firstMatch(in: text) else {
+      return zoneAfterTime.firstMatch(in: text)?.group(0).flatMap { zones[$0] }
+    }
     if let iana = match.group(2) { return TimeZone(identifier: iana) != nil ? iana : nil }
     return (match.group(0) ?? match.group(1)).flatMap { zones[$0] }
   }

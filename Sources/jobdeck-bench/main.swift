@@ -1,9 +1,12 @@
 import Foundation
+import JobDeckTestSupport
 
 /// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--jobdeck PATH]`
 /// generates the data, measures every figure against its reference and prints one table.
 /// `jobdeck-bench generate --sizes … [--data DIR]` only writes the data files.
 /// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child.
+/// `jobdeck-bench accuracy [--corpus DIR]` scores the ad importer on the labelled corpus beside
+/// Python's dateparser (`Scripts/bench-accuracy` installs it in a virtual environment first).
 func runBenchmark() throws {
   var arguments = Array(CommandLine.arguments.dropFirst())
   if arguments.first == "child" {
@@ -18,6 +21,16 @@ func runBenchmark() throws {
     case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
+    return
+  }
+  if arguments.first == "accuracy" {
+    var corpus = CorpusAd.directory
+    if let index = arguments.firstIndex(of: "--corpus"), index + 1 < arguments.count {
+      corpus = URL(fileURLWithPath: arguments[index + 1])
+    }
+    let accuracy = ImporterAccuracy(ads: CorpusAd.all(in: corpus),
+                                    python: ReferenceTools.python(importing: "dateparser"))
+    print(try accuracy.table())
     return
   }
   let generateOnly = arguments.first == "generate"
@@ -75,13 +88,16 @@ func runBenchmark() throws {
 
 /// Finds the reference tools; the benchmark installs nothing itself.
 enum ReferenceTools {
-  static func pythonWithOrjson() -> String? {
+  static func pythonWithOrjson() -> String? { python(importing: "orjson") }
+
+  /// The interpreter (`PYTHON`, else `python3`) that can import `module`.
+  static func python(importing module: String) -> String? {
     var candidates: [String] = []
     if let chosen = ProcessInfo.processInfo.environment["PYTHON"] { candidates.append(chosen) }
     candidates += ["python3", "/usr/bin/python3"]
     for candidate in candidates {
       guard let path = Subprocess.find(candidate) else { continue }
-      if let outcome = try? Subprocess.run([path, "-c", "import orjson"], checked: false),
+      if let outcome = try? Subprocess.run([path, "-c", "import \(module)"], checked: false),
         outcome.status == 0
       {
         return path

@@ -328,4 +328,21 @@ import Testing
     #expect(instant == CivilDate(year: 2025, month: 3, day: 14)?.instant(
       hour: 23, minute: 59, in: TimeZone(identifier: "Europe/London") ?? .current))
   }
+
+  @Test(arguments: [
+    ("Apply by midnight Pacific, September 5, 2025.", "America/Los_Angeles", 23, 59),
+    ("Announcement closes: March 24, 2025 at 11:59 p.m. Eastern", "America/New_York", 23, 59),
+    ("Bewerbungsschluss: 12. Dezember 2025, 23:59 CET", "Europe/Berlin", 23, 59),
+  ])
+  func aZoneWordAfterTheTimeSetsTheCutoffsZone(text: String, zone: String, hour: Int, minute: Int) {
+    guard case .timed(let instant, let found)? = result(text).deadlines.first?.due,
+      let timeZone = TimeZone(identifier: zone)
+    else {
+      Issue.record("expected a timed cutoff in \(text)")
+      return
+    }
+    #expect(found == zone)
+    let day = CivilDate(containing: instant, in: timeZone)
+    #expect(instant == day.instant(hour: hour, minute: minute, in: timeZone))
+  }
 }

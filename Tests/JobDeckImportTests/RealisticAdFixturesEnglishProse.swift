@@ -45,7 +45,9 @@ enum RealisticAdFixturesEnglishProse {
         """,
       title: "Graduate Analyst Programme 2025", company: "Fenwick & Hale LLP",
       location: "Edinburgh", type: "graduateProgramme", workplace: nil,
-      pay: "30000-30000 GBP year ‖ 30000-34000 GBP year", posted: nil,
+      // The day applications open is the day the ad went up (issue 14: an opening date and a
+      // cutoff).
+      pay: "30000-30000 GBP year ‖ 30000-34000 GBP year", posted: "2024-10-01",
       deadlines: ["applicationCutoff 2024-11-30", "startDate 2025-09-01",
                   "assessment 2025-01-13"]),
 

@@ -11,7 +11,10 @@ struct ImportCommand: ParsableCommand {
       Job ads: the title, company, location, pay, employment type and every date the ad states \
       (apply by, start, end, posted, probation and review terms) are extracted, each date with \
       the words it came from. Web pages: schema.org JobPosting data first, else the page text. \
-      Importing the same posting again (same URL, or same company and title) updates it.
+      --explain shows, under each field and date, the words it came from and the rule that read \
+      them; a cutoff already past is kept and marked "cutoff passed". Importing the same ad \
+      again (same URL, same text, or same company and title) updates what changed, keeps the \
+      first posted date and your own edits, and says which.
 
       CSV: a header row names the columns (company, title/position/role, location, url/link, \
       posted, deadline, stage/status, applied, description, notes, tags, salary, type, \
@@ -33,6 +36,8 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "A file, - (standard input), an http(s) URL, or a .csv file.") var source: String
   @Flag(help: "Show what would be imported; write nothing.") var dryRun = false
   @Flag(help: "Print JSON for scripts.") var json = false
+  @Flag(help: "Show, for every field and date, the words of the ad it came from and the rule that read them.")
+  var explain = false
   @Flag(help: "CSV: import the good rows and report the bad ones.") var skipBad = false
   @Flag(help: "An ad that duplicates a posting on file: add it as a second posting instead of updating that one (without a terminal, the default is to update it).")
   var addAnyway = false
@@ -77,14 +82,19 @@ struct ImportCommand: ParsableCommand {
                                         limits: try limits(for: .ad))
     if let title { draft.posting.title = title }
     if let company { draft.posting.company = company }
+    let preview = ImportPreviewText(today: clock.today, explaining: explain)
     if dryRun {
       sayRendered(json ? JSONOutput.escapingTerminalControls(PostingImporter.dryRunJSON(draft))
-                : ImportPreviewText.render(draft))
+                : preview.render(draft))
       return
     }
     guard !draft.posting.title.isEmpty || !draft.posting.company.isEmpty else {
       throw CommandFailure.user(
         "found no title or company in \(source); give them with --title and --company")
+    }
+    for (field, value) in [("title", draft.posting.title), ("company", draft.posting.company)]
+    where value.isEmpty {
+      printError("warning: found no \(field) in \(source); give it with --\(field) (or edit the posting)")
     }
     let now = clock.now
     // On a terminal a duplicate is asked about (standard input is the ad itself for `-`);
@@ -92,18 +102,27 @@ struct ImportCommand: ParsableCommand {
     var choice: DuplicateChoice = addAnyway ? .addAnyway : update ? .update
       : (DuplicatePrompt.canAsk && source != "-" ? .ask : .update)
     var target: Deck.MergeTarget = choice == .addAnyway ? .newPosting : .matching
-    let outcome: MergeOutcome
+    var outcome: MergeOutcome
+    var kept: [String] = []
     while true {
       do {
-        outcome = try storeOptions.file.update { deck -> MergeOutcome in
+        (outcome, kept) = try storeOptions.file.update { deck -> (MergeOutcome, [String]) in
           if choice == .ask, let id = deck.duplicateID(of: draft),
             let existing = deck.posting(withID: id)
           {
             throw DuplicateFound(existing: existing)
           }
-          let outcome = deck.merge(draft, at: now, into: target)
+          var merged = draft
+          var kept: [String] = []
+          var into = target
+          if target == .matching, let id = Reimport.target(of: draft, in: deck) { into = .posting(id) }
+          if case .posting(let id) = into, let existing = deck.posting(withID: id) {
+            let reimport = Reimport(draft, over: existing)
+            (merged, kept) = (reimport.draft, reimport.kept)
+          }
+          let outcome = deck.merge(merged, at: now, into: into)
           deck.refreshDerivedDeadlines()
-          return outcome
+          return (outcome, kept)
         }
         break
       } catch let found as DuplicateFound {
@@ -129,7 +148,8 @@ struct ImportCommand: ParsableCommand {
     case .unchanged(let id):
       say(id + "\nAlready on file as \(id); nothing changed (--add-anyway adds a second posting).")
     }
-    sayRendered(ImportPreviewText.render(draft))
+    if !kept.isEmpty { say("Kept " + kept.joined(separator: ", ") + ".") }
+    sayRendered(preview.render(draft))
   }
 
   private func importCSV(_ path: String) throws {
@@ -209,54 +229,5 @@ extension ImportCommand {
       }
     }
     if more > 0 { printError("\(path): … and \(Plural.count(more, "more remark")) like these") }
-  }
-}
-
-/// What an import understood, for people: every date with the words it came from.
-enum ImportPreviewText {
-  static func render(_ draft: PostingDraft) -> String {
-    let posting = draft.posting
-    var lines: [String] = []
-    lines.append("  Title:     " + (posting.title.isEmpty ? "(not found)" : posting.title))
-    lines.append("  Company:   " + (posting.company.isEmpty ? "(not found)" : posting.company))
-    if let location = posting.location { lines.append("  Location:  \(location)") }
-    let facts = [posting.employmentType.map { kebabCase($0.rawValue) },
-                 posting.workplace.map { kebabCase($0.rawValue) }].compactMap { $0 }
-    if !facts.isEmpty { lines.append("  Type:      " + facts.joined(separator: " · ")) }
-    if let pay = posting.compensation {
-      var parsed = [pay.minimum, pay.maximum].compactMap { $0 }.map { String(format: "%.0f", $0) }
-        .joined(separator: "–")
-      if let currency = pay.currency { parsed += " \(currency)" }
-      if let period = pay.period { parsed += " per \(period.rawValue)" }
-      lines.append("  Pay:       \(pay.text)" + (parsed.isEmpty ? "" : "  (\(parsed.trimmingCharacters(in: .whitespaces)))"))
-    }
-    if let posted = posting.posted {
-      lines.append("  Posted:    " + (posted.precision == .onOrBefore ? "on or before " : "")
-        + posted.date.description)
-    }
-    if !draft.deadlines.isEmpty {
-      lines.append("  Dates:")
-      for deadline in draft.deadlines {
-        lines.append("    \(deadline.kind.displayName): \(dueText(deadline.due))")
-        if let phrase = deadline.phrase { lines.append("      “\(phrase)”") }
-      }
-    }
-    for open in draft.openDates { lines.append("  No date:   \(open)") }
-    if let probation = draft.terms.probation {
-      lines.append("  Probation: \(probation.spokenDescription)")
-    }
-    for remark in draft.remarks { lines.append("  Note:      \(remark)") }
-    return safeLines(lines.joined(separator: "\n"))
-  }
-
-  private static func dueText(_ due: DeadlineDue) -> String {
-    switch due {
-    case .allDay(let date): return date.description
-    case .timed(let instant, let zone):
-      let timeZone = TimeZone(identifier: zone) ?? .gmt
-      return RecordText.timeText(instant, in: timeZone) + " " + zone
-    case .relative(let anchor, let offset):
-      return "\(offset.spokenDescription) after the \(DeadlineText.anchorName(anchor)) (pending until it is known)"
-    }
   }
 }
