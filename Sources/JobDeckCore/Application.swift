@@ -22,11 +22,20 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
   /// When the user archived it: hidden from lists and the agenda, kept on file. Nil: not
   /// archived.
   public var archivedAt: Date?
+  /// Where the person found the job (not where the posting's record came from).
+  public var source: ApplicationSource?
+  /// How the application was sent.
+  public var method: ApplicationMethod?
+  /// The person or address it went to ("Jana Weber, HR", "jobs@acme.example", a postal
+  /// address): what a proof-of-search list asks for.
+  public var sentTo: String?
 
   public init(id: String, postingID: String?, company: String? = nil, title: String? = nil,
               stage: Stage = .saved, history: [StageChange] = [], notes: String = "",
               contacts: [Contact] = [], terms: EmploymentTerms = EmploymentTerms(),
-              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil) {
+              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil,
+              source: ApplicationSource? = nil, method: ApplicationMethod? = nil,
+              sentTo: String? = nil) {
     self.id = id
     self.postingID = postingID
     self.company = company
@@ -39,6 +48,9 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
     self.archivedAt = archivedAt
+    self.source = source
+    self.method = method
+    self.sentTo = sentTo
   }
 
   public var isArchived: Bool { archivedAt != nil }
