@@ -57,6 +57,18 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
 
   /// When the application last changed stage (or was created): the basis of follow-ups.
   public var lastMovedAt: Date { history.last?.at ?? createdAt }
+
+  /// Takes where it was found, how and to whom it was sent from an import, each only where it
+  /// is still empty: what the person typed before stays. True when anything changed.
+  public mutating func fillInSending(source: ApplicationSource?, method: ApplicationMethod?,
+                                     sentTo: String?) -> Bool
+  {
+    let before = (self.source, self.method, self.sentTo)
+    if self.source == nil { self.source = source }
+    if self.method == nil { self.method = method }
+    if self.sentTo == nil { self.sentTo = sentTo }
+    return before != (self.source, self.method, self.sentTo)
+  }
 }
 
 /// One move between stages. `from` is nil for the entry that records the first stage.

@@ -24,6 +24,8 @@ public enum RecordDocument {
     "company", "title", "location", "url", "type", "workplace", "tags", "salary", "posted",
   ]
   public static let applicationFields = ["company", "title"]
+  /// What every application has, with or without a posting: how it was found and sent.
+  public static let sendingFields = ["source", "method", "sent to"]
 
   private static let header = "# Lines starting with # are ignored. An empty value clears the field.\n"
 
@@ -52,15 +54,27 @@ public enum RecordDocument {
   }
 
   /// Company and title only for an application with no posting (otherwise they are the
-  /// posting's, edited there); the notes after the blank line.
+  /// posting's, edited there); how it was found and sent; the notes after the blank line.
   public static func render(_ application: Application) -> String {
     var text = header
     text += "# The notes follow the first blank line.\n"
+    text += "# source: company site, LinkedIn, referral, job board, recruiter, university, other"
+      + " or your own words\n"
+    text += "# method: " + ApplicationMethod.allowedNames + "\n"
     if application.postingID == nil {
       text += "company: \(application.company ?? "")\n"
       text += "title: \(application.title ?? "")\n"
     }
+    text += "source: \(application.source?.displayName ?? "")\n"
+    text += "method: \(application.method?.displayName ?? "")\n"
+    // One line: a multi-line address is shown with its breaks as "; " (left unchanged, the
+    // line keeps the stored text).
+    text += "sent to: \(oneLine(application.sentTo ?? ""))\n"
     return text + "\n" + application.notes
+  }
+
+  private static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: "; ")
   }
 
   // MARK: Parsing
@@ -117,7 +131,7 @@ public enum RecordDocument {
   public static func parse(_ text: String, onto application: Application)
     throws(RecordDocumentError) -> Application
   {
-    let allowed = application.postingID == nil ? applicationFields : []
+    let allowed = (application.postingID == nil ? applicationFields : []) + sendingFields
     let (fields, body) = try split(text, allowed: allowed)
     var result = application
     for field in fields {
@@ -125,8 +139,30 @@ public enum RecordDocument {
         throw RecordDocumentError(
           line: field.line, message: "\(field.key) must not be empty")
       }
-      if field.key == "company" { result.company = field.value }
-      if field.key == "title" { result.title = field.value }
+      switch field.key {
+      case "company": result.company = field.value
+      case "title": result.title = field.value
+      case "source":
+        if field.value != application.source?.displayName {
+          result.source = ApplicationSource(parsing: field.value)
+        }
+      case "method":
+        if field.value.isEmpty {
+          result.method = nil
+        } else if let method = ApplicationMethod(parsing: field.value) {
+          result.method = method
+        } else {
+          throw RecordDocumentError(
+            line: field.line,
+            message: "unknown method '\(field.value)'; expected one of "
+              + ApplicationMethod.allowedNames + " (or nothing)")
+        }
+      case "sent to":
+        if field.value != oneLine(application.sentTo ?? "") {
+          result.sentTo = field.value.isEmpty ? nil : field.value
+        }
+      default: break
+      }
     }
     result.notes = body
     return result

@@ -75,6 +75,9 @@ public enum CSVExporter {
       case .salary: return posting?.compensation?.text ?? ""
       case .type: return posting?.employmentType.map(CSVVocabulary.name(of:)) ?? ""
       case .workplace: return posting?.workplace.map(CSVVocabulary.name(of:)) ?? ""
+      // Not among `columns`: adding them would change the header by which older exports are
+      // recognised (and their `'` prefixes removed).
+      case .source, .method, .sentTo: return ""
       }
     }
   }

@@ -16,7 +16,8 @@ public enum PendingEdit: Equatable, Sendable {
   case markDone(deadlineID: String, at: Date)
   case dismiss(deadlineID: String, at: Date)
   /// An application to a posting from the apply form (`A`).
-  case apply(postingID: String, stage: Stage, note: String?, at: Date)
+  case apply(postingID: String, stage: Stage, note: String?, source: ApplicationSource?,
+             method: ApplicationMethod?, sentTo: String?, at: Date)
   /// A new event or deadline (id assigned when applied).
   case addDeadline(Deadline)
   /// New details and date for the event with `Deadline.id`, through `Deck.editDeadline` (a
@@ -85,13 +86,14 @@ public enum PendingEdit: Equatable, Sendable {
       return (try? deck.markDone(id, at: time)) != nil
     case .dismiss(let id, let time):
       return (try? deck.dismiss(id, at: time)) != nil
-    case .apply(let postingID, let stage, let note, let time):
+    case .apply(let postingID, let stage, let note, let source, let method, let sentTo, let time):
       let stamp = time.truncatedToSeconds
       // Replayed onto a disk version that already holds it: not a second application.
       if deck.applications.contains(where: { $0.postingID == postingID && $0.createdAt == stamp }) {
         return true
       }
-      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, at: time)) != nil
+      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, source: source,
+                             method: method, sentTo: sentTo, at: time)) != nil
       else { return false }
       deck.refreshDerivedDeadlines()
       return true

@@ -33,4 +33,20 @@ enum OptionValue {
     }
     return instant
   }
+
+  /// The text trimmed, or nil when nothing is left: an empty value clears an optional field.
+  static func nonBlank(_ text: String) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// `--method` on `edit`: a method's name, or empty to clear it.
+  static func method(_ text: String) throws -> ApplicationMethod? {
+    guard nonBlank(text) != nil else { return nil }
+    guard let method = ApplicationMethod(argument: text) else {
+      throw CommandFailure.usage("--method: unknown method \(QuotedExcerpt.quoted(text)); expected one of "
+        + ApplicationMethod.allValueStrings.joined(separator: ", ") + " (or \"\" to clear it)")
+    }
+    return method
+  }
 }

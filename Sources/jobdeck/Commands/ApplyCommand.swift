@@ -15,6 +15,13 @@ struct ApplyCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now (2025-03-03, yesterday, -2d).",
                              valueName: "date"))
   var on: String?
+  @Option(help: ArgumentHelp(
+    "Where you found the job: company-site, linkedin, referral, job-board, recruiter, university, other, or your own words.",
+    valueName: "source"))
+  var source: String?
+  @Option(help: ArgumentHelp("How you sent it.", valueName: "method")) var method: ApplicationMethod?
+  @Option(help: ArgumentHelp("The person or address it went to.", valueName: "contact or address"))
+  var sentTo: String?
 
   func run() throws {
     let clock = storeOptions.clock
@@ -25,7 +32,10 @@ struct ApplyCommand: ParsableCommand {
     } ?? clock.now
     let id = try storeOptions.file.update { deck -> String in
       let postingID = try deck.resolvePosting(posting)
-      let id = try deck.apply(toPosting: postingID, stage: stage, note: note, at: time)
+      let id = try deck.apply(
+        toPosting: postingID, stage: stage, note: note,
+        source: source.flatMap(ApplicationSource.init(parsing:)), method: method,
+        sentTo: sentTo.flatMap(OptionValue.nonBlank), at: time)
       deck.refreshDerivedDeadlines()
       return id
     }

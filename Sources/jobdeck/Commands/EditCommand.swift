@@ -10,8 +10,8 @@ struct EditCommand: ParsableCommand {
     discussion: """
       With options, only those fields change; an empty value clears an optional one \
       (--location ""). A posting has company, title, location, url, type, workplace, tags, \
-      salary, posted and description; an application has notes, and company and title when \
-      it has no posting. Posting fields given for an application go to its posting (the same \
+      salary, posted and description; an application has notes, source, method and sent-to, \
+      and company and title when it has no posting. Posting fields given for an application go to its posting (the same \
       job). The stage changes only with `jobdeck move`, which records the move.
 
       With no options, $VISUAL or $EDITOR (else vi) opens a document of the record (for an \
@@ -39,8 +39,26 @@ struct EditCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it was posted.", valueName: "date")) var posted: String?
   @Option(help: "The ad's text.") var description: String?
   @Option(help: "An application's notes (replaces them; `jobdeck note` appends).") var notes: String?
+  @Option(help: ArgumentHelp(
+    "Where you found the job (company-site, linkedin, referral, job-board, recruiter, university, other, or your own words).",
+    valueName: "source"))
+  var source: String?
+  @Option(help: ArgumentHelp(
+    "How the application was sent: online-form, e-mail, post, in-person, recruiter.",
+    valueName: "method"))
+  var method: String?
+  @Option(help: ArgumentHelp("The person or address the application went to.",
+                             valueName: "contact or address"))
+  var sentTo: String?
 
-  private var givesFields: Bool { givesPostingOnlyFields || company != nil || title != nil || notes != nil }
+  /// Fields only an application has.
+  private var givesApplicationOnlyFields: Bool {
+    notes != nil || source != nil || method != nil || sentTo != nil
+  }
+
+  private var givesFields: Bool {
+    givesPostingOnlyFields || company != nil || title != nil || givesApplicationOnlyFields
+  }
 
   /// Fields only a posting has.
   private var givesPostingOnlyFields: Bool {
@@ -63,14 +81,16 @@ struct EditCommand: ParsableCommand {
         throw CommandFailure.usage("--salary: \(error)")
       }
     }
+    let sendingMethod = try method.map(OptionValue.method)
     let now = clock.now
     let name = try storeOptions.file.update { deck -> String in
       var postingID: String?
       var applicationID: String?
       switch reference {
       case .posting(let id):
-        if notes != nil {
-          throw CommandFailure.user("--notes belongs to an application; '\(id)' is a posting")
+        if givesApplicationOnlyFields {
+          throw CommandFailure.user(
+            "--notes, --source, --method and --sent-to belong to an application; '\(id)' is a posting")
         }
         postingID = id
       case .application(let id):
@@ -79,7 +99,8 @@ struct EditCommand: ParsableCommand {
         if let linked = deck.application(withID: id)?.postingID {
           if givesPostingOnlyFields || company != nil || title != nil { postingID = linked }
         } else if givesPostingOnlyFields {
-          throw CommandFailure.user("'\(id)' has no posting: only --company, --title and --notes apply")
+          throw CommandFailure.user(
+            "'\(id)' has no posting: only --company, --title, --notes, --source, --method and --sent-to apply")
         }
       case .deadline(let deadlineID):
         throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
@@ -105,7 +126,7 @@ struct EditCommand: ParsableCommand {
           for added in tag where !posting.tags.contains(added) { posting.tags.append(added) }
         }
       }
-      if let applicationID, postingID == nil || notes != nil {
+      if let applicationID, postingID == nil || givesApplicationOnlyFields {
         try deck.editApplication(applicationID, at: now) { application in
           if postingID == nil, let company {
             guard !company.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -120,6 +141,10 @@ struct EditCommand: ParsableCommand {
             application.title = title
           }
           if let notes { application.notes = notes }
+          if let source { application.source = ApplicationSource(parsing: source) }
+          if let sendingMethod { application.method = sendingMethod }
+          if method != nil, sendingMethod == nil { application.method = nil }
+          if let sentTo { application.sentTo = OptionValue.nonBlank(sentTo) }
         }
       }
       return RecordName.of(reference, in: deck)

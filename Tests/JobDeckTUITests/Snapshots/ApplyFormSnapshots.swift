@@ -5,15 +5,15 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
 
 
@@ -31,15 +31,15 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
 
 
@@ -73,15 +73,15 @@ extension SnapshotFixtures {
       JobDeck  1 Postings  2 Pipeline  3 Agenda
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
        Tab next field  Ctrl-S save  Esc cancel
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
