@@ -6,7 +6,8 @@ import Foundation
 public enum StatisticsText {
   /// The period, the funnel, the answers and the times.
   public static func summary(_ statistics: SearchStatistics) -> [String] {
-    var lines = ["Applications " + period(statistics) + ": \(statistics.applications)"]
+    var lines = ["Applications " + period(statistics) + ": \(statistics.applications)"
+      + " (archived ones included)"]
     lines.append("")
     lines.append("Funnel (each counts for every stage it reached)")
     for step in statistics.funnel {
@@ -17,15 +18,39 @@ public enum StatisticsText {
     lines.append("")
     lines.append(answersLine(statistics.answers))
     lines.append("")
-    lines.append("Time to first answer: " + durationText(statistics.timeToFirstAnswer,
-                                                         finished: "answered"))
-    lines.append("Time in stage:")
-    for stageTime in statistics.timeInStage where !stageTime.time.isEmpty {
-      lines.append("  " + pad(stageTime.stage.displayName, 10)
-        + durationText(stageTime.time, finished: "moved on"))
-    }
-    lines.append("Times: " + SearchStatistics.method + ".")
+    lines += times(statistics)
     return lines
+  }
+
+  /// The times as a table in days: to the first answer, then in each stage. "ended" counts the
+  /// answered (or moved on), "open" the censored.
+  public static func times(_ statistics: SearchStatistics) -> [String] {
+    var lines = ["Times in days        median  90th pct  ended  open"]
+    func row(_ label: String, _ duration: SearchStatistics.Duration) -> String {
+      "  " + pad(label, 17) + leftPad(quantile(duration.medianDays, duration), 8)
+        + leftPad(quantile(duration.percentile90Days, duration), 10)
+        + leftPad("\(duration.finished)", 7) + leftPad("\(duration.open)", 6)
+    }
+    lines.append(row("to first answer", statistics.timeToFirstAnswer))
+    for stageTime in statistics.timeInStage where !stageTime.time.isEmpty {
+      lines.append(row("in " + stageTime.stage.displayName, stageTime.time))
+    }
+    lines.append("Method: " + SearchStatistics.method)
+    lines.append("\"> N\": not reached yet, N the longest wait so far.")
+    return lines
+  }
+
+  /// A quantile in days ("9.0", "27"), "> 27" when the estimate does not reach it, "-" for no
+  /// data.
+  static func quantile(_ value: Double?, _ duration: SearchStatistics.Duration) -> String {
+    guard !duration.isEmpty else { return "-" }
+    if let value { return number(value) }
+    return duration.longestObservedDays.map { "> " + number($0) } ?? "-"
+  }
+
+  /// Days below 10 with one decimal, else whole: "0.5", "3.0", "12".
+  static func number(_ value: Double) -> String {
+    value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))
   }
 
   static func answersLine(_ answers: SearchStatistics.Answers) -> String {
@@ -36,18 +61,6 @@ public enum StatisticsText {
       + " no answer \(answers.sent - answers.answered) (\(percent(none))):"
       + " \(answers.markedNoResponse) marked no response, \(answers.withdrawn) withdrawn,"
       + " \(answers.waiting) waiting"
-  }
-
-  /// "median 6 days, 90th percentile 14 days (5 answered, 2 open)"; a quantile the estimate does
-  /// not reach is "more than" the longest time watched.
-  public static func durationText(_ duration: SearchStatistics.Duration, finished: String)
-    -> String
-  {
-    guard !duration.isEmpty else { return "no data" }
-    let longest = duration.longestObservedDays.map { "more than " + days($0) } ?? "unknown"
-    return "median " + (duration.medianDays.map(days) ?? longest)
-      + ", 90th percentile " + (duration.percentile90Days.map(days) ?? longest)
-      + " (\(duration.finished) \(finished), \(duration.open) open)"
   }
 
   /// The weekly bar chart: a line per week, the latest `maximumWeeks` weeks.
@@ -87,34 +100,26 @@ public enum StatisticsText {
   public static func breakdown(_ statistics: SearchStatistics) -> [String] {
     guard let grouping = statistics.grouping else { return [] }
     guard !statistics.groups.isEmpty else { return ["By \(grouping.rawValue): no applications"] }
-    let nameWidth = min(24, max(8, statistics.groups.map { TerminalText.displayWidth(of: $0.name) }.max() ?? 8))
-    var lines = ["By \(grouping.rawValue):"]
-    lines.append("  " + pad(grouping.rawValue, nameWidth) + "  apps  sent  answered  interview  offer  median answer")
+    let nameWidth = min(16, max(8, statistics.groups.map { TerminalText.displayWidth(of: $0.name) }.max() ?? 8))
+    var lines = ["By \(grouping.rawValue) (answer: median days to the first answer)"]
+    lines.append("  " + pad(grouping.rawValue, nameWidth) + " apps sent  answered intv offer  answer")
     for group in statistics.groups {
       let answered = group.answers.responseRate.map { "\(group.answers.answered) " + leftPad(percent($0), 4) }
         ?? "-"
-      let median = group.timeToFirstAnswer.isEmpty ? "-"
-        : group.timeToFirstAnswer.medianDays.map(days)
-          ?? group.timeToFirstAnswer.longestObservedDays.map { "> " + days($0) } ?? "-"
       lines.append("  " + pad(truncated(group.name, nameWidth), nameWidth)
-        + leftPad("\(group.applications)", 6) + leftPad("\(group.answers.sent)", 6)
-        + leftPad(answered, 10) + leftPad("\(group.interviews)", 11)
-        + leftPad("\(group.offers)", 7) + "  " + median)
+        + leftPad("\(group.applications)", 5) + leftPad("\(group.answers.sent)", 5)
+        + leftPad(answered, 10) + leftPad("\(group.interviews)", 5)
+        + leftPad("\(group.offers)", 6) + "  "
+        + quantile(group.timeToFirstAnswer.medianDays, group.timeToFirstAnswer))
     }
     return lines
   }
 
   public static func period(_ statistics: SearchStatistics) -> String {
-    (statistics.from.map(\.description) ?? "(all)") + " – " + statistics.to.description
+    statistics.from.map { "\($0) – \(statistics.to)" } ?? "up to \(statistics.to)"
   }
 
   public static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
-
-  /// Whole days below 10 are shown with one decimal: "0.5 days", "3.5 days", "12 days".
-  public static func days(_ value: Double) -> String {
-    let text = value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))
-    return text + (text == "1.0" ? " day" : " days")
-  }
 
   static func pad(_ text: String, _ width: Int) -> String {
     TerminalText.padded(text, toWidth: width)

@@ -26,7 +26,7 @@ extension App {
       applicationID = detail.applicationID
     case .postings: return selectedPosting.map { .posting($0.id) }
     case .pipeline: applicationID = selectedApplication?.id
-    case .agenda: return nil
+    case .agenda, .stats: return nil
     }
     guard let applicationID, let application = state.deck.application(withID: applicationID)
     else { return nil }

@@ -122,6 +122,7 @@ extension App {
     case .postings:
       guard let posting = selectedPosting else { return nil }
       return state.deck.applications(forPosting: posting.id).first?.id
+    case .stats: return nil
     }
   }
 

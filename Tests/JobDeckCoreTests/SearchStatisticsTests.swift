@@ -102,8 +102,9 @@ struct SearchStatisticsTests {
     #expect(time.medianDays == 3)
     #expect(time.percentile90Days == nil)
     #expect(time.longestObservedDays == 17)
-    #expect(StatisticsText.durationText(time, finished: "answered")
-      == "median 3.0 days, 90th percentile more than 17 days (2 answered, 2 open)")
+    let table = StatisticsText.times(SearchStatistics(deck: search, clock: now))
+    #expect(table[0] == "Times in days        median  90th pct  ended  open")
+    #expect(table[1] == "  to first answer       3.0      > 17      2     2")
   }
 
   @Test func timeInAStageCountsEveryStayAndCensorsTheCurrentOne() {

@@ -101,6 +101,7 @@ enum SnapshotFixtures {
       "move-note": moveNote, "delete-confirm": deleteConfirm, "contact-form": contactForm,
       "offer-form": offerForm, "offer-comparison": offerComparison,
       "pasted-ad": pastedAd, "duplicate-question": duplicateQuestion,
+      "stats": stats, "stats-by-method-filtered": statsByMethodFiltered,
     ]
   }
 }

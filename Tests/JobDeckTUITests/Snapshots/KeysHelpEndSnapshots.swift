@@ -2,13 +2,8 @@
 extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  50–68/68
-        l →                 next stage column
-        L >                 move the application to the next stage (then a note; Enter
-                            skips it)
-        H <                 move the application to the previous stage (then a note;
-                            Enter skips it)
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
+       Keys  57–75/75
         m                   move the application to any stage (then a note; Enter
                             skips it)
         c                   show or hide closed applications
@@ -19,6 +14,11 @@ extension SnapshotFixtures {
         r                   edit or reschedule the event or deadline: date, time,
                             place, link, note
 
+       Stats
+        b                   break the numbers down by source, method, type, tag or
+                            month
+        p                   period: all, the last 4, 13 or 52 weeks
+
        Detail
         q Esc               back to the list
         e                   edit the application's notes in $EDITOR
@@ -28,12 +28,8 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  22–56/56
-        g Home              first row (detail: top)
-        G End               last row (detail: end)
-        PgDn Space          one page down
-        PgUp                one page up
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
+       Keys  27–61/61
         Enter               open the selected record's detail
         /                   filter the list (detail: search the text); Enter keeps it, Esc clears
         n                   next match of the filter or search
@@ -61,6 +57,10 @@ extension SnapshotFixtures {
         z                   snooze the deadline (then d: a day, w: a week)
         r                   edit or reschedule the event or deadline: date, time, place, link, note
 
+       Stats
+        b                   break the numbers down by source, method, type, tag or month
+        p                   period: all, the last 4, 13 or 52 weeks
+
        Detail
         q Esc               back to the list
         e                   edit the application's notes in $EDITOR
@@ -70,13 +70,13 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  68–77/77
-        x                mark the deadline done
-        z                snooze the deadline (then d: a day, w: a
-                         week)
-        r                edit or reschedule the event or deadline:
-                         date, time, place, link, note
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
+       Keys  75–84/84
+
+       Stats
+        b                break the numbers down by source, method,
+                         type, tag or month
+        p                period: all, the last 4, 13 or 52 weeks
 
        Detail
         q Esc            back to the list
@@ -87,8 +87,8 @@ extension SnapshotFixtures {
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
-       Keys  95–101/101
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
+       Keys  106–112/112
 
        Detail
         q Esc       back to the list

@@ -2,12 +2,14 @@
 extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/68
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
+       Keys  1–19/75
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
         3                   show the agenda of deadlines
+        4                   show the statistics: funnel, answers, applications per
+                            week, breakdown
         Tab                 next view
         Shift-Tab           previous view
         ?                   show every key (this help)
@@ -21,19 +23,18 @@ extension SnapshotFixtures {
                             goes with it)
         X                   archive the posting or application, or bring it back
                             (Agenda: dismiss the deadline)
-        V                   show or hide archived postings and applications
-        E                   edit every field of the posting in $EDITOR (a mistake is
 
        j k PgDn PgUp scroll  q Esc ? close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/56
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
+       Keys  1–35/61
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
         3                   show the agenda of deadlines
+        4                   show the statistics: funnel, answers, applications per week, breakdown
         Tab                 next view
         Shift-Tab           previous view
         ?                   show every key (this help)
@@ -65,37 +66,36 @@ extension SnapshotFixtures {
         s                   sort by deadline, posted date or company
         A                   apply to the posting: stage, date and a note
 
-
        j k PgDn PgUp scroll  q Esc ? close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/77
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
+       Keys  1–10/84
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
         3                show the agenda of deadlines
+        4                show the statistics: funnel, answers,
+                         applications per week, breakdown
         Tab              next view
         Shift-Tab        previous view
         ?                show every key (this help)
         :                command palette: type to find any
-                         command, Enter runs it
-        u                undo the last change
 
        j k PgDn PgUp scroll  q Esc ? close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/101
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
+       Keys  1–7/112
        Everywhere
         1           show the postings table
         2           show the pipeline by stage
         3           show the agenda of
                     deadlines
-        Tab         next view
-        Shift-Tab   previous view
+        4           show the statistics:
+                    funnel, answers,
 
        j k PgDn PgUp scroll  q Esc ? close
        …e/jobdeck/store.json 6p 5a 8d │ saved
