@@ -13,14 +13,18 @@ public struct Configuration: Equatable, Sendable {
   public var theme: ColorTheme
   /// The commands the file rebinds, with their new keys (possibly none).
   public var keyOverrides: [AppCommand: [KeyPress]]
+  /// The person's name, for the header of `jobdeck report`; nil: none.
+  public var name: String?
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
-              theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:]) {
+              theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:],
+              name: String? = nil) {
     self.storePath = storePath
     self.timeZone = timeZone
     self.mouse = mouse
     self.theme = theme
     self.keyOverrides = keyOverrides
+    self.name = name
   }
 
   /// The keymap the UI runs with. The overrides were checked for clashes when parsed.
