@@ -46,16 +46,17 @@ public struct ProofOfSearch: Sendable {
     self.name = name
     self.from = from
     self.to = end
+    let postings = deck.postingsByID
     rows = deck.applications.compactMap { application -> Row? in
       let timeline = ApplicationTimeline(application, now: clock.now)
       guard let appliedAt = timeline.appliedAt else { return nil }
       let day = CivilDate(containing: appliedAt, in: zone)
       guard day <= end, from.map({ day >= $0 }) ?? true else { return nil }
-      let posting = application.postingID.flatMap(deck.posting(withID:))
+      let posting = application.postingID.flatMap { postings[$0] }
       let contact = application.sentTo ?? application.contacts.first?.summary ?? ""
       return Row(
-        appliedOn: day, company: deck.company(of: application),
-        position: deck.title(of: application), location: posting?.location ?? "",
+        appliedOn: day, company: posting?.company ?? application.company ?? "",
+        position: posting?.title ?? application.title ?? "", location: posting?.location ?? "",
         contact: contact, method: application.method?.displayName ?? "",
         status: application.stage,
         statusSince: CivilDate(containing: application.lastMovedAt, in: zone),

@@ -182,7 +182,7 @@ public struct SearchStatistics: Hashable, Sendable {
   static func groups(of timelines: [ApplicationTimeline], by grouping: Grouping, in deck: Deck,
                      zone: TimeZone) -> [Group]
   {
-    let postings = Dictionary(deck.postings.map { ($0.id, $0) }) { first, _ in first }
+    let postings = deck.postingsByID
     var members: [String: [ApplicationTimeline]] = [:]
     var order: [String] = []
     for timeline in timelines {

@@ -23,11 +23,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("The first day of the period.", valueName: "date"))
-  var from: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("The last day of the period (default: today).",
-                                                      valueName: "date"))
-  var to: String?
+  @OptionGroup var periodOptions: PeriodOptions
   @Option(help: "md, csv or html.") var format: Format = .md
   @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.",
                                                   valueName: "file"))
@@ -39,7 +35,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
-    let period = try ReportPeriod(from: from, to: to, today: clock.today)
+    let period = try periodOptions.period(today: clock.today)
     let deck = try storeOptions.file.load().deck
     let person = (name ?? storeOptions.configOptions.configuration.name)
       .flatMap(OptionValue.nonBlank)
@@ -51,13 +47,8 @@ struct ReportCommand: ParsableCommand {
     case .csv: text = ProofOfSearchExporter.csv(report)
     case .html: text = ProofOfSearchExporter.html(report, paper: paper)
     }
-    guard let output else {
-      let shown = isatty(STDOUT_FILENO) == 1 ? safeLines(text) : text
-      FileHandle.standardOutput.write(Data(shown.utf8))
-      return
-    }
-    try ExportFile.write(Data(text.utf8), to: output)
-    tell("Wrote \(output): \(report.rows.count) applications, \(report.periodText)")
+    try writeFile(text, to: output,
+                  saying: "\(report.rows.count) applications, \(report.periodText)")
   }
 }
 

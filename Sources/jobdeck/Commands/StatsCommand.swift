@@ -16,11 +16,7 @@ struct StatsCommand: ParsableCommand {
   )
 
   @OptionGroup var storeOptions: StoreOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("The first day of the period.", valueName: "date"))
-  var from: String?
-  @Option(parsing: .unconditional, help: ArgumentHelp("The last day of the period (default: today).",
-                                                      valueName: "date"))
-  var to: String?
+  @OptionGroup var periodOptions: PeriodOptions
   @Option(help: ArgumentHelp("Break the numbers down: source, method, type, tag or month.",
                              valueName: "key"))
   var by: SearchStatistics.Grouping?
@@ -28,7 +24,7 @@ struct StatsCommand: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
-    let period = try ReportPeriod(from: from, to: to, today: clock.today)
+    let period = try periodOptions.period(today: clock.today)
     let deck = try storeOptions.file.load().deck
     let statistics = SearchStatistics(deck: deck, clock: clock, from: period.from, to: period.to,
                                       groupedBy: by)
@@ -49,16 +45,20 @@ struct StatsCommand: ParsableCommand {
 extension SearchStatistics.Grouping: ExpressibleByArgument {}
 
 /// `--from` and `--to` of `stats` and `report`: dates as every command reads them, in order.
-struct ReportPeriod {
-  var from: CivilDate?
-  var to: CivilDate?
+struct PeriodOptions: ParsableArguments {
+  @Option(parsing: .unconditional, help: ArgumentHelp("The first day of the period.", valueName: "date"))
+  var from: String?
+  @Option(parsing: .unconditional, help: ArgumentHelp("The last day of the period (default: today).",
+                                                      valueName: "date"))
+  var to: String?
 
-  init(from: String?, to: String?, today: CivilDate) throws {
-    self.from = try from.map { try OptionValue.date($0, option: "--from", today: today) }
-    self.to = try to.map { try OptionValue.date($0, option: "--to", today: today) }
-    if let start = self.from, let end = self.to, start > end {
+  func period(today: CivilDate) throws -> (from: CivilDate?, to: CivilDate?) {
+    let start = try from.map { try OptionValue.date($0, option: "--from", today: today) }
+    let end = try to.map { try OptionValue.date($0, option: "--to", today: today) }
+    if let start, let end, start > end {
       throw CommandFailure.usage("--from \(start) is after --to \(end): the period would be empty")
     }
+    return (start, end)
   }
 }
 
