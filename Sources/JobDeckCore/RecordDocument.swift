@@ -31,11 +31,27 @@ public enum RecordDocument {
 
   // MARK: Rendering
 
-  public static func render(_ posting: Posting) -> String {
+  /// With `application` (the posting's one application), its source, method and sent-to lines
+  /// follow the posting's: the job and how it was applied to, in one document.
+  public static func render(_ posting: Posting, application: Application? = nil) -> String {
     var text = header
     text += "# The description follows the first blank line.\n"
+    if application != nil { text += sendingHelp }
     for (key, value) in fieldValues(posting) { text += "\(key): \(value)\n" }
+    if let application { text += sendingLines(application) }
     return text + "\n" + (posting.description ?? "")
+  }
+
+  private static let sendingHelp =
+    "# source: company site, LinkedIn, referral, job board, recruiter, university, other"
+    + " or your own words\n# method: " + ApplicationMethod.allowedNames + "\n"
+
+  private static func sendingLines(_ application: Application) -> String {
+    // One line: a multi-line address is shown with its breaks as "; " (left unchanged, the
+    // line keeps the stored text).
+    "source: \(application.source?.displayName ?? "")\n"
+      + "method: \(application.method?.displayName ?? "")\n"
+      + "sent to: \(oneLine(application.sentTo ?? ""))\n"
   }
 
   /// Each field as its line shows it. A line left as it was keeps the stored value exactly,
@@ -57,20 +73,12 @@ public enum RecordDocument {
   /// posting's, edited there); how it was found and sent; the notes after the blank line.
   public static func render(_ application: Application) -> String {
     var text = header
-    text += "# The notes follow the first blank line.\n"
-    text += "# source: company site, LinkedIn, referral, job board, recruiter, university, other"
-      + " or your own words\n"
-    text += "# method: " + ApplicationMethod.allowedNames + "\n"
+    text += "# The notes follow the first blank line.\n" + sendingHelp
     if application.postingID == nil {
       text += "company: \(application.company ?? "")\n"
       text += "title: \(application.title ?? "")\n"
     }
-    text += "source: \(application.source?.displayName ?? "")\n"
-    text += "method: \(application.method?.displayName ?? "")\n"
-    // One line: a multi-line address is shown with its breaks as "; " (left unchanged, the
-    // line keeps the stored text).
-    text += "sent to: \(oneLine(application.sentTo ?? ""))\n"
-    return text + "\n" + application.notes
+    return text + sendingLines(application) + "\n" + application.notes
   }
 
   private static func oneLine(_ text: String) -> String {
@@ -84,6 +92,25 @@ public enum RecordDocument {
     -> Posting
   {
     let (fields, body) = try split(text, allowed: postingFields)
+    return try apply(fields, body: body, to: posting)
+  }
+
+  /// The document of `render(_:application:)`: the posting and its application, each with the
+  /// document's values, or the first mistake with its line.
+  public static func parse(_ text: String, onto posting: Posting, application: Application)
+    throws(RecordDocumentError) -> (Posting, Application)
+  {
+    let (fields, body) = try split(text, allowed: postingFields + sendingFields)
+    let edited = try apply(fields.filter { postingFields.contains($0.key) }, body: body,
+                           to: posting)
+    var result = application
+    try applySending(fields.filter { sendingFields.contains($0.key) }, to: &result)
+    return (edited, result)
+  }
+
+  private static func apply(_ fields: [Field], body: String, to posting: Posting)
+    throws(RecordDocumentError) -> Posting
+  {
     let unchanged = Dictionary(uniqueKeysWithValues: fieldValues(posting))
     var result = posting
     for field in fields where unchanged[field.key] != field.value {
@@ -139,18 +166,31 @@ public enum RecordDocument {
         throw RecordDocumentError(
           line: field.line, message: "\(field.key) must not be empty")
       }
+      if field.key == "company" { result.company = field.value }
+      if field.key == "title" { result.title = field.value }
+    }
+    try applySending(fields.filter { sendingFields.contains($0.key) }, to: &result)
+    result.notes = body
+    return result
+  }
+
+  /// The source, method and sent-to lines onto `application`; a line left as it was changes
+  /// nothing.
+  private static func applySending(_ fields: [Field], to application: inout Application)
+    throws(RecordDocumentError)
+  {
+    let original = application
+    for field in fields {
       switch field.key {
-      case "company": result.company = field.value
-      case "title": result.title = field.value
       case "source":
-        if field.value != application.source?.displayName {
-          result.source = ApplicationSource(parsing: field.value)
+        if field.value != original.source?.displayName {
+          application.source = ApplicationSource(parsing: field.value)
         }
       case "method":
         if field.value.isEmpty {
-          result.method = nil
+          application.method = nil
         } else if let method = ApplicationMethod(parsing: field.value) {
-          result.method = method
+          application.method = method
         } else {
           throw RecordDocumentError(
             line: field.line,
@@ -158,14 +198,12 @@ public enum RecordDocument {
               + ApplicationMethod.allowedNames + " (or nothing)")
         }
       case "sent to":
-        if field.value != oneLine(application.sentTo ?? "") {
-          result.sentTo = field.value.isEmpty ? nil : field.value
+        if field.value != oneLine(original.sentTo ?? "") {
+          application.sentTo = field.value.isEmpty ? nil : field.value
         }
       default: break
       }
     }
-    result.notes = body
-    return result
   }
 
   struct Field {

@@ -31,8 +31,11 @@ public enum PendingEdit: Equatable, Sendable {
   case removeContact(position: Int, applicationID: String, at: Date)
   /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
   case editPosting(Posting, at: Date)
-  /// An application's fields (company, title, notes) from its record document.
+  /// An application's fields (company, title, notes, source, method, sent to) from its record
+  /// document.
   case editApplication(Application, at: Date)
+  /// A posting's document that also holds its one application's source, method and sent to.
+  case editPostingAndApplication(Posting, Application, at: Date)
   /// A posting (with its applications and deadlines), an application or a deadline.
   case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
@@ -122,7 +125,20 @@ public enum PendingEdit: Equatable, Sendable {
         edited.company = application.company
         edited.title = application.title
         edited.notes = application.notes
+        edited.source = application.source
+        edited.method = application.method
+        edited.sentTo = application.sentTo
       }) != nil
+    case .editPostingAndApplication(let posting, let application, let time):
+      guard (try? deck.editPosting(posting.id, at: time) { $0 = posting }) != nil else {
+        return false
+      }
+      _ = try? deck.editApplication(application.id, at: time) { edited in
+        edited.source = application.source
+        edited.method = application.method
+        edited.sentTo = application.sentTo
+      }
+      return true
     case .setTerms(let terms, let id, let time):
       guard (try? deck.setTerms(applicationID: id, at: time) { $0 = terms }) != nil else {
         return false

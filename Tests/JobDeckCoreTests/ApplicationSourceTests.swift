@@ -83,4 +83,25 @@ struct ApplicationSourceTests {
     let changedAgain = edited.fillInSending(source: nil, method: .email, sentTo: "other")
     #expect(!changedAgain)
   }
+
+  @Test func aPostingsDocumentCarriesItsApplicationsLines() throws {
+    let posting = Posting(id: "acme", title: "Analyst", company: "Acme",
+                          createdAt: Date(timeIntervalSince1970: 0))
+    let text = RecordDocument.render(posting, application: application)
+    #expect(text.contains("\ntitle: Analyst\n"))
+    #expect(text.contains("\nmethod: post\n"))
+    let unchanged = try RecordDocument.parse(text, onto: posting, application: application)
+    #expect(unchanged.0 == posting && unchanged.1 == application)
+    let edited = try RecordDocument.parse(
+      text.replacingOccurrences(of: "title: Analyst", with: "title: Data Analyst")
+        .replacingOccurrences(of: "method: post", with: "method: e-mail"),
+      onto: posting, application: application)
+    #expect(edited.0.title == "Data Analyst")
+    #expect(edited.1.method == .email)
+    #expect(edited.1.sentTo == application.sentTo)
+    // Without the application, the posting's document has no such lines to take.
+    #expect(throws: RecordDocumentError.self) {
+      _ = try RecordDocument.parse(text, onto: posting)
+    }
+  }
 }

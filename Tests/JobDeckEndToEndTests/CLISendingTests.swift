@@ -42,4 +42,22 @@ struct CLISendingTests {
     #expect(edit.exitCode == 64)
     #expect(edit.standardError.contains("e-mail"))
   }
+
+  @Test func theEditorsDocumentOfAJobHoldsItsApplicationsLines() throws {
+    _ = try succeeds(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
+    _ = try succeeds(["apply", "sumup", "--method", "post"])
+    let script = workspace.directory + "/editor.sh"
+    try Data("""
+      #!/bin/sh
+      sed -i -e 's/^method: .*/method: in person/' -e 's/^source: .*/source: job board/' \
+        -e 's/^title: .*/title: Staff ML Engineer/' "$1"
+      """.utf8).write(to: URL(fileURLWithPath: script))
+    let result = try workspace.jobdeck(["edit", "sumup"],
+                                       environment: ["EDITOR": "sh " + script, "VISUAL": ""])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let shown = try succeeds(["show", "sumup"])
+    #expect(shown.contains("Staff ML Engineer"))
+    #expect(shown.contains("Found via:   job board"))
+    #expect(shown.contains("Sent by:     in person"))
+  }
 }

@@ -46,4 +46,18 @@ struct ApplyFormSendingTests {
     #expect(form.error?.contains("online form, e-mail, post, in person, recruiter") == true)
     #expect(app.state.deck.applications(forPosting: "cafe-labs-data").isEmpty)
   }
+
+  @Test func theJobsDocumentChangesTheApplicationsMethodInOneUndoableEdit() throws {
+    var app = Fixtures.app()
+    let posting = try #require(app.state.deck.posting(withID: "soundcloud-ml-intern"))
+    let application = try #require(app.state.deck.onlyApplication(toPosting: "soundcloud-ml-intern"))
+    let original = RecordDocument.render(posting, application: application)
+    let edited = original.replacingOccurrences(of: "\nmethod: \n", with: "\nmethod: e-mail\n")
+    #expect(edited != original)
+    app.send(.editorFinished(.recordDocument(.posting("soundcloud-ml-intern"), original: original),
+                             text: edited))
+    #expect(app.state.deck.application(withID: application.id)?.method == .email)
+    app.press(.character("u"))
+    #expect(app.state.deck == Fixtures.deck)
+  }
 }

@@ -199,7 +199,8 @@ struct KeyMapTests {
     }) { _, app, _ in app.state.mode == .offerComparison },
     .editRecord: CommandCheck(context: .postings) { before, _, effects in
       guard let posting = before.selectedPosting else { return false }
-      let text = RecordDocument.render(posting)
+      let text = RecordDocument.render(
+        posting, application: before.state.deck.onlyApplication(toPosting: posting.id))
       return effects == [.editText(text, purpose: .recordDocument(.posting(posting.id), original: text))]
     },
   ]

@@ -171,7 +171,7 @@ struct EditCommand: ParsableCommand {
     switch reference {
     case .posting(let id):
       guard let posting = deck.posting(withID: id) else { throw DeckError.notFound(id, expected: .posting) }
-      text = RecordDocument.render(posting)
+      text = RecordDocument.render(posting, application: deck.onlyApplication(toPosting: id))
     case .application(let id):
       guard let application = deck.application(withID: id) else {
         throw DeckError.notFound(id, expected: .application)
@@ -214,8 +214,15 @@ struct EditCommand: ParsableCommand {
       switch reference {
       case .posting(let id):
         guard let posting = deck.posting(withID: id) else { throw DeckError.notFound(id, expected: .posting) }
-        let edited = try RecordDocument.parse(text, onto: posting)
-        try deck.editPosting(id, at: now) { $0 = edited }
+        if let application = deck.onlyApplication(toPosting: id) {
+          let (edited, sending) = try RecordDocument.parse(text, onto: posting,
+                                                           application: application)
+          try deck.editPosting(id, at: now) { $0 = edited }
+          try deck.editApplication(application.id, at: now) { $0 = sending }
+        } else {
+          let edited = try RecordDocument.parse(text, onto: posting)
+          try deck.editPosting(id, at: now) { $0 = edited }
+        }
       case .application(let id):
         guard let application = deck.application(withID: id) else {
           throw DeckError.notFound(id, expected: .application)
