@@ -15,15 +15,10 @@ struct ApplyCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now (2025-03-03, yesterday, -2d).",
                              valueName: "date"))
   var on: String?
-  @Option(help: ArgumentHelp(
-    "Where you found the job: company-site, linkedin, referral, job-board, recruiter, university, other, or your own words.",
-    valueName: "source"))
-  var source: String?
-  @Option(help: ArgumentHelp("How you sent it.", valueName: "method")) var method: ApplicationMethod?
-  @Option(help: ArgumentHelp("The person or address it went to.", valueName: "contact or address"))
-  var sentTo: String?
+  @OptionGroup var sending: SendingOptions
 
   func run() throws {
+    let method = try sending.method.flatMap(OptionValue.method)
     let clock = storeOptions.clock
     let time = try on.map { text in
       let day = try OptionValue.date(text, option: "--on", today: clock.today)
@@ -34,8 +29,8 @@ struct ApplyCommand: ParsableCommand {
       let postingID = try deck.resolvePosting(posting)
       let id = try deck.apply(
         toPosting: postingID, stage: stage, note: note,
-        source: source.flatMap(ApplicationSource.init(parsing:)), method: method,
-        sentTo: sentTo.flatMap(OptionValue.nonBlank), at: time)
+        source: sending.source.flatMap(ApplicationSource.init(parsing:)), method: method,
+        sentTo: sending.sentTo.flatMap(OptionValue.nonBlank), at: time)
       deck.refreshDerivedDeadlines()
       return id
     }

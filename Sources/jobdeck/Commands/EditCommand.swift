@@ -39,21 +39,11 @@ struct EditCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it was posted.", valueName: "date")) var posted: String?
   @Option(help: "The ad's text.") var description: String?
   @Option(help: "An application's notes (replaces them; `jobdeck note` appends).") var notes: String?
-  @Option(help: ArgumentHelp(
-    "Where you found the job (company-site, linkedin, referral, job-board, recruiter, university, other, or your own words).",
-    valueName: "source"))
-  var source: String?
-  @Option(help: ArgumentHelp(
-    "How the application was sent: online-form, e-mail, post, in-person, recruiter.",
-    valueName: "method"))
-  var method: String?
-  @Option(help: ArgumentHelp("The person or address the application went to.",
-                             valueName: "contact or address"))
-  var sentTo: String?
+  @OptionGroup var sending: SendingOptions
 
   /// Fields only an application has.
   private var givesApplicationOnlyFields: Bool {
-    notes != nil || source != nil || method != nil || sentTo != nil
+    notes != nil || sending.givesAny
   }
 
   private var givesFields: Bool {
@@ -81,7 +71,7 @@ struct EditCommand: ParsableCommand {
         throw CommandFailure.usage("--salary: \(error)")
       }
     }
-    let sendingMethod = try method.map(OptionValue.method)
+    let sendingMethod = try sending.method.map(OptionValue.method)
     let now = clock.now
     let name = try storeOptions.file.update { deck -> String in
       var postingID: String?
@@ -141,10 +131,9 @@ struct EditCommand: ParsableCommand {
             application.title = title
           }
           if let notes { application.notes = notes }
-          if let source { application.source = ApplicationSource(parsing: source) }
-          if let sendingMethod { application.method = sendingMethod }
-          if method != nil, sendingMethod == nil { application.method = nil }
-          if let sentTo { application.sentTo = OptionValue.nonBlank(sentTo) }
+          if let source = sending.source { application.source = ApplicationSource(parsing: source) }
+          if sending.method != nil { application.method = sendingMethod ?? nil }
+          if let sentTo = sending.sentTo { application.sentTo = OptionValue.nonBlank(sentTo) }
         }
       }
       return RecordName.of(reference, in: deck)
