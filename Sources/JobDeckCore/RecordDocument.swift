@@ -36,9 +36,10 @@ public enum RecordDocument {
   public static func render(_ posting: Posting, application: Application? = nil) -> String {
     var text = header
     text += "# The description follows the first blank line.\n"
-    if application != nil { text += sendingHelp }
     for (key, value) in fieldValues(posting) { text += "\(key): \(value)\n" }
-    if let application { text += sendingLines(application) }
+    // After the posting's lines, so that theirs keep the numbers they have without an
+    // application.
+    if let application { text += sendingHelp + sendingLines(application) }
     return text + "\n" + (posting.description ?? "")
   }
 
