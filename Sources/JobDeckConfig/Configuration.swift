@@ -22,16 +22,19 @@ public struct Configuration: Equatable, Sendable {
   /// before a follow-up, or "no response", is suggested; nil: not set here.
   public var followUpDays: Int?
   public var noResponseDays: Int?
+  /// The person's name, for the header of `jobdeck report`; nil: none.
+  public var name: String?
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
               theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:],
-              reminderLeadTimes: ReminderLeadTimes = .builtIn) {
+              reminderLeadTimes: ReminderLeadTimes = .builtIn, name: String? = nil) {
     self.storePath = storePath
     self.timeZone = timeZone
     self.mouse = mouse
     self.theme = theme
     self.keyOverrides = keyOverrides
     self.reminderLeadTimes = reminderLeadTimes
+    self.name = name
   }
 
   /// The keymap the UI runs with. The overrides were checked for clashes when parsed.

@@ -6,7 +6,7 @@ import TOMLKit
 extension Configuration {
   /// The top-level settings and tables a file may hold, for the message about any other.
   static let settingNames = [
-    "store", "time-zone", "mouse", "theme", "[colors]", "[keys]", "[reminders]",
+    "store", "time-zone", "mouse", "theme", "name", "[colors]", "[keys]", "[reminders]",
   ]
 
   /// Reads the text of a config file. `file` is only for messages. Pure: the caller reads the
@@ -42,6 +42,10 @@ extension Configuration {
         timeZone = name.isEmpty ? nil : name
       case "mouse":
         mouse = try reader.bool(value, key: key, in: nil)
+      case "name":
+        let text = try reader.string(value, key: key, in: nil, allowed: "your name in quotes")
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        name = trimmed.isEmpty ? nil : trimmed
       case "theme":
         let allowed = ColorTheme.Base.allCases.map(\.rawValue).joined(separator: ", ")
         let name = try reader.string(value, key: key, in: nil, allowed: allowed)

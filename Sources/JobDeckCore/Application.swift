@@ -22,11 +22,20 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
   /// When the user archived it: hidden from lists and the agenda, kept on file. Nil: not
   /// archived.
   public var archivedAt: Date?
+  /// Where the person found the job (not where the posting's record came from).
+  public var source: ApplicationSource?
+  /// How the application was sent.
+  public var method: ApplicationMethod?
+  /// The person or address it went to ("Jana Weber, HR", "jobs@acme.example", a postal
+  /// address): what a proof-of-search list asks for.
+  public var sentTo: String?
 
   public init(id: String, postingID: String?, company: String? = nil, title: String? = nil,
               stage: Stage = .saved, history: [StageChange] = [], notes: String = "",
               contacts: [Contact] = [], terms: EmploymentTerms = EmploymentTerms(),
-              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil) {
+              createdAt: Date, updatedAt: Date? = nil, archivedAt: Date? = nil,
+              source: ApplicationSource? = nil, method: ApplicationMethod? = nil,
+              sentTo: String? = nil) {
     self.id = id
     self.postingID = postingID
     self.company = company
@@ -39,12 +48,27 @@ public struct Application: Identifiable, Hashable, Codable, Sendable {
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
     self.archivedAt = archivedAt
+    self.source = source
+    self.method = method
+    self.sentTo = sentTo
   }
 
   public var isArchived: Bool { archivedAt != nil }
 
   /// When the application last changed stage (or was created): the basis of follow-ups.
   public var lastMovedAt: Date { history.last?.at ?? createdAt }
+
+  /// Takes where it was found, how and to whom it was sent from an import, each only where it
+  /// is still empty: what the person typed before stays. True when anything changed.
+  public mutating func fillInSending(source: ApplicationSource?, method: ApplicationMethod?,
+                                     sentTo: String?) -> Bool
+  {
+    let before = (self.source, self.method, self.sentTo)
+    if self.source == nil { self.source = source }
+    if self.method == nil { self.method = method }
+    if self.sentTo == nil { self.sentTo = sentTo }
+    return before != (self.source, self.method, self.sentTo)
+  }
 }
 
 /// One move between stages. `from` is nil for the entry that records the first stage.

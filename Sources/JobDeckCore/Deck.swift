@@ -35,6 +35,19 @@ public struct Deck: Hashable, Sendable {
     deadlines.filter { $0.owner == owner }
   }
 
+  /// A posting's application when it has exactly one: the record documents put its source,
+  /// method and sent-to lines in the posting's (with several, each is edited on its own).
+  public func onlyApplication(toPosting postingID: String) -> Application? {
+    let found = applications(forPosting: postingID)
+    return found.count == 1 ? found[0] : nil
+  }
+
+  /// Postings by id, for code that looks many up (the first of a repeated id, as
+  /// `posting(withID:)` finds it).
+  public var postingsByID: [String: Posting] {
+    Dictionary(postings.map { ($0.id, $0) }) { first, _ in first }
+  }
+
   /// The company an application is with: its posting's, else its own.
   public func company(of application: Application) -> String {
     application.postingID.flatMap { posting(withID: $0)?.company } ?? application.company ?? ""

@@ -18,7 +18,8 @@ extension Deck {
   @discardableResult
   public mutating func apply(
     toPosting postingID: String?, company: String? = nil, title: String? = nil,
-    stage: Stage = .applied, note: String? = nil, at time: Date
+    stage: Stage = .applied, note: String? = nil, source: ApplicationSource? = nil,
+    method: ApplicationMethod? = nil, sentTo: String? = nil, at time: Date
   ) throws -> String {
     let base: String
     if let postingID {
@@ -35,7 +36,7 @@ extension Deck {
       id: id, postingID: postingID, company: postingID == nil ? company : nil,
       title: postingID == nil ? title : nil, stage: stage,
       history: [StageChange(from: nil, to: stage, at: time, note: note)],
-      createdAt: time)
+      createdAt: time, source: source, method: method, sentTo: sentTo)
     applications.append(application)
     return id
   }

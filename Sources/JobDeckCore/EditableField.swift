@@ -106,9 +106,8 @@ extension Deck {
           .lifting($0, applicationID: applicationID)
         }
       }
-      fields += RecordField<Application>.applicationFields.map {
-        .lifting($0, applicationID: applicationID)
-      }
+      fields += (RecordField<Application>.sendingFields + RecordField<Application>.applicationFields)
+        .map { .lifting($0, applicationID: applicationID) }
     }
     return fields
   }

@@ -22,16 +22,33 @@ import Foundation
 public enum RecordDocument {
   public static var postingFields: [String] { RecordField<Posting>.postingFields.map(\.key) }
   public static var applicationFields: [String] { RecordField<Application>.ownJobFields.map(\.key) }
+  /// What every application has, with or without a posting: how it was found and sent.
+  public static var sendingFields: [String] { RecordField<Application>.sendingFields.map(\.key) }
 
   private static let header = "# Lines starting with # are ignored. An empty value clears the field.\n"
 
   // MARK: Rendering
 
-  public static func render(_ posting: Posting) -> String {
+  /// With `application` (the posting's one application), its source, method and sent-to lines
+  /// follow the posting's: the job and how it was applied to, in one document.
+  public static func render(_ posting: Posting, application: Application? = nil) -> String {
     var text = header
     text += "# The description follows the first blank line.\n"
     for (key, value) in fieldValues(posting) { text += "\(key): \(value)\n" }
+    // After the posting's lines, so that theirs keep the numbers they have without an
+    // application.
+    if let application { text += sendingHelp + sendingLines(application) }
     return text + "\n" + (posting.description ?? "")
+  }
+
+  private static let sendingHelp =
+    "# source: company site, LinkedIn, referral, job board, recruiter, university, other"
+    + " or your own words\n# method: " + ApplicationMethod.allowedNames + "\n"
+
+  private static func sendingLines(_ application: Application) -> String {
+    RecordField<Application>.sendingFields.map {
+      "\($0.key): \($0.value(application, .withoutClock))\n"
+    }.joined()
   }
 
   /// Each field as its line shows it. A line left as it was keeps the stored value exactly,
@@ -42,15 +59,15 @@ public enum RecordDocument {
   }
 
   /// Company and title only for an application with no posting (otherwise they are the
-  /// posting's, edited there); the notes after the blank line.
+  /// posting's, edited there); how it was found and sent; the notes after the blank line.
   public static func render(_ application: Application) -> String {
     var text = header
-    text += "# The notes follow the first blank line.\n"
+    text += "# The notes follow the first blank line.\n" + sendingHelp
     if application.postingID == nil {
       text += "company: \(application.company ?? "")\n"
       text += "title: \(application.title ?? "")\n"
     }
-    return text + "\n" + application.notes
+    return text + sendingLines(application) + "\n" + application.notes
   }
 
   // MARK: Parsing
@@ -60,6 +77,26 @@ public enum RecordDocument {
     -> Posting
   {
     let (fields, body) = try split(text, allowed: postingFields)
+    return try apply(fields, body: body, to: posting)
+  }
+
+  /// The document of `render(_:application:)`: the posting and its application, each with the
+  /// document's values, or the first mistake with its line.
+  public static func parse(_ text: String, onto posting: Posting, application: Application)
+    throws(RecordDocumentError) -> (Posting, Application)
+  {
+    let (fields, body) = try split(text, allowed: postingFields + sendingFields)
+    let edited = try apply(fields.filter { postingFields.contains($0.key) }, body: body,
+                           to: posting)
+    var result = application
+    try apply(fields.filter { sendingFields.contains($0.key) },
+              RecordField<Application>.sendingFields, to: &result)
+    return (edited, result)
+  }
+
+  private static func apply(_ fields: [Field], body: String, to posting: Posting)
+    throws(RecordDocumentError) -> Posting
+  {
     let unchanged = Dictionary(uniqueKeysWithValues: fieldValues(posting))
     var result = posting
     let known = RecordField<Posting>.postingFields
@@ -86,21 +123,32 @@ public enum RecordDocument {
     }
   }
 
-  public static func parse(_ text: String, onto application: Application)
-    throws(RecordDocumentError) -> Application
+  /// Sets each of `known` named by a line whose text differs from what the field shows now (a
+  /// line left as it was keeps the stored value exactly, e.g. a multi-line address).
+  private static func apply(_ fields: [Field], _ known: [RecordField<Application>],
+                            to application: inout Application) throws(RecordDocumentError)
   {
-    let allowed = application.postingID == nil ? applicationFields : []
-    let (fields, body) = try split(text, allowed: allowed)
-    var result = application
+    let original = application
     for field in fields {
-      guard let recordField = RecordField<Application>.ownJobFields.first(where: { $0.key == field.key })
+      guard let recordField = known.first(where: { $0.key == field.key }),
+        recordField.value(original, .withoutClock) != field.value
       else { continue }
       do {
-        try recordField.update(&result, field.value, .withoutClock)
+        try recordField.update(&application, field.value, .withoutClock)
       } catch {
         throw RecordDocumentError(line: field.line, message: String(describing: error))
       }
     }
+  }
+
+  public static func parse(_ text: String, onto application: Application)
+    throws(RecordDocumentError) -> Application
+  {
+    let allowed = (application.postingID == nil ? applicationFields : []) + sendingFields
+    let (fields, body) = try split(text, allowed: allowed)
+    var result = application
+    try apply(fields, RecordField<Application>.ownJobFields + RecordField<Application>.sendingFields,
+              to: &result)
     result.notes = body
     return result
   }

@@ -138,6 +138,41 @@ extension RecordField where Record == Application {
   }
 }
 
+extension RecordField where Record == Application {
+  /// Where the job was found, how the application was sent and to whom: what statistics and a
+  /// proof of search report read.
+  public static var sendingFields: [RecordField<Application>] {
+    [
+      .init("source", "Found via",
+            accepts: "company site, LinkedIn, referral, job board, recruiter, university, other"
+              + " or your own words; blank: none",
+            value: { a, _ in a.source?.displayName ?? "" }) { a, text, _ in
+        a.source = ApplicationSource(parsing: text)
+      },
+      .init("method", "Sent by", accepts: "one of " + ApplicationMethod.allowedNames + "; blank: none",
+            value: { a, _ in a.method?.displayName ?? "" }) { a, text, _ in
+        guard !text.isEmpty else {
+          a.method = nil
+          return
+        }
+        guard let method = ApplicationMethod(parsing: text) else {
+          throw DeckError.invalidValue(
+            field: "method", value: text,
+            expected: "one of " + ApplicationMethod.allowedNames + "; blank: none")
+        }
+        a.method = method
+      },
+      .init("sent to", "Sent to", accepts: "the person or address it went to; blank: none",
+            value: { a, _ in
+              // One line: a multi-line address shows its breaks as "; ".
+              (a.sentTo ?? "").split(whereSeparator: \.isNewline).joined(separator: "; ")
+            }) { a, text, _ in
+        a.sentTo = text.nilIfEmpty
+      },
+    ]
+  }
+}
+
 extension Application {
   /// Moves the latest stage change to `text`'s day: no earlier than the move before it, no
   /// later than today.

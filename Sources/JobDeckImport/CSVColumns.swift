@@ -5,6 +5,8 @@ import JobDeckCore
 public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
   case company, title, location, url, posted, deadline, stage, applied, description, notes, tags
   case salary, type, workplace
+  /// Where the job was found, how the application was sent, to whom: read, not exported.
+  case source, method, sentTo
 
   /// Names as spreadsheets head them, already normalized (lowercase, single spaces). The first
   /// is the name the exporter writes.
@@ -24,6 +26,9 @@ public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
     case .salary: return ["salary", "compensation"]
     case .type: return ["type", "employment type"]
     case .workplace: return ["workplace", "remote"]
+    case .source: return ["source", "found via", "found on", "found through", "where found"]
+    case .method: return ["method", "application method", "applied via", "how applied"]
+    case .sentTo: return ["sent to", "contact", "contact person", "applied to"]
     }
   }
 

@@ -64,7 +64,8 @@ extension Deck {
       .map { applications[$0].id }
     let appliedAt = row.appliedOn.map { $0.instant(hour: 12, in: timeZone) }
 
-    if applicationID == nil, row.stage != nil || row.notes != nil {
+    let createsApplication = applicationID == nil && row.describesApplication
+    if createsApplication {
       let stage = row.stage ?? .saved
       let recordsApplying = appliedAt != nil && stage != .saved && stage != .applied
       applicationID = try? apply(
@@ -78,6 +79,14 @@ extension Deck {
       case .moved? = try? move(applicationID: applicationID, to: stage, at: time, index: index)
     {
       changes.append("stage")
+    }
+
+    if let applicationID, let position = index.applicationIndex(withID: applicationID),
+      applications[position].fillInSending(source: row.source, method: row.method,
+                                           sentTo: row.sentTo)
+    {
+      applications[position].updatedAt = time.truncatedToSeconds
+      if !createsApplication { changes.append("source/method") }
     }
 
     if let notes = row.notes, let applicationID,

@@ -44,15 +44,17 @@ public enum CSVExporter {
     }
     let write: (String) -> String
     switch cells {
-    case .spreadsheetSafe:
-      write = { field in
-        CSVFormulaGuard.isFormulaLike(field) ? alwaysQuoted(CSVFormulaGuard.guarded(field))
-          : quoted(field)
-      }
-    case .raw:
-      write = quoted
+    case .spreadsheetSafe: write = spreadsheetSafeCell
+    case .raw: write = quoted
     }
     return lines.map { $0.map(write).joined(separator: ",") + "\r\n" }.joined()
+  }
+
+  /// A cell as a spreadsheet may open it: formula-like text after a `'`, quoted (RFC 4180).
+  /// Every CSV JobDeck writes for spreadsheets goes through this (the export, the report).
+  static func spreadsheetSafeCell(_ field: String) -> String {
+    CSVFormulaGuard.isFormulaLike(field) ? alwaysQuoted(CSVFormulaGuard.guarded(field))
+      : quoted(field)
   }
 
   private static func row(deck: Deck, posting: Posting?, application: Application?,
@@ -75,6 +77,9 @@ public enum CSVExporter {
       case .salary: return posting?.compensation?.text ?? ""
       case .type: return posting?.employmentType.map(CSVVocabulary.name(of:)) ?? ""
       case .workplace: return posting?.workplace.map(CSVVocabulary.name(of:)) ?? ""
+      // Not among `columns`: adding them would change the header by which older exports are
+      // recognised (and their `'` prefixes removed).
+      case .source, .method, .sentTo: return ""
       }
     }
   }

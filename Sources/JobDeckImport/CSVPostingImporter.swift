@@ -10,15 +10,28 @@ public struct CSVImportedRow: Hashable, Sendable {
   public var stage: Stage?
   public var appliedOn: CivilDate?
   public var notes: String?
+  public var source: ApplicationSource?
+  public var method: ApplicationMethod?
+  public var sentTo: String?
 
   public init(row: Int, line: Int, draft: PostingDraft, stage: Stage? = nil,
-              appliedOn: CivilDate? = nil, notes: String? = nil) {
+              appliedOn: CivilDate? = nil, notes: String? = nil,
+              source: ApplicationSource? = nil, method: ApplicationMethod? = nil,
+              sentTo: String? = nil) {
     self.row = row
     self.line = line
     self.draft = draft
     self.stage = stage
     self.appliedOn = appliedOn
     self.notes = notes
+    self.source = source
+    self.method = method
+    self.sentTo = sentTo
+  }
+
+  /// Whether the row says anything that belongs to an application rather than the ad.
+  public var describesApplication: Bool {
+    stage != nil || notes != nil || source != nil || method != nil || sentTo != nil
   }
 }
 
@@ -233,6 +246,14 @@ struct RowReader {
           + " remote, hybrid or on-site; left unset")
       }
     }
+    var method: ApplicationMethod?
+    if let text = cell(.method) {
+      method = ApplicationMethod(parsing: text)
+      if method == nil {
+        remarks.append("column '\(name(.method))': \(QuotedExcerpt.quoted(text)) is not a method"
+          + " JobDeck knows (\(ApplicationMethod.allowedNames)); left unset")
+      }
+    }
     var deadlines: [Deadline] = []
     if let deadline, let text = cell(.deadline) {
       deadlines.append(Self.applicationCutoff(deadline, text: text, layout: layout))
@@ -241,7 +262,9 @@ struct RowReader {
     return CSVImportedRow(
       row: record.row, line: record.line,
       draft: PostingDraft(posting: posting, deadlines: deadlines, remarks: remarks),
-      stage: stage, appliedOn: applied, notes: cell(.notes))
+      stage: stage, appliedOn: applied, notes: cell(.notes),
+      source: cell(.source).flatMap(ApplicationSource.init(parsing:)), method: method,
+      sentTo: cell(.sentTo))
   }
 
   /// The URL cell when it is a link JobDeck keeps; otherwise nil, and a remark that says what

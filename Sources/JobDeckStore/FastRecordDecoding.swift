@@ -65,10 +65,18 @@ struct FastRecordDecoding {
     var id: String?, postingID: String?, company: String?, title: String?, stage: Stage?
     var history: [StageChange]?, notes: String?, contacts: [Contact]?, terms: EmploymentTerms?
     var createdAt: Date?, updatedAt: Date?, archivedAt: Date?
+    var source: ApplicationSource?, method: ApplicationMethod?, sentTo: String?
     try reader.readObject { (reader, key) throws(FastPathMiss) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
       case 10 where keyIs(key, "archivedAt"): archivedAt = try reader.readInstant(); return 1 << 11
+      case 6 where keyIs(key, "source"):
+        source = ApplicationSource(rawValue: try reader.readString())
+        return 1 << 12
+      case 6 where keyIs(key, "method"):
+        method = try reader.readEnum(ApplicationMethod.self)
+        return 1 << 13
+      case 6 where keyIs(key, "sentTo"): sentTo = try reader.readString(); return 1 << 14
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 1
       case 5 where keyIs(key, "stage"): stage = try reader.readEnum(Stage.self); return 1 << 2
       case 5 where keyIs(key, "notes"): notes = try reader.readString(); return 1 << 3
@@ -98,7 +106,8 @@ struct FastRecordDecoding {
     return Application(
       id: id, postingID: postingID, company: company, title: title, stage: stage,
       history: history, notes: notes, contacts: contacts, terms: terms, createdAt: createdAt,
-      updatedAt: updatedAt, archivedAt: archivedAt)
+      updatedAt: updatedAt, archivedAt: archivedAt, source: source, method: method,
+      sentTo: sentTo)
   }
 
   mutating func deadline(_ reader: inout FastJSONReader) throws(FastPathMiss) -> Deadline {

@@ -69,8 +69,11 @@ struct FastRecordWriter {
       writer.close(inner)
     }
     key("id", &object); string(application.id)
+    if let method = application.method { key("method", &object); string(method.rawValue) }
     key("notes", &object); string(application.notes)
     if let postingID = application.postingID { key("postingID", &object); string(postingID) }
+    if let sentTo = application.sentTo { key("sentTo", &object); string(sentTo) }
+    if let source = application.source { key("source", &object); string(source.rawValue) }
     key("stage", &object); string(application.stage.rawValue)
     key("terms", &object); try write(application.terms)
     if let title = application.title { key("title", &object); string(title) }

@@ -199,6 +199,7 @@ struct StoreDiagnosis {
     "workplace": Workplace.allCases.map(\.rawValue),
     "employmentType": EmploymentType.allCases.map(\.rawValue),
     "contractType": EmploymentType.allCases.map(\.rawValue),
+    "method": ApplicationMethod.allCases.map(\.rawValue),
     "precision": ["exact", "onOrBefore"],
     "period": Compensation.Period.allCases.map(\.rawValue),
     "origin": ["manual", "imported", "derived", "edited"],
@@ -208,7 +209,7 @@ struct StoreDiagnosis {
   private static let allowedNames: [String: String] = [
     "stage": "stage", "from": "stage", "to": "stage", "kind": "deadline kind",
     "status": "deadline status", "workplace": "workplace", "employmentType": "employment type",
-    "contractType": "contract type",
+    "contractType": "contract type", "method": "application method",
     "precision": "precision", "period": "pay period", "origin": "origin",
     "relativeTo": "anchor",
   ]

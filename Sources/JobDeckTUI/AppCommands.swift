@@ -10,10 +10,13 @@ extension App {
     case .showPostings: switchView(to: .postings)
     case .showPipeline: switchView(to: .pipeline)
     case .showAgenda: switchView(to: .agenda)
+    case .showStats: switchView(to: .stats)
     case .nextView:
-      switchView(to: TopView(rawValue: (state.view.rawValue + 1) % 3) ?? .postings)
+      let count = TopView.allCases.count
+      switchView(to: TopView(rawValue: (state.view.rawValue + 1) % count) ?? .postings)
     case .previousView:
-      switchView(to: TopView(rawValue: (state.view.rawValue + 2) % 3) ?? .postings)
+      let count = TopView.allCases.count
+      switchView(to: TopView(rawValue: (state.view.rawValue + count - 1) % count) ?? .postings)
     case .help:
       state.helpScroll = 0
       if case .detail(let detail) = state.mode { state.detailUnderHelp = detail }
@@ -87,6 +90,17 @@ extension App {
     case .editFields: openRecordFieldForm()
     case .contacts: openContacts()
     case .offerTerms: openOfferTermsForm()
+    case .cycleBreakdown:
+      let all = SearchStatistics.Grouping.allCases
+      let index = all.firstIndex(of: state.statsGrouping) ?? 0
+      state.statsGrouping = all[(index + 1) % all.count]
+      showMessage("broken down by \(state.statsGrouping.rawValue)")
+    case .cyclePeriod:
+      let all = StatsPeriod.allCases
+      let index = all.firstIndex(of: state.statsPeriod) ?? 0
+      state.statsPeriod = all[(index + 1) % all.count]
+      state.statsScroll = 0
+      showMessage("period: \(state.statsPeriod.title)")
     case .compareOffers: compareOffers()
     case .markForComparison: markForComparison()
     }
@@ -99,7 +113,7 @@ extension App {
     guard let binding = state.keys.binding(for: command) else { return [] }
     if binding.contexts.contains(state.keyContext) { return run(command) }
     let views: [(context: KeyContext, view: TopView)] = [
-      (.postings, .postings), (.pipeline, .pipeline), (.agenda, .agenda),
+      (.postings, .postings), (.pipeline, .pipeline), (.agenda, .agenda), (.stats, .stats),
     ]
     guard let target = views.first(where: { $0.view == state.view && binding.contexts.contains($0.context) })
       ?? views.first(where: { binding.contexts.contains($0.context) })
@@ -128,6 +142,8 @@ extension App {
     case .agenda:
       let count = AgendaModel(state: state).count()
       state.agendaSelection = max(0, min(state.agendaSelection + delta, count - 1))
+    case .stats:
+      state.statsScroll = max(0, min(state.statsScroll + delta, maximumStatsScroll))
     case .detail:
       guard case .detail(var detail) = state.mode else { return }
       detail.scroll = max(0, min(detail.scroll + delta, maximumDetailScroll(detail)))
@@ -145,6 +161,8 @@ extension App {
         ? Renderer(state: state).visiblePostingCount(upTo: position == .max ? .max : position + 1)
         : listCount(in: context)
       setListSelection(max(0, min(position, count - 1)), in: context)
+    case .stats:
+      state.statsScroll = position == .max ? maximumStatsScroll : max(0, position)
     case .detail:
       guard case .detail(var detail) = state.mode else { return }
       detail.scroll = position == .max ? maximumDetailScroll(detail) : max(0, position)
@@ -157,6 +175,7 @@ extension App {
     case .postings: state.postingSelection = 0
     case .pipeline: state.pipelineRow = 0
     case .agenda: state.agendaSelection = 0
+    case .stats: state.statsScroll = 0
     case .detail: break
     }
   }
@@ -170,6 +189,8 @@ extension App {
       guard count > 0 else { return [] }
       let current = listSelection(in: context)
       setListSelection((current + (forward ? 1 : count - 1)) % count, in: context)
+    case .stats:
+      break
     case .detail:
       guard case .detail(var detail) = state.mode else { return [] }
       let needle = (state.filters[.detail] ?? "").lowercased()
@@ -198,7 +219,7 @@ extension App {
     case .pipeline:
       return Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn).count
     case .agenda: return AgendaModel(state: state).count()
-    case .detail: return 0
+    case .stats, .detail: return 0
     }
   }
 
@@ -207,7 +228,7 @@ extension App {
     case .postings: return state.postingSelection
     case .pipeline: return state.pipelineRow
     case .agenda: return state.agendaSelection
-    case .detail: return 0
+    case .stats, .detail: return 0
     }
   }
 
@@ -216,7 +237,7 @@ extension App {
     case .postings: state.postingSelection = position
     case .pipeline: state.pipelineRow = position
     case .agenda: state.agendaSelection = position
-    case .detail: break
+    case .stats, .detail: break
     }
   }
 
@@ -233,7 +254,7 @@ extension App {
     case .agenda:
       guard let entry = selectedAgendaEntry else { return }
       state.mode = .detail(AgendaModel(state: state).target(of: entry.owner))
-    case .detail:
+    case .stats, .detail:
       return
     }
     state.filters[.detail] = nil

@@ -1,15 +1,16 @@
 import Foundation
 import JobDeckCore
 
-/// The three views reachable with `1`, `2`, `3` and `Tab`.
+/// The views reachable with `1` to `4` and `Tab`.
 public enum TopView: Int, CaseIterable, Sendable {
-  case postings, pipeline, agenda
+  case postings, pipeline, agenda, stats
 
   var title: String {
     switch self {
     case .postings: return "Postings"
     case .pipeline: return "Pipeline"
     case .agenda: return "Agenda"
+    case .stats: return "Stats"
     }
   }
 }
@@ -178,6 +179,11 @@ public struct AppState: Equatable, Sendable {
   /// The days of silence set outside the store (`Deck.suggestions`).
   public var suggestionDays = SuggestionDays()
 
+  /// The Stats view: its first line shown, its breakdown (`b`) and its period (`p`).
+  public var statsScroll = 0
+  public var statsGrouping: SearchStatistics.Grouping = .source
+  public var statsPeriod: StatsPeriod = .all
+
   public var undoStack: [UndoStep] = []
   public var redoStack: [UndoStep] = []
   /// The user's changes not yet confirmed on disk, replayed onto the disk's version if another
@@ -206,6 +212,7 @@ public struct AppState: Equatable, Sendable {
     case .postings: return .postings
     case .pipeline: return .pipeline
     case .agenda: return .agenda
+    case .stats: return .stats
     }
   }
 

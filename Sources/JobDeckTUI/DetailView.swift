@@ -110,7 +110,14 @@ extension Renderer {
       field("pay", posting.compensation?.text)
       field("tags", posting.tags.isEmpty ? nil : posting.tags.joined(separator: ", "))
     }
-    if let application { field("stage", application.stage.displayName) }
+    if let application {
+      field("stage", application.stage.displayName)
+      field("found via", application.source?.displayName)
+      field("method", application.method?.displayName)
+      field("sent to", application.sentTo.map {
+        $0.split(whereSeparator: \.isNewline).joined(separator: "; ")
+      })
+    }
 
     let clock = AgendaModel(state: state).clock
     var owners: [DeadlineOwner] = []

@@ -1,23 +1,26 @@
 /// Where a key acts: one of the three list views, or the detail on top of them.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
-  case postings, pipeline, agenda, detail
+  case postings, pipeline, agenda, stats, detail
 
   public var title: String {
     switch self {
     case .postings: return "Postings"
     case .pipeline: return "Pipeline"
     case .agenda: return "Agenda"
+    case .stats: return "Stats"
     case .detail: return "Detail"
     }
   }
 
+  /// The top views: the lists and the Stats view (which has no rows to select or open).
+  static let views: Set<KeyContext> = [.postings, .pipeline, .agenda, .stats]
   static let lists: Set<KeyContext> = [.postings, .pipeline, .agenda]
   static let everywhere = Set(KeyContext.allCases)
 }
 
 /// The help's sections, in the order shown.
 public enum KeyGroup: String, CaseIterable, Sendable {
-  case everywhere, moving, postings, pipeline, agenda, detail
+  case everywhere, moving, postings, pipeline, agenda, stats, detail
 
   public var title: String {
     switch self {
@@ -26,6 +29,7 @@ public enum KeyGroup: String, CaseIterable, Sendable {
     case .postings: return "Postings"
     case .pipeline: return "Pipeline"
     case .agenda: return "Agenda"
+    case .stats: return "Stats"
     case .detail: return "Detail"
     }
   }
@@ -34,7 +38,7 @@ public enum KeyGroup: String, CaseIterable, Sendable {
 /// Everything a key can ask the UI to do. The palette runs these by name, so each is a whole
 /// request (`z` opens the snooze prompt; its `d`/`w` answer belongs to the prompt).
 public enum AppCommand: String, CaseIterable, Sendable {
-  case showPostings, showPipeline, showAgenda, nextView, previousView
+  case showPostings, showPipeline, showAgenda, showStats, nextView, previousView
   case help, palette, undo, redo, addPosting, importPosting, quit
   case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp, open
   case filter, nextMatch, previousMatch, clearFilter
@@ -44,6 +48,7 @@ public enum AppCommand: String, CaseIterable, Sendable {
   case back, editNotes, openURL
   case apply, addEvent, editEvent, delete, archive, showArchived, editRecord, contacts
   case offerTerms, compareOffers, markForComparison, editFields
+  case cycleBreakdown, cyclePeriod
 }
 
 /// One row of the keymap: what a command is called, which keys run it and where.
@@ -69,21 +74,23 @@ public struct KeyBinding: Equatable, Sendable {
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
     // Everywhere
-    row(.showPostings, ["1"], KeyContext.lists, .everywhere, "show the postings table"),
-    row(.showPipeline, ["2"], KeyContext.lists, .everywhere, "show the pipeline by stage"),
-    row(.showAgenda, ["3"], KeyContext.lists, .everywhere, "show the agenda of deadlines"),
-    row(.nextView, [.tab], KeyContext.lists, .everywhere, "next view"),
-    row(.previousView, [.backTab], KeyContext.lists, .everywhere, "previous view"),
+    row(.showPostings, ["1"], KeyContext.views, .everywhere, "show the postings table"),
+    row(.showPipeline, ["2"], KeyContext.views, .everywhere, "show the pipeline by stage"),
+    row(.showAgenda, ["3"], KeyContext.views, .everywhere, "show the agenda of deadlines"),
+    row(.showStats, ["4"], KeyContext.views, .everywhere,
+        "show the statistics: funnel, answers, applications per week, breakdown"),
+    row(.nextView, [.tab], KeyContext.views, .everywhere, "next view"),
+    row(.previousView, [.backTab], KeyContext.views, .everywhere, "previous view"),
     row(.help, ["?"], KeyContext.everywhere, .everywhere, "show every key (this help)",
         hint: "help"),
     row(.palette, [":"], KeyContext.everywhere, .everywhere,
         "command palette: type to find any command, Enter runs it", hint: "commands"),
     row(.undo, ["u"], KeyContext.everywhere, .everywhere, "undo the last change", hint: "undo"),
     row(.redo, [.control("r")], KeyContext.everywhere, .everywhere, "redo what was undone"),
-    row(.addPosting, ["a"], KeyContext.lists, .everywhere, "add a posting by hand", hint: "add"),
-    row(.importPosting, ["i"], KeyContext.lists, .everywhere,
+    row(.addPosting, ["a"], KeyContext.views, .everywhere, "add a posting by hand", hint: "add"),
+    row(.importPosting, ["i"], KeyContext.views, .everywhere,
         "import a posting from a file, a URL or a paste", hint: "import"),
-    row(.quit, ["q"], KeyContext.lists, .everywhere, "save and quit", hint: "quit"),
+    row(.quit, ["q"], KeyContext.views, .everywhere, "save and quit", hint: "quit"),
     row(.delete, ["D"], KeyContext.everywhere, .everywhere,
         "delete the selected record (asks first, naming it and what goes with it)"),
     row(.archive, ["X"], KeyContext.everywhere, .everywhere,
@@ -112,7 +119,7 @@ public enum KeyMap {
     row(.nextMatch, ["n"], KeyContext.everywhere, .moving, "next match of the filter or search"),
     row(.previousMatch, ["N"], KeyContext.everywhere, .moving,
         "previous match of the filter or search"),
-    row(.clearFilter, [.escape], KeyContext.lists, .moving, "clear the filter"),
+    row(.clearFilter, [.escape], KeyContext.views, .moving, "clear the filter"),
     // Postings
     row(.cycleSort, ["s"], [.postings], .postings, "sort by deadline, posted date or company",
         hint: "sort"),
@@ -151,6 +158,11 @@ public enum KeyMap {
     row(.editEvent, ["r"], [.agenda], .agenda,
         "edit or reschedule the event or deadline: date, time, place, link, note",
         hint: "reschedule"),
+    // Stats
+    row(.cycleBreakdown, ["b"], [.stats], .stats,
+        "break the numbers down by source, method, type, tag or month", hint: "breakdown"),
+    row(.cyclePeriod, ["p"], [.stats], .stats,
+        "period: all, the last 4, 13 or 52 weeks", hint: "period"),
     // Detail
     row(.back, ["q", .escape], [.detail], .detail, "back to the list", hint: "back"),
     row(.editNotes, [.control("e")], [.detail], .detail,
@@ -216,7 +228,7 @@ public enum KeyMap {
         let keys = binding.keys.map { "`" + label($0) + "`" }.joined(separator: " ")
         let contexts = binding.contexts == KeyContext.everywhere
           ? "everywhere"
-          : binding.contexts == KeyContext.lists
+          : binding.contexts == KeyContext.views
             ? "views" : binding.orderedContexts.map(\.title).joined(separator: ", ")
         let summary = binding.summary.replacingOccurrences(of: "|", with: "\\|")
         lines.append("| \(keys) | \(contexts) | \(summary) |")

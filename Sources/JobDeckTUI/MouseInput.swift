@@ -75,6 +75,8 @@ extension Renderer {
     let height = Renderer.contentHeight(rows: state.size.rows)
     let top = 1
     switch state.view {
+    case .stats:
+      return nil
     case .postings:
       let visibleRows = max(1, height - 1)
       let offset = max(0, state.postingSelection - visibleRows + 1)

@@ -16,7 +16,8 @@ public enum PendingEdit: Equatable, Sendable {
   case markDone(deadlineID: String, at: Date)
   case dismiss(deadlineID: String, at: Date)
   /// An application to a posting from the apply form (`A`).
-  case apply(postingID: String, stage: Stage, note: String?, at: Date)
+  case apply(postingID: String, stage: Stage, note: String?, source: ApplicationSource?,
+             method: ApplicationMethod?, sentTo: String?, at: Date)
   /// A new event or deadline (id assigned when applied).
   case addDeadline(Deadline)
   /// New details and date for the event with `Deadline.id`, through `Deck.editDeadline` (a
@@ -30,12 +31,15 @@ public enum PendingEdit: Equatable, Sendable {
   case removeContact(position: Int, applicationID: String, at: Date)
   /// Every field of a posting from its edited record document, checked by `Deck.editPosting`.
   case editPosting(Posting, at: Date)
-  /// An application's fields (company, title, notes) from its record document.
+  /// An application's fields (company, title, notes, source, method, sent to) from its record
+  /// document.
   case editApplication(Application, at: Date)
   /// The fields the `e` form changed (key → text), set again through `Deck.editFields`, so a
   /// replay onto a newer deck changes only those fields.
   case editFields(Deck.Reference, texts: [String: String], today: CivilDate, timeZone: TimeZone,
                   at: Date)
+  /// A posting's document that also holds its one application's source, method and sent to.
+  case editPostingAndApplication(Posting, Application, at: Date)
   /// A posting (with its applications and deadlines), an application or a deadline.
   case remove(Deck.Reference)
   case snooze(deadlineID: String, until: CivilDate)
@@ -98,13 +102,14 @@ public enum PendingEdit: Equatable, Sendable {
       return (try? deck.markDone(id, at: time)) != nil
     case .dismiss(let id, let time):
       return (try? deck.dismiss(id, at: time)) != nil
-    case .apply(let postingID, let stage, let note, let time):
+    case .apply(let postingID, let stage, let note, let source, let method, let sentTo, let time):
       let stamp = time.truncatedToSeconds
       // Replayed onto a disk version that already holds it: not a second application.
       if deck.applications.contains(where: { $0.postingID == postingID && $0.createdAt == stamp }) {
         return true
       }
-      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, at: time)) != nil
+      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, source: source,
+                             method: method, sentTo: sentTo, at: time)) != nil
       else { return false }
       deck.refreshDerivedDeadlines()
       return true
@@ -133,10 +138,23 @@ public enum PendingEdit: Equatable, Sendable {
         edited.company = application.company
         edited.title = application.title
         edited.notes = application.notes
+        edited.source = application.source
+        edited.method = application.method
+        edited.sentTo = application.sentTo
       }) != nil
     case .editFields(let reference, let texts, let today, let zone, let time):
       let context = RecordFieldContext(today: today, timeZone: zone)
       return (try? deck.editFields(of: reference, texts, context: context, at: time)) != nil
+    case .editPostingAndApplication(let posting, let application, let time):
+      guard (try? deck.editPosting(posting.id, at: time) { $0 = posting }) != nil else {
+        return false
+      }
+      _ = try? deck.editApplication(application.id, at: time) { edited in
+        edited.source = application.source
+        edited.method = application.method
+        edited.sentTo = application.sentTo
+      }
+      return true
     case .setTerms(let terms, let id, let time):
       guard (try? deck.setTerms(applicationID: id, at: time) { $0 = terms }) != nil else {
         return false

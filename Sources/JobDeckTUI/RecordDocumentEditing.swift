@@ -38,7 +38,7 @@ extension App {
       applicationID = detail.applicationID
     case .postings: return selectedPosting.map { .posting($0.id) }
     case .pipeline: applicationID = selectedApplication?.id
-    case .agenda: return nil
+    case .agenda, .stats: return nil
     }
     guard let applicationID, let application = state.deck.application(withID: applicationID)
     else { return nil }
@@ -50,7 +50,10 @@ extension App {
 
   private func documentText(of reference: Deck.Reference) -> String? {
     switch reference {
-    case .posting(let id): return state.deck.posting(withID: id).map(RecordDocument.render)
+    case .posting(let id):
+      return state.deck.posting(withID: id).map {
+        RecordDocument.render($0, application: state.deck.onlyApplication(toPosting: id))
+      }
     case .application(let id): return state.deck.application(withID: id).map(RecordDocument.render)
     case .deadline: return nil
     }
@@ -72,9 +75,14 @@ extension App {
       switch reference {
       case .posting(let id):
         guard let posting = state.deck.posting(withID: id) else { return [] }
-        var edited = try RecordDocument.parse(text, onto: posting)
-        edited = try edited.validated()
-        edit = .editPosting(edited, at: clock.now)
+        if let application = state.deck.onlyApplication(toPosting: id) {
+          let (edited, sending) = try RecordDocument.parse(text, onto: posting,
+                                                           application: application)
+          edit = .editPostingAndApplication(try edited.validated(), sending, at: clock.now)
+        } else {
+          edit = .editPosting(try RecordDocument.parse(text, onto: posting).validated(),
+                              at: clock.now)
+        }
       case .application(let id):
         guard let application = state.deck.application(withID: id) else { return [] }
         edit = .editApplication(try RecordDocument.parse(text, onto: application), at: clock.now)

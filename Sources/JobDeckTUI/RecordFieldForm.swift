@@ -34,7 +34,7 @@ extension App {
       let applications = state.deck.applications(forPosting: posting.id)
       return applications.count == 1 ? .application(applications[0].id) : .posting(posting.id)
     case .pipeline: return selectedApplication.map { .application($0.id) }
-    case .agenda: return nil
+    case .agenda, .stats: return nil
     case .detail:
       guard case .detail(let detail) = state.mode else { return nil }
       if let id = detail.applicationID { return .application(id) }

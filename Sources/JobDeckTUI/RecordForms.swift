@@ -26,6 +26,12 @@ extension App {
         .init(label: "Date", input: TextInput("today"),
               help: "when: 2025-03-03, today, yesterday, -3d, fri"),
         .init(label: "Note", input: TextInput(), help: "optional, kept in the history"),
+        .init(label: "Found via", input: TextInput(),
+              help: "optional: company site, LinkedIn, referral, job board, recruiter,"
+                + " university, other, or your own words"),
+        .init(label: "Method", input: TextInput(),
+              help: "optional: " + ApplicationMethod.allowedNames),
+        .init(label: "Sent to", input: TextInput(), help: "optional: the person or address"),
       ]))
   }
 
@@ -116,6 +122,7 @@ extension App {
     case .postings:
       guard let posting = selectedPosting else { return nil }
       return state.deck.applications(forPosting: posting.id).first?.id
+    case .stats: return nil
     }
   }
 
@@ -153,7 +160,7 @@ extension App {
       case .apply(let postingID):
         let edit = try applyEdit(form, postingID: postingID)
         state.mode = .browsing
-        guard case .apply(_, let stage, _, _) = edit,
+        guard case .apply(_, let stage, _, _, _, _, _) = edit,
           let posting = state.deck.posting(withID: postingID)
         else { return [] }
         return perform(edit, message: "Applied to \(state.recordName(of: posting)): \(stage.displayName)")
@@ -194,7 +201,16 @@ extension App {
     // As `jobdeck apply --on`: a day other than today is recorded at its noon.
     let time = day == state.today ? clock.now : day.instant(hour: 12, in: state.timeZone)
     try FieldText.checkOneLine(form.value("Note"), field: "note")
-    return .apply(postingID: postingID, stage: stage, note: form.optional("Note"), at: time)
+    try FieldText.checkOneLine(form.value("Found via"), field: "found via")
+    try FieldText.checkOneLine(form.value("Sent to"), field: "sent to")
+    let methodText = form.value("Method")
+    let method = try methodText.isEmpty ? nil : ApplicationMethod(parsing: methodText).orThrow(
+      DeckError.invalidValue(field: "method", value: methodText,
+                             expected: ApplicationMethod.allowedNames))
+    return .apply(
+      postingID: postingID, stage: stage, note: form.optional("Note"),
+      source: ApplicationSource(parsing: form.value("Found via")), method: method,
+      sentTo: form.optional("Sent to"), at: time)
   }
 
   private func eventFromForm(_ form: FieldForm, owner: DeadlineOwner, editing: String?) throws

@@ -15,6 +15,7 @@ extension App {
     case .postings: return selectedPosting.map { .posting($0.id) }
     case .pipeline: return selectedApplication.map { .application($0.id) }
     case .agenda: return selectedAgendaEntry.map { .deadline($0.id) }
+    case .stats: return nil
     }
   }
 

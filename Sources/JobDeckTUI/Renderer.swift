@@ -48,6 +48,7 @@ struct Renderer {
         case .postings: drawPostings(on: &screen, in: area)
         case .pipeline: drawPipeline(on: &screen, in: area)
         case .agenda: drawAgenda(on: &screen, in: area)
+        case .stats: drawStats(on: &screen, in: area)
         }
       }
       if case .stagePicker(let picker) = state.mode {
@@ -80,8 +81,9 @@ struct Renderer {
 
   /// The view's name after the first key that shows it (the keymap's, so a rebinding shows).
   static func tabLabel(_ view: TopView, keys: KeyTable = .standard) -> String {
-    let command: AppCommand = [.postings: .showPostings, .pipeline: .showPipeline][view]
-      ?? .showAgenda
+    let command: AppCommand = [
+      .postings: .showPostings, .pipeline: .showPipeline, .stats: .showStats,
+    ][view] ?? .showAgenda
     guard let key = keys.binding(for: command)?.keys.first else { return " \(view.title) " }
     return " \(KeyMap.label(key)) \(view.title) "
   }

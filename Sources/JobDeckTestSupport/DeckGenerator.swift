@@ -153,7 +153,16 @@ public struct DeckGenerator {
         return contact
       },
       terms: terms, createdAt: instant(), updatedAt: maybe { $0.instant() },
-      archivedAt: extra { $0.generator.chance(0.2) ? $0.instant() : nil })
+      archivedAt: extra { $0.generator.chance(0.2) ? $0.instant() : nil },
+      source: extra {
+        $0.maybe {
+          $0.generator.chance(0.5)
+            ? ApplicationSource($0.pick(ApplicationSource.Channel.allCases))
+            : ApplicationSource(rawValue: $0.text())
+        }
+      },
+      method: extra { $0.maybe { $0.pick(ApplicationMethod.allCases) } },
+      sentTo: extra { $0.maybe { $0.text() } })
   }
 
   public mutating func deadline(id: String, owner: DeadlineOwner) -> Deadline {

@@ -28,6 +28,20 @@ extension EmploymentType: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map { kebabCase($0.rawValue) } }
 }
 
+/// `online-form`, `e-mail`, `in person`, and the store's `onlineForm`.
+extension ApplicationMethod: ExpressibleByArgument {
+  public init?(argument: String) {
+    guard let value = Self.choice(matching: argument, alsoMatching: \.displayName) else {
+      return nil
+    }
+    self = value
+  }
+
+  public static var allValueStrings: [String] {
+    allCases.map { $0.displayName.replacingOccurrences(of: " ", with: "-") }
+  }
+}
+
 extension Workplace: ExpressibleByArgument {
   public init?(argument: String) {
     guard let value = Self.choice(matching: argument) else { return nil }

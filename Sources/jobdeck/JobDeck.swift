@@ -27,7 +27,8 @@ struct JobDeck: ParsableCommand {
       CheckCommand.self, CompactCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
       SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
-      OffersCommand.self, ConfigCommand.self, SuggestCommand.self,
+      OffersCommand.self, ConfigCommand.self, SuggestCommand.self, StatsCommand.self,
+      ReportCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )
@@ -38,7 +39,7 @@ struct JobDeck: ParsableCommand {
     // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
     signal(SIGXFSZ, SIG_IGN)
-    // Before ArgumentParser: with a default subcommand it would take `jobdeck stats` for an
+    // Before ArgumentParser: with a default subcommand it would take `jobdeck sync` for an
     // argument of `ui` and answer with the UI's usage (and `jobdeck sync --help` with its help).
     if let unknown = UnknownCommand(arguments: Array(CommandLine.arguments.dropFirst()),
                                     known: commandNames) {
@@ -77,7 +78,7 @@ struct JobDeck: ParsableCommand {
   }
 }
 
-/// A first argument that names no command: `jobdeck stats`.
+/// A first argument that names no command: `jobdeck sync`.
 struct UnknownCommand {
   /// EX_USAGE: the command line itself is wrong.
   static let exitCode: Int32 = 64

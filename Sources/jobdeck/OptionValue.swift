@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import JobDeckCore
 
@@ -33,4 +34,37 @@ enum OptionValue {
     }
     return instant
   }
+
+  /// The text trimmed, or nil when nothing is left: an empty value clears an optional field.
+  static func nonBlank(_ text: String) -> String? {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return trimmed.isEmpty ? nil : trimmed
+  }
+
+  /// `--method`: a method's name, or empty (nil: on `edit`, clears it).
+  static func method(_ text: String) throws -> ApplicationMethod? {
+    guard nonBlank(text) != nil else { return nil }
+    guard let method = ApplicationMethod(argument: text) else {
+      throw CommandFailure.usage("--method: unknown method \(QuotedExcerpt.quoted(text)); expected one of "
+        + ApplicationMethod.allValueStrings.joined(separator: ", ") + " (or \"\" to clear it)")
+    }
+    return method
+  }
+}
+
+/// `--source`, `--method` and `--sent-to` of `apply` and `edit`: where the job was found, how the
+/// application was sent and to whom. An empty value clears one on `edit`.
+struct SendingOptions: ParsableArguments {
+  @Option(help: ArgumentHelp(
+    "Where you found the job: company-site, linkedin, referral, job-board, recruiter, university, other, or your own words.",
+    valueName: "source"))
+  var source: String?
+  @Option(help: ArgumentHelp("How the application was sent: online-form, e-mail, post, in-person, recruiter.",
+                             valueName: "method"))
+  var method: String?
+  @Option(help: ArgumentHelp("The person or address the application went to.",
+                             valueName: "contact or address"))
+  var sentTo: String?
+
+  var givesAny: Bool { source != nil || method != nil || sentTo != nil }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JobDeckCore
+import JobDeckStore
 
 /// Text from the store or an imported ad can carry terminal escapes: everything printed goes
 /// through the sanitizer, one line at a time so that line breaks survive.
@@ -27,6 +28,18 @@ func sayRendered(_ text: String) {
 /// like everything printed; without the "jobdeck: " of `printError`.
 func tell(_ text: String, terminator: String = "\n") {
   FileHandle.standardError.write(Data((safeLines(text) + terminator).utf8))
+}
+
+/// A file's text (a calendar, a CSV, a report) to `path`, or to standard output without one: to
+/// a pipe as it is; on a terminal sanitized like all output. `saying` follows "Wrote PATH: ".
+func writeFile(_ text: String, to path: String?, saying summary: String? = nil) throws {
+  guard let path else {
+    let shown = isatty(STDOUT_FILENO) == 1 ? safeLines(text) : text
+    FileHandle.standardOutput.write(Data(shown.utf8))
+    return
+  }
+  try ExportFile.write(Data(text.utf8), to: path)
+  tell("Wrote \(path)" + (summary.map { ": " + $0 } ?? ""))
 }
 
 /// Aligned columns measured in terminal cells, so CJK and emoji do not shift them.

@@ -298,7 +298,7 @@ struct CLIRecordsTests {
     try workspace.jobdeck(["add", "application", "--company", "Zalando", "--title", "Data Scientist"])
     let refused = try workspace.jobdeck(["edit", "zalando", "--type", "contract"])
     #expect(refused.exitCode == 1)
-    #expect(refused.standardError.contains("has no posting: only --company, --title, --notes"))
+    #expect(refused.standardError.contains("has no posting: only --company, --title, --notes, --stage-date, --stage-note, --source, --method and --sent-to apply"))
     _ = try succeeds(["edit", "zalando", "--notes", "Call back", "--title", "Senior Data Scientist"])
     let standalone = try workspace.json(["show", "zalando", "--json"])
     #expect(standalone["notes"] as? String == "Call back")

@@ -11,10 +11,10 @@ struct CLIUnknownCommandTests {
   @Test func anUnknownCommandIsNamedWithTheNearestOneAndTheListAndExits64() throws {
     try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
     let before = try workspace.storeBytes()
-    let result = try workspace.jobdeck(["stats"])
+    let result = try workspace.jobdeck(["stat"])
     #expect(result.exitCode == 64)
     #expect(result.standardOutput.isEmpty)
-    #expect(result.standardError.contains("unknown command 'stats'"))
+    #expect(result.standardError.contains("unknown command 'stat'"))
     #expect(result.standardError.contains("did you mean '"))
     #expect(result.standardError.contains("commands: ui, demo, add, apply, list, show, move"))
     #expect(!result.standardError.contains("Unexpected argument"))

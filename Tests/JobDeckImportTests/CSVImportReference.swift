@@ -223,7 +223,8 @@ extension Deck {
     var applicationID = applications(forPosting: postingID).first?.id
     let appliedAt = row.appliedOn.map { $0.instant(hour: 12, in: timeZone) }
 
-    if applicationID == nil, row.stage != nil || row.notes != nil {
+    let createsApplication = applicationID == nil && row.describesApplication
+    if createsApplication {
       let stage = row.stage ?? .saved
       let recordsApplying = appliedAt != nil && stage != .saved && stage != .applied
       applicationID = try? apply(
@@ -237,6 +238,14 @@ extension Deck {
       case .moved? = try? move(applicationID: applicationID, to: stage, at: time)
     {
       changes.append("stage")
+    }
+
+    if let applicationID, let position = applications.firstIndex(where: { $0.id == applicationID }),
+      applications[position].fillInSending(source: row.source, method: row.method,
+                                           sentTo: row.sentTo)
+    {
+      applications[position].updatedAt = time.truncatedToSeconds
+      if !createsApplication { changes.append("source/method") }
     }
 
     if let notes = row.notes, let applicationID,

@@ -32,7 +32,8 @@ enum Fixtures {
       terms: EmploymentTerms(
         offerResponseBy: date("2026-12-10"), startDate: date("2027-01-01"),
         probation: .months(6), probationReviewAfter: .months(3), contractEnd: date("2027-12-31")),
-      createdAt: created, updatedAt: later)
+      createdAt: created, updatedAt: later, source: ApplicationSource(.referral),
+      method: .email, sentTo: "Ana Ruiz <ana@example.com>")
     let deadlines = [
       Deadline(id: "sumup-ml-engineer-apply", kind: .applicationCutoff,
         due: .allDay(date("2026-12-01")), leadTimes: [.days(7), .zero], status: .done,

@@ -17,6 +17,7 @@ struct KeyMapTests {
 
   static func inPipeline(_ app: inout App) { app.press(.character("2")) }
   static func inAgenda(_ app: inout App) { app.press(.character("3")) }
+  static func inStats(_ app: inout App) { app.press(.character("4")) }
   static func inDetail(_ app: inout App) {
     app.state.mode = .detail(
       DetailState(postingID: "soundcloud-ml-intern", applicationID: "soundcloud-ml-intern"))
@@ -39,7 +40,15 @@ struct KeyMapTests {
     .showPipeline: CommandCheck(context: .postings) { _, app, _ in app.state.view == .pipeline },
     .showAgenda: CommandCheck(context: .postings) { _, app, _ in app.state.view == .agenda },
     .nextView: CommandCheck(context: .postings) { _, app, _ in app.state.view == .pipeline },
-    .previousView: CommandCheck(context: .postings) { _, app, _ in app.state.view == .agenda },
+    .showStats: CommandCheck(context: .postings) { _, app, _ in app.state.view == .stats },
+    .previousView: CommandCheck(context: .postings) { _, app, _ in app.state.view == .stats },
+    .cycleBreakdown: CommandCheck(context: .stats, setUp: inStats) { _, app, _ in
+      app.state.statsGrouping == .method && app.state.message == "broken down by method"
+    },
+    .cyclePeriod: CommandCheck(context: .stats, setUp: inStats) { _, app, _ in
+      app.state.statsPeriod == .last4Weeks
+        && app.screenText().contains("Applications 2025-02-04 – 2025-03-03")
+    },
     .help: CommandCheck(context: .postings) { _, app, _ in app.state.mode == .help },
     .palette: CommandCheck(context: .agenda, setUp: inAgenda) { _, app, _ in
       if case .palette = app.state.mode { return true } else { return false }
@@ -213,7 +222,8 @@ struct KeyMapTests {
     },
     .editRecord: CommandCheck(context: .postings) { before, _, effects in
       guard let posting = before.selectedPosting else { return false }
-      let text = RecordDocument.render(posting)
+      let text = RecordDocument.render(
+        posting, application: before.state.deck.onlyApplication(toPosting: posting.id))
       return effects == [.editText(text, purpose: .recordDocument(.posting(posting.id), original: text))]
     },
   ]

@@ -120,14 +120,16 @@ struct PostingsViewTests {
     #expect(app.state.view == .pipeline)
     app.press(.character("3"))
     #expect(app.state.view == .agenda)
+    app.press(.character("4"))
+    #expect(app.state.view == .stats)
     app.press(.character("1"))
     #expect(app.state.view == .postings)
     app.press(.tab)
     #expect(app.state.view == .pipeline)
-    app.press(.tab, .tab)
+    app.press(.tab, .tab, .tab)
     #expect(app.state.view == .postings)
     app.press(.backTab)
-    #expect(app.state.view == .agenda)
+    #expect(app.state.view == .stats)
   }
 
   @Test func questionMarkShowsTheKeysAndQEscOrQuestionMarkCloseThem() {

@@ -103,6 +103,7 @@ enum SnapshotFixtures {
       "pasted-ad": pastedAd, "duplicate-question": duplicateQuestion,
       "field-form": fieldForm, "field-form-error": fieldFormError,
       "agenda-suggestions": agendaSuggestions,
+      "stats": stats, "stats-by-method-filtered": statsByMethodFiltered,
     ]
   }
 }

@@ -15,8 +15,10 @@ struct ApplyCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now (2025-03-03, yesterday, -2d).",
                              valueName: "date"))
   var on: String?
+  @OptionGroup var sending: SendingOptions
 
   func run() throws {
+    let method = try sending.method.flatMap(OptionValue.method)
     let clock = storeOptions.clock
     let time = try on.map { text in
       let day = try OptionValue.date(text, option: "--on", today: clock.today)
@@ -25,7 +27,10 @@ struct ApplyCommand: ParsableCommand {
     } ?? clock.now
     let id = try storeOptions.file.update { deck -> String in
       let postingID = try deck.resolvePosting(posting)
-      let id = try deck.apply(toPosting: postingID, stage: stage, note: note, at: time)
+      let id = try deck.apply(
+        toPosting: postingID, stage: stage, note: note,
+        source: sending.source.flatMap(ApplicationSource.init(parsing:)), method: method,
+        sentTo: sending.sentTo.flatMap(OptionValue.nonBlank), at: time)
       deck.refreshDerivedDeadlines()
       return id
     }

@@ -10,8 +10,8 @@ struct EditCommand: ParsableCommand {
     discussion: """
       With options, only those fields change; an empty value clears an optional one \
       (--location ""). A posting has company, title, location, url, type, workplace, tags, \
-      salary, posted and description; an application has notes, and company and title when \
-      it has no posting. Posting fields given for an application go to its posting (the same \
+      salary, posted and description; an application has notes, source, method and sent-to, \
+      and company and title when it has no posting. Posting fields given for an application go to its posting (the same \
       job). The stage changes only with `jobdeck move`, which records the move.
 
       With no options, $VISUAL or $EDITOR (else vi) opens a document of the record (for an \
@@ -59,12 +59,16 @@ struct EditCommand: ParsableCommand {
     ["company": company, "title": title, "location": location, "url": url, "salary": salary,
      "posted": posted].compactMapValues { $0 }.merging(postingDateFields) { first, _ in first }
   }
-  private var stageFields: [String: String] {
-    ["stage-date": stageDate, "stage-note": stageNote].compactMapValues { $0 }
+  @OptionGroup var sending: SendingOptions
+
+  /// Fields only an application has, by the field list's keys.
+  private var applicationOnlyFields: [String: String] {
+    ["stage-date": stageDate, "stage-note": stageNote, "source": sending.source,
+     "method": sending.method, "sent to": sending.sentTo].compactMapValues { $0 }
   }
 
   private var givesFields: Bool {
-    givesPostingOnlyFields || company != nil || title != nil || notes != nil || !stageFields.isEmpty
+    givesPostingOnlyFields || company != nil || title != nil || notes != nil || !applicationOnlyFields.isEmpty
   }
 
   /// Fields only a posting has.
@@ -85,8 +89,10 @@ struct EditCommand: ParsableCommand {
       var applicationID: String?
       switch reference {
       case .posting(let id):
-        if notes != nil || !stageFields.isEmpty {
-          throw CommandFailure.user("--notes, --stage-date and --stage-note belong to an application; '\(id)' is a posting")
+        if notes != nil || !applicationOnlyFields.isEmpty {
+          throw CommandFailure.user(
+            "--notes, --stage-date, --stage-note, --source, --method and --sent-to belong to an"
+              + " application; '\(id)' is a posting")
         }
         postingID = id
       case .application(let id):
@@ -95,7 +101,9 @@ struct EditCommand: ParsableCommand {
         if let linked = deck.application(withID: id)?.postingID {
           if givesPostingOnlyFields || company != nil || title != nil { postingID = linked }
         } else if givesPostingOnlyFields {
-          throw CommandFailure.user("'\(id)' has no posting: only --company, --title, --notes, --stage-date and --stage-note apply")
+          throw CommandFailure.user(
+            "'\(id)' has no posting: only --company, --title, --notes, --stage-date, --stage-note,"
+              + " --source, --method and --sent-to apply")
         }
       case .deadline(let deadlineID):
         throw CommandFailure.user("'\(deadlineID)' is a deadline; use jobdeck event edit \(deadlineID)")
@@ -116,7 +124,7 @@ struct EditCommand: ParsableCommand {
         }
       }
       if let applicationID {
-        try editFields(of: .application(applicationID), stageFields, in: &deck, clock: clock)
+        try editFields(of: .application(applicationID), applicationOnlyFields, in: &deck, clock: clock)
       }
       if let applicationID, postingID == nil || notes != nil {
         if postingID == nil {
@@ -142,7 +150,7 @@ struct EditCommand: ParsableCommand {
                           context: RecordFieldContext(today: clock.today, timeZone: clock.timeZone),
                           at: clock.now)
     } catch {
-      throw CommandFailure.usage("--\(error.key): \(error.message)")
+      throw CommandFailure.usage("--\(error.key.replacingOccurrences(of: " ", with: "-")): \(error.message)")
     }
   }
 
@@ -165,7 +173,7 @@ struct EditCommand: ParsableCommand {
     switch reference {
     case .posting(let id):
       guard let posting = deck.posting(withID: id) else { throw DeckError.notFound(id, expected: .posting) }
-      text = RecordDocument.render(posting)
+      text = RecordDocument.render(posting, application: deck.onlyApplication(toPosting: id))
     case .application(let id):
       guard let application = deck.application(withID: id) else {
         throw DeckError.notFound(id, expected: .application)
@@ -208,8 +216,15 @@ struct EditCommand: ParsableCommand {
       switch reference {
       case .posting(let id):
         guard let posting = deck.posting(withID: id) else { throw DeckError.notFound(id, expected: .posting) }
-        let edited = try RecordDocument.parse(text, onto: posting)
-        try deck.editPosting(id, at: now) { $0 = edited }
+        if let application = deck.onlyApplication(toPosting: id) {
+          let (edited, sending) = try RecordDocument.parse(text, onto: posting,
+                                                           application: application)
+          try deck.editPosting(id, at: now) { $0 = edited }
+          try deck.editApplication(application.id, at: now) { $0 = sending }
+        } else {
+          let edited = try RecordDocument.parse(text, onto: posting)
+          try deck.editPosting(id, at: now) { $0 = edited }
+        }
       case .application(let id):
         guard let application = deck.application(withID: id) else {
           throw DeckError.notFound(id, expected: .application)

@@ -50,13 +50,6 @@ struct ExportCommand: ParsableCommand {
                                 cells: raw ? .raw : .spreadsheetSafe)
     case .json: text = String(decoding: try StoreEncoder().encode(deck), as: UTF8.self)
     }
-    guard let output else {
-      // A calendar or CSV goes to a pipe as it is; on a terminal it is sanitized like all output.
-      let shown = isatty(STDOUT_FILENO) == 1 ? safeLines(text) : text
-      FileHandle.standardOutput.write(Data(shown.utf8))
-      return
-    }
-    try ExportFile.write(Data(text.utf8), to: output)
-    tell("Wrote \(output)")
+    try writeFile(text, to: output)
   }
 }

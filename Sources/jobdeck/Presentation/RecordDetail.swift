@@ -63,7 +63,7 @@ struct ApplicationDetail: Encodable {
 
   private enum Keys: String, CodingKey {
     case id, postingID, company, title, stage, history, notes, contacts, terms, createdAt,
-      updatedAt, archivedAt
+      updatedAt, archivedAt, source, method, sentTo
   }
 
   func encode(to encoder: Encoder) throws {
@@ -80,6 +80,9 @@ struct ApplicationDetail: Encodable {
     try container.encode(application.createdAt, forKey: .createdAt)
     try container.encode(application.updatedAt, forKey: .updatedAt)
     try container.encode(application.archivedAt, forKey: .archivedAt)
+    try container.encode(application.source?.displayName, forKey: .source)
+    try container.encode(application.method?.rawValue, forKey: .method)
+    try container.encode(application.sentTo, forKey: .sentTo)
   }
 }
 

@@ -75,6 +75,13 @@ enum RecordText {
       lines.append("Archived:    " + CivilDate(containing: archived, in: zone).description
         + " (jobdeck unarchive \(application.id))")
     }
+    if let source = application.source { lines.append("Found via:   \(source.displayName)") }
+    if let method = application.method { lines.append("Sent by:     \(method.displayName)") }
+    if let sentTo = application.sentTo {
+      let address = sentTo.split(whereSeparator: \.isNewline)
+      lines.append("Sent to:     " + (address.first.map(String.init) ?? ""))
+      lines += address.dropFirst().map { "             \($0)" }
+    }
     let terms = application.terms
     if let pay = terms.salary { lines.append("Offer pay:   \(SalaryInput.text(pay))") }
     if let type = terms.contractType { lines.append("Contract:    \(kebabCase(type.rawValue))") }

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let addForm: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Add a posting
 
        Company    Zalando
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        Add a posting
 
        Company    Zalando
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
        Add a posting
 
        Company    Zalando

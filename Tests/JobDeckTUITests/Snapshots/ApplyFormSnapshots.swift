@@ -2,18 +2,18 @@
 extension SnapshotFixtures {
   static let applyForm: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
 
 
@@ -28,18 +28,18 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
 
 
@@ -70,18 +70,18 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        Apply to Café 🍰 Labs · Data 👩‍💻 Engineer
 
-       Stage  applied
-       Date   today
-       Note   referral from Mara
-              optional, kept in the history
+       Stage      applied
+       Date       today
+       Note       referral from Mara
+                  optional, kept in the history
+       Found via
+       Method
+       Sent to
 
        Enter on the last field or Ctrl-S saves · Esc cancels
-
-
-
 
        Tab next field  Ctrl-S save  Esc cancel
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let eventFormError: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        New event for Acme · Backend Engineer
 
        Kind      interview
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        New event for Acme · Backend Engineer
 
        Kind      interview
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        New event for Acme · Backend Engineer
 
        Kind      interview

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let fieldFormError: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Edit Acme · Backend Engineer
 
        Company     Acme
@@ -18,8 +18,8 @@ extension SnapshotFixtures {
        Apply by    2025-04-30
        Start
        End
-       Stage date  2025-02-21
-       Stage note
+       Found via
+       Sent by
        Posted: invalid posted '2300-01-01': expected a date within 1900-01-01 …
        2199-12-31, the dates JobDeck works with (it would be 2300-01-01)
        Ctrl-S saves · Ctrl-E: save, then notes in $EDITOR · Esc cancels
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        Edit Acme · Backend Engineer
 
        Company     Acme
@@ -44,6 +44,9 @@ extension SnapshotFixtures {
        Apply by    2025-04-30
        Start
        End
+       Found via
+       Sent by
+       Sent to
        Stage date  2025-02-21
        Stage note
 
@@ -63,14 +66,11 @@ extension SnapshotFixtures {
 
 
 
-
-
-
        Tab next field  Ctrl-S save  Ctrl-E $EDITOR  Esc cancel
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        Edit Acme · Backend Engineer
 
        Workplace

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let fieldForm: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Edit Acme · Backend Engineer
 
        Company     Acme
@@ -18,17 +18,17 @@ extension SnapshotFixtures {
        Apply by    2025-04-30
        Start
        End
+       Found via
+       Sent by
+       Sent to
        Stage date  2025-02-21
-       Stage note
-
        Ctrl-S saves · Ctrl-E: save, then notes in $EDITOR · Esc cancels
-
 
        Tab next field  Ctrl-S save  Ctrl-E $EDITOR  Esc cancel
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        Edit Acme · Backend Engineer
 
        Company     Acme
@@ -44,13 +44,13 @@ extension SnapshotFixtures {
        Apply by    2025-04-30
        Start
        End
+       Found via
+       Sent by
+       Sent to
        Stage date  2025-02-21
        Stage note
 
        Ctrl-S saves · Ctrl-E: save, then notes in $EDITOR · Esc cancels
-
-
-
 
 
 
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        Edit Acme · Backend Engineer
 
        Company     Acme

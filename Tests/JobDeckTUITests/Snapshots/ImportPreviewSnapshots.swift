@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let importPreview: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
       Import preview — y or Enter adds it, n or Esc cancels
         company   Zalando
         title     Werkstudent Data

@@ -2,13 +2,8 @@
 extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  59–77/77
-                            Enter skips it)
-        m                   move the application to any stage (then a note; Enter
-                            skips it)
-        c                   show or hide closed applications
-
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
+       Keys  66–84/84
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline or suggestion (then d: a day, w: a
@@ -17,6 +12,11 @@ extension SnapshotFixtures {
                             next stage, started…)
         r                   edit or reschedule the event or deadline: date, time,
                             place, link, note
+
+       Stats
+        b                   break the numbers down by source, method, type, tag or
+                            month
+        p                   period: all, the last 4, 13 or 52 weeks
 
        Detail
         q Esc               back to the list
@@ -28,12 +28,8 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  26–60/60
-        PgDn Space          one page down
-        PgUp                one page up
-        Enter               open the selected record's detail
-        /                   filter the list (detail: search the text); Enter keeps it, Esc clears
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
+       Keys  31–65/65
         n                   next match of the filter or search
         N                   previous match of the filter or search
         Esc                 clear the filter
@@ -61,6 +57,10 @@ extension SnapshotFixtures {
         y                   accept the selected suggestion (follow up, no response, next stage, started…)
         r                   edit or reschedule the event or deadline: date, time, place, link, note
 
+       Stats
+        b                   break the numbers down by source, method, type, tag or month
+        p                   period: all, the last 4, 13 or 52 weeks
+
        Detail
         q Esc               back to the list
         Ctrl-E              edit the application's notes in $EDITOR (Ctrl-E in the field form too)
@@ -70,12 +70,12 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  78–87/87
-        y                accept the selected suggestion (follow
-                         up, no response, next stage, started…)
-        r                edit or reschedule the event or deadline:
-                         date, time, place, link, note
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
+       Keys  85–94/94
+       Stats
+        b                break the numbers down by source, method,
+                         type, tag or month
+        p                period: all, the last 4, 13 or 52 weeks
 
        Detail
         q Esc            back to the list
@@ -87,8 +87,8 @@ extension SnapshotFixtures {
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
-       Keys  111–117/117
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
+       Keys  122–128/128
        Detail
         q Esc       back to the list
         Ctrl-E      edit the application's

@@ -2,12 +2,14 @@
 extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
-       Keys  1–19/77
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
+       Keys  1–19/84
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
         3                   show the agenda of deadlines
+        4                   show the statistics: funnel, answers, applications per
+                            week, breakdown
         Tab                 next view
         Shift-Tab           previous view
         ?                   show every key (this help)
@@ -21,19 +23,18 @@ extension SnapshotFixtures {
                             goes with it)
         X                   archive the posting or application, or bring it back
                             (Agenda: dismiss the deadline or suggestion)
-        V                   show or hide archived postings and applications
-        e                   edit the posting's or application's fields in a form:
 
        j k PgDn PgUp scroll  q Esc ? close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
-       Keys  1–35/60
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
+       Keys  1–35/65
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
         3                   show the agenda of deadlines
+        4                   show the statistics: funnel, answers, applications per week, breakdown
         Tab                 next view
         Shift-Tab           previous view
         ?                   show every key (this help)
@@ -64,38 +65,37 @@ extension SnapshotFixtures {
         Esc                 clear the filter
 
        Postings
-        s                   sort by deadline, posted date or company
 
        j k PgDn PgUp scroll  q Esc ? close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
-       Keys  1–10/87
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
+       Keys  1–10/94
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
         3                show the agenda of deadlines
+        4                show the statistics: funnel, answers,
+                         applications per week, breakdown
         Tab              next view
         Shift-Tab        previous view
         ?                show every key (this help)
         :                command palette: type to find any
-                         command, Enter runs it
-        u                undo the last change
 
        j k PgDn PgUp scroll  q Esc ? close
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
-       Keys  1–7/117
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
+       Keys  1–7/128
        Everywhere
         1           show the postings table
         2           show the pipeline by stage
         3           show the agenda of
                     deadlines
-        Tab         next view
-        Shift-Tab   previous view
+        4           show the statistics:
+                    funnel, answers,
 
        j k PgDn PgUp scroll  q Esc ? close
        …e/jobdeck/store.json 6p 5a 8d │ saved

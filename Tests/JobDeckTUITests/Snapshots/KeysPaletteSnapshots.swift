@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let keysPalette: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
       : mo
        L >            move the application to the next stage (then a note; Enter ski…
        H <            move the application to the previous stage (then a note; Enter…
@@ -18,17 +18,17 @@ extension SnapshotFixtures {
        =              compare the marked application's offer with this one (nothing …
        O              the offer's terms: salary, start, contract, probation, notice,…
        l →            next stage column
+       b              break the numbers down by source, method, type, tag or month  …
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goe…
        e              edit the posting's or application's fields in a form: company,…
-       s              sort by deadline, posted date or company  (Postings)
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
       : mo
        L >            move the application to the next stage (then a note; Enter skips it)
        H <            move the application to the previous stage (then a note; Enter skips it)
@@ -44,6 +44,7 @@ extension SnapshotFixtures {
        =              compare the marked application's offer with this one (nothing marked: every offer)
        O              the offer's terms: salary, start, contract, probation, notice, answer-by date
        l →            next stage column
+       b              break the numbers down by source, method, type, tag or month  (Stats)
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goes with it)
        e              edit the posting's or application's fields in a form: company, title, location, URL, type, workplace, …
@@ -65,12 +66,11 @@ extension SnapshotFixtures {
 
 
 
-
        type to find  ↑ ↓ choose  Enter run  Esc close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
       : mo
        L >          move the application to the next stage (then…
        H <          move the application to the previous stage (…
@@ -87,7 +87,7 @@ extension SnapshotFixtures {
        …ome/user/.local/share/jobdeck/store.json 6p 5a 8d │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
       : mo
        L >      move the application to the …
        H <      move the application to the …

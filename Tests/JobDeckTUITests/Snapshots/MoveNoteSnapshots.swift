@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let moveNote: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        saved 1  applied 1  screening 1  interview 1  offer 0  accepted 0  closed 1
       SoundCloud                  ML Intern                                 10d here
 
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
       saved 1          applied 1        screening 1      interview 1      offer 0          accepted 0       closed 1
       Acme             SoundCloud       ^[[2JEvil^[]52;… 株式会社メルカリ                                   rejected: 1
        Backend Engine…  ML Intern        Title^M^H^[[31…  ソフトウェアエ…                                   withdrawn: 0
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        saved 1  applied 1  screening 1  interview 1  offer 0  acce
       SoundCloud          ML Intern                     10d here
 

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let offerComparison: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Offers side by side
 
        company      SoundCloud                       ^[[2JEvil^[]52;c;aGk=^GCorp
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …l/share/jobdeck/store.json 6 postings · 5 applications · 11 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
        Offers side by side
 
        company      SoundCloud                                           ^[[2JEvil^[]52;c;aGk=^GCorp
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                          6 postings · 5 applications · 11 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        Offers side by side (1 of 2; widen the terminal for more)
 
        company      SoundCloud

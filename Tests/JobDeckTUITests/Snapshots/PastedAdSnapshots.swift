@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let pastedAd: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
        Import a pasted ad
        3 lines, 123 bytes · Ctrl-D: preview · Esc: cancel
        Data Engineer (m/f/d)
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
        Import a pasted ad
        3 lines, 123 bytes · Ctrl-D: preview · Esc: cancel
        Data Engineer (m/f/d)

@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let postingsFilter: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
       Due       Company      Title                 Location    Stage       Posted
       [OVERDUE] Café 🍰 Labs Data 👩‍💻 Engineer      Zürich      —           ≤2025-02-01
       [58d]     Acme         Backend Engineer      Remote      saved

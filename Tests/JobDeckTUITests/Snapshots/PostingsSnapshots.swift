@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let postings: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
       Due       Company      Title                 Location    Stage       Posted
       [OVERDUE] Café 🍰 Labs Data 👩‍💻 Engineer      Zürich      —           ≤2025-02-01
       [TODAY]   株式会社メ…  ソフトウェアエンジニ… 東京        interview   2025-02-25
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
       Due       Company                 Title                                   Location               Stage       Posted
       [OVERDUE] Café 🍰 Labs            Data 👩‍💻 Engineer                        Zürich                 —           ≤2025-02-01
       [TODAY]   株式会社メルカリ        ソフトウェアエンジニア                  東京                   interview   2025-02-25
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "40x12": ##"""
-       1 Postings  2 Pipeline  3 Agenda
+       1 Postings  2 Pipeline  3 Agenda  4 Sta
       Due       Compa… Title       Stage
       [OVERDUE] Café … Data 👩‍💻 En… —
       [TODAY]   株式…  ソフトウェ… interview
