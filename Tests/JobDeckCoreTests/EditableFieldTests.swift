@@ -30,7 +30,7 @@ struct EditableFieldTests {
     let fields = Self.deck.editableFields(of: .application("sumup"))
     #expect(fields.map(\.key) == ["company", "title", "location", "url", "type", "workplace",
                                   "tags", "salary", "posted", "apply-by", "start", "end",
-                                  "stage-date", "stage-note"])
+                                  "source", "method", "sent to", "stage-date", "stage-note"])
     let values = Dictionary(uniqueKeysWithValues: fields.map {
       ($0.key, $0.value(in: Self.deck, context: Self.context))
     })
@@ -109,7 +109,7 @@ struct EditableFieldTests {
       stage: .applied, history: [StageChange(from: nil, to: .applied, at: noonUTC("2026-11-05"))],
       createdAt: noonUTC("2026-11-05")))
     #expect(deck.editableFields(of: .application("zalando")).map(\.key)
-      == ["company", "title", "stage-date", "stage-note"])
+      == ["company", "title", "source", "method", "sent to", "stage-date", "stage-note"])
     try deck.editFields(of: .application("zalando"), ["title": "Senior Data Scientist"],
                         context: Self.context, at: Self.now)
     #expect(deck.application(withID: "zalando")?.title == "Senior Data Scientist")

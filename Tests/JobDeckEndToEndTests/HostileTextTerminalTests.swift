@@ -125,7 +125,8 @@ struct HostileTextTerminalTests {
     let binary = try BuiltBinary.jobdeck()
     for format in ["csv", "ics", "json"] {
       let ui = try HostileText.pane(
-        ["/bin/sh", "-c", "\"$0\" \"$@\"; echo EXPORT-DONE; sleep 30", binary.url.path, "export",
+        // The marker on a line of its own, so the export's last line cannot run into it and wrap.
+        ["/bin/sh", "-c", "\"$0\" \"$@\"; echo; echo EXPORT-DONE; sleep 30", binary.url.path, "export",
          "--format", format, "--store", workspace.storePath],
         environment: environment, columns: 200, rows: 60)
       defer { ui.kill() }

@@ -200,11 +200,16 @@ struct UIWeekTmuxTests {
     try ui.sendText("2026-11-20")
     try ui.sendKeys("Tab", "C-u")
     try ui.sendText("2026-12-31")
+    // Start, end, then where the job was found.
+    try ui.sendKeys("Tab", "Tab", "Tab")
+    try ui.sendText("company site")
+    // Method, sent to, stage date, then the stage's note.
     try ui.sendKeys("Tab", "Tab", "Tab", "Tab")
     try ui.sendText("found on the company site")
     try ui.sendKeys("C-s")
-    try waitSaved("Updated Acme · Staff Backend Engineer: title, salary, posted, apply by, stage note",
-                  in: ui)
+    try waitSaved(
+      "Updated Acme · Staff Backend Engineer: title, salary, posted, apply by, found via, stage note",
+      in: ui)
 
     try ui.sendKeys("M")
     try ui.waitFor("Marked Acme · Staff Backend Engineer to compare")
@@ -229,6 +234,7 @@ struct UIWeekTmuxTests {
     #expect((cutoff["due"] as? [String: Any])?["date"] as? String == "2026-12-31")
     let history = try #require(shown["history"] as? [[String: Any]])
     #expect(history.last?["note"] as? String == "found on the company site")
+    #expect(shown["source"] as? String == "company site", "\(shown)")
   }
 
   @Test func aWeekOfASearchOnlyThroughTheUI() throws {

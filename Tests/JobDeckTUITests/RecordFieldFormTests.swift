@@ -38,7 +38,7 @@ struct RecordFieldFormTests {
     #expect(form.heading == "Edit Acme · Backend Engineer")
     #expect(form.fields.map(\.label) == [
       "Company", "Title", "Location", "URL", "Type", "Workplace", "Tags", "Salary", "Posted",
-      "Apply by", "Start", "End", "Stage date", "Stage note",
+      "Apply by", "Start", "End", "Found via", "Sent by", "Sent to", "Stage date", "Stage note",
     ])
     #expect(form.value("Location") == "Remote")
     #expect(form.value("Apply by") == "2025-04-30")

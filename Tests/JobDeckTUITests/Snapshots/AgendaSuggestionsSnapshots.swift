@@ -2,7 +2,7 @@
 extension SnapshotFixtures {
   static let agendaSuggestions: [String: String] = [
     "80x24": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                     2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
       Overdue (1)
        apply by         2025-03-01          MISSED Café 🍰 Labs  Data 👩‍💻 Engineer
       Today (1)
@@ -28,7 +28,7 @@ extension SnapshotFixtures {
        /tmp/store.json              6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda                                                             2025-03-03  ? help
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
       Overdue (1)
        apply by         2025-03-01          MISSED Café 🍰 Labs                  Data 👩‍💻 Engineer
       Today (1)
@@ -70,7 +70,7 @@ extension SnapshotFixtures {
        /tmp/store.json                                                      6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
-      JobDeck  1 Postings  2 Pipeline  3 Agenda
+      JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
       This week (1)
        assessment   in 2d SoundCloud      ML Intern
       Next two weeks (1)
