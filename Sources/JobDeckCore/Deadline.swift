@@ -153,6 +153,15 @@ extension DeadlineDue {
   }
 }
 
+extension Deadline {
+  /// The day of an application cutoff that had passed by `today`, as an import preview marks it
+  /// ("cutoff passed 4 Apr 2025"): an old ad keeps its dates, but nobody should think it open.
+  public func cutoffPassed(by today: CivilDate) -> CivilDate? {
+    guard kind == .applicationCutoff, let day = due.statedDay, day < today else { return nil }
+    return day
+  }
+}
+
 /// What a relative deadline is counted from.
 public enum DeadlineAnchor: String, CaseIterable, Codable, Sendable {
   case startDate, contractEnd, offerResponse, applicationCutoff

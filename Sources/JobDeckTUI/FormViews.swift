@@ -211,8 +211,18 @@ extension Renderer {
       ("type", posting.employmentType?.displayName),
     ]
     for (label, value) in fields {
-      guard let value, !value.isEmpty else { continue }
+      guard let value, !value.isEmpty else {
+        if label == "company" || label == "title" {
+          add(TerminalText.padded(label, toWidth: 10) + "not found in the ad: e edits it once saved",
+              .dim, indent: 2)
+        }
+        continue
+      }
       add(TerminalText.padded(label, toWidth: 10) + TerminalText.sanitized(value), indent: 2)
+      // Where the importer read it, so a wrong reading is seen before it is saved.
+      if let why = draft.explanations[label] {
+        add("from “\(TerminalText.sanitized(why.phrase))”", .dim, indent: 4)
+      }
     }
     add("Dates found", .heading)
     if draft.deadlines.isEmpty { add("none", .dim, indent: 2) }
@@ -225,8 +235,9 @@ extension Renderer {
           + " " + zone
       case .relative(let anchor, let offset): when = "\(offset.spokenDescription) after \(anchor.displayName)"
       }
-      add(TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when, .highlight,
-          indent: 2)
+      let passed = deadline.cutoffPassed(by: state.today).map { " (cutoff passed \($0.dayMonthYear))" }
+      add(TerminalText.padded(deadline.kind.displayName, toWidth: 16) + " " + when + (passed ?? ""),
+          passed == nil ? .highlight : .dim, indent: 2)
       if let phrase = deadline.phrase { add("from “\(phrase)”", .dim, indent: 4) }
     }
     for open in draft.openDates { add("open date: \(open)", .dim, indent: 2) }

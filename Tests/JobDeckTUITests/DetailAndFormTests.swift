@@ -249,6 +249,25 @@ struct AddFormTests {
     #expect(effects == [.save(app.state.deck)])
   }
 
+  /// The preview says where the company came from, marks a cutoff that had passed, and names
+  /// a field the ad did not give, as `jobdeck import --dry-run` does.
+  @Test func anImportPreviewShowsWhereTheCompanyCameFromAndAPassedCutoff() {
+    var draft = AddFormTests.draft
+    draft.explanations["company"] = FieldExplanation(
+      phrase: "Bei Zalando gestalten wir", rule: "a sentence that begins “Bei <Name>”")
+    draft.deadlines[0].due = .allDay(Fixtures.date("2025-02-28"))
+    var app = Fixtures.app()
+    app.send(.importFinished(draft))
+    let preview = app.screenText()
+    #expect(preview.contains("from “Bei Zalando gestalten wir”"), "\(preview)")
+    #expect(preview.contains("(cutoff passed 28 Feb 2025)"), "\(preview)")
+
+    draft.posting.company = ""
+    app = Fixtures.app()
+    app.send(.importFinished(draft))
+    #expect(app.screenText().contains("company   not found in the ad"))
+  }
+
   @Test func anImportPreviewCanBeCancelled() {
     var app = Fixtures.app()
     app.send(.importFinished(AddFormTests.draft))

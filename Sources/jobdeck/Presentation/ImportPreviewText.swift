@@ -67,9 +67,7 @@ struct ImportPreviewText {
   }
 
   private func passed(_ deadline: Deadline) -> String {
-    guard deadline.kind == .applicationCutoff, let day = deadline.due.statedDay, day < today
-    else { return "" }
-    return "  (cutoff passed \(day.dayMonthYear))"
+    deadline.cutoffPassed(by: today).map { "  (cutoff passed \($0.dayMonthYear))" } ?? ""
   }
 
   private func dueText(_ due: DeadlineDue) -> String {
