@@ -27,7 +27,7 @@ struct JobDeck: ParsableCommand {
       CheckCommand.self, CompactCommand.self, AgendaCommand.self, RemindCommand.self, DeadlineCommand.self,
       SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
-      OffersCommand.self, ConfigCommand.self,
+      OffersCommand.self, ConfigCommand.self, ConflictsCommand.self, MergeDriverCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

@@ -221,3 +221,41 @@ struct DeckMergeTests {
     #expect(first.deck.conflicts.count == 2)
   }
 }
+
+/// `jobdeck conflicts resolve`: which value of a conflicting field stays.
+@Suite("Conflict resolution")
+struct ConflictResolutionTests {
+  private static let time = noonUTC("2026-03-12")
+
+  private static func conflicted() -> Deck {
+    var deck = Deck(applications: [Application(id: "acme", postingID: nil, company: "Acme",
+                                               notes: "kept", createdAt: noonUTC("2026-03-01"))])
+    deck.conflicts = [MergeConflict(collection: .application, recordID: "acme", field: "notes",
+                                    losingValue: "\"lost\"", keptChangedAt: nil,
+                                    losingChangedAt: nil, recordedAt: noonUTC("2026-03-10"))]
+    return deck
+  }
+
+  @Test func keepingOursDropsTheListedValue() throws {
+    var deck = Self.conflicted()
+    try deck.resolveConflict(recordID: "acme", field: "notes", keep: .ours, at: Self.time)
+    #expect(deck.applications[0].notes == "kept")
+    #expect(deck.conflicts.isEmpty)
+  }
+
+  @Test func keepingTheirsPutsTheListedValueBackAsAnEdit() throws {
+    var deck = Self.conflicted()
+    try deck.resolveConflict(recordID: "acme", field: "notes", keep: .theirs, at: Self.time)
+    #expect(deck.applications[0].notes == "lost")
+    #expect(deck.applications[0].updatedAt == Self.time)
+    #expect(deck.conflicts.isEmpty)
+  }
+
+  @Test func anUnknownFieldIsNotFoundAndChangesNothing() {
+    var deck = Self.conflicted()
+    #expect(throws: DeckError.self) {
+      try deck.resolveConflict(recordID: "acme", field: "title", keep: .ours, at: Self.time)
+    }
+    #expect(deck == Self.conflicted())
+  }
+}
