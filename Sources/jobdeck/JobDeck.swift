@@ -28,6 +28,7 @@ struct JobDeck: ParsableCommand {
       SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
       OffersCommand.self, ConfigCommand.self, ConflictsCommand.self, MergeDriverCommand.self,
+      SyncCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )
@@ -39,7 +40,7 @@ struct JobDeck: ParsableCommand {
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
     signal(SIGXFSZ, SIG_IGN)
     // Before ArgumentParser: with a default subcommand it would take `jobdeck stats` for an
-    // argument of `ui` and answer with the UI's usage (and `jobdeck sync --help` with its help).
+    // argument of `ui` and answer with the UI's usage (and `jobdeck stats --help` with its help).
     if let unknown = UnknownCommand(arguments: Array(CommandLine.arguments.dropFirst()),
                                     known: commandNames) {
       printError(unknown.message)

@@ -22,9 +22,9 @@ struct CLIUnknownCommandTests {
   }
 
   @Test func helpOfAnUnknownCommandIsNotTheUIsHelp() throws {
-    let result = try workspace.jobdeck(["sync", "--help"])
+    let result = try workspace.jobdeck(["stats", "--help"])
     #expect(result.exitCode == 64)
-    #expect(result.standardError.contains("unknown command 'sync'"))
+    #expect(result.standardError.contains("unknown command 'stats'"))
     #expect(!result.standardOutput.contains("USAGE"))
   }
 
