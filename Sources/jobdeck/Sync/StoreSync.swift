@@ -125,7 +125,13 @@ struct StoreSync {
       try git.require(["merge", "--abort"])
     }
     // A kill while git rewrote store.json can leave it cut short: the committed one is whole.
+    // The unreadable file is kept beside it, never overwritten.
     if (try? file.load()) == nil, try git.run(["cat-file", "-e", "HEAD:store.json"]).succeeded {
+      let aside = file.path + ".unreadable-before-sync-\(Int(Date().timeIntervalSince1970))"
+      guard rename(file.path, aside) == 0 else {
+        throw Failure(message: "\(file.path) does not load and could not be moved aside",
+                      exitCode: ExitStatus.storeProblem)
+      }
       try git.require(["checkout", "HEAD", "--", "store.json"])
     }
   }
