@@ -30,20 +30,7 @@ struct GitMergeDriverTests {
       try configure(desktop)
     }
 
-    var environment: [String: String] {
-      var environment = ProcessInfo.processInfo.environment
-      for name in ["JOBDECK_STORE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "JOBDECK_CONFIG"] {
-        environment[name] = nil
-      }
-      environment["HOME"] = directory.path
-      environment["GIT_CONFIG_NOSYSTEM"] = "1"
-      environment["GIT_AUTHOR_NAME"] = "Test"
-      environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
-      environment["GIT_COMMITTER_NAME"] = "Test"
-      environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
-      environment["TZ"] = "UTC"
-      return environment
-    }
+    var environment: [String: String] { GitTestEnvironment.variables(home: directory.path) }
 
     private func configure(_ clone: String) throws {
       let binary = try BuiltBinary.jobdeck().url.path

@@ -26,20 +26,7 @@ struct GitSyncTests {
       #expect(made.exitCode == 0, "\(made.standardError)")
     }
 
-    var environment: [String: String] {
-      var environment = ProcessInfo.processInfo.environment
-      for name in ["JOBDECK_STORE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "JOBDECK_CONFIG"] {
-        environment[name] = nil
-      }
-      environment["HOME"] = directory.path
-      environment["GIT_CONFIG_NOSYSTEM"] = "1"
-      environment["GIT_AUTHOR_NAME"] = "Test"
-      environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
-      environment["GIT_COMMITTER_NAME"] = "Test"
-      environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
-      environment["TZ"] = "UTC"
-      return environment
-    }
+    var environment: [String: String] { GitTestEnvironment.variables(home: directory.path) }
 
     func arguments(_ arguments: [String], on store: String) -> [String] {
       arguments + ["--store", store]
@@ -169,5 +156,24 @@ struct GitSyncTests {
     let laptop = try String(contentsOfFile: setup.laptop, encoding: .utf8)
     let desktop = try String(contentsOfFile: setup.desktop, encoding: .utf8)
     #expect(laptop == desktop)
+  }
+}
+
+/// The environment of the git tests' processes: the user's store, config and git identity kept
+/// out, HOME in the test's directory.
+enum GitTestEnvironment {
+  static func variables(home: String) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["JOBDECK_STORE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "JOBDECK_CONFIG"] {
+      environment[name] = nil
+    }
+    environment["HOME"] = home
+    environment["GIT_CONFIG_NOSYSTEM"] = "1"
+    environment["GIT_AUTHOR_NAME"] = "Test"
+    environment["GIT_AUTHOR_EMAIL"] = "test@example.com"
+    environment["GIT_COMMITTER_NAME"] = "Test"
+    environment["GIT_COMMITTER_EMAIL"] = "test@example.com"
+    environment["TZ"] = "UTC"
+    return environment
   }
 }

@@ -45,14 +45,7 @@ struct Git {
       throw error
     }
     close(ends[1])
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(ends[0], $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { break }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
+    let bytes = ProcessLaunch.readAll(from: ends[0]).bytes
     close(ends[0])
     let status: Int32?
     if case .exited(let code)? = ProcessLaunch.wait(for: pid) { status = code } else { status = nil }
