@@ -116,6 +116,18 @@ struct GitSyncTests {
     #expect(try setup.jobdeck(["list"], on: setup.desktop).standardOutput.contains("Bosch"))
   }
 
+  @Test func aStoreWithAnotherNameIsTheFileTracked() throws {
+    let setup = try Setup()
+    let store = setup.directory.file("laptop/jobs.json")
+    try setup.jobdeck(["add", "posting", "--company", "Acme", "--title", "ML"], on: store)
+    try setup.jobdeck(["sync", "--init", setup.remote], on: store)
+    let tracked = try setup.git(["ls-files"], on: store).standardOutput
+    #expect(tracked.split(separator: "\n").sorted() == [".gitattributes", ".gitignore", "jobs.json"])
+    let attributes = try String(contentsOfFile: setup.directory.file("laptop/.gitattributes"),
+                                encoding: .utf8)
+    #expect(attributes == "/jobs.json merge=jobdeck\n")
+  }
+
   @Test func syncWithoutInitSaysHowToSetItUp() throws {
     let setup = try Setup()
     try setup.jobdeck(["add", "posting", "--company", "Acme", "--title", "ML"], on: setup.laptop)

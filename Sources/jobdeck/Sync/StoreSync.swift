@@ -10,6 +10,8 @@ struct StoreSync {
   let file: StoreFile
   var git: Git { Git(directory: directory) }
   var directory: String { (file.path as NSString).deletingLastPathComponent }
+  /// The store file's name in the repository: `store.json` unless `--store` names another.
+  var name: String { (file.path as NSString).lastPathComponent }
   static let branch = "main"
 
   struct Failure: Error {
@@ -26,8 +28,8 @@ struct StoreSync {
       try git.require(["init", "--quiet", "--initial-branch=\(Self.branch)"])
       lines.append("Made \(directory) a git repository.")
     }
-    try write("*\n!store.json\n!.gitignore\n!.gitattributes\n", to: ".gitignore")
-    try write("store.json merge=jobdeck\n", to: ".gitattributes")
+    try write("*\n!/\(name)\n!/.gitignore\n!/.gitattributes\n", to: ".gitignore")
+    try write("/\(name) merge=jobdeck\n", to: ".gitattributes")
     try git.require(["config", "merge.jobdeck.name", "JobDeck store merge"])
     try git.require(["config", "merge.jobdeck.driver",
                      "'\(ReminderTimer.runningBinary())' merge-driver %O %A %B"])
@@ -39,7 +41,7 @@ struct StoreSync {
     try file.compact()
     if !FileManager.default.fileExists(atPath: file.path) { try file.save(Deck()) }
     try commitLocalChanges(host: host, message: "start syncing")
-    lines.append("Registered JobDeck's merge driver; store.json is tracked, nothing else.")
+    lines.append("Registered JobDeck's merge driver; \(name) is tracked, nothing else.")
     // A second machine joins with a remote that already holds a store: bring it in now.
     return remote == nil ? lines : lines + (try sync(host: host))
   }
@@ -126,20 +128,20 @@ struct StoreSync {
     }
     // A kill while git rewrote store.json can leave it cut short: the committed one is whole.
     // The unreadable file is kept beside it, never overwritten.
-    if (try? file.load()) == nil, try git.run(["cat-file", "-e", "HEAD:store.json"]).succeeded {
+    if (try? file.load()) == nil, try git.run(["cat-file", "-e", "HEAD:\(name)"]).succeeded {
       let aside = file.path + ".unreadable-before-sync-\(Int(Date().timeIntervalSince1970))"
       guard rename(file.path, aside) == 0 else {
         throw Failure(message: "\(file.path) does not load and could not be moved aside",
                       exitCode: ExitStatus.storeProblem)
       }
-      try git.require(["checkout", "HEAD", "--", "store.json"])
+      try git.require(["checkout", "HEAD", "--", name])
     }
   }
 
   /// Commits store.json if it changed; the message says what changed and from which host.
   @discardableResult
   private func commitLocalChanges(host: String, message: String?) throws -> String? {
-    try git.require(["add", "store.json", ".gitignore", ".gitattributes"])
+    try git.require(["add", name, ".gitignore", ".gitattributes"])
     if try git.run(["diff", "--cached", "--quiet"]).succeeded { return nil }
     let previous = (try? deck(at: "HEAD")) ?? Deck()
     let current = try file.load().deck
@@ -150,8 +152,8 @@ struct StoreSync {
   }
 
   private func deck(at revision: String) throws -> Deck {
-    let shown = try git.require(["show", "\(revision):store.json"])
-    return try StoreDecoder().decode(Data(shown.output.utf8), path: "\(revision):store.json").deck
+    let shown = try git.require(["show", "\(revision):\(name)"])
+    return try StoreDecoder().decode(Data(shown.output.utf8), path: "\(revision):\(name)").deck
   }
 
   private func write(_ text: String, to name: String) throws {
