@@ -17,7 +17,9 @@ public struct DeckMergeResult: Hashable, Sendable {
 ///
 /// - A record changed on one side only takes that side's version; changes to different records
 ///   or different fields of one record both win.
-/// - A stage history is the union of both histories in time order.
+/// - A stage history is the union of both histories in time order; any other list both sides
+///   changed (tags, contacts, suggestion answers) is the union too: what either side added,
+///   less what either side removed.
 /// - An edit beats a delete of the same record, and a notice says so; a record that a kept
 ///   record refers to (an application's posting, a deadline's owner) is kept too.
 /// - When both sides changed one field to different values, the side whose record changed later
@@ -190,7 +192,7 @@ struct RecordMerger {
         value = (our.double ?? 0) >= (their.double ?? 0) ? our : their
       } else if key == "revision" {
         value = (our.double ?? 0) >= (their.double ?? 0) ? our : their
-      } else if key == "history", let union = Self.union(ancestor, our, their) {
+      } else if let union = Self.union(ancestor, our, their, inTimeOrder: key == "history") {
         value = union
       } else {
         let fieldOursWins = Self.lastMove(ourFields, theirFields, field: key) ?? oursWins
@@ -214,22 +216,26 @@ struct RecordMerger {
     return EncodedValue.object(merged).decoded(as: Record.self) ?? (oursWins ? ours : theirs)
   }
 
-  /// Three-way union of two lists of moves: entries added on either side, less those removed on
-  /// either side, in time order (`at`), ties broken by their text.
-  private static func union(_ base: EncodedValue, _ ours: EncodedValue,
-                            _ theirs: EncodedValue) -> EncodedValue? {
-    guard let our = ours.array, let their = theirs.array else { return nil }
+  /// Three-way union of a list both sides changed (tags, contacts, lead times, a stage history,
+  /// the settings' suggestion answers): entries added on either side, less those removed on
+  /// either side. Kept entries stay in the ancestor's order and added ones follow by their text;
+  /// a history goes in time order (`at`). Nil when a side is not a list (it was cleared).
+  private static func union(_ base: EncodedValue, _ ours: EncodedValue, _ theirs: EncodedValue,
+                            inTimeOrder: Bool) -> EncodedValue? {
+    guard let our = ours.array, let their = theirs.array, base == .null || base.array != nil
+    else { return nil }
     let ancestor = base.array ?? []
     let inAncestor = Set(ancestor)
     let inOurs = Set(our)
     let inTheirs = Set(their)
     var seen = Set<EncodedValue>()
-    let entries = (our + their).filter { entry in
-      let keep = inAncestor.contains(entry) ? inOurs.contains(entry) && inTheirs.contains(entry)
-        : true
-      return keep && seen.insert(entry).inserted
+    let kept = ancestor.filter {
+      inOurs.contains($0) && inTheirs.contains($0) && seen.insert($0).inserted
     }
-    return .array(entries.sorted {
+    let added = (our + their).filter { !inAncestor.contains($0) && seen.insert($0).inserted }
+      .sorted { $0.text < $1.text }
+    guard inTimeOrder else { return .array(kept + added) }
+    return .array((kept + added).sorted {
       let left = $0.object?["at"]?.double ?? 0
       let right = $1.object?["at"]?.double ?? 0
       return left != right ? left < right : $0.text < $1.text

@@ -207,14 +207,23 @@ struct DeckMergeTests {
     #expect(result.deck.postings[0].location == "Berlin")
   }
 
+  @Test func listsChangedOnBothSidesUnite() {
+    let base = Self.editing { $0.postings[0].tags = ["ml", "remote"] }
+    let ours = Self.editing(base) { $0.postings[0].tags = ["ml", "remote", "python"] }
+    let theirs = Self.editing(base) { $0.postings[0].tags = ["ml", "berlin"] }
+    let result = Self.merge(ours, theirs, base: base)
+    #expect(result.deck.postings[0].tags == ["ml", "berlin", "python"])
+    #expect(result.deck.conflicts.isEmpty)
+  }
+
   @Test func theSameInputsGiveTheSameResult() {
     let ours = Self.editing {
       $0.applications[0].notes = "x"
-      $0.postings[0].tags = ["ml"]
+      $0.postings[0].location = "Berlin"
     }
     let theirs = Self.editing {
       $0.applications[0].notes = "y"
-      $0.postings[0].tags = ["python"]
+      $0.postings[0].location = "Munich"
     }
     let first = Self.merge(ours, theirs)
     #expect(first == Self.merge(ours, theirs))
