@@ -74,3 +74,40 @@ struct StoreConflictsTests {
     #expect(try StoreFile(path: store.path).load().deck == resolved)
   }
 }
+
+/// `jobdeck merge-driver`'s file side: three store files in, the merged one written over ours.
+@Suite("Store file merge")
+struct StoreFileMergeTests {
+  private static let clock = FixedWallClock(now: Fixtures.later,
+                                            timeZone: TimeZone(identifier: "UTC") ?? .current)
+
+  @Test func anEmptyAncestorMergesTwoUnrelatedStores() throws {
+    let directory = try TemporaryDirectory()
+    var ours = Fixtures.threeApplications()
+    ours.postings.removeLast()
+    let theirs = Deck(postings: [Posting(id: "other", title: "T", company: "C",
+                                         createdAt: Fixtures.created)])
+    try Disk.write("", to: directory.file("base"))
+    try StoreEncoder().encode(ours).write(to: URL(fileURLWithPath: directory.file("ours")))
+    try StoreEncoder().encode(theirs).write(to: URL(fileURLWithPath: directory.file("theirs")))
+    let result = try StoreFileMerge.merge(
+      basePath: directory.file("base"), oursPath: directory.file("ours"),
+      theirsPath: directory.file("theirs"), clock: Self.clock)
+    let written = try StoreFile(path: directory.file("ours")).load().deck
+    #expect(written == result.deck)
+    #expect(Set(written.postings.map(\.id)) == Set(ours.postings.map(\.id) + ["other"]))
+  }
+
+  @Test func anUnreadableSideLeavesOursAsItWas() throws {
+    let directory = try TemporaryDirectory()
+    let ours = try StoreEncoder().encode(Fixtures.threeApplications())
+    try ours.write(to: URL(fileURLWithPath: directory.file("ours")))
+    try Disk.write("{\"schemaVersion\": 1, \"postings\": [", to: directory.file("theirs"))
+    try Disk.write("", to: directory.file("base"))
+    #expect(throws: StoreError.self) {
+      try StoreFileMerge.merge(basePath: directory.file("base"), oursPath: directory.file("ours"),
+                               theirsPath: directory.file("theirs"), clock: Self.clock)
+    }
+    #expect(Disk.bytes(directory.file("ours")) == Array(ours))
+  }
+}
