@@ -10,13 +10,18 @@ public struct Deck: Hashable, Sendable {
   public var applications: [Application]
   public var deadlines: [Deadline]
   public var settings: Settings
+  /// Fields two machines changed differently, with the value that lost (see `DeckMerge`):
+  /// one list for every record type, so a new field or record type needs nothing here.
+  public var conflicts: [MergeConflict]
 
   public init(postings: [Posting] = [], applications: [Application] = [],
-              deadlines: [Deadline] = [], settings: Settings = Settings()) {
+              deadlines: [Deadline] = [], settings: Settings = Settings(),
+              conflicts: [MergeConflict] = []) {
     self.postings = postings
     self.applications = applications
     self.deadlines = deadlines
     self.settings = settings
+    self.conflicts = conflicts
   }
 
   public var isEmpty: Bool { postings.isEmpty && applications.isEmpty && deadlines.isEmpty }

@@ -127,6 +127,22 @@ public struct ProcessLaunch: Sendable {
     }
     return ChildTermination(waitStatus: status)
   }
+
+  /// Reads a child's pipe until it closes or `limit` bytes have come; true in `isTruncated`
+  /// when it stopped at the limit (the child then gets SIGPIPE rather than blocking forever).
+  public static func readAll(from descriptor: Int32, limit: Int = .max)
+    -> (bytes: [UInt8], isTruncated: Bool)
+  {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return (bytes, false) }
+      if bytes.count + count > limit { return (bytes, true) }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+  }
 }
 
 /// How a child ended.

@@ -17,6 +17,7 @@ enum DeckDifference {
   static func operations(from previous: Deck, to deck: Deck) -> [StoreJournal.Operation]? {
     var operations: [StoreJournal.Operation] = []
     if previous.settings != deck.settings { operations.append(.putSettings(deck.settings)) }
+    if previous.conflicts != deck.conflicts { operations.append(.putConflicts(deck.conflicts)) }
     guard
       let postings = difference(previous.postings, deck.postings, in: .postings,
         put: StoreJournal.Operation.putPosting),

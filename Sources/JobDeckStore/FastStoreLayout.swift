@@ -33,6 +33,7 @@ struct FastStoreLayout {
   private var state = State.opening
   private var lastRecordHadComma = false
   private var settings = Settings()
+  private var conflicts: [MergeConflict] = []
   private var postings: [Posting] = []
   private var applications: [Application] = []
   private var deadlines: [Deadline] = []
@@ -86,7 +87,7 @@ struct FastStoreLayout {
   func finish() throws(FastPathMiss) -> Deck {
     guard state == .end else { throw FastPathMiss() }
     return Deck(postings: postings, applications: applications, deadlines: deadlines,
-      settings: settings)
+      settings: settings, conflicts: conflicts)
   }
 
   // MARK: Layout lines
@@ -111,6 +112,8 @@ struct FastStoreLayout {
       settings = try FastRecordDecoding().settings(&reader)
       guard reader.isAtEnd else { throw FastPathMiss() }
       state = .member(.postings)
+    case .member(.postings) where conflicts.isEmpty && Self.hasPrefix(line, Self.conflictsPrefix):
+      conflicts = try Self.conflicts(in: line)
     case .member(let member):
       let name = "  \"\(Self.name(of: member))\": "
       let separator = member == .deadlines ? "" : ","
@@ -136,6 +139,24 @@ struct FastStoreLayout {
     case .end:
       throw FastPathMiss()
     }
+  }
+
+  private static let conflictsPrefix = "  \"conflicts\": "
+
+  /// The conflicts line (`StoreEncoder.conflictsLine`): a few small objects, read by the store's
+  /// `JSONDecoder`; an empty list is never written.
+  private static func conflicts(in line: UnsafeRawBufferPointer) throws(FastPathMiss)
+    -> [MergeConflict]
+  {
+    let start = conflictsPrefix.utf8.count
+    guard line.count > start + 1, line[line.count - 1] == UInt8(ascii: ",") else {
+      throw FastPathMiss()
+    }
+    let json = Data(UnsafeRawBufferPointer(rebasing: line[start..<line.count - 1]))
+    guard let conflicts = try? StoreDecoder.jsonDecoder().decode([MergeConflict].self, from: json),
+      !conflicts.isEmpty
+    else { throw FastPathMiss() }
+    return conflicts
   }
 
   private static func after(_ member: Member) -> State {

@@ -192,7 +192,7 @@ private struct StoreDocument: Decodable {
   var deck: Deck
 
   enum CodingKeys: String, CodingKey {
-    case schemaVersion, settings, postings, applications, deadlines
+    case schemaVersion, settings, conflicts, postings, applications, deadlines
   }
 
   init(from decoder: Decoder) throws {
@@ -213,7 +213,8 @@ private struct StoreDocument: Decodable {
         applications: try container.decodeIfPresent([Application].self, forKey: .applications)
           ?? [],
         deadlines: try container.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? [],
-        settings: try container.decodeIfPresent(Settings.self, forKey: .settings) ?? Settings())
+        settings: try container.decodeIfPresent(Settings.self, forKey: .settings) ?? Settings(),
+        conflicts: try container.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? [])
     } catch where schemaVersion > StoreFormat.schemaVersion {
       throw VersionSignal.newerAndUnreadable(schemaVersion)
     }

@@ -10,6 +10,7 @@ import JobDeckCore
 /// {
 ///   "schemaVersion": 1,
 ///   "settings": {"followUpAfterDays":14},
+///   "conflicts": [{"collection":"application","field":"notes",...}],
 ///   "postings": [
 ///     {"company":"SumUp","createdAt":"2026-11-22T10:00:00Z","id":"sumup-ml-engineer",...},
 ///     {...}
@@ -27,7 +28,8 @@ import JobDeckCore
 ///   splitting lines instead of parsing everything (JSON escapes newlines inside strings, so a
 ///   record can never span lines). Records keep the deck's order (creation order), so new records
 ///   append lines.
-/// - An empty collection is `[]` on the member's line.
+/// - An empty collection is `[]` on the member's line. `conflicts` (fields two machines changed
+///   differently, see `DeckMerge`) is one line, and is left out when there are none.
 /// - Instants (`createdAt`, `updatedAt`, a stage change's `at`, a timed deadline's `dateTime`) are
 ///   ISO 8601 UTC with whole seconds: `"2026-11-22T10:00:00Z"`. Civil dates are `"2026-11-22"`,
 ///   periods ISO 8601 durations such as `"P3M"` or `"-P14D"`.
@@ -68,6 +70,7 @@ public struct StoreEncoder: Sendable {
     settings.write(deck.settings)
     head += settings.bytes
     head += Array(",\n".utf8)
+    head += try Self.conflictsLine(deck.conflicts)
     try sink(head)
     try write(deck.postings, named: "postings", to: sink, last: false)
     try write(deck.applications, named: "applications", to: sink, last: false)
@@ -91,6 +94,7 @@ public struct StoreEncoder: Sendable {
     output.append(contentsOf: "  \"settings\": ".utf8)
     output.append(try encoder.encode(deck.settings))
     output.append(contentsOf: ",\n".utf8)
+    output.append(contentsOf: try Self.conflictsLine(deck.conflicts))
     func append<Record: Encodable>(_ records: [Record], named name: String, last: Bool) throws {
       let end = last ? "\n" : ",\n"
       guard !records.isEmpty else {
@@ -110,6 +114,15 @@ public struct StoreEncoder: Sendable {
     try append(deck.deadlines, named: "deadlines", last: true)
     output.append(contentsOf: "}\n".utf8)
     return output
+  }
+
+  /// The line of unresolved sync conflicts (`Deck.conflicts`), written only when there are
+  /// some, so a store without any has the same bytes as before conflicts existed. Few and small:
+  /// one line through `JSONEncoder` on both paths.
+  static func conflictsLine(_ conflicts: [MergeConflict]) throws -> [UInt8] {
+    guard !conflicts.isEmpty else { return [] }
+    return Array("  \"conflicts\": ".utf8) + Array(try jsonEncoder().encode(conflicts))
+      + Array(",\n".utf8)
   }
 
   static func jsonEncoder() -> JSONEncoder {

@@ -339,6 +339,7 @@ extension StoreFile {
       case .putApplication(let application): problem = SupportedDates.problem(in: application)
       case .putDeadline(let deadline): problem = SupportedDates.problem(in: deadline)
       case .putSettings(let settings): problem = SupportedDates.problem(in: settings)
+      case .putConflicts: problem = nil  // Their times are the clock's, never typed.
       case .delete: problem = nil
       }
       if let problem { return problem }

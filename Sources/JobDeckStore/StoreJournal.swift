@@ -42,6 +42,8 @@ enum StoreJournal {
     case putApplication(Application)
     case putDeadline(Deadline)
     case putSettings(Settings)
+    /// The whole list of unresolved sync conflicts, like the settings: one value, replaced.
+    case putConflicts([MergeConflict])
     case delete(Collection, id: String)
   }
 
@@ -104,6 +106,8 @@ enum StoreJournal {
         appendPut(try encoder.encode(record), collection: "deadlines", to: &output)
       case .putSettings(let settings):
         appendPut(try encoder.encode(settings), collection: "settings", to: &output)
+      case .putConflicts(let conflicts):
+        appendPut(try encoder.encode(conflicts), collection: "conflicts", to: &output)
       case .delete(let collection, let id):
         output.append(contentsOf:
           "{\"op\":\"delete\",\"collection\":\"\(collection.rawValue)\",\"id\":".utf8)
@@ -305,6 +309,7 @@ enum StoreJournal {
       case .putApplication: applications.append(operation)
       case .putDeadline: deadlines.append(operation)
       case .putSettings(let settings): deck.settings = settings
+      case .putConflicts(let conflicts): deck.conflicts = conflicts
       case .delete(.postings, _): postings.append(operation)
       case .delete(.applications, _): applications.append(operation)
       case .delete(.deadlines, _): deadlines.append(operation)
@@ -400,10 +405,12 @@ private struct JournalOperation: Decodable {
         operation = .putDeadline(try container.decode(Deadline.self, forKey: .record))
       case "settings":
         operation = .putSettings(try container.decode(Settings.self, forKey: .record))
+      case "conflicts":
+        operation = .putConflicts(try container.decode([MergeConflict].self, forKey: .record))
       default:
         throw DecodingError.dataCorruptedError(forKey: .collection, in: container,
-          debugDescription: "unknown collection; expected postings, applications, deadlines or"
-            + " settings")
+          debugDescription: "unknown collection; expected postings, applications, deadlines,"
+            + " settings or conflicts")
       }
     case "delete":
       guard let kind = StoreJournal.Collection(rawValue: collection) else {

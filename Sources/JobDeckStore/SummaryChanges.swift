@@ -92,7 +92,7 @@ enum SummaryChanges {
       case .putPosting(let posting): families.insert("p:" + posting.id)
       case .putApplication(let application): applicationIDs.insert(application.id)
       case .putDeadline(let deadline): deadlineIDs.insert(deadline.id)
-      case .putSettings: break  // Settings decide no row.
+      case .putSettings, .putConflicts: break  // Neither decides a row.
       case .delete(.postings, let id): families.insert("p:" + id)
       case .delete(.applications, let id): applicationIDs.insert(id)
       case .delete(.deadlines, let id): deadlineIDs.insert(id)

@@ -185,6 +185,7 @@ public enum PendingEdit: Equatable, Sendable {
         deck.applications, before: before.applications, after: after.applications)
       deck.deadlines = Self.merge(deck.deadlines, before: before.deadlines, after: after.deadlines)
       if before.settings != after.settings { deck.settings = after.settings }
+      if before.conflicts != after.conflicts { deck.conflicts = after.conflicts }
       return true
     }
   }

@@ -61,19 +61,7 @@ enum ChildProcess {
       throw error
     }
     close(ends[1])
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    var isTruncated = false
-    while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(ends[0], $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { break }
-      if bytes.count + count > limit {
-        isTruncated = true
-        break
-      }
-      bytes.append(contentsOf: buffer[0..<count])
-    }
+    let (bytes, isTruncated) = ProcessLaunch.readAll(from: ends[0], limit: limit)
     close(ends[0])
     return Finished(status: waitForExit(pid), bytes: bytes, isTruncated: isTruncated)
   }

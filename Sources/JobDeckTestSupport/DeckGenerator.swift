@@ -191,6 +191,18 @@ public struct DeckGenerator {
     return deadline
   }
 
+  /// A sync conflict about field `field` of `recordID`, its losing value any JSON text.
+  public mutating func conflict(recordID: String) -> MergeConflict {
+    let word = text().filter { $0 != "\\" && $0 != "\"" }
+    let losing = pick(["null", "\"" + word + "\"", "[\"ml\",\"python\"]", "14",
+                       "{\"startDate\":\"2027-01-01\"}"])
+    return MergeConflict(
+      collection: pick(MergeConflict.Collection.allCases), recordID: recordID,
+      field: pick(["notes", "title", "stage", "terms", "location"]), losingValue: losing,
+      keptChangedAt: maybe { $0.instant() }, losingChangedAt: maybe { $0.instant() },
+      recordedAt: instant())
+  }
+
   /// `make`'s value drawn from the extras stream.
   private mutating func extra<T>(_ make: (inout DeckGenerator) -> T) -> T {
     swap(&generator, &extras)

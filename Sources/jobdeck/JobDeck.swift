@@ -28,7 +28,7 @@ struct JobDeck: ParsableCommand {
       SetCommand.self, ImportCommand.self, ExportCommand.self, EventCommand.self,
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
       OffersCommand.self, ConfigCommand.self, SuggestCommand.self, StatsCommand.self,
-      ReportCommand.self,
+      ReportCommand.self, ConflictsCommand.self, MergeDriverCommand.self, SyncCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )
@@ -39,8 +39,8 @@ struct JobDeck: ParsableCommand {
     // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
     signal(SIGXFSZ, SIG_IGN)
-    // Before ArgumentParser: with a default subcommand it would take `jobdeck sync` for an
-    // argument of `ui` and answer with the UI's usage (and `jobdeck sync --help` with its help).
+    // Before ArgumentParser: with a default subcommand it would take an unknown command for an
+    // argument of `ui` and answer with the UI's usage (and `--help` after it with the UI's help).
     if let unknown = UnknownCommand(arguments: Array(CommandLine.arguments.dropFirst()),
                                     known: commandNames) {
       printError(unknown.message)

@@ -22,9 +22,9 @@ struct CLIUnknownCommandTests {
   }
 
   @Test func helpOfAnUnknownCommandIsNotTheUIsHelp() throws {
-    let result = try workspace.jobdeck(["sync", "--help"])
+    let result = try workspace.jobdeck(["statistics", "--help"])
     #expect(result.exitCode == 64)
-    #expect(result.standardError.contains("unknown command 'sync'"))
+    #expect(result.standardError.contains("unknown command 'statistics'"))
     #expect(!result.standardOutput.contains("USAGE"))
   }
 

@@ -38,6 +38,12 @@ struct DeckEdits {
         deck.deadlines[index].note = generator.text()
         deck.deadlines[index].revision += 1
       }
+      // A sync met a conflict, or the user resolved one.
+      if generator.generator.chance(0.3) {
+        deck.conflicts.append(generator.conflict(recordID: generator.text()))
+      } else if !deck.conflicts.isEmpty, generator.generator.chance(0.3) {
+        deck.conflicts.removeFirst()
+      }
     case 5:
       if let index = deck.postings.indices.randomElement(using: &generator.generator) {
         deck.postings[index].title = generator.text()

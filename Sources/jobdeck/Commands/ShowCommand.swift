@@ -24,7 +24,18 @@ struct ShowCommand: ParsableCommand {
     if json {
       sayRendered(try JSONOutput.encode(RecordDetail(reference, in: deck)))
     } else {
-      sayRendered(safeLines(RecordText.describe(reference, in: deck, clock: clock)))
+      var text = RecordText.describe(reference, in: deck, clock: clock)
+      let recordID: String
+      switch reference {
+      case .posting(let id), .application(let id), .deadline(let id): recordID = id
+      }
+      let conflicts = deck.conflicts(ofRecord: recordID)
+      if !conflicts.isEmpty {
+        text += "\nConflicts (jobdeck conflicts resolve ID FIELD --keep ours|theirs):\n"
+          + conflicts.map { "  " + ConflictText.line($0, in: clock.timeZone) }
+          .joined(separator: "\n")
+      }
+      sayRendered(safeLines(text))
     }
   }
 }
