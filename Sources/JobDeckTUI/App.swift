@@ -6,14 +6,19 @@ import JobDeckCore
 public struct App: TerminalProgram {
   public internal(set) var state: AppState
   let clock: any WallClock
+  /// What the importer reads from a posting's stored ad, so a re-import keeps the user's edits
+  /// (`Reimport`); the UI does not link the importer, the app passes its reading in.
+  let storedAdReading: Reimport.StoredAdReading
 
   /// `readOnlyReason` non-nil (a newer schema, a file another process holds) refuses edits and
   /// says why in the status bar.
   /// `keys` is the keymap in force (the config file's rebindings).
   /// `suggestionDays`: the days of silence the environment or config file set.
   public init(deck: Deck, storePath: String, clock: WallClock, readOnlyReason: String?,
-              keys: KeyTable = .standard, suggestionDays: SuggestionDays = SuggestionDays()) {
+              keys: KeyTable = .standard, suggestionDays: SuggestionDays = SuggestionDays(),
+              storedAdReading: @escaping Reimport.StoredAdReading = { _ in nil }) {
     self.clock = clock
+    self.storedAdReading = storedAdReading
     self.state = AppState(
       deck: deck, storePath: storePath, readOnlyReason: readOnlyReason, now: clock.now,
       timeZone: clock.timeZone)

@@ -55,6 +55,8 @@ public struct DuplicateQuestion: Equatable, Sendable {
   /// What `u` and `a` do.
   public var update: PendingEdit
   public var addAnyway: PendingEdit
+  /// What `update` keeps of the posting on file (`Reimport.kept`), said after the update.
+  public var updateKeeps: [String] = []
   /// "Quokka GmbH · Data Engineer", the posting being added.
   public var newName: String
 }

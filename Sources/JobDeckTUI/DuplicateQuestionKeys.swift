@@ -22,7 +22,9 @@ extension App {
         showMessage("\(question.existingName) already says all that: unchanged")
         return []
       }
-      return performAdding(question.update, message: "Updated \(question.existingName)")
+      let kept = question.updateKeeps.isEmpty
+        ? "" : "; kept " + question.updateKeeps.joined(separator: ", ")
+      return performAdding(question.update, message: "Updated \(question.existingName)" + kept)
     case .character("a"), .character("A"):
       state.mode = .browsing
       return performAdding(question.addAnyway,

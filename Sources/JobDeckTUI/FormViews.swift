@@ -116,14 +116,18 @@ extension App {
     switch key {
     case .character("y"), .character("Y"), .enter:
       let posting = draft.posting
-      if let existingID = state.deck.duplicateID(of: draft),
+      // As `jobdeck import`: an ad whose title the user corrected is still recognised, and the
+      // update keeps the first posted date and the user's edits.
+      if let existingID = state.deck.duplicateID(of: draft)
+        ?? Reimport.target(of: draft, in: state.deck, reading: storedAdReading),
         let existing = state.deck.posting(withID: existingID)
       {
+        let reimport = Reimport(draft, over: existing, reading: storedAdReading)
         state.mode = .duplicateQuestion(DuplicateQuestion(
           existingID: existingID, existingName: state.recordName(of: existing),
-          update: .importDraft(draft, at: clock.now, into: .posting(existingID)),
+          update: .importDraft(reimport.draft, at: clock.now, into: .posting(existingID)),
           addAnyway: .importDraft(draft, at: clock.now, into: .newPosting),
-          newName: "\(posting.company) · \(posting.title)"))
+          updateKeeps: reimport.kept, newName: "\(posting.company) · \(posting.title)"))
         return []
       }
       state.mode = .browsing

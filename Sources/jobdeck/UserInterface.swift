@@ -17,7 +17,8 @@ enum UserInterface {
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
                   readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable,
                   suggestionDays: try SuggestionOptions.days(
-                    followUp: nil, noResponse: nil, configuration: configuration))
+                    followUp: nil, noResponse: nil, configuration: configuration),
+                  storedAdReading: PostingImporter.storedAdReading)
     if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)

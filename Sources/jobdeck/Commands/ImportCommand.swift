@@ -115,9 +115,10 @@ struct ImportCommand: ParsableCommand {
           var merged = draft
           var kept: [String] = []
           var into = target
-          if target == .matching, let id = Reimport.target(of: draft, in: deck) { into = .posting(id) }
+          if target == .matching, let id = Reimport.target(
+            of: draft, in: deck, reading: PostingImporter.storedAdReading) { into = .posting(id) }
           if case .posting(let id) = into, let existing = deck.posting(withID: id) {
-            let reimport = Reimport(draft, over: existing)
+            let reimport = Reimport(draft, over: existing, reading: PostingImporter.storedAdReading)
             (merged, kept) = (reimport.draft, reimport.kept)
           }
           let outcome = deck.merge(merged, at: now, into: into)

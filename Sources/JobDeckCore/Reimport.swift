@@ -1,10 +1,15 @@
 import Foundation
-import JobDeckCore
 
 /// Importing an ad that is already on file: what changed in the ad is taken, what the user
 /// changed by hand is kept, and the posted date stays the one the first import found ("5 days
-/// ago" is resolved once, when the ad is first imported).
+/// ago" is resolved once, when the ad is first imported). The one rule for `jobdeck import` and
+/// the UI's import; what the importer reads from a stored ad is passed in (`StoredAdReading`),
+/// so Core needs no importer.
 public struct Reimport: Sendable {
+  /// What the importer reads today from a posting's stored ad text, as of its first import; nil
+  /// when there is no stored text (or no importer, in a test of something else).
+  public typealias StoredAdReading = @Sendable (Posting) -> Posting?
+
   /// The draft to merge: fields the user edited and the posted date left empty, so the merge
   /// keeps the stored values.
   public var draft: PostingDraft
@@ -14,32 +19,24 @@ public struct Reimport: Sendable {
   /// The posting on file `draft` is a new import of: the same URL, company and title, or text
   /// (`Deck.reimportTarget(of:)`); else a posting of the same company whose stored ad text
   /// reads to the same title, so an ad whose title the user corrected is still recognised.
-  public static func target(of draft: PostingDraft, in deck: Deck) -> String? {
+  public static func target(of draft: PostingDraft, in deck: Deck,
+                            reading: StoredAdReading) -> String? {
     if let id = deck.reimportTarget(of: draft) { return id }
     let company = draft.posting.company.lowercased()
     guard !company.isEmpty, !draft.posting.title.isEmpty else { return nil }
     return deck.postings.first { posting in
       posting.company.lowercased() == company && posting.title != draft.posting.title
-        && previousReading(of: posting)?.title == draft.posting.title
+        && reading(posting)?.title == draft.posting.title
     }?.id
   }
 
-  /// What the importer reads today from a posting's stored ad text, as of its first import.
-  static func previousReading(of posting: Posting) -> Posting? {
-    let importDay = CivilDate(containing: posting.createdAt, in: TimeZone(identifier: "UTC") ?? .gmt)
-    return posting.description.map {
-      PostingImporter.draft(fromText: $0, contentTypeHint: nil, importDate: importDay,
-                            url: posting.url).posting
-    }
-  }
-
   /// `draft` as a re-import of `existing`. A field counts as edited by the user when its stored
-  /// value is neither what the importer reads from the stored ad text today nor what it reads
-  /// from the new text: nothing else could have put it there.
-  public init(_ draft: PostingDraft, over existing: Posting) {
+  /// value is neither what the importer reads from the stored ad text today (`previous`) nor
+  /// what it reads from the new text: nothing else could have put it there.
+  public init(_ draft: PostingDraft, over existing: Posting, reading: StoredAdReading) {
     var draft = draft
     var kept: [String] = []
-    let previous = Self.previousReading(of: existing)
+    let previous = reading(existing)
     func keepEdit(_ field: WritableKeyPath<Posting, String>, _ name: String) {
       let stored = existing[keyPath: field]
       guard !stored.isEmpty, stored != draft.posting[keyPath: field],
