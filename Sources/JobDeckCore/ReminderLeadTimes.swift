@@ -1,4 +1,4 @@
-/// The lead times `jobdeck remind` uses instead of the kinds' built-in ones: from `--lead`,
+/// The lead times `jobdeck remind` and the calendar export's alarms use instead of the kinds' built-in ones: from `--lead`,
 /// `$JOBDECK_REMIND_LEAD` or the config file's `[reminders]` table.
 ///
 /// A deadline given its own lead times (`deadline add … --lead`) keeps them: those were chosen
@@ -23,6 +23,11 @@ public struct ReminderLeadTimes: Equatable, Sendable {
   public func leadTimes(for kind: DeadlineKind, current: [Period]) -> [Period] {
     guard current == kind.defaultLeadTimes else { return current }
     return byKind[kind] ?? general ?? current
+  }
+
+  /// The lead times for `deadline`: what `remind` reminds at and the calendar export's alarms.
+  public func leadTimes(of deadline: Deadline) -> [Period] {
+    leadTimes(for: deadline.kind, current: deadline.effectiveLeadTimes)
   }
 
   /// `row` with these lead times in force.

@@ -30,8 +30,10 @@ enum CalendarWhen: Hashable, Sendable {
 public enum ICSExporter {
   /// `includingClosed` (`export --all`) keeps the deadlines of closed applications and the
   /// cutoffs of postings applied to, which are otherwise left out as on the agenda.
+  /// `leadTimes`: the lead times `remind` uses (config, `--lead`), one alarm per lead time.
   public static func export(_ deck: Deck, now: Date, timeZone: TimeZone,
-                            includingClosed: Bool = false) -> String
+                            includingClosed: Bool = false,
+                            leadTimes: ReminderLeadTimes = .builtIn) -> String
   {
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN",
@@ -47,14 +49,15 @@ public enum ICSExporter {
       case .instant(let instant, _): when = .timed(instant)
       case .pending: continue
       }
-      lines += event(for: deadline, when: when, index: index, now: now, timeZone: timeZone)
+      lines += event(for: deadline, when: when, index: index, now: now, timeZone: timeZone,
+                     leads: leadTimes.leadTimes(of: deadline))
     }
     lines.append("END:VCALENDAR")
     return lines.map(ICSText.folded).joined()
   }
 
   private static func event(for deadline: Deadline, when: CalendarWhen, index: DeckIndex, now: Date,
-                            timeZone: TimeZone) -> [String]
+                            timeZone: TimeZone, leads: [Period]) -> [String]
   {
     let posting = owningPosting(of: deadline, in: index)
     let summary = summaryText(for: deadline, index: index, posting: posting)
@@ -94,7 +97,7 @@ public enum ICSExporter {
       for: deadline, summary: summary, posting: posting, userZone: timeZone)
     lines.append("DESCRIPTION:\(ICSText.escaped(details))")
     if let url = (deadline.link ?? posting?.url).flatMap(uriValue) { lines.append("URL:\(url)") }
-    for lead in deadline.effectiveLeadTimes {
+    for lead in leads {
       lines += [
         "BEGIN:VALARM",
         "ACTION:DISPLAY",

@@ -50,6 +50,24 @@ struct CLIRemindTests {
     #expect(json.contains("\"reachedLeadTime\" : \"P7D\""))
   }
 
+  /// Issue 15: the calendar's alarms are at the lead times `remind` reminds at.
+  @Test func theCalendarExportsAlarmsAtTheLeadTimesRemindUses() throws {
+    try offerDueInFiveDays()
+    func triggers(_ arguments: [String] = [], environment: [String: String] = [:]) throws
+      -> [Substring]
+    {
+      try succeeds(["export", "--format", "ics"] + arguments, environment: environment)
+        .split(separator: "\r\n").filter { $0.hasPrefix("TRIGGER:") }
+    }
+    #expect(try triggers() == ["TRIGGER:-P2D", "TRIGGER:PT0S"])
+    let config = try writeConfig("[reminders.lead_times_by_kind]\noffer-response = [\"6d\", \"3h\"]\n")
+    #expect(try triggers(environment: ["JOBDECK_CONFIG": config]) == ["TRIGGER:-P6D", "TRIGGER:-PT3H"])
+    #expect(try triggers(["--lead", "1w"], environment: ["JOBDECK_CONFIG": config]) == ["TRIGGER:-P1W"])
+    let misplaced = try workspace.jobdeck(["export", "--format", "csv", "--lead", "1d"])
+    #expect(misplaced.exitCode == 64)
+    #expect(misplaced.standardError.contains("--lead applies to --format ics only"))
+  }
+
   @Test func aBadLeadTimeIsAUsageErrorNamingTheUnitsAndRange() throws {
     for lead in ["3x", "400d", "-1d", "1d,,2d", "1d,2d,3d,4d,5d,6d,7d,8d,9d"] {
       let result = try workspace.jobdeck(["remind", "--lead=\(lead)"])

@@ -79,6 +79,26 @@ struct ICSConsumerTests {
     #expect(events.allSatisfy { $0.actions.allSatisfy { $0 == "DISPLAY" } })
   }
 
+  /// Issue 15: the alarms follow the lead times `remind` uses (config, `--lead`); a deadline's
+  /// own lead times stay its own.
+  @Test func pythonIcalendarReadsTheConfiguredLeadTimesAsTriggers() throws {
+    guard ICSConsumerHarness.require("/usr/bin/python3", package: "python3") else { return }
+    let harness = try ICSConsumerHarness()
+    defer { harness.removeDirectory() }
+    let configured = ReminderLeadTimes(general: [.days(3)], byKind: [.interview: [.hours(1), .zero]])
+    let text = ICSExporter.export(ICSFixtures.deck, now: ICSFixtures.now,
+                                  timeZone: ICSFixtures.berlin, leadTimes: configured)
+    let file = try harness.write(text, to: "deadlines.ics")
+    let script = try harness.write(Self.pythonScript, to: "parse.py")
+    let run = try harness.run("/usr/bin/python3", [script.path, file.path])
+    try #require(run.status == 0, "python-icalendar rejected the file: \(run.errors)")
+    let events = try JSONDecoder().decode([ParsedEvent].self, from: Data(run.output.utf8))
+    let day = 86_400.0
+    #expect(events.map(\.triggers) == [
+      [-3 * day], [0, -day, -42 * day, -31 * day, -7_200], [-3_600, 0], [-3 * day],
+    ])
+  }
+
   @Test func calcurseImportsEveryDeadlineOnItsDate() throws {
     guard ICSConsumerHarness.require("/usr/bin/calcurse", package: "calcurse") else { return }
     let harness = try ICSConsumerHarness()

@@ -126,10 +126,7 @@ struct RemindCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var closed: ClosedApplicationsOption
   @Flag(help: "Print JSON for scripts.") var json = false
-  @Option(help: ArgumentHelp(
-    "Lead times for deadlines without their own, e.g. 7d,1d,2h: 1 to 8, each 0d to 366d.",
-    valueName: "list"))
-  var lead: String?
+  @Option(help: ReminderLeadOption.help) var lead: String?
   @Flag(help: "Send each reminder once as a desktop notification instead of printing it.")
   var notify = false
   @Flag(help: "Write a systemd user timer that runs `remind --notify`.") var install = false
