@@ -23,6 +23,12 @@ public enum Action: Equatable, Sendable {
   case editorFinished(EditPurpose, text: String?)
   case importFinished(PostingDraft)
   case importFailed(message: String)
+  /// What `Effect.sync` did, or why it failed; the store's new version arrives as a change
+  /// on disk (`storeChangedOnDisk`) on the next tick.
+  case syncFinished(SyncReport)
+  case syncFailed(message: String)
+  /// The sync repository read at start (nil: the store does not sync).
+  case syncStatusRead(SyncStatus?)
   /// SIGINT, SIGTERM or SIGHUP: save what is pending and quit.
   case interrupted
   /// A click or a wheel turn, sent only when the user turned the mouse on.

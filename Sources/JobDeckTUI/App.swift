@@ -57,6 +57,16 @@ public struct App: TerminalProgram {
     case .importFinished(let draft):
       state.mode = .importPreview(draft)
       return []
+    case .syncFinished(let report):
+      state.syncStatus = report.status
+      showMessage("Synced: \(report.cameIn) came in, \(report.wentOut) went out")
+      return []
+    case .syncFailed(let message):
+      showError("sync failed: \(message)")
+      return []
+    case .syncStatusRead(let status):
+      state.syncStatus = status
+      return []
     case .importFailed(let message):
       if case .importPreview = state.mode { state.mode = .browsing }
       showError("import failed: \(message)")

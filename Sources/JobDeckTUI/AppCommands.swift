@@ -33,6 +33,10 @@ extension App {
     case .importPosting:
       guard refuseIfReadOnly() else { return [] }
       state.mode = .importPrompt(TextInput())
+    case .sync:
+      guard refuseIfReadOnly() else { return [] }
+      showMessage("syncing…")
+      return state.pendingEdits.isEmpty ? [.sync] : [.save(state.deck), .sync]
     case .quit: return quit()
     case .selectNext: moveSelection(by: 1, in: context)
     case .selectPrevious: moveSelection(by: -1, in: context)

@@ -150,6 +150,8 @@ public struct AppState: Equatable, Sendable {
   /// The latest time seen (from the clock, then from ticks): decides "today".
   public var now: Date
   public var timeZone: TimeZone
+  /// The store's sync repository, shown in the status bar; nil when the store does not sync.
+  public var syncStatus: SyncStatus?
   /// The keymap in force: the shipped one, or the one the config file rebinds.
   public var keys = KeyTable.standard
   public var size = TerminalSize(rows: 24, columns: 80)

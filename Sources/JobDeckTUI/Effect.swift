@@ -18,6 +18,9 @@ public enum Effect: Equatable, Sendable {
   /// Read the desktop clipboard (`wl-paste`, `xclip` or `xsel`); the result comes back as
   /// `Action.clipboardRead`.
   case readClipboard
+  /// Sync the store with its git remote as `jobdeck sync` does (after the saves before it);
+  /// the result comes back as `Action.syncFinished` or `Action.syncFailed`.
+  case sync
   /// Leave the UI after saving whatever is pending.
   case quit
 }

@@ -39,7 +39,7 @@ public enum KeyGroup: String, CaseIterable, Sendable {
 /// request (`z` opens the snooze prompt; its `d`/`w` answer belongs to the prompt).
 public enum AppCommand: String, CaseIterable, Sendable {
   case showPostings, showPipeline, showAgenda, showStats, nextView, previousView
-  case help, palette, undo, redo, addPosting, importPosting, quit
+  case help, palette, undo, redo, addPosting, importPosting, sync, quit
   case selectNext, selectPrevious, selectFirst, selectLast, pageDown, pageUp, open
   case filter, nextMatch, previousMatch, clearFilter
   case cycleSort
@@ -90,6 +90,8 @@ public enum KeyMap {
     row(.addPosting, ["a"], KeyContext.views, .everywhere, "add a posting by hand", hint: "add"),
     row(.importPosting, ["i"], KeyContext.views, .everywhere,
         "import a posting from a file, a URL or a paste", hint: "import"),
+    row(.sync, ["S"], KeyContext.views, .everywhere,
+        "sync the store with its git remote, as jobdeck sync (saves first, reloads after)"),
     row(.quit, ["q"], KeyContext.views, .everywhere, "save and quit", hint: "quit"),
     row(.delete, ["D"], KeyContext.everywhere, .everywhere,
         "delete the selected record (asks first, naming it and what goes with it)"),

@@ -270,9 +270,10 @@ struct Renderer {
     }
     let columns = screen.size.columns
     let flag = state.isReadOnly ? ["READ-ONLY"] : []
+    let sync = state.syncStatus.map { [$0.text(in: state.timeZone)] } ?? []
     let save = TerminalText.sanitized(saveText)
     var right = ""
-    for counts in [[fullCounts], [shortCounts], []] {
+    for counts in [sync + [fullCounts], sync + [shortCounts], [shortCounts], []] {
       right = (flag + counts + [""]).joined(separator: " │ ")
       let width = TerminalText.displayWidth(of: right) + TerminalText.displayWidth(of: save)
       if width + 14 <= columns || (counts.isEmpty) { break }

@@ -156,6 +156,17 @@ struct RunLoop<Program: TerminalProgram> {
       return .editorFinished(purpose, text: edited)
     case .openURL(let url):
       return URLOpener.open(url, environment: services.environment, mailbox: mailbox)
+    case .sync:
+      let sync = services.sync
+      let mailbox = self.mailbox
+      Thread.detachNewThread {
+        do {
+          mailbox.post(.syncFinished(try sync()))
+        } catch {
+          mailbox.post(.syncFailed(message: String(describing: error)))
+        }
+      }
+      return nil
     case .importSource(let source):
       // A page can take seconds to arrive: fetch on a thread of its own and deliver the result
       // through the mailbox, so the screen (showing "importing…") stays responsive.

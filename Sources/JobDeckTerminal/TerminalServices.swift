@@ -30,6 +30,10 @@ public struct TerminalServices {
   public var enablesMouse: Bool
   /// The config file's theme and colours.
   public var theme: ColorTheme
+  /// `jobdeck sync` for `Effect.sync`; runs on a thread of its own (a remote can be slow).
+  public var sync: @Sendable () throws -> SyncReport = {
+    throw CommandUnavailable(what: "syncing")
+  }
 
   public init(
     save: @escaping (Deck) throws -> Void,
@@ -60,6 +64,12 @@ public struct TerminalServices {
     }
     self.theme = theme
   }
+}
+
+/// The services were built without what a command needs (a test of something else).
+public struct CommandUnavailable: Error, CustomStringConvertible {
+  public var what: String
+  public var description: String { "this program does no \(what)" }
 }
 
 /// The services were built without a reader for pasted text (a test of something else).

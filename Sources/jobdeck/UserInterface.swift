@@ -19,12 +19,14 @@ enum UserInterface {
                   suggestionDays: try SuggestionOptions.days(
                     followUp: nil, noResponse: nil, configuration: configuration),
                   storedAdReading: PostingImporter.storedAdReading)
+    let storeSync = StoreSync(file: StoreFile(path: storePath))
+    _ = app.update(.syncStatusRead(storeSync.status()))
     if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)
       return
     }
-    let services = TerminalServices(
+    var services = TerminalServices(
       save: { deck in try store.save(deck) },
       importSource: { source in
         // Standard input is the terminal the UI runs on (the UI answers `-` itself).
@@ -44,6 +46,16 @@ enum UserInterface {
       now: { clock.now },
       mouseByDefault: configuration.mouse,
       theme: configuration.theme)
+    // `S`: the sync `jobdeck sync` runs; the store it rewrites is reloaded on the next tick.
+    services.sync = {
+      do {
+        let outcome = try storeSync.sync(host: ProcessInfo.processInfo.hostName)
+        return SyncReport(cameIn: outcome.cameIn, wentOut: outcome.wentOut,
+                          status: storeSync.status())
+      } catch let failure as StoreSync.Failure {
+        throw CommandFailure(message: failure.message, exitCode: failure.exitCode)
+      }
+    }
     do {
       try TerminalRunner.run(&app, services: services)
     } catch {

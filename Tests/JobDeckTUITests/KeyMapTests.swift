@@ -71,6 +71,9 @@ struct KeyMapTests {
     .importPosting: CommandCheck(context: .postings) { _, app, _ in
       if case .importPrompt = app.state.mode { return true } else { return false }
     },
+    .sync: CommandCheck(context: .postings) { _, app, effects in
+      effects == [.sync] && app.state.message == "syncing…"
+    },
     .quit: CommandCheck(context: .postings) { _, app, effects in
       effects == [.quit] && app.state.wantsQuit
     },

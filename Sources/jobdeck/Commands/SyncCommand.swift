@@ -32,7 +32,7 @@ struct SyncCommand: ParsableCommand {
     let host = ProcessInfo.processInfo.hostName
     do {
       let lines = `init` ? try sync.initialize(remote: remote, host: host)
-        : try sync.sync(host: host)
+        : try sync.sync(host: host).lines
       for line in lines { say(line) }
     } catch let failure as StoreSync.Failure {
       throw CommandFailure(message: failure.message, exitCode: failure.exitCode)

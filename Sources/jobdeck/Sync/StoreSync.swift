@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import JobDeckCore
 import JobDeckStore
+import JobDeckTUI
 
 /// `jobdeck sync` over git: the store's directory is a repository that tracks `store.json` only
 /// (its `.gitignore` ignores everything else: the lock, the journal, backups, any other file),
@@ -43,11 +44,18 @@ struct StoreSync {
     try commitLocalChanges(host: host, message: "start syncing")
     lines.append("Registered JobDeck's merge driver; \(name) is tracked, nothing else.")
     // A second machine joins with a remote that already holds a store: bring it in now.
-    return remote == nil ? lines : lines + (try sync(host: host))
+    return remote == nil ? lines : lines + (try sync(host: host).lines)
   }
 
-  /// One sync: commit, fetch, merge, push (again after a race). Returns what to print.
-  func sync(host: String) throws -> [String] {
+  /// What a sync did: the lines to print, and how many records came in and went out.
+  struct Outcome {
+    var lines: [String] = []
+    var cameIn = 0
+    var wentOut = 0
+  }
+
+  /// One sync: commit, fetch, merge, push (again after a race).
+  func sync(host: String) throws -> Outcome {
     let remoteRef = "origin/\(Self.branch)"
     guard FileManager.default.fileExists(atPath: directory + "/.git") else {
       throw Failure(message: "\(directory) is not set up for sync; run: jobdeck sync --init REMOTE",
@@ -55,9 +63,9 @@ struct StoreSync {
     }
     try recoverFromInterruptedSync()
     try file.compact()
-    var lines: [String] = []
+    var outcome = Outcome()
     if let committed = try commitLocalChanges(host: host, message: nil) {
-      lines.append("Committed: \(committed)")
+      outcome.lines.append("Committed: \(committed)")
     }
     for attempt in 0..<6 {
       if attempt > 0 { usleep(UInt32(attempt) * 200_000) }
@@ -77,27 +85,30 @@ struct StoreSync {
                         exitCode: ExitStatus.storeProblem)
         }
         let after = try deck(at: "HEAD")
-        if let incoming = Self.describe(from: before, to: after) {
-          lines.append("Came in: \(incoming)")
+        let incoming = Self.changes(from: before, to: after)
+        if !incoming.parts.isEmpty {
+          outcome.lines.append("Came in: " + incoming.parts.joined(separator: ", "))
         }
+        outcome.cameIn = incoming.count
         for line in merged.output.split(separator: "\n") where line.hasPrefix("jobdeck: ") {
-          lines.append(String(line.dropFirst("jobdeck: ".count)))
+          outcome.lines.append(String(line.dropFirst("jobdeck: ".count)))
         }
-        let remote = try deck(at: remoteRef)
-        if let outgoing = Self.describe(from: remote, to: after) {
-          lines.append("Went out: \(outgoing)")
+        let outgoing = Self.changes(from: try deck(at: remoteRef), to: after)
+        if !outgoing.parts.isEmpty {
+          outcome.lines.append("Went out: " + outgoing.parts.joined(separator: ", "))
         }
+        outcome.wentOut = outgoing.count
       }
       let head = try git.require(["rev-parse", "HEAD"]).trimmed
       let remoteHead = try git.run(["rev-parse", "--verify", "--quiet", remoteRef]).trimmed
       if head == remoteHead {
-        lines.append("Up to date with the remote.")
-        return lines
+        outcome.lines.append("Up to date with the remote.")
+        return outcome
       }
       let pushed = try git.run(["push", "--quiet", "origin", "HEAD:\(Self.branch)"])
       if pushed.succeeded {
-        lines.append("Sent to the remote.")
-        return lines
+        outcome.lines.append("Sent to the remote.")
+        return outcome
       }
       // Rejected: another machine pushed since our fetch. Unreachable: say so and stop.
       let rejected = pushed.output.contains("rejected") || pushed.output.contains("fetch first")
@@ -162,7 +173,14 @@ struct StoreSync {
 
   /// "1 posting added, 2 applications changed"; nil when nothing differs.
   static func describe(from old: Deck, to new: Deck) -> String? {
+    let parts = changes(from: old, to: new).parts
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
+
+  /// What differs, by kind of record, and how many records (and settings) differ in all.
+  static func changes(from old: Deck, to new: Deck) -> (parts: [String], count: Int) {
     var parts: [String] = []
+    var total = 0
     func count<Record: Identifiable & Equatable>(_ before: [Record], _ after: [Record],
                                                   _ noun: String) where Record.ID == String {
       let previous = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -170,6 +188,7 @@ struct StoreSync {
       let added = next.keys.filter { previous[$0] == nil }.count
       let removed = previous.keys.filter { next[$0] == nil }.count
       let changed = next.filter { id, record in previous[id].map { $0 != record } ?? false }.count
+      total += added + changed + removed
       if added > 0 { parts.append(Plural.count(added, noun) + " added") }
       if changed > 0 { parts.append(Plural.count(changed, noun) + " changed") }
       if removed > 0 { parts.append(Plural.count(removed, noun) + " removed") }
@@ -177,9 +196,28 @@ struct StoreSync {
     count(old.postings, new.postings, "posting")
     count(old.applications, new.applications, "application")
     count(old.deadlines, new.deadlines, "deadline")
-    if old.settings != new.settings { parts.append("settings changed") }
+    if old.settings != new.settings {
+      parts.append("settings changed")
+      total += 1
+    }
     let conflicts = new.conflicts.count - old.conflicts.count
     if conflicts > 0 { parts.append(Plural.count(conflicts, "new conflict")) }
-    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    return (parts, total)
+  }
+
+  /// Whether the store's directory syncs, when it last fetched, and the commits not yet sent
+  /// and not yet merged; nil when `sync --init` was never run. Two cheap git calls.
+  func status() -> SyncStatus? {
+    guard FileManager.default.fileExists(atPath: directory + "/.git") else { return nil }
+    let fetched = try? FileManager.default.attributesOfItem(
+      atPath: directory + "/.git/FETCH_HEAD")[.modificationDate] as? Date
+    var status = SyncStatus(lastSync: fetched)
+    let counts = (try? git.run(["rev-list", "--left-right", "--count",
+                                "HEAD...origin/\(Self.branch)"]))
+    if let counts, counts.succeeded {
+      let numbers = counts.trimmed.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+      if numbers.count == 2 { (status.ahead, status.behind) = (numbers[0], numbers[1]) }
+    }
+    return status
   }
 }

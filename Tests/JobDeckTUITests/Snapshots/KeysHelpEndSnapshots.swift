@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelpEnd: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
-       Keys  66–84/84
+       Keys  68–86/86
        Agenda
         x                   mark the deadline done
         z                   snooze the deadline or suggestion (then d: a day, w: a
@@ -29,7 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
-       Keys  31–65/65
+       Keys  32–66/66
         n                   next match of the filter or search
         N                   previous match of the filter or search
         Esc                 clear the filter
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
-       Keys  85–94/94
+       Keys  87–96/96
        Stats
         b                break the numbers down by source, method,
                          type, tag or month
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda  4 Sta
-       Keys  122–128/128
+       Keys  126–132/132
        Detail
         q Esc       back to the list
         Ctrl-E      edit the application's

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
-       Keys  1–19/84
+       Keys  1–19/86
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -18,18 +18,18 @@ extension SnapshotFixtures {
         Ctrl-R              redo what was undone
         a                   add a posting by hand
         i                   import a posting from a file, a URL or a paste
+        S                   sync the store with its git remote, as jobdeck sync (saves
+                            first, reloads after)
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what
                             goes with it)
-        X                   archive the posting or application, or bring it back
-                            (Agenda: dismiss the deadline or suggestion)
 
        j k PgDn PgUp scroll  q Esc ? close
        …al/share/jobdeck/store.json 6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
-       Keys  1–35/65
+       Keys  1–35/66
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -43,6 +43,7 @@ extension SnapshotFixtures {
         Ctrl-R              redo what was undone
         a                   add a posting by hand
         i                   import a posting from a file, a URL or a paste
+        S                   sync the store with its git remote, as jobdeck sync (saves first, reloads after)
         q                   save and quit
         D                   delete the selected record (asks first, naming it and what goes with it)
         X                   archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
@@ -64,14 +65,13 @@ extension SnapshotFixtures {
         N                   previous match of the filter or search
         Esc                 clear the filter
 
-       Postings
 
        j k PgDn PgUp scroll  q Esc ? close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
-       Keys  1–10/94
+       Keys  1–10/96
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda  4 Sta
-       Keys  1–7/128
+       Keys  1–7/132
        Everywhere
         1           show the postings table
         2           show the pipeline by stage

@@ -9,6 +9,7 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       S              sync the store with its git remote, as jobdeck sync (saves fir…
        M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
        X              archive the posting or application, or bring it back (Agenda: …
@@ -21,7 +22,6 @@ extension SnapshotFixtures {
        b              break the numbers down by source, method, type, tag or month  …
        h ←            previous stage column
        D              delete the selected record (asks first, naming it and what goe…
-       e              edit the posting's or application's fields in a form: company,…
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -35,6 +35,7 @@ extension SnapshotFixtures {
        m              move the application to any stage (then a note; Enter skips it)
        n              next match of the filter or search
        N              previous match of the filter or search
+       S              sync the store with its git remote, as jobdeck sync (saves first, reloads after)
        M              mark the application to compare with another (M again unmarks)
        x              mark the deadline done  (Agenda)
        X              archive the posting or application, or bring it back (Agenda: dismiss the deadline or suggestion)
@@ -65,7 +66,6 @@ extension SnapshotFixtures {
 
 
 
-
        type to find  ↑ ↓ choose  Enter run  Esc close
        /home/user/.local/share/jobdeck/store.json                           6 postings · 5 applications · 8 deadlines │ saved
       """##,
@@ -77,10 +77,10 @@ extension SnapshotFixtures {
        m            move the application to any stage (then a no…
        n            next match of the filter or search
        N            previous match of the filter or search
+       S            sync the store with its git remote, as jobde…
        M            mark the application to compare with another…
        x            mark the deadline done  (Agenda)
        X            archive the posting or application, or bring…
-       E            edit every field of the posting in $EDITOR (…
 
 
        type to find  ↑ ↓ choose  Enter run  Esc close
@@ -94,7 +94,7 @@ extension SnapshotFixtures {
        m        move the application to any …
        n        next match of the filter or …
        N        previous match of the filter…
-       M        mark the application to comp…
+       S        sync the store with its git …
 
 
        type to find  ↑ ↓ choose  Enter run
