@@ -99,6 +99,32 @@ struct GitSyncTests {
     }
   }
 
+  /// Issue 17: `S` in the UI runs the same sync, says what it brought and shows it.
+  @Test func sInTheUISyncsAndTheNewPostingAppears() throws {
+    let setup = try Setup()
+    try setup.bothJoined()
+    try setup.jobdeck(["add", "posting", "--company", "Bosch", "--title", "QA"], on: setup.desktop)
+    try setup.jobdeck(["sync"], on: setup.desktop)
+    var environment = setup.environment.filter { $0.key.hasPrefix("GIT_") }
+    environment["HOME"] = setup.directory.path
+    environment["TZ"] = "UTC"
+    environment["JOBDECK_STORE"] = ""
+    let ui = try TmuxSession(
+      command: [try BuiltBinary.jobdeck().url.path, "--store", setup.laptop],
+      environment: environment, columns: 120, rows: 24)
+    defer { ui.kill() }
+    try ui.waitFor("Acme")
+    try ui.waitFor("synced ")
+    #expect(!(try ui.capture()).contains("Bosch"))
+    try ui.sendKeys("S")
+    try ui.waitFor("Synced: 1 came in, 0 went out", timeout: 20)
+    try ui.waitFor("Bosch")
+    try ui.sendKeys("q")
+    #expect(try ui.waitForExit(timeout: 10) == 0)
+    let listed = try setup.jobdeck(["list"], on: setup.laptop).standardOutput
+    #expect(listed.contains("Bosch"))
+  }
+
   @Test func anUnreachableRemoteKeepsLocalWorkCommittedAndTheNextSyncFinishes() throws {
     let setup = try Setup()
     try setup.bothJoined()
