@@ -157,15 +157,9 @@ struct RunLoop<Program: TerminalProgram> {
     case .openURL(let url):
       return URLOpener.open(url, environment: services.environment, mailbox: mailbox)
     case .sync:
+      // A remote over SSH can take seconds: as an import, on a thread of its own.
       let sync = services.sync
-      let mailbox = self.mailbox
-      Thread.detachNewThread {
-        do {
-          mailbox.post(.syncFinished(try sync()))
-        } catch {
-          mailbox.post(.syncFailed(message: String(describing: error)))
-        }
-      }
+      inBackground({ .syncFinished(try sync()) }, failed: { .syncFailed(message: $0) })
       return nil
     case .importSource(let source):
       // A page can take seconds to arrive: fetch on a thread of its own and deliver the result
@@ -193,15 +187,23 @@ struct RunLoop<Program: TerminalProgram> {
   private func importInBackground(
     _ input: String, with importer: @escaping @Sendable (String) throws -> PostingDraft
   ) {
+    inBackground({ .importFinished(try importer(input)) },
+                 failed: { .importFailed(message: $0) })
+  }
+
+  /// Runs `work` on a thread of its own and posts its action, or `failed` with the error.
+  private func inBackground(_ work: @escaping @Sendable () throws -> Action,
+                            failed: @escaping @Sendable (String) -> Action) {
     let mailbox = self.mailbox
     Thread.detachNewThread {
       do {
-        mailbox.post(.importFinished(try importer(input)))
+        mailbox.post(try work())
       } catch {
-        mailbox.post(.importFailed(message: String(describing: error)))
+        mailbox.post(failed(String(describing: error)))
       }
     }
   }
+
 
   /// Ctrl-Z: give the shell its terminal back, stop, and on `fg` redraw everything.
   private mutating func suspend() {
