@@ -61,6 +61,32 @@ struct UIPasteTmuxTests {
     #expect(listed.count == 2, "the pasted letters deleted or added nothing else")
   }
 
+  /// Issue 14: re-importing from the UI keeps the title the user corrected, as `jobdeck import`.
+  @Test func aReimportFromTheUIKeepsTheTitleTheUserEdited() throws {
+    let file = workspace.directory + "/ad.txt"
+    try Data(UIPasteTmuxTests.ad.utf8).write(to: URL(fileURLWithPath: file))
+    try workspace.jobdeck(["import", file])
+    let id = try #require(try workspace.jsonArray(["list", "--json"]).first?["id"] as? String)
+    try workspace.jobdeck(["edit", id, "--title", "Data Engineer"])
+    let ui = try openUI()
+    try ui.waitFor("Data Engineer")
+    try ui.sendKeys("i")
+    try ui.waitFor("paste an ad")
+    try ui.paste(UIPasteTmuxTests.ad)
+    try ui.waitFor("Don't wait: xD!")
+    try ui.sendKeys("C-d")
+    try ui.waitFor("Import preview")
+    try ui.sendKeys("y")
+    try ui.waitFor("u update it")
+    try ui.sendKeys("u")
+    try ui.waitFor("kept title “Data Engineer” (edited by you)")
+    try ui.sendKeys("q")
+    try ui.waitForExit(timeout: 10)
+    let listed = try workspace.jsonArray(["list", "--json"])
+    #expect(listed.count == 1)
+    #expect(listed.first?["title"] as? String == "Data Engineer")
+  }
+
   @Test func ctrlVReadsTheClipboardThroughXclip() throws {
     let tools = workspace.directory + "/tools"
     try FileManager.default.createDirectory(atPath: tools, withIntermediateDirectories: true)
