@@ -82,14 +82,53 @@ struct CalDAVPush {
 
   /// The credentials were refused: nothing more is tried.
   struct Refused: Error {
+    var collection: URL
     var status: Int
+
+    var message: String {
+      "\(collection.absoluteString): the server refused the credentials (HTTP \(status)):"
+        + " check the user name and password ($JOBDECK_CALDAV_USERNAME and"
+        + " $JOBDECK_CALDAV_PASSWORD, or username and password_command in [caldav])"
+    }
+  }
+
+  /// The collection cannot be used: unreachable, missing, or not a calendar server.
+  struct Unusable: Error {
+    var message: String
   }
 
   let account: CalDAVAccount
 
+  /// Asks the server about the collection (`PROPFIND`, depth 0) before anything else, so that
+  /// wrong credentials or a wrong address are reported even when nothing changed.
+  func checkCollection() throws {
+    var headers = account.authorizationHeader.map { [$0] } ?? []
+    headers += ["Depth: 0", "Content-Type: application/xml; charset=utf-8"]
+    let body = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <propfind xmlns="DAV:"><prop><resourcetype/></prop></propfind>
+      """
+    let answer: HTTPExchange.Answer
+    do throws(FetchError) {
+      answer = try HTTPExchange.send("PROPFIND", to: account.collection, headers: headers,
+                                     body: Data(body.utf8))
+    } catch {
+      throw Unusable(message: error.description)
+    }
+    switch answer.status {
+    case 207, 200: return
+    case 401, 403: throw Refused(collection: account.collection, status: answer.status)
+    case 404: throw Unusable(message: "\(account.collection.absoluteString): no such calendar on"
+      + " the server (HTTP 404); create it in the server's web interface first")
+    default:
+      throw Unusable(message: "\(account.collection.absoluteString): the server answered HTTP"
+        + " \(answer.status) to PROPFIND; is this a CalDAV calendar's address?")
+    }
+  }
+
   /// Runs `steps`, recording in `published` each one the server accepted, so that a push cut
   /// short (a refusal, a dropped connection) is finished by the next one.
-  func run(_ steps: [Step], published: inout [String: CalDAVState.Resource]) throws -> Outcome {
+  func run(_ steps: [Step], published: inout [String: CalDAVState.Resource]) -> Outcome {
     var outcome = Outcome()
     for step in steps {
       let url = resourceURL(step.href)
@@ -116,7 +155,9 @@ struct CalDAVPush {
       let name = String(step.href.split(separator: "/").last ?? "")
       switch (step, answer.status) {
       case (_, 401), (_, 403):
-        throw Refused(status: answer.status)
+        outcome.failures.append(Refused(collection: account.collection, status: answer.status)
+          .message)
+        return outcome
       case (_, 412):
         outcome.conflicts.append(url.absoluteString)
       case (.create(let href, let text, let hash), 200..<300),

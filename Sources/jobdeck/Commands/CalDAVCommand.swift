@@ -46,19 +46,20 @@ struct CalDAVPushCommand: ParsableCommand {
     let steps = CalDAVPush.plan(items: items, collectionPath: account.collection.path
       .hasSuffix("/") ? account.collection.path : account.collection.path + "/",
       published: published)
-    guard !steps.isEmpty else {
-      say("nothing to publish: \(items.count) event\(items.count == 1 ? "" : "s") up to date on"
-        + " \(key)")
-      return
-    }
-    let outcome: CalDAVPush.Outcome
+    let push = CalDAVPush(account: account)
+    var outcome = CalDAVPush.Outcome()
     do {
-      outcome = try CalDAVPush(account: account).run(steps, published: &published)
+      try push.checkCollection()
+      guard !steps.isEmpty else {
+        say("nothing to publish: \(items.count) event\(items.count == 1 ? "" : "s") up to date"
+          + " on \(key)")
+        return
+      }
+      outcome = push.run(steps, published: &published)
     } catch let refused as CalDAVPush.Refused {
-      throw CommandFailure.user(
-        "\(key): the server refused the credentials (HTTP \(refused.status)): check the user"
-          + " name and password ($JOBDECK_CALDAV_USERNAME and $JOBDECK_CALDAV_PASSWORD, or"
-          + " username and password_command in [caldav]); nothing was published")
+      throw CommandFailure.user(refused.message + "; nothing was published")
+    } catch let unusable as CalDAVPush.Unusable {
+      throw CommandFailure.user(unusable.message + "; nothing was published")
     }
     state.calendars[key] = published.isEmpty ? nil : published
     try state.save(to: statePath)
