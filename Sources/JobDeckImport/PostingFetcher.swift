@@ -159,7 +159,9 @@ final class FetchTransfer {
         requestBody.withUnsafeBytes { bodyBytes in
           var request = jd_fetch_request(
             url: cURL, method: cMethod.map { UnsafePointer($0) },
-            body: bodyBytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+            // No body at all (NULL) for a GET; an empty Data may still have an address.
+            body: details.body == nil ? nil
+              : bodyBytes.baseAddress?.assumingMemoryBound(to: CChar.self),
             body_length: requestBody.count,
             headers: UnsafePointer(headerList.baseAddress),
             connect_timeout_ms: Int(limits.connectTimeout * 1000),

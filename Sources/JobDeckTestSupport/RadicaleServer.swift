@@ -30,13 +30,7 @@ public final class RadicaleServer: @unchecked Sendable {
 
   public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
-  /// Stops the server (SIGKILL: a test runner's children may inherit an ignored SIGTERM).
-  public func stop() {
-    if process.isRunning {
-      kill(process.pid, SIGKILL)
-      _ = process.waitForTermination()
-    }
-  }
+  public func stop() { process.stop() }
 
   deinit { stop() }
 
@@ -46,10 +40,7 @@ public final class RadicaleServer: @unchecked Sendable {
     guard descriptor >= 0 else { throw BuiltBinaryError.launchFailed(
       command: ["socket"], reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
+    var address = Self.loopback(port: 0)
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let bound = withUnsafeMutablePointer(to: &address) { pointer in
       pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
@@ -61,6 +52,14 @@ public final class RadicaleServer: @unchecked Sendable {
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
+  private static func loopback(port: Int) -> sockaddr_in {
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    return address
+  }
+
   /// Polls until a connection to the port succeeds (Radicale takes about a second to start).
   private func waitUntilAnswering(timeout: TimeInterval = 20) throws {
     let deadline = Date().addingTimeInterval(timeout)
@@ -69,10 +68,7 @@ public final class RadicaleServer: @unchecked Sendable {
         throw BuiltBinaryError.launchFailed(command: ["radicale"], reason: "it exited")
       }
       let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_addr.s_addr = inet_addr("127.0.0.1")
-      address.sin_port = in_port_t(UInt16(port).bigEndian)
+      var address = Self.loopback(port: port)
       let connected = withUnsafePointer(to: &address) { pointer in
         pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
           connect(descriptor, raw, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
