@@ -134,6 +134,14 @@ struct CalDAVPushTests {
       "acme-ml-intern/apply-by@jobdeck 20261222 Apply by: ML Intern at Acme",
       "acme-ml-intern/interview@jobdeck 20261215T150000Z Moved on the phone",
     ])
+
+    // The state file lost: every event is new to JobDeck but already there; none is replaced.
+    try FileManager.default.removeItem(atPath: setup.store + ".caldav-state.json")
+    let lost = try setup.jobdeck(["caldav", "push"], expecting: 1)
+    #expect(lost.standardError.contains("already on the server, not from this store's last push:"
+      + " \(url); not overwritten"))
+    #expect(try setup.events().contains(
+      "acme-ml-intern/interview@jobdeck 20261215T150000Z Moved on the phone"))
   }
 
   @Test func aWrongPasswordIsReportedAndNothingIsPublished() throws {

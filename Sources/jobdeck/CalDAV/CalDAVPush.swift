@@ -158,6 +158,9 @@ struct CalDAVPush {
         outcome.failures.append(Refused(collection: account.collection, status: answer.status)
           .message)
         return outcome
+      case (.create, 412):
+        outcome.failures.append("already on the server, not from this store's last push:"
+          + " \(url.absoluteString); not overwritten")
       case (_, 412):
         outcome.conflicts.append(url.absoluteString)
       case (.create(let href, let text, let hash), 200..<300),
