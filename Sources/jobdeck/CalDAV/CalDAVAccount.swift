@@ -62,6 +62,14 @@ struct CalDAVAccount {
     return URL(string: url.absoluteString + "/") ?? url
   }
 
+  /// The collection's path as sent on the wire (percent-encoded), ending in `/`: the start of
+  /// every resource's href.
+  var collectionPath: String {
+    let path = URLComponents(url: collection, resolvingAgainstBaseURL: false)?
+      .percentEncodedPath ?? "/"
+    return path.hasSuffix("/") ? path : path + "/"
+  }
+
   /// The `Authorization` header, when there is a user.
   var authorizationHeader: String? {
     guard let username, let password else { return nil }

@@ -40,12 +40,16 @@ struct CalDAVPushCommand: ParsableCommand {
     let deck = try file.load().deck
     let items = ICSExporter.eventCalendars(deck, now: clock.now, timeZone: clock.timeZone)
     let statePath = CalDAVState.path(besideStore: file.path)
-    var state = try CalDAVState.load(from: statePath)
+    var state: CalDAVState
+    do {
+      state = try CalDAVState.load(from: statePath)
+    } catch let unreadable as CalDAVState.Unreadable {
+      throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
+    }
     let key = account.collection.absoluteString
     var published = state.calendars[key] ?? [:]
-    let steps = CalDAVPush.plan(items: items, collectionPath: account.collection.path
-      .hasSuffix("/") ? account.collection.path : account.collection.path + "/",
-      published: published)
+    let steps = CalDAVPush.plan(items: items, collectionPath: account.collectionPath,
+                                published: published)
     let push = CalDAVPush(account: account)
     var outcome = CalDAVPush.Outcome()
     do {
