@@ -23,6 +23,9 @@ enum {
   OPT_WRITEDATA = 10001,
   OPT_URL = 10002,
   OPT_ERRORBUFFER = 10010,
+  OPT_POSTFIELDS = 10015,
+  OPT_CUSTOMREQUEST = 10036,
+  OPT_POSTFIELDSIZE_LARGE = 30120,
   OPT_WRITEFUNCTION = 20011,
   OPT_HTTPHEADER = 10023,
   OPT_HEADERDATA = 10029,
@@ -136,6 +139,13 @@ void jd_fetch(const jd_fetch_request *request, jd_fetch_result *result) {
   curl.easy_setopt(handle, OPT_CONNECTTIMEOUT_MS, request->connect_timeout_ms);
   curl.easy_setopt(handle, OPT_TIMEOUT_MS, request->total_timeout_ms);
   curl.easy_setopt(handle, OPT_HTTPHEADER, headers);
+  if (request->method != NULL) curl.easy_setopt(handle, OPT_CUSTOMREQUEST, request->method);
+  if (request->body != NULL) {
+    /* Sent from the caller's buffer, which outlives the transfer; the size is given, so the
+       body may hold any bytes. */
+    curl.easy_setopt(handle, OPT_POSTFIELDSIZE_LARGE, (long long)request->body_length);
+    curl.easy_setopt(handle, OPT_POSTFIELDS, request->body);
+  }
   curl.easy_setopt(handle, OPT_WRITEFUNCTION, write_body);
   curl.easy_setopt(handle, OPT_WRITEDATA, (void *)request);
   curl.easy_setopt(handle, OPT_HEADERFUNCTION, write_header);

@@ -24,6 +24,8 @@ public struct Configuration: Equatable, Sendable {
   public var noResponseDays: Int?
   /// The person's name, for the header of `jobdeck report`; nil: none.
   public var name: String?
+  /// `[caldav]`: where `jobdeck caldav push` publishes (the environment beats each setting).
+  public var caldav = CalDAVSettings()
 
   public init(storePath: String? = nil, timeZone: String? = nil, mouse: Bool = false,
               theme: ColorTheme = ColorTheme(), keyOverrides: [AppCommand: [KeyPress]] = [:],
@@ -44,4 +46,19 @@ public struct Configuration: Equatable, Sendable {
 
   /// The defaults, written out: each setting with its value when no file sets it.
   public static let defaults = Configuration()
+}
+
+/// `[caldav]`. No password: only a command that prints it (a password manager), so the config
+/// file holds no secret.
+public struct CalDAVSettings: Equatable, Sendable {
+  public var url: String?
+  public var username: String?
+  /// Run with `/bin/sh -c`; its first line of output is the password.
+  public var passwordCommand: String?
+
+  public init(url: String? = nil, username: String? = nil, passwordCommand: String? = nil) {
+    self.url = url
+    self.username = username
+    self.passwordCommand = passwordCommand
+  }
 }

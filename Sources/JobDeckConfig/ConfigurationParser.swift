@@ -7,6 +7,7 @@ extension Configuration {
   /// The top-level settings and tables a file may hold, for the message about any other.
   static let settingNames = [
     "store", "time-zone", "mouse", "theme", "name", "[colors]", "[keys]", "[reminders]",
+    "[caldav]",
   ]
 
   /// Reads the text of a config file. `file` is only for messages. Pure: the caller reads the
@@ -59,6 +60,8 @@ extension Configuration {
         keyOverrides = try reader.keyOverrides(value)
       case "reminders":
         try reader.readReminders(value, into: &self)
+      case "caldav":
+        caldav = try reader.calDAVSettings(value)
       default:
         throw reader.error(key: key, in: nil, found: "unknown setting \"\(key)\"",
                            allowed: Self.settingNames.joined(separator: ", "))
@@ -119,6 +122,33 @@ private struct SettingsReader {
                   allowed: "a table: [\(name)] followed by lines of name = value")
     }
     return table
+  }
+
+  /// `[caldav]`: `url`, `username`, `password_command`, each text.
+  func calDAVSettings(_ value: TOMLValueConvertible) throws(ConfigurationError) -> CalDAVSettings {
+    let table = try table(value, named: "caldav")
+    var settings = CalDAVSettings()
+    for key in table.keys {
+      guard let entry = table[key] else { continue }
+      switch key {
+      case "url":
+        let url = try string(entry, key: key, in: "caldav",
+                             allowed: "the calendar collection's address, https://…/")
+        settings.url = url.isEmpty ? nil : url
+      case "username":
+        let name = try string(entry, key: key, in: "caldav", allowed: "a user name in quotes")
+        settings.username = name.isEmpty ? nil : name
+      case "password_command":
+        let command = try string(entry, key: key, in: "caldav",
+                                 allowed: "a shell command that prints the password, such as"
+                                   + " \"pass show caldav\"")
+        settings.passwordCommand = command.isEmpty ? nil : command
+      default:
+        throw error(key: key, in: "caldav", found: "unknown setting \"\(key)\"",
+                    allowed: "url, username, password_command")
+      }
+    }
+    return settings
   }
 
   /// `[reminders]`: `lead_times` and `[reminders.lead_times_by_kind]`.

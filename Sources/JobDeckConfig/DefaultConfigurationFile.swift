@@ -40,6 +40,7 @@ extension Configuration {
       lines.append("# \(name) = \"\((dark.color(for: role) ?? .default).rawValue)\"")
     }
     lines += reminderLines()
+    lines += calDAVLines
     lines += [
       "",
       "# Keys per action, as the help (?) writes them: one character, Space, Enter, Esc, Tab,",
@@ -55,6 +56,19 @@ extension Configuration {
     }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  /// `[caldav]`: where `jobdeck caldav push` publishes, commented out (no calendar by default).
+  private static let calDAVLines = [
+    "",
+    "# Where `jobdeck caldav push` publishes deadlines and events: a calendar collection's",
+    "# address (https://, or http:// to localhost only), the user, and a command that prints",
+    "# the password. JOBDECK_CALDAV_URL, JOBDECK_CALDAV_USERNAME, JOBDECK_CALDAV_PASSWORD beat",
+    "# these; --calendar URL beats url.",
+    "[caldav]",
+    "# url = \"https://cloud.example.org/remote.php/dav/calendars/alex/jobs/\"",
+    "# username = \"alex\"",
+    "# password_command = \"pass show caldav\"",
+  ]
 
   /// `[reminders]`: the lead times `jobdeck remind` (and `--notify`) uses and the days of silence
   /// before a suggestion, commented out so the built-in ones stay in force until the user picks

@@ -35,11 +35,36 @@ public enum ICSExporter {
                             includingClosed: Bool = false,
                             leadTimes: ReminderLeadTimes = .builtIn) -> String
   {
-    var lines = [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines",
-    ]
+    var lines = header + ["METHOD:PUBLISH", "X-WR-CALNAME:JobDeck deadlines"]
+    for event in events(deck, now: now, timeZone: timeZone, includingClosed: includingClosed,
+                        leadTimes: leadTimes) {
+      lines += event.lines
+    }
+    lines.append("END:VCALENDAR")
+    return lines.map(ICSText.folded).joined()
+  }
+
+  /// The same events as `export`, each alone in a VCALENDAR of its own, with its UID: what a
+  /// CalDAV collection stores, one resource per event (RFC 4791 §4.1, no `METHOD`).
+  public static func eventCalendars(_ deck: Deck, now: Date, timeZone: TimeZone,
+                                    leadTimes: ReminderLeadTimes = .builtIn)
+    -> [(uid: String, text: String)]
+  {
+    events(deck, now: now, timeZone: timeZone, includingClosed: false,
+           leadTimes: leadTimes).map { event in
+      (event.uid, (header + event.lines + ["END:VCALENDAR"]).map(ICSText.folded).joined())
+    }
+  }
+
+  private static let header = [
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//JobDeck//JobDeck//EN", "CALSCALE:GREGORIAN",
+  ]
+
+  private static func events(_ deck: Deck, now: Date, timeZone: TimeZone, includingClosed: Bool,
+                             leadTimes: ReminderLeadTimes) -> [(uid: String, lines: [String])]
+  {
     let index = DeckIndex(deck)
+    var events: [(uid: String, lines: [String])] = []
     // The agenda's rule of what is shown, so the calendar never nags about a closed job.
     for deadline in deck.deadlines
     where Agenda.isShown(deadline, index: index, includingClosed: includingClosed) {
@@ -49,11 +74,11 @@ public enum ICSExporter {
       case .instant(let instant, _): when = .timed(instant)
       case .pending: continue
       }
-      lines += event(for: deadline, when: when, index: index, now: now, timeZone: timeZone,
-                     leads: leadTimes.leadTimes(of: deadline))
+      events.append((uid(for: deadline),
+                     event(for: deadline, when: when, index: index, now: now, timeZone: timeZone,
+                           leads: leadTimes.leadTimes(of: deadline))))
     }
-    lines.append("END:VCALENDAR")
-    return lines.map(ICSText.folded).joined()
+    return events
   }
 
   private static func event(for deadline: Deadline, when: CalendarWhen, index: DeckIndex, now: Date,

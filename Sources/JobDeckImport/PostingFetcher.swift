@@ -136,38 +136,54 @@ final class FetchTransfer {
     return scheme == "http" || scheme == "https"
   }
 
-  func run(_ url: URL) throws(FetchError) -> Response {
+  /// What to send: a GET of a page unless a caller (CalDAV publishing) says otherwise.
+  struct Request {
+    var method: String?
+    var headers = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"]
+    var body: Data?
+  }
+
+  func run(_ url: URL, request details: Request = Request()) throws(FetchError) -> Response {
     guard secondsLeft > 0 else { throw .timedOut(url: address, seconds: limits.totalTimeout) }
-    let lines = ["Accept: text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-                 "User-Agent: jobdeck (job-application tracker)"]
+    let lines = details.headers + ["User-Agent: jobdeck (job-application tracker)"]
     let cLines = lines.map { strdup($0) }
     defer { cLines.forEach { free($0) } }
+    let cMethod = details.method.flatMap { strdup($0) }
+    defer { cMethod.map { free($0) } }
+    let requestBody = details.body ?? Data()
     var result = jd_fetch_result()
     let context = Unmanaged.passUnretained(self).toOpaque()
     url.absoluteString.withCString { cURL in
       var pointers: [UnsafePointer<CChar>?] = cLines.map { UnsafePointer($0) } + [nil]
       pointers.withUnsafeMutableBufferPointer { headerList in
-        var request = jd_fetch_request(
-          url: cURL, headers: UnsafePointer(headerList.baseAddress),
-          connect_timeout_ms: Int(limits.connectTimeout * 1000),
-          total_timeout_ms: max(1, Int(secondsLeft * 1000)),
-          on_body: { bytes, count, context in
-            guard let bytes, let context else { return 0 }
-            let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
-            return transfer.take(UnsafeRawBufferPointer(start: bytes, count: count)) ? 1 : 0
-          },
-          on_header: { bytes, count, context in
-            guard let bytes, let context else { return }
-            let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
-            transfer.takeHeader(UnsafeRawBufferPointer(start: bytes, count: count))
-          },
-          on_progress: { context in
-            guard let context else { return 0 }
-            let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
-            return transfer.mayGoOn() ? 1 : 0
-          },
-          context: context)
-        jd_fetch(&request, &result)
+        requestBody.withUnsafeBytes { bodyBytes in
+          var request = jd_fetch_request(
+            url: cURL, method: cMethod.map { UnsafePointer($0) },
+            // No body at all (NULL) for a GET; an empty Data may still have an address.
+            body: details.body == nil ? nil
+              : bodyBytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+            body_length: requestBody.count,
+            headers: UnsafePointer(headerList.baseAddress),
+            connect_timeout_ms: Int(limits.connectTimeout * 1000),
+            total_timeout_ms: max(1, Int(secondsLeft * 1000)),
+            on_body: { bytes, count, context in
+              guard let bytes, let context else { return 0 }
+              let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
+              return transfer.take(UnsafeRawBufferPointer(start: bytes, count: count)) ? 1 : 0
+            },
+            on_header: { bytes, count, context in
+              guard let bytes, let context else { return }
+              let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
+              transfer.takeHeader(UnsafeRawBufferPointer(start: bytes, count: count))
+            },
+            on_progress: { context in
+              guard let context else { return 0 }
+              let transfer = Unmanaged<FetchTransfer>.fromOpaque(context).takeUnretainedValue()
+              return transfer.mayGoOn() ? 1 : 0
+            },
+            context: context)
+          jd_fetch(&request, &result)
+        }
       }
     }
     if let refusal { throw refusal }

@@ -49,13 +49,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
   public func url(_ path: String) -> String { "http://127.0.0.1:\(port)/\(path)" }
 
-  /// Stops the server (SIGKILL: a test runner's children may inherit an ignored SIGTERM).
-  public func stop() {
-    if process.isRunning {
-      kill(process.pid, SIGKILL)
-      _ = process.waitForTermination()
-    }
-  }
+  public func stop() { process.stop() }
 
   deinit { stop() }
 

@@ -138,6 +138,15 @@ public final class SpawnedChild: Sendable {
     }
   }
 
+  /// Stops a server started by a test, by its pid (SIGKILL: a test runner's children may
+  /// inherit an ignored SIGTERM), and reaps it.
+  public func stop() {
+    if isRunning {
+      kill(pid, SIGKILL)
+      _ = waitForTermination()
+    }
+  }
+
   /// Waits for the child and returns its exit status (128 + N when killed by signal N), or nil
   /// when `timeout` passed first (the child is left running).
   public func waitForExit(timeout: TimeInterval) -> Int32? {

@@ -29,6 +29,7 @@ struct JobDeck: ParsableCommand {
       ContactCommand.self, EditCommand.self, ArchiveCommand.self, UnarchiveCommand.self,
       OffersCommand.self, ConfigCommand.self, SuggestCommand.self, StatsCommand.self,
       ReportCommand.self, ConflictsCommand.self, MergeDriverCommand.self, SyncCommand.self,
+      CalDAVCommand.self,
     ],
     defaultSubcommand: UICommand.self
   )

@@ -34,3 +34,28 @@ struct RemindersConfigTests {
     }
   }
 }
+
+/// `[caldav]`: where `jobdeck caldav push` publishes; a password only through a command.
+@Suite("Config: [caldav]")
+struct CalDAVConfigTests {
+  @Test func theCalendarUserAndPasswordCommandAreReadAndAPasswordKeyIsRefused() throws {
+    let text = """
+      [caldav]
+      url = "https://cloud.example.org/remote.php/dav/calendars/alex/jobs/"
+      username = "alex"
+      password_command = "pass show caldav"
+      """
+    let settings = try Configuration(parsing: text, file: "config.toml").caldav
+    #expect(settings == CalDAVSettings(
+      url: "https://cloud.example.org/remote.php/dav/calendars/alex/jobs/", username: "alex",
+      passwordCommand: "pass show caldav"))
+    #expect(Configuration.defaults.caldav == CalDAVSettings())
+    do {
+      _ = try Configuration(parsing: "[caldav]\npassword = \"hunter2\"\n", file: "config.toml")
+      Issue.record("accepted a password in the file")
+    } catch {
+      #expect(error.line == 2)
+      #expect(error.allowed == "url, username, password_command")
+    }
+  }
+}

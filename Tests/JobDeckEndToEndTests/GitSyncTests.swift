@@ -161,7 +161,7 @@ struct GitSyncTests {
     #expect(result.standardError.contains("jobdeck sync --init REMOTE"))
   }
 
-  /// A sync killed (`kill -9`) at a random moment, 20 times, while another machine's changes
+  /// A sync killed (`kill -9`) at a random moment, 50 times, while another machine's changes
   /// wait to be merged: the next sync completes, the store loads, and both machines end with
   /// the same store.
   @Test func aSyncKilledAtAnyMomentIsFinishedByTheNext() throws {
@@ -169,7 +169,7 @@ struct GitSyncTests {
     try setup.bothJoined()
     var random = SeededGenerator(seed: 17)
     let binary = try BuiltBinary.jobdeck().url.path
-    for round in 0..<20 {
+    for round in 0..<50 {
       try setup.jobdeck(["note", "acme", "desktop \(round)"], on: setup.desktop)
       try setup.jobdeck(["sync"], on: setup.desktop)
       try setup.jobdeck(["add", "posting", "--company", "Firm\(round)", "--title", "Role"],

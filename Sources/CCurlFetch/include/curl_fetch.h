@@ -3,12 +3,18 @@
 
 #include <stddef.h>
 
-/// One HTTP(S) GET through the system's libcurl (loaded at run time: it is already on every
-/// system that runs Swift's FoundationNetworking). The callbacks run on the calling thread,
+/// One HTTP(S) request (a GET unless `method` says otherwise) through the system's libcurl
+/// (loaded at run time: it is already on every system that runs Swift's FoundationNetworking).
+/// The response's status is in the result, its headers (ETag…) pass through `on_header`. The callbacks run on the calling thread,
 /// inside the transfer, so returning "stop" from them stops it before the next piece is read
 /// or decompressed.
 typedef struct jd_fetch_request {
   const char *url;
+  /// "PUT", "DELETE"…; NULL for GET.
+  const char *method;
+  /// The request body (sent as is, `body_length` bytes); NULL for none.
+  const char *body;
+  size_t body_length;
   /// Header lines such as "Accept: text/html"; NULL-terminated.
   const char *const *headers;
   long connect_timeout_ms;
