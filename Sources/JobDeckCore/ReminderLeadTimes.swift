@@ -1,5 +1,5 @@
-/// The lead times `jobdeck remind` and the calendar export's alarms use instead of the kinds' built-in ones: from `--lead`,
-/// `$JOBDECK_REMIND_LEAD` or the config file's `[reminders]` table.
+/// The lead times `jobdeck remind` and the calendar export's alarms use instead of the kinds'
+/// built-in ones: from `--lead`, `$JOBDECK_REMIND_LEAD` or the config file's `[reminders]` table.
 ///
 /// A deadline given its own lead times (`deadline add … --lead`) keeps them: those were chosen
 /// for that one date. The rows only carry the lead times in force, so "its own" is told apart by

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import JobDeckCore
 
-/// The lead times `remind` and `export --format ics` use: `--lead`, else `$JOBDECK_REMIND_LEAD`, else the config file's
-/// `[reminders]`, else each kind's own. A list from the command line or the environment is
+/// The lead times `remind` and `export --format ics` use: `--lead`, else
+/// `$JOBDECK_REMIND_LEAD`, else the config file's `[reminders]`, else each kind's own. A list from the command line or the environment is
 /// for every kind, over the file's per-kind lists too: it is what the user asked for now.
 enum ReminderLeadOption {
   static let environmentName = "JOBDECK_REMIND_LEAD"

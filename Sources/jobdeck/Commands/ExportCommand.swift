@@ -11,9 +11,9 @@ struct ExportCommand: ParsableCommand {
     discussion: """
       ics: one all-day event per pending deadline (interviews at their time), with a reminder \
       alarm per lead time (the ones `remind` uses: --lead, else $JOBDECK_REMIND_LEAD, else the \
-      config file's [reminders], else each kind's own); deadlines of closed applications and apply-by dates of postings \
-      applied to are left out unless --all; UIDs are stable, so importing again updates events instead of \
-      duplicating them. csv: one row per posting, readable back by `jobdeck import`; a cell that \
+      config file's [reminders], else each kind's own); deadlines of closed applications and \
+      apply-by dates of postings applied to are left out unless --all; UIDs are stable, so \
+      importing again updates events instead of duplicating them. csv: one row per posting, readable back by `jobdeck import`; a cell that \
       begins with =, +, -, @, a tab or a carriage return gets a leading ' so that spreadsheets \
       do not run it as a formula (importing the file takes it off again); --raw writes cells \
       as they are. json: the store's own format.
