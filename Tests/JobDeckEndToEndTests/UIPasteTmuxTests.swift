@@ -37,18 +37,26 @@ struct UIPasteTmuxTests {
     #expect(agenda.contains("2026-12-20"), "\(agenda)")
   }
 
-  @Test func aBracketedPasteOfAnAdIsPreviewedAndSaved() throws {
-    try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
-    let ui = try openUI()
-    try ui.waitFor("ML Engineer")
+  /// `i`, the ad pasted into the dialog (`whileShown` runs while the box shows it), `Ctrl-D`
+  /// to the preview.
+  func pasteAd(into ui: TmuxSession, whileShown: () throws -> Void = {}) throws {
     try ui.sendKeys("i")
     try ui.waitFor("paste an ad")
     try ui.paste(UIPasteTmuxTests.ad)
     try ui.waitFor("Import a pasted ad")
     try ui.waitFor("Don't wait: xD!")
-    #expect(try ui.capture().contains("ML Engineer") == false, "the box covers the table")
+    try whileShown()
     try ui.sendKeys("C-d")
     try ui.waitFor("Import preview")
+  }
+
+  @Test func aBracketedPasteOfAnAdIsPreviewedAndSaved() throws {
+    try workspace.jobdeck(["add", "posting", "--company", "SumUp", "--title", "ML Engineer"])
+    let ui = try openUI()
+    try ui.waitFor("ML Engineer")
+    try pasteAd(into: ui) { () throws -> Void in
+      #expect(try ui.capture().contains("ML Engineer") == false, "the box covers the table")
+    }
     try ui.waitFor("Quokka GmbH")
     try ui.sendKeys("y")
     _ = try ui.waitUntil("the import saved") { screen in
@@ -70,12 +78,7 @@ struct UIPasteTmuxTests {
     try workspace.jobdeck(["edit", id, "--title", "Data Engineer"])
     let ui = try openUI()
     try ui.waitFor("Data Engineer")
-    try ui.sendKeys("i")
-    try ui.waitFor("paste an ad")
-    try ui.paste(UIPasteTmuxTests.ad)
-    try ui.waitFor("Don't wait: xD!")
-    try ui.sendKeys("C-d")
-    try ui.waitFor("Import preview")
+    try pasteAd(into: ui)
     try ui.sendKeys("y")
     try ui.waitFor("u update it")
     try ui.sendKeys("u")
