@@ -76,7 +76,8 @@ extension Configuration {
   private static func reminderLines() -> [String] {
     var lines = [
       "",
-      "# When `jobdeck remind` reminds of a deadline: lead times before it, each a count and a",
+      "# When `jobdeck remind` reminds of a deadline (and when the alarms of `export --format ics`",
+      "# and `caldav push` ring): lead times before it, each a count and a",
       "# unit (min, h, d, w, m for months, y), 0d for the day itself; 1 to 8, up to 366d.",
       "# Deadlines given their own with `deadline add --lead` keep them.",
       "# remind --lead 7d,1d,2h and JOBDECK_REMIND_LEAD=7d,1d,2h beat these.",
