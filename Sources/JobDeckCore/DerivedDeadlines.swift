@@ -102,8 +102,8 @@ extension Deck {
 }
 
 /// The deadlines being brought in line, with what `refreshDerivedDeadlines` asks of them
-/// answered from dictionaries: looking up each application's deadline of each kind by scanning
-/// was quadratic (33,000 applications × 7 kinds × 100,000 deadlines on every stage move).
+/// answered from dictionaries, because looking up each application's deadline of each kind by
+/// scanning the deadlines would make every stage move quadratic in the store's size.
 ///
 /// Gives exactly what applying the changes one by one to the array would: removals are marked
 /// and dropped at the end (a later lookup skips them, as it would no longer find them), new

@@ -1,6 +1,6 @@
 /// The part of a long ad the extractors read. Their patterns (ICU regular expressions with
-/// Unicode word boundaries) cost about 5 µs of CPU per byte, linear but slow: a 2 MB paste took
-/// 20 s. Real ads are a few KB and are read whole; past `wholeLimit` bytes the extractors read
+/// Unicode word boundaries) are linear but costly per byte, too slow for a paste of megabytes.
+/// Real ads are a few KB and are read whole; past `wholeLimit` bytes the extractors read
 /// the head (title, company, fact box) and the tail (where "apply by" usually stands), cut at
 /// line breaks, and the draft says so. The description keeps the whole text.
 enum AnalysedText {
