@@ -31,12 +31,10 @@ enum ReminderNotifying {
         guard !plan.toSend.isEmpty else { return }
         let separate = plan.toSend.count <= maximumSeparate
           ? plan.toSend[...] : plan.toSend.prefix(maximumSeparate - 1)
-        let notes = try notes(of: Array(separate), in: storeOptions)
         for notice in separate {
           try DesktopNotifier.send(
             summary: ReminderNoticeText.summary(notice, in: clock.timeZone),
-            body: ReminderNoticeText.body(notice, note: notes[notice.entry.id],
-                                          in: clock.timeZone),
+            body: ReminderNoticeText.body(notice, in: clock.timeZone),
             urgency: notice.isCritical ? .critical : .normal, environment: environment)
           sent.insert(notice.key)
         }
@@ -62,20 +60,6 @@ enum ReminderNotifying {
     } catch let unreadable as SentReminderLog.Unreadable {
       throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
     }
-  }
-
-  /// The notes of the deadlines about to be sent: the agenda rows leave notes out, so the deck
-  /// is read, once, and only when something is sent.
-  private static func notes(of notices: [ReminderNotice], in storeOptions: StoreOptions) throws
-    -> [String: String]
-  {
-    let ids = Set(notices.map(\.entry.id))
-    let deck = try storeOptions.file.load().deck
-    var notes: [String: String] = [:]
-    for deadline in deck.deadlines where ids.contains(deadline.id) {
-      if let note = deadline.note { notes[deadline.id] = note }
-    }
-    return notes
   }
 
   static func absolutePath(_ path: String) -> String {

@@ -28,7 +28,7 @@ enum ReminderNoticeText {
   }
 
   /// "Tue 2026-12-08 14:00–15:00 (15:00 Europe/Helsinki) · Room 4", then the note.
-  static func body(_ notice: ReminderNotice, note: String?, in zone: TimeZone) -> String {
+  static func body(_ notice: ReminderNotice, in zone: TimeZone) -> String {
     let entry = notice.entry
     var when = DeadlineText.agendaWhen(entry, in: zone)
     if entry.time == nil, let date = entry.date {
@@ -41,7 +41,7 @@ enum ReminderNoticeText {
     }
     let place = DeadlineText.whereText(entry.event)
     var lines = [place.isEmpty ? when : when + " · " + place]
-    if let note, !note.isEmpty { lines.append(note) }
+    if let note = entry.event.note, !note.isEmpty { lines.append(note) }
     return safeLines(lines.joined(separator: "\n"))
   }
 
