@@ -328,7 +328,7 @@ struct KeyMapTests {
     let printable = (0x20...0x7E).compactMap { Unicode.Scalar($0).map(Character.init) }
     let setUps: [(KeyContext, (inout App) -> Void)] = [
       (.postings, { _ in }), (.pipeline, KeyMapTests.inPipeline), (.agenda, KeyMapTests.inAgenda),
-      (.detail, KeyMapTests.inDetail),
+      (.detail, KeyMapTests.inDetail), (.stats, { $0.press(.character("4")) }),
     ]
     for (context, setUp) in setUps {
       var app = KeyMapTests.freshApp()
