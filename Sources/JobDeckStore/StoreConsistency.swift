@@ -52,14 +52,7 @@ enum StoreConsistency {
   /// Keys repeated inside one object: JSON leaves their meaning open, and a decoder silently
   /// keeps one of them.
   static func duplicateKeys(in data: Data, path: String) -> [String] {
-    let bytes = [UInt8](data)
-    var parser = PositionedJSONParser(bytes: bytes)
-    guard (try? parser.parseDocument()) != nil else { return [] }
-    return parser.duplicateKeys.map { duplicate in
-      let (line, column) = TextPosition.lineAndColumn(of: duplicate.offset, in: bytes)
-      return StoreError.location(path, line, column, duplicate.jsonPath,
-        "the key \"\(SafeText.escaped(duplicate.key))\" occurs more than once in this object")
-    }
+    StoreDecoder.firstRepeatedKey(in: data, path: path).map { [$0] } ?? []
   }
 
   /// An id must be typable and printable: an empty one cannot be named on the command line, and

@@ -3,10 +3,9 @@ import JobDeckCore
 
 /// Instants in the store: ISO 8601 in UTC with whole seconds, `2026-11-22T10:00:00Z`.
 ///
-/// Done here rather than with Foundation's `.iso8601` strategy for two reasons: Foundation's
-/// decoding error for a bad date on Linux loses the key it was reading (so the message could only
-/// point at the enclosing record), and a fixed-format parser is much faster on large stores.
-/// Reading also accepts what people type by hand: fractional seconds and `+01:00` offsets.
+/// `StoreRecordWriter` and `StoreReader` handle the usual form themselves; this is the general
+/// form, which reading also uses for what people type by hand: fractional seconds and `+01:00`
+/// offsets.
 enum StoreDateFormat {
   static func string(from date: Date) -> String {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
@@ -56,25 +55,6 @@ enum StoreDateFormat {
     }
     let seconds = day.dayNumber * 86_400 + hour * 3600 + minute * 60 + second - offset
     return Date(timeIntervalSince1970: Double(seconds) + fraction)
-  }
-
-  static func decode(from decoder: Decoder) throws -> Date {
-    let container = try decoder.singleValueContainer()
-    let text = try container.decode(String.self)
-    guard let date = date(from: text) else {
-      throw DecodingError.dataCorruptedError(
-        in: container,
-        debugDescription: "\"\(text)\" is not a date and time such as \"2026-11-22T10:00:00Z\"")
-    }
-    if let problem = SupportedDates.problem(withInstant: date) {
-      throw DecodingError.dataCorruptedError(in: container, debugDescription: problem)
-    }
-    return date
-  }
-
-  static func encode(_ date: Date, to encoder: Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(string(from: date))
   }
 
   private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

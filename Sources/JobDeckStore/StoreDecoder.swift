@@ -1,13 +1,14 @@
 import Foundation
 import JobDeckCore
 
-/// Reads the store file's text (the format `StoreEncoder` describes) back into a `Deck`.
+/// Reads the store file's text (the format `StoreEncoder` describes) into a `Deck`, in one
+/// pass, with every refusal positioned (`StoreError.malformed` with line, column and the
+/// value's path).
 ///
-/// A file exactly as `StoreEncoder` writes it is decoded by `FastStoreLayout`: record lines in
-/// parallel by a hand-written reader, streamed from disk in chunks by `decodeFile`. Anything
-/// else it does not recognise, good or bad, takes the trusted path: one `JSONDecoder` pass, and
-/// only when that fails the positioned parser, to say where the problem is. So every message and
-/// every leniency (migration, newer versions, hand-edited files) is exactly the trusted path's.
+/// A file exactly in the encoder's layout is split at its record lines, which are read on up
+/// to two cores (`StoreLayout`), streamed from disk in chunks by `decodeFile`. Any other file
+/// (hand-edited, pretty-printed, another version), and any file that fails there, is read as
+/// one JSON document by the same record readers, which say where the problem is.
 public struct StoreDecoder: Sendable {
   public init() {}
 
@@ -16,13 +17,6 @@ public struct StoreDecoder: Sendable {
   /// set; `fingerprint` is always nil here (only `StoreFile` knows the file).
   public func decode(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
     let document = try decodeDocument(data, path: path)
-    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
-      fingerprint: nil)
-  }
-
-  /// The `JSONDecoder` path alone: the reference the fast reader is tested against.
-  func decodeWithJSONDecoder(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
-    let document = try decodeTrusted(data, path: path)
     return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
       fingerprint: nil)
   }
@@ -41,15 +35,20 @@ public struct StoreDecoder: Sendable {
   }
 
   func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
-    if let deck = data.withUnsafeBytes({ FastStoreLayout.decode($0) }) {
-      return Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path)
+    let result = data.withUnsafeBytes { bytes in
+      Result { () throws(StoreError) -> Document in
+        if let deck = StoreLayout.decode(bytes) {
+          return Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path)
+        }
+        return try Self.readDocument(bytes, path: path)
+      }
     }
-    return try decodeTrusted(data, path: path)
+    return try result.get()
   }
 
   /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
   /// exist. A file in the encoder's layout is decoded in chunks as it is read, so its bytes are
-  /// never all in memory at once; any other file is read whole and decoded the trusted way.
+  /// never all in memory at once; any other file is read whole.
   func decodeFile(at target: String, path: String, chunkSize: Int = 8 << 20) throws(StoreError)
     -> (document: Document, status: FileSystem.Status)?
   {
@@ -58,17 +57,21 @@ public struct StoreDecoder: Sendable {
         return (Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path),
           file.status)
       }
-      return (try decodeTrusted(try file.readAll(), path: path), file.status)
+      let data = try file.readAll()
+      let result = data.withUnsafeBytes { bytes in
+        Result { () throws(StoreError) in try Self.readDocument(bytes, path: path) }
+      }
+      return (try result.get(), file.status)
     }
   }
 
-  /// The deck via the fast path, reading `chunkSize` bytes at a time (more for a longer line),
-  /// or nil as soon as something needs the trusted path.
+  /// The deck via the layout, reading `chunkSize` bytes at a time (more for a longer line),
+  /// or nil as soon as a line is not what the encoder writes.
   static func streamed(_ file: ReadableFile, chunkSize: Int) throws(StoreError) -> Deck? {
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096),
       alignment: 16)
     defer { buffer.deallocate() }
-    var layout = FastStoreLayout()
+    var layout = StoreLayout()
     var filled = 0
     while true {
       if filled == buffer.count {
@@ -87,9 +90,7 @@ public struct StoreDecoder: Sendable {
       while complete > filled - count, buffer[complete - 1] != 0x0A { complete -= 1 }
       if complete == filled - count { complete = 0 }
       if complete > 0 {
-        do throws(FastPathMiss) {
-          try layout.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<complete]))
-        } catch {
+        guard layout.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<complete])) else {
           return nil
         }
         memmove(base, base + complete, filled - complete)
@@ -98,65 +99,115 @@ public struct StoreDecoder: Sendable {
       if count == 0 { break }
     }
     guard filled == 0 else { return nil }
-    do throws(FastPathMiss) {
-      return try layout.finish()
-    } catch {
-      return nil
-    }
+    return layout.finish()
   }
 
-  /// `JSONDecoder` with strictness checks, migration and positioned errors: every file the fast
-  /// path does not take.
-  func decodeTrusted(_ data: Data, path: String) throws(StoreError) -> Document {
-    if data.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) != nil {
-      var parser = PositionedJSONParser(bytes: [UInt8](data))
-      do {
-        _ = try parser.parseDocument()
-      } catch {
-        throw StoreDiagnosis(path: path, bytes: [UInt8](data)).malformed(
-          at: error.offset, jsonPath: error.jsonPath, problem: error.message)
-      }
-    }
-    do {
-      let document = try Self.jsonDecoder().decode(StoreDocument.self, from: data)
-      return Document(deck: document.deck, schemaVersion: document.schemaVersion, path: path)
-    } catch let signal as VersionSignal {
-      switch signal {
-      case .newerAndUnreadable(let version):
-        throw .newerSchemaVersion(path: path, found: version, supported: StoreFormat.schemaVersion)
-      case .older(let version):
-        return try migrated(data, from: version, path: path)
-      }
-    } catch {
-      throw StoreDiagnosis(path: path, bytes: [UInt8](data)).diagnose(error)
-    }
-  }
-
-  private func migrated(_ data: Data, from version: Int, path: String) throws(StoreError)
-    -> Document
+  /// The whole file as one JSON document: any layout, any version this build can read.
+  static func readDocument(_ bytes: UnsafeRawBufferPointer, path: String,
+    rejectingRepeatedKeys: Bool = false) throws(StoreError) -> Document
   {
-    let diagnosis = StoreDiagnosis(path: path, bytes: [UInt8](data))
-    do {
-      guard let raw = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let upgraded = try StoreMigration.upgrade(raw, from: version)
-      else {
-        var parser = PositionedJSONParser(bytes: [UInt8](data))
-        guard let root = try? parser.parseDocument() else {
-          throw diagnosis.diagnose(VersionSignal.older(version))
-        }
-        throw diagnosis.malformed(at: [.key("schemaVersion")], in: root,
-          problem: "schemaVersion \(version) is older than any this build can read (it reads"
-            + " \(StoreFormat.schemaVersion))")
-      }
-      let migratedData = try JSONSerialization.data(withJSONObject: upgraded)
-      let document = try Self.jsonDecoder().decode(StoreDocument.self, from: migratedData)
-      return Document(deck: document.deck, schemaVersion: version, path: path)
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      // Paths in the upgraded document mostly match the file's; the position is a best guess.
-      throw diagnosis.diagnose(error)
+    var reader = StoreReader(bytes)
+    reader.rejectsRepeatedKeys = rejectingRepeatedKeys
+    // A UTF-8 byte order mark is not JSON, but editors write one: it is skipped.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
+    var version: Int?
+    var versionOffset = 0
+    var documentStart = 0
+    var postings: [Posting] = [], applications: [Application] = [], deadlines: [Deadline] = []
+    var settings = Settings(), conflicts: [MergeConflict] = []
+    var records = StoreRecordReading()
+    func positioned(_ error: StoreReadError) -> StoreError {
+      let (line, column) = TextPosition.lineAndColumn(of: error.offset, in: bytes)
+      return .malformed(path: path, line: line, column: column, jsonPath: error.jsonPath,
+        problem: error.problem)
     }
+    do throws(StoreReadError) {
+      reader.skipSpace()
+      documentStart = reader.index
+      if reader.isAtEnd {
+        throw reader.failure(bytes.isEmpty ? "the file is empty" : "the file holds only whitespace")
+      }
+      try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+        switch key.count {
+        case 13 where keyIs(key, "schemaVersion"):
+          versionOffset = StoreRecordReading.objectStart(&reader)
+          version = try reader.readInt()
+          return 1
+        case 8 where keyIs(key, "settings"):
+          settings = try StoreRecordReading.settings(&reader)
+          return 2
+        case 9 where keyIs(key, "conflicts"):
+          conflicts = try StoreRecordReading.conflicts(&reader)
+          return 4
+        case 8 where keyIs(key, "postings"):
+          postings = []
+          try reader.readArray { (reader) throws(StoreReadError) in
+            postings.append(try records.posting(&reader))
+          }
+          return 8
+        case 12 where keyIs(key, "applications"):
+          applications = []
+          try reader.readArray { (reader) throws(StoreReadError) in
+            applications.append(try records.application(&reader))
+          }
+          return 16
+        case 9 where keyIs(key, "deadlines"):
+          deadlines = []
+          try reader.readArray { (reader) throws(StoreReadError) in
+            deadlines.append(try records.deadline(&reader))
+          }
+          return 32
+        default:
+          try reader.skipValue()
+          return 0
+        }
+      }
+      reader.skipSpace()
+      if !reader.isAtEnd {
+        throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the end"
+          + " of the JSON document")
+      }
+    } catch {
+      if documentStart < bytes.count,
+        let syntax = StoreReader.firstSyntaxError(in: bytes, from: documentStart)
+      {
+        throw positioned(syntax)
+      }
+      if let version, version > StoreFormat.schemaVersion {
+        throw .newerSchemaVersion(path: path, found: version, supported: StoreFormat.schemaVersion)
+      }
+      if version.map({ $0 < StoreFormat.oldestReadableVersion }) != true {
+        throw positioned(error)
+      }
+    }
+    guard let version else {
+      throw positioned(StoreReadError(offset: documentStart,
+        problem: "the required key \"schemaVersion\" is missing from this object"))
+    }
+    if version < StoreFormat.oldestReadableVersion {
+      var error = StoreReadError(offset: versionOffset, problem: "schemaVersion \(version) is"
+        + " older than any this build can read (it reads \(StoreFormat.schemaVersion))")
+      error.path = [.key("schemaVersion")]
+      throw positioned(error)
+    }
+    return Document(
+      deck: Deck(postings: postings, applications: applications, deadlines: deadlines,
+        settings: settings, conflicts: conflicts),
+      schemaVersion: version, path: path)
+  }
+
+  /// The first key repeated inside one object, as a positioned message, or nil: JSON leaves the
+  /// meaning of a repeated key open, and loading silently keeps the last one.
+  static func firstRepeatedKey(in data: Data, path: String) -> String? {
+    let result = data.withUnsafeBytes { bytes in
+      Result { () throws(StoreError) in
+        try readDocument(bytes, path: path, rejectingRepeatedKeys: true)
+      }
+    }
+    guard case .failure(.malformed(let path, let line, let column, let jsonPath, let problem)) =
+      result, problem.hasSuffix("occurs more than once in this object")
+    else { return nil }
+    return StoreError.location(path, line, column, jsonPath, problem)
   }
 
   /// The `schemaVersion` of a file that starts exactly as `StoreEncoder` writes it
@@ -177,52 +228,4 @@ public struct StoreDecoder: Sendable {
     else { return nil }
     return version
   }
-
-  static func jsonDecoder() -> JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom(StoreDateFormat.decode)
-    return decoder
-  }
-}
-
-/// The top-level object. `schemaVersion` is read first, so a file from another version is
-/// recognised before its records are.
-private struct StoreDocument: Decodable {
-  var schemaVersion: Int
-  var deck: Deck
-
-  enum CodingKeys: String, CodingKey {
-    case schemaVersion, settings, conflicts, postings, applications, deadlines
-  }
-
-  init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    do {
-      schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
-    } catch DecodingError.dataCorrupted {
-      // Foundation reports 1.5 or 1e3 as "not valid JSON" without a path; give it one.
-      throw DecodingError.dataCorruptedError(
-        forKey: .schemaVersion, in: container,
-        debugDescription: "schemaVersion must be a whole number such as 1")
-    }
-    if schemaVersion < StoreFormat.schemaVersion { throw VersionSignal.older(schemaVersion) }
-    do {
-      // Members may be left out of a hand-written file: `{"schemaVersion": 1}` is an empty store.
-      deck = Deck(
-        postings: try container.decodeIfPresent([Posting].self, forKey: .postings) ?? [],
-        applications: try container.decodeIfPresent([Application].self, forKey: .applications)
-          ?? [],
-        deadlines: try container.decodeIfPresent([Deadline].self, forKey: .deadlines) ?? [],
-        settings: try container.decodeIfPresent(Settings.self, forKey: .settings) ?? Settings(),
-        conflicts: try container.decodeIfPresent([MergeConflict].self, forKey: .conflicts) ?? [])
-    } catch where schemaVersion > StoreFormat.schemaVersion {
-      throw VersionSignal.newerAndUnreadable(schemaVersion)
-    }
-  }
-}
-
-/// Thrown out of `StoreDocument.init(from:)` to leave the decoder when the version decides.
-private enum VersionSignal: Error {
-  case older(Int)
-  case newerAndUnreadable(Int)
 }

@@ -37,9 +37,7 @@ import JobDeckCore
 /// - `schemaVersion` is an integer; a reader that finds a higher one than it knows must not write
 ///   the file (see `StoreDecoder`).
 ///
-/// Records are written by `FastRecordWriter`, which produces exactly `JSONEncoder`'s bytes (the
-/// format was defined by `JSONEncoder` output, and tests compare the two), on up to two cores; a
-/// record it cannot write is handed to `JSONEncoder`.
+/// Records are written by `StoreRecordWriter` on up to two cores.
 public struct StoreEncoder: Sendable {
   public init() {}
 
@@ -50,7 +48,7 @@ public struct StoreEncoder: Sendable {
     var reserved = false
     try write(deck) { part in
       if !reserved, part.count > 65_536 {
-        // Growing a 275 MB `Data` by doubling copies it several times: reserve from the first
+        // Growing a large `Data` by doubling copies it several times: reserve from the first
         // batch of postings instead, with a margin.
         output.reserveCapacity(Self.estimatedSize(of: deck, firstBatch: part))
         reserved = true
@@ -62,16 +60,21 @@ public struct StoreEncoder: Sendable {
 
   /// The same bytes as `encode`, handed to `sink` a piece at a time (the header, then a batch
   /// of records at a time), so that a save streams into its file and never holds the whole
-  /// 275 MB text besides the deck. Errors thrown by `sink` propagate.
+  /// text besides the deck. Errors thrown by `sink` propagate.
   func write(_ deck: Deck, to sink: ([UInt8]) throws -> Void) throws {
-    var head = Array("{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
-    head += Array("  \"settings\": ".utf8)
-    var settings = FastRecordWriter()
-    settings.write(deck.settings)
-    head += settings.bytes
-    head += Array(",\n".utf8)
-    head += try Self.conflictsLine(deck.conflicts)
-    try sink(head)
+    var head = StoreRecordWriter()
+    head.bytes = Array("{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
+    head.append("  \"settings\": ")
+    head.write(deck.settings)
+    head.append(",\n")
+    if !deck.conflicts.isEmpty {
+      // Written only when there are some, so a store without any has the same bytes as before
+      // conflicts existed.
+      head.append("  \"conflicts\": ")
+      head.write(deck.conflicts)
+      head.append(",\n")
+    }
+    try sink(head.bytes)
     try write(deck.postings, named: "postings", to: sink, last: false)
     try write(deck.applications, named: "applications", to: sink, last: false)
     try write(deck.deadlines, named: "deadlines", to: sink, last: true)
@@ -86,55 +89,9 @@ public struct StoreEncoder: Sendable {
       + 512 * deck.deadlines.count) * 11 / 10
   }
 
-  /// The same bytes through `JSONEncoder` alone: the reference the fast writer is tested against.
-  func encodeWithJSONEncoder(_ deck: Deck) throws -> Data {
-    let encoder = Self.jsonEncoder()
-    var output = Data()
-    output.append(contentsOf: "{\n  \"schemaVersion\": \(StoreFormat.schemaVersion),\n".utf8)
-    output.append(contentsOf: "  \"settings\": ".utf8)
-    output.append(try encoder.encode(deck.settings))
-    output.append(contentsOf: ",\n".utf8)
-    output.append(contentsOf: try Self.conflictsLine(deck.conflicts))
-    func append<Record: Encodable>(_ records: [Record], named name: String, last: Bool) throws {
-      let end = last ? "\n" : ",\n"
-      guard !records.isEmpty else {
-        output.append(contentsOf: "  \"\(name)\": []\(end)".utf8)
-        return
-      }
-      output.append(contentsOf: "  \"\(name)\": [\n".utf8)
-      for (index, record) in records.enumerated() {
-        output.append(contentsOf: "    ".utf8)
-        output.append(try encoder.encode(record))
-        output.append(contentsOf: (index == records.count - 1 ? "\n" : ",\n").utf8)
-      }
-      output.append(contentsOf: "  ]\(end)".utf8)
-    }
-    try append(deck.postings, named: "postings", last: false)
-    try append(deck.applications, named: "applications", last: false)
-    try append(deck.deadlines, named: "deadlines", last: true)
-    output.append(contentsOf: "}\n".utf8)
-    return output
-  }
-
-  /// The line of unresolved sync conflicts (`Deck.conflicts`), written only when there are
-  /// some, so a store without any has the same bytes as before conflicts existed. Few and small:
-  /// one line through `JSONEncoder` on both paths.
-  static func conflictsLine(_ conflicts: [MergeConflict]) throws -> [UInt8] {
-    guard !conflicts.isEmpty else { return [] }
-    return Array("  \"conflicts\": ".utf8) + Array(try jsonEncoder().encode(conflicts))
-      + Array(",\n".utf8)
-  }
-
-  static func jsonEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom(StoreDateFormat.encode)
-    return encoder
-  }
-
   /// Writes one member. Records are encoded in batches, each batch split between the workers
   /// and handed on as one piece, so only one batch's text exists besides the output.
-  private func write<Record: FastWritable>(
+  private func write<Record: StoreWritable>(
     _ records: [Record], named name: String, to sink: ([UInt8]) throws -> Void, last: Bool
   ) throws {
     let end = last ? "\n" : ",\n"
@@ -146,20 +103,90 @@ public struct StoreEncoder: Sendable {
     var batchStart = 0
     while batchStart < records.count {
       let batchEnd = min(records.count, batchStart + Self.batchSize)
-      let parts = try RecordBatch.encode(records[batchStart..<batchEnd],
-        isLast: batchEnd == records.count)
-      var joined: [UInt8] = []
-      joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-      for part in parts { joined += part }
-      try sink(joined)
+      try sink(try Self.lines(records[batchStart..<batchEnd], isLast: batchEnd == records.count))
       batchStart = batchEnd
     }
     try sink(Array("  ]\(end)".utf8))
   }
+
+  /// The lines of `records` (`    {...},\n`) in order, written by one or two threads; the very
+  /// last line of a member has no comma (`isLast`).
+  private static func lines<Record: StoreWritable>(_ records: ArraySlice<Record>, isLast: Bool)
+    throws -> [UInt8]
+  {
+    let workers = records.count >= 256
+      ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    let middle = records.startIndex + records.count / 2
+    let ranges = workers == 1
+      ? [records.startIndex..<records.endIndex]
+      : [records.startIndex..<middle, middle..<records.endIndex]
+    let lastIndex = isLast ? records.endIndex - 1 : -1
+    let results = UnsafeMutableBufferPointer<Result<[UInt8], StoreRecordWriter.Unwritable>>
+      .allocate(capacity: ranges.count)
+    results.initialize(repeating: .success([]))
+    defer { results.deinitialize().deallocate() }
+    let work = LineWork(records: records, ranges: ranges, lastIndex: lastIndex, results: results)
+    if ranges.count == 1 {
+      work.run(0)
+    } else {
+      DispatchQueue.concurrentPerform(iterations: ranges.count) { work.run($0) }
+    }
+    var joined: [UInt8] = []
+    joined.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
+    for result in results { joined += try result.get() }
+    return joined
+  }
+
+  /// Each worker writes only its own slot of `results`, which outlives `concurrentPerform`.
+  private struct LineWork<Record: StoreWritable>: @unchecked Sendable {
+    let records: ArraySlice<Record>
+    let ranges: [Range<Int>]
+    let lastIndex: Int
+    let results: UnsafeMutableBufferPointer<Result<[UInt8], StoreRecordWriter.Unwritable>>
+
+    func run(_ part: Int) {
+      results[part] = Result { () throws(StoreRecordWriter.Unwritable) in
+        var writer = StoreRecordWriter()
+        writer.bytes.reserveCapacity(ranges[part].count * 1024)
+        for index in ranges[part] {
+          writer.append("    ")
+          try records[index].write(to: &writer)
+          writer.append(index == lastIndex ? "\n" : ",\n")
+        }
+        return writer.bytes
+      }
+    }
+  }
+}
+
+/// A record type the store's members hold.
+protocol StoreWritable: Sendable {
+  func write(to writer: inout StoreRecordWriter) throws(StoreRecordWriter.Unwritable)
+}
+
+extension Posting: StoreWritable {
+  func write(to writer: inout StoreRecordWriter) throws(StoreRecordWriter.Unwritable) {
+    try writer.write(self)
+  }
+}
+
+extension Application: StoreWritable {
+  func write(to writer: inout StoreRecordWriter) throws(StoreRecordWriter.Unwritable) {
+    try writer.write(self)
+  }
+}
+
+extension Deadline: StoreWritable {
+  func write(to writer: inout StoreRecordWriter) { writer.write(self) }
 }
 
 /// Facts about the file format shared by the encoder and decoder.
 public enum StoreFormat {
   /// The version this build writes and the newest it can read.
   public static let schemaVersion = 1
+  /// The oldest version this build reads. An older file is refused with its position; when the
+  /// format changes, the record readers learn the older shape (a renamed key, a default for a
+  /// new required one) so that old files are upgraded as they are read and written back in the
+  /// new version on the next save.
+  static let oldestReadableVersion = 1
 }

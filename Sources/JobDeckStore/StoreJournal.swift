@@ -53,7 +53,7 @@ enum StoreJournal {
   }
 
   /// Which store file a journal applies to.
-  struct Base: Codable, Equatable, Sendable {
+  struct Base: Equatable, Sendable {
     var size: Int64
     var inode: UInt64
     /// Nanoseconds since 1970.
@@ -62,11 +62,9 @@ enum StoreJournal {
     var hash: String
   }
 
-  struct Header: Codable, Equatable {
+  struct Header: Equatable {
     var jobdeckJournal: Int
     var base: Base
-
-    enum CodingKeys: String, CodingKey { case jobdeckJournal, base }
   }
 
   /// A journal as read: its complete lines decoded, and how much of it is a torn tail.
@@ -80,49 +78,46 @@ enum StoreJournal {
 
   // MARK: Writing
 
-  static func headerLine(for base: Base) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var line = try encoder.encode(Header(jobdeckJournal: version, base: base))
-    line.append(UInt8(ascii: "\n"))
-    return line
+  static func headerLine(for base: Base) -> Data {
+    var writer = StoreRecordWriter()
+    writer.write(Header(jobdeckJournal: version, base: base))
+    writer.append("\n")
+    return Data(writer.bytes)
   }
 
   /// The line recording one save of `operations`, ending in `\n`. Throws for values JSON
   /// cannot hold.
   static func line(for operations: [Operation]) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .custom(StoreDateFormat.encode)
-    var output = Data("{\"ops\":[".utf8)
+    var writer = StoreRecordWriter()
+    writer.append("{\"ops\":[")
     for (index, operation) in operations.enumerated() {
-      if index > 0 { output.append(UInt8(ascii: ",")) }
+      if index > 0 { writer.append(",") }
       switch operation {
       case .putPosting(let record):
-        appendPut(try encoder.encode(record), collection: "postings", to: &output)
+        writer.append("{\"op\":\"put\",\"collection\":\"postings\",\"record\":")
+        try writer.write(record)
       case .putApplication(let record):
-        appendPut(try encoder.encode(record), collection: "applications", to: &output)
+        writer.append("{\"op\":\"put\",\"collection\":\"applications\",\"record\":")
+        try writer.write(record)
       case .putDeadline(let record):
-        appendPut(try encoder.encode(record), collection: "deadlines", to: &output)
+        writer.append("{\"op\":\"put\",\"collection\":\"deadlines\",\"record\":")
+        writer.write(record)
       case .putSettings(let settings):
-        appendPut(try encoder.encode(settings), collection: "settings", to: &output)
+        writer.append("{\"op\":\"put\",\"collection\":\"settings\",\"record\":")
+        writer.write(settings)
       case .putConflicts(let conflicts):
-        appendPut(try encoder.encode(conflicts), collection: "conflicts", to: &output)
+        writer.append("{\"op\":\"put\",\"collection\":\"conflicts\",\"record\":")
+        writer.write(conflicts)
       case .delete(let collection, let id):
-        output.append(contentsOf:
-          "{\"op\":\"delete\",\"collection\":\"\(collection.rawValue)\",\"id\":".utf8)
-        output.append(try encoder.encode(id))
-        output.append(UInt8(ascii: "}"))
+        writer.append("{\"op\":\"delete\",\"collection\":")
+        writer.string(collection.rawValue)
+        writer.append(",\"id\":")
+        writer.string(id)
       }
+      writer.append("}")
     }
-    output.append(contentsOf: "]}\n".utf8)
-    return output
-  }
-
-  private static func appendPut(_ record: Data, collection: String, to output: inout Data) {
-    output.append(contentsOf: "{\"op\":\"put\",\"collection\":\"\(collection)\",\"record\":".utf8)
-    output.append(record)
-    output.append(UInt8(ascii: "}"))
+    writer.append("]}\n")
+    return Data(writer.bytes)
   }
 
   // MARK: Reading
@@ -143,24 +138,6 @@ enum StoreJournal {
     parsed.header = try decodeHeader(first, path: path)
     if headerOnly { return parsed }
     let body = lines.dropFirst()
-    // Fast path: every operation line in one decoder pass, as one JSON array of one-element
-    // arrays. The counts make sure each line held exactly one save by itself: two damaged lines
-    // must not pass as one when joined (a line break where a comma was). Only when that fails
-    // are the lines decoded one by one, to say which one is wrong and where.
-    var array = Data("[".utf8)
-    for (index, line) in body.enumerated() {
-      array.append(contentsOf: index > 0 ? ",[".utf8 : "[".utf8)
-      array.append(contentsOf: line.bytes)
-      array.append(UInt8(ascii: "]"))
-    }
-    array.append(UInt8(ascii: "]"))
-    if array.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) == nil,
-      let decoded = try? StoreDecoder.jsonDecoder().decode([[JournalLine]].self, from: array),
-      decoded.count == body.count, decoded.allSatisfy({ $0.count == 1 })
-    {
-      parsed.operations = decoded.flatMap { $0.flatMap(\.operations) }
-      return parsed
-    }
     for line in body {
       parsed.operations += try decodeSave(line, path: path)
     }
@@ -235,11 +212,25 @@ enum StoreJournal {
   private static func decodeHeader(_ line: NumberedLine, path: String) throws(StoreError)
     -> Header
   {
-    let header: Header
-    do throws(StoreError) {
-      header = try decodeLine(JournalHeaderLine.self, line.bytes, path: path).header
-    } catch {
-      throw onLine(line.number, error, isHeader: true)
+    let header = try decodeLine(line, path: path, isHeader: true) {
+      (reader) throws(StoreReadError) -> Header in
+      let start = StoreRecordReading.objectStart(&reader)
+      var journalVersion: Int?, base: Base?
+      try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+        if keyIs(key, "jobdeckJournal") {
+          journalVersion = try reader.readInt()
+          return 1
+        }
+        if keyIs(key, "base") {
+          base = try readBase(&reader)
+          return 2
+        }
+        try reader.skipValue()
+        return 0
+      }
+      return Header(
+        jobdeckJournal: try StoreRecordReading.required(journalVersion, "jobdeckJournal", start),
+        base: try StoreRecordReading.required(base, "base", start))
     }
     if header.jobdeckJournal > version {
       throw .newerSchemaVersion(path: path, found: header.jobdeckJournal, supported: version)
@@ -247,13 +238,108 @@ enum StoreJournal {
     return header
   }
 
+  private static func readBase(_ reader: inout StoreReader) throws(StoreReadError) -> Base {
+    let start = StoreRecordReading.objectStart(&reader)
+    var size: Int64?, inode: UInt64?, modified: Int64?, hash: String?
+    try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+      switch key.count {
+      case 4 where keyIs(key, "size"): size = try reader.readInteger(Int64.self); return 1
+      case 5 where keyIs(key, "inode"): inode = try reader.readInteger(UInt64.self); return 2
+      case 8 where keyIs(key, "modified"): modified = try reader.readInteger(Int64.self); return 4
+      case 4 where keyIs(key, "hash"): hash = try reader.readString(); return 8
+      default: try reader.skipValue(); return 0
+      }
+    }
+    return Base(size: try StoreRecordReading.required(size, "size", start),
+      inode: try StoreRecordReading.required(inode, "inode", start),
+      modified: try StoreRecordReading.required(modified, "modified", start),
+      hash: try StoreRecordReading.required(hash, "hash", start))
+  }
+
   private static func decodeSave(_ line: NumberedLine, path: String) throws(StoreError)
     -> [Operation]
   {
-    do throws(StoreError) {
-      return try decodeLine(JournalLine.self, line.bytes, path: path).operations
-    } catch {
-      throw onLine(line.number, error, isHeader: false)
+    try decodeLine(line, path: path, isHeader: false) {
+      (reader) throws(StoreReadError) -> [Operation] in
+      let start = StoreRecordReading.objectStart(&reader)
+      var operations: [Operation]?
+      var records = StoreRecordReading()
+      try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+        guard keyIs(key, "ops") else {
+          try reader.skipValue()
+          return 0
+        }
+        var list: [Operation] = []
+        try reader.readArray { (reader) throws(StoreReadError) in
+          list.append(try readOperation(&reader, records: &records))
+        }
+        operations = list
+        return 1
+      }
+      return try StoreRecordReading.required(operations, "ops", start)
+    }
+  }
+
+  /// One `put` or `delete`. Its `record` may come before the `collection` that says how to
+  /// read it (a hand-edited line): it is skipped, then read from where it starts.
+  private static func readOperation(_ reader: inout StoreReader,
+    records: inout StoreRecordReading) throws(StoreReadError) -> Operation
+  {
+    let start = StoreRecordReading.objectStart(&reader)
+    var op: String?, collection: String?, collectionOffset = 0, id: String?, opOffset = 0
+    var recordStart: Int?
+    try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+      switch key.count {
+      case 2 where keyIs(key, "op"):
+        opOffset = StoreRecordReading.objectStart(&reader)
+        op = try reader.readString()
+        return 1
+      case 10 where keyIs(key, "collection"):
+        collectionOffset = StoreRecordReading.objectStart(&reader)
+        collection = try reader.readString()
+        return 2
+      case 6 where keyIs(key, "record"): recordStart = try reader.skipValueRange(); return 4
+      case 2 where keyIs(key, "id"): id = try reader.readString(); return 8
+      default: try reader.skipValue(); return 0
+      }
+    }
+    let end = reader.index
+    defer { reader.index = end }
+    let kind = try StoreRecordReading.required(op, "op", start)
+    let name = try StoreRecordReading.required(collection, "collection", start)
+    func refuse(_ problem: String, at offset: Int, key: String) -> StoreReadError {
+      var error = reader.failure(problem, at: offset)
+      error.path = [.key(key)]
+      return error
+    }
+    switch kind {
+    case "put":
+      reader.index = try StoreRecordReading.required(recordStart, "record", start)
+      do throws(StoreReadError) {
+        switch name {
+        case "postings": return .putPosting(try records.posting(&reader))
+        case "applications": return .putApplication(try records.application(&reader))
+        case "deadlines": return .putDeadline(try records.deadline(&reader))
+        case "settings": return .putSettings(try StoreRecordReading.settings(&reader))
+        case "conflicts": return .putConflicts(try StoreRecordReading.conflicts(&reader))
+        default: break
+        }
+      } catch {
+        var error = error
+        error.path.insert(.key("record"), at: 0)
+        throw error
+      }
+      throw refuse("unknown collection \(StoreReader.quoted(name)); expected postings,"
+        + " applications, deadlines, settings or conflicts", at: collectionOffset, key: "collection")
+    case "delete":
+      guard let kind = Collection(rawValue: name) else {
+        throw refuse("unknown collection to delete from \(StoreReader.quoted(name)); expected"
+          + " postings, applications or deadlines", at: collectionOffset, key: "collection")
+      }
+      return .delete(kind, id: try StoreRecordReading.required(id, "id", start))
+    default:
+      throw refuse("unknown operation \(StoreReader.quoted(kind)); expected put or delete",
+        at: opOffset, key: "op")
     }
   }
 
@@ -261,38 +347,34 @@ enum StoreJournal {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
   }
 
-  /// Decodes one line, turning a failure into the store's positioned error (on line 1).
-  private static func decodeLine<T: Decodable>(
-    _ type: T.Type, _ slice: ArraySlice<UInt8>, path: String
-  ) throws(StoreError) -> T {
-    let bytes = Array(slice)
-    let diagnosis = StoreDiagnosis(path: path, bytes: bytes)
-    if bytes.withUnsafeBytes({ StrictJSONScan.firstLeniency(in: $0) }) != nil {
-      var parser = PositionedJSONParser(bytes: bytes)
-      do {
-        _ = try parser.parseDocument()
-      } catch {
-        throw diagnosis.malformed(at: error.offset, jsonPath: error.jsonPath,
-          problem: error.message)
+  /// Reads one line with `read`, turning a refusal into the journal's positioned error.
+  private static func decodeLine<Value>(
+    _ line: NumberedLine, path: String, isHeader: Bool,
+    _ read: (inout StoreReader) throws(StoreReadError) -> Value
+  ) throws(StoreError) -> Value {
+    let result = Array(line.bytes).withUnsafeBytes { bytes in
+      Result { () throws(StoreError) -> Value in
+        var reader = StoreReader(bytes)
+        do throws(StoreReadError) {
+          let value = try read(&reader)
+          reader.skipSpace()
+          if !reader.isAtEnd {
+            throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the"
+              + " end of the JSON document")
+          }
+          return value
+        } catch {
+          let error = StoreReader.firstSyntaxError(in: bytes, from: 0) ?? error
+          let column = TextPosition.lineAndColumn(of: error.offset, in: bytes).column
+          throw isHeader
+            ? StoreError.journalHeaderUnusable(path: path, line: line.number, column: column,
+              jsonPath: error.jsonPath, problem: error.problem)
+            : StoreError.journalLineUnusable(path: path, line: line.number, column: column,
+              jsonPath: error.jsonPath, problem: error.problem)
+        }
       }
     }
-    do {
-      return try StoreDecoder.jsonDecoder().decode(T.self, from: Data(bytes))
-    } catch {
-      throw diagnosis.diagnose(error)
-    }
-  }
-
-  /// The journal's own error for a line that does not decode, moved to its line `number`.
-  private static func onLine(_ number: Int, _ error: StoreError, isHeader: Bool) -> StoreError {
-    guard case .malformed(let path, _, let column, let jsonPath, let problem) = error else {
-      return error
-    }
-    return isHeader
-      ? .journalHeaderUnusable(path: path, line: number, column: column, jsonPath: jsonPath,
-        problem: problem)
-      : .journalLineUnusable(path: path, line: number, column: column, jsonPath: jsonPath,
-        problem: problem)
+    return try result.get()
   }
 
   // MARK: Replaying
@@ -357,71 +439,5 @@ enum StoreJournal {
       }
     }
     records = slots.compactMap { $0 }
-  }
-}
-
-/// The header line as decoded, with a message that says what a first line must be.
-private struct JournalHeaderLine: Decodable {
-  var header: StoreJournal.Header
-
-  init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: StoreJournal.Header.CodingKeys.self)
-    guard container.contains(.jobdeckJournal) else {
-      throw DecodingError.keyNotFound(StoreJournal.Header.CodingKeys.jobdeckJournal,
-        .init(codingPath: [], debugDescription: "the journal's first line is its header"))
-    }
-    header = try StoreJournal.Header(from: decoder)
-  }
-}
-
-/// One save's line as decoded.
-private struct JournalLine: Decodable {
-  var operations: [StoreJournal.Operation]
-
-  enum CodingKeys: String, CodingKey { case ops }
-
-  init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    operations = try container.decode([JournalOperation].self, forKey: .ops).map(\.operation)
-  }
-}
-
-/// One operation inside a line.
-private struct JournalOperation: Decodable {
-  var operation: StoreJournal.Operation
-  enum CodingKeys: String, CodingKey { case op, collection, record, id }
-
-  init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    let op = try container.decode(String.self, forKey: .op)
-    let collection = try container.decode(String.self, forKey: .collection)
-    switch op {
-    case "put":
-      switch collection {
-      case "postings": operation = .putPosting(try container.decode(Posting.self, forKey: .record))
-      case "applications":
-        operation = .putApplication(try container.decode(Application.self, forKey: .record))
-      case "deadlines":
-        operation = .putDeadline(try container.decode(Deadline.self, forKey: .record))
-      case "settings":
-        operation = .putSettings(try container.decode(Settings.self, forKey: .record))
-      case "conflicts":
-        operation = .putConflicts(try container.decode([MergeConflict].self, forKey: .record))
-      default:
-        throw DecodingError.dataCorruptedError(forKey: .collection, in: container,
-          debugDescription: "unknown collection; expected postings, applications, deadlines,"
-            + " settings or conflicts")
-      }
-    case "delete":
-      guard let kind = StoreJournal.Collection(rawValue: collection) else {
-        throw DecodingError.dataCorruptedError(forKey: .collection, in: container,
-          debugDescription: "unknown collection to delete from; expected postings, applications"
-            + " or deadlines")
-      }
-      operation = .delete(kind, id: try container.decode(String.self, forKey: .id))
-    default:
-      throw DecodingError.dataCorruptedError(forKey: .op, in: container,
-        debugDescription: "unknown operation; expected put or delete")
-    }
   }
 }

@@ -21,10 +21,8 @@ struct ApplicationSourceStoreTests {
     let store = StoreFile(path: path)
 
     let loaded = try store.load()
-    let trusted = try StoreDecoder().decodeTrusted(original, path: path).deck
 
     #expect(loaded.readOnlyReason == nil)
-    #expect(loaded.deck == trusted)
     #expect(loaded.deck.applications.map(\.id) == ["acme-data-analyst", "initech-analyst"])
     #expect(loaded.deck.applications.allSatisfy {
       $0.source == nil && $0.method == nil && $0.sentTo == nil
@@ -37,7 +35,7 @@ struct ApplicationSourceStoreTests {
   @Test func theFieldsSurviveAFullSaveAndTheJournal() throws {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"))
-    var deck = try StoreDecoder().decodeTrusted(Data(contentsOf: Self.fixture), path: "f").deck
+    var deck = try StoreDecoder().decode(Data(contentsOf: Self.fixture), path: "f").deck
     let fingerprint = try store.save(deck, ifUnchangedSince: nil)
     let before = deck
     deck.applications[0].source = ApplicationSource(.linkedIn)
@@ -56,10 +54,10 @@ struct ApplicationSourceStoreTests {
     #expect(text.contains("\"source\":\"Berlin Startup Jobs newsletter\""))
   }
 
-  @Test func theFastWriterAndJSONEncoderWriteTheFieldsAlike() throws {
+  @Test func theFieldsAreWrittenAndReadBack() throws {
     let deck = Fixtures.fullDeck()
     #expect(deck.applications[0].method != nil && deck.applications[0].source != nil)
-    #expect(try StoreEncoder().encode(deck) == StoreEncoder().encodeWithJSONEncoder(deck))
+    #expect(try StoreDecoder().decode(StoreEncoder().encode(deck), path: "p").deck == deck)
   }
 
   @Test func anUnknownMethodIsReportedWithTheAllowedValues() throws {

@@ -45,20 +45,31 @@ struct StoreFormatTests {
 
   @Test func keysAreSortedAtEveryLevelOfEveryRecord() throws {
     let bytes = [UInt8](try StoreEncoder().encode(Fixtures.fullDeck()))
-    var parser = PositionedJSONParser(bytes: bytes)
-    let root = try parser.parseDocument()
     var unsorted: [[String]] = []
-    func visit(_ value: PositionedJSON, isRoot: Bool) {
-      switch value.content {
-      case .object(let members):
-        let keys = members.map(\.key)
+    func visit(_ reader: inout StoreReader, isRoot: Bool) throws(StoreReadError) {
+      reader.skipSpace()
+      switch reader.bytes[reader.index] {
+      case UInt8(ascii: "{"):
+        var keys: [String] = []
+        try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
+          keys.append(String(decoding: key, as: UTF8.self))
+          try visit(&reader, isRoot: false)
+          return 0
+        }
         if !isRoot && keys != keys.sorted() { unsorted.append(keys) }
-        members.forEach { visit($0.value, isRoot: false) }
-      case .array(let items): items.forEach { visit($0, isRoot: false) }
-      default: break
+      case UInt8(ascii: "["):
+        try reader.readArray { (reader) throws(StoreReadError) in
+          try visit(&reader, isRoot: false)
+        }
+      default:
+        try reader.skipValue()
       }
     }
-    visit(root, isRoot: true)
+    let read = bytes.withUnsafeBytes { raw -> Bool in
+      var reader = StoreReader(raw)
+      return (try? visit(&reader, isRoot: true)) != nil
+    }
+    #expect(read)
     #expect(unsorted.isEmpty)
   }
 

@@ -7,9 +7,12 @@ import JobDeckCore
 /// Fed complete lines in order (a whole file, or chunks of one that end at a newline), so a
 /// large store can be decoded while only a few megabytes of it are in memory. Any line that is
 /// not exactly what the encoder writes (another indentation, a pretty-printed record, a blank
-/// line, an older or newer `schemaVersion`) is a `FastPathMiss`; the caller then decodes the
-/// whole file the trusted way.
-struct FastStoreLayout {
+/// line, an older or newer `schemaVersion`), or a record that does not read, is a miss; the
+/// caller then reads the whole file as one document with the same record readers, which say
+/// where the problem is.
+struct StoreLayout {
+  private struct Miss: Error {}
+
   private enum Member: Int { case postings, applications, deadlines }
 
   private enum State: Equatable {
@@ -43,33 +46,37 @@ struct FastStoreLayout {
     self.workers = workers
   }
 
-  /// The deck of a whole in-memory file, or nil when it needs the trusted path.
+  /// The deck of a whole in-memory file, or nil when it is not in the layout.
   static func decode(_ bytes: UnsafeRawBufferPointer) -> Deck? {
-    var layout = FastStoreLayout()
-    do throws(FastPathMiss) {
-      guard let last = bytes.last, last == 0x0A else { return nil }
-      try layout.consume(bytes)
-      return try layout.finish()
+    var layout = StoreLayout()
+    guard let last = bytes.last, last == 0x0A, layout.consume(bytes) else { return nil }
+    return layout.finish()
+  }
+
+  /// Decodes `bytes`, which must hold only complete lines (ending with `\n`); false for a miss.
+  mutating func consume(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    do throws(Miss) {
+      try consumeLines(bytes)
+      return true
     } catch {
-      return nil
+      return false
     }
   }
 
-  /// Decodes `bytes`, which must hold only complete lines (ending with `\n`).
-  mutating func consume(_ bytes: UnsafeRawBufferPointer) throws(FastPathMiss) {
+  private mutating func consumeLines(_ bytes: UnsafeRawBufferPointer) throws(Miss) {
     guard let base = bytes.baseAddress else { return }
     var jobs: [Job] = []
     var recordBytes = 0
     var start = 0
     while start < bytes.count {
       guard let found = memchr(base + start, 0x0A, bytes.count - start) else {
-        throw FastPathMiss()
+        throw Miss()
       }
       let end = base.distance(to: UnsafeRawPointer(found))
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
       if case .records(let member) = state, line.count > 5, line[4] == UInt8(ascii: "{") {
         // A record must follow the opening `[` or a record that ended in a comma.
-        guard Self.isIndent(line, 4), lastRecordHadComma else { throw FastPathMiss() }
+        guard Self.isIndent(line, 4), lastRecordHadComma else { throw Miss() }
         let hasComma = line[line.count - 1] == UInt8(ascii: ",")
         let recordEnd = hasComma ? end - 1 : end
         jobs.append(Job(member: member, start: start + 4, end: recordEnd))
@@ -84,33 +91,35 @@ struct FastStoreLayout {
   }
 
   /// The deck, once the closing `}` line has been consumed.
-  func finish() throws(FastPathMiss) -> Deck {
-    guard state == .end else { throw FastPathMiss() }
+  func finish() -> Deck? {
+    guard state == .end else { return nil }
     return Deck(postings: postings, applications: applications, deadlines: deadlines,
       settings: settings, conflicts: conflicts)
   }
 
   // MARK: Layout lines
 
-  private mutating func advance(past line: UnsafeRawBufferPointer) throws(FastPathMiss) {
+  private mutating func advance(past line: UnsafeRawBufferPointer) throws(Miss) {
     switch state {
     case .opening:
-      guard Self.equals(line, "{") else { throw FastPathMiss() }
+      guard Self.equals(line, "{") else { throw Miss() }
       state = .version
     case .version:
       guard Self.equals(line, "  \"schemaVersion\": \(StoreFormat.schemaVersion),") else {
-        throw FastPathMiss()
+        throw Miss()
       }
       state = .settings
     case .settings:
       let prefix = "  \"settings\": "
       guard line.count > prefix.utf8.count + 1, Self.hasPrefix(line, prefix),
         line[line.count - 1] == UInt8(ascii: ",")
-      else { throw FastPathMiss() }
-      var reader = FastJSONReader(
+      else { throw Miss() }
+      var reader = StoreReader(
         UnsafeRawBufferPointer(rebasing: line[prefix.utf8.count..<line.count - 1]))
-      settings = try FastRecordDecoding().settings(&reader)
-      guard reader.isAtEnd else { throw FastPathMiss() }
+      guard let read = try? StoreRecordReading.settings(&reader), reader.isAtEnd else {
+        throw Miss()
+      }
+      settings = read
       state = .member(.postings)
     case .member(.postings) where conflicts.isEmpty && Self.hasPrefix(line, Self.conflictsPrefix):
       conflicts = try Self.conflicts(in: line)
@@ -123,39 +132,38 @@ struct FastStoreLayout {
       } else if Self.equals(line, name + "[]" + separator) {
         state = Self.after(member)
       } else {
-        throw FastPathMiss()
+        throw Miss()
       }
     case .records(let member):
       let separator = member == .deadlines ? "" : ","
       // `[` followed directly by `]` is never written (an empty member is `[]`), and a record
       // that ends in a comma must be followed by another.
       guard !lastRecordHadComma, Self.equals(line, "  ]" + separator) else {
-        throw FastPathMiss()
+        throw Miss()
       }
       state = Self.after(member)
     case .closing:
-      guard Self.equals(line, "}") else { throw FastPathMiss() }
+      guard Self.equals(line, "}") else { throw Miss() }
       state = .end
     case .end:
-      throw FastPathMiss()
+      throw Miss()
     }
   }
 
   private static let conflictsPrefix = "  \"conflicts\": "
 
-  /// The conflicts line (`StoreEncoder.conflictsLine`): a few small objects, read by the store's
-  /// `JSONDecoder`; an empty list is never written.
-  private static func conflicts(in line: UnsafeRawBufferPointer) throws(FastPathMiss)
+  /// The conflicts line (`StoreEncoder`): a few small objects; an empty list is never written.
+  private static func conflicts(in line: UnsafeRawBufferPointer) throws(Miss)
     -> [MergeConflict]
   {
     let start = conflictsPrefix.utf8.count
     guard line.count > start + 1, line[line.count - 1] == UInt8(ascii: ",") else {
-      throw FastPathMiss()
+      throw Miss()
     }
-    let json = Data(UnsafeRawBufferPointer(rebasing: line[start..<line.count - 1]))
-    guard let conflicts = try? StoreDecoder.jsonDecoder().decode([MergeConflict].self, from: json),
+    var reader = StoreReader(UnsafeRawBufferPointer(rebasing: line[start..<line.count - 1]))
+    guard let conflicts = try? StoreRecordReading.conflicts(&reader), reader.isAtEnd,
       !conflicts.isEmpty
-    else { throw FastPathMiss() }
+    else { throw Miss() }
     return conflicts
   }
 
@@ -193,7 +201,7 @@ struct FastStoreLayout {
   /// Decodes the jobs on `workers` threads, each a contiguous run of about equal bytes, then
   /// appends the results in file order.
   private mutating func decode(_ jobs: [Job], in bytes: UnsafeRawBufferPointer, recordBytes: Int)
-    throws(FastPathMiss)
+    throws(Miss)
   {
     guard !jobs.isEmpty else { return }
     let shareCount = recordBytes < 256 * 1024 ? 1 : workers
@@ -217,7 +225,7 @@ struct FastStoreLayout {
     } else {
       DispatchQueue.concurrentPerform(iterations: shares.count) { work.run($0) }
     }
-    if shares.contains(where: { $0.missed }) { throw FastPathMiss() }
+    if shares.contains(where: { $0.missed }) { throw Miss() }
     for share in shares {
       postings.append(contentsOf: share.postings)
       applications.append(contentsOf: share.applications)
@@ -234,22 +242,22 @@ struct FastStoreLayout {
     let shares: UnsafeMutableBufferPointer<Share>
 
     func run(_ share: Int) {
-      shares[share] = FastStoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes)
+      shares[share] = StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes)
     }
   }
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer) -> Share {
     var share = Share()
-    var records = FastRecordDecoding()
-    do throws(FastPathMiss) {
+    var records = StoreRecordReading()
+    do throws(StoreReadError) {
       for job in jobs {
-        var reader = FastJSONReader(UnsafeRawBufferPointer(rebasing: bytes[job.start..<job.end]))
+        var reader = StoreReader(UnsafeRawBufferPointer(rebasing: bytes[job.start..<job.end]))
         switch job.member {
         case .postings: share.postings.append(try records.posting(&reader))
         case .applications: share.applications.append(try records.application(&reader))
         case .deadlines: share.deadlines.append(try records.deadline(&reader))
         }
-        guard reader.isAtEnd else { throw FastPathMiss() }
+        guard reader.isAtEnd else { throw StoreReadError() }
       }
     } catch {
       share.missed = true

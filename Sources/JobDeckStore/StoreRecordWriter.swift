@@ -1,16 +1,18 @@
 import Foundation
 import JobDeckCore
 
-/// Writes one record the way `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes` and
-/// `StoreDateFormat` writes it, byte for byte, without going through `Encodable`.
-///
-/// The rules copied from `JSONEncoder` (and checked by differential tests against it): keys in
-/// byte order, absent optionals left out, `"` `\` and control characters escaped (`\b \t \n \f
-/// \r`, else `\u00xx` in lower case), everything else (`/`, DEL, U+2028, non-ASCII) written
-/// as is; a `Double` as its `description` without a trailing `.0`. A value with no such rule
-/// (a non-finite `Double`) throws, and `StoreEncoder` hands that record to `JSONEncoder`.
-struct FastRecordWriter {
-  struct Unwritable: Error {}
+/// Writes the store's records as compact JSON, byte for byte as the store format has always
+/// been written (it was first defined by `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes`): keys in byte order, absent optionals left out, `"` `\` and
+/// control characters escaped (`\b \t \n \f \r`, else `\u00xx` in lower case), everything
+/// else (`/`, DEL, U+2028, non-ASCII) written as is; a `Double` as its `description` without a
+/// trailing `.0`; instants as `StoreDateFormat` writes them.
+struct StoreRecordWriter {
+  /// A value JSON cannot hold (a compensation of NaN or infinity).
+  struct Unwritable: Error, CustomStringConvertible {
+    var value: Double
+    var description: String { "the amount \(value) cannot be written: JSON holds only finite numbers" }
+  }
 
   var bytes: [UInt8] = []
 
@@ -128,6 +130,42 @@ struct FastRecordWriter {
     close(object)
   }
 
+  /// The unresolved sync conflicts, as one array.
+  mutating func write(_ conflicts: [MergeConflict]) {
+    array(conflicts) { writer, conflict in
+      var object = ObjectWriter()
+      writer.key("collection", &object); writer.string(conflict.collection.rawValue)
+      writer.key("field", &object); writer.string(conflict.field)
+      if let kept = conflict.keptChangedAt { writer.key("keptChangedAt", &object); writer.instant(kept) }
+      if let losing = conflict.losingChangedAt {
+        writer.key("losingChangedAt", &object); writer.instant(losing)
+      }
+      writer.key("losingValue", &object); writer.string(conflict.losingValue)
+      writer.key("recordID", &object); writer.string(conflict.recordID)
+      writer.key("recordedAt", &object); writer.instant(conflict.recordedAt)
+      writer.close(object)
+    }
+  }
+
+  /// The journal's first line (`StoreJournal`), without its newline.
+  mutating func write(_ header: StoreJournal.Header) {
+    var object = ObjectWriter()
+    key("base", &object)
+    var base = ObjectWriter()
+    key("hash", &base); string(header.base.hash)
+    key("inode", &base); bytes.append(contentsOf: String(header.base.inode).utf8)
+    key("modified", &base); bytes.append(contentsOf: String(header.base.modified).utf8)
+    key("size", &base); bytes.append(contentsOf: String(header.base.size).utf8)
+    close(base)
+    key("jobdeckJournal", &object); integer(header.jobdeckJournal)
+    close(object)
+  }
+
+  /// Raw bytes between values (the store's and the journal's punctuation).
+  mutating func append(_ text: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   // MARK: Nested values
 
   private mutating func write(_ compensation: Compensation) throws(Unwritable) {
@@ -193,7 +231,7 @@ struct FastRecordWriter {
   }
 
   private mutating func array<Element>(
-    _ elements: [Element], _ write: (inout FastRecordWriter, Element) -> Void
+    _ elements: [Element], _ write: (inout StoreRecordWriter, Element) -> Void
   ) {
     bytes.append(UInt8(ascii: "["))
     for (index, element) in elements.enumerated() {
@@ -208,7 +246,7 @@ struct FastRecordWriter {
   }
 
   private mutating func double(_ value: Double) throws(Unwritable) {
-    guard value.isFinite else { throw Unwritable() }
+    guard value.isFinite else { throw Unwritable(value: value) }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     bytes.append(contentsOf: text.utf8)
