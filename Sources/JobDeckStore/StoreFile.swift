@@ -28,10 +28,10 @@ import JobDeckCore
 /// saves over.
 ///
 /// Every operation starts with the same lock-and-open sequence (`withLock`, `withLockedState`
-/// in StoreFile+Locking); reading is in StoreFile+Reading, the choice between a journal append
-/// and a full rewrite in StoreFile+Journal, the full rewrite with its backup in
-/// StoreFile+Rewrite, and the maintenance commands in StoreFile+Compaction, +Check,
-/// +BackupRestore and +JournalRecovery.
+/// in StoreFile+Locking); reading is in StoreFile+Reading, saving (a journal append, or a full
+/// rewrite that keeps the backup) in StoreFile+Journal, files kept aside in StoreFile+KeptAside,
+/// and the maintenance commands in StoreFile+Compaction, +Check, +BackupRestore and
+/// +JournalRecovery.
 public struct StoreFile: Sendable {
   /// As the user gave it (possibly a symlink).
   public let path: String

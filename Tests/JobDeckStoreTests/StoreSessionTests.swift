@@ -10,8 +10,7 @@ import Testing
 struct StoreSessionTests {
   @Test func openReadsTheStoreAndASaveOverThatVersionSucceeds() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     var deck = try session.open().deck
     #expect(deck == Fixtures.threeApplications())
@@ -33,8 +32,7 @@ struct StoreSessionTests {
 
   @Test func aSaveAfterAnotherProcessSavedIsRefusedAndWritesNothing() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     var deck = try session.open().deck
     try StoreSession(file: StoreFile(path: path)).update { deck in
@@ -48,8 +46,7 @@ struct StoreSessionTests {
 
   @Test func afterARefusalTheSessionReloadsAndTheReplayedEditSavesOverTheNewVersion() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     var deck = try session.open().deck
     let ours = deck.applications[0].id
@@ -70,8 +67,7 @@ struct StoreSessionTests {
 
   @Test func reloadIfChangedIsNilWhileTheStoreIsTheVersionLastSeen() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     var deck = try session.open().deck
     #expect(session.reloadIfChanged() == nil)
@@ -82,8 +78,7 @@ struct StoreSessionTests {
 
   @Test func aStoreThatStopsParsingIsNotReloadedAndNotOverwritten() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     let deck = try session.open().deck
     try Disk.write("{\n  \"schemaVersion\": 1,\n  \"postings\": [,]\n}\n", to: path)
@@ -95,8 +90,7 @@ struct StoreSessionTests {
 
   @Test func updateSavesTheChangeAndTheSessionHasSeenTheVersionItLeft() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let session = StoreSession(file: StoreFile(path: path))
     let id = try session.update { deck -> String in
       try deck.move(applicationID: deck.applications[0].id, to: .offer, at: Fixtures.later)
@@ -113,8 +107,7 @@ struct StoreSessionTests {
 
   @Test func anUpdateThatChangesNothingWritesNothing() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let before = StoreFile(path: path).fingerprint()
     let session = StoreSession(file: StoreFile(path: path))
     try session.update { _ in }
@@ -126,8 +119,7 @@ struct StoreSessionTests {
   /// only the difference to the journal and leaves the file itself alone.
   @Test func aSaveOfAJournalledStoreAppendsOnlyTheDifference() throws {
     let directory = try TemporaryDirectory()
-    let path = directory.file("store.json")
-    try StoreFile(path: path).save(Fixtures.threeApplications())
+    let path = try storeOfThreeApplications(in: directory)
     let storeBytes = Disk.bytes(path)
     let session = StoreSession(file: StoreFile(path: path, journalPolicy: .always))
     var deck = try session.open().deck
@@ -136,5 +128,12 @@ struct StoreSessionTests {
     #expect(Disk.bytes(path) == storeBytes)
     #expect(FileManager.default.fileExists(atPath: path + ".journal"))
     #expect(try StoreFile(path: path).load().deck == deck)
+  }
+
+  /// The path of a new store of three applications in `directory`.
+  private func storeOfThreeApplications(in directory: TemporaryDirectory) throws -> String {
+    let path = directory.file("store.json")
+    try StoreFile(path: path).save(Fixtures.threeApplications())
+    return path
   }
 }
