@@ -30,12 +30,9 @@ extension StoreFile {
   /// `restoreBackup()` would when there is no usable backup, so the question is only asked when
   /// the restore can happen.
   public func previewRestoreBackup() throws -> BackupRestorePreview {
-    let target = try FileSystem.resolvingSymlinks(path)
-    let backup = target + ".bak"
-    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
-      throw StoreError.noBackup(backupPath: backup)
-    }
-    return try StoreLock.withLock(at: target + ".lock", mode: .shared, timeout: lockTimeout) {
+    try withLock(.inspecting, ifNoDirectory: { throw StoreError.noBackup(backupPath: $0 + ".bak") }) {
+      target in
+      let backup = target + ".bak"
       guard let saved = try FileSystem.readFile(at: backup) else {
         throw StoreError.noBackup(backupPath: backup)
       }

@@ -79,34 +79,3 @@ public struct StoreFingerprint: Hashable, Sendable {
     return copy
   }
 }
-
-/// What `jobdeck check` prints: the file parses (otherwise `check()` throws the positioned
-/// error), and these are the inconsistencies found inside it.
-public struct StoreCheckReport: Sendable, Equatable {
-  public var path: String
-  /// The version written in the file (newer than `StoreFormat.schemaVersion` when read-only).
-  public var schemaVersion: Int
-  public var postingCount: Int
-  public var applicationCount: Int
-  public var deadlineCount: Int
-  /// One sentence each, naming the record: "application 'x' refers to posting 'y', which does
-  /// not exist". Empty when all is well.
-  public var problems: [String]
-  public var readOnlyReason: String?
-  /// Whether a backup exists for `restoreBackup()`.
-  public var backupPath: String
-  public var hasBackup: Bool
-  /// The journal beside the store: changes saved since the last full rewrite, already counted
-  /// in the figures above. Zero operations and size when there is none.
-  public var journalPath: String = ""
-  public var journalOperationCount = 0
-  public var journalSize: Int64 = 0
-  /// Bytes at the journal's end left by a crash in the middle of an append (ignored; the next
-  /// save cuts them off).
-  public var journalTornBytes = 0
-  /// The journal belongs to an earlier version of the store file (the file was rewritten or
-  /// edited after it was written): it is not applied, and the next save keeps it aside.
-  public var journalIsStale = false
-
-  public var isHealthy: Bool { problems.isEmpty }
-}

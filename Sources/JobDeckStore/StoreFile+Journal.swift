@@ -26,7 +26,7 @@ extension StoreFile {
     /// 1 MiB stores and up; the journal at most 8 MiB and an eighth of the store.
     public static let standard = JournalPolicy(
       minimumStoreSize: 1 << 20, maximumJournalSize: 8 << 20, maximumJournalShare: 0.125)
-    /// Every save rewrites the whole file (the behaviour before the journal).
+    /// Every save rewrites the whole file.
     public static let never = JournalPolicy(
       minimumStoreSize: .max, maximumJournalSize: 0, maximumJournalShare: 0)
     /// Every save that can append does, whatever the sizes: for tests on small stores.
@@ -37,107 +37,6 @@ extension StoreFile {
       storeSize >= minimumStoreSize && journalSize <= maximumJournalSize
         && Double(journalSize) <= Double(storeSize) * maximumJournalShare
     }
-  }
-
-  /// The journal file as found under the lock.
-  struct JournalState {
-    var status: FileSystem.Status
-    /// Nil when the journal holds no complete line yet.
-    var header: StoreJournal.Header?
-    /// Bytes up to the end of its last complete line; anything after is a torn append.
-    var completeLength: Int
-    /// It describes another version of the store file and is not applied.
-    var isStale: Bool
-  }
-
-  /// The store and its journal as read under the lock.
-  struct DiskState {
-    var storeStatus: FileSystem.Status?
-    var document: StoreDecoder.Document?
-    var journal: JournalState?
-    var journalOperationCount = 0
-    /// The store's deck with the journal replayed.
-    var deck = Deck()
-
-    init(storeStatus: FileSystem.Status? = nil) {
-      self.storeStatus = storeStatus
-    }
-
-    var fingerprint: StoreFingerprint? {
-      storeStatus?.fingerprint.including(journal: journal?.status.fingerprint)
-    }
-  }
-
-  /// Reads and decodes the store and its journal, and replays the journal unless it is stale.
-  /// Without a store file the journal is not applied (it is stale: its base is gone).
-  func readState(target: String) throws -> DiskState {
-    let journalPath = target + ".journal"
-    guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path)
-    else {
-      var state = DiskState()
-      if let status = try FileSystem.status(of: journalPath) {
-        state.journal = JournalState(status: status, header: nil, completeLength: 0, isStale: true)
-      }
-      return state
-    }
-    var state = DiskState(storeStatus: storeStatus)
-    state.document = document
-    state.deck = document.deck
-    guard let journal = try FileSystem.readFile(at: journalPath) else { return state }
-    let head = try StoreJournal.parse(journal.data, path: journalPath, headerOnly: true)
-    let isStale = try head.header.map { header throws(StoreError) in
-      try !Self.base(header.base, describes: storeStatus) { () throws(StoreError) in
-        try ContentHash.hex(ofFileAt: target)
-      }
-    } ?? false
-    if isStale, let header = head.header {
-      try refuseUnappliedJournal(header.base, journal: journal.data, target: target)
-    }
-    state.journal = JournalState(status: journal.status, header: head.header,
-      completeLength: head.completeLength, isStale: isStale)
-    if !isStale, head.header != nil {
-      let parsed = try StoreJournal.parse(journal.data, path: journalPath)
-      state.journalOperationCount = parsed.operations.count
-      StoreJournal.replay(parsed.operations, onto: &state.deck)
-    }
-    return state
-  }
-
-  /// Throws `.journalForEarlierVersion` for a stale journal whose saves are not in the store
-  /// file, so they are never dropped unseen. A stale journal with no saves holds nothing; one
-  /// whose base is the backup was folded in by a full rewrite (which keeps the file it replaces
-  /// as `.bak`) that was stopped before it removed the journal: its saves are in the file.
-  /// A hand edit leaves the backup as it was, an older version than the journal's base.
-  func refuseUnappliedJournal(_ base: StoreJournal.Base, journal: Data, target: String)
-    throws(StoreError)
-  {
-    let saveCount = StoreJournal.saveCount(of: journal)
-    guard saveCount > 0 else { return }
-    let backup = target + ".bak"
-    if let backupStatus = try FileSystem.status(of: backup),
-      try Self.base(base, describes: backupStatus, hash: { () throws(StoreError) in
-        try ContentHash.hex(ofFileAt: backup)
-      })
-    {
-      return
-    }
-    throw .journalForEarlierVersion(storePath: path, journalPath: target + ".journal",
-      saveCount: saveCount)
-  }
-
-  /// What a save needs to know about the journal when the caller's verified fingerprint spares
-  /// it decoding: its header and where its last complete line ends.
-  func journalHeaderState(target: String, store: FileSystem.Status) throws -> JournalState? {
-    let journalPath = target + ".journal"
-    guard let journal = try FileSystem.readFile(at: journalPath) else { return nil }
-    let head = try StoreJournal.parse(journal.data, path: journalPath, headerOnly: true)
-    let isStale = try head.header.map { header throws(StoreError) in
-      try !Self.base(header.base, describes: store) { () throws(StoreError) in
-        try ContentHash.hex(ofFileAt: target)
-      }
-    } ?? false
-    return JournalState(status: journal.status, header: head.header,
-      completeLength: head.completeLength, isStale: isStale)
   }
 
   /// Whether the store file is the journal's base: same size, and the same inode and time (the
@@ -220,7 +119,7 @@ extension StoreFile {
     let base = state.journal?.isStale == false ? state.journal?.header?.base : nil
     var hash = ContentHash()
     var size: Int64 = 0
-    // Streamed into the temporary file a batch at a time (never 275 MB of text besides the
+    // Streamed into the temporary file a batch at a time (never the whole text beside the
     // deck), hashed on the way for the check below.
     let replaced = try AtomicReplace.replace(target, previous: state.storeStatus,
       backupPath: target + ".bak", previousData: nil,
@@ -310,22 +209,6 @@ extension StoreFile {
         errorNumber: errno)
     }
     try FileSystem.synchronizeDirectory(FileSystem.directory(of: journalPath))
-  }
-
-  /// Renames `source` to `name`, or `name-2`, `name-3`… when taken; returns the name used.
-  @discardableResult
-  func moveAside(_ source: String, to name: String) throws -> String {
-    for attempt in 1...100 {
-      let candidate = attempt == 1 ? name : name + "-\(attempt)"
-      var existing = stat()
-      if lstat(candidate, &existing) == 0 { continue }
-      guard rename(source, candidate) == 0 else {
-        throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: errno)
-      }
-      try FileSystem.synchronizeDirectory(FileSystem.directory(of: source))
-      return candidate
-    }
-    throw StoreError.fileSystem(operation: "keep aside", path: source, errorNumber: EEXIST)
   }
 }
 

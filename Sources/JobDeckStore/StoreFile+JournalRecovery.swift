@@ -34,39 +34,19 @@ extension StoreFile {
     try recoverJournal(ontoCurrentFile: true)
   }
 
-  /// `jobdeck check --set-journal-aside`: renames the journal to
-  /// `store.json.journal.stale-<time>`, so that the store file alone is the store again. Returns
-  /// where it went, or nil when there was no journal.
-  @discardableResult
-  public func setJournalAside() throws -> String? {
-    let target = try FileSystem.resolvingSymlinks(path)
-    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else { return nil }
-    return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
-      AtomicReplace.removeStaleTemporaries(for: target)
-      let journalPath = target + ".journal"
-      guard try FileSystem.status(of: journalPath) != nil else { return nil }
-      return try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
-    }
-  }
-
   /// Both recoveries, under the exclusive lock. The order keeps every save on disk at every
   /// instant: the lines set aside are written and flushed first, then the journal is replaced
   /// atomically by its header and the lines kept (`ontoCurrentFile`: a new header naming the
   /// file as it is now), and only then, for a replay, the journal is folded in.
   private func recoverJournal(ontoCurrentFile: Bool) throws -> JournalRecovery {
-    let target = try FileSystem.resolvingSymlinks(path)
-    let journalPath = target + ".journal"
-    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
-      return JournalRecovery()
-    }
-    return try StoreLock.withLock(at: target + ".lock", mode: .exclusive, timeout: lockTimeout) {
-      AtomicReplace.removeStaleTemporaries(for: target)
+    try withLock(.changing, ifNoDirectory: { _ in JournalRecovery() }) { target in
+      let journalPath = target + ".journal"
       guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path)
       else {
         throw StoreError.fileSystem(operation: "apply the journal to", path: target,
           errorNumber: ENOENT)
       }
-      if document.isNewer { throw newerVersionError(document) }
+      try refuseNewerVersion(document)
       guard let journal = try FileSystem.readFile(at: journalPath) else {
         return JournalRecovery()
       }

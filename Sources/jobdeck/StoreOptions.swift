@@ -26,6 +26,9 @@ struct StoreOptions: ParsableArguments {
 
   var file: StoreFile { StoreFile(path: path, journalPolicy: Self.journalPolicy) }
 
+  /// A new session on the store, for a command that reads or changes it.
+  var session: StoreSession { StoreSession(file: file) }
+
   /// The standard journal policy, except that `JOBDECK_JOURNAL_MINIMUM_BYTES` (hidden, for the
   /// crash tests that aim their kills at a full rewrite) moves the store size from which saves
   /// append to the journal.

@@ -12,8 +12,8 @@ enum UserInterface {
   ///   of running the UI in the terminal.
   static func open(storePath: String, clock: WallClock, configuration: Configuration,
                    printingFirstScreenOf printedSize: TerminalSize? = nil) throws {
-    let store = UIStoreBridge(file: StoreFile(path: storePath))
-    let loaded = try store.loadInitial()
+    let store = StoreSession(file: StoreFile(path: storePath))
+    let loaded = try store.open()
     var app = App(deck: loaded.deck, storePath: storePath, clock: clock,
                   readOnlyReason: loaded.readOnlyReason, keys: configuration.keyTable,
                   suggestionDays: try SuggestionOptions.days(
@@ -61,41 +61,6 @@ enum UserInterface {
     } catch {
       throw CommandFailure.user("cannot start the full-screen UI: \(error)")
     }
-  }
-}
-
-/// The UI's side of the store: saves only over the version it last saw, so a change another
-/// process saved meanwhile is never overwritten; such a save fails, the next tick reloads, and
-/// the UI replays its own edits onto what is on disk before saving again. It also keeps the deck
-/// of that version, so a save of a large store appends only the difference to the journal.
-final class UIStoreBridge: @unchecked Sendable {
-  let file: StoreFile
-  /// Touched only from the UI's thread.
-  private var lastSeen: StoreFingerprint?
-  /// The deck `lastSeen` names (as loaded or saved); nil before the first load.
-  private var lastDeck: Deck?
-
-  init(file: StoreFile) { self.file = file }
-
-  func loadInitial() throws -> LoadedDeck {
-    let loaded = try file.load()
-    lastSeen = loaded.fingerprint
-    lastDeck = loaded.deck
-    return loaded
-  }
-
-  func save(_ deck: Deck) throws {
-    lastSeen = try file.save(deck, ifUnchangedSince: lastSeen, previous: lastDeck)
-    lastDeck = deck
-  }
-
-  func reloadIfChanged() -> Deck? {
-    guard file.fingerprint() != lastSeen else { return nil }
-    // A file that no longer parses is left alone; the next save will refuse and say why.
-    guard let loaded = try? file.load() else { return nil }
-    lastSeen = loaded.fingerprint
-    lastDeck = loaded.deck
-    return loaded.deck
   }
 }
 

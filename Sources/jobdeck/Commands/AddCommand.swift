@@ -83,7 +83,7 @@ struct AddPosting: ParsableCommand {
   private func add(_ posting: Posting, choice: DuplicateChoice, cutoff: CivilDate?, now: Date)
     throws -> String
   {
-    try storeOptions.file.update { deck -> String in
+    try storeOptions.session.update { deck -> String in
       let id: String
       let existing = choice == .addAnyway ? nil : deck.duplicate(of: posting)
       if choice == .ask, let existing { throw DuplicateFound(existing: existing) }
@@ -155,7 +155,7 @@ struct AddApplication: ParsableCommand {
 
   func run() throws {
     let now = storeOptions.clock.now
-    let id = try storeOptions.file.update { deck in
+    let id = try storeOptions.session.update { deck in
       try deck.apply(toPosting: nil, company: company, title: title, stage: stage, note: note,
                      at: now)
     }

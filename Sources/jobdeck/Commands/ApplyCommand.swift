@@ -25,7 +25,7 @@ struct ApplyCommand: ParsableCommand {
       return try OptionValue.instant(on: day, hour: 12, in: clock.timeZone, option: "--on",
                                      text: text)
     } ?? clock.now
-    let id = try storeOptions.file.update { deck -> String in
+    let id = try storeOptions.session.update { deck -> String in
       let postingID = try deck.resolvePosting(posting)
       let id = try deck.apply(
         toPosting: postingID, stage: stage, note: note,

@@ -30,7 +30,7 @@ struct UnarchiveCommand: ParsableCommand {
 
 private func setArchived(_ archived: Bool, id: String, storeOptions: StoreOptions) throws {
   let now = storeOptions.clock.now
-  let (reference, changed, name) = try storeOptions.file.update {
+  let (reference, changed, name) = try storeOptions.session.update {
     deck -> (Deck.Reference, Bool, String) in
     var reference = try deck.resolve(id)
     // An application that shares its posting's id is the same job: put the job away (its

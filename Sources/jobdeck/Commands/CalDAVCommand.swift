@@ -37,7 +37,7 @@ struct CalDAVPushCommand: ParsableCommand {
       environment: ProcessInfo.processInfo.environment)
     let file = storeOptions.file
     let clock = storeOptions.clock
-    let deck = try file.load().deck
+    let deck = try storeOptions.session.open().deck
     // The alarms at the lead times `remind` and `export --format ics` use.
     let leadTimes = try ReminderLeadOption.resolve(
       flag: nil, environment: ProcessInfo.processInfo.environment,

@@ -22,7 +22,7 @@ struct ConflictsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-      let deck = try storeOptions.file.load().deck
+      let deck = try storeOptions.session.open().deck
       guard !deck.conflicts.isEmpty else {
         say("No conflicts.")
         return
@@ -49,7 +49,7 @@ struct ConflictsCommand: ParsableCommand {
 
     func run() throws {
       let time = storeOptions.clock.now
-      let count = try storeOptions.file.update { deck in
+      let count = try storeOptions.session.update { deck in
         try deck.resolveConflict(recordID: id, field: field, keep: keep, at: time)
       }
       say("Resolved \(Plural.count(count, "conflict")) on \(id) \(field): kept"

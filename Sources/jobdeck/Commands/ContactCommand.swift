@@ -44,7 +44,7 @@ struct AddContact: ParsableCommand {
     let now = storeOptions.clock.now
     var contact = Contact(name: name)
     fields.apply(to: &contact)
-    let (applicationID, position) = try storeOptions.file.update { deck -> (String, Int) in
+    let (applicationID, position) = try storeOptions.session.update { deck -> (String, Int) in
       let applicationID = try deck.resolveApplication(id)
       return (applicationID, try deck.addContact(contact, toApplication: applicationID, at: now))
     }
@@ -64,7 +64,7 @@ struct EditContact: ParsableCommand {
 
   func run() throws {
     let now = storeOptions.clock.now
-    let (applicationID, shown) = try storeOptions.file.update { deck -> (String, String) in
+    let (applicationID, shown) = try storeOptions.session.update { deck -> (String, String) in
       let applicationID = try deck.resolveApplication(id)
       let position = try deck.contactIndex(contact, inApplication: applicationID)
       try deck.editContact(at: position, ofApplication: applicationID, at: now) { contact in
@@ -88,7 +88,7 @@ struct RemoveContact: ParsableCommand {
 
   func run() throws {
     let now = storeOptions.clock.now
-    let (applicationID, removed) = try storeOptions.file.update { deck -> (String, Contact) in
+    let (applicationID, removed) = try storeOptions.session.update { deck -> (String, Contact) in
       let applicationID = try deck.resolveApplication(id)
       let position = try deck.contactIndex(contact, inApplication: applicationID)
       return (applicationID,

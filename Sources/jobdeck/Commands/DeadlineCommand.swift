@@ -37,7 +37,7 @@ struct AddDeadline: ParsableCommand {
     let day = try OptionValue.date(date, option: "date", today: clock.today)
     let leadTimes = try lead.map { try OptionValue.leadTimes($0, option: "--lead") }
     let due = try EventTimeInput.due(on: day, at: at, timeZone: timeZone, clock: clock)
-    let deadlineID = try storeOptions.file.update { deck -> String in
+    let deadlineID = try storeOptions.session.update { deck -> String in
       let owner: DeadlineOwner
       switch try deck.resolve(id) {
       case .posting(let postingID): owner = .posting(postingID)
@@ -57,7 +57,7 @@ private func changeDeadline(
   _ change: (inout Deck, String, Date) throws -> Void
 ) throws {
   let now = storeOptions.clock.now
-  let deadlineID = try storeOptions.file.update { deck -> String in
+  let deadlineID = try storeOptions.session.update { deck -> String in
     let deadlineID = try deck.resolveDeadline(text)
     try change(&deck, deadlineID, now)
     return deadlineID

@@ -80,11 +80,11 @@ struct EditCommand: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let reference = try deck.resolve(id)
     guard givesFields else { return try editInEditor(Self.document(for: reference, in: deck), clock: clock) }
     let now = clock.now
-    let name = try storeOptions.file.update { deck -> String in
+    let name = try storeOptions.session.update { deck -> String in
       var postingID: String?
       var applicationID: String?
       switch reference {
@@ -168,7 +168,7 @@ struct EditCommand: ParsableCommand {
   }
 
   private func editInEditor(_ reference: Deck.Reference, clock: WallClock) throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     var text: String
     switch reference {
     case .posting(let id):
@@ -195,7 +195,7 @@ struct EditCommand: ParsableCommand {
       }
       do {
         try save(edited, reference: reference, now: clock.now)
-        say(safe("\(reference.id) (\(RecordName.of(reference, in: try storeOptions.file.load().deck))): updated"))
+        say(safe("\(reference.id) (\(RecordName.of(reference, in: try storeOptions.session.open().deck))): updated"))
         return
       } catch let error as RecordDocumentError {
         guard interactive else {
@@ -212,7 +212,7 @@ struct EditCommand: ParsableCommand {
   }
 
   private func save(_ text: String, reference: Deck.Reference, now: Date) throws {
-    try storeOptions.file.update { deck in
+    try storeOptions.session.update { deck in
       switch reference {
       case .posting(let id):
         guard let posting = deck.posting(withID: id) else { throw DeckError.notFound(id, expected: .posting) }

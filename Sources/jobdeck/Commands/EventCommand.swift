@@ -81,7 +81,7 @@ struct AddEvent: ParsableCommand {
     let due = try EventTimeInput.due(on: day, at: options.at, timeZone: options.timeZone,
                                      clock: clock)
     let (duration, link, leads) = try options.details()
-    let eventID = try storeOptions.file.update { deck -> String in
+    let eventID = try storeOptions.session.update { deck -> String in
       let owner: DeadlineOwner
       switch try deck.resolve(id) {
       case .posting(let postingID):
@@ -131,7 +131,7 @@ struct EditEvent: ParsableCommand {
     if clearsLink { checked.link = nil }
     let (duration, link, leads) = try checked.details()
     let now = clock.now
-    let eventID = try storeOptions.file.update { deck -> String in
+    let eventID = try storeOptions.session.update { deck -> String in
       let eventID = try deck.resolveDeadline(id)
       guard let current = deck.deadline(withID: eventID) else {
         throw DeckError.notFound(id, expected: .deadline)
@@ -201,7 +201,7 @@ struct RemoveEvent: ParsableCommand {
   @Argument(help: "The event (any unique prefix of its id).") var id: String
 
   func run() throws {
-    let removed = try storeOptions.file.update { deck -> String in
+    let removed = try storeOptions.session.update { deck -> String in
       let eventID = try deck.resolveDeadline(id)
       try deck.removeDeadline(eventID)
       return eventID

@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let clock = storeOptions.clock
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let text: String
     switch format {
     case .ics:

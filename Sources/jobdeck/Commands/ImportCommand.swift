@@ -106,7 +106,7 @@ struct ImportCommand: ParsableCommand {
     var kept: [String] = []
     while true {
       do {
-        (outcome, kept) = try storeOptions.file.update { deck -> (MergeOutcome, [String]) in
+        (outcome, kept) = try storeOptions.session.update { deck -> (MergeOutcome, [String]) in
           if choice == .ask, let id = deck.duplicateID(of: draft),
             let existing = deck.posting(withID: id)
           {
@@ -188,7 +188,7 @@ struct ImportCommand: ParsableCommand {
     // The rows go once merged: the deck shares their text, and the save needs only the deck.
     var batches = result.batches
     result.batches = []
-    let tally = try storeOptions.file.update { deck -> (added: Int, updated: Int) in
+    let tally = try storeOptions.session.update { deck -> (added: Int, updated: Int) in
       var added = 0
       var updated = 0
       for outcome in deck.importCSVRows(batches: &batches, at: now, timeZone: clock.timeZone) {

@@ -35,7 +35,7 @@ struct ListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     switch subject {
     case .postings: try listPostings(deck)
     case .applications: try listApplications(deck)

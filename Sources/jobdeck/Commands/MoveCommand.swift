@@ -23,7 +23,7 @@ struct MoveCommand: ParsableCommand {
       return try OptionValue.instant(on: day, hour: 12, in: clock.timeZone, option: "--on",
                                      text: text)
     } ?? clock.now
-    let (applicationID, outcome) = try storeOptions.file.update { deck in
+    let (applicationID, outcome) = try storeOptions.session.update { deck in
       let applicationID = try deck.resolveApplication(id)
       let outcome = try deck.move(applicationID: applicationID, to: stage, note: note, at: time)
       deck.refreshDerivedDeadlines()
@@ -50,7 +50,7 @@ struct NoteCommand: ParsableCommand {
 
   func run() throws {
     let now = storeOptions.clock.now
-    let applicationID = try storeOptions.file.update { deck in
+    let applicationID = try storeOptions.session.update { deck in
       let applicationID = try deck.resolveApplication(id)
       try deck.appendNote(text, toApplication: applicationID, at: now)
       return applicationID

@@ -30,7 +30,7 @@ struct CompareOffers: ParsableCommand {
   }
 
   func run() throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let applications = try ids.map { text -> Application in
       let id = try deck.resolveApplication(text)
       guard let application = deck.application(withID: id) else {

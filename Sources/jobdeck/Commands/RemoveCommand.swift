@@ -14,8 +14,8 @@ struct RemoveCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Do not ask.") var yes = false
 
   func run() throws {
-    let file = storeOptions.file
-    let deck = try file.load().deck
+    let session = storeOptions.session
+    let deck = try session.open().deck
     let reference = try deck.resolve(id)
     let name = RecordName.of(reference, in: deck)
     if !yes {
@@ -28,7 +28,7 @@ struct RemoveCommand: ParsableCommand {
         return
       }
     }
-    let removal = try file.update { deck -> Removal in
+    let removal = try session.update { deck -> Removal in
       switch reference {
       case .posting(let id): return try deck.removePosting(id)
       case .application(let id):

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let clock = storeOptions.clock
     let period = try periodOptions.period(today: clock.today)
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let person = (name ?? storeOptions.configOptions.configuration.name)
       .flatMap(OptionValue.nonBlank)
     let report = ProofOfSearch(deck: deck, clock: clock, from: period.from, to: period.to,

@@ -90,7 +90,7 @@ struct SetCommand: ParsableCommand {
     let pay = try offeredSalary()
     let offeredNotice = try offerNotice.map { try OptionValue.duration($0, option: "--offer-notice") }
     let now = clock.now
-    let (applicationID, derived) = try storeOptions.file.update { deck -> (String, [Deadline]) in
+    let (applicationID, derived) = try storeOptions.session.update { deck -> (String, [Deadline]) in
       let applicationID = try deck.resolveApplication(id)
       if let noticePeriod { deck.settings.currentNoticePeriod = noticePeriod }
       try deck.setTerms(applicationID: applicationID, at: now) { terms in
@@ -107,7 +107,7 @@ struct SetCommand: ParsableCommand {
       return (applicationID, deck.deadlines(ownedBy: .application(applicationID)))
     }
     say("Updated \(applicationID).")
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     for deadline in derived where deadline.status == .pending {
       say("  \(deadline.kind.displayName): " + DeadlineText.when(deadline, in: deck, clock: clock))
     }

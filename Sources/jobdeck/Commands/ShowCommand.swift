@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let reference = try deck.resolve(id)
     let clock = storeOptions.clock
     if json {

@@ -25,7 +25,7 @@ struct StatsCommand: ParsableCommand {
   func run() throws {
     let clock = storeOptions.clock
     let period = try periodOptions.period(today: clock.today)
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let statistics = SearchStatistics(deck: deck, clock: clock, from: period.from, to: period.to,
                                       groupedBy: by)
     if json {

@@ -92,7 +92,7 @@ struct ListSuggestions: ParsableCommand {
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    let deck = try storeOptions.file.load().deck
+    let deck = try storeOptions.session.open().deck
     let suggestions = deck.suggestions(
       clock: storeOptions.clock,
       rules: try suggestionOptions.rules(for: deck, configuration: storeOptions))
@@ -116,7 +116,7 @@ struct SuggestionAnswerArguments: ParsableArguments {
 
   func answer<T>(_ body: (inout Deck, Suggestion) throws -> T) throws -> T {
     let clock = storeOptions.clock
-    return try storeOptions.file.update { deck in
+    return try storeOptions.session.update { deck in
       let suggestion = try deck.suggestions(
         clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions)
       ).resolve(id)

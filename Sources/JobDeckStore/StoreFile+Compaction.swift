@@ -1,0 +1,35 @@
+import Foundation
+import Glibc
+import JobDeckCore
+
+extension StoreFile {
+  /// Folds the journal into `store.json` (one full rewrite) and removes it, so that the file
+  /// alone holds the whole deck again: for `jq`, `git`, backups and other readers of the file.
+  /// Returns the number of journal operations folded in (0 when there was no journal). A stale
+  /// journal is kept aside as `store.json.journal.stale-<time>` and not applied.
+  @discardableResult
+  public func compact() throws -> Int {
+    try withLockedState(.changing, ifNoDirectory: { _ in 0 }) { state, target in
+      guard let journal = state.journal else { return 0 }
+      try refuseNewerVersion(state.document)
+      if journal.isStale || state.storeStatus == nil {
+        try moveAside(target + ".journal", to: target + ".journal.stale-" + Self.timestamp())
+        return 0
+      }
+      try rewrite(state.deck, over: state, target: target)
+      return state.journalOperationCount
+    }
+  }
+
+  /// `jobdeck check --set-journal-aside`: renames the journal to
+  /// `store.json.journal.stale-<time>`, so that the store file alone is the store again. Returns
+  /// where it went, or nil when there was no journal.
+  @discardableResult
+  public func setJournalAside() throws -> String? {
+    try withLock(.changing, ifNoDirectory: { _ in nil }) { target in
+      let journalPath = target + ".journal"
+      guard try FileSystem.status(of: journalPath) != nil else { return nil }
+      return try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
+    }
+  }
+}
