@@ -56,9 +56,9 @@ public enum FetchError: Error, CustomStringConvertible, Equatable {
 /// fast with the status or the reason instead of hanging or filling memory.
 ///
 /// Through libcurl directly, not URLSession: FoundationNetworking on Linux decompresses a gzip
-/// body whatever the request asks and hands it to the delegate asynchronously, so a 2 MB gzip
-/// bomb was 2.3 GB in memory before a delegate counting the bytes could cancel it, and it
-/// honours no total timeout. Here every decompressed piece passes `FetchTransfer.take(_:)`
+/// body whatever the request asks and hands it to the delegate asynchronously, so a small gzip
+/// bomb is decompressed whole into memory before a delegate counting the bytes can cancel it,
+/// and it honours no total timeout. Here every decompressed piece passes `FetchTransfer.take(_:)`
 /// before the next is made, and the deadlines are libcurl's own.
 public enum PostingFetcher {
   /// Redirects followed before giving up, as browsers allow about twenty.

@@ -1,8 +1,8 @@
 /// Case-insensitive substring search over long text without lowercasing a copy of it.
 ///
-/// The filter reads up to 170 MB of descriptions at 100,000 postings when a word is found
-/// nowhere: the inner loop compares 16 bytes at a time (first and second needle byte together)
-/// and only verifies the rare positions where both fit.
+/// A word found nowhere makes the filter read every description, most of a store's bytes: the
+/// inner loop compares 16 bytes at a time (first and second needle byte together) and only
+/// verifies the rare positions where both fit.
 enum TextSearch {
   /// `needle` is the lowercased needle's UTF-8. ASCII needles are compared byte by byte with
   /// ASCII case folding; others fall back to lowercasing the text.

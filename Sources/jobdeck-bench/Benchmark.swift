@@ -23,8 +23,12 @@ struct Benchmark {
   var bench: String
   var python: String?
   var task: String?
+  /// The figure groups to measure (`--only`); nil measures all of them.
+  var only: Set<String>? = nil
   var rows: [Row] = []
   var notes: [String] = []
+  /// Every figure's numbers by size, for the table of targets.
+  var measurements: [String: [Int: Measurement]] = [:]
   /// Taskwarrior's time for the agenda's report at the size being measured.
   var agendaReference: Double?
 
@@ -32,26 +36,39 @@ struct Benchmark {
   /// `agenda --within 14d` from the pinned today (2026-03-02) shows what is due by 2026-03-16.
   static let taskFilter = "due.before:2026-03-17"
 
+  /// The groups `--only` can name, in the order they run.
+  static let groups = ["open", "keys", "agenda", "save", "import", "limits"]
+
+  private func measures(_ group: String) -> Bool { only?.contains(group) ?? true }
+
   mutating func run() throws {
     for size in sizes {
       log("size \(size): preparing data")
       let files = DataFiles(directory: dataDirectory, size: size)
       try files.prepare()
       let storeBytes = Self.fileSize(files.store)
-      let memoryLimit = 2 * storeBytes
+      let memoryLimit = storeBytes
       log("size \(size): store \(storeBytes / 1_000_000) MB")
-      try measureOpen(files, size: size, memoryLimit: memoryLimit)
-      try measureKeystrokes(files, size: size, memoryLimit: memoryLimit)
-      try measureAgenda(files, size: size, memoryLimit: memoryLimit)
-      try measureSave(files, size: size, memoryLimit: memoryLimit)
-      try measureImport(files, size: size, memoryLimit: memoryLimit)
+      if measures("open") { try measureOpen(files, size: size, memoryLimit: memoryLimit) }
+      if measures("keys") { try measureKeystrokes(files, size: size, memoryLimit: memoryLimit) }
+      // The agenda after a move or an import is compared with taskwarrior's time, which the
+      // fresh agenda's measurement takes.
+      if measures("agenda") || measures("save") {
+        try measureAgenda(files, size: size, memoryLimit: memoryLimit)
+      }
+      if measures("save") { try measureSave(files, size: size, memoryLimit: memoryLimit) }
+      if measures("import") { try measureImport(files, size: size, memoryLimit: memoryLimit) }
     }
-    try measureLongAd()
-    try measureEndlessStandardInput()
+    if measures("limits") {
+      try measureLongAd()
+      try measureEndlessStandardInput()
+    }
   }
 
+  var targetTable: TargetTable { TargetTable(measurements: measurements, sizes: sizes) }
+
   /// `jobdeck import AD --dry-run` of a generated 2 MB ad (prose with a dated line every ten):
-  /// the text extraction alone, which once grew faster than the text.
+  /// the text extraction alone, which must grow no faster than the text.
   private mutating func measureLongAd() throws {
     log("ad: import of a 2 MB ad")
     let path = dataDirectory + "/ad-2mb.txt"
@@ -128,7 +145,7 @@ struct Benchmark {
       reference = parses.isEmpty ? nil : Statistics.median(parses)
     }
     let time = Statistics.median(times)
-    addRatio("open to first screen", size, time, reference, limit: 1.0, unit: .seconds)
+    addRatio("open to first screen", size, time, reference, limit: 0.25, unit: .seconds)
     addMemory("open", size, peak, memoryLimit)
   }
 
@@ -138,10 +155,10 @@ struct Benchmark {
       environment: Self.nowEnvironment)
     let values = Self.values(in: outcome.output)
     if let warning = values["warning"] { notes.append(warning) }
-    addAbsolute("keystroke p99 (next frame)", size, values["p99"], limit: 0.016, unit: .milliseconds)
-    addAbsolute("full-text search, common word", size, values["fulltext"], limit: 0.150,
+    addAbsolute("keystroke p99 (next frame)", size, values["p99"], limit: 0.008, unit: .milliseconds)
+    addAbsolute("full-text search, common word", size, values["fulltext"], limit: 0.100,
       unit: .milliseconds)
-    addAbsolute("full-text search, no match", size, values["fulltextNone"], limit: 0.150,
+    addAbsolute("full-text search, no match", size, values["fulltextNone"], limit: 0.100,
       unit: .milliseconds)
     addMemory("keystrokes", size, outcome.peakResidentBytes, memoryLimit)
   }
@@ -196,7 +213,7 @@ struct Benchmark {
       environment: Self.nowEnvironment)
     let values = Self.values(in: outcome.output)
     if values["roundTrip"] != "true" { notes.append("save at \(size): the saved file did not read back equal") }
-    addAbsolute("save one stage move", size, values["median"], limit: 0.050, unit: .milliseconds)
+    addAbsolute("save one stage move", size, values["median"], limit: 0.025, unit: .milliseconds)
     // Memory as a person meets it: `jobdeck move` (load, move, save) in a process of its own;
     // the child above also reads the store back to check it, which is not part of a save.
     var peak = outcome.peakResidentBytes
@@ -207,6 +224,7 @@ struct Benchmark {
       addMemory("save (jobdeck move)", size, peak, memoryLimit)
       try measureAgendaAfterMoves(store: copy, application: application, size: size,
         memoryLimit: memoryLimit, peak: rebuilt.peakResidentBytes)
+      try measureAgendaAfterImports(store: copy, size: size)
     } else {
       addMemory("save (jobdeck move)", size, peak, memoryLimit)
     }
@@ -245,7 +263,7 @@ struct Benchmark {
       let directory = dataDirectory + "/import-\(size)"
       try? FileManager.default.removeItem(atPath: directory)
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      // Bounded: an import slower than 20 × the target is reported as such, not waited for.
+      // Bounded: a run that has gone wrong is reported as such rather than waited for.
       let outcome: Subprocess.Outcome
       do {
         outcome = try Subprocess.run(
@@ -253,9 +271,9 @@ struct Benchmark {
           environment: Self.nowEnvironment, timeout: 100)
       } catch Subprocess.Failure.timedOut {
         rows.append(Row(figure: "import CSV", size: size, jobdeck: "> 100 s (stopped)",
-          reference: "—", ratio: "—", target: "≤ 5.000 s", met: "not met"))
+          reference: "—", ratio: "—", target: "≤ 3.000 s", met: "not met"))
         rows.append(Row(figure: "peak RSS, import", size: size, jobdeck: "not measured",
-          reference: "—", ratio: "—", target: "ratio ≤ 2", met: "not measured"))
+          reference: "—", ratio: "—", target: "ratio ≤ 1", met: "not measured"))
         try? FileManager.default.removeItem(atPath: directory)
         return
       }
@@ -268,8 +286,8 @@ struct Benchmark {
       try? FileManager.default.removeItem(atPath: directory)
     }
     addAbsolute("import CSV", size, times.isEmpty ? nil : "\(Statistics.median(times))",
-      limit: 5, unit: .seconds)
-    addMemory("import", size, peak, written > 0 ? 2 * written : memoryLimit)
+      limit: 3, unit: .seconds)
+    addMemory("import", size, peak, written > 0 ? written : memoryLimit)
   }
 
   // MARK: - References
@@ -311,16 +329,18 @@ struct Benchmark {
     }
   }
 
-  private mutating func addRatio(_ figure: String, _ size: Int, _ value: Double,
+  mutating func addRatio(_ figure: String, _ size: Int, _ value: Double,
     _ reference: Double?, limit: Double, unit: Unit)
   {
     let target = "ratio ≤ \(limit == 1 ? "1" : String(limit))"
     guard let reference else {
+      measurements[figure, default: [:]][size] = Measurement(value: value, ratio: nil)
       rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
         reference: "missing", ratio: "—", target: target, met: "no reference"))
       return
     }
     let ratio = value / reference
+    measurements[figure, default: [:]][size] = Measurement(value: value, ratio: ratio)
     rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
       reference: Self.format(reference, unit), ratio: String(format: "%.2f", ratio),
       target: target, met: ratio <= limit ? "met" : "not met"))
@@ -334,18 +354,22 @@ struct Benchmark {
         target: "≤ " + Self.format(limit, unit), met: "not met"))
       return
     }
+    measurements[figure, default: [:]][size] = Measurement(value: value, ratio: nil)
     rows.append(Row(figure: figure, size: size, jobdeck: Self.format(value, unit),
       reference: "—", ratio: "—", target: "≤ " + Self.format(limit, unit),
       met: value <= limit ? "met" : "not met"))
   }
 
-  private mutating func addMemory(_ figure: String, _ size: Int, _ peak: Int, _ limit: Int) {
-    let ratio = Double(peak) / Double(limit / 2)
+  /// Peak memory against the store's size (`storeBytes`), which it must not exceed.
+  mutating func addMemory(_ figure: String, _ size: Int, _ peak: Int, _ storeBytes: Int) {
+    let ratio = Double(peak) / Double(storeBytes)
+    measurements["peak RSS, \(figure)", default: [:]][size] = Measurement(
+      value: Double(peak), ratio: ratio)
     rows.append(Row(figure: "peak RSS, \(figure)", size: size,
       jobdeck: String(format: "%.1f MB", Double(peak) / 1e6),
-      reference: String(format: "store %.1f MB", Double(limit / 2) / 1e6),
-      ratio: String(format: "%.2f", ratio), target: "ratio ≤ 2",
-      met: peak <= limit ? "met" : "not met"))
+      reference: String(format: "store %.1f MB", Double(storeBytes) / 1e6),
+      ratio: String(format: "%.2f", ratio), target: "ratio ≤ 1",
+      met: peak <= storeBytes ? "met" : "not met"))
   }
 
   func table() -> String {
@@ -374,7 +398,7 @@ struct Benchmark {
     return stat(path, &info) == 0 ? Int(info.st_size) : 0
   }
 
-  private func log(_ text: String) {
+  func log(_ text: String) {
     FileHandle.standardError.write(Data(("bench: " + text + "\n").utf8))
   }
 }

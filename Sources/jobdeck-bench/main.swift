@@ -1,9 +1,12 @@
 import Foundation
 import JobDeckTestSupport
 
-/// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--data DIR] [--jobdeck PATH]`
-/// generates the data, measures every figure against its reference and prints one table.
+/// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--only open,keys,agenda,save,import,limits]
+/// [--data DIR] [--jobdeck PATH]` generates the data, measures every figure against its reference
+/// and prints the figures' table, then the table of targets and the machine it ran on.
 /// `jobdeck-bench generate --sizes … [--data DIR]` only writes the data files.
+/// `jobdeck-bench readme RUN-OUTPUT README.md` rewrites the README's performance section from
+/// the output of a run.
 /// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child.
 /// `jobdeck-bench accuracy [--corpus DIR]` scores the ad importer on the labelled corpus beside
 /// Python's dateparser (`Scripts/bench-accuracy` installs it in a virtual environment first).
@@ -21,6 +24,11 @@ func runBenchmark() throws {
     case ("import-nosave", 2): try InProcessFigures.importCSVWithoutSaving(csv: rest[1])
     default: throw BenchError("unknown child measurement: \(rest)")
     }
+    return
+  }
+  if arguments.first == "readme" {
+    guard arguments.count == 3 else { throw BenchError("usage: jobdeck-bench readme RUN-OUTPUT README.md") }
+    try ReadmePerformance.update(readme: arguments[2], fromRunOutput: arguments[1])
     return
   }
   if arguments.first == "accuracy" {
@@ -41,6 +49,8 @@ func runBenchmark() throws {
     .deletingLastPathComponent().path
   var data = ".build/bench-data"
   var jobdeck = executableDirectory + "/jobdeck"
+  var only: Set<String>?
+  var command = ["Scripts/bench"]
   var index = 0
   func value() throws -> String {
     index += 1
@@ -49,8 +59,19 @@ func runBenchmark() throws {
   }
   while index < arguments.count {
     switch arguments[index] {
-    case "--sizes": sizes = try value().split(separator: ",").compactMap { Int($0) }
-    case "--runs": runs = max(1, Int(try value()) ?? 5)
+    case "--sizes":
+      sizes = try value().split(separator: ",").compactMap { Int($0) }
+      command += ["--sizes", sizes.map(String.init).joined(separator: ",")]
+    case "--runs":
+      runs = max(1, Int(try value()) ?? 5)
+      command += ["--runs", "\(runs)"]
+    case "--only":
+      let groups = try value().split(separator: ",").map(String.init)
+      if let unknown = groups.first(where: { !Benchmark.groups.contains($0) }) {
+        throw BenchError("--only: unknown figure group '\(unknown)' (one of \(Benchmark.groups.joined(separator: ", ")))")
+      }
+      only = Set(groups)
+      command += ["--only", groups.joined(separator: ",")]
     case "--data": data = try value()
     case "--jobdeck": jobdeck = try value()
     default: throw BenchError("unknown argument \(arguments[index])")
@@ -73,6 +94,7 @@ func runBenchmark() throws {
       ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
       : (Subprocess.find(CommandLine.arguments[0]) ?? CommandLine.arguments[0]),
     python: python, task: task)
+  benchmark.only = only
   try benchmark.run()
   print(benchmark.table())
   print("")
@@ -84,6 +106,11 @@ func runBenchmark() throws {
     print("missing: taskwarrior 2.6 (apt-get install taskwarrior); the agenda figure has no reference.")
   }
   for note in benchmark.notes { print("note: " + note) }
+  print("")
+  print(ReadmePerformance.targetsHeading)
+  print(benchmark.targetTable.text())
+  print("")
+  for line in MachineDescription.lines(command: command.joined(separator: " ")) { print(line) }
 }
 
 /// Finds the reference tools; the benchmark installs nothing itself.

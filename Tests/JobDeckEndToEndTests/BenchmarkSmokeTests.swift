@@ -18,7 +18,7 @@ import Testing
     let figures = [
       "open to first screen", "keystroke p99 (next frame)", "full-text search, common word",
       "full-text search, no match", "agenda --within 14d", "agenda, first after a move",
-      "agenda, summary rebuilt", "save one stage move", "import CSV", "peak RSS, open",
+      "agenda, first after an import", "agenda, summary rebuilt", "save one stage move", "import CSV", "peak RSS, open",
       "peak RSS, keystrokes", "peak RSS, agenda", "peak RSS, agenda after changes",
       "peak RSS, save (jobdeck move)", "peak RSS, import",
     ]
@@ -37,5 +37,42 @@ import Testing
       #expect(row != nil, "no row \(prefix)")
       #expect(row?.contains("| failed |") == false, "failed: \(row ?? "")")
     }
+    try expectTargetTableAndReadmeSection(output: result.standardOutput, bench: bench,
+      directory: directory)
+  }
+
+  /// Every target of issue 16 is printed with a measured figure, and the README's performance
+  /// section is rewritten from the run without touching the sections around it.
+  private func expectTargetTableAndReadmeSection(output: String, bench: BuiltBinary,
+    directory: TemporaryDirectory) throws
+  {
+    let lines = output.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex(of: "Targets:"))
+    #expect(lines[start + 1] == "| figure (at 1k) | today | target | measured | measured ÷ target | met | growth |")
+    let targets = lines[(start + 3)...].prefix { $0.hasPrefix("|") }
+    #expect(targets.count == 10)
+    for row in targets {
+      let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      // The agenda rows need taskwarrior and the first paint needs orjson; the others are JobDeck's own.
+      if cells[0].contains("taskwarrior") || cells[0].contains("orjson") { continue }
+      #expect(cells[3] != "not measured", "\(row)")
+      #expect(cells[5] == "yes" || cells[5] == "no", "\(row)")
+    }
+    #expect(lines.contains { $0.hasPrefix("machine: ") && $0.contains(" cores, ") })
+    #expect(lines.contains("command: Scripts/bench --sizes 1000 --runs 1"))
+
+    let runOutput = URL(fileURLWithPath: directory.file("run.txt"))
+    try Data(output.utf8).write(to: runOutput)
+    let readme = URL(fileURLWithPath: directory.file("README.md"))
+    try Data("# JobDeck\n\n## Performance\n\nold figures\n\n## Licence\n\nMIT\n".utf8)
+      .write(to: readme)
+    let rewrite = try bench.run(["readme", runOutput.path, readme.path], timeout: 60)
+    #expect(rewrite.exitCode == 0, "\(rewrite.standardError)")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    #expect(!text.contains("old figures"))
+    #expect(text.hasPrefix("# JobDeck\n\n## Performance\n\n`Scripts/bench` builds"))
+    #expect(text.hasSuffix("\n\n## Licence\n\nMIT\n"))
+    #expect(text.contains("Last run: `Scripts/bench --sizes 1000 --runs 1`, release build, on "))
+    for row in targets { #expect(text.contains(row + "\n")) }
   }
 }

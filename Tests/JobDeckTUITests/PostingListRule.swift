@@ -4,10 +4,12 @@ import JobDeckTestSupport
 
 @testable import JobDeckTUI
 
-/// The straightforward versions of what `DeckFacts` and the filter scan compute quickly: the
-/// table's order and filter as they were written before they were made fast, for the
-/// equivalence tests to compare against.
-enum Reference {
+/// The postings table's rules, stated as plainly as they can be: which posting each sort puts
+/// first, and which postings a filter lets through. The app's table (sorted once per deck,
+/// filtered lazily a screen at a time, on two cores) must list exactly what these say.
+enum PostingListRule {
+  /// Each posting's nearest dated agenda entry: the first of the sorted agenda that belongs to
+  /// the posting or to one of its applications.
   static func nearestByPosting(_ deck: Deck, clock: FixedWallClock) -> [String: AgendaEntry] {
     var result: [String: AgendaEntry] = [:]
     for entry in Agenda.visibleEntries(deck: deck, clock: clock) where entry.date != nil {
@@ -26,6 +28,8 @@ enum Reference {
     allOrdered(deck, sort: sort, clock: clock).filter { !deck.postings[$0].isArchived }
   }
 
+  /// By deadline: nearest first, postings without one last. By posted date: newest first,
+  /// undated last. By company: case-insensitively. Ties keep the deck's order.
   static func allOrdered(_ deck: Deck, sort: PostingSort, clock: FixedWallClock) -> [Int] {
     let postings = deck.postings
     let indices = Array(postings.indices)
@@ -71,6 +75,10 @@ enum Reference {
     return false
   }
 
+  /// A posting passes when the lowercased filter occurs in its title, company, location or
+  /// tags (each lowercased, the fields read as one text with a NUL after each), or in its
+  /// description: byte for byte with A–Z read as a–z for an ASCII filter, in the lowercased
+  /// description otherwise.
   static func matches(_ posting: Posting, filter: String) -> Bool {
     let needleText = filter.lowercased()
     let needle = Array(needleText.utf8)
@@ -92,8 +100,9 @@ enum Reference {
   }
 }
 
-/// Decks big enough to take the scan's chunked and two-core paths, with the text that breaks
-/// case folding: capitals, ß, accents precomposed and decomposed, dotted İ, Kelvin sign.
+/// Random decks, large enough to take the scan's chunked and two-core paths when asked, with
+/// the text that breaks case folding: capitals, ß, accents precomposed and decomposed, dotted
+/// İ, Kelvin sign; ids repeat near the end.
 enum LargeDeck {
   static let words = [
     "Engineer", "engineer", "ENGINEER", "Data", "Straße", "STRASSE", "strasse", "Ärzte",
@@ -120,7 +129,7 @@ enum LargeDeck {
         }.joined(separator: ". ")
         : nil
       deck.postings.append(Posting(
-        id: "p\(index % (count - 3))", title: phrase(2), company: random.pick(LargeDeck.words),
+        id: "p\(index % max(count - 3, 1))", title: phrase(2), company: random.pick(LargeDeck.words),
         location: random.chance(0.8) ? random.pick(LargeDeck.words) : nil,
         posted: posted, tags: (0..<Int.random(in: 0...2, using: &random)).map { _ in phrase(1) },
         description: description, createdAt: created))

@@ -5,10 +5,11 @@ import Testing
 
 @testable import JobDeckTUI
 
-/// The cached orders, the lazy filter scan, the SIMD search and the agenda's line addressing
-/// give exactly what the straightforward code gives (`Reference`).
-@Suite("Fast paths match the straightforward ones")
-struct FastPathEquivalenceTests {
+/// On random decks, the postings table lists exactly what its rules say (`PostingListRule`),
+/// however it gets there (orders cached per deck, a filter scanned a screen at a time on two
+/// cores, 16 bytes at a time); the agenda's and the pipeline's lists likewise.
+@Suite("The postings table follows its rules on random decks")
+struct PostingListPropertyTests {
   static let clock = Fixtures.clock
 
   func app(_ deck: Deck) -> App {
@@ -17,42 +18,55 @@ struct FastPathEquivalenceTests {
 
   func visible(_ app: App) -> [Int] { Renderer(state: app.state).visiblePostingIndices() }
 
-  @Test(arguments: [1, 2])
-  func sortedOrdersMatchTheReferenceOnALargeDeck(seed: UInt64) {
-    let deck = LargeDeck.deck(seed: seed, postings: 3_000, clock: Self.clock)
+  /// A deck size for `seed`: most small, some past the scan's first chunks and two-core size.
+  static func size(_ seed: UInt64) -> Int {
+    var random = SeededGenerator(seed: seed &+ 99)
+    return random.chance(0.25) ? Int.random(in: 3_000...6_000, using: &random)
+      : Int.random(in: 0...600, using: &random)
+  }
+
+  @Test(arguments: PropertySeeds.seeds(default: 6))
+  func everySortOrdersTheTableByItsRule(seed: UInt64) {
+    let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
     var app = app(deck)
     for sort in [PostingSort.deadline, .posted, .company] {
       #expect(app.state.postingSort == sort)
-      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+      #expect(visible(app) == PostingListRule.order(deck, sort: sort, clock: Self.clock))
       app.press(.character("s"))
     }
   }
 
-  @Test func nearestDeadlinesMatchTheSortedAgendasFirstEntries() {
-    let deck = LargeDeck.deck(seed: 3, postings: 2_000, clock: Self.clock)
+  @Test(arguments: PropertySeeds.seeds(default: 4))
+  func nearestDeadlinesAreTheSortedAgendasFirstEntries(seed: UInt64) {
+    let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
     let app = app(deck)
     #expect(AgendaModel(state: app.state).nearestByPosting()
-      == Reference.nearestByPosting(deck, clock: Self.clock))
+      == PostingListRule.nearestByPosting(deck, clock: Self.clock))
     #expect(AgendaModel(state: app.state).entries()
       == Agenda.visibleEntries(deck: deck, clock: Self.clock))
   }
 
   /// Typed one key at a time, deleted and retyped: narrowing, resuming and the two-core scan.
-  @Test(arguments: [PostingSort.deadline, .posted, .company])
-  func typedFiltersShowTheReferenceRows(sort: PostingSort) {
-    let deck = LargeDeck.deck(seed: 4, postings: 6_000, clock: Self.clock)
+  /// The words that break case folding each time, then a few drawn from the deck's own text.
+  @Test(arguments: zip(PropertySeeds.seeds(default: 3), [PostingSort.deadline, .posted, .company]))
+  func typedFiltersListThePostingsTheRuleLetsThrough(seed: UInt64, sort: PostingSort) {
+    let deck = LargeDeck.deck(seed: seed, postings: 6_000, clock: Self.clock)
+    var random = SeededGenerator(seed: seed)
     var app = app(deck)
     while app.state.postingSort != sort { app.press(.character("s")) }
     app.press(.character("/"))
+    let drawn = (0..<4).map { _ in
+      String(random.pick(LargeDeck.words).prefix(Int.random(in: 1...4, using: &random)))
+    }
     for word in ["Straße", "ärz", "CAFÉ", "cafe\u{301}", "İst", "kel", "zeppelin", "e\u{301}m",
-                 "ENGINEER da", "東京", "ss", "py", "ipsum"]
+                 "ENGINEER da", "東京", "ss", "py", "ipsum"] + drawn
     {
       var typed = ""
       for character in word {
         app.type(String(character))
         typed.append(character)
         // What the app holds (the text field may refuse a key): the reference reads the same.
-        let expected = Reference.visible(
+        let expected = PostingListRule.visible(
           deck, sort: sort, filter: app.state.filter, clock: Self.clock)
         // The first screen first (what a keystroke computes), then everything.
         let firstScreen = Renderer(state: app.state).visiblePostingIndices(0..<47)
@@ -61,24 +75,24 @@ struct FastPathEquivalenceTests {
       }
       app.press(.backspace)
       typed.removeLast()
-      #expect(visible(app) == Reference.visible(
+      #expect(visible(app) == PostingListRule.visible(
         deck, sort: sort, filter: app.state.filter, clock: Self.clock))
       for _ in typed { app.press(.backspace) }
-      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+      #expect(visible(app) == PostingListRule.order(deck, sort: sort, clock: Self.clock))
     }
   }
 
   @Test(arguments: PropertySeeds.seeds(default: 40))
-  func hostileDecksFilterAndSortLikeTheReference(seed: UInt64) {
+  func hostileDecksFilterAndSortByTheRules(seed: UInt64) {
     var generator = DeckGenerator(seed: seed)
     let deck = generator.deck(maximumRecords: 12)
     var random = SeededGenerator(seed: seed)
     var app = app(deck)
     for sort in [PostingSort.deadline, .posted, .company] {
-      #expect(visible(app) == Reference.order(deck, sort: sort, clock: Self.clock))
+      #expect(visible(app) == PostingListRule.order(deck, sort: sort, clock: Self.clock))
       let needle = String(HostileStrings.random(using: &random, maximumPieces: 2).prefix(3))
       app.state.filter = needle
-      #expect(visible(app) == Reference.visible(deck, sort: sort, filter: needle, clock: Self.clock))
+      #expect(visible(app) == PostingListRule.visible(deck, sort: sort, filter: needle, clock: Self.clock))
       app.state.filter = ""
       app.press(.character("s"))
     }
@@ -91,7 +105,7 @@ struct FastPathEquivalenceTests {
     app.press(.character("/"))
     app.type("kelvin")
     app.press(.enter)
-    let total = Reference.visible(deck, sort: .deadline, filter: "kelvin", clock: Self.clock).count
+    let total = PostingListRule.visible(deck, sort: .deadline, filter: "kelvin", clock: Self.clock).count
     for _ in 0..<(total + 3) { app.press(.down) }
     #expect(app.state.postingSelection == total - 1)
     app.press(.home, .pageDown, .pageDown)
@@ -102,8 +116,9 @@ struct FastPathEquivalenceTests {
     #expect(app.state.postingSelection == 0)
   }
 
-  @Test func foldedTextIsTheLowercasedText() {
-    var random = SeededGenerator(seed: 6)
+  @Test(arguments: PropertySeeds.seeds(default: 2))
+  func foldedTextIsTheLowercasedText(seed: UInt64) {
+    var random = SeededGenerator(seed: seed)
     for _ in 0..<500 {
       let text = random.chance(0.5) ? HostileStrings.random(using: &random)
         : LargeDeck.words.shuffled(using: &random).prefix(3).joined(separator: " ")
@@ -113,8 +128,9 @@ struct FastPathEquivalenceTests {
     }
   }
 
-  @Test func simdSearchMatchesANaiveSearch() {
-    var random = SeededGenerator(seed: 7)
+  @Test(arguments: PropertySeeds.seeds(default: 2))
+  func searchFindsTheNeedleWhereverTheFoldedTextHoldsIt(seed: UInt64) {
+    var random = SeededGenerator(seed: seed)
     let alphabet: [UInt8] = Array("aAbBzZ@`[{ ".utf8) + [0xC3, 0x84, 0xA4, 0x00, 0x7F]
     for _ in 0..<3_000 {
       let text = (0..<Int.random(in: 0...70, using: &random)).map { _ in random.pick(alphabet) }
@@ -124,12 +140,13 @@ struct FastPathEquivalenceTests {
       let found = text.withUnsafeBufferPointer {
         TextSearch.asciiFoldedContains($0, needle: needle)
       }
-      #expect(found == Reference.foldedContains(text, needle), "\(text) \(needle)")
+      #expect(found == PostingListRule.foldedContains(text, needle), "\(text) \(needle)")
     }
   }
 
-  @Test func agendaLinesAddressTheFullLayout() {
-    let deck = LargeDeck.deck(seed: 8, postings: 1_500, clock: Self.clock)
+  @Test(arguments: PropertySeeds.seeds(default: 3))
+  func agendaLinesAddressTheFullLayout(seed: UInt64) {
+    let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
     let groups = AgendaModel(state: app(deck).state).grouped()
     var full: [String] = []
     var entryLines: [Int] = []
@@ -159,8 +176,9 @@ struct FastPathEquivalenceTests {
     #expect(lines.entry(at: lines.entryCount) == nil)
   }
 
-  @Test func pipelineColumnsHoldTheStagesApplicationsInDeckOrder() {
-    let deck = LargeDeck.deck(seed: 9, postings: 1_500, clock: Self.clock)
+  @Test(arguments: PropertySeeds.seeds(default: 3))
+  func pipelineColumnsHoldTheStagesApplicationsInDeckOrder(seed: UInt64) {
+    let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
     var app = app(deck)
     app.state.showsClosedApplications = true
     let renderer = Renderer(state: app.state)
