@@ -23,11 +23,6 @@ struct StoreReadError: Error {
   }
 }
 
-/// The summary's row format reads and writes through the same reader and writer.
-typealias FastJSONReader = StoreReader
-typealias FastPathMiss = StoreReadError
-typealias FastRecordWriter = StoreRecordWriter
-
 /// Reads JSON (RFC 8259, strictly: no trailing commas, raw control characters, unknown escapes
 /// or bytes that are not UTF-8) straight into values, and says where and why when it cannot.
 ///

@@ -92,7 +92,7 @@ enum StoreSummary {
   {
     replaceCache(at: path, beside: target, tag: "summary-", like: store) {
       write throws(StoreError) in
-      var writer = FastRecordWriter()
+      var writer = StoreRecordWriter()
       writer.bytes.append(contentsOf: headerPrefix(key: key))
       writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
       for row in rows {

@@ -185,7 +185,7 @@ enum SummaryChanges {
   {
     StoreSummary.replaceCache(at: path, beside: target, tag: "summary-changes-", like: store) {
       write throws(StoreError) in
-      var writer = FastRecordWriter()
+      var writer = StoreRecordWriter()
       writer.bytes.append(contentsOf: headerPrefix(key: key, base: base))
       writer.bytes.append(contentsOf: "\(contents.deadlineCount)}\n".utf8)
       for (name, set) in [("{\"families\":[", contents.families), ("],\"owners\":[", contents.owners)] {
@@ -236,12 +236,12 @@ enum SummaryChanges {
   private static func readSets(_ raw: UnsafeRawBufferPointer) -> (Set<String>, Set<String>)? {
     var families = Set<String>()
     var owners = Set<String>()
-    var reader = FastJSONReader(raw)
-    do throws(FastPathMiss) {
-      try reader.readObject { reader, name throws(FastPathMiss) -> UInt32 in
+    var reader = StoreReader(raw)
+    do throws(StoreReadError) {
+      try reader.readObject { reader, name throws(StoreReadError) -> UInt32 in
         let isFamilies = keyIs(name, "families")
-        guard isFamilies || keyIs(name, "owners") else { throw FastPathMiss() }
-        try reader.readArray { reader throws(FastPathMiss) in
+        guard isFamilies || keyIs(name, "owners") else { throw StoreReadError() }
+        try reader.readArray { reader throws(StoreReadError) in
           let item = try reader.readString()
           if isFamilies { families.insert(item) } else { owners.insert(item) }
         }

@@ -18,9 +18,9 @@ import JobDeckCore
 enum SummaryRowFormat {
   static let dayPrefix = Array("{\"day\":\"".utf8)
 
-  static func write(_ row: AgendaRow, into writer: inout FastRecordWriter) {
+  static func write(_ row: AgendaRow, into writer: inout StoreRecordWriter) {
     var first = true
-    func key(_ name: StaticString, _ writer: inout FastRecordWriter) {
+    func key(_ name: StaticString, _ writer: inout StoreRecordWriter) {
       writer.bytes.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
       first = false
       writer.bytes.append(UInt8(ascii: "\""))
@@ -80,15 +80,15 @@ enum SummaryRowFormat {
     guard line.count >= prefix + 11, let base = line.baseAddress,
       memcmp(base, dayPrefix, prefix) == 0
     else { return nil }
-    var reader = FastJSONReader(UnsafeRawBufferPointer(rebasing: line[(prefix - 1)...]))
+    var reader = StoreReader(UnsafeRawBufferPointer(rebasing: line[(prefix - 1)...]))
     return (try? reader.readCivilDate())?.dayNumber
   }
 
   /// Reads one line. `zones` keeps each zone identifier's `TimeZone`, which is slow to make.
   static func read(_ line: UnsafeRawBufferPointer, zones: inout [String: TimeZone])
-    throws(FastPathMiss) -> AgendaRow
+    throws(StoreReadError) -> AgendaRow
   {
-    var reader = FastJSONReader(line)
+    var reader = StoreReader(line)
     var day: CivilDate?
     var instant: Date?
     var zone: TimeZone?
@@ -103,7 +103,7 @@ enum SummaryRowFormat {
     var snoozedUntil: CivilDate?
     var leads: [Period]?
     var event = EventDetails()
-    try reader.readObject { reader, key throws(FastPathMiss) -> UInt32 in
+    try reader.readObject { reader, key throws(StoreReadError) -> UInt32 in
       if keyIs(key, "day") {
         day = try reader.readCivilDate(); return 1
       } else if keyIs(key, "at") {
@@ -113,7 +113,7 @@ enum SummaryRowFormat {
         if let known = zones[identifier] {
           zone = known
         } else {
-          guard let made = TimeZone(identifier: identifier) else { throw FastPathMiss() }
+          guard let made = TimeZone(identifier: identifier) else { throw StoreReadError() }
           zones[identifier] = made
           zone = made
         }
@@ -128,7 +128,7 @@ enum SummaryRowFormat {
         switch try reader.readString() {
         case "posting": ownerIsPosting = true
         case "application": ownerIsPosting = false
-        default: throw FastPathMiss()
+        default: throw StoreReadError()
         }
         return 1 << 6
       } else if keyIs(key, "of") {
@@ -143,7 +143,7 @@ enum SummaryRowFormat {
         snoozedUntil = try reader.readCivilDate(); return 1 << 11
       } else if keyIs(key, "leads") {
         var periods: [Period] = []
-        try reader.readArray { reader throws(FastPathMiss) in periods.append(try reader.readPeriod()) }
+        try reader.readArray { reader throws(StoreReadError) in periods.append(try reader.readPeriod()) }
         leads = periods
         return 1 << 12
       } else if keyIs(key, "eventTitle") {
@@ -157,17 +157,17 @@ enum SummaryRowFormat {
       } else if keyIs(key, "note") {
         event.note = try reader.readString(); return 1 << 17
       }
-      throw FastPathMiss()
+      throw StoreReadError()
     }
     guard reader.isAtEnd, let id, let kind, let ownerIsPosting, let ownerID, let company,
       let title
-    else { throw FastPathMiss() }
+    else { throw StoreReadError() }
     let due: ResolvedDue
     switch (day, instant, zone, pendingOn) {
     case (let day?, nil, nil, nil): due = .day(day)
     case (.some, let instant?, let zone?, nil): due = .instant(instant, timeZone: zone)
     case (nil, nil, nil, let anchor?): due = .pending(waitingFor: anchor)
-    default: throw FastPathMiss()
+    default: throw StoreReadError()
     }
     return AgendaRow(
       id: id, kind: kind, due: due, snoozedUntil: snoozedUntil, company: company, title: title,

@@ -37,7 +37,7 @@ struct StoreSummaryTests {
     let rows = Agenda.rows(of: generator.deck(maximumRecords: 8))
     var zones: [String: TimeZone] = [:]
     for row in rows {
-      var writer = FastRecordWriter()
+      var writer = StoreRecordWriter()
       SummaryRowFormat.write(row, into: &writer)
       #expect(!writer.bytes.contains(UInt8(ascii: "\n")))
       let read = try writer.bytes.withUnsafeBytes { bytes in
