@@ -117,6 +117,7 @@ public struct StoreDecoder: Sendable {
     var settings = Settings(), conflicts: [MergeConflict] = []
     var records = StoreRecordReading()
     func positioned(_ error: StoreReadError) -> StoreError {
+      let error = error.pointingAtNull(in: bytes)
       let (line, column) = TextPosition.lineAndColumn(of: error.offset, in: bytes)
       return .malformed(path: path, line: line, column: column, jsonPath: error.jsonPath,
         problem: error.problem)

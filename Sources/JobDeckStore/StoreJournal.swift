@@ -364,7 +364,8 @@ enum StoreJournal {
           }
           return value
         } catch {
-          let error = StoreReader.firstSyntaxError(in: bytes, from: 0) ?? error
+          let error = StoreReader.firstSyntaxError(in: bytes, from: 0)
+            ?? error.pointingAtNull(in: bytes)
           let column = TextPosition.lineAndColumn(of: error.offset, in: bytes).column
           throw isHeader
             ? StoreError.journalHeaderUnusable(path: path, line: line.number, column: column,

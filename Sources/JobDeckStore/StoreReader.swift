@@ -8,10 +8,27 @@ struct StoreReadError: Error {
   /// Built while the error leaves each object and array, so reading costs nothing for it.
   var path: [JSONPathComponent] = []
   var problem: String
+  /// The required key an object lacked, kept so that a key written as `null` can be pointed at.
+  var missingKey: String?
 
-  init(offset: Int, problem: String) {
+  init(offset: Int, problem: String, missingKey: String? = nil) {
     self.offset = offset
     self.problem = problem
+    self.missingKey = missingKey
+  }
+
+  /// The same refusal, pointing at the value when the "missing" key is in fact written as
+  /// `null`: the reader treats a null member as absent, which is right for optional keys but
+  /// would send someone editing the file looking for a key that is there.
+  func pointingAtNull(in bytes: UnsafeRawBufferPointer) -> StoreReadError {
+    guard let missingKey else { return self }
+    var reader = StoreReader(bytes)
+    reader.index = offset
+    guard let nullOffset = reader.offsetOfNullMember(named: missingKey) else { return self }
+    var refined = StoreReadError(offset: nullOffset,
+      problem: "the required key \"\(missingKey)\" is null; it needs a value")
+    refined.path = path + [.key(missingKey)]
+    return refined
   }
 
   /// A value the caller rejects without a position of its own (the summary's row format).
@@ -201,6 +218,32 @@ struct StoreReader {
     }
     _ = try readString()
     return UnsafeRawBufferPointer(rebasing: bytes[start..<index - 1])
+  }
+
+  /// Where the object at `index` has `key` written as `null`, if it does; only for messages.
+  func offsetOfNullMember(named key: String) -> Int? {
+    var reader = self
+    reader.skipSpace()
+    guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: "{") else { return nil }
+    reader.index += 1
+    while true {
+      reader.skipSpace()
+      guard let name = try? reader.readKey(),
+        (try? reader.expect(UInt8(ascii: ":"), "':' after a key")) != nil
+      else { return nil }
+      reader.skipSpace()
+      if String(decoding: name, as: UTF8.self) == key, reader.index < bytes.count,
+        bytes[reader.index] == UInt8(ascii: "n")
+      {
+        return reader.index
+      }
+      guard (try? reader.skipValue()) != nil else { return nil }
+      reader.skipSpace()
+      guard reader.index < bytes.count, bytes[reader.index] == UInt8(ascii: ",") else {
+        return nil
+      }
+      reader.index += 1
+    }
   }
 
   mutating func readNull() throws(StoreReadError) {

@@ -433,7 +433,8 @@ struct StoreRecordReading {
   {
     guard let value else {
       throw StoreReadError(offset: objectStart,
-        problem: "the required key \"\(key)\" is missing from this object")
+        problem: "the required key \"\(key)\" is missing from this object",
+        missingKey: "\(key)")
     }
     return value
   }

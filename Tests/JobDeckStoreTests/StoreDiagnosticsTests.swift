@@ -110,6 +110,20 @@ struct StoreDiagnosticsTests {
     #expect(error.description.contains("\"title\" is missing"))
   }
 
+  @Test func aRequiredKeyWrittenAsNullIsReportedAtTheNull() throws {
+    let text = replacing(#""title":"Data Intern","#, with: #""title":null,"#)
+    let (error, position) = try failingLoadAndSave(text)
+
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lineIndex = try #require(lines.firstIndex { $0.contains(#""title":null"#) })
+    let line = lines[lineIndex]
+    let nullStart = try #require(line.range(of: #""title":null"#)).upperBound
+    let column = line.distance(from: line.startIndex, to: nullStart) - 4 + 1
+    #expect(position == Position(line: lineIndex + 1, column: column,
+      jsonPath: "postings[0].title"))
+    #expect(error.description.contains("\"title\" is null"))
+  }
+
   @Test func anUnknownDeadlineKindIsReported() throws {
     let deadline = #"{"due":{"date":"2026-12-01"},"id":"d","kind":"party","origin":"manual","#
       + #""owner":{"postingID":"sumup-ml-engineer"},"revision":0,"status":"pending"}"#
