@@ -14,15 +14,11 @@ public enum StoreLocation {
     if let path = environment["JOBDECK_STORE"], !path.isEmpty { return path }
     if let configuredPath, !configuredPath.isEmpty { return configuredPath }
     if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
-      return joined(dataHome, "jobdeck/store.json")
+      return FileSystem.join(dataHome, "jobdeck/store.json")
     }
     if let home = environment["HOME"], !home.isEmpty {
-      return joined(home, ".local/share/jobdeck/store.json")
+      return FileSystem.join(home, ".local/share/jobdeck/store.json")
     }
     return "store.json"
-  }
-
-  private static func joined(_ directory: String, _ relative: String) -> String {
-    directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
   }
 }
