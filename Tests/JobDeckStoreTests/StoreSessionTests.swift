@@ -144,7 +144,8 @@ struct StoreSessionTests {
     var otherSave: (any Error)?
     let seen = try session.withFileAlone { seen in
       #expect(!FileManager.default.fileExists(atPath: path + ".journal"))
-      #expect(Disk.bytes(path) == [UInt8](try StoreEncoder().encode(seen)))
+      let encoded = [UInt8](try StoreEncoder().encode(seen))
+      #expect(Disk.bytes(path) == encoded)
       do {
         try StoreFile(path: path, lockTimeout: 0.2).save(Deck())
       } catch {
