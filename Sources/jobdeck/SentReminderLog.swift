@@ -11,17 +11,10 @@ import JobDeckStore
 struct SentReminderLog: Sendable {
   let path: String
 
-  /// `$XDG_STATE_HOME/jobdeck/reminders-sent.json`, else `~/.local/state/jobdeck/…` (the XDG
-  /// Base Directory default; relative or empty variables count as unset).
+  /// `$XDG_STATE_HOME/jobdeck/reminders-sent.json`, else `~/.local/state/jobdeck/…`.
   static func defaultPath(environment: [String: String]) -> String {
-    let name = "jobdeck/reminders-sent.json"
-    if let stateHome = environment["XDG_STATE_HOME"], stateHome.hasPrefix("/") {
-      return (stateHome as NSString).appendingPathComponent(name)
-    }
-    if let home = environment["HOME"], !home.isEmpty {
-      return (home as NSString).appendingPathComponent(".local/state/" + name)
-    }
-    return "reminders-sent.json"
+    StoreLocation.baseDirectoryPath("jobdeck/reminders-sent.json", in: "XDG_STATE_HOME",
+      else: ".local/state", environment: environment) ?? "reminders-sent.json"
   }
 
   /// A file whose content is not a log this JobDeck wrote.
