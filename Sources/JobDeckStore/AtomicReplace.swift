@@ -16,23 +16,20 @@ enum AtomicReplace {
   }
 
   /// Writes `data` to `target`. `previous` is the target's status when it exists: its mode (and,
-  /// for root, its owner) carry over to the new file. With `backupPath`, the file being replaced
-  /// is kept there first (hard link, else a copy of `previousData`).
-  static func replace(
-    _ target: String, with data: Data, previous: FileSystem.Status?,
-    backupPath: String? = nil, previousData: Data? = nil
-  ) throws(StoreError) {
-    try replace(target, previous: previous, backupPath: backupPath, previousData: previousData) {
-      write throws(StoreError) in try write(data)
-    }
+  /// for root, its owner) carry over to the new file.
+  static func replace(_ target: String, with data: Data, previous: FileSystem.Status?)
+    throws(StoreError)
+  {
+    try replace(target, previous: previous) { write throws(StoreError) in try write(data) }
   }
 
-  /// As `replace(_:with:...)`, with the content produced piece by piece: `produce` calls the
-  /// function it is given with each piece, in order, and the pieces go straight to the temporary
-  /// file. An error from `produce` (an unencodable value) removes the temporary file and leaves
-  /// the target untouched. Once the content is written, `shouldCommit` may still decline (the
-  /// temporary file is then removed and nothing changes): returns whether the target was
-  /// replaced.
+  /// As `replace(_:with:previous:)`, with the content produced piece by piece: `produce` calls
+  /// the function it is given with each piece, in order, and the pieces go straight to the
+  /// temporary file. An error from `produce` (an unencodable value) removes the temporary file
+  /// and leaves the target untouched. With `backupPath`, the file being replaced is kept there
+  /// first (hard link, else a copy of `previousData`). Once the content is written,
+  /// `shouldCommit` may still decline (the temporary file is then removed and nothing changes):
+  /// returns whether the target was replaced.
   @discardableResult
   static func replace(
     _ target: String, previous: FileSystem.Status?, backupPath: String? = nil,

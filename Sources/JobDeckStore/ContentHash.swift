@@ -1,19 +1,19 @@
 import Foundation
-import Glibc
 
 /// A 64-bit hash of a file's bytes, eight at a time: fast enough to run over a 275 MB store in a
 /// fraction of a second. It tells the journal's base apart from a later version of the store
 /// (not adversarial input: a user can edit either file anyway).
 ///
 /// Incremental, so that a file can be hashed while it is read or written in pieces, without
-/// holding all of it: the result depends only on the bytes, not on how they were split.
-struct ContentHash {
+/// holding all of it: the result depends only on the bytes, not on how they were split. CalDAV
+/// push uses it too, to tell a changed event from one already published.
+public struct ContentHash {
   private var state: UInt64 = 0xcbf2_9ce4_8422_2325
   /// The bytes of an unfinished eight-byte word (fewer than eight).
   private var pending: [UInt8] = []
   private var count: UInt64 = 0
 
-  init() { pending.reserveCapacity(8) }
+  public init() { pending.reserveCapacity(8) }
 
   mutating func update(_ bytes: UnsafeRawBufferPointer) {
     count += UInt64(bytes.count)
@@ -33,12 +33,12 @@ struct ContentHash {
     if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
   }
 
-  mutating func update(_ bytes: some ContiguousBytes) {
+  public mutating func update(_ bytes: some ContiguousBytes) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// Sixteen hexadecimal digits.
-  var hex: String {
+  public var hex: String {
     var tail: UInt64 = 0
     for byte in pending { tail = tail << 8 | UInt64(byte) }
     var final = (state ^ tail) &* Self.prime
@@ -57,23 +57,18 @@ struct ContentHash {
 
   /// The hash of a file's bytes, read a few MB at a time.
   static func hex(ofFileAt path: String) throws(StoreError) -> String {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw .fileSystem(operation: "read", path: path, errorNumber: errno)
-    }
-    defer { close(descriptor) }
-    var hash = ContentHash()
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 8)
     defer { buffer.deallocate() }
-    while true {
-      let count = read(descriptor, buffer.baseAddress, buffer.count)
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw .fileSystem(operation: "read", path: path, errorNumber: errno)
+    let hex = try ReadableFile.withFile(at: path) { file throws(StoreError) -> String in
+      var hash = ContentHash()
+      while true {
+        let count = try file.fill(buffer)
+        if count == 0 { break }
+        hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
       }
-      if count == 0 { break }
-      hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+      return hash.hex
     }
-    return hash.hex
+    guard let hex else { throw .fileSystem(operation: "read", path: path, errorNumber: ENOENT) }
+    return hex
   }
 }

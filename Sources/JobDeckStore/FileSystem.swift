@@ -14,7 +14,6 @@ enum FileSystem {
 
     var permissions: mode_t { mode & 0o7777 }
     var isDirectory: Bool { mode & S_IFMT == S_IFDIR }
-    var isRegularFile: Bool { mode & S_IFMT == S_IFREG }
 
     init(_ info: stat) {
       mode = info.st_mode
@@ -48,61 +47,22 @@ enum FileSystem {
 
   /// The file's bytes and its fingerprint, or nil when it does not exist.
   static func readFile(at path: String) throws(StoreError) -> (data: Data, status: Status)? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let code = errno
-      if code == ENOENT { return nil }
-      throw .fileSystem(operation: "open", path: path, errorNumber: code)
+    try ReadableFile.withFile(at: path) { file throws(StoreError) in
+      (try file.readAll(), file.status)
     }
-    defer { close(descriptor) }
-    let status = try status(ofDescriptor: descriptor, path: path)
-    if status.isDirectory {
-      throw .fileSystem(operation: "read", path: path, errorNumber: EISDIR)
-    }
-    var data = Data(count: Int(max(status.fingerprint.size, 0)))
-    var filled = 0
-    var failure: Int32 = 0
-    // Read until end of file: the size from fstat is only a hint for the first allocation.
-    while failure == 0 {
-      if filled == data.count { data.count += max(4096, data.count / 2) }
-      let count = data.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return read(descriptor, base + filled, buffer.count - filled)
-      }
-      if count < 0 {
-        if errno != EINTR { failure = errno }
-      } else if count == 0 {
-        break
-      } else {
-        filled += count
-      }
-    }
-    if failure != 0 { throw .fileSystem(operation: "read", path: path, errorNumber: failure) }
-    data.count = filled
-    return (data, status)
   }
 
   /// Up to `count` bytes from the start of the file (fewer when it is shorter).
   static func readHead(of path: String, count: Int) throws(StoreError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw .fileSystem(operation: "open", path: path, errorNumber: errno)
-    }
-    defer { close(descriptor) }
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-      let read = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled)
+    let head = try ReadableFile.withFile(at: path) { file throws(StoreError) -> [UInt8] in
+      var bytes = [UInt8](repeating: 0, count: count)
+      let result = bytes.withUnsafeMutableBytes { buffer in
+        Result { () throws(StoreError) -> Int in try file.fill(buffer) }
       }
-      if read < 0 {
-        if errno == EINTR { continue }
-        throw .fileSystem(operation: "read", path: path, errorNumber: errno)
-      }
-      if read == 0 { break }
-      filled += read
+      return Array(bytes[0..<(try result.get())])
     }
-    return Array(bytes[0..<filled])
+    guard let head else { throw .fileSystem(operation: "open", path: path, errorNumber: ENOENT) }
+    return head
   }
 
   /// Writes every byte, retrying partial writes and interrupted calls.

@@ -118,13 +118,7 @@ extension StoreFile {
       text.append(contentsOf: entry.line.bytes)
       text.append(UInt8(ascii: "\n"))
     }
-    let temporary = try AtomicReplace.writeTemporaryCopy(of: text, beside: target,
-      tag: "rejected-", permissions: journal.permissions, owner: journal)
-    do {
-      return try moveAside(temporary, to: journalPath + ".rejected-" + Self.timestamp())
-    } catch {
-      unlink(temporary)
-      throw error
-    }
+    return try keep(text, like: journal, beside: target,
+      as: journalPath + ".rejected-" + Self.timestamp())
   }
 }

@@ -11,29 +11,29 @@ extension StoreFile {
   func keepAside(_ file: (data: Data, status: FileSystem.Status), of target: String,
     as label: String) throws -> String
   {
-    let stamp = Self.timestamp()
+    let name = target + ".\(label)-\(Self.timestamp())"
     for attempt in 1...100 {
-      let name = target + ".\(label)-\(stamp)" + (attempt == 1 ? "" : "-\(attempt)")
-      var existing = stat()
-      if lstat(name, &existing) == 0 { continue }
-      if link(target, name) == 0 { return name }
-      if errno == EEXIST { continue }
-      // No hard links on this file system: a copy, renamed into place (we hold the lock, and
-      // checked just above that the name is free).
-      let temporary = try AtomicReplace.writeTemporaryCopy(of: file.data, beside: target,
-        tag: "keep-", permissions: file.status.permissions, owner: file.status)
-      guard rename(temporary, name) == 0 else {
-        let code = errno
-        unlink(temporary)
-        throw StoreError.fileSystem(operation: "keep the current file at", path: name,
-          errorNumber: code)
-      }
-      return name
+      let candidate = attempt == 1 ? name : name + "-\(attempt)"
+      if link(target, candidate) == 0 { return candidate }
+      if errno != EEXIST { break }
     }
-    throw StoreError.fileSystem(operation: "keep the current file beside", path: target,
-      errorNumber: EEXIST)
+    return try keep(file.data, like: file.status, beside: target, as: name)
   }
 
+  /// Writes `data` to a new file beside `target`, flushed before it takes the name `name` (or
+  /// `name-2`…), and returns the name used.
+  func keep(_ data: Data, like status: FileSystem.Status, beside target: String,
+    as name: String) throws -> String
+  {
+    let temporary = try AtomicReplace.writeTemporaryCopy(of: data, beside: target, tag: "keep-",
+      permissions: status.permissions, owner: status)
+    do {
+      return try moveAside(temporary, to: name)
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+  }
 
   /// Renames `source` to `name`, or `name-2`, `name-3`… when taken; returns the name used.
   @discardableResult

@@ -104,14 +104,6 @@ public struct StoreFile: Sendable {
     }
   }
 
-  /// `save(_:ifUnchangedSince:previous:)` without a previous deck: always a full rewrite.
-  @discardableResult
-  public func save(_ deck: Deck, ifUnchangedSince expected: StoreFingerprint?) throws
-    -> StoreFingerprint?
-  {
-    try save(deck, ifUnchangedSince: expected, previous: nil)
-  }
-
   /// Saves `deck` only if the store is still the version the caller last read or wrote
   /// (`expected`; nil: there was no file), and returns the new version's fingerprint, taken
   /// under the same lock. The UI holds a deck for hours: this is how it avoids overwriting a
@@ -121,10 +113,10 @@ public struct StoreFile: Sendable {
   /// `previous` is the deck exactly as that version held it (as loaded, or as last saved): with
   /// it, a large store gets only the difference appended to its journal instead of a full
   /// rewrite. Passing a deck that is not that version's content would make the
-  /// journal describe the wrong change; pass nil when unsure.
+  /// journal describe the wrong change; pass nil (a full rewrite) when unsure.
   @discardableResult
-  public func save(_ deck: Deck, ifUnchangedSince expected: StoreFingerprint?, previous: Deck?)
-    throws -> StoreFingerprint?
+  public func save(_ deck: Deck, ifUnchangedSince expected: StoreFingerprint?,
+    previous: Deck? = nil) throws -> StoreFingerprint?
   {
     try withLock(.changing) { target in
       let storeStatus = try FileSystem.status(of: target)

@@ -58,6 +58,16 @@ public final class StoreSession {
     return result
   }
 
+  /// `StoreFile.withFileAlone(_:)`. The program `body` runs may replace the file, so the session
+  /// forgets the version it saw: the next `save(_:)` is refused until it reads the store again.
+  public func withFileAlone<T>(_ body: (_ deck: Deck) throws -> T) throws -> T {
+    defer {
+      seenVersion = nil
+      seenDeck = nil
+    }
+    return try file.withFileAlone(body)
+  }
+
   private func remember(_ loaded: LoadedDeck) {
     seenVersion = loaded.fingerprint
     seenDeck = loaded.deck

@@ -13,7 +13,8 @@ enum DemoStore {
       .deck
     deck.shift(byDays: epoch.days(until: today))
     deck.refreshDerivedDeadlines()
-    try StoreFile(path: path).save(deck)
+    // A new store: the session saves over no file, so it never replaces one that is there.
+    try StoreSession(file: StoreFile(path: path)).save(deck)
   }
 }
 

@@ -38,7 +38,7 @@ func writeFile(_ text: String, to path: String?, saying summary: String? = nil) 
     FileHandle.standardOutput.write(Data(shown.utf8))
     return
   }
-  try ExportFile.write(Data(text.utf8), to: path)
+  try AtomicFile.write(Data(text.utf8), to: path)
   tell("Wrote \(path)" + (summary.map { ": " + $0 } ?? ""))
 }
 

@@ -130,6 +130,61 @@ struct StoreSessionTests {
     #expect(try StoreFile(path: path).load().deck == deck)
   }
 
+  /// `jobdeck sync` lets git read and replace `store.json` inside `withFileAlone`: the file must
+  /// hold the whole deck (journal folded in), and a save by anyone else must wait, not land
+  /// between git's read and its write.
+  @Test func withFileAloneFoldsTheJournalInAndMakesOtherSavesWait() throws {
+    let directory = try TemporaryDirectory()
+    let path = try storeOfThreeApplications(in: directory)
+    let session = StoreSession(file: StoreFile(path: path, journalPolicy: .always))
+    var deck = try session.open().deck
+    try deck.move(applicationID: deck.applications[0].id, to: .offer, at: Fixtures.later)
+    try session.save(deck)
+    #expect(FileManager.default.fileExists(atPath: path + ".journal"))
+    var otherSave: (any Error)?
+    let seen = try session.withFileAlone { seen in
+      #expect(!FileManager.default.fileExists(atPath: path + ".journal"))
+      let encoded = [UInt8](try StoreEncoder().encode(seen))
+      #expect(Disk.bytes(path) == encoded)
+      do {
+        try StoreFile(path: path, lockTimeout: 0.2).save(Deck())
+      } catch {
+        otherSave = error
+      }
+      return seen
+    }
+    #expect(seen == deck)
+    guard case .locked? = otherSave as? StoreError else {
+      Issue.record("a save while the file was alone: \(String(describing: otherSave))")
+      return
+    }
+    #expect(try StoreFile(path: path).load().deck == deck)
+  }
+
+  @Test func withFileAloneWritesAnEmptyStoreWhenThereIsNone() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    let deck = try StoreSession(file: StoreFile(path: path)).withFileAlone { deck in
+      #expect(FileManager.default.fileExists(atPath: path))
+      return deck
+    }
+    #expect(deck == Deck())
+    #expect(try StoreFile(path: path).load().deck == Deck())
+  }
+
+  /// The program run inside may have replaced the file: the session must not save over it
+  /// without reading it again.
+  @Test func afterWithFileAloneTheSessionSavesOnlyOnceItHasReadTheStoreAgain() throws {
+    let directory = try TemporaryDirectory()
+    let path = try storeOfThreeApplications(in: directory)
+    let session = StoreSession(file: StoreFile(path: path))
+    let deck = try session.open().deck
+    try session.withFileAlone { _ in }
+    #expect(throws: StoreError.changedOnDisk(path: path)) { try session.save(deck) }
+    #expect(session.reloadIfChanged() == deck)
+    try session.save(deck)
+  }
+
   /// The path of a new store of three applications in `directory`.
   private func storeOfThreeApplications(in directory: TemporaryDirectory) throws -> String {
     let path = directory.file("store.json")

@@ -7,12 +7,21 @@ import JobDeckTUI
 /// `jobdeck sync` over git: the store's directory is a repository that tracks `store.json` only
 /// (its `.gitignore` ignores everything else: the lock, the journal, backups, any other file),
 /// merged by `jobdeck merge-driver` (`DeckMerge`).
+///
+/// Whatever git does to `store.json` (add, commit, merge) happens inside
+/// `StoreSession.withFileAlone`: the journal folded in and the store's exclusive lock held, so a
+/// save by the UI or another command waits for it and is never overwritten by the merge.
+///
+/// Holds only the store's path (the UI runs a sync on a thread of its own), and opens a
+/// `StoreSession` for each use.
 struct StoreSync {
   let file: StoreFile
+  var session: StoreSession { StoreSession(file: file) }
   var git: Git { Git(directory: directory) }
-  var directory: String { (file.path as NSString).deletingLastPathComponent }
+  var path: String { file.path }
+  var directory: String { (path as NSString).deletingLastPathComponent }
   /// The store file's name in the repository: `store.json` unless `--store` names another.
-  var name: String { (file.path as NSString).lastPathComponent }
+  var name: String { (path as NSString).lastPathComponent }
   static let branch = "main"
 
   struct Failure: Error {
@@ -39,9 +48,9 @@ struct StoreSync {
       try git.require(["remote", hasOrigin ? "set-url" : "add", "origin", remote])
       lines.append("The remote is \(remote).")
     }
-    try file.compact()
-    if !FileManager.default.fileExists(atPath: file.path) { try file.save(Deck()) }
-    try commitLocalChanges(host: host, message: "start syncing")
+    try session.withFileAlone { current in
+      try commitLocalChanges(host: host, message: "start syncing", current: current)
+    }
     lines.append("Registered JobDeck's merge driver; \(name) is tracked, nothing else.")
     // A second machine joins with a remote that already holds a store: bring it in now.
     return remote == nil ? lines : lines + (try sync(host: host).lines)
@@ -62,11 +71,11 @@ struct StoreSync {
                     exitCode: ExitStatus.userError)
     }
     try recoverFromInterruptedSync()
-    try file.compact()
     var outcome = Outcome()
-    if let committed = try commitLocalChanges(host: host, message: nil) {
-      outcome.lines.append("Committed: \(committed)")
+    let committed = try session.withFileAlone { current in
+      try commitLocalChanges(host: host, message: nil, current: current)
     }
+    if let committed { outcome.lines.append("Committed: \(committed)") }
     for attempt in 0..<6 {
       if attempt > 0 { usleep(UInt32(attempt) * 200_000) }
       let fetched = try git.run(["fetch", "--quiet", "origin"])
@@ -76,11 +85,18 @@ struct StoreSync {
           exitCode: ExitStatus.userError)
       }
       if try git.run(["rev-parse", "--verify", "--quiet", remoteRef]).succeeded {
-        let before = try deck(at: "HEAD")
-        let merged = try git.run(["merge", "--no-edit", "--allow-unrelated-histories",
-                                  "-m", "jobdeck sync on \(host): merge", remoteRef])
+        let (before, merged) = try session.withFileAlone { current in
+          // A save made since the commit above goes in first: git refuses to merge over it.
+          if let committed = try commitLocalChanges(host: host, message: nil, current: current) {
+            outcome.lines.append("Committed: \(committed)")
+          }
+          let before = try deck(at: "HEAD")
+          let merged = try git.run(["merge", "--no-edit", "--allow-unrelated-histories",
+                                    "-m", "jobdeck sync on \(host): merge", remoteRef])
+          if !merged.succeeded { _ = try? git.run(["merge", "--abort"]) }
+          return (before, merged)
+        }
         guard merged.succeeded else {
-          _ = try? git.run(["merge", "--abort"])
           throw Failure(message: "the merge with the remote failed: \(merged.trimmed)",
                         exitCode: ExitStatus.storeProblem)
         }
@@ -139,23 +155,25 @@ struct StoreSync {
     }
     // A kill while git rewrote store.json can leave it cut short: the committed one is whole.
     // The unreadable file is kept beside it, never overwritten.
-    if (try? file.load()) == nil, try git.run(["cat-file", "-e", "HEAD:\(name)"]).succeeded {
-      let aside = file.path + ".unreadable-before-sync-\(Int(Date().timeIntervalSince1970))"
-      guard rename(file.path, aside) == 0 else {
-        throw Failure(message: "\(file.path) does not load and could not be moved aside",
+    if (try? session.open()) == nil, try git.run(["cat-file", "-e", "HEAD:\(name)"]).succeeded {
+      let aside = path + ".unreadable-before-sync-\(Int(Date().timeIntervalSince1970))"
+      guard rename(path, aside) == 0 else {
+        throw Failure(message: "\(path) does not load and could not be moved aside",
                       exitCode: ExitStatus.storeProblem)
       }
       try git.require(["checkout", "HEAD", "--", name])
     }
   }
 
-  /// Commits store.json if it changed; the message says what changed and from which host.
+  /// Commits store.json if it changed (`current` is what it holds); the message says what
+  /// changed and from which host. Runs inside `withFileAlone`.
   @discardableResult
-  private func commitLocalChanges(host: String, message: String?) throws -> String? {
+  private func commitLocalChanges(host: String, message: String?, current: Deck) throws
+    -> String?
+  {
     try git.require(["add", name, ".gitignore", ".gitattributes"])
     if try git.run(["diff", "--cached", "--quiet"]).succeeded { return nil }
     let previous = (try? deck(at: "HEAD")) ?? Deck()
-    let current = try file.load().deck
     let changes = Self.describe(from: previous, to: current) ?? "store.json rewritten"
     let summary = message.map { "\($0): \(changes)" } ?? changes
     try git.require(["commit", "--quiet", "--no-verify", "-m", "jobdeck on \(host): \(summary)"])

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import JobDeckStore
+@testable import jobdeck
 import JobDeckTestSupport
 import Synchronization
 import Testing

@@ -1,4 +1,4 @@
-import JobDeckStore
+@testable import jobdeck
 import Testing
 
 @Suite("Store location")

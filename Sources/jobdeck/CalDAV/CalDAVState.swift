@@ -1,0 +1,55 @@
+import Foundation
+import JobDeckStore
+
+/// What `jobdeck caldav push` last published, in `store.json.caldav-state.json` beside the store:
+/// per calendar, each resource's href → the ETag the server gave it and the hash of the text
+/// sent. State, not data: a lost file only makes the next push treat every item as new (the
+/// server then answers 412 for those already there, and nothing is overwritten).
+struct CalDAVState: StateFileContent, Equatable, Sendable {
+  struct Resource: Codable, Equatable, Sendable {
+    /// Nil when the server did not say (then a change is sent without `If-Match`).
+    var etag: String?
+    var contentHash: String
+  }
+
+  var version = 1
+  /// Calendar collection URL → href (absolute path on the server) → resource.
+  var calendars: [String: [String: Resource]] = [:]
+
+  /// `store.json` → `store.json.caldav-state.json`.
+  static func path(besideStore storePath: String) -> String {
+    storePath + ".caldav-state.json"
+  }
+
+  /// A file whose content is not a state JobDeck wrote.
+  struct Unreadable: Error, CustomStringConvertible {
+    let path: String
+    let problem: String
+
+    var description: String {
+      "\(path): not a CalDAV publishing state JobDeck can read (\(problem)); delete it and push"
+        + " again (items already on the server are then reported as changed there)"
+    }
+  }
+
+  /// The state saved at `path`; an empty one when there is no file yet.
+  static func load(from path: String) throws -> CalDAVState {
+    guard let existing = try AtomicFile.read(at: path), !existing.isEmpty else {
+      return CalDAVState()
+    }
+    return try decode(existing) { Unreadable(path: path, problem: $0) }
+  }
+
+  /// Replaced atomically, so a push killed mid-write leaves the previous state.
+  func save(to path: String) throws {
+    try AtomicFile.write(try encoded(), to: path)
+  }
+
+  /// The hash stored for a resource's text: it tells a changed item from an unchanged one
+  /// without asking the server.
+  static func contentHash(of text: String) -> String {
+    var hash = ContentHash()
+    hash.update(Data(text.utf8))
+    return hash.hex
+  }
+}
