@@ -80,9 +80,11 @@ struct PostingMatcher: @unchecked Sendable {
         return true
       }
     }
-    guard var description = postings[index].description else { return false }
+    guard let description = postings[index].description else { return false }
     guard needleIsASCII else { return description.lowercased().contains(needleText) }
-    return description.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
+    return TextSearch.withBytes(of: description) {
+      TextSearch.asciiFoldedContains($0, needle: needleBytes)
+    }
   }
 
   /// Whether the tags, joined by spaces and lowercased, hold the needle. A needle without a
@@ -98,8 +100,7 @@ struct PostingMatcher: @unchecked Sendable {
 
   /// Whether `field.lowercased()` holds the needle's bytes.
   private func fieldContains(_ field: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    var field = field
-    let ascii: Bool? = field.withUTF8 { bytes in
+    let ascii: Bool? = TextSearch.withBytes(of: field) { bytes in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       return TextSearch.asciiFoldedContains(bytes, needle: needle)
     }
