@@ -127,6 +127,14 @@ extension Deck {
     for entry in visibleEntries {
       if case .application(let id) = entry.owner { entriesByApplication[id, default: []].append(entry) }
     }
+    // Follow-ups by application, gathered once: scanning every deadline for each application
+    // would grow with the product of the two.
+    var followUpsByApplication: [String: [Deadline]] = [:]
+    for deadline in deadlines where deadline.kind == .followUp {
+      if case .application(let id) = deadline.owner {
+        followUpsByApplication[id, default: []].append(deadline)
+      }
+    }
     var found: [Suggestion] = []
     for application in applications
     where application.stage.isActive && !Agenda.isArchived(.application(application.id), in: index)
@@ -145,9 +153,7 @@ extension Deck {
         let since = CivilDate(containing: application.lastMovedAt, in: clock.timeZone)
         let silent = since.days(until: today)
         // One follow-up per silence: a pending one, or one due since the last move (done).
-        let hasFollowUp = deadlines.contains { deadline in
-          guard deadline.kind == .followUp, deadline.owner == .application(application.id)
-          else { return false }
+        let hasFollowUp = (followUpsByApplication[application.id] ?? []).contains { deadline in
           if deadline.status == .pending { return true }
           if case .allDay(let due) = deadline.due { return due >= since }
           return false

@@ -148,11 +148,7 @@ struct RowReader {
     let field = record.fields[index]
     if layout.isOwnExport { return field.isEmpty ? nil : CSVFormulaGuard.unguarded(field) }
     var value = field.trimmedOfWhitespaceAndNewlines
-    // memchr: descriptions of a large export are most of its bytes.
-    let hasCarriageReturn = value.withUTF8 { bytes in
-      bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
-    }
-    if hasCarriageReturn {
+    if Self.contains(UInt8(ascii: "\r"), in: value) {
       value = value.replacingOccurrences(of: "\r\n", with: "\n")
         .replacingOccurrences(of: "\r", with: "\n")
     }
@@ -160,6 +156,15 @@ struct RowReader {
   }
 
   func name(_ column: CSVColumn) -> String { layout.name(column) }
+
+  /// Whether `text`'s UTF-8 holds `byte`, found with memchr: descriptions of a large export are
+  /// most of its bytes, and every cell is checked for a NUL and a carriage return.
+  static func contains(_ byte: UInt8, in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+    }
+  }
 
   mutating func fail(_ column: CSVColumn?, _ message: String) {
     errors.append(
@@ -203,7 +208,7 @@ struct RowReader {
 
   mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
     // Text has no NUL bytes; a cell with one is binary content pasted or saved by mistake.
-    if let index = record.fields.firstIndex(where: { $0.utf8.contains(0) }) {
+    if let index = record.fields.firstIndex(where: { Self.contains(0, in: $0) }) {
       errors.append(CSVRowError(
         row: record.row, line: record.line,
         column: index < layout.header.count ? layout.header[index] : nil,

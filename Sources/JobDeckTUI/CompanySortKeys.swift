@@ -4,7 +4,8 @@ import JobDeckCore
 /// The company sort of 100,000 postings, most of them with companies of their own: comparing
 /// `lowercased()` Strings costs a String per posting and a Unicode-aware comparison per step.
 /// For ASCII (nearly every company) the lowercased bytes compare exactly as the Strings do, so
-/// those are compared with `memcmp` from one buffer; a non-ASCII one is compared as a String.
+/// those are sorted by their first eight bytes held as one integer, and compared with `memcmp`
+/// only where those tie; the non-ASCII ones are sorted as Strings and merged in.
 struct CompanySortKeys {
   private var bytes: [UInt8] = []
   private var offsets: [Int] = [0]
@@ -14,15 +15,15 @@ struct CompanySortKeys {
   init(_ postings: [Posting]) {
     offsets.reserveCapacity(postings.count + 1)
     unicode.reserveCapacity(postings.count)
-    for posting in postings {
-      var company = posting.company
-      let isASCII = company.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
-      if isASCII {
-        FoldedText.appendLowercased(company, to: &bytes)
-        unicode.append(nil)
-      } else {
-        unicode.append(company.lowercased())
+    // By index rather than by element: only the company is read, not a copy of each posting.
+    for index in postings.indices {
+      var company = postings[index].company
+      let isASCII = company.withUTF8 { field in
+        guard field.allSatisfy({ $0 < 0x80 }) else { return false }
+        for byte in field { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        return true
       }
+      unicode.append(isASCII ? nil : company.lowercased())
       offsets.append(bytes.count)
     }
   }
@@ -36,11 +37,8 @@ struct CompanySortKeys {
   func order() -> [Int] {
     bytes.withUnsafeBufferPointer { buffer in
       let base = buffer.baseAddress
-      func compare(_ left: Int, _ right: Int) -> Int {
-        if unicode[left] != nil || unicode[right] != nil {
-          let (l, r) = (string(left), string(right))
-          return l == r ? 0 : (l < r ? -1 : 1)
-        }
+      /// memcmp order of two ASCII companies' bytes.
+      func compareBytes(_ left: Int, _ right: Int) -> Int {
         let leftLength = offsets[left + 1] - offsets[left]
         let rightLength = offsets[right + 1] - offsets[right]
         let common = min(leftLength, rightLength)
@@ -50,10 +48,65 @@ struct CompanySortKeys {
         }
         return leftLength - rightLength
       }
-      return unicode.indices.sorted { left, right in
+      func compare(_ left: Int, _ right: Int) -> Int {
+        if unicode[left] != nil || unicode[right] != nil {
+          let (l, r) = (string(left), string(right))
+          return l == r ? 0 : (l < r ? -1 : 1)
+        }
+        return compareBytes(left, right)
+      }
+      func precedes(_ left: Int, _ right: Int) -> Bool {
         let result = compare(left, right)
         return result != 0 ? result < 0 : left < right
       }
+
+      // The first eight bytes, big-endian, zero-padded: integers in memcmp order of those bytes
+      // (a company that is a prefix of another sorts first either way). Equal integers leave
+      // the order to the whole companies.
+      var ascii: [(prefix: UInt64, position: Int)] = []
+      ascii.reserveCapacity(unicode.count)
+      var others: [Int] = []
+      for position in unicode.indices {
+        guard unicode[position] == nil else {
+          others.append(position)
+          continue
+        }
+        var prefix: UInt64 = 0
+        let start = offsets[position]
+        let length = offsets[position + 1] - start
+        for offset in 0..<8 {
+          prefix = prefix << 8 | (offset < length ? UInt64(buffer[start + offset]) : 0)
+        }
+        ascii.append((prefix, position))
+      }
+      ascii.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.position < $1.position }
+      var runStart = 0
+      while runStart < ascii.count {
+        var runEnd = runStart + 1
+        while runEnd < ascii.count, ascii[runEnd].prefix == ascii[runStart].prefix { runEnd += 1 }
+        // Usually one company many times over: already in deck order.
+        let first = ascii[runStart].position
+        if runEnd - runStart > 1,
+          ascii[(runStart + 1)..<runEnd].contains(where: { compareBytes(first, $0.position) != 0 })
+        {
+          ascii[runStart..<runEnd].sort { precedes($0.position, $1.position) }
+        }
+        runStart = runEnd
+      }
+      others.sort(by: precedes)
+
+      var result: [Int] = []
+      result.reserveCapacity(unicode.count)
+      var otherIndex = 0
+      for entry in ascii {
+        while otherIndex < others.count, precedes(others[otherIndex], entry.position) {
+          result.append(others[otherIndex])
+          otherIndex += 1
+        }
+        result.append(entry.position)
+      }
+      result.append(contentsOf: others[otherIndex...])
+      return result
     }
   }
 }

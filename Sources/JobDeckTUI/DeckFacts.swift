@@ -95,9 +95,11 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Positions of `keys` by key, ties by position.
   static func indices(sortedBy keys: [Int]) -> [Int] {
-    keys.indices.sorted { left, right in
-      keys[left] != keys[right] ? keys[left] < keys[right] : left < right
-    }
+    // Sorting (key, position) pairs in place: a sort of positions that looks each key up costs
+    // two array reads per comparison, over 100,000 postings.
+    var pairs = keys.enumerated().map { (key: $0.element, position: $0.offset) }
+    pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+    return pairs.map(\.position)
   }
 
   // MARK: - The agenda and what depends on it

@@ -29,6 +29,7 @@ struct PostingMatcher: @unchecked Sendable {
   let needleIsASCII: Bool
   /// A needle with a NUL could span two fields of the joined key; it is matched on that key.
   let needleHasNUL: Bool
+  let needleHasSpace: Bool
 
   init(postings: [Posting], needle: String) {
     self.postings = postings
@@ -36,45 +37,70 @@ struct PostingMatcher: @unchecked Sendable {
     self.needle = Array(needle.utf8)
     self.needleIsASCII = self.needle.allSatisfy { $0 < 0x80 }
     self.needleHasNUL = self.needle.contains(0)
+    self.needleHasSpace = self.needle.contains(0x20)
   }
 
-  func matches(_ index: Int) -> Bool {
-    needle.withUnsafeBufferPointer { needleBytes in
-      let posting = postings[index]
-      if needleHasNUL {
-        // The fields joined as the filter has always read them: each lowercased, NUL after each.
-        var key: [UInt8] = []
-        for field in [posting.title, posting.company, posting.location ?? "",
-                      posting.tags.joined(separator: " ")]
-        {
-          FoldedText.appendLowercased(field, to: &key)
-          key.append(0)
-        }
-        if key.withUnsafeBufferPointer({
-          TextSearch.asciiFoldedContains($0, needle: needleBytes)
-        }) {
-          return true
-        }
-      } else {
-        if fieldContains(posting.title, needleBytes) || fieldContains(posting.company, needleBytes)
-          || fieldContains(posting.location ?? "", needleBytes)
-          || fieldContains(
-            posting.tags.count == 1 ? posting.tags[0] : posting.tags.joined(separator: " "),
-            needleBytes)
-        {
-          return true
-        }
+  /// The positions among `positions` whose postings pass, in order.
+  ///
+  /// The postings and the needle are borrowed once for the whole list: read per posting, their
+  /// shared arrays would be retained and released each time, and on two cores at once those
+  /// counts contend. Each field is read in place (`postings[index].title`): a copy of the whole
+  /// posting would retain and release every field it has.
+  func matching(_ positions: ArraySlice<Int>) -> [Int] {
+    postings.withUnsafeBufferPointer { postings in
+      needle.withUnsafeBufferPointer { needle in
+        positions.filter { matches($0, in: postings, needleBytes: needle) }
       }
-      guard var description = posting.description else { return false }
-      guard needleIsASCII else { return description.lowercased().contains(needleText) }
-      return description.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
     }
+  }
+
+  private func matches(_ index: Int, in postings: UnsafeBufferPointer<Posting>,
+                       needleBytes: UnsafeBufferPointer<UInt8>) -> Bool
+  {
+    if needleHasNUL {
+      // The fields joined as the filter has always read them: each lowercased, NUL after each.
+      var key: [UInt8] = []
+      for field in [postings[index].title, postings[index].company,
+                    postings[index].location ?? "", postings[index].tags.joined(separator: " ")]
+      {
+        FoldedText.appendLowercased(field, to: &key)
+        key.append(0)
+      }
+      if key.withUnsafeBufferPointer({
+        TextSearch.asciiFoldedContains($0, needle: needleBytes)
+      }) {
+        return true
+      }
+    } else {
+      if fieldContains(postings[index].title, needleBytes)
+        || fieldContains(postings[index].company, needleBytes)
+        || fieldContains(postings[index].location ?? "", needleBytes)
+        || tagsContain(postings[index].tags, needleBytes)
+      {
+        return true
+      }
+    }
+    guard let description = postings[index].description else { return false }
+    guard needleIsASCII else { return description.lowercased().contains(needleText) }
+    return TextSearch.withBytes(of: description) {
+      TextSearch.asciiFoldedContains($0, needle: needleBytes)
+    }
+  }
+
+  /// Whether the tags, joined by spaces and lowercased, hold the needle. A needle without a
+  /// space cannot span two tags, so they are searched one at a time rather than joined into a
+  /// new String for every posting (lowercasing maps each scalar on its own, so it does not
+  /// matter whether it happens before or after joining).
+  private func tagsContain(_ tags: [String], _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    if tags.count != 1 && (needleHasSpace || tags.isEmpty) {
+      return fieldContains(tags.joined(separator: " "), needle)
+    }
+    return tags.contains { fieldContains($0, needle) }
   }
 
   /// Whether `field.lowercased()` holds the needle's bytes.
   private func fieldContains(_ field: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-    var field = field
-    let ascii: Bool? = field.withUTF8 { bytes in
+    let ascii: Bool? = TextSearch.withBytes(of: field) { bytes in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       return TextSearch.asciiFoldedContains(bytes, needle: needle)
     }
@@ -142,12 +168,12 @@ final class PostingFilterScan: @unchecked Sendable {
   /// The matches in `range` of the candidates, in order; large ranges on both cores.
   private func scan(_ range: Range<Int>) -> [Int] {
     let indices = range.map(candidate(at:))
-    guard indices.count >= 2_048 else { return indices.filter(matcher.matches) }
+    guard indices.count >= 2_048 else { return matcher.matching(indices[...]) }
     let halves = [indices[..<(indices.count / 2)], indices[(indices.count / 2)...]]
     let results = ConcurrentSlots<[Int]>(count: halves.count, initial: [])
     let matcher = self.matcher
     DispatchQueue.concurrentPerform(iterations: halves.count) { part in
-      results.store(halves[part].filter(matcher.matches), at: part)
+      results.store(matcher.matching(halves[part]), at: part)
     }
     return (0..<halves.count).flatMap { results[$0] }
   }

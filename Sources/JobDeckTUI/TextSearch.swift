@@ -18,6 +18,18 @@ enum TextSearch {
     }
   }
 
+  /// Calls `body` with the UTF-8 of `text` in place: a native String's bytes are read without a
+  /// mutable copy (`withUTF8` needs one, retained and released per field of every posting a
+  /// search reads); any other String is made native first.
+  @inline(__always)
+  static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var text = text
+    return text.withUTF8(body)
+  }
+
   static func asciiFoldedContains(_ bytes: UnsafeBufferPointer<UInt8>, needle: [UInt8])
     -> Bool
   {
