@@ -249,6 +249,9 @@ struct StoreLayout {
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer) -> Share {
     var share = Share()
     var records = StoreRecordReading()
+    // The share's descriptions fit in its bytes: one block for them all.
+    records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
+    defer { records.longTexts.finish() }
     do throws(StoreReadError) {
       for job in jobs {
         var reader = StoreReader(UnsafeRawBufferPointer(rebasing: bytes[job.start..<job.end]))

@@ -29,6 +29,9 @@ struct PostingMatcher: @unchecked Sendable {
   let needleIsASCII: Bool
   /// A needle with a NUL could span two fields of the joined key; it is matched on that key.
   let needleHasNUL: Bool
+  /// Free of `"`, `\` and control characters, so a description is searched in place
+  /// (`LongText.containsInPieces`).
+  let needleIsPlain: Bool
 
   init(postings: [Posting], needle: String) {
     self.postings = postings
@@ -36,6 +39,9 @@ struct PostingMatcher: @unchecked Sendable {
     self.needle = Array(needle.utf8)
     self.needleIsASCII = self.needle.allSatisfy { $0 < 0x80 }
     self.needleHasNUL = self.needle.contains(0)
+    self.needleIsPlain = self.needle.allSatisfy {
+      $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+    }
   }
 
   func matches(_ index: Int) -> Bool {
@@ -65,9 +71,15 @@ struct PostingMatcher: @unchecked Sendable {
           return true
         }
       }
-      guard var description = posting.description else { return false }
-      guard needleIsASCII else { return description.lowercased().contains(needleText) }
-      return description.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
+      guard let description = posting.descriptionText else { return false }
+      guard needleIsASCII else { return description.string.lowercased().contains(needleText) }
+      guard needleIsPlain else {
+        var text = description.string
+        return text.withUTF8 { TextSearch.asciiFoldedContains($0, needle: needleBytes) }
+      }
+      return description.containsInPieces {
+        TextSearch.asciiFoldedContains($0, needle: needleBytes)
+      }
     }
   }
 
