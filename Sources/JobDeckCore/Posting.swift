@@ -14,7 +14,8 @@ public struct Posting: Identifiable, Hashable, Codable, Sendable {
   public var posted: PostedDate?
   public var compensation: Compensation?
   public var tags: [String]
-  public var description: String?
+  /// The ad's text, often kilobytes: read from a store it stays undecoded until used.
+  public var descriptionText: LongText?
   public var createdAt: Date
   public var updatedAt: Date
   /// When the user archived it: hidden from lists and the agenda, kept on file. Nil: not
@@ -37,13 +38,25 @@ public struct Posting: Identifiable, Hashable, Codable, Sendable {
     self.posted = posted
     self.compensation = compensation
     self.tags = tags
-    self.description = description
+    self.descriptionText = description.map(LongText.init)
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
     self.archivedAt = archivedAt
   }
 
   public var isArchived: Bool { archivedAt != nil }
+
+  /// The ad's text as a `String` (decoded on each read from a store's bytes: a search over
+  /// many postings reads `descriptionText` in place instead).
+  public var description: String? {
+    get { descriptionText?.string }
+    set { descriptionText = newValue.map(LongText.init) }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, company, location, workplace, employmentType, url, source, posted
+    case compensation, tags, descriptionText = "description", createdAt, updatedAt, archivedAt
+  }
 }
 
 public enum Workplace: String, CaseIterable, Codable, Sendable {

@@ -116,6 +116,8 @@ public struct StoreDecoder: Sendable {
     var postings: [Posting] = [], applications: [Application] = [], deadlines: [Deadline] = []
     var settings = Settings(), conflicts: [MergeConflict] = []
     var records = StoreRecordReading()
+    records.longTexts.reserve(bytes.count)
+    defer { records.longTexts.finish() }
     func positioned(_ error: StoreReadError) -> StoreError {
       let error = error.pointingAtNull(in: bytes)
       let (line, column) = TextPosition.lineAndColumn(of: error.offset, in: bytes)

@@ -37,9 +37,11 @@ struct StoreLayout {
   private var lastRecordHadComma = false
   private var settings = Settings()
   private var conflicts: [MergeConflict] = []
-  private var postings: [Posting] = []
-  private var applications: [Application] = []
-  private var deadlines: [Deadline] = []
+  /// Each worker's records, chunk by chunk, joined once at the end: appending them to one
+  /// growing array would leave it up to twice the records' size, and copy them as it grows.
+  private var postings: [[Posting]] = []
+  private var applications: [[Application]] = []
+  private var deadlines: [[Deadline]] = []
   private let workers: Int
 
   init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))) {
@@ -91,10 +93,23 @@ struct StoreLayout {
   }
 
   /// The deck, once the closing `}` line has been consumed.
-  func finish() -> Deck? {
+  mutating func finish() -> Deck? {
     guard state == .end else { return nil }
-    return Deck(postings: postings, applications: applications, deadlines: deadlines,
-      settings: settings, conflicts: conflicts)
+    return Deck(postings: Self.joined(&postings), applications: Self.joined(&applications),
+      deadlines: Self.joined(&deadlines), settings: settings, conflicts: conflicts)
+  }
+
+  /// One array of exactly the records' size; each part is let go once copied, so the records
+  /// are not held twice.
+  private static func joined<Record>(_ parts: inout [[Record]]) -> [Record] {
+    var all: [Record] = []
+    all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for index in parts.indices {
+      all.append(contentsOf: parts[index])
+      parts[index] = []
+    }
+    parts = []
+    return all
   }
 
   // MARK: Layout lines
@@ -227,9 +242,9 @@ struct StoreLayout {
     }
     if shares.contains(where: { $0.missed }) { throw Miss() }
     for share in shares {
-      postings.append(contentsOf: share.postings)
-      applications.append(contentsOf: share.applications)
-      deadlines.append(contentsOf: share.deadlines)
+      postings.append(share.postings)
+      applications.append(share.applications)
+      deadlines.append(share.deadlines)
     }
   }
 
@@ -248,7 +263,13 @@ struct StoreLayout {
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer) -> Share {
     var share = Share()
+    share.postings.reserveCapacity(jobs.count { $0.member == .postings })
+    share.applications.reserveCapacity(jobs.count { $0.member == .applications })
+    share.deadlines.reserveCapacity(jobs.count { $0.member == .deadlines })
     var records = StoreRecordReading()
+    // The share's descriptions fit in its bytes: one block for them all.
+    records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
+    defer { records.longTexts.finish() }
     do throws(StoreReadError) {
       for job in jobs {
         var reader = StoreReader(UnsafeRawBufferPointer(rebasing: bytes[job.start..<job.end]))

@@ -10,6 +10,8 @@ struct StoreRecordReading {
   /// Time zone names already checked with `TimeZone(identifier:)`: a store holds few distinct
   /// zones but many timed deadlines. One per worker, so no locking.
   private var knownZones: Set<String> = []
+  /// Where descriptions are kept undecoded.
+  var longTexts = LongTextArena()
 
   // MARK: Records
 
@@ -19,7 +21,7 @@ struct StoreRecordReading {
     var createdAt: Date?, updatedAt: Date?
     var location: String?, workplace: Workplace?, employmentType: EmploymentType?
     var url: String?, source: String?, posted: PostedDate?, compensation: Compensation?
-    var description: String?, archivedAt: Date?
+    var description: LongText?, archivedAt: Date?
     try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
@@ -43,7 +45,7 @@ struct StoreRecordReading {
         workplace = try reader.readEnum(Workplace.self, named: "workplace",
           allowed: Workplace.allCases.map(\.rawValue))
         return 1 << 10
-      case 11 where keyIs(key, "description"): description = try reader.readString(); return 1 << 11
+      case 11 where keyIs(key, "description"): description = try reader.readLongText(&longTexts); return 1 << 11
       case 12 where keyIs(key, "compensation"):
         compensation = try self.compensation(&reader)
         return 1 << 12
@@ -54,13 +56,15 @@ struct StoreRecordReading {
       default: try reader.skipValue(); return 0
       }
     }
-    return Posting(
+    var posting = Posting(
       id: try Self.required(id, "id", start), title: try Self.required(title, "title", start),
       company: try Self.required(company, "company", start), location: location,
       workplace: workplace, employmentType: employmentType, url: url, source: source,
       posted: posted, compensation: compensation, tags: try Self.required(tags, "tags", start),
-      description: description, createdAt: try Self.required(createdAt, "createdAt", start),
+      createdAt: try Self.required(createdAt, "createdAt", start),
       updatedAt: try Self.required(updatedAt, "updatedAt", start), archivedAt: archivedAt)
+    posting.descriptionText = description
+    return posting
   }
 
   mutating func application(_ reader: inout StoreReader) throws(StoreReadError) -> Application {

@@ -26,7 +26,7 @@ struct StoreRecordWriter {
       key("compensation", &object); try write(compensation)
     }
     key("createdAt", &object); instant(posting.createdAt)
-    if let description = posting.description { key("description", &object); string(description) }
+    if let description = posting.descriptionText { key("description", &object); text(description) }
     if let type = posting.employmentType { key("employmentType", &object); string(type.rawValue) }
     key("id", &object); string(posting.id)
     if let location = posting.location { key("location", &object); string(location) }
@@ -253,6 +253,16 @@ struct StoreRecordWriter {
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// Long text still held as the canonical JSON body it was read from goes back as it came.
+  mutating func text(_ value: LongText) {
+    let copied: Void? = value.withJSONBody { body in
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: body)
+      bytes.append(UInt8(ascii: "\""))
+    }
+    if copied == nil { string(value.string) }
+  }
 
   mutating func string(_ value: String) {
     var value = value

@@ -30,6 +30,9 @@ struct PostingMatcher: @unchecked Sendable {
   /// A needle with a NUL could span two fields of the joined key; it is matched on that key.
   let needleHasNUL: Bool
   let needleHasSpace: Bool
+  /// Free of `"`, `\` and control characters, so a description is searched in place
+  /// (`LongText.containsInPieces`).
+  let needleIsPlain: Bool
 
   init(postings: [Posting], needle: String) {
     self.postings = postings
@@ -38,6 +41,9 @@ struct PostingMatcher: @unchecked Sendable {
     self.needleIsASCII = self.needle.allSatisfy { $0 < 0x80 }
     self.needleHasNUL = self.needle.contains(0)
     self.needleHasSpace = self.needle.contains(0x20)
+    self.needleIsPlain = self.needle.allSatisfy {
+      $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+    }
   }
 
   /// The positions among `positions` whose postings pass, in order.
@@ -80,9 +86,14 @@ struct PostingMatcher: @unchecked Sendable {
         return true
       }
     }
-    guard let description = postings[index].description else { return false }
-    guard needleIsASCII else { return description.lowercased().contains(needleText) }
-    return TextSearch.withBytes(of: description) {
+    guard let description = postings[index].descriptionText else { return false }
+    guard needleIsASCII else { return description.string.lowercased().contains(needleText) }
+    guard needleIsPlain else {
+      return TextSearch.withBytes(of: description.string) {
+        TextSearch.asciiFoldedContains($0, needle: needleBytes)
+      }
+    }
+    return description.containsInPieces {
       TextSearch.asciiFoldedContains($0, needle: needleBytes)
     }
   }
