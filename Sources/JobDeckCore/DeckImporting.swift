@@ -85,7 +85,7 @@ extension Deck {
     case .newPosting: targetID = nil
     }
     guard let postingID = targetID,
-      let index = postings.firstIndex(where: { $0.id == postingID })
+      let index = postings.index(ofID: postingID)
     else {
       var posting = draft.posting
       posting.createdAt = time

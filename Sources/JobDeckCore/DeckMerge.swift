@@ -37,12 +37,12 @@ public enum DeckMerge {
     }
     if ours == base { return DeckMergeResult(deck: theirs, conflicts: [], notices: []) }
     var merger = RecordMerger(recordedAt: clock.now)
-    var postings = merger.collection(.posting, base: base.postings, ours: ours.postings,
-                                     theirs: theirs.postings)
-    var applications = merger.collection(.application, base: base.applications,
-                                         ours: ours.applications, theirs: theirs.applications)
-    let deadlines = merger.collection(.deadline, base: base.deadlines, ours: ours.deadlines,
-                                      theirs: theirs.deadlines)
+    var postings = merger.collection(.posting, base: base.postings.elements, ours: ours.postings.elements,
+                                     theirs: theirs.postings.elements)
+    var applications = merger.collection(.application, base: base.applications.elements,
+                                         ours: ours.applications.elements, theirs: theirs.applications.elements)
+    let deadlines = merger.collection(.deadline, base: base.deadlines.elements, ours: ours.deadlines.elements,
+                                      theirs: theirs.deadlines.elements)
     for deadline in deadlines.records {
       switch deadline.owner {
       case .application(let id): merger.restore(id, in: &applications, neededBy: deadline.id)

@@ -24,8 +24,6 @@ public struct DeckMergeIndex: Sendable {
     var companyAndTitle: CompanyAndTitle
   }
 
-  /// The first posting with each id (what `firstIndex(where:)` finds).
-  var postingIndexByID: [String: Int] = [:]
   /// Posting indices, ascending, by comparable URL.
   var postingsByURL: [String: [Int]] = [:]
   /// Posting indices, ascending, by comparable company and title: all of them, and those
@@ -36,7 +34,6 @@ public struct DeckMergeIndex: Sendable {
   var postingKeys: [PostingKeys] = []
   var postingIDs: TakenIdentifiers
 
-  var applicationIndexByID: [String: Int] = [:]
   /// Application indices, ascending, by posting id.
   var applicationsByPosting: [String: [Int]] = [:]
   var applicationIDs: TakenIdentifiers
@@ -53,15 +50,12 @@ public struct DeckMergeIndex: Sendable {
     postingIDs = TakenIdentifiers(deck.postings.lazy.map(\.id), capacity: postings)
     applicationIDs = TakenIdentifiers(deck.applications.lazy.map(\.id), capacity: postings)
     deadlineIDs = TakenIdentifiers(deck.deadlines.lazy.map(\.id), capacity: postings)
-    postingIndexByID.reserveCapacity(postings)
     postingsByURL.reserveCapacity(postings)
     postingsByCompanyAndTitle.reserveCapacity(postings)
     postingKeys.reserveCapacity(postings)
-    applicationIndexByID.reserveCapacity(deck.applications.count + drafts / 2)
     applicationsByPosting.reserveCapacity(deck.applications.count + drafts / 2)
     deadlinesByOwnerAndKind.reserveCapacity(deck.deadlines.count + drafts / 2)
     for (index, posting) in deck.postings.enumerated() {
-      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       let keys = PostingKeys(posting)
       postingKeys.append(keys)
       register(posting: index, keys)
@@ -90,11 +84,6 @@ public struct DeckMergeIndex: Sendable {
     applicationsByPosting[postingID]?.first
   }
 
-  /// The first application with this id, as `Deck.applications.firstIndex(where:)`.
-  public func applicationIndex(withID id: String) -> Int? {
-    applicationIndexByID[id]
-  }
-
   /// The deck's posting at `index` was added or now reads `posting`: file it under its keys.
   mutating func postingChanged(at index: Int, to posting: Posting) {
     postingChanged(at: index, to: posting, keys: PostingKeys(posting))
@@ -103,7 +92,6 @@ public struct DeckMergeIndex: Sendable {
   /// `postingChanged(at:to:)` when the keys are known already (those of the draft it came from).
   mutating func postingChanged(at index: Int, to posting: Posting, keys: PostingKeys) {
     if index == postingKeys.count {
-      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       postingKeys.append(keys)
       register(posting: index, keys)
       return
@@ -116,7 +104,6 @@ public struct DeckMergeIndex: Sendable {
   }
 
   mutating func noteApplication(_ application: Application, at index: Int) {
-    if applicationIndexByID[application.id] == nil { applicationIndexByID[application.id] = index }
     if let postingID = application.postingID {
       applicationsByPosting[postingID, default: []].append(index)
     }
@@ -196,19 +183,5 @@ struct TakenIdentifiers: Sendable {
     let id = "\(base)-\(counter)"
     taken.insert(id)
     return id
-  }
-}
-
-extension Array {
-  /// The first index whose element satisfies `belongs`, which must be false then true along the
-  /// array (binary search).
-  fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-    var low = 0
-    var high = count
-    while low < high {
-      let middle = (low + high) / 2
-      if belongs(self[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
   }
 }

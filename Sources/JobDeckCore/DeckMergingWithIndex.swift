@@ -2,9 +2,10 @@ import Foundation
 
 /// The changes an import makes, answered from a `DeckMergeIndex` instead of scans of the deck.
 ///
-/// Each one does exactly what the scanning method of the same name does (same ids, matches,
-/// changes, outcomes, errors) and keeps the index in step; tests compare the two on generated
-/// decks. Only these may change the deck while the index is in use.
+/// Each one does exactly what the method of the same name without the index does (same ids,
+/// matches, changes, outcomes, errors) and keeps the index in step; tests compare the two on
+/// generated decks. While the index is in use, only these and `move` and `appendNote` (which
+/// change no record the index files) may change the deck.
 extension Deck {
   /// `merge(_:at:)`, for one of many drafts.
   @discardableResult
@@ -14,7 +15,7 @@ extension Deck {
     let time = time.truncatedToSeconds
     let keys = DeckMergeIndex.PostingKeys(draft.posting)
     guard let match = index.postingIndex(matching: keys),
-      let position = index.postingIndexByID[postings[match].id]
+      let position = postings.index(ofID: postings[match].id)
     else {
       var posting = draft.posting
       posting.createdAt = time
@@ -47,7 +48,7 @@ extension Deck {
   public mutating func apply(toPosting postingID: String, stage: Stage, at time: Date,
                              index: inout DeckMergeIndex) throws -> String
   {
-    guard index.postingIndexByID[postingID] != nil else {
+    guard postings.contains(id: postingID) else {
       throw DeckError.notFound(postingID, expected: .posting)
     }
     let id = index.applicationIDs.claim(postingID)
@@ -58,35 +59,6 @@ extension Deck {
     applications.append(application)
     index.noteApplication(application, at: applications.count - 1)
     return id
-  }
-
-  /// `move(applicationID:to:at:)`.
-  @discardableResult
-  public mutating func move(applicationID: String, to stage: Stage, at time: Date,
-                            index: DeckMergeIndex) throws -> MoveOutcome
-  {
-    guard let position = index.applicationIndex(withID: applicationID) else {
-      throw DeckError.notFound(applicationID, expected: .application)
-    }
-    let from = applications[position].stage
-    guard from != stage else { return .alreadyInStage(stage) }
-    let time = time.truncatedToSeconds
-    applications[position].history.append(StageChange(from: from, to: stage, at: time))
-    applications[position].stage = stage
-    applications[position].updatedAt = time
-    return .moved(from: from, to: stage)
-  }
-
-  /// `appendNote(_:toApplication:at:)`.
-  public mutating func appendNote(_ text: String, toApplication applicationID: String,
-                                  at time: Date, index: DeckMergeIndex) throws
-  {
-    guard let position = index.applicationIndex(withID: applicationID) else {
-      throw DeckError.notFound(applicationID, expected: .application)
-    }
-    let existing = applications[position].notes
-    applications[position].notes = existing.isEmpty ? text : existing + "\n\n" + text
-    applications[position].updatedAt = time.truncatedToSeconds
   }
 
   /// `add(_:)` for a deadline.

@@ -110,7 +110,7 @@ extension Deck {
 /// deadlines append in the order they are made, and a new id is unique among the ids present
 /// at that moment.
 private struct DerivedDeadlineSync {
-  private var deadlines: [Deadline]
+  private var deadlines: RecordList<Deadline>
   /// Positions of deadlines the engine derived or the user edited, per application and kind,
   /// in array order.
   private var engineOwned: [OwnerAndKind: [Int]] = [:]
@@ -119,7 +119,7 @@ private struct DerivedDeadlineSync {
   private var idCounts: [String: Int]?
   private var takenIDs = Set<String>()
 
-  init(deadlines: [Deadline]) {
+  init(deadlines: RecordList<Deadline>) {
     self.deadlines = deadlines
     for (position, deadline) in deadlines.enumerated()
     where deadline.origin == .derived || deadline.origin == .edited {
@@ -153,9 +153,10 @@ private struct DerivedDeadlineSync {
     }
   }
 
-  func result() -> [Deadline] {
-    guard !removed.isEmpty else { return deadlines }
-    return deadlines.indices.filter { !removed.contains($0) }.map { deadlines[$0] }
+  func result() -> RecordList<Deadline> {
+    var result = deadlines
+    for position in removed.sorted(by: >) { result.remove(at: position) }
+    return result
   }
 
   /// As `Deck.add(_:)`: the id is `<owner>/<kind slug>`, made unique among the ids present.

@@ -48,8 +48,7 @@ extension StoreFile {
         preview.storeModified = Self.date(of: current.status)
         do {
           let deck = try StoreDecoder().decodeDocument(current.data, path: path).deck
-          preview.changesSinceBackup = DeckDifference.operations(from: backupDeck, to: deck)?
-            .count
+          preview.changesSinceBackup = Self.changedRecordCount(from: backupDeck, to: deck)
         } catch {
           preview.storeProblem = Self.summary(of: error)
         }
@@ -64,5 +63,19 @@ extension StoreFile {
 
   private static func date(of status: FileSystem.Status) -> Date {
     Date(timeIntervalSince1970: Double(status.fingerprint.modificationNanoseconds) / 1e9)
+  }
+}
+
+extension BackupRestorePreview {
+  /// Records added, changed or removed between two versions of the file, settings and the
+  /// conflict list counting one each: two files share no change record, so they are compared.
+  static func changedRecordCount(from old: Deck, to new: Deck) -> Int {
+    func count<Record>(_ old: RecordList<Record>, _ new: RecordList<Record>) -> Int {
+      new.reduce(0) { $0 + (old[id: $1.id] == $1 ? 0 : 1) }
+        + old.reduce(0) { $0 + (new.contains(id: $1.id) ? 0 : 1) }
+    }
+    return count(old.postings, new.postings) + count(old.applications, new.applications)
+      + count(old.deadlines, new.deadlines) + (old.settings == new.settings ? 0 : 1)
+      + (old.conflicts == new.conflicts ? 0 : 1)
   }
 }

@@ -14,6 +14,7 @@ private struct JournalMutator {
   mutating func validJournal(seed: UInt64) throws -> (deck: Deck, lines: [Data]) {
     var edits = DeckEdits(seed: seed)
     var deck = edits.generator.deck(maximumRecords: 4)
+    deck.startRecordingChanges()
     let start = deck
     let base = StoreJournal.Base(size: Int64(generator.next() % 1_000_000),
       inode: generator.next() % 100_000, modified: Int64(generator.next() % (1 << 62)),
@@ -22,7 +23,7 @@ private struct JournalMutator {
     for _ in 0..<Int.random(in: 1...5, using: &generator) {
       var next = deck
       edits.edit(&next)
-      if let operations = DeckDifference.operations(from: deck, to: next), !operations.isEmpty,
+      if let operations = StoreJournal.operations(from: deck, to: next), !operations.isEmpty,
         let line = try? StoreJournal.line(for: operations)
       {
         lines.append(line)
