@@ -48,7 +48,7 @@ extension StoreFile {
         preview.storeModified = Self.date(of: current.status)
         do {
           let deck = try StoreDecoder().decodeDocument(current.data, path: path).deck
-          preview.changesSinceBackup = Self.changedRecordCount(from: backupDeck, to: deck)
+          preview.changesSinceBackup = BackupRestorePreview.changedRecordCount(from: backupDeck, to: deck)
         } catch {
           preview.storeProblem = Self.summary(of: error)
         }

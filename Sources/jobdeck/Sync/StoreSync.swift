@@ -193,9 +193,9 @@ struct StoreSync {
       if changed > 0 { parts.append(Plural.count(changed, noun) + " changed") }
       if removed > 0 { parts.append(Plural.count(removed, noun) + " removed") }
     }
-    count(old.postings, new.postings, "posting")
-    count(old.applications, new.applications, "application")
-    count(old.deadlines, new.deadlines, "deadline")
+    count(old.postings.elements, new.postings.elements, "posting")
+    count(old.applications.elements, new.applications.elements, "application")
+    count(old.deadlines.elements, new.deadlines.elements, "deadline")
     if old.settings != new.settings {
       parts.append("settings changed")
       total += 1
