@@ -8,7 +8,7 @@ extension Deck {
     var posting = posting
     posting.id = IdentifierMaker.unique(
       IdentifierMaker.slug(company: posting.company, title: posting.title),
-      among: Set(postings.map(\.id)))
+      isTaken: postings.contains(id:))
     postings.append(posting)
     return posting.id
   }
@@ -30,7 +30,7 @@ extension Deck {
     } else {
       base = IdentifierMaker.slug(company: company ?? "", title: title ?? "")
     }
-    let id = IdentifierMaker.unique(base, among: Set(applications.map(\.id)))
+    let id = IdentifierMaker.unique(base, isTaken: applications.contains(id:))
     let time = time.truncatedToSeconds
     let application = Application(
       id: id, postingID: postingID, company: postingID == nil ? company : nil,
@@ -131,7 +131,7 @@ extension Deck {
     var deadline = deadline
     deadline.id = IdentifierMaker.unique(
       deadline.owner.id + "/" + IdentifierMaker.slug(deadline.displayName),
-      among: Set(deadlines.map(\.id)))
+      isTaken: deadlines.contains(id:))
     deadlines.append(deadline)
     return deadline.id
   }

@@ -1,5 +1,5 @@
 /// The lookups the agenda makes for every deadline that the deck's own id lookups do not answer:
-/// applications by posting, and deadlines by owner and kind.
+/// applications by posting, and deadlines by owner and kind. Records by id come from the deck.
 ///
 /// `Deck.applications(forPosting:)` and the deadline lookups scan: fine for one question,
 /// quadratic for the agenda, which asks several per deadline. Built in one pass; a value, so it
@@ -95,19 +95,13 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     }
   }
 
-  /// The company an application is with: its posting's, else its own.
-  public func company(of application: Application) -> String {
-    application.postingID.flatMap { posting(withID: $0)?.company } ?? application.company ?? ""
-  }
+  public func company(of application: Application) -> String { deck.company(of: application) }
 
-  /// The role an application is for: its posting's title, else its own.
-  public func title(of application: Application) -> String {
-    application.postingID.flatMap { posting(withID: $0)?.title } ?? application.title ?? ""
-  }
+  public func title(of application: Application) -> String { deck.title(of: application) }
 }
 
 /// A deadline's owner and kind: how relative anchors and derived deadlines are looked up.
-struct OwnerAndKind: Hashable {
+struct OwnerAndKind: Hashable, Sendable {
   var owner: DeadlineOwner
   var kind: DeadlineKind
 }

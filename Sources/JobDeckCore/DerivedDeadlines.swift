@@ -33,11 +33,11 @@ extension Deck {
     deadlines = sync.result()
     // Derived deadlines of applications that no longer exist are orphans: drop the ones the
     // engine still owns.
-    let applicationIDs = Set(applications.map(\.id))
+    let applications = applications
     deadlines.removeAll { deadline in
       guard case .application(let id) = deadline.owner else { return false }
       return deadline.origin == .derived && deadline.status == .pending
-        && Deck.derivedKinds.contains(deadline.kind) && !applicationIDs.contains(id)
+        && Deck.derivedKinds.contains(deadline.kind) && !applications.contains(id: id)
     }
   }
 
@@ -155,7 +155,7 @@ private struct DerivedDeadlineSync {
 
   func result() -> RecordList<Deadline> {
     var result = deadlines
-    for position in removed.sorted(by: >) { result.remove(at: position) }
+    result.remove(atPositions: removed)
     return result
   }
 
@@ -171,7 +171,7 @@ private struct DerivedDeadlineSync {
       takenIDs = Set(counts.keys)
     }
     deadline.id = IdentifierMaker.unique(
-      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName), among: takenIDs)
+      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName), isTaken: takenIDs.contains)
     idCounts?[deadline.id, default: 0] += 1
     takenIDs.insert(deadline.id)
     deadlines.append(deadline)

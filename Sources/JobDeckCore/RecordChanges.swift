@@ -56,6 +56,25 @@ extension RecordList {
   }
 }
 
+extension RecordList {
+  /// How many ids this list has that `old` lacks, holds with another record, and lacks that
+  /// `old` has (for an id that repeats, its first record counts): what tells a person how two
+  /// versions that share no change record differ, such as a backup and the file.
+  public func differenceCounts(from old: RecordList) -> (added: Int, changed: Int, removed: Int) {
+    var added = 0
+    var changed = 0
+    for (id, position) in positions {
+      if let oldPosition = old.positions[id] {
+        if old.records[oldPosition] != records[position] { changed += 1 }
+      } else {
+        added += 1
+      }
+    }
+    let removed = old.positions.keys.reduce(0) { $0 + (positions[$1] == nil ? 1 : 0) }
+    return (added, changed, removed)
+  }
+}
+
 extension Array {
   /// The first index whose element satisfies `belongs`, which must be false then true along the
   /// array (binary search).

@@ -63,6 +63,18 @@ where Record.ID == String {
     reindex()
   }
 
+  /// Removes the records at `positions`, in one pass.
+  public mutating func remove(atPositions positions: Set<Int>) {
+    guard !positions.isEmpty else { return }
+    var kept: [Record] = []
+    kept.reserveCapacity(records.count - positions.count)
+    for (position, record) in records.enumerated() {
+      if positions.contains(position) { touch(record.id) } else { kept.append(record) }
+    }
+    records = kept
+    reindex()
+  }
+
   /// Starts a new change record: from now on the list notes the ids each change touches,
   /// counted from its records as they are now, which `base` names.
   mutating func startRecordingChanges(base: UInt64) {

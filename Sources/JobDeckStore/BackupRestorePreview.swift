@@ -48,7 +48,8 @@ extension StoreFile {
         preview.storeModified = Self.date(of: current.status)
         do {
           let deck = try StoreDecoder().decodeDocument(current.data, path: path).deck
-          preview.changesSinceBackup = BackupRestorePreview.changedRecordCount(from: backupDeck, to: deck)
+          preview.changesSinceBackup =
+            BackupRestorePreview.changedRecordCount(from: backupDeck, to: deck)
         } catch {
           preview.storeProblem = Self.summary(of: error)
         }
@@ -71,8 +72,8 @@ extension BackupRestorePreview {
   /// conflict list counting one each: two files share no change record, so they are compared.
   static func changedRecordCount(from old: Deck, to new: Deck) -> Int {
     func count<Record>(_ old: RecordList<Record>, _ new: RecordList<Record>) -> Int {
-      new.reduce(0) { $0 + (old[id: $1.id] == $1 ? 0 : 1) }
-        + old.reduce(0) { $0 + (new.contains(id: $1.id) ? 0 : 1) }
+      let counts = new.differenceCounts(from: old)
+      return counts.added + counts.changed + counts.removed
     }
     return count(old.postings, new.postings) + count(old.applications, new.applications)
       + count(old.deadlines, new.deadlines) + (old.settings == new.settings ? 0 : 1)

@@ -208,9 +208,8 @@ public enum PendingEdit: Equatable, Sendable {
     }
     // Brought back (an undone delete) or added: at its place in `after`, so an undo leaves
     // the lists as they were.
-    let present = Set(current.map(\.id))
     for (position, record) in after.enumerated()
-    where !before.contains(id: record.id) && !present.contains(record.id) {
+    where !before.contains(id: record.id) && !current.contains(id: record.id) {
       current.insert(record, at: min(position, current.count))
     }
   }

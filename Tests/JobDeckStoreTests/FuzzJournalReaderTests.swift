@@ -162,8 +162,11 @@ struct FuzzJournalReaderTests {
       let directory = try TemporaryDirectory()
       let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
       var edits = DeckEdits(seed: mutator.generator.next())
-      var deck = edits.generator.deck(maximumRecords: 4)
-      var fingerprint = try store.save(deck, ifUnchangedSince: nil)
+      try store.save(edits.generator.deck(maximumRecords: 4), ifUnchangedSince: nil)
+      // Read back, as a session does: a journal save writes what a read deck's changes touched.
+      let loaded = try store.load()
+      var deck = loaded.deck
+      var fingerprint = loaded.fingerprint
       for _ in 0..<4 {
         var next = deck
         edits.edit(&next)
