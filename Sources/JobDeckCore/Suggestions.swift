@@ -127,6 +127,12 @@ extension Deck {
     for entry in visibleEntries {
       if case .application(let id) = entry.owner { entriesByApplication[id, default: []].append(entry) }
     }
+    // Each application's follow-ups, found in one pass rather than a scan of every deadline
+    // per application.
+    var followUps: [String: [Deadline]] = [:]
+    for deadline in deadlines where deadline.kind == .followUp {
+      if case .application(let id) = deadline.owner { followUps[id, default: []].append(deadline) }
+    }
     var found: [Suggestion] = []
     for application in applications
     where application.stage.isActive && !Agenda.isArchived(.application(application.id), in: index)
@@ -145,9 +151,7 @@ extension Deck {
         let since = CivilDate(containing: application.lastMovedAt, in: clock.timeZone)
         let silent = since.days(until: today)
         // One follow-up per silence: a pending one, or one due since the last move (done).
-        let hasFollowUp = deadlines.contains { deadline in
-          guard deadline.kind == .followUp, deadline.owner == .application(application.id)
-          else { return false }
+        let hasFollowUp = (followUps[application.id] ?? []).contains { deadline in
           if deadline.status == .pending { return true }
           if case .allDay(let due) = deadline.due { return due >= since }
           return false
