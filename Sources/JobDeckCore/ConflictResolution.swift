@@ -38,17 +38,17 @@ extension Deck {
     let id = conflict.recordID
     switch conflict.collection {
     case .posting:
-      guard let index = postings.firstIndex(where: { $0.id == id }) else {
+      guard let index = postings.index(ofID: id) else {
         throw .notFound(id, expected: .posting)
       }
       postings[index] = try Self.restoring(conflict, in: postings[index], at: time)
     case .application:
-      guard let index = applications.firstIndex(where: { $0.id == id }) else {
+      guard let index = applications.index(ofID: id) else {
         throw .notFound(id, expected: .application)
       }
       applications[index] = try Self.restoring(conflict, in: applications[index], at: time)
     case .deadline:
-      guard let index = deadlines.firstIndex(where: { $0.id == id }) else {
+      guard let index = deadlines.index(ofID: id) else {
         throw .notFound(id, expected: .deadline)
       }
       deadlines[index] = try Self.restoring(conflict, in: deadlines[index], at: time)

@@ -49,7 +49,7 @@ extension Deck {
   public mutating func setTerms(
     applicationID: String, at time: Date? = nil, _ change: (inout EmploymentTerms) -> Void
   ) throws {
-    guard let index = applications.firstIndex(where: { $0.id == applicationID }) else {
+    guard let index = applications.index(ofID: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     change(&applications[index].terms)
@@ -60,7 +60,7 @@ extension Deck {
   mutating func changeDeadline(
     _ id: String, at time: Date?, _ change: (inout Deadline) -> Void
   ) throws {
-    guard let index = deadlines.firstIndex(where: { $0.id == id }) else {
+    guard let index = deadlines.index(ofID: id) else {
       throw DeckError.notFound(id, expected: .deadline)
     }
     let before = deadlines[index]
@@ -70,11 +70,11 @@ extension Deck {
     guard let time = time?.truncatedToSeconds else { return }
     switch before.owner {
     case .application(let ownerID):
-      if let owner = applications.firstIndex(where: { $0.id == ownerID }) {
+      if let owner = applications.index(ofID: ownerID) {
         applications[owner].updatedAt = time
       }
     case .posting(let ownerID):
-      if let owner = postings.firstIndex(where: { $0.id == ownerID }) {
+      if let owner = postings.index(ofID: ownerID) {
         postings[owner].updatedAt = time
       }
     }

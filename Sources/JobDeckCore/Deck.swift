@@ -6,9 +6,9 @@ import Foundation
 /// undo stack of earlier values and the store can save whichever one it is given.
 public struct Deck: Hashable, Sendable {
   /// Creation order: new records append, so a saved file changes by added lines.
-  public var postings: [Posting]
-  public var applications: [Application]
-  public var deadlines: [Deadline]
+  public var postings: RecordList<Posting>
+  public var applications: RecordList<Application>
+  public var deadlines: RecordList<Deadline>
   public var settings: Settings
   /// Fields two machines changed differently, with the value that lost (see `DeckMerge`):
   /// one list for every record type, so a new field or record type needs nothing here.
@@ -17,20 +17,18 @@ public struct Deck: Hashable, Sendable {
   public init(postings: [Posting] = [], applications: [Application] = [],
               deadlines: [Deadline] = [], settings: Settings = Settings(),
               conflicts: [MergeConflict] = []) {
-    self.postings = postings
-    self.applications = applications
-    self.deadlines = deadlines
+    self.postings = RecordList(postings)
+    self.applications = RecordList(applications)
+    self.deadlines = RecordList(deadlines)
     self.settings = settings
     self.conflicts = conflicts
   }
 
   public var isEmpty: Bool { postings.isEmpty && applications.isEmpty && deadlines.isEmpty }
 
-  public func posting(withID id: String) -> Posting? { postings.first { $0.id == id } }
-  public func application(withID id: String) -> Application? {
-    applications.first { $0.id == id }
-  }
-  public func deadline(withID id: String) -> Deadline? { deadlines.first { $0.id == id } }
+  public func posting(withID id: String) -> Posting? { postings[id: id] }
+  public func application(withID id: String) -> Application? { applications[id: id] }
+  public func deadline(withID id: String) -> Deadline? { deadlines[id: id] }
 
   public func applications(forPosting postingID: String) -> [Application] {
     applications.filter { $0.postingID == postingID }
@@ -47,10 +45,20 @@ public struct Deck: Hashable, Sendable {
     return found.count == 1 ? found[0] : nil
   }
 
-  /// Postings by id, for code that looks many up (the first of a repeated id, as
-  /// `posting(withID:)` finds it).
-  public var postingsByID: [String: Posting] {
-    Dictionary(postings.map { ($0.id, $0) }) { first, _ in first }
+  /// Starts recording which ids each change touches, counted from the deck as it is now, which
+  /// is the content of `version` (say, of one version of a file): what lets a save journal only
+  /// those records (see `RecordList.changes(since:)`). Two decks read from the same version
+  /// compare by their touched ids alone, so `version` must name the content exactly.
+  public mutating func startRecordingChanges(since version: some Hashable) {
+    let base = UInt64(bitPattern: Int64(version.hashValue))
+    postings.startRecordingChanges(base: base)
+    applications.startRecordingChanges(base: base)
+    deadlines.startRecordingChanges(base: base)
+  }
+
+  /// `startRecordingChanges(since:)` for a deck no other holds the content of.
+  public mutating func startRecordingChanges() {
+    startRecordingChanges(since: UInt64.random(in: .min ... .max))
   }
 
   /// The company an application is with: its posting's, else its own.

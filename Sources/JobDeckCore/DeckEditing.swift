@@ -8,7 +8,7 @@ extension Deck {
     var posting = posting
     posting.id = IdentifierMaker.unique(
       IdentifierMaker.slug(company: posting.company, title: posting.title),
-      among: Set(postings.map(\.id)))
+      isTaken: postings.contains(id:))
     postings.append(posting)
     return posting.id
   }
@@ -30,7 +30,7 @@ extension Deck {
     } else {
       base = IdentifierMaker.slug(company: company ?? "", title: title ?? "")
     }
-    let id = IdentifierMaker.unique(base, among: Set(applications.map(\.id)))
+    let id = IdentifierMaker.unique(base, isTaken: applications.contains(id:))
     let time = time.truncatedToSeconds
     let application = Application(
       id: id, postingID: postingID, company: postingID == nil ? company : nil,
@@ -47,7 +47,7 @@ extension Deck {
   public mutating func move(
     applicationID: String, to stage: Stage, note: String? = nil, at time: Date
   ) throws -> MoveOutcome {
-    guard let index = applications.firstIndex(where: { $0.id == applicationID }) else {
+    guard let index = applications.index(ofID: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     let from = applications[index].stage
@@ -63,7 +63,7 @@ extension Deck {
   public mutating func appendNote(_ text: String, toApplication applicationID: String, at time: Date)
     throws
   {
-    guard let index = applications.firstIndex(where: { $0.id == applicationID }) else {
+    guard let index = applications.index(ofID: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     let existing = applications[index].notes
@@ -75,7 +75,7 @@ extension Deck {
   public mutating func setNotes(_ text: String, ofApplication applicationID: String, at time: Date)
     throws
   {
-    guard let index = applications.firstIndex(where: { $0.id == applicationID }) else {
+    guard let index = applications.index(ofID: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     applications[index].notes = text
@@ -86,7 +86,7 @@ extension Deck {
   /// what was removed so the caller can say so.
   @discardableResult
   public mutating func removePosting(_ postingID: String) throws -> Removal {
-    guard postings.contains(where: { $0.id == postingID }) else {
+    guard postings.contains(id: postingID) else {
       throw DeckError.notFound(postingID, expected: .posting)
     }
     let applicationIDs = Set(applications.filter { $0.postingID == postingID }.map(\.id))
@@ -107,7 +107,7 @@ extension Deck {
   /// Removes one application and its deadlines, keeping the posting.
   @discardableResult
   public mutating func removeApplication(_ applicationID: String) throws -> Removal {
-    guard applications.contains(where: { $0.id == applicationID }) else {
+    guard applications.contains(id: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     let removedDeadlines = deadlines.filter { $0.owner == .application(applicationID) }.map(\.id)
@@ -117,7 +117,7 @@ extension Deck {
   }
 
   public mutating func removeDeadline(_ deadlineID: String) throws -> Removal {
-    guard deadlines.contains(where: { $0.id == deadlineID }) else {
+    guard deadlines.contains(id: deadlineID) else {
       throw DeckError.notFound(deadlineID, expected: .deadline)
     }
     deadlines.removeAll { $0.id == deadlineID }
@@ -131,7 +131,7 @@ extension Deck {
     var deadline = deadline
     deadline.id = IdentifierMaker.unique(
       deadline.owner.id + "/" + IdentifierMaker.slug(deadline.displayName),
-      among: Set(deadlines.map(\.id)))
+      isTaken: deadlines.contains(id:))
     deadlines.append(deadline)
     return deadline.id
   }

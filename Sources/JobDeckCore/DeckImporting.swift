@@ -24,22 +24,8 @@ extension Deck {
   /// (compared case- and whitespace-insensitively) unless both carry URLs that differ, which
   /// marks two ads for the same role (e.g. two cities).
   public func postingID(matching draft: PostingDraft) -> String? {
-    let draftURL = Deck.comparableURL(draft.posting.url)
-    if let draftURL, let match = postings.first(where: { Deck.comparableURL($0.url) == draftURL }) {
-      return match.id
-    }
-    let company = Deck.comparableText(draft.posting.company)
-    let title = Deck.comparableText(draft.posting.title)
-    guard !company.isEmpty || !title.isEmpty else { return nil }
-    return postings.first { posting in
-      guard Deck.comparableText(posting.company) == company,
-        Deck.comparableText(posting.title) == title
-      else { return false }
-      if let draftURL, let existingURL = Deck.comparableURL(posting.url) {
-        return draftURL == existingURL
-      }
-      return true
-    }?.id
+    DeckMergeIndex(self).postingIndex(matching: DeckMergeIndex.PostingKeys(draft.posting))
+      .map { postings[$0].id }
   }
 
   /// The posting an imported ad is a second import of: the same URL, company and title
@@ -77,45 +63,87 @@ extension Deck {
   @discardableResult
   public mutating func merge(_ draft: PostingDraft, at time: Date,
                              into target: MergeTarget = .matching) -> MergeOutcome {
+    var index = DeckMergeIndex(self)
+    return merge(draft, at: time, into: target, index: &index)
+  }
+
+  /// `merge(_:at:into:)` for one of many drafts: `index`, built once for all of them, answers
+  /// its lookups and is kept in step with the deck.
+  @discardableResult
+  public mutating func merge(_ draft: PostingDraft, at time: Date,
+                             into target: MergeTarget = .matching,
+                             index: inout DeckMergeIndex) -> MergeOutcome {
     let time = time.truncatedToSeconds
-    let targetID: String?
+    let keys = DeckMergeIndex.PostingKeys(draft.posting)
+    let found: Int?
     switch target {
-    case .matching: targetID = postingID(matching: draft)
-    case .posting(let id): targetID = id
-    case .newPosting: targetID = nil
+    // The first posting with the matched one's id, as a lookup by that id finds it.
+    case .matching:
+      found = index.postingIndex(matching: keys).flatMap { postings.index(ofID: postings[$0].id) }
+    case .posting(let id): found = postings.index(ofID: id)
+    case .newPosting: found = nil
     }
-    guard let postingID = targetID,
-      let index = postings.firstIndex(where: { $0.id == postingID })
-    else {
+    guard let position = found else {
       var posting = draft.posting
       posting.createdAt = time
       posting.updatedAt = time
-      let newID = add(posting)
+      posting.id = index.postingIDs.claim(
+        IdentifierMaker.slug(company: posting.company, title: posting.title), among: postings)
+      postings.append(posting)
+      index.postingChanged(at: postings.count - 1, to: posting, keys: keys)
       for deadline in draft.deadlines {
-        add(Deadline.imported(from: deadline, owner: .posting(newID)))
+        add(Deadline.imported(from: deadline, owner: .posting(posting.id)), index: &index)
       }
-      return .added(newID)
+      return .added(posting.id)
     }
 
-    var changes = postings[index].absorb(draft.posting)
-    if !changes.isEmpty { postings[index].updatedAt = time }
-    changes += mergeDeadlines(draft.deadlines, owner: .posting(postingID))
-    if fillTerms(draft.terms, forPosting: postingID, at: time) { changes.append("terms") }
+    let postingID = postings[position].id
+    var changes = postings[position].absorb(draft.posting)
+    if !changes.isEmpty {
+      postings[position].updatedAt = time
+      index.postingChanged(at: position, to: postings[position])
+    }
+    changes += mergeDeadlines(draft.deadlines, owner: .posting(postingID), index: &index)
+    if !draft.terms.isEmpty, let application = index.firstApplicationIndex(forPosting: postingID),
+      fillTerms(draft.terms, ofApplicationAt: application, at: time)
+    {
+      changes.append("terms")
+    }
     return changes.isEmpty ? .unchanged(postingID) : .updated(postingID, changes: changes)
   }
 
+  /// `apply(toPosting:stage:at:)` for a posting on file, keeping `index` in step.
+  @discardableResult
+  public mutating func apply(toPosting postingID: String, stage: Stage, at time: Date,
+                             index: inout DeckMergeIndex) throws -> String
+  {
+    let id = try apply(toPosting: postingID, stage: stage, at: time)
+    index.noteApplication(applications[applications.count - 1], at: applications.count - 1)
+    return id
+  }
+
+  /// `add(_:)` for a deadline, keeping `index` in step.
+  private mutating func add(_ deadline: Deadline, index: inout DeckMergeIndex) {
+    var deadline = deadline
+    deadline.id = index.deadlineIDs.claim(
+      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.displayName), among: deadlines)
+    deadlines.append(deadline)
+    index.noteDeadline(deadline, at: deadlines.count - 1)
+  }
+
   /// Pairs the i-th draft deadline of a kind with the i-th stored one of that kind and owner.
-  private mutating func mergeDeadlines(_ drafts: [Deadline], owner: DeadlineOwner) -> [String] {
+  private mutating func mergeDeadlines(_ drafts: [Deadline], owner: DeadlineOwner,
+                                       index: inout DeckMergeIndex) -> [String]
+  {
     var changes: [String] = []
     var usedOfKind: [DeadlineKind: Int] = [:]
     for draft in drafts {
-      let existing = deadlines.indices.filter {
-        deadlines[$0].owner == owner && deadlines[$0].kind == draft.kind
-      }
+      let existing = index.deadlinesByOwnerAndKind[OwnerAndKind(owner: owner, kind: draft.kind)]
+        ?? []
       let position = usedOfKind[draft.kind, default: 0]
       usedOfKind[draft.kind] = position + 1
       guard position < existing.count else {
-        add(Deadline.imported(from: draft, owner: owner))
+        add(Deadline.imported(from: draft, owner: owner), index: &index)
         changes.append("new deadline \(draft.kind.displayName)")
         continue
       }
@@ -150,17 +178,8 @@ extension Deck {
     return changed ? "deadline \(draft.kind.displayName)" : nil
   }
 
-  /// Copies terms the ad states onto the posting's application, only where the user has not
-  /// entered a value already. Returns whether anything was filled.
-  private mutating func fillTerms(_ terms: EmploymentTerms, forPosting postingID: String, at time: Date)
-    -> Bool
-  {
-    guard !terms.isEmpty,
-      let index = applications.firstIndex(where: { $0.postingID == postingID })
-    else { return false }
-    return fillTerms(terms, ofApplicationAt: index, at: time)
-  }
-
+  /// Copies terms the ad states onto an application, only where the user has not entered a
+  /// value already. Returns whether anything was filled.
   mutating func fillTerms(_ terms: EmploymentTerms, ofApplicationAt index: Int, at time: Date)
     -> Bool
   {

@@ -1,12 +1,11 @@
-/// The lookups the agenda makes for every deadline, answered from dictionaries built once.
+/// The lookups the agenda makes for every deadline that the deck's own id lookups do not answer:
+/// applications by posting, and deadlines by owner and kind. Records by id come from the deck.
 ///
-/// `Deck`'s own lookups scan arrays: fine for one question, quadratic for the agenda, which asks
-/// several per deadline (100,000 deadlines × 100,000 postings). Built in one pass; a value, so it
+/// `Deck.applications(forPosting:)` and the deadline lookups scan: fine for one question,
+/// quadratic for the agenda, which asks several per deadline. Built in one pass; a value, so it
 /// is valid for the deck it was built from only.
 public struct DeckIndex: Sendable, DeadlineLookups {
   private let deck: Deck
-  private let postingsByID: [String: Int]
-  private let applicationsByID: [String: Int]
   private let applicationsByPosting: [String: [Int]]
   /// Application ids with a derived or edited deadline of a kind: what supersedes a posting's.
   private let derivedByApplication: [String: Set<DeadlineKind>]
@@ -19,8 +18,6 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   /// No dictionaries: each lookup scans the deck, as `Deck`'s own lookups do.
   init(scanning deck: Deck) {
     self.deck = deck
-    postingsByID = [:]
-    applicationsByID = [:]
     applicationsByPosting = [:]
     derivedByApplication = [:]
     deadlinesByOwnerAndKind = [:]
@@ -29,15 +26,8 @@ public struct DeckIndex: Sendable, DeadlineLookups {
 
   public init(_ deck: Deck) {
     self.deck = deck
-    var postings: [String: Int] = [:]
-    postings.reserveCapacity(deck.postings.count)
-    for (index, posting) in deck.postings.enumerated() where postings[posting.id] == nil {
-      postings[posting.id] = index
-    }
-    var applications: [String: Int] = [:]
     var byPosting: [String: [Int]] = [:]
     for (index, application) in deck.applications.enumerated() {
-      if applications[application.id] == nil { applications[application.id] = index }
       if let postingID = application.postingID { byPosting[postingID, default: []].append(index) }
     }
     var derived: [String: Set<DeadlineKind>] = [:]
@@ -54,22 +44,14 @@ public struct DeckIndex: Sendable, DeadlineLookups {
       }
     }
     deadlinesByOwnerAndKind = byOwnerAndKind
-    postingsByID = postings
-    applicationsByID = applications
     applicationsByPosting = byPosting
     derivedByApplication = derived
     scans = false
   }
 
-  public func posting(withID id: String) -> Posting? {
-    if scans { return deck.posting(withID: id) }
-    return postingsByID[id].map { deck.postings[$0] }
-  }
+  public func posting(withID id: String) -> Posting? { deck.posting(withID: id) }
 
-  public func application(withID id: String) -> Application? {
-    if scans { return deck.application(withID: id) }
-    return applicationsByID[id].map { deck.applications[$0] }
-  }
+  public func application(withID id: String) -> Application? { deck.application(withID: id) }
 
   /// In deck order, as `Deck.applications(forPosting:)` returns them.
   public func applications(forPosting postingID: String) -> [Application] {
@@ -113,19 +95,13 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     }
   }
 
-  /// The company an application is with: its posting's, else its own.
-  public func company(of application: Application) -> String {
-    application.postingID.flatMap { posting(withID: $0)?.company } ?? application.company ?? ""
-  }
+  public func company(of application: Application) -> String { deck.company(of: application) }
 
-  /// The role an application is for: its posting's title, else its own.
-  public func title(of application: Application) -> String {
-    application.postingID.flatMap { posting(withID: $0)?.title } ?? application.title ?? ""
-  }
+  public func title(of application: Application) -> String { deck.title(of: application) }
 }
 
 /// A deadline's owner and kind: how relative anchors and derived deadlines are looked up.
-struct OwnerAndKind: Hashable {
+struct OwnerAndKind: Hashable, Sendable {
   var owner: DeadlineOwner
   var kind: DeadlineKind
 }

@@ -115,23 +115,22 @@ struct RecordMerger {
   var conflicts: [MergeConflict] = []
   var notices: [String] = []
 
-  mutating func collection<Record: Codable & Identifiable & Equatable>(
-    _ kind: MergeConflict.Collection, base: [Record], ours: [Record], theirs: [Record]
-  ) -> MergedCollection<Record> where Record.ID == String {
-    let baseByID = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let oursByID = Dictionary(ours.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let theirsByID = Dictionary(theirs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  /// Records are found by id in each side's own list (for an id that repeats, its first record).
+  mutating func collection<Record: Codable>(
+    _ kind: MergeConflict.Collection, base: RecordList<Record>, ours: RecordList<Record>,
+    theirs: RecordList<Record>
+  ) -> MergedCollection<Record> {
     var result = MergedCollection<Record>(kept: [:], dropped: [:], order: [])
     var seen = Set<String>()
     result.order = base.map(\.id).filter { seen.insert($0).inserted }
-    let added = (ours + theirs).filter { baseByID[$0.id] == nil }
+    let added = (ours.elements + theirs.elements).filter { !base.contains(id: $0.id) }
       .map { (id: $0.id, created: EncodedValue.of($0)?.object?["createdAt"]?.double ?? 0) }
       .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     for record in added where seen.insert(record.id).inserted { result.order.append(record.id) }
 
     for id in result.order {
-      let ancestor = baseByID[id]
-      switch (oursByID[id], theirsByID[id]) {
+      let ancestor = base[id: id]
+      switch (ours[id: id], theirs[id: id]) {
       case let (ours?, theirs?):
         result.kept[id] = record(kind, id: id, base: ancestor, ours: ours, theirs: theirs)
       case let (remaining?, nil), let (nil, remaining?):

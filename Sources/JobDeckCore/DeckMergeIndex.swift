@@ -1,21 +1,15 @@
-/// The lookups that merging many drafts makes for each one, kept in dictionaries that the merge
-/// keeps up to date as it adds and changes records.
+/// The lookups merging a draft makes (which posting it is a re-import of, a posting's first
+/// application, an owner's deadlines of a kind), kept in dictionaries that the merge keeps up to
+/// date as it adds and changes records, so that a spreadsheet of 100,000 rows costs what its
+/// rows do rather than rows times deck. Records by id come from the deck's own lists.
 ///
-/// `Deck.merge(_:at:)` finds a draft's posting by scanning every posting's URL, company and
-/// title, and `Deck.add(_:)` collects every id into a set to pick a free one: fine for one pasted
-/// ad, quadratic for a spreadsheet of 100,000 rows. The `index:` variants of `merge`, `apply`,
-/// `move` and `appendNote` answer the same questions from here and give the same results (ids,
-/// matches, changes) as the scanning ones. The index describes the deck it was built from, and
-/// stays valid only while that deck is changed through those variants.
+/// The index describes the deck it was built from, and stays valid only while that deck is
+/// changed through the `index:` methods (`merge`, `apply`) and those that change no record the
+/// index files (`move`, `appendNote`).
 public struct DeckMergeIndex: Sendable {
   struct CompanyAndTitle: Hashable, Sendable {
     var company: String
     var title: String
-  }
-
-  struct OwnerAndKind: Hashable, Sendable {
-    var owner: DeadlineOwner
-    var kind: DeadlineKind
   }
 
   /// What a posting is matched by; remembered so the entries can be moved when it changes.
@@ -24,8 +18,6 @@ public struct DeckMergeIndex: Sendable {
     var companyAndTitle: CompanyAndTitle
   }
 
-  /// The first posting with each id (what `firstIndex(where:)` finds).
-  var postingIndexByID: [String: Int] = [:]
   /// Posting indices, ascending, by comparable URL.
   var postingsByURL: [String: [Int]] = [:]
   /// Posting indices, ascending, by comparable company and title: all of them, and those
@@ -34,34 +26,26 @@ public struct DeckMergeIndex: Sendable {
   var postingsWithoutURLByCompanyAndTitle: [CompanyAndTitle: [Int]] = [:]
   /// Parallel to `Deck.postings`.
   var postingKeys: [PostingKeys] = []
-  var postingIDs: TakenIdentifiers
+  var postingIDs = IdentifierCounters()
 
-  var applicationIndexByID: [String: Int] = [:]
   /// Application indices, ascending, by posting id.
   var applicationsByPosting: [String: [Int]] = [:]
-  var applicationIDs: TakenIdentifiers
 
   /// Deadline indices, ascending, by owner and kind.
   var deadlinesByOwnerAndKind: [OwnerAndKind: [Int]] = [:]
-  var deadlineIDs: TakenIdentifiers
+  var deadlineIDs = IdentifierCounters()
 
   /// Built in one pass over the deck. `drafts` is how many drafts are about to be merged: room
   /// is made for that many more postings up front, rather than rehashing every key each time a
   /// table doubles.
   public init(_ deck: Deck, drafts: Int = 0) {
     let postings = deck.postings.count + drafts
-    postingIDs = TakenIdentifiers(deck.postings.lazy.map(\.id), capacity: postings)
-    applicationIDs = TakenIdentifiers(deck.applications.lazy.map(\.id), capacity: postings)
-    deadlineIDs = TakenIdentifiers(deck.deadlines.lazy.map(\.id), capacity: postings)
-    postingIndexByID.reserveCapacity(postings)
     postingsByURL.reserveCapacity(postings)
     postingsByCompanyAndTitle.reserveCapacity(postings)
     postingKeys.reserveCapacity(postings)
-    applicationIndexByID.reserveCapacity(deck.applications.count + drafts / 2)
     applicationsByPosting.reserveCapacity(deck.applications.count + drafts / 2)
     deadlinesByOwnerAndKind.reserveCapacity(deck.deadlines.count + drafts / 2)
     for (index, posting) in deck.postings.enumerated() {
-      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       let keys = PostingKeys(posting)
       postingKeys.append(keys)
       register(posting: index, keys)
@@ -90,11 +74,6 @@ public struct DeckMergeIndex: Sendable {
     applicationsByPosting[postingID]?.first
   }
 
-  /// The first application with this id, as `Deck.applications.firstIndex(where:)`.
-  public func applicationIndex(withID id: String) -> Int? {
-    applicationIndexByID[id]
-  }
-
   /// The deck's posting at `index` was added or now reads `posting`: file it under its keys.
   mutating func postingChanged(at index: Int, to posting: Posting) {
     postingChanged(at: index, to: posting, keys: PostingKeys(posting))
@@ -103,7 +82,6 @@ public struct DeckMergeIndex: Sendable {
   /// `postingChanged(at:to:)` when the keys are known already (those of the draft it came from).
   mutating func postingChanged(at index: Int, to posting: Posting, keys: PostingKeys) {
     if index == postingKeys.count {
-      if postingIndexByID[posting.id] == nil { postingIndexByID[posting.id] = index }
       postingKeys.append(keys)
       register(posting: index, keys)
       return
@@ -116,7 +94,6 @@ public struct DeckMergeIndex: Sendable {
   }
 
   mutating func noteApplication(_ application: Application, at index: Int) {
-    if applicationIndexByID[application.id] == nil { applicationIndexByID[application.id] = index }
     if let postingID = application.postingID {
       applicationsByPosting[postingID, default: []].append(index)
     }
@@ -171,44 +148,18 @@ extension DeckMergeIndex.PostingKeys {
   }
 }
 
-/// The ids of one kind in use, handing out free ones as `IdentifierMaker.unique(_:among:)` does.
-struct TakenIdentifiers: Sendable {
-  private var taken: Set<String>
-  /// The counter to try next for a base, so that the 500th `acme-engineer` does not try `-2` to
-  /// `-500` again. Ids are only added while the index lives, so every counter below it is taken.
+/// Where to start counting for each id base, handing out free ones as
+/// `IdentifierMaker.unique(_:counter:isTaken:)` does, so that the 500th `acme-engineer` does not
+/// try `-2` to `-500` again. Ids are only added while the index lives, so every counter below
+/// the remembered one is taken.
+struct IdentifierCounters: Sendable {
   private var nextCounter: [String: Int] = [:]
 
-  init<Identifiers: Sequence>(_ identifiers: Identifiers, capacity: Int)
-  where Identifiers.Element == String {
-    taken = Set(minimumCapacity: capacity)
-    for identifier in identifiers { taken.insert(identifier) }
-  }
-
-  /// `base` when free, else `base-2`, `base-3`, … (the first free one); now taken.
-  mutating func claim(_ base: String) -> String {
-    guard taken.contains(base) else {
-      taken.insert(base)
-      return base
-    }
-    var counter = nextCounter[base] ?? 2
-    while taken.contains("\(base)-\(counter)") { counter += 1 }
-    nextCounter[base] = counter + 1
-    let id = "\(base)-\(counter)"
-    taken.insert(id)
+  /// `base` when no record in `records` has it, else `base-2`, `base-3`, … (the first free one).
+  mutating func claim<Record>(_ base: String, among records: RecordList<Record>) -> String {
+    let (id, counter) = IdentifierMaker.uniqueCounting(
+      base, counter: nextCounter[base] ?? 2, isTaken: records.contains(id:))
+    if let counter { nextCounter[base] = counter + 1 }
     return id
-  }
-}
-
-extension Array {
-  /// The first index whose element satisfies `belongs`, which must be false then true along the
-  /// array (binary search).
-  fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-    var low = 0
-    var high = count
-    while low < high {
-      let middle = (low + high) / 2
-      if belongs(self[middle]) { high = middle } else { low = middle + 1 }
-    }
-    return low
   }
 }

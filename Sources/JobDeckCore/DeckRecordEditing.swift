@@ -7,7 +7,7 @@ extension Deck {
   public mutating func editPosting(
     _ postingID: String, at time: Date, _ change: (inout Posting) throws -> Void
   ) throws {
-    guard let index = postings.firstIndex(where: { $0.id == postingID }) else {
+    guard let index = postings.index(ofID: postingID) else {
       throw DeckError.notFound(postingID, expected: .posting)
     }
     var posting = postings[index]
@@ -22,7 +22,7 @@ extension Deck {
   public mutating func editApplication(
     _ applicationID: String, at time: Date, _ change: (inout Application) throws -> Void
   ) throws {
-    guard let index = applications.firstIndex(where: { $0.id == applicationID }) else {
+    guard let index = applications.index(ofID: applicationID) else {
       throw DeckError.notFound(applicationID, expected: .application)
     }
     var application = applications[index]
@@ -67,14 +67,14 @@ extension Deck {
     let stamp = time.truncatedToSeconds
     switch reference {
     case .posting(let id):
-      guard let index = postings.firstIndex(where: { $0.id == id }) else {
+      guard let index = postings.index(ofID: id) else {
         throw DeckError.notFound(id, expected: .posting)
       }
       guard postings[index].isArchived != archived else { return false }
       postings[index].archivedAt = archived ? stamp : nil
       postings[index].updatedAt = stamp
     case .application(let id):
-      guard let index = applications.firstIndex(where: { $0.id == id }) else {
+      guard let index = applications.index(ofID: id) else {
         throw DeckError.notFound(id, expected: .application)
       }
       guard applications[index].isArchived != archived else { return false }

@@ -33,11 +33,11 @@ extension Deck {
     deadlines = sync.result()
     // Derived deadlines of applications that no longer exist are orphans: drop the ones the
     // engine still owns.
-    let applicationIDs = Set(applications.map(\.id))
+    let applications = applications
     deadlines.removeAll { deadline in
       guard case .application(let id) = deadline.owner else { return false }
       return deadline.origin == .derived && deadline.status == .pending
-        && Deck.derivedKinds.contains(deadline.kind) && !applicationIDs.contains(id)
+        && Deck.derivedKinds.contains(deadline.kind) && !applications.contains(id: id)
     }
   }
 
@@ -110,7 +110,7 @@ extension Deck {
 /// deadlines append in the order they are made, and a new id is unique among the ids present
 /// at that moment.
 private struct DerivedDeadlineSync {
-  private var deadlines: [Deadline]
+  private var deadlines: RecordList<Deadline>
   /// Positions of deadlines the engine derived or the user edited, per application and kind,
   /// in array order.
   private var engineOwned: [OwnerAndKind: [Int]] = [:]
@@ -119,7 +119,7 @@ private struct DerivedDeadlineSync {
   private var idCounts: [String: Int]?
   private var takenIDs = Set<String>()
 
-  init(deadlines: [Deadline]) {
+  init(deadlines: RecordList<Deadline>) {
     self.deadlines = deadlines
     for (position, deadline) in deadlines.enumerated()
     where deadline.origin == .derived || deadline.origin == .edited {
@@ -153,9 +153,10 @@ private struct DerivedDeadlineSync {
     }
   }
 
-  func result() -> [Deadline] {
-    guard !removed.isEmpty else { return deadlines }
-    return deadlines.indices.filter { !removed.contains($0) }.map { deadlines[$0] }
+  func result() -> RecordList<Deadline> {
+    var result = deadlines
+    result.remove(atPositions: removed)
+    return result
   }
 
   /// As `Deck.add(_:)`: the id is `<owner>/<kind slug>`, made unique among the ids present.
@@ -170,7 +171,7 @@ private struct DerivedDeadlineSync {
       takenIDs = Set(counts.keys)
     }
     deadline.id = IdentifierMaker.unique(
-      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName), among: takenIDs)
+      deadline.owner.id + "/" + IdentifierMaker.slug(deadline.kind.displayName), isTaken: takenIDs.contains)
     idCounts?[deadline.id, default: 0] += 1
     takenIDs.insert(deadline.id)
     deadlines.append(deadline)

@@ -35,12 +35,22 @@ public enum IdentifierMaker {
     return joined.isEmpty ? "item" : joined
   }
 
-  /// `base` itself when free, else `base-2`, `base-3`, …
-  public static func unique(_ base: String, among taken: Set<String>) -> String {
-    guard taken.contains(base) else { return base }
-    var counter = 2
-    while taken.contains("\(base)-\(counter)") { counter += 1 }
-    return "\(base)-\(counter)"
+  /// `base` itself when free, else `base-2`, `base-3`, … (the first free one). `counter` is
+  /// where to start counting when the caller knows every lower one is taken.
+  public static func unique(_ base: String, counter: Int = 2, isTaken: (String) -> Bool)
+    -> String
+  {
+    uniqueCounting(base, counter: counter, isTaken: isTaken).id
+  }
+
+  /// `unique(_:counter:isTaken:)`, also returning the counter it used (nil for `base` itself).
+  static func uniqueCounting(_ base: String, counter: Int = 2, isTaken: (String) -> Bool)
+    -> (id: String, counter: Int?)
+  {
+    guard isTaken(base) else { return (base, nil) }
+    var counter = counter
+    while isTaken("\(base)-\(counter)") { counter += 1 }
+    return ("\(base)-\(counter)", counter)
   }
 
   /// The text's words, lowercase ASCII, fillers dropped and abbreviated: the first `limit` of

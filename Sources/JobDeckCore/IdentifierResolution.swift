@@ -11,11 +11,11 @@ extension Deck {
   /// exactly one application (people call the job by the posting's name).
   public func resolveApplication(_ text: String) throws -> String {
     do {
-      return try match(text, in: applications.map(\.id), kind: .application)
+      return try match(text, in: applications, kind: .application)
     } catch DeckError.notFound {
       let postingID: String
       do {
-        postingID = try match(text, in: postings.map(\.id), kind: .posting)
+        postingID = try match(text, in: postings, kind: .posting)
       } catch DeckError.notFound {
         throw DeckError.notFound(text, expected: .application)
       }
@@ -29,9 +29,9 @@ extension Deck {
   /// Resolves a posting by id or prefix, or through one of its applications.
   public func resolvePosting(_ text: String) throws -> String {
     do {
-      return try match(text, in: postings.map(\.id), kind: .posting)
+      return try match(text, in: postings, kind: .posting)
     } catch DeckError.notFound {
-      guard let applicationID = try? match(text, in: applications.map(\.id), kind: .application),
+      guard let applicationID = try? match(text, in: applications, kind: .application),
         let postingID = application(withID: applicationID)?.postingID
       else { throw DeckError.notFound(text, expected: .posting) }
       return postingID
@@ -40,9 +40,8 @@ extension Deck {
 
   /// Resolves a deadline by id or prefix, or through an owner with exactly one pending deadline.
   public func resolveDeadline(_ text: String) throws -> String {
-    let ids = deadlines.map(\.id)
     do {
-      return try match(text, in: ids, kind: .deadline)
+      return try match(text, in: deadlines, kind: .deadline)
     } catch DeckError.notFound {
       let owners = Set(
         [try? resolveApplication(text), try? resolvePosting(text)].compactMap { $0 })
@@ -56,11 +55,9 @@ extension Deck {
   /// Resolves anything: an application first (it shows its posting too), then a posting, then a
   /// deadline. An exact id beats a prefix, as with git refs.
   public func resolve(_ text: String) throws -> Reference {
-    let exact: [Reference] =
-      applications.filter { $0.id == text }.map { .application($0.id) }
-      + postings.filter { $0.id == text }.map { .posting($0.id) }
-      + deadlines.filter { $0.id == text }.map { .deadline($0.id) }
-    if let first = exact.first { return first }
+    if applications.contains(id: text) { return .application(text) }
+    if postings.contains(id: text) { return .posting(text) }
+    if deadlines.contains(id: text) { return .deadline(text) }
     var matches: [Reference] = []
     matches += applications.filter { $0.id.hasPrefix(text) }.map { .application($0.id) }
     // A posting whose application is already listed under the same id is the same job.
@@ -82,10 +79,11 @@ extension Deck {
     return only
   }
 
-  private func match(_ text: String, in ids: [String], kind: DeckError.RecordKind) throws -> String
+  private func match<Record>(_ text: String, in records: RecordList<Record>,
+                             kind: DeckError.RecordKind) throws -> String
   {
-    if ids.contains(text) { return text }
-    let candidates = text.isEmpty ? [] : ids.filter { $0.hasPrefix(text) }
+    if records.contains(id: text) { return text }
+    let candidates = text.isEmpty ? [] : records.map(\.id).filter { $0.hasPrefix(text) }
     if candidates.count == 1 { return candidates[0] }
     if candidates.isEmpty { throw DeckError.notFound(text, expected: kind) }
     throw DeckError.ambiguous(text, candidates: candidates)

@@ -46,13 +46,13 @@ public struct ProofOfSearch: Sendable {
     self.name = name
     self.from = from
     self.to = end
-    let postings = deck.postingsByID
+    let postings = deck.postings
     rows = deck.applications.compactMap { application -> Row? in
       let timeline = ApplicationTimeline(application, now: clock.now)
       guard let appliedAt = timeline.appliedAt else { return nil }
       let day = CivilDate(containing: appliedAt, in: zone)
       guard day <= end, from.map({ day >= $0 }) ?? true else { return nil }
-      let posting = application.postingID.flatMap { postings[$0] }
+      let posting = application.postingID.flatMap { postings[id: $0] }
       let contact = application.sentTo ?? application.contacts.first?.summary ?? ""
       return Row(
         appliedOn: day, company: posting?.company ?? application.company ?? "",

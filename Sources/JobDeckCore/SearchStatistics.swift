@@ -182,7 +182,7 @@ public struct SearchStatistics: Hashable, Sendable {
   static func groups(of timelines: [ApplicationTimeline], by grouping: Grouping, in deck: Deck,
                      zone: TimeZone) -> [Group]
   {
-    let postings = deck.postingsByID
+    let postings = deck.postings
     var members: [String: [ApplicationTimeline]] = [:]
     var order: [String] = []
     for timeline in timelines {
@@ -207,10 +207,10 @@ public struct SearchStatistics: Hashable, Sendable {
 
   /// Not set: "(not set)"; an application with several tags counts under each.
   static func groupNames(_ timeline: ApplicationTimeline, by grouping: Grouping,
-                         postings: [String: Posting], zone: TimeZone) -> [String]
+                         postings: RecordList<Posting>, zone: TimeZone) -> [String]
   {
     let application = timeline.application
-    let posting = application.postingID.flatMap { postings[$0] }
+    let posting = application.postingID.flatMap { postings[id: $0] }
     let unset = "(not set)"
     switch grouping {
     case .source: return [application.source?.displayName ?? unset]

@@ -72,16 +72,16 @@ extension Deck {
         toPosting: postingID, stage: recordsApplying ? .applied : stage,
         at: appliedAt ?? time, index: &index)
       if recordsApplying, let applicationID {
-        _ = try? move(applicationID: applicationID, to: stage, at: time, index: index)
+        _ = try? move(applicationID: applicationID, to: stage, at: time)
       }
       changes.append("application")
     } else if let applicationID, let stage = row.stage,
-      case .moved? = try? move(applicationID: applicationID, to: stage, at: time, index: index)
+      case .moved? = try? move(applicationID: applicationID, to: stage, at: time)
     {
       changes.append("stage")
     }
 
-    if let applicationID, let position = index.applicationIndex(withID: applicationID),
+    if let applicationID, let position = applications.index(ofID: applicationID),
       applications[position].fillInSending(source: row.source, method: row.method,
                                            sentTo: row.sentTo)
     {
@@ -90,13 +90,13 @@ extension Deck {
     }
 
     if let notes = row.notes, let applicationID,
-      let position = index.applicationIndex(withID: applicationID),
+      let position = applications.index(ofID: applicationID),
       // Not Foundation's `contains`: on Linux it ignores trailing NULs in what it looks for,
       // finds a match longer than the text, and traps converting its range (found by fuzzing).
       applications[position].notes.isEmpty
         || applications[position].notes.firstRange(of: notes) == nil
     {
-      try? appendNote(notes, toApplication: applicationID, at: time, index: index)
+      try? appendNote(notes, toApplication: applicationID, at: time)
       changes.append("notes")
     }
 

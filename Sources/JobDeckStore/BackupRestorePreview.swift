@@ -48,8 +48,8 @@ extension StoreFile {
         preview.storeModified = Self.date(of: current.status)
         do {
           let deck = try StoreDecoder().decodeDocument(current.data, path: path).deck
-          preview.changesSinceBackup = DeckDifference.operations(from: backupDeck, to: deck)?
-            .count
+          preview.changesSinceBackup =
+            BackupRestorePreview.changedRecordCount(from: backupDeck, to: deck)
         } catch {
           preview.storeProblem = Self.summary(of: error)
         }
@@ -64,5 +64,19 @@ extension StoreFile {
 
   private static func date(of status: FileSystem.Status) -> Date {
     Date(timeIntervalSince1970: Double(status.fingerprint.modificationNanoseconds) / 1e9)
+  }
+}
+
+extension BackupRestorePreview {
+  /// Records added, changed or removed between two versions of the file, settings and the
+  /// conflict list counting one each: two files share no change record, so they are compared.
+  static func changedRecordCount(from old: Deck, to new: Deck) -> Int {
+    func count<Record>(_ old: RecordList<Record>, _ new: RecordList<Record>) -> Int {
+      let counts = new.differenceCounts(from: old)
+      return counts.added + counts.changed + counts.removed
+    }
+    return count(old.postings, new.postings) + count(old.applications, new.applications)
+      + count(old.deadlines, new.deadlines) + (old.settings == new.settings ? 0 : 1)
+      + (old.conflicts == new.conflicts ? 0 : 1)
   }
 }

@@ -75,9 +75,9 @@ public struct StoreEncoder: Sendable {
       head.append(",\n")
     }
     try sink(head.bytes)
-    try write(deck.postings, named: "postings", to: sink, last: false)
-    try write(deck.applications, named: "applications", to: sink, last: false)
-    try write(deck.deadlines, named: "deadlines", to: sink, last: true)
+    try write(deck.postings.elements, named: "postings", to: sink, last: false)
+    try write(deck.applications.elements, named: "applications", to: sink, last: false)
+    try write(deck.deadlines.elements, named: "deadlines", to: sink, last: true)
     try sink(Array("}\n".utf8))
   }
 

@@ -57,7 +57,7 @@ extension StoreFile {
   /// newer-version files.
   func commit(_ deck: Deck, previous: Deck?, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
-    let operations = previous.flatMap { DeckDifference.operations(from: $0, to: deck) }
+    let operations = previous.flatMap { StoreJournal.operations(from: $0, to: deck) }
     // Whatever is written must load again: the loader refuses dates outside SupportedDates, so
     // a save that holds one is refused before anything is written. A journal save checks the
     // records it writes; a full rewrite, every record.

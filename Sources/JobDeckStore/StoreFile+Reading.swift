@@ -47,6 +47,7 @@ extension StoreFile {
     state.document = document
     state.deck = document.deck
     guard let (journal, data) = try readJournalHeader(target: target, store: storeStatus) else {
+      state.deck.startRecordingChanges(since: state.fingerprint)
       return state
     }
     if journal.isStale, let header = journal.header {
@@ -58,6 +59,7 @@ extension StoreFile {
       state.journalOperationCount = parsed.operations.count
       StoreJournal.replay(parsed.operations, onto: &state.deck)
     }
+    state.deck.startRecordingChanges(since: state.fingerprint)
     return state
   }
 

@@ -85,7 +85,11 @@ public struct StoreFile: Sendable {
     try withLockedState(.changing) { state, target in
       var deck = state.deck
       let result = try body(&deck)
-      guard deck != state.deck else {
+      // The records the body touched say whether it changed anything, without comparing the
+      // whole deck (which only a body that replaced a whole list needs).
+      let unchanged = StoreJournal.operations(from: state.deck, to: deck)?.isEmpty
+        ?? (deck == state.deck)
+      guard !unchanged else {
         return (result, LoadedDeck(deck: deck, readOnlyReason: state.document?.readOnlyReason,
           fingerprint: state.fingerprint?.verified))
       }
@@ -111,9 +115,11 @@ public struct StoreFile: Sendable {
   /// edits and saves again.
   ///
   /// `previous` is the deck exactly as that version held it (as loaded, or as last saved): with
-  /// it, a large store gets only the difference appended to its journal instead of a full
-  /// rewrite. Passing a deck that is not that version's content would make the
-  /// journal describe the wrong change; pass nil (a full rewrite) when unsure.
+  /// it, a large store gets only the records `deck`'s changes touched appended to its journal
+  /// instead of a full rewrite. That needs both decks to come from one read of the store (their
+  /// change record, see `Deck.startRecordingChanges(since:)`); a deck built or decoded
+  /// elsewhere is written whole. Passing a deck that is not that version's content would make
+  /// the journal describe the wrong change; pass nil when unsure.
   @discardableResult
   public func save(_ deck: Deck, ifUnchangedSince expected: StoreFingerprint?,
     previous: Deck? = nil) throws -> StoreFingerprint?

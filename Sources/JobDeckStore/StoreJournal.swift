@@ -411,8 +411,8 @@ enum StoreJournal {
   }
 
   private static func apply<Record: Identifiable>(
-    _ operations: [Operation], to records: inout [Record], put: (Operation) -> Record?
-  ) where Record.ID == String {
+    _ operations: [Operation], to records: inout RecordList<Record>, put: (Operation) -> Record?
+  ) {
     guard !operations.isEmpty else { return }
     var slots: [Record?] = records.map { $0 }
     var first: [String: Int] = [:]
@@ -439,6 +439,6 @@ enum StoreJournal {
         }
       }
     }
-    records = slots.compactMap { $0 }
+    records = RecordList(slots.compactMap { $0 })
   }
 }

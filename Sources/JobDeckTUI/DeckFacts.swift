@@ -21,7 +21,7 @@ final class DeckFacts: @unchecked Sendable {
 
   private func isHidden(_ application: Application) -> Bool {
     application.isArchived
-      || (application.postingID.flatMap { index.posting(withID: $0) }?.isArchived ?? false)
+      || (application.postingID.flatMap { deck.posting(withID: $0) }?.isArchived ?? false)
   }
 
   private(set) lazy var index = DeckIndex(deck)
@@ -54,16 +54,9 @@ final class DeckFacts: @unchecked Sendable {
 
   func applications(in stage: Stage) -> [Int] { applicationsByStage[stage] ?? [] }
 
-  /// `Deck.company(of:)` without its scan of the postings.
-  func company(of application: Application) -> String {
-    application.postingID.flatMap { index.posting(withID: $0)?.company }
-      ?? application.company ?? ""
-  }
+  func company(of application: Application) -> String { deck.company(of: application) }
 
-  /// `Deck.title(of:)` without its scan of the postings.
-  func title(of application: Application) -> String {
-    application.postingID.flatMap { index.posting(withID: $0)?.title } ?? application.title ?? ""
-  }
+  func title(of application: Application) -> String { deck.title(of: application) }
 
   // MARK: - Search
 
@@ -88,7 +81,7 @@ final class DeckFacts: @unchecked Sendable {
   }()
 
   /// By company, case-insensitively (`lowercased()`, compared as Strings); ties in deck order.
-  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings).order()
+  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings.elements).order()
 
   /// Orders the same as `CivilDate`'s `<` (year, then month 1–12, then day 1–31).
   static func sortKey(_ date: CivilDate) -> Int { date.year * 1024 + date.month * 32 + date.day }
@@ -279,7 +272,7 @@ final class DeckFacts: @unchecked Sendable {
     var scans = filters[sort] ?? [:]
     if let scan = scans[bytes] { return scan }
     if scans.count > 64 { scans = [:] }
-    let matcher = PostingMatcher(postings: deck.postings, needle: needle)
+    let matcher = PostingMatcher(postings: deck.postings.elements, needle: needle)
     // The longest earlier text this one extends byte for byte: its result is a superset of this
     // one's. Only for ASCII text: a non-ASCII one is looked for in descriptions by Characters,
     // and "ü" followed by a combining mark is not a "ü" there.

@@ -64,14 +64,14 @@ extension App {
 
   /// Adds (or updates) a posting and selects it in the postings table.
   mutating func performAdding(_ edit: PendingEdit, message: String) -> [Effect] {
-    let before = Set(state.deck.postings.map(\.id))
+    let before = state.deck.postings
     let effects = perform(edit, message: message)
     if effects.isEmpty { return effects }
     let target: String?
     if case .importDraft(_, _, .posting(let id)) = edit {
       target = id
     } else {
-      target = state.deck.postings.last { !before.contains($0.id) }?.id
+      target = state.deck.postings.last { !before.contains(id: $0.id) }?.id
     }
     if let target { select(postingID: target) }
     return effects
@@ -80,9 +80,9 @@ extension App {
   mutating func select(postingID id: String) {
     state.view = .postings
     state.filter = ""
-    let postings = state.deck.postings
+    let position = state.deck.postings.index(ofID: id)
     state.postingSelection =
-      Renderer(state: state).visiblePostingIndices().firstIndex { postings[$0].id == id } ?? 0
+      Renderer(state: state).visiblePostingIndices().firstIndex { $0 == position } ?? 0
   }
 
   mutating func handleImportPromptKey(_ key: KeyPress) -> [Effect] {

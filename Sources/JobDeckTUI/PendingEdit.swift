@@ -180,10 +180,9 @@ public enum PendingEdit: Equatable, Sendable {
     case .snooze(let id, let until):
       return (try? deck.snooze(id, until: until)) != nil
     case .restore(let before, let after):
-      deck.postings = Self.merge(deck.postings, before: before.postings, after: after.postings)
-      deck.applications = Self.merge(
-        deck.applications, before: before.applications, after: after.applications)
-      deck.deadlines = Self.merge(deck.deadlines, before: before.deadlines, after: after.deadlines)
+      Self.merge(&deck.postings, before: before.postings, after: after.postings)
+      Self.merge(&deck.applications, before: before.applications, after: after.applications)
+      Self.merge(&deck.deadlines, before: before.deadlines, after: after.deadlines)
       if before.settings != after.settings { deck.settings = after.settings }
       if before.conflicts != after.conflicts { deck.conflicts = after.conflicts }
       return true
@@ -191,29 +190,27 @@ public enum PendingEdit: Equatable, Sendable {
   }
 
   /// Record-level three-way merge: what changed from `before` to `after` wins over `current`.
-  private static func merge<Record: Identifiable & Equatable>(
-    _ current: [Record], before: [Record], after: [Record]
-  ) -> [Record] where Record.ID == String {
-    let beforeByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let afterByID = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var result: [Record] = []
-    for record in current {
-      let old = beforeByID[record.id]
-      let new = afterByID[record.id]
-      if old == new {
-        result.append(record)
-      } else if let new {
-        result.append(new)
+  /// Changes `current` in place, so the ids it touches are recorded for the save.
+  private static func merge<Record>(
+    _ current: inout RecordList<Record>, before: RecordList<Record>, after: RecordList<Record>
+  ) {
+    for position in current.indices.reversed() {
+      let id = current[position].id
+      let old = before[id: id]
+      let new = after[id: id]
+      guard old != new else { continue }
+      if let new {
+        current[position] = new
+      } else {
+        // Removed by the undo: dropped.
+        current.remove(at: position)
       }
-      // Removed by the undo: dropped.
     }
     // Brought back (an undone delete) or added: at its place in `after`, so an undo leaves
     // the lists as they were.
-    let present = Set(result.map(\.id))
     for (position, record) in after.enumerated()
-    where beforeByID[record.id] == nil && !present.contains(record.id) {
-      result.insert(record, at: min(position, result.count))
+    where !before.contains(id: record.id) && !current.contains(id: record.id) {
+      current.insert(record, at: min(position, current.count))
     }
-    return result
   }
 }

@@ -36,13 +36,13 @@ extension Renderer {
     let clock = FixedWallClock(now: state.now, timeZone: state.timeZone)
     let needle = (state.filters[.stats] ?? "").lowercased()
     let deck = state.deck
-    let postings = needle.isEmpty ? [:] : deck.postingsByID
+    let postings = deck.postings
     return SearchStatistics(
       deck: deck, clock: clock, from: state.statsPeriod.start(today: state.today),
       groupedBy: state.statsGrouping,
       including: { application in
         guard !needle.isEmpty else { return true }
-        let posting = application.postingID.flatMap { postings[$0] }
+        let posting = application.postingID.flatMap { postings[id: $0] }
         let words = [posting?.company ?? application.company ?? "",
                      posting?.title ?? application.title ?? "",
                      application.source?.displayName ?? "", application.method?.displayName ?? ""]

@@ -217,7 +217,11 @@ public struct DeckGenerator {
     generator.chance(1.0 / 3.0) ? nil : make(&self)
   }
 
-  public mutating func pick<T>(_ choices: [T]) -> T { generator.pick(choices) }
+  public mutating func pick<Choices: RandomAccessCollection>(_ choices: Choices)
+    -> Choices.Element where Choices.Index == Int
+  {
+    generator.pick(choices)
+  }
 
   public mutating func int(_ range: ClosedRange<Int>) -> Int {
     Int.random(in: range, using: &generator)

@@ -23,8 +23,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// One of `choices`, which must not be empty.
-  public mutating func pick<T>(_ choices: [T]) -> T {
-    choices[Int.random(in: 0..<choices.count, using: &self)]
+  public mutating func pick<Choices: RandomAccessCollection>(_ choices: Choices)
+    -> Choices.Element where Choices.Index == Int
+  {
+    choices[choices.startIndex + Int.random(in: 0..<choices.count, using: &self)]
   }
 }
 

@@ -266,9 +266,10 @@ struct CSVImportRuleTests {
     }
   }
 
-  /// `merge(_:at:index:)` against `merge(_:at:)` draft by draft, with what CSV rows never carry:
-  /// several deadlines of a kind, lead times, employment terms to fill in.
-  @Test func indexedMergeMatchesTheScanningMergeDraftByDraft() {
+  /// `merge(_:at:index:)` with one index kept in step across all the drafts against
+  /// `merge(_:at:)`, which builds the index afresh for each, draft by draft, with what CSV rows
+  /// never carry: several deadlines of a kind, lead times, employment terms to fill in.
+  @Test func anIndexKeptInStepMergesAsAFreshOneDraftByDraft() {
     for seed in PropertySeeds.seeds(default: 40) {
       var decks = DeckGenerator(seed: seed)
       let start = decks.deck(maximumRecords: 6)

@@ -14,6 +14,7 @@ private struct JournalMutator {
   mutating func validJournal(seed: UInt64) throws -> (deck: Deck, lines: [Data]) {
     var edits = DeckEdits(seed: seed)
     var deck = edits.generator.deck(maximumRecords: 4)
+    deck.startRecordingChanges()
     let start = deck
     let base = StoreJournal.Base(size: Int64(generator.next() % 1_000_000),
       inode: generator.next() % 100_000, modified: Int64(generator.next() % (1 << 62)),
@@ -22,7 +23,7 @@ private struct JournalMutator {
     for _ in 0..<Int.random(in: 1...5, using: &generator) {
       var next = deck
       edits.edit(&next)
-      if let operations = DeckDifference.operations(from: deck, to: next), !operations.isEmpty,
+      if let operations = StoreJournal.operations(from: deck, to: next), !operations.isEmpty,
         let line = try? StoreJournal.line(for: operations)
       {
         lines.append(line)
@@ -161,8 +162,11 @@ struct FuzzJournalReaderTests {
       let directory = try TemporaryDirectory()
       let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
       var edits = DeckEdits(seed: mutator.generator.next())
-      var deck = edits.generator.deck(maximumRecords: 4)
-      var fingerprint = try store.save(deck, ifUnchangedSince: nil)
+      try store.save(edits.generator.deck(maximumRecords: 4), ifUnchangedSince: nil)
+      // Read back, as a session does: a journal save writes what a read deck's changes touched.
+      let loaded = try store.load()
+      var deck = loaded.deck
+      var fingerprint = loaded.fingerprint
       for _ in 0..<4 {
         var next = deck
         edits.edit(&next)

@@ -95,8 +95,14 @@ struct PropertySaveLoadsBackTests {
     var saves: [Int] = []
     for step in 0..<6 {
       let oneOutside = decks.generator.chance(0.4)
-      let next = Self.withEdges(step % 2 == 0 ? current : decks.deck(), oneOutside: oneOutside,
+      var next = Self.withEdges(step % 2 == 0 ? current : decks.deck(), oneOutside: oneOutside,
                                 &decks.generator)
+      if step % 2 == 0 {
+        // A change to the deck as read, so that it has something to journal: a new deck has no
+        // change record and is written whole.
+        next.postings.append(Posting(id: "added-at-step-\(step)", title: "Added", company: "Acme",
+          createdAt: Date(timeIntervalSince1970: 1_700_000_000)))
+      }
       let before = files(path)
       do {
         try store.update { $0 = next }

@@ -62,11 +62,11 @@ struct StoreConflictsTests {
   @Test func aResolvedConflictGoesThroughTheJournal() throws {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    let deck = Self.withConflicts(seed: 3)
-    var fingerprint = try store.save(deck, ifUnchangedSince: nil)
-    var resolved = deck
+    try store.save(Self.withConflicts(seed: 3), ifUnchangedSince: nil)
+    let loaded = try store.load()
+    var resolved = loaded.deck
     resolved.conflicts.removeFirst()
-    fingerprint = try store.save(resolved, ifUnchangedSince: fingerprint, previous: deck)
+    try store.save(resolved, ifUnchangedSince: loaded.fingerprint, previous: loaded.deck)
     let journal = String(decoding: Disk.bytes(store.journalPath) ?? [], as: UTF8.self)
     #expect(journal.contains("\"collection\":\"conflicts\""))
     #expect(try StoreFile(path: store.path).load().deck == resolved)

@@ -73,17 +73,27 @@ struct DeckEdits {
   }
 }
 
+extension Deck {
+  /// The deck as `StoreFile.load()` hands it out: recording the ids each change touches.
+  func recordingChanges() -> Deck {
+    var deck = self
+    deck.startRecordingChanges()
+    return deck
+  }
+}
+
 @Suite("Journal: the difference replays to the deck that was saved")
 struct StoreJournalReplayTests {
   @Test(arguments: PropertySeeds.seeds(default: 200))
   func replayingTheDifferenceOntoThePreviousDeckGivesTheNewDeck(seed: UInt64) {
     var edits = DeckEdits(seed: seed)
     var previous = edits.generator.deck(maximumRecords: 8)
+    previous.startRecordingChanges()
     var expressed = 0
     for _ in 0..<12 {
       var deck = previous
       for _ in 0..<edits.generator.int(1...3) { edits.edit(&deck) }
-      if let operations = DeckDifference.operations(from: previous, to: deck) {
+      if let operations = StoreJournal.operations(from: previous, to: deck) {
         var replayed = previous
         StoreJournal.replay(operations, onto: &replayed)
         #expect(replayed == deck, "seed \(seed)")
@@ -95,33 +105,34 @@ struct StoreJournalReplayTests {
   }
 
   @Test func aReorderingIsNotSaidAsJournalOperations() {
-    let deck = Fixtures.threeApplications()
+    let deck = Fixtures.threeApplications().recordingChanges()
     var reordered = deck
     reordered.postings.reverse()
-    #expect(DeckDifference.operations(from: deck, to: reordered) == nil)
+    #expect(StoreJournal.operations(from: deck, to: reordered) == nil)
   }
 
   @Test func aRecordInsertedInTheMiddleIsNotSaidAsJournalOperations() {
-    let deck = Fixtures.threeApplications()
+    let deck = Fixtures.threeApplications().recordingChanges()
     var inserted = deck
     inserted.postings.insert(Posting(id: "middle", title: "T", company: "C",
       createdAt: Fixtures.created), at: 1)
-    #expect(DeckDifference.operations(from: deck, to: inserted) == nil)
+    #expect(StoreJournal.operations(from: deck, to: inserted) == nil)
   }
 
   @Test func aChangeToOneOfTwoRecordsSharingAnIdIsNotSaidAsJournalOperations() {
     var deck = Fixtures.threeApplications()
     deck.postings[2].id = deck.postings[0].id
+    deck.startRecordingChanges()
     var changed = deck
     changed.postings[2].title = "Changed"
-    #expect(DeckDifference.operations(from: deck, to: changed) == nil)
+    #expect(StoreJournal.operations(from: deck, to: changed) == nil)
   }
 
   @Test func aStageMoveIsOneOperationWithTheWholeApplication() throws {
-    let deck = Fixtures.threeApplications()
+    let deck = Fixtures.threeApplications().recordingChanges()
     var moved = deck
     try moved.move(applicationID: deck.applications[1].id, to: .interview, at: Fixtures.later)
-    let operations = DeckDifference.operations(from: deck, to: moved)
+    let operations = StoreJournal.operations(from: deck, to: moved)
     #expect(operations == [.putApplication(moved.applications[1])])
   }
 
@@ -131,6 +142,8 @@ struct StoreJournalReplayTests {
     let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
     var edits = DeckEdits(seed: seed)
     var previous = edits.generator.deck(maximumRecords: 6)
+    // As the UI's deck, which comes from `load()`.
+    previous.startRecordingChanges()
     var fingerprint = try store.save(previous, ifUnchangedSince: nil)
     var appended = 0
     for step in 0..<15 {

@@ -17,9 +17,12 @@ private struct JournaledStore {
   init() throws {
     directory = try TemporaryDirectory()
     store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    let base = Fixtures.threeApplications()
-    fingerprint = try store.save(base, ifUnchangedSince: nil)
-    deck = base
+    try store.save(Fixtures.threeApplications(), ifUnchangedSince: nil)
+    // Read back, as a session does: only a deck read from the store knows which records its
+    // changes touched, which is what a journal save writes.
+    let loaded = try store.load()
+    fingerprint = loaded.fingerprint
+    deck = loaded.deck
     try move(0, to: .screening)
   }
 

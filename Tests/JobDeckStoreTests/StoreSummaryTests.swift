@@ -92,8 +92,11 @@ struct StoreSummaryTests {
   @Test func aJournalAppendOrARewriteMakesTheSummaryStale() throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
-    let base = Self.deck()
-    let saved = try store.save(base, ifUnchangedSince: nil)
+    try store.save(Self.deck(), ifUnchangedSince: nil)
+    // Read back, as a session does: only a deck read from the store can be journaled.
+    let loaded = try store.load()
+    let base = loaded.deck
+    let saved = loaded.fingerprint
     _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     var moved = base
     try moved.move(applicationID: moved.applications[0].id, to: .rejected, at: Fixtures.later)

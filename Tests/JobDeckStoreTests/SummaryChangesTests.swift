@@ -64,8 +64,11 @@ struct SummaryChangesTests {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
     var generator = DeckGenerator(seed: seed, hostileText: true)
-    var deck = generator.deck(maximumRecords: 8)
-    var fingerprint = try store.save(deck, ifUnchangedSince: nil)
+    try store.save(generator.deck(maximumRecords: 8), ifUnchangedSince: nil)
+    // Read back, as a session does: only a deck read from the store can be journaled.
+    let loaded = try store.load()
+    var deck = loaded.deck
+    var fingerprint = loaded.fingerprint
     _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     let summary = try #require(Disk.text(store.summaryPath))
     let clock = FixedWallClock(date: Self.today, timeZone: TimeZone(identifier: "UTC") ?? .current)
@@ -89,8 +92,10 @@ struct SummaryChangesTests {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
     var generator = DeckGenerator(seed: 42, hostileText: false)
-    let deck = generator.deck(maximumRecords: 6)
-    let fingerprint = try store.save(deck, ifUnchangedSince: nil)
+    try store.save(generator.deck(maximumRecords: 6), ifUnchangedSince: nil)
+    let loaded = try store.load()
+    let deck = loaded.deck
+    let fingerprint = loaded.fingerprint
     var moved = deck
     moved.deadlines.append(Deadline(id: "late", kind: .followUp, due: .allDay(Self.today),
       owner: .application("nobody")))

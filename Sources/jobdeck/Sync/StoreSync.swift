@@ -199,13 +199,9 @@ struct StoreSync {
   static func changes(from old: Deck, to new: Deck) -> (parts: [String], count: Int) {
     var parts: [String] = []
     var total = 0
-    func count<Record: Identifiable & Equatable>(_ before: [Record], _ after: [Record],
-                                                  _ noun: String) where Record.ID == String {
-      let previous = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-      let next = Dictionary(after.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-      let added = next.keys.filter { previous[$0] == nil }.count
-      let removed = previous.keys.filter { next[$0] == nil }.count
-      let changed = next.filter { id, record in previous[id].map { $0 != record } ?? false }.count
+    func count<Record>(_ before: RecordList<Record>, _ after: RecordList<Record>,
+                       _ noun: String) {
+      let (added, changed, removed) = after.differenceCounts(from: before)
       total += added + changed + removed
       if added > 0 { parts.append(Plural.count(added, noun) + " added") }
       if changed > 0 { parts.append(Plural.count(changed, noun) + " changed") }
