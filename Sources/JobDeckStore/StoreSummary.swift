@@ -2,14 +2,18 @@ import Foundation
 import Glibc
 import JobDeckCore
 
-/// `store.json.summary`: what the agenda and reminders read, kept beside a large store so that
-/// `jobdeck agenda` does not decode 100,000 job descriptions to print two weeks of deadlines.
+/// `store.json.summary`: the agenda's rows of a large store (`Agenda.rows(of:)`), kept beside
+/// it so that `jobdeck agenda` does not decode 100,000 job descriptions to print two weeks of
+/// deadlines.
 ///
-/// It is a cache, never the truth: a header line naming the exact version of `store.json` and
-/// its journal it was made from (and how many deadlines the store has), then one line per
-/// `AgendaRow` in `sortDay` order (`SummaryRowFormat`). A reader of `--within 14d` stops at the
-/// first row past its window. Any other version, or a summary that does not read, is ignored
-/// and rebuilt from the store; deleting it loses nothing.
+/// Whoever saves the store holds its deck, so every save of a large store writes the summary
+/// afresh in the same exclusive lock, right after the save itself is on disk. It is a cache,
+/// never the truth: a header line naming the exact version of `store.json` and its journal it
+/// was made from (and how many deadlines the store has), then one line per row in `sortDay`
+/// order (`SummaryRowFormat`). A reader of `--within 14d` stops at the first row past its
+/// window. Any other version (the store edited by hand, copied, or saved by a JobDeck that kept
+/// none), or a summary that does not read, is ignored and made again from the store; deleting
+/// it loses nothing.
 enum StoreSummary {
   /// Names one version of the store and its journal (one `stat` each).
   static func key(store: StoreFingerprint, journal: StoreFingerprint?) -> String {
@@ -25,26 +29,11 @@ enum StoreSummary {
     Array("{\"jobdeckSummaryOf\":\"\(key)\",\"deadlines\":".utf8)
   }
 
-  /// The key in the header of the summary at `path`, whatever version it names; nil when there
-  /// is none or it does not read.
-  static func key(ofSummaryAt path: String) -> String? {
-    let prefix = Array("{\"jobdeckSummaryOf\":\"".utf8)
-    let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> String? in
-      var reader = LineReader(file: file)
-      guard let header = try reader.nextLine(), header.starts(with: prefix),
-        let end = header[(header.startIndex + prefix.count)...].firstIndex(of: UInt8(ascii: "\""))
-      else { return nil }
-      return String(decoding: header[(header.startIndex + prefix.count)..<end], as: UTF8.self)
-    }
-    return found ?? nil
-  }
-
   /// The rows whose `sortDay` is at most `latestDay` (every dated row when nil) and the
   /// pending ones when `includingPending`, if the summary was made from the version `key`
   /// names; nil otherwise, or when it cannot be read for any reason.
-  /// Rows of the owners in `replacedOwners` are left out.
-  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool,
-    replacedOwners: OwnerSet = OwnerSet([])) -> SummaryRows?
+  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool)
+    -> SummaryRows?
   {
     let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> SummaryRows? in
       var reader = LineReader(file: file)
@@ -73,9 +62,6 @@ enum StoreSummary {
           if row.sortDay == nil && !includingPending {
             return SummaryRows(rows: rows, deadlineCount: count)
           }
-          if !replacedOwners.isEmpty, replacedOwners.contains(row.owner) {
-            continue
-          }
           rows.append(row)
         }
       }
@@ -86,38 +72,28 @@ enum StoreSummary {
   }
 
   /// Writes the summary (header, then one line per row) under a temporary name and renames it
-  /// into place. Best effort: a summary that cannot be written is simply rebuilt next time.
+  /// into place, with the store's permissions. Best effort: a summary that cannot be written is
+  /// simply made again by the next reader.
   static func write(_ rows: [AgendaRow], deadlineCount: Int, key: String, to path: String,
     beside target: String, like store: FileSystem.Status)
   {
-    replaceCache(at: path, beside: target, tag: "summary-", like: store) {
-      write throws(StoreError) in
-      var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: headerPrefix(key: key))
-      writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
-      for row in rows {
-        SummaryRowFormat.write(row, into: &writer)
-        writer.bytes.append(UInt8(ascii: "\n"))
-        if writer.bytes.count >= 1 << 20 {
-          try write(writer.bytes)
-          writer.bytes.removeAll(keepingCapacity: true)
-        }
-      }
-      try write(writer.bytes)
-    }
-  }
-
-  /// Writes a cache file beside the store under a temporary name and renames it into place,
-  /// with the store's permissions. Best effort: a cache that cannot be written is rebuilt later.
-  static func replaceCache(at path: String, beside target: String, tag: String,
-    like store: FileSystem.Status,
-    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void)
-      throws(StoreError) -> Void)
-  {
     guard
       let temporary = try? AtomicReplace.writeTemporaryFile(
-        beside: target, tag: tag, permissions: store.permissions, owner: store,
-        producing: produce)
+        beside: target, tag: "summary-", permissions: store.permissions, owner: store,
+        producing: { write throws(StoreError) in
+          var writer = StoreRecordWriter()
+          writer.bytes.append(contentsOf: headerPrefix(key: key))
+          writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
+          for row in rows {
+            SummaryRowFormat.write(row, into: &writer)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            if writer.bytes.count >= 1 << 20 {
+              try write(writer.bytes)
+              writer.bytes.removeAll(keepingCapacity: true)
+            }
+          }
+          try write(writer.bytes)
+        })
     else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
@@ -181,7 +157,7 @@ extension StoreFile {
 
   /// The agenda's rows of the store (`Agenda.rows(of:)`): at least those `query` can show at
   /// `today`, from `store.json.summary` when it is the summary of the store as it is now (see
-  /// `StoreSummary`), else from the store (and the summary is rebuilt). Stores smaller than the
+  /// `StoreSummary`), else from the store (and the summary is written). Stores smaller than the
   /// journal policy's `minimumStoreSize` are read in full and get no summary.
   ///
   /// For reading deadlines only: nothing here can be saved back.
@@ -203,53 +179,63 @@ extension StoreFile {
       at: target + ".lock", mode: .shared, timeout: lockTimeout,
       whenUncontended: { AtomicReplace.removeStaleTemporaries(for: target) }
     ) {
-      func fromStore() throws -> (rows: SummaryRows, document: StoreDecoder.Document?) {
-        let state = try readState(target: target)
-        return (SummaryRows(rows: Agenda.rows(of: state.deck),
-          deadlineCount: state.deck.deadlines.count, deck: state.deck), state.document)
+      if let store = try FileSystem.status(of: target), hasSummary(store) {
+        let journal = try FileSystem.status(of: target + ".journal")
+        let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
+        if let found = StoreSummary.read(at: target + ".summary", key: key,
+          latestDay: query.latestSortDay(today: today), includingPending: query.needsPendingRows)
+        {
+          return found
+        }
       }
-      guard let store = try FileSystem.status(of: target),
-        store.fingerprint.size >= journalPolicy.minimumStoreSize
-      else { return try fromStore().rows }
+      let state = try readState(target: target)
+      let rows = Agenda.rows(of: state.deck)
+      if state.document?.isNewer == false {
+        writeSummary(rows, deadlineCount: state.deck.deadlines.count, target: target)
+      }
+      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck)
+    }
+  }
+
+  /// Whether a store file this large keeps a summary beside it.
+  func hasSummary(_ store: FileSystem.Status) -> Bool {
+    store.fingerprint.size >= journalPolicy.minimumStoreSize
+  }
+
+  /// Writes the summary of `deck`, the deck the store and its journal hold now, when the store
+  /// is large enough to keep one. The caller holds the lock, so the store and journal cannot
+  /// change between the `stat`s that make the key and the rows.
+  func writeSummary(of deck: Deck, target: String) {
+    writeSummary(Agenda.rows(of: deck), deadlineCount: deck.deadlines.count, target: target)
+  }
+
+  /// `rows` (`Agenda.rows(of:)` of the deck the store holds) are worked out only when the store
+  /// keeps a summary. Best effort, as is the write.
+  private func writeSummary(_ rows: @autoclosure () -> [AgendaRow], deadlineCount: Int,
+    target: String)
+  {
+    // A summary of an earlier JobDeck was amended by a file of its own, now never read.
+    unlink(target + ".summary.changes")
+    do {
+      guard let store = try FileSystem.status(of: target), hasSummary(store) else { return }
       let journal = try FileSystem.status(of: target + ".journal")
-      let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
-      let summaryPath = target + ".summary"
-      let latestDay = query.latestSortDay(today: today)
-      if let found = StoreSummary.read(at: summaryPath, key: key, latestDay: latestDay,
-        includingPending: query.needsPendingRows)
-      {
-        return found
-      }
-      // The summary of an earlier version, brought up to this one by the saves since.
-      let changesPath = SummaryChanges.path(for: target)
-      if let summaryKey = StoreSummary.key(ofSummaryAt: summaryPath),
-        let changes = SummaryChanges.read(at: changesPath, key: key, base: summaryKey),
-        var found = StoreSummary.read(at: summaryPath, key: summaryKey, latestDay: latestDay,
-          includingPending: query.needsPendingRows, replacedOwners: OwnerSet(changes.owners))
-      {
-        found.rows += changes.rows
-        found.deadlineCount = changes.deadlineCount
-        return found
-      }
-      let (rows, document) = try fromStore()
-      unlink(changesPath)
-      if let document, !document.isNewer {
-        StoreSummary.write(rows.rows, deadlineCount: rows.deadlineCount, key: key,
-          to: summaryPath, beside: target, like: store)
-      }
-      return rows
+      StoreSummary.write(rows(), deadlineCount: deadlineCount,
+        key: StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint),
+        to: target + ".summary", beside: target, like: store)
+    } catch {
+      return
     }
   }
 }
 
 /// The agenda's rows of a store (see `StoreFile.loadAgendaRows(for:today:)`).
 public struct SummaryRows: Sendable {
-  /// At least those of the query's window, in no particular order (`Agenda.build` sorts).
+  /// At least those of the query's window, in `sortDay` order.
   public var rows: [AgendaRow]
   /// How many deadlines the store has, shown or not: "no deadlines yet" versus "nothing in that
   /// window".
   public var deadlineCount: Int
-  /// The store itself, when it had to be read (a small store, a stale summary, `--all`); nil
+  /// The store itself, when it had to be read (a small store, no current summary, `--all`); nil
   /// when the rows came from the summary alone. What needs more than deadlines (suggestions)
   /// uses it rather than reading a large store a second time.
   public var deck: Deck?

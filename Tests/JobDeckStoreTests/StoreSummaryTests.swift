@@ -5,10 +5,9 @@ import Testing
 
 @testable import JobDeckStore
 
-/// `store.json.summary`, the agenda's cache of a large store: rows that read back exactly as
-/// `Agenda.rows(of:)` made them, that follow every change of the store or its journal, that a
-/// reader of a window reads only up to the window, and that are never trusted when they do not
-/// read. (That the agenda of the rows is the agenda of the deck: `AgendaRowTests`.)
+/// `store.json.summary`, the agenda's cache of a large store: exactly `Agenda.rows(of:)` of the
+/// deck the store holds, written by every save, read back as it was written, read only up to a
+/// window, and never trusted when it is not of the store as it is or does not read.
 @Suite("Agenda summary of a large store")
 struct StoreSummaryTests {
   private static let today = CivilDate(year: 2026, month: 11, day: 28) ?? CivilDate(dayNumber: 0)
@@ -49,15 +48,16 @@ struct StoreSummaryTests {
     }
   }
 
-  @Test func theSummaryIsWrittenOnceAndReadAfterwards() throws {
+  @Test func aSaveWritesTheSummaryAndTheAgendaReadsIt() throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     try store.save(Self.deck())
+    let written = try #require(Disk.text(store.summaryPath))
+    #expect(written.hasPrefix("{\"jobdeckSummaryOf\":"))
     let first = try store.loadAgendaRows(for: .everything, today: Self.today)
     #expect(first.rows == Agenda.rows(of: Self.deck()))
     #expect(first.deadlineCount == Self.deck().deadlines.count)
-    let written = try #require(Disk.text(store.summaryPath))
-    #expect(written.hasPrefix("{\"jobdeckSummaryOf\":"))
+    #expect(first.deck == nil)
     // Read back from the summary: a name changed in the summary alone shows up.
     try written.replacingOccurrences(of: "\"Alpha\"", with: "\"Alpho\"")
       .write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
@@ -65,11 +65,22 @@ struct StoreSummaryTests {
     #expect(second.rows.contains { $0.company == "Alpho" })
   }
 
+  @Test func aSummaryThatIsMissingIsWrittenByTheAgenda() throws {
+    let directory = try TemporaryDirectory()
+    let store = Self.store(in: directory)
+    try store.save(Self.deck())
+    let written = try #require(Disk.text(store.summaryPath))
+    try FileManager.default.removeItem(atPath: store.summaryPath)
+    let rows = try store.loadAgendaRows(for: Self.window, today: Self.today)
+    #expect(rows.rows == Agenda.rows(of: Self.deck()))
+    #expect(rows.deck == Self.deck())
+    #expect(Disk.text(store.summaryPath) == written)
+  }
+
   @Test func aWindowReadsOnlyTheRowsItCanShow() throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     try store.save(Self.deck())
-    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     let written = try #require(Disk.text(store.summaryPath))
     // Break every row past the window: a window's reader never gets that far, a full read does
     // and then rebuilds the summary from the store.
@@ -89,24 +100,27 @@ struct StoreSummaryTests {
     #expect(Disk.text(store.summaryPath) == written)
   }
 
-  @Test func aJournalAppendOrARewriteMakesTheSummaryStale() throws {
+  @Test func aJournalSaveAndARewriteEachWriteTheSummaryAfresh() throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     let base = Self.deck()
     let saved = try store.save(base, ifUnchangedSince: nil)
-    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     var moved = base
     try moved.move(applicationID: moved.applications[0].id, to: .rejected, at: Fixtures.later)
     _ = try store.save(moved, ifUnchangedSince: saved, previous: base)
     #expect(Disk.bytes(store.journalPath) != nil)
-    #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
-      == Agenda.rows(of: moved))
+    let afterJournal = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(afterJournal.rows == Agenda.rows(of: moved))
+    #expect(afterJournal.deck == nil)
     try store.compact()
+    #expect(Disk.bytes(store.journalPath) == nil)
+    #expect(try store.loadAgendaRows(for: .everything, today: Self.today).deck == nil)
     try store.update { deck in deck.postings[1].company = "Beta Renamed" }
     var expected = moved
     expected.postings[1].company = "Beta Renamed"
-    #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
-      == Agenda.rows(of: expected))
+    let afterRewrite = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(afterRewrite.rows == Agenda.rows(of: expected))
+    #expect(afterRewrite.deck == nil)
   }
 
   @Test(arguments: ["", "garbage\n", "{\"jobdeckSummaryOf\":\"2:x\",\"deadlines\":1}\n{\n"])
@@ -114,7 +128,6 @@ struct StoreSummaryTests {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     try store.save(Self.deck())
-    _ = try store.loadAgendaRows(for: .everything, today: Self.today)
     let written = try #require(Disk.text(store.summaryPath))
     // Damage after a correct header too: the rows are cut off halfway through a line.
     let header = String(written.prefix { $0 != "\n" }) + "\n"
