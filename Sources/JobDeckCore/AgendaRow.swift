@@ -100,7 +100,7 @@ public struct AgendaRow: Hashable, Sendable {
       }
     }
     if kind == .applicationCutoff {
-      // A cutoff is only on the agenda while the user has not applied (see `Agenda.row`).
+      // A cutoff is only on the agenda while the user has not applied (see `Agenda.isShown`).
       entry.flags.append(.notAppliedYet)
       if entry.urgency == .overdue { entry.flags.append(.missed) }
     }
