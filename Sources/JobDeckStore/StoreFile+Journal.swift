@@ -53,8 +53,8 @@ extension StoreFile {
 
   /// Writes `deck` over the version `state` describes: appends the difference from `previous`
   /// to the journal when the policy allows and the difference can be said there, else rewrites
-  /// the whole file and drops the journal; either way, then writes the summary of `deck`. The
-  /// caller holds the exclusive lock and has refused newer-version files.
+  /// the whole file and drops the journal; either way, then brings the summary up to `deck`.
+  /// The caller holds the exclusive lock and has refused newer-version files.
   func commit(_ deck: Deck, previous: Deck?, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
     let operations = previous.flatMap { DeckDifference.operations(from: $0, to: deck) }
@@ -70,7 +70,7 @@ extension StoreFile {
       try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
       state.journal = nil
     }
-    if let store = state.storeStatus,
+    if let previous, let store = state.storeStatus,
       store.fingerprint.size >= journalPolicy.minimumStoreSize,
       let operations
     {
@@ -95,9 +95,11 @@ extension StoreFile {
       if journalPolicy.allowsJournal(ofSize: Int64(keep + bytes.count),
         besideStoreOf: store.fingerprint.size)
       {
+        let journalBefore = try FileSystem.status(of: journalPath)?.fingerprint
         try append(bytes, to: journalPath, keeping: keep, existing: state.journal?.status,
           store: store)
-        writeSummary(of: deck, target: target)
+        writeSummary(of: deck, target: target,
+          after: (operations, previous, journalBefore: journalBefore))
         return
       }
     }
@@ -105,8 +107,8 @@ extension StoreFile {
   }
 
   /// The full save: the whole file replaced atomically (the old one kept as `.bak`), then the
-  /// journal removed and the summary written. A crash between the two leaves a journal whose base is no longer the file,
-  /// which loading recognises as stale and never applies.
+  /// journal removed and the summary written. A crash between the two leaves a journal whose
+  /// base is no longer the file, which loading recognises as stale and never applies.
   func rewrite(_ deck: Deck, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
     let path = path

@@ -5,58 +5,16 @@ import Testing
 
 @testable import JobDeckStore
 
-/// Property: whatever saves a large store has seen (journal saves, full rewrites, compaction,
-/// a hand edit behind JobDeck's back), the agenda's rows it reads are exactly
-/// `Agenda.rows(of:)` of the deck the store holds, and after a save made by JobDeck they come
-/// from the summary, not from decoding the store.
+/// Property: whatever saves a large store has seen (journal saves, which append to the summary,
+/// full rewrites, compaction, a hand edit behind JobDeck's back), the agenda's rows it reads are
+/// exactly `Agenda.rows(of:)` of the deck the store holds, and after a save made by JobDeck they
+/// come from the summary, not from decoding the store.
 @Suite("Property: the summary is the agenda's rows of the deck as saved")
 struct PropertySummaryTests {
   private static let today = CivilDate(year: 2026, month: 3, day: 2) ?? CivilDate(dayNumber: 0)
 
-  /// One random edit of the kinds people and the engine make: stage moves, renames, an
-  /// application moved to another posting, records added at the end or removed anywhere,
-  /// deadlines done, snoozed or moved, postings archived.
-  private static func edit(_ deck: inout Deck, generator: inout DeckGenerator, step: Int) {
-    switch generator.int(0...9) {
-    case 0 where !deck.applications.isEmpty:
-      let index = generator.int(0...(deck.applications.count - 1))
-      deck.applications[index].stage = generator.pick(Stage.allCases)
-    case 1 where !deck.postings.isEmpty:
-      let index = generator.int(0...(deck.postings.count - 1))
-      deck.postings[index].company = generator.text()
-    case 2 where !deck.applications.isEmpty:
-      // Its deadlines stay behind, owned by an application that is gone.
-      deck.applications.remove(at: generator.int(0...(deck.applications.count - 1)))
-    case 3 where !deck.applications.isEmpty:
-      let index = generator.int(0...(deck.applications.count - 1))
-      deck.applications[index].postingID = deck.postings.isEmpty || generator.generator.chance(0.3)
-        ? nil : generator.pick(deck.postings).id
-    case 4 where !deck.postings.isEmpty:
-      deck.postings.remove(at: generator.int(0...(deck.postings.count - 1)))
-    case 5 where !deck.deadlines.isEmpty:
-      let index = generator.int(0...(deck.deadlines.count - 1))
-      deck.deadlines[index].status = generator.pick(DeadlineStatus.allCases)
-      deck.deadlines[index].snoozedUntil = generator.maybe { $0.civilDate(years: 2026...2026) }
-    case 6 where !deck.deadlines.isEmpty:
-      deck.deadlines.remove(at: generator.int(0...(deck.deadlines.count - 1)))
-    case 7:
-      let posting = generator.posting(id: "new-p\(step)")
-      deck.postings.append(posting)
-      deck.applications.append(generator.application(id: "new-a\(step)", postingID: posting.id))
-    case 8 where !deck.postings.isEmpty:
-      let index = generator.int(0...(deck.postings.count - 1))
-      deck.postings[index].archivedAt = deck.postings[index].isArchived
-        ? nil : Date(timeIntervalSince1970: 1_772_000_000)
-    default:
-      let owners = deck.postings.map { DeadlineOwner.posting($0.id) }
-        + deck.applications.map { DeadlineOwner.application($0.id) }
-        + [.application("nobody")]
-      var deadline = generator.deadline(id: "new-d\(step)", owner: generator.pick(owners))
-      if generator.generator.chance(0.5) {
-        deadline.due = .allDay(today.adding(days: generator.int(-10...20)))
-      }
-      deck.deadlines.append(deadline)
-    }
+  private static func sortedByID(_ rows: [AgendaRow]) -> [AgendaRow] {
+    rows.sorted { $0.id < $1.id }
   }
 
   @Test(arguments: PropertySeeds.seeds(default: 60))
@@ -68,9 +26,12 @@ struct PropertySummaryTests {
     var fingerprint = try store.save(deck, ifUnchangedSince: nil)
     let clock = FixedWallClock(date: Self.today, timeZone: TimeZone(identifier: "UTC") ?? .current)
     let window = AgendaQuery(within: .days(14), includePending: false)
+    // A hand edit's summary that no reader has made again yet: a save that changes nothing
+    // writes nothing, so it stays as it is.
+    var leftStale = false
     for step in 0..<12 {
       let previous = deck
-      Self.edit(&deck, generator: &generator, step: step)
+      generator.edit(&deck, step: step, today: Self.today)
       var savedByJobDeck = true
       switch generator.int(0...5) {
       case 0:
@@ -90,10 +51,23 @@ struct PropertySummaryTests {
       default:
         fingerprint = try store.save(deck, ifUnchangedSince: fingerprint, previous: previous)
       }
+      if savedByJobDeck, deck != previous { leftStale = false }
+      // Some saves follow each other unread: appends on appends, and a save over a summary
+      // that a hand edit left stale.
+      if step < 11, generator.int(0...3) == 0 {
+        if !savedByJobDeck { leftStale = true }
+        continue
+      }
       let everything = try store.loadAgendaRows(for: .everything, today: Self.today)
-      #expect(everything.rows == Agenda.rows(of: deck), "step \(step)")
+      // After journal saves the summary holds rows appended after the others: the same rows,
+      // in another order (`Agenda.build` sorts).
+      #expect(Self.sortedByID(everything.rows) == Self.sortedByID(Agenda.rows(of: deck)),
+        "step \(step)")
       #expect(everything.deadlineCount == deck.deadlines.count, "step \(step)")
-      #expect((everything.deck == nil) == savedByJobDeck, "step \(step)")
+      if !leftStale {
+        #expect((everything.deck == nil) == savedByJobDeck, "step \(step)")
+      }
+      leftStale = false
       // The reader of a window stops early, and still shows exactly the deck's agenda.
       let rows = try store.loadAgendaRows(for: window, today: Self.today)
       #expect(rows.deck == nil, "step \(step)")

@@ -6,8 +6,9 @@ import Testing
 @testable import JobDeckStore
 
 /// `store.json.summary`, the agenda's cache of a large store: exactly `Agenda.rows(of:)` of the
-/// deck the store holds, written by every save, read back as it was written, read only up to a
-/// window, and never trusted when it is not of the store as it is or does not read.
+/// deck the store holds, written by every full save and appended to by every journal save, read
+/// back as it was written, read only up to a window, and never trusted when it is not of the
+/// store as it is or does not read.
 @Suite("Agenda summary of a large store")
 struct StoreSummaryTests {
   private static let today = CivilDate(year: 2026, month: 11, day: 28) ?? CivilDate(dayNumber: 0)
@@ -53,7 +54,9 @@ struct StoreSummaryTests {
     let store = Self.store(in: directory)
     try store.save(Self.deck())
     let written = try #require(Disk.text(store.summaryPath))
-    #expect(written.hasPrefix("{\"jobdeckSummaryOf\":"))
+    let lines = written.split(separator: "\n")
+    #expect(lines.count == Agenda.rows(of: Self.deck()).count + 1)
+    #expect(lines.last?.hasPrefix("{\"jobdeckSummaryOf\":\"4:") == true)
     let first = try store.loadAgendaRows(for: .everything, today: Self.today)
     #expect(first.rows == Agenda.rows(of: Self.deck()))
     #expect(first.deadlineCount == Self.deck().deadlines.count)
@@ -85,8 +88,12 @@ struct StoreSummaryTests {
     // Break every row past the window: a window's reader never gets that far, a full read does
     // and then rebuilds the summary from the store.
     let late = Self.today.adding(days: 60).description
+    // (The same length, so the key line still finds where the rows end.)
+    let prefix = "{\"day\":\"\(late)\","
     let broken = written.split(separator: "\n").map { line in
-      line.hasPrefix("{\"day\":\"\(late)\"") ? "{\"day\":\"\(late)\",\"id\":" : String(line)
+      line.hasPrefix(prefix)
+        ? prefix + String(repeating: "x", count: line.utf8.count - prefix.utf8.count)
+        : String(line)
     }.joined(separator: "\n") + "\n"
     try broken.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
     let window = try store.loadAgendaRows(for: Self.window, today: Self.today)
@@ -100,21 +107,31 @@ struct StoreSummaryTests {
     #expect(Disk.text(store.summaryPath) == written)
   }
 
-  @Test func aJournalSaveAndARewriteEachWriteTheSummaryAfresh() throws {
+  private static func sortedByID(_ rows: [AgendaRow]) -> [AgendaRow] {
+    rows.sorted { $0.id < $1.id }
+  }
+
+  @Test func aJournalSaveAppendsItsChangeAndARewriteWritesTheSummaryAfresh() throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     let base = Self.deck()
-    let saved = try store.save(base, ifUnchangedSince: nil)
+    try store.save(base)
+    let before = try #require(Disk.text(store.summaryPath))
     var moved = base
     try moved.move(applicationID: moved.applications[0].id, to: .rejected, at: Fixtures.later)
+    let saved = try #require(store.fingerprint())
     _ = try store.save(moved, ifUnchangedSince: saved, previous: base)
     #expect(Disk.bytes(store.journalPath) != nil)
+    let appended = try #require(Disk.text(store.summaryPath))
+    #expect(appended.hasPrefix(before) && appended.count > before.count)
     let afterJournal = try store.loadAgendaRows(for: .everything, today: Self.today)
-    #expect(afterJournal.rows == Agenda.rows(of: moved))
+    #expect(Self.sortedByID(afterJournal.rows) == Self.sortedByID(Agenda.rows(of: moved)))
     #expect(afterJournal.deck == nil)
     try store.compact()
     #expect(Disk.bytes(store.journalPath) == nil)
     #expect(try store.loadAgendaRows(for: .everything, today: Self.today).deck == nil)
+    #expect(Disk.text(store.summaryPath)?.split(separator: "\n").count
+      == Agenda.rows(of: moved).count + 1)
     try store.update { deck in deck.postings[1].company = "Beta Renamed" }
     var expected = moved
     expected.postings[1].company = "Beta Renamed"
@@ -123,15 +140,60 @@ struct StoreSummaryTests {
     #expect(afterRewrite.deck == nil)
   }
 
+  @Test func anAppendThatIsTornOrChangedIsNotTrusted() throws {
+    let directory = try TemporaryDirectory()
+    let store = Self.store(in: directory)
+    var renamed = Self.deck()
+    renamed.postings[0].company = "Alpha Renamed"
+    let saved = try store.save(Self.deck(), ifUnchangedSince: nil)
+    _ = try store.save(renamed, ifUnchangedSince: saved, previous: Self.deck())
+    let written = try #require(Disk.text(store.summaryPath))
+    let lines = written.split(separator: "\n", omittingEmptySubsequences: false)
+    let tornOff = lines.dropLast(2).joined(separator: "\n") + "\n"
+    let changed = written.replacingOccurrences(of: "Alpha Renamed", with: "Alpha Renamet")
+    #expect(changed != written)
+    for damaged in [tornOff, changed] {
+      try damaged.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
+      let read = try store.loadAgendaRows(for: .everything, today: Self.today)
+      #expect(Self.sortedByID(read.rows) == Self.sortedByID(Agenda.rows(of: renamed)))
+      #expect(read.deck == renamed)
+    }
+  }
+
+  /// The summary of the release before this one: a header line with a "3:" key first, the rows
+  /// after it, and the saves since in `store.json.summary.changes`. It describes the store as it
+  /// is, but is read as stale: the agenda reads the store and writes the summary afresh.
+  @Test func aSummaryOfThePreviousFormatIsRebuilt() throws {
+    let directory = try TemporaryDirectory()
+    let store = Self.store(in: directory)
+    try store.save(Self.deck())
+    let written = try #require(Disk.text(store.summaryPath))
+    var lines = written.split(separator: "\n").map(String.init)
+    let keyLine = lines.removeLast()
+    let key = try #require(keyLine.split(separator: "\"").dropFirst(3).first)
+    #expect(key.hasPrefix("4:"))
+    let previousFormat = "{\"jobdeckSummaryOf\":\"3:\(key.dropFirst(2))\",\"deadlines\":"
+      + "\(Self.deck().deadlines.count)}\n" + lines.map { $0 + "\n" }.joined()
+    try previousFormat.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
+    let changesPath = store.summaryPath + ".changes"
+    try "{\"jobdeckSummaryChangesOf\":\"3:x\",\"base\":\"3:y\",\"deadlines\":0}\n"
+      .write(toFile: changesPath, atomically: false, encoding: .utf8)
+    let read = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(read.rows == Agenda.rows(of: Self.deck()))
+    #expect(read.deck == Self.deck())
+    #expect(Disk.text(store.summaryPath) == written)
+    #expect(Disk.bytes(changesPath) == nil)
+  }
+
   @Test(arguments: ["", "garbage\n", "{\"jobdeckSummaryOf\":\"2:x\",\"deadlines\":1}\n{\n"])
   func aSummaryThatDoesNotReadIsRebuiltFromTheStore(damage: String) throws {
     let directory = try TemporaryDirectory()
     let store = Self.store(in: directory)
     try store.save(Self.deck())
     let written = try #require(Disk.text(store.summaryPath))
-    // Damage after a correct header too: the rows are cut off halfway through a line.
-    let header = String(written.prefix { $0 != "\n" }) + "\n"
-    for text in [damage, header + String(written.dropFirst(header.count).prefix(40))] {
+    // A summary cut off halfway through a line, and one without its key line.
+    let rows = String(written.prefix(through: try #require(written.dropLast().lastIndex(of: "\n"))))
+    for text in [damage, String(written.prefix(40)), rows] {
       try text.write(toFile: store.summaryPath, atomically: false, encoding: .utf8)
       #expect(try store.loadAgendaRows(for: .everything, today: Self.today).rows
         == Agenda.rows(of: Self.deck()))
