@@ -26,11 +26,12 @@ public struct AgendaChange: Sendable {
     var placed = applicationIDs
     let changedDeadlines = IDLookup(deadlineIDs)
     for side in [previous, deck] where !deadlineIDs.isEmpty {
-      for index in side.deadlines.indices
-      where changedDeadlines.contains(side.deadlines[index].id) {
-        switch side.deadlines[index].owner {
-        case .posting(let id): familyPostings.insert(id)
-        case .application(let id): placed.insert(id)
+      side.deadlines.withUnsafeBufferPointer { deadlines in
+        for deadline in deadlines.indices where changedDeadlines.contains(deadlines[deadline].id) {
+          switch deadlines[deadline].owner {
+          case .posting(let id): familyPostings.insert(id)
+          case .application(let id): placed.insert(id)
+          }
         }
       }
     }
@@ -39,14 +40,15 @@ public struct AgendaChange: Sendable {
     let placedApplications = IDLookup(placed)
     for side in [previous, deck] where !placed.isEmpty {
       var found = Set<String>()
-      for index in side.applications.indices
-      where placedApplications.contains(side.applications[index].id) {
-        let application = side.applications[index]
-        found.insert(application.id)
-        if let postingID = application.postingID {
-          familyPostings.insert(postingID)
-        } else {
-          familyApplications.insert(application.id)
+      side.applications.withUnsafeBufferPointer { applications in
+        for index in applications.indices
+        where placedApplications.contains(applications[index].id) {
+          found.insert(applications[index].id)
+          if let postingID = applications[index].postingID {
+            familyPostings.insert(postingID)
+          } else {
+            familyApplications.insert(applications[index].id)
+          }
         }
       }
       familyApplications.formUnion(placed.subtracting(found))
@@ -56,16 +58,17 @@ public struct AgendaChange: Sendable {
     owners = Set(familyPostings.map(DeadlineOwner.posting))
       .union(familyApplications.map(DeadlineOwner.application))
       .union(after.applications.map { .application($0.id) })
-    for index in previous.applications.indices
-    where families.contains(previous.applications[index]) {
-      owners.insert(.application(previous.applications[index].id))
-    }
+    owners.formUnion(families.memberApplicationIDs(of: previous).map(DeadlineOwner.application))
     rows = Agenda.rows(of: after)
   }
 }
 
 /// Families named by their posting's id (the posting may be missing) or, for an application
 /// without a posting, by the application's id.
+///
+/// The deck's arrays are read through buffer pointers: reading a field of an element through
+/// the array's subscript copies the whole record first, and a save reads every record of the
+/// deck.
 private struct Families {
   let postingIDs: IDLookup
   let applicationIDs: IDLookup
@@ -77,29 +80,43 @@ private struct Families {
     applicationIDSet = applicationIDs
   }
 
-  func contains(_ application: Application) -> Bool {
-    application.postingID.map { postingIDs.contains($0) } ?? applicationIDs.contains(application.id)
+  /// The positions of the families' applications in `deck`.
+  private func memberApplications(of deck: Deck) -> [Int] {
+    deck.applications.withUnsafeBufferPointer { applications in
+      applications.indices.filter { index in
+        applications[index].postingID.map { postingIDs.contains($0) }
+          ?? applicationIDs.contains(applications[index].id)
+      }
+    }
+  }
+
+  func memberApplicationIDs(of deck: Deck) -> [String] {
+    memberApplications(of: deck).map { deck.applications[$0].id }
   }
 
   /// The families' postings, applications and deadlines, in deck order.
   func members(of deck: Deck) -> Deck {
     var members = Deck(settings: deck.settings)
-    for index in deck.postings.indices where postingIDs.contains(deck.postings[index].id) {
-      members.postings.append(deck.postings[index])
+    deck.postings.withUnsafeBufferPointer { postings in
+      for index in postings.indices where postingIDs.contains(postings[index].id) {
+        members.postings.append(postings[index])
+      }
     }
     var memberIDs = applicationIDSet
-    for index in deck.applications.indices where contains(deck.applications[index]) {
+    for index in memberApplications(of: deck) {
       members.applications.append(deck.applications[index])
       memberIDs.insert(deck.applications[index].id)
     }
     let memberApplications = IDLookup(memberIDs)
-    for index in deck.deadlines.indices {
-      let isMember: Bool
-      switch deck.deadlines[index].owner {
-      case .posting(let id): isMember = postingIDs.contains(id)
-      case .application(let id): isMember = memberApplications.contains(id)
+    deck.deadlines.withUnsafeBufferPointer { deadlines in
+      for index in deadlines.indices {
+        let isMember: Bool
+        switch deadlines[index].owner {
+        case .posting(let id): isMember = postingIDs.contains(id)
+        case .application(let id): isMember = memberApplications.contains(id)
+        }
+        if isMember { members.deadlines.append(deadlines[index]) }
       }
-      if isMember { members.deadlines.append(deck.deadlines[index]) }
     }
     return members
   }
