@@ -277,25 +277,18 @@ enum StoreSummary {
     }
   }
 
-  /// `count` bytes of `file` from `offset`, without moving its position.
-  private static func read(_ file: ReadableFile, at offset: Int, count: Int)
+  /// `count` bytes of `file` from `offset` (fewer at its end).
+  static func read(_ file: ReadableFile, at offset: Int, count: Int)
     throws(StoreError) -> [UInt8]
   {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    while filled < count {
-      let read = bytes.withUnsafeMutableBytes { buffer in
-        pread(file.descriptor, buffer.baseAddress.map { $0 + filled }, count - filled,
-          off_t(offset + filled))
-      }
-      if read < 0 {
-        if errno == EINTR { continue }
-        throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
-      }
-      if read == 0 { return Array(bytes[0..<filled]) }
-      filled += read
+    guard lseek(file.descriptor, off_t(offset), SEEK_SET) >= 0 else {
+      throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
     }
-    return bytes
+    var bytes = [UInt8](repeating: 0, count: count)
+    let filled = bytes.withUnsafeMutableBytes { buffer in
+      Result { () throws(StoreError) -> Int in try file.fill(buffer) }
+    }
+    return Array(bytes[0..<(try filled.get())])
   }
 
   /// The owners of a `"replacing"` line; nil when it is not one.
@@ -340,14 +333,13 @@ private struct LineReader {
   let file: ReadableFile
   private var buffer: [UInt8] = []
   private var start = 0
-  private var remaining: Int
-  /// What each `read(2)` fills, allocated once.
-  private var chunk: [UInt8]
+  /// Where the next piece is read from, and where the lines end.
+  private var offset = 0
+  private let length: Int
 
   init(file: ReadableFile, length: Int) {
     self.file = file
-    remaining = length
-    chunk = [UInt8](repeating: 0, count: min(1 << 20, max(4096, length)))
+    self.length = length
   }
 
   /// True when the bytes ended with a newline (a torn last line means a torn write).
@@ -361,25 +353,15 @@ private struct LineReader {
         start = newline + 1
         return line
       }
-      if remaining == 0 {
+      if offset >= length {
         if start < buffer.count { endedCleanly = false }
         return nil
       }
       buffer.removeSubrange(0..<start)
       start = 0
-      let wanted = min(chunk.count, remaining)
-      var count = 0
-      var failure: StoreError?
-      chunk.withUnsafeMutableBytes { bytes in
-        do throws(StoreError) {
-          count = try file.fill(UnsafeMutableRawBufferPointer(rebasing: bytes[0..<wanted]))
-        } catch {
-          failure = error
-        }
-      }
-      if let failure { throw failure }
-      buffer.append(contentsOf: chunk[0..<count])
-      remaining = count < wanted ? 0 : remaining - count
+      let piece = try StoreSummary.read(file, at: offset, count: min(1 << 20, length - offset))
+      buffer.append(contentsOf: piece)
+      offset = piece.isEmpty ? length : offset + piece.count
     }
   }
 }
