@@ -28,35 +28,11 @@ public struct Agenda: Hashable, Sendable {
     }
   }
 
-  /// The agenda for `query` at the clock's instant.
+  /// The agenda for `query` at the clock's instant: `build(rows: rows(of: deck), …)`.
   public static func build(deck: Deck, clock: some WallClock, query: AgendaQuery = .everything)
     -> Agenda
   {
-    let today = clock.today
-    let index = DeckIndex(deck)
-    // Filtered before sorting: a two-week window over 100,000 deadlines sorts a few thousand.
-    let entries = deck.deadlines.compactMap { deadline -> AgendaEntry? in
-      // Named only once it passes the query: a two-week window names a fifth of them.
-      guard
-        var entry = entry(for: deadline, in: deck, index: index, clock: clock, today: today,
-          naming: false),
-        query.matches(entry, today: today)
-      else { return nil }
-      (entry.company, entry.title) = names(of: deadline.owner, in: index)
-      return entry
-    }
-    return Agenda(today: today, entries: sorted(entries))
-  }
-
-  /// Every deadline the user should still see, unfiltered and sorted.
-  ///
-  /// Left out: done and dismissed deadlines; snoozed ones until their `snoozedUntil` day;
-  /// deadlines of closed applications (rejected, withdrawn, no response), which need no more
-  /// action; posting deadlines when every application to the posting is closed; application
-  /// cutoffs once the user has applied (any stage beyond saved), which are then history; and a
-  /// posting's deadline of a kind the engine has derived for its only application.
-  public static func visibleEntries(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
-    sorted(unsortedVisibleEntries(deck: deck, index: DeckIndex(deck), clock: clock))
+    build(rows: rows(of: deck), clock: clock, query: query)
   }
 
   /// `entries.sorted(by: isOrderedBefore)`, stable, for 100,000 entries: sorts positions by
@@ -77,40 +53,12 @@ public struct Agenda: Hashable, Sendable {
     return order.map { entries[$0] }
   }
 
-  /// `visibleEntries` in the deck's order of deadlines, unsorted: for a caller that needs only
-  /// the nearest entry of each posting (see `isOrderedBefore`), which a sort of 100,000
-  /// entries would delay. `index` must have been built from `deck`.
-  public static func unsortedVisibleEntries(deck: Deck, index: DeckIndex, clock: some WallClock)
-    -> [AgendaEntry]
-  {
-    // "Today" once: each `clock.today` builds a Calendar.
-    let today = clock.today
-    return deck.deadlines.compactMap {
-      entry(for: $0, in: deck, index: index, clock: clock, today: today)
-    }
-  }
-
-  /// The entry a deadline shows as now, or nil when it is not on the agenda.
-  public static func entry(for deadline: Deadline, in deck: Deck, clock: some WallClock)
-    -> AgendaEntry?
-  {
-    entry(for: deadline, in: deck, index: DeckIndex(scanning: deck), clock: clock)
-  }
-
-  /// `index` answers the lookups; it must have been built from `deck`.
+  /// The entry a deadline shows as at the clock's instant, or nil when it is not on the
+  /// agenda: its row's entry. `index` must have been built from `deck`.
   public static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
     clock: some WallClock) -> AgendaEntry?
   {
-    entry(for: deadline, in: deck, index: index, clock: clock, today: clock.today)
-  }
-
-  /// `today` must be `clock.today`. Without `naming`, company and title are left empty.
-  static func entry(for deadline: Deadline, in deck: Deck, index: DeckIndex,
-    clock: some WallClock, today: CivilDate, naming: Bool = true) -> AgendaEntry?
-  {
-    // A snoozed deadline is skipped before its applications are looked up.
-    if let snoozedUntil = deadline.snoozedUntil, today < snoozedUntil { return nil }
-    return row(for: deadline, index: index, naming: naming)?.entry(today: today, clock: clock)
+    row(for: deadline, index: index)?.entry(today: clock.today, clock: clock)
   }
 
   /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the

@@ -3,11 +3,10 @@ import Foundation
 /// A deadline that is on the agenda whatever the day, with everything the agenda shows of it
 /// that does not depend on the day: its resolved date, names, phrase and lead times.
 ///
-/// The agenda of a large store is read from a cache of these rows (`store.json.summary`), kept in
-/// `sortDay` order, so that `jobdeck agenda --within 14d` reads two weeks of rows instead of
-/// decoding the deck. What does depend on the day (days left, urgency, "missed", a snooze that
-/// ends) is worked out by `entry(today:clock:)`, the one place `Agenda` does it too, so the agenda
-/// of the rows and the agenda of the deck cannot differ.
+/// `Agenda.rows(of:)` makes them; the summary beside a large store (`store.json.summary`) keeps
+/// them in `sortDay` order, so that `jobdeck agenda --within 14d` reads two weeks of rows instead
+/// of decoding the deck. What does depend on the day (days left, urgency, "missed", a snooze
+/// that ends) is worked out by `entry(today:clock:)`, and only there.
 public struct AgendaRow: Hashable, Sendable {
   /// The deadline's id.
   public var id: String
@@ -101,7 +100,7 @@ public struct AgendaRow: Hashable, Sendable {
       }
     }
     if kind == .applicationCutoff {
-      // A cutoff is only on the agenda while the user has not applied (see `Agenda.row`).
+      // A cutoff is only on the agenda while the user has not applied (see `Agenda.isShown`).
       entry.flags.append(.notAppliedYet)
       if entry.urgency == .overdue { entry.flags.append(.missed) }
     }
@@ -122,17 +121,33 @@ extension Agenda {
 }
 
 extension Agenda {
-  /// Every deadline that is on the agenda on some day, named, in `sortDay` order (pending
-  /// last; ties in the deck's order): what the summary of a large store keeps.
+  /// The agenda of a deck, before the clock comes in: one row per deadline that is on the agenda
+  /// on some day (see `isShown`), named, in `sortDay` order (pending last; ties in the deck's
+  /// order). Everything that shows deadlines starts here: the agenda and reminders of the CLI
+  /// and the UI, and the summary beside a large store, which holds exactly these rows.
+  /// `index` must have been built from `deck`; nil builds one.
   /// `includingClosed`: also those of closed applications and applied-to cutoffs (`--all`).
-  public static func rows(of deck: Deck, includingClosed: Bool = false) -> [AgendaRow] {
-    let index = DeckIndex(deck)
+  public static func rows(of deck: Deck, index: DeckIndex? = nil, includingClosed: Bool = false)
+    -> [AgendaRow]
+  {
+    let index = index ?? DeckIndex(deck)
     let rows = deck.deadlines.compactMap {
       row(for: $0, index: index, includingClosed: includingClosed)
     }
     let days = rows.map { $0.sortDay?.dayNumber ?? .max }
     return rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
       .map { rows[$0] }
+  }
+
+  /// What `rows` show as at the clock's instant, in their order: every entry the user should
+  /// still see (a snoozed row is left out until its day; a passed event, after
+  /// `passedEventDays`).
+  public static func entries(of rows: some Sequence<AgendaRow>, clock: some WallClock)
+    -> [AgendaEntry]
+  {
+    // "Today" once: each `clock.today` builds a Calendar.
+    let today = clock.today
+    return rows.compactMap { $0.entry(today: today, clock: clock) }
   }
 
   /// The agenda for `query` from rows (all of them, or at least every row whose `sortDay` is
@@ -149,13 +164,12 @@ extension Agenda {
     return Agenda(today: today, entries: sorted(entries))
   }
 
-  /// The row of a deadline that is on the agenda on some day, or nil when it is not (see
-  /// `visibleEntries`). Without `naming`, company and title are left empty.
-  static func row(for deadline: Deadline, index: DeckIndex, naming: Bool = true,
-    includingClosed: Bool = false) -> AgendaRow?
+  /// The row of a deadline that is on the agenda on some day, or nil when it is not.
+  static func row(for deadline: Deadline, index: DeckIndex, includingClosed: Bool = false)
+    -> AgendaRow?
   {
     guard isShown(deadline, index: index, includingClosed: includingClosed) else { return nil }
-    let (company, title) = naming ? names(of: deadline.owner, in: index) : ("", "")
+    let (company, title) = names(of: deadline.owner, in: index)
     return AgendaRow(
       id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
       snoozedUntil: deadline.snoozedUntil, company: company, title: title,

@@ -35,6 +35,13 @@ where Record.ID == String {
   /// The records as an array, for code that needs one.
   @inlinable public var elements: [Record] { records }
 
+  /// The records in place, for loops over many records that must not retain each one.
+  @inlinable public func withUnsafeBufferPointer<Result>(
+    _ body: (UnsafeBufferPointer<Record>) throws -> Result
+  ) rethrows -> Result {
+    try records.withUnsafeBufferPointer(body)
+  }
+
   /// The first record with this id.
   @inlinable public subscript(id id: String) -> Record? {
     positions[id].map { records[$0] }

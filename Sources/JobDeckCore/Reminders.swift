@@ -12,17 +12,15 @@ extension Agenda {
   /// not (no date yet), nor is a deadline whose lead times the user emptied.
   /// `reachedLeadTime` says which lead fired: the most recent one.
   public static func remindersDue(deck: Deck, clock: some WallClock) -> [AgendaEntry] {
-    reminders(among: visibleEntries(deck: deck, clock: clock), clock: clock)
+    remindersDue(rows: rows(of: deck), clock: clock)
   }
 
-  /// `remindersDue(deck:clock:)` from every row of `Agenda.rows(of:)` (the summary of a large
-  /// store).
+  /// `remindersDue(deck:clock:)` from every dated row of `Agenda.rows(of:)` (the summary of a
+  /// large store).
   public static func remindersDue(rows: some Sequence<AgendaRow>, clock: some WallClock)
     -> [AgendaEntry]
   {
-    let today = clock.today
-    return reminders(among: sorted(rows.compactMap { $0.entry(today: today, clock: clock) }),
-      clock: clock)
+    reminders(among: sorted(entries(of: rows, clock: clock)), clock: clock)
   }
 
   /// The entries, in their order, whose lead time has been reached.

@@ -102,13 +102,14 @@ extension Deck {
   /// deck's order), then kind. Closed and archived applications get none.
   public func suggestions(clock: some WallClock, rules: SuggestionRules) -> [Suggestion] {
     suggestions(clock: clock, rules: rules,
-                visibleEntries: Agenda.visibleEntries(deck: self, clock: clock))
+                visibleEntries: Agenda.build(deck: self, clock: clock).entries)
   }
 
-  /// `visibleEntries` must be `Agenda.visibleEntries` of this deck at the clock's instant: a
-  /// view that has them already saves working out the agenda twice. Suggestions about one
-  /// application's deadlines come in the order given (the UI passes them unsorted, as sorting
-  /// 100,000 entries again on every change would cost more than it tells).
+  /// `visibleEntries` must be `Agenda.entries(of:clock:)` of this deck's rows at the clock's
+  /// instant, in any order: a view that has them already saves working out the agenda twice.
+  /// Suggestions about one application's deadlines come in the order given (the UI passes them
+  /// in row order, as sorting 100,000 entries again on every change would cost more than it
+  /// tells).
   public func suggestions(clock: some WallClock, rules: SuggestionRules,
                           visibleEntries: [AgendaEntry]) -> [Suggestion] {
     let today = clock.today

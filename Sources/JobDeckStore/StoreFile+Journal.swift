@@ -53,8 +53,8 @@ extension StoreFile {
 
   /// Writes `deck` over the version `state` describes: appends the difference from `previous`
   /// to the journal when the policy allows and the difference can be said there, else rewrites
-  /// the whole file and drops the journal. The caller holds the exclusive lock and has refused
-  /// newer-version files.
+  /// the whole file and drops the journal; either way, then brings the summary up to `deck`.
+  /// The caller holds the exclusive lock and has refused newer-version files.
   func commit(_ deck: Deck, previous: Deck?, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
     let operations = previous.flatMap { StoreJournal.operations(from: $0, to: deck) }
@@ -95,15 +95,11 @@ extension StoreFile {
       if journalPolicy.allowsJournal(ofSize: Int64(keep + bytes.count),
         besideStoreOf: store.fingerprint.size)
       {
-        let journalBefore = try FileSystem.status(of: journalPath)
+        let journalBefore = try FileSystem.status(of: journalPath)?.fingerprint
         try append(bytes, to: journalPath, keeping: keep, existing: state.journal?.status,
           store: store)
-        if let journalAfter = try? FileSystem.status(of: journalPath) {
-          SummaryChanges.record(operations, previous: previous, deck: deck, target: target,
-            keyBefore: StoreSummary.key(store: store.fingerprint, journal: journalBefore?.fingerprint),
-            keyAfter: StoreSummary.key(store: store.fingerprint, journal: journalAfter.fingerprint),
-            like: store)
-        }
+        writeSummary(of: deck, target: target,
+          after: (operations, previous, journalBefore: journalBefore))
         return
       }
     }
@@ -111,8 +107,8 @@ extension StoreFile {
   }
 
   /// The full save: the whole file replaced atomically (the old one kept as `.bak`), then the
-  /// journal removed. A crash between the two leaves a journal whose base is no longer the file,
-  /// which loading recognises as stale and never applies.
+  /// journal removed and the summary written. A crash between the two leaves a journal whose
+  /// base is no longer the file, which loading recognises as stale and never applies.
   func rewrite(_ deck: Deck, over state: DiskState, target: String) throws {
     let journalPath = target + ".journal"
     let path = path
@@ -147,9 +143,11 @@ extension StoreFile {
       })
     if !replaced {
       try removeJournal(journalPath)
+      writeSummary(of: deck, target: target)
       return
     }
     if state.journal != nil { try removeJournal(journalPath) }
+    writeSummary(of: deck, target: target)
   }
 
   /// One `write(2)` with `O_APPEND` of whole lines, after cutting off a torn tail, then `fsync`

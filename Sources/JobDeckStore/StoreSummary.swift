@@ -2,14 +2,30 @@ import Foundation
 import Glibc
 import JobDeckCore
 
-/// `store.json.summary`: what the agenda and reminders read, kept beside a large store so that
-/// `jobdeck agenda` does not decode 100,000 job descriptions to print two weeks of deadlines.
+/// `store.json.summary`: the agenda's rows of a large store (`Agenda.rows(of:)`), kept beside
+/// it so that `jobdeck agenda` does not decode 100,000 job descriptions to print two weeks of
+/// deadlines.
 ///
-/// It is a cache, never the truth: a header line naming the exact version of `store.json` and
-/// its journal it was made from (and how many deadlines the store has), then one line per
-/// `AgendaRow` in `sortDay` order (`SummaryRowFormat`). A reader of `--within 14d` stops at the
-/// first row past its window. Any other version, or a summary that does not read, is ignored
-/// and rebuilt from the store; deleting it loses nothing.
+/// Whoever saves the store holds its deck, so every save of a large store brings the summary up
+/// to date in the same exclusive lock, right after the save itself is on disk. A full save
+/// writes it afresh: one line per row in `sortDay` order (`SummaryRowFormat`), then a key line
+/// naming the exact version of `store.json` and its journal it describes. A journal save
+/// appends what it changed (`AgendaChange`), so that its cost follows the change and not the
+/// store: the owners whose rows it replaces, their rows now, and the key line of the new
+/// version with a hash of the lines it appended.
+///
+///     {"day":"2026-03-02",…}                                     rows, in sortDay order
+///     {"jobdeckSummaryOf":"<key>","deadlines":N,"rows":R}         R: the rows' length in bytes
+///     {"replacing":["p:<posting id>","a:<application id>",…]}     each journal save since
+///     {"day":"2026-03-05",…}
+///     {"jobdeckSummaryOf":"<key>","deadlines":N,"rows":R,"check":"<ContentHash>"}
+///
+/// A reader starts from the last line. A key of any other version (the store edited by hand,
+/// copied, or saved by a JobDeck that kept no summary), a torn append, or anything that does not
+/// read, and the summary is ignored and made again from the store: it is a cache, never the
+/// truth, and deleting it loses nothing. A reader of `--within 14d` stops reading the rows at the
+/// first one past its window; the appended saves it reads whole, so a save that would make them
+/// outgrow `appendedShare` of the rows writes the summary afresh instead.
 enum StoreSummary {
   /// Names one version of the store and its journal (one `stat` each).
   static func key(store: StoreFingerprint, journal: StoreFingerprint?) -> String {
@@ -17,45 +33,35 @@ enum StoreSummary {
       guard let print else { return "none" }
       return "\(print.device)-\(print.inode)-\(print.size)-\(print.modificationNanoseconds)"
     }
-    // "3": rows carry the deadline's note; a summary of an older JobDeck is rebuilt.
-    return "3:" + part(store) + ":" + part(journal)
+    // "4": the key line comes last and saves append; a summary of an older JobDeck is rebuilt.
+    return "4:" + part(store) + ":" + part(journal)
   }
 
-  private static func headerPrefix(key: String) -> [UInt8] {
-    Array("{\"jobdeckSummaryOf\":\"\(key)\",\"deadlines\":".utf8)
-  }
-
-  /// The key in the header of the summary at `path`, whatever version it names; nil when there
-  /// is none or it does not read.
-  static func key(ofSummaryAt path: String) -> String? {
-    let prefix = Array("{\"jobdeckSummaryOf\":\"".utf8)
-    let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> String? in
-      var reader = LineReader(file: file)
-      guard let header = try reader.nextLine(), header.starts(with: prefix),
-        let end = header[(header.startIndex + prefix.count)...].firstIndex(of: UInt8(ascii: "\""))
-      else { return nil }
-      return String(decoding: header[(header.startIndex + prefix.count)..<end], as: UTF8.self)
-    }
-    return found ?? nil
-  }
+  /// The appended saves may take up this share of the rows' bytes (and 64 KiB in any case)
+  /// before a save writes the summary afresh.
+  static let appendedShare = 0.125
 
   /// The rows whose `sortDay` is at most `latestDay` (every dated row when nil) and the
-  /// pending ones when `includingPending`, if the summary was made from the version `key`
-  /// names; nil otherwise, or when it cannot be read for any reason.
-  /// Rows of the owners in `replacedOwners` are left out.
-  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool,
-    replacedOwners: OwnerSet = OwnerSet([])) -> SummaryRows?
+  /// pending ones when `includingPending`, if the summary describes the version `key` names;
+  /// nil otherwise, or when it cannot be read for any reason.
+  static func read(at path: String, key: String, latestDay: CivilDate?, includingPending: Bool)
+    -> SummaryRows?
   {
+    let latest = latestDay?.dayNumber ?? .max
+    func isInWindow(_ row: AgendaRow) -> Bool {
+      row.sortDay.map { $0.dayNumber <= latest } ?? includingPending
+    }
     let found = try? ReadableFile.withFile(at: path) { file throws(StoreError) -> SummaryRows? in
-      var reader = LineReader(file: file)
-      let prefix = headerPrefix(key: key)
-      guard let header = try reader.nextLine(), header.count > prefix.count + 1,
-        header.starts(with: prefix), header.last == UInt8(ascii: "}"),
-        let count = Int(String(decoding: header[prefix.count..<(header.count - 1)],
-          as: UTF8.self)), count >= 0
+      guard let last = try lastKeyLine(of: file), last.key == key,
+        let saves = try appendedSaves(of: file, from: last.rows)
       else { return nil }
-      let latest = latestDay?.dayNumber ?? .max
       var rows: [AgendaRow] = []
+      var replaced = Set<DeadlineOwner>()
+      for save in saves.reversed() {
+        rows += save.rows.filter { isInWindow($0) && !replaced.contains($0.owner) }
+        replaced.formUnion(save.owners)
+      }
+      var reader = LineReader(file: file, length: last.rows)
       var zones: [String: TimeZone] = [:]
       while let line = try reader.nextLine() {
         let read = line.withUnsafeBytes { bytes -> SummaryLine in
@@ -68,59 +74,251 @@ enum StoreSummary {
           return nil
         case .pastWindow:
           // Dated rows are in day order and pending ones come last.
-          if !includingPending { return SummaryRows(rows: rows, deadlineCount: count) }
+          if !includingPending { return SummaryRows(rows: rows, deadlineCount: last.deadlines) }
         case .row(let row):
           if row.sortDay == nil && !includingPending {
-            return SummaryRows(rows: rows, deadlineCount: count)
+            return SummaryRows(rows: rows, deadlineCount: last.deadlines)
           }
-          if !replacedOwners.isEmpty, replacedOwners.contains(row.owner) {
-            continue
-          }
-          rows.append(row)
+          if replaced.isEmpty || !replaced.contains(row.owner) { rows.append(row) }
         }
       }
       guard reader.endedCleanly else { return nil }
-      return SummaryRows(rows: rows, deadlineCount: count)
+      return SummaryRows(rows: rows, deadlineCount: last.deadlines)
     }
     return found ?? nil
   }
 
-  /// Writes the summary (header, then one line per row) under a temporary name and renames it
-  /// into place. Best effort: a summary that cannot be written is simply rebuilt next time.
+  /// Writes the summary (the rows, then the key line) under a temporary name and renames it
+  /// into place, with the store's permissions. Best effort: a summary that cannot be written is
+  /// simply made again by the next reader.
   static func write(_ rows: [AgendaRow], deadlineCount: Int, key: String, to path: String,
     beside target: String, like store: FileSystem.Status)
   {
-    replaceCache(at: path, beside: target, tag: "summary-", like: store) {
-      write throws(StoreError) in
-      var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: headerPrefix(key: key))
-      writer.bytes.append(contentsOf: "\(deadlineCount)}\n".utf8)
-      for row in rows {
-        SummaryRowFormat.write(row, into: &writer)
-        writer.bytes.append(UInt8(ascii: "\n"))
-        if writer.bytes.count >= 1 << 20 {
-          try write(writer.bytes)
-          writer.bytes.removeAll(keepingCapacity: true)
-        }
-      }
-      try write(writer.bytes)
-    }
-  }
-
-  /// Writes a cache file beside the store under a temporary name and renames it into place,
-  /// with the store's permissions. Best effort: a cache that cannot be written is rebuilt later.
-  static func replaceCache(at path: String, beside target: String, tag: String,
-    like store: FileSystem.Status,
-    producing produce: (_ write: (any ContiguousBytes) throws(StoreError) -> Void)
-      throws(StoreError) -> Void)
-  {
     guard
       let temporary = try? AtomicReplace.writeTemporaryFile(
-        beside: target, tag: tag, permissions: store.permissions, owner: store,
-        producing: produce)
+        beside: target, tag: "summary-", permissions: store.permissions, owner: store,
+        producing: { write throws(StoreError) in
+          var writer = StoreRecordWriter()
+          var length = 0
+          for row in rows {
+            SummaryRowFormat.write(row, into: &writer)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            if writer.bytes.count >= 1 << 20 {
+              length += writer.bytes.count
+              try write(writer.bytes)
+              writer.bytes.removeAll(keepingCapacity: true)
+            }
+          }
+          length += writer.bytes.count
+          let line = KeyLine(key: key, deadlines: deadlineCount, rows: length)
+          writer.bytes.append(contentsOf: line.bytes(check: nil))
+          try write(writer.bytes)
+        })
     else { return }
     if rename(temporary, path) != 0 { unlink(temporary) }
   }
+
+  /// Appends `change`, the change a save made from the version `previousKey` names to the one
+  /// `key` names, when the summary describes the version before; returns whether it did. The
+  /// caller holds the exclusive lock. Not flushed to disk: the key line's hash tells a torn or
+  /// partly written append, and the summary is then made again.
+  static func append(_ change: AgendaChange, deadlineCount: Int, key: String,
+    over previousKey: String, at path: String) -> Bool
+  {
+    let descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    do throws(StoreError) {
+      let file = ReadableFile(descriptor: descriptor, path: path,
+        status: try FileSystem.status(ofDescriptor: descriptor, path: path))
+      guard let last = try lastKeyLine(of: file), last.key == previousKey else { return false }
+      var writer = StoreRecordWriter()
+      writer.bytes.append(contentsOf: #"{"replacing":["#.utf8)
+      for (index, owner) in change.owners.map(ownerKey).sorted().enumerated() {
+        if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.string(owner)
+      }
+      writer.bytes.append(contentsOf: "]}\n".utf8)
+      for row in change.rows {
+        SummaryRowFormat.write(row, into: &writer)
+        writer.bytes.append(UInt8(ascii: "\n"))
+      }
+      let appended = file.status.fingerprint.size - Int64(last.rows) + Int64(writer.bytes.count)
+      guard Double(appended) <= max(Double(last.rows) * appendedShare, 64 * 1024) else {
+        return false
+      }
+      var hash = ContentHash()
+      hash.update(writer.bytes)
+      writer.bytes.append(contentsOf: KeyLine(key: key, deadlines: deadlineCount, rows: last.rows)
+        .bytes(check: hash.hex))
+      try FileSystem.writeAll(writer.bytes, to: descriptor, path: path)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /// How an owner is named in a `"replacing"` line.
+  static func ownerKey(_ owner: DeadlineOwner) -> String {
+    switch owner {
+    case .posting(let id): return "p:" + id
+    case .application(let id): return "a:" + id
+    }
+  }
+
+  // MARK: Key lines and appended saves
+
+  /// The version a summary describes, on its last line (and on the line after each append).
+  struct KeyLine: Equatable {
+    var key: String
+    var deadlines: Int
+    /// The length of the rows written afresh, in bytes: where this key line, and after it the
+    /// appended saves, begin.
+    var rows: Int
+    /// `ContentHash` of the lines appended by the save this key line ends; nil after the rows.
+    var check: String?
+
+    func bytes(check: String?) -> [UInt8] {
+      var writer = StoreRecordWriter()
+      writer.bytes.append(contentsOf: #"{"jobdeckSummaryOf":"#.utf8)
+      writer.string(key)
+      writer.bytes.append(contentsOf: #","deadlines":\#(deadlines),"rows":\#(rows)"#.utf8)
+      if let check {
+        writer.bytes.append(contentsOf: #","check":"#.utf8)
+        writer.string(check)
+      }
+      writer.bytes.append(contentsOf: "}\n".utf8)
+      return writer.bytes
+    }
+
+    static let prefix = Array(#"{"jobdeckSummaryOf":"#.utf8)
+
+    /// The key line `line` holds (without its newline); nil when it holds anything else.
+    static func read(_ line: UnsafeRawBufferPointer) -> KeyLine? {
+      guard line.starts(with: prefix) else { return nil }
+      var reader = StoreReader(line)
+      var key: String?
+      var deadlines: Int?
+      var rows: Int?
+      var check: String?
+      do throws(StoreReadError) {
+        try reader.readObject { reader, name throws(StoreReadError) -> UInt32 in
+          if keyIs(name, "jobdeckSummaryOf") { key = try reader.readString(); return 1 }
+          if keyIs(name, "deadlines") { deadlines = try reader.readInt(); return 2 }
+          if keyIs(name, "rows") { rows = try reader.readInt(); return 4 }
+          if keyIs(name, "check") { check = try reader.readString(); return 8 }
+          throw StoreReadError()
+        }
+      } catch {
+        return nil
+      }
+      guard reader.isAtEnd, let key, let deadlines, deadlines >= 0, let rows, rows >= 0 else {
+        return nil
+      }
+      return KeyLine(key: key, deadlines: deadlines, rows: rows, check: check)
+    }
+  }
+
+  /// The summary's last line, when it is a key line and the file ends with its newline.
+  static func lastKeyLine(of file: ReadableFile) throws(StoreError) -> KeyLine? {
+    let size = Int(file.status.fingerprint.size)
+    let length = min(size, 4096)
+    let tail = try read(file, at: size - length, count: length)
+    guard tail.last == UInt8(ascii: "\n") else { return nil }
+    let body = tail.dropLast()
+    guard let newline = body.lastIndex(of: UInt8(ascii: "\n")) ?? (length == size ? -1 : nil)
+    else { return nil }
+    return Array(body[(newline + 1)...]).withUnsafeBytes(KeyLine.read)
+  }
+
+  /// What each journal save since the rows were written appended, from the key line after the
+  /// rows (at `start`) to the end; nil unless every append is whole and its hash checks.
+  private static func appendedSaves(of file: ReadableFile, from start: Int)
+    throws(StoreError) -> [AppendedSave]?
+  {
+    let size = Int(file.status.fingerprint.size)
+    guard start < size else { return nil }
+    let bytes = try read(file, at: start, count: size - start)
+    return bytes.withUnsafeBytes { raw -> [AppendedSave]? in
+      var saves: [AppendedSave] = []
+      var save: AppendedSave?
+      var hash = ContentHash()
+      var zones: [String: TimeZone] = [:]
+      var lineStart = 0
+      var isFirst = true
+      while lineStart < raw.count {
+        guard let end = raw[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = UnsafeRawBufferPointer(rebasing: raw[lineStart..<end])
+        let withNewline = UnsafeRawBufferPointer(rebasing: raw[lineStart...end])
+        lineStart = end + 1
+        if isFirst {
+          // The key line after the rows.
+          guard let keyLine = KeyLine.read(line), keyLine.check == nil else { return nil }
+          isFirst = false
+        } else if var current = save {
+          if let keyLine = KeyLine.read(line) {
+            guard keyLine.check == hash.hex else { return nil }
+            saves.append(current)
+            save = nil
+          } else {
+            guard let row = try? SummaryRowFormat.read(line, zones: &zones) else { return nil }
+            current.rows.append(row)
+            save = current
+            hash.update(withNewline)
+          }
+        } else {
+          guard let owners = replacedOwners(line) else { return nil }
+          save = AppendedSave(owners: owners)
+          hash = ContentHash()
+          hash.update(withNewline)
+        }
+      }
+      return save == nil ? saves : nil
+    }
+  }
+
+  /// `count` bytes of `file` from `offset` (fewer at its end).
+  static func read(_ file: ReadableFile, at offset: Int, count: Int)
+    throws(StoreError) -> [UInt8]
+  {
+    guard lseek(file.descriptor, off_t(offset), SEEK_SET) >= 0 else {
+      throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
+    }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let filled = bytes.withUnsafeMutableBytes { buffer in
+      Result { () throws(StoreError) -> Int in try file.fill(buffer) }
+    }
+    return Array(bytes[0..<(try filled.get())])
+  }
+
+  /// The owners of a `"replacing"` line; nil when it is not one.
+  private static func replacedOwners(_ line: UnsafeRawBufferPointer) -> Set<DeadlineOwner>? {
+    var owners = Set<DeadlineOwner>()
+    var reader = StoreReader(line)
+    do throws(StoreReadError) {
+      try reader.readObject { reader, name throws(StoreReadError) -> UInt32 in
+        guard keyIs(name, "replacing") else { throw StoreReadError() }
+        try reader.readArray { reader throws(StoreReadError) in
+          let key = try reader.readString()
+          switch key.prefix(2) {
+          case "p:": owners.insert(.posting(String(key.dropFirst(2))))
+          case "a:": owners.insert(.application(String(key.dropFirst(2))))
+          default: throw StoreReadError()
+          }
+        }
+        return 1
+      }
+    } catch {
+      return nil
+    }
+    return reader.isAtEnd ? owners : nil
+  }
+}
+
+/// One journal save's append: the owners whose earlier rows it replaces, and their rows.
+private struct AppendedSave {
+  var owners: Set<DeadlineOwner>
+  var rows: [AgendaRow] = []
 }
 
 private enum SummaryLine {
@@ -129,23 +327,22 @@ private enum SummaryLine {
   case unreadable
 }
 
-/// The lines of a file, read up to a megabyte at a time, so that a reader that stops early reads
-/// little.
+/// The lines of the first `length` bytes of a file, read up to a megabyte at a time, so that a
+/// reader that stops early reads little.
 private struct LineReader {
   let file: ReadableFile
   private var buffer: [UInt8] = []
   private var start = 0
-  private var atEnd = false
-  /// What each `read(2)` fills, allocated once.
-  private var chunk: [UInt8]
+  /// Where the next piece is read from, and where the lines end.
+  private var offset = 0
+  private let length: Int
 
-  init(file: ReadableFile) {
+  init(file: ReadableFile, length: Int) {
     self.file = file
-    chunk = [UInt8](repeating: 0,
-      count: Int(min(1 << 20, max(4096, file.status.fingerprint.size + 1))))
+    self.length = length
   }
 
-  /// True when the file ended with a newline (a torn last line means a torn write).
+  /// True when the bytes ended with a newline (a torn last line means a torn write).
   private(set) var endedCleanly = true
 
   /// The next line without its newline; nil at the end.
@@ -156,107 +353,15 @@ private struct LineReader {
         start = newline + 1
         return line
       }
-      if atEnd {
+      if offset >= length {
         if start < buffer.count { endedCleanly = false }
         return nil
       }
       buffer.removeSubrange(0..<start)
       start = 0
-      let descriptor = file.descriptor
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-      guard count >= 0 else {
-        throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
-      }
-      buffer.append(contentsOf: chunk[0..<count])
-      if count == 0 { atEnd = true }
+      let piece = try StoreSummary.read(file, at: offset, count: min(1 << 20, length - offset))
+      buffer.append(contentsOf: piece)
+      offset = piece.isEmpty ? length : offset + piece.count
     }
-  }
-}
-
-extension StoreFile {
-  /// Where the agenda's summary of a large store is kept.
-  public var summaryPath: String {
-    ((try? FileSystem.resolvingSymlinks(path)) ?? path) + ".summary"
-  }
-
-  /// The agenda's rows of the store (`Agenda.rows(of:)`): at least those `query` can show at
-  /// `today`, from `store.json.summary` when it is the summary of the store as it is now (see
-  /// `StoreSummary`), else from the store (and the summary is rebuilt). Stores smaller than the
-  /// journal policy's `minimumStoreSize` are read in full and get no summary.
-  ///
-  /// For reading deadlines only: nothing here can be saved back.
-  /// `includingClosed` (`--all`): also the rows of closed applications and applied-to
-  /// cutoffs, which the summary does not keep, so they are read from the store itself.
-  public func loadAgendaRows(for query: AgendaQuery, today: CivilDate,
-    includingClosed: Bool = false) throws -> SummaryRows
-  {
-    if includingClosed {
-      let deck = try load().deck
-      return SummaryRows(rows: Agenda.rows(of: deck, includingClosed: true),
-        deadlineCount: deck.deadlines.count, deck: deck)
-    }
-    let target = try FileSystem.resolvingSymlinks(path)
-    guard try FileSystem.directoryExists(FileSystem.directory(of: target)) else {
-      return SummaryRows(rows: [], deadlineCount: 0)
-    }
-    return try StoreLock.withLock(
-      at: target + ".lock", mode: .shared, timeout: lockTimeout,
-      whenUncontended: { AtomicReplace.removeStaleTemporaries(for: target) }
-    ) {
-      func fromStore() throws -> (rows: SummaryRows, document: StoreDecoder.Document?) {
-        let state = try readState(target: target)
-        return (SummaryRows(rows: Agenda.rows(of: state.deck),
-          deadlineCount: state.deck.deadlines.count, deck: state.deck), state.document)
-      }
-      guard let store = try FileSystem.status(of: target),
-        store.fingerprint.size >= journalPolicy.minimumStoreSize
-      else { return try fromStore().rows }
-      let journal = try FileSystem.status(of: target + ".journal")
-      let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
-      let summaryPath = target + ".summary"
-      let latestDay = query.latestSortDay(today: today)
-      if let found = StoreSummary.read(at: summaryPath, key: key, latestDay: latestDay,
-        includingPending: query.needsPendingRows)
-      {
-        return found
-      }
-      // The summary of an earlier version, brought up to this one by the saves since.
-      let changesPath = SummaryChanges.path(for: target)
-      if let summaryKey = StoreSummary.key(ofSummaryAt: summaryPath),
-        let changes = SummaryChanges.read(at: changesPath, key: key, base: summaryKey),
-        var found = StoreSummary.read(at: summaryPath, key: summaryKey, latestDay: latestDay,
-          includingPending: query.needsPendingRows, replacedOwners: OwnerSet(changes.owners))
-      {
-        found.rows += changes.rows
-        found.deadlineCount = changes.deadlineCount
-        return found
-      }
-      let (rows, document) = try fromStore()
-      unlink(changesPath)
-      if let document, !document.isNewer {
-        StoreSummary.write(rows.rows, deadlineCount: rows.deadlineCount, key: key,
-          to: summaryPath, beside: target, like: store)
-      }
-      return rows
-    }
-  }
-}
-
-/// The agenda's rows of a store (see `StoreFile.loadAgendaRows(for:today:)`).
-public struct SummaryRows: Sendable {
-  /// At least those of the query's window, in no particular order (`Agenda.build` sorts).
-  public var rows: [AgendaRow]
-  /// How many deadlines the store has, shown or not: "no deadlines yet" versus "nothing in that
-  /// window".
-  public var deadlineCount: Int
-  /// The store itself, when it had to be read (a small store, a stale summary, `--all`); nil
-  /// when the rows came from the summary alone. What needs more than deadlines (suggestions)
-  /// uses it rather than reading a large store a second time.
-  public var deck: Deck?
-
-  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil) {
-    self.rows = rows
-    self.deadlineCount = deadlineCount
-    self.deck = deck
   }
 }

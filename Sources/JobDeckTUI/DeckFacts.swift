@@ -97,9 +97,12 @@ final class DeckFacts: @unchecked Sendable {
 
   // MARK: - The agenda and what depends on it
 
+  /// `Agenda.rows(of:)`: the agenda before the clock comes in, the same for every tick.
+  private(set) lazy var agendaRows = Agenda.rows(of: deck, index: index)
+
   private var agendaInputs: (now: Date, timeZone: TimeZone)?
-  /// `Agenda.visibleEntries` unsorted: enough for the postings table, whose first screen
-  /// should not wait for a sort of every deadline.
+  /// The rows' entries at the last `now`, in row order: enough for the postings table, whose
+  /// first screen should not wait for a sort of every deadline.
   private var unsortedAgenda: [AgendaEntry] = []
   private var sortedAgenda: [AgendaEntry]?
   private var agendaGroups: [AgendaGroup]?
@@ -110,8 +113,8 @@ final class DeckFacts: @unchecked Sendable {
     if let inputs = agendaInputs, inputs.now == now, inputs.timeZone == timeZone {
       return unsortedAgenda
     }
-    unsortedAgenda = Agenda.unsortedVisibleEntries(
-      deck: deck, index: index, clock: FixedWallClock(now: now, timeZone: timeZone))
+    unsortedAgenda = Agenda.entries(
+      of: agendaRows, clock: FixedWallClock(now: now, timeZone: timeZone))
     agendaInputs = (now, timeZone)
     sortedAgenda = nil
     agendaGroups = nil
@@ -124,7 +127,7 @@ final class DeckFacts: @unchecked Sendable {
     unsortedAgenda(now: now, timeZone: timeZone).count
   }
 
-  /// `Agenda.visibleEntries` at `now`.
+  /// The agenda's entries at `now`, sorted (`Agenda.sorted`).
   func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     let unsorted = unsortedAgenda(now: now, timeZone: timeZone)
     if let sortedAgenda { return sortedAgenda }

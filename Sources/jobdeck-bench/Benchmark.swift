@@ -203,8 +203,8 @@ struct Benchmark {
     try FileManager.default.createDirectory(atPath: dataDirectory + "/save-\(size)",
       withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: files.store, toPath: copy)
-    // The copy's first agenda builds its summary, which every save after it then amends
-    // (`store.json.summary.changes`), as it would for a person who looked at the agenda.
+    // The copy's first agenda builds its summary, to which every save after it then appends
+    // its change, as it would for a person who looked at the agenda.
     let agenda = [jobdeck, "agenda", "--within", "14d", "--store", copy]
     let rebuilt = try Subprocess.run(agenda, environment: Self.nowEnvironment)
     addRatio("agenda, summary rebuilt", size, rebuilt.seconds, agendaReference, limit: 0.1,

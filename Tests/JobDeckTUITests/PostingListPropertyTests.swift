@@ -43,7 +43,7 @@ struct PostingListPropertyTests {
     #expect(AgendaModel(state: app.state).nearestByPosting()
       == PostingListRule.nearestByPosting(deck, clock: Self.clock))
     #expect(AgendaModel(state: app.state).entries()
-      == Agenda.visibleEntries(deck: deck, clock: Self.clock))
+      == Agenda.build(deck: deck, clock: Self.clock).entries)
   }
 
   /// Typed one key at a time, deleted and retyped: narrowing, resuming and the two-core scan.

@@ -12,7 +12,7 @@ enum PostingListRule {
   /// the posting or to one of its applications.
   static func nearestByPosting(_ deck: Deck, clock: FixedWallClock) -> [String: AgendaEntry] {
     var result: [String: AgendaEntry] = [:]
-    for entry in Agenda.visibleEntries(deck: deck, clock: clock) where entry.date != nil {
+    for entry in Agenda.build(deck: deck, clock: clock).entries where entry.date != nil {
       let postingID: String?
       switch entry.owner {
       case .posting(let id): postingID = id

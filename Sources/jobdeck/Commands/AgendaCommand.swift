@@ -87,9 +87,9 @@ struct AgendaCommand: ParsableCommand {
                 + (suggestions.map { "\n\n" + $0 } ?? ""))
   }
 
-  /// The "Suggestions" section, when the store was read in full (a small store, a stale summary,
-  /// `--all`); a large store answered from its summary alone points to `jobdeck suggest`
-  /// instead of decoding every posting. None under `--overdue` and `--kind`.
+  /// The "Suggestions" section, when the store was read in full (a small store, no current
+  /// summary, `--all`); a large store answered from its summary alone points to
+  /// `jobdeck suggest` instead of decoding every posting. None under `--overdue` and `--kind`.
   private func suggestionsSection(_ deck: Deck?, clock: WallClock) throws -> String? {
     guard !overdue, kind.isEmpty else { return nil }
     guard let deck else { return "Suggestions: see `jobdeck suggest`" }
