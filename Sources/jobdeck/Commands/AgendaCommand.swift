@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobDeckCore
+import JobDeckStore
 
 struct AgendaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -77,7 +78,7 @@ struct AgendaCommand: ParsableCommand {
       sayRendered(try JSONOutput.encode(agenda.entries))
       return
     }
-    let suggestions = try suggestionsSection(summary.deck, clock: clock)
+    let suggestions = try suggestionsSection(summary, clock: clock)
     guard !agenda.entries.isEmpty else {
       say(summary.deadlineCount == 0 ? "No deadlines yet." : "Nothing due in that window.")
       if let suggestions { sayRendered("\n" + suggestions) }
@@ -90,11 +91,15 @@ struct AgendaCommand: ParsableCommand {
   /// The "Suggestions" section, when the store was read in full (a small store, no current
   /// summary, `--all`); a large store answered from its summary alone points to
   /// `jobdeck suggest` instead of decoding every posting. None under `--overdue` and `--kind`.
-  private func suggestionsSection(_ deck: Deck?, clock: WallClock) throws -> String? {
+  /// A store read in full came with its rows (`Agenda.rows(of:)`, closed ones too under `--all`),
+  /// so the suggestions take their agenda from those rows instead of working them out again.
+  private func suggestionsSection(_ summary: SummaryRows, clock: WallClock) throws -> String? {
     guard !overdue, kind.isEmpty else { return nil }
-    guard let deck else { return "Suggestions: see `jobdeck suggest`" }
+    guard let deck = summary.deck else { return "Suggestions: see `jobdeck suggest`" }
+    let rows = closed.all ? Agenda.rows(of: deck) : summary.rows
     let suggestions = deck.suggestions(
-      clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions))
+      clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions),
+      visibleEntries: Agenda.build(rows: rows, clock: clock, query: .everything).entries)
     return suggestions.isEmpty ? nil : SuggestionText.render(suggestions)
   }
 }
