@@ -100,13 +100,52 @@ extension Deck {
 
 /// One collection's records after the merge, with the versions it dropped (deleted records),
 /// which come back if something kept refers to them.
-struct MergedCollection<Record: Identifiable> where Record.ID == String {
-  var kept: [String: Record]
-  var dropped: [String: Record]
+struct MergedCollection<Record> {
+  var kept: [OccurrenceKey: Record]
+  var dropped: [OccurrenceKey: Record]
   /// The common ancestor's order, then records new on either side by creation time and id.
-  var order: [String]
+  var order: [OccurrenceKey]
 
   var records: [Record] { order.compactMap { kept[$0] } }
+}
+
+/// A record's place among those with its id: the first has occurrence 0. Only a hand-edited
+/// store repeats an id; keying the merge by id and occurrence keeps the later records of a
+/// repeated id as records of their own instead of losing them on the next sync.
+struct OccurrenceKey: Hashable {
+  var id: String
+  var occurrence: Int
+
+  static func first(_ id: String) -> OccurrenceKey { OccurrenceKey(id: id, occurrence: 0) }
+}
+
+/// One side's records by `OccurrenceKey`, in the side's order.
+struct RecordsByOccurrence<Record: Identifiable & Hashable & Sendable> where Record.ID == String {
+  private let list: RecordList<Record>
+  /// The records after the first of their id; empty unless the list repeats an id.
+  private var repeats: [OccurrenceKey: Record] = [:]
+  private(set) var keys: [OccurrenceKey]
+
+  init(_ list: RecordList<Record>) {
+    self.list = list
+    guard list.hasRepeatedIDs else {
+      keys = list.map { OccurrenceKey.first($0.id) }
+      return
+    }
+    var seen: [String: Int] = [:]
+    keys = []
+    keys.reserveCapacity(list.count)
+    for record in list {
+      let key = OccurrenceKey(id: record.id, occurrence: seen[record.id, default: 0])
+      seen[record.id] = key.occurrence + 1
+      if key.occurrence > 0 { repeats[key] = record }
+      keys.append(key)
+    }
+  }
+
+  subscript(key: OccurrenceKey) -> Record? {
+    key.occurrence == 0 ? list[id: key.id] : repeats[key]
+  }
 }
 
 /// The field-by-field merge, collecting conflicts and notices as it goes.
@@ -115,38 +154,49 @@ struct RecordMerger {
   var conflicts: [MergeConflict] = []
   var notices: [String] = []
 
-  /// Records are found by id in each side's own list (for an id that repeats, its first record).
+  /// Records are matched by id and, for an id a hand-edited store repeats, by which of its
+  /// records they are (the first with the first, the second with the second).
   mutating func collection<Record: Codable>(
-    _ kind: MergeConflict.Collection, base: RecordList<Record>, ours: RecordList<Record>,
-    theirs: RecordList<Record>
+    _ kind: MergeConflict.Collection, base baseList: RecordList<Record>,
+    ours ourList: RecordList<Record>, theirs theirList: RecordList<Record>
   ) -> MergedCollection<Record> {
-    var result = MergedCollection<Record>(kept: [:], dropped: [:], order: [])
-    var seen = Set<String>()
-    result.order = base.map(\.id).filter { seen.insert($0).inserted }
-    let added = (ours.elements + theirs.elements).filter { !base.contains(id: $0.id) }
-      .map { (id: $0.id, created: EncodedValue.of($0)?.object?["createdAt"]?.double ?? 0) }
-      .sorted { ($0.created, $0.id) < ($1.created, $1.id) }
-    for record in added where seen.insert(record.id).inserted { result.order.append(record.id) }
+    let base = RecordsByOccurrence(baseList)
+    let ours = RecordsByOccurrence(ourList)
+    let theirs = RecordsByOccurrence(theirList)
+    var result = MergedCollection<Record>(kept: [:], dropped: [:], order: base.keys)
+    var added: [(key: OccurrenceKey, created: Double)] = []
+    for side in [ours, theirs] {
+      for key in side.keys where base[key] == nil {
+        let created = side[key].flatMap { EncodedValue.of($0)?.object?["createdAt"]?.double }
+        added.append((key, created ?? 0))
+      }
+    }
+    added.sort {
+      ($0.created, $0.key.id, $0.key.occurrence) < ($1.created, $1.key.id, $1.key.occurrence)
+    }
+    var seen = Set(base.keys)
+    for record in added where seen.insert(record.key).inserted { result.order.append(record.key) }
 
-    for id in result.order {
-      let ancestor = base[id: id]
-      switch (ours[id: id], theirs[id: id]) {
+    for key in result.order {
+      let id = key.id
+      let ancestor = base[key]
+      switch (ours[key], theirs[key]) {
       case let (ours?, theirs?):
-        result.kept[id] = record(kind, id: id, base: ancestor, ours: ours, theirs: theirs)
+        result.kept[key] = record(kind, id: id, base: ancestor, ours: ours, theirs: theirs)
       case let (remaining?, nil), let (nil, remaining?):
         guard let ancestor else {
-          result.kept[id] = remaining
+          result.kept[key] = remaining
           continue
         }
         if remaining == ancestor {
-          result.dropped[id] = remaining
+          result.dropped[key] = remaining
         } else {
-          result.kept[id] = remaining
+          result.kept[key] = remaining
           notices.append("\(kind.rawValue) \(id) was changed on one side and deleted on the"
             + " other: the changed one is kept")
         }
       case (nil, nil):
-        if let ancestor { result.dropped[id] = ancestor }
+        if let ancestor { result.dropped[key] = ancestor }
       }
     }
     return result
@@ -155,9 +205,10 @@ struct RecordMerger {
   /// Brings back a dropped record that `dependent` (kept) refers to.
   mutating func restore<Record>(_ id: String, in collection: inout MergedCollection<Record>,
                                 neededBy dependent: String) {
-    guard collection.kept[id] == nil, let record = collection.dropped.removeValue(forKey: id)
+    let key = OccurrenceKey.first(id)
+    guard collection.kept[key] == nil, let record = collection.dropped.removeValue(forKey: key)
     else { return }
-    collection.kept[id] = record
+    collection.kept[key] = record
     notices.append("\(id) was deleted on one side but \(dependent) still refers to it: kept")
   }
 

@@ -47,6 +47,26 @@ struct DeckMergeTests {
     #expect(result.deck.conflicts.isEmpty)
   }
 
+  /// A hand-edited store can hold two postings with one id; `jobdeck check` reports it, and
+  /// until the user mends it a sync must carry both, each merged with its counterpart.
+  @Test func aRepeatedIDKeepsEveryRecordAndMergesEachWithItsCounterpart() {
+    let twin = Posting(id: "acme-ml", title: "ML Intern (Munich)", company: "Acme",
+                       createdAt: Self.at("2026-02-03"))
+    let base = Self.editing { $0.postings.append(twin) }
+    let ours = Self.editing(base) { $0.postings[1].location = "Munich" }
+    let theirs = Self.editing(base) { $0.postings[0].location = "Berlin" }
+    let merged = Self.merge(ours, theirs, base: base).deck.postings
+    #expect(merged.map(\.title) == ["ML Intern", "ML Intern (Munich)"])
+    #expect(merged.map(\.location) == ["Berlin", "Munich"])
+
+    // A repeat added on one side only is kept too.
+    let added = Self.editing { $0.postings.append(twin) }
+    let other = Self.editing { $0.postings[0].location = "Berlin" }
+    let both = Self.merge(added, other).deck.postings
+    #expect(both.map(\.title) == ["ML Intern", "ML Intern (Munich)"])
+    #expect(both[0].location == "Berlin")
+  }
+
   @Test func changesToDifferentFieldsOfOneRecordBothWin() {
     let ours = Self.editing {
       $0.applications[0].notes = "called Ana"
