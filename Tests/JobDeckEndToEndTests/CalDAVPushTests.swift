@@ -100,7 +100,13 @@ struct CalDAVPushTests {
 
     try setup.jobdeck(["deadline", "move", "acme-ml-intern/apply-by", "2026-12-22"])
     try setup.jobdeck(["deadline", "done", "bolt-ios-dev/apply-by"])
+    // A push killed while it replaced its state left a temporary file; the next push removes it.
+    let state = URL(fileURLWithPath: setup.store + ".caldav-state.json")
+    let leftover = state.deletingLastPathComponent()
+      .appendingPathComponent("." + state.lastPathComponent + ".tmp-4242").path
+    #expect(FileManager.default.createFile(atPath: leftover, contents: Data("{".utf8)))
     let second = try setup.jobdeck(["caldav", "push"])
+    #expect(!FileManager.default.fileExists(atPath: leftover))
     #expect(second.standardOutput.contains("updated: Apply by: ML Intern at Acme"))
     #expect(second.standardOutput.contains("removed: bolt-ios-dev_2Fapply-by_40jobdeck.ics"))
     #expect(try setup.events() == [

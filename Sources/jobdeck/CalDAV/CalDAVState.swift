@@ -32,17 +32,21 @@ struct CalDAVState: StateFileContent, Equatable, Sendable {
     }
   }
 
-  /// The state saved at `path`; an empty one when there is no file yet.
-  static func load(from path: String) throws -> CalDAVState {
-    guard let existing = try AtomicFile.read(at: path), !existing.isEmpty else {
-      return CalDAVState()
+  /// Runs `body` on the saved state (an empty one when there is no file yet), alone, and saves
+  /// what it leaves. Two pushes of one store run one after the other, so neither overwrites the
+  /// other's record of what it published; the file is replaced atomically, so a push killed
+  /// mid-write leaves the previous state, and the temporary file such a push left is removed.
+  static func update(at path: String, waitingAtMost timeout: Double = 120,
+                     _ body: (inout CalDAVState) throws -> Void) throws {
+    try AtomicFile.update(at: path, waitingAtMost: timeout) { existing in
+      var state = CalDAVState()
+      if let existing, !existing.isEmpty {
+        state = try decode(existing) { Unreadable(path: path, problem: $0) }
+      }
+      let before = state
+      try body(&state)
+      return state == before ? nil : try state.encoded()
     }
-    return try decode(existing) { Unreadable(path: path, problem: $0) }
-  }
-
-  /// Replaced atomically, so a push killed mid-write leaves the previous state.
-  func save(to path: String) throws {
-    try AtomicFile.write(try encoded(), to: path)
   }
 
   /// The hash stored for a resource's text: it tells a changed item from an unchanged one

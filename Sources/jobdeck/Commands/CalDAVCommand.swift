@@ -44,34 +44,30 @@ struct CalDAVPushCommand: ParsableCommand {
       configured: storeOptions.configOptions.configuration.reminderLeadTimes)
     let items = ICSExporter.eventCalendars(deck, now: clock.now, timeZone: clock.timeZone,
                                            leadTimes: leadTimes)
-    let statePath = CalDAVState.path(besideStore: file.path)
-    var state: CalDAVState
-    do {
-      state = try CalDAVState.load(from: statePath)
-    } catch let unreadable as CalDAVState.Unreadable {
-      throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
-    }
     let key = account.collection.absoluteString
-    var published = state.calendars[key] ?? [:]
-    let steps = CalDAVPush.plan(items: items, collectionPath: account.collectionPath,
-                                published: published)
     let push = CalDAVPush(account: account)
     var outcome = CalDAVPush.Outcome()
     do {
-      try push.checkCollection()
-      guard !steps.isEmpty else {
-        say("nothing to publish: \(items.count) event\(items.count == 1 ? "" : "s") up to date"
-          + " on \(key)")
-        return
+      try CalDAVState.update(at: CalDAVState.path(besideStore: file.path)) { state in
+        var published = state.calendars[key] ?? [:]
+        let steps = CalDAVPush.plan(items: items, collectionPath: account.collectionPath,
+                                    published: published)
+        try push.checkCollection()
+        guard !steps.isEmpty else {
+          say("nothing to publish: \(items.count) event\(items.count == 1 ? "" : "s") up to"
+            + " date on \(key)")
+          return
+        }
+        outcome = push.run(steps, published: &published)
+        state.calendars[key] = published.isEmpty ? nil : published
       }
-      outcome = push.run(steps, published: &published)
+    } catch let unreadable as CalDAVState.Unreadable {
+      throw CommandFailure(message: unreadable.description, exitCode: ExitStatus.storeProblem)
     } catch let refused as CalDAVPush.Refused {
       throw CommandFailure.user(refused.message + "; nothing was published")
     } catch let unusable as CalDAVPush.Unusable {
       throw CommandFailure.user(unusable.message + "; nothing was published")
     }
-    state.calendars[key] = published.isEmpty ? nil : published
-    try state.save(to: statePath)
     for line in outcome.lines { say(line) }
     var problems = outcome.failures
     for address in outcome.conflicts {
