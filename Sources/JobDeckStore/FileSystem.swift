@@ -90,6 +90,21 @@ enum FileSystem {
     if failure != 0 { throw .fileSystem(operation: "write", path: path, errorNumber: failure) }
   }
 
+  /// Gives a new file its mode, explicitly because the umask may have narrowed the one given to
+  /// `open`, and, when root makes it, `owner`'s owner: root editing a user's store must not
+  /// hand the file to root. A failed `fchown` only means the file system has no owners (a FAT
+  /// stick), where there is nothing to preserve.
+  static func setPermissions(_ permissions: mode_t, owner: Status?, of descriptor: Int32,
+    path: String) throws(StoreError)
+  {
+    guard fchmod(descriptor, permissions) == 0 else {
+      throw .fileSystem(operation: "set the permissions of", path: path, errorNumber: errno)
+    }
+    if let owner, geteuid() == 0, owner.owner != geteuid() || owner.group != getegid() {
+      _ = fchown(descriptor, owner.owner, owner.group)
+    }
+  }
+
   /// Whether `path` is an existing directory; something else there is an error, because the
   /// store could never be created under it.
   static func directoryExists(_ path: String) throws(StoreError) -> Bool {

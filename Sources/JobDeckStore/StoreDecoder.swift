@@ -16,25 +16,6 @@ public struct StoreDecoder: Sendable {
   /// decodes if its content still fits this build's model, and comes back with `readOnlyReason`
   /// set; `fingerprint` is always nil here (only `StoreFile` knows the file).
   public func decode(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
-    let document = try decodeDocument(data, path: path)
-    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
-      fingerprint: nil)
-  }
-
-  struct Document {
-    var deck: Deck
-    var schemaVersion: Int
-    var path: String
-
-    var isNewer: Bool { schemaVersion > StoreFormat.schemaVersion }
-    var readOnlyReason: String? {
-      guard isNewer else { return nil }
-      return StoreError.newerSchemaVersion(path: path, found: schemaVersion,
-        supported: StoreFormat.schemaVersion).description
-    }
-  }
-
-  func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
     let result = data.withUnsafeBytes { bytes in
       Result { () throws(StoreError) -> Document in
         if let deck = StoreLayout.decode(bytes) {
@@ -43,7 +24,18 @@ public struct StoreDecoder: Sendable {
         return try Self.readDocument(bytes, path: path)
       }
     }
-    return try result.get()
+    let document = try result.get()
+    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason)
+  }
+
+  struct Document {
+    var deck: Deck
+    var schemaVersion: Int
+    var path: String
+
+    var isNewer: Bool { schemaVersion > StoreFormat.schemaVersion }
+    var newerVersionError: StoreError? { StoreFormat.newerVersionError(schemaVersion, path: path) }
+    var readOnlyReason: String? { newerVersionError?.description }
   }
 
   /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
@@ -176,8 +168,8 @@ public struct StoreDecoder: Sendable {
       {
         throw positioned(syntax)
       }
-      if let version, version > StoreFormat.schemaVersion {
-        throw .newerSchemaVersion(path: path, found: version, supported: StoreFormat.schemaVersion)
+      if let version, let error = StoreFormat.newerVersionError(version, path: path) {
+        throw error
       }
       if version.map({ $0 < StoreFormat.oldestReadableVersion }) != true {
         throw positioned(error)

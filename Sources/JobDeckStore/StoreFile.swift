@@ -139,10 +139,7 @@ public struct StoreFile: Sendable {
         let head = expected?.isVerified == true
           ? try FileSystem.readHead(of: target, count: 64) : []
         if let version = StoreDecoder.headerSchemaVersion(head) {
-          if version > StoreFormat.schemaVersion {
-            throw StoreError.newerSchemaVersion(path: path, found: version,
-              supported: StoreFormat.schemaVersion)
-          }
+          if let error = StoreFormat.newerVersionError(version, path: path) { throw error }
           if journalStatus != nil {
             state.journal = try journalHeaderState(target: target, store: storeStatus)
           }
