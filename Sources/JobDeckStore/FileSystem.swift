@@ -52,19 +52,6 @@ enum FileSystem {
     }
   }
 
-  /// Up to `count` bytes from the start of the file (fewer when it is shorter).
-  static func readHead(of path: String, count: Int) throws(StoreError) -> [UInt8] {
-    let head = try ReadableFile.withFile(at: path) { file throws(StoreError) -> [UInt8] in
-      var bytes = [UInt8](repeating: 0, count: count)
-      let result = bytes.withUnsafeMutableBytes { buffer in
-        Result { () throws(StoreError) -> Int in try file.fill(buffer) }
-      }
-      return Array(bytes[0..<(try result.get())])
-    }
-    guard let head else { throw .fileSystem(operation: "open", path: path, errorNumber: ENOENT) }
-    return head
-  }
-
   /// Writes every byte, retrying partial writes and interrupted calls.
   static func writeAll(_ data: some ContiguousBytes, to descriptor: Int32, path: String)
     throws(StoreError)

@@ -204,23 +204,4 @@ public struct StoreDecoder: Sendable {
     else { return nil }
     return StoreError.location(path, line, column, jsonPath, problem)
   }
-
-  /// The `schemaVersion` of a file that starts exactly as `StoreEncoder` writes it
-  /// (`{\n  "schemaVersion": 1,\n`), else nil: the caller then decodes the whole file.
-  static func headerSchemaVersion(_ head: [UInt8]) -> Int? {
-    let prefix = Array("{\n  \"schemaVersion\": ".utf8)
-    guard head.count > prefix.count, Array(head[0..<prefix.count]) == prefix else { return nil }
-    var version = 0
-    var index = prefix.count
-    while index < head.count, head[index] >= UInt8(ascii: "0"), head[index] <= UInt8(ascii: "9"),
-      index - prefix.count < 9
-    {
-      version = version * 10 + Int(head[index] - UInt8(ascii: "0"))
-      index += 1
-    }
-    guard index > prefix.count, index + 1 < head.count, head[index] == UInt8(ascii: ","),
-      head[index + 1] == UInt8(ascii: "\n")
-    else { return nil }
-    return version
-  }
 }
