@@ -78,25 +78,16 @@ enum AtomicReplace {
         errno = linkError
         throw StoreError.fileSystem(operation: "keep a backup of", path: target, errorNumber: errno)
       }
-      temporary = try writeTemporaryCopy(of: previousData, beside: target, tag: "bak-",
-        permissions: previous?.permissions ?? 0o600, owner: previous)
+      temporary = try writeTemporaryFile(beside: target, tag: "bak-",
+        permissions: previous?.permissions ?? 0o600, owner: previous) {
+        write throws(StoreError) in try write(previousData)
+      }
     }
     guard rename(temporary, backupPath) == 0 else {
       let code = errno
       unlink(temporary)
       throw StoreError.fileSystem(operation: "keep a backup at", path: backupPath,
         errorNumber: code)
-    }
-  }
-
-  /// Creates, fills and fsyncs a new temporary file beside `target` and returns its path; on
-  /// failure it is removed again.
-  static func writeTemporaryCopy(
-    of data: Data, beside target: String, tag: String, permissions: mode_t,
-    owner: FileSystem.Status?
-  ) throws(StoreError) -> String {
-    try writeTemporaryFile(beside: target, tag: tag, permissions: permissions, owner: owner) {
-      write throws(StoreError) in try write(data)
     }
   }
 
@@ -120,16 +111,7 @@ enum AtomicReplace {
         errorNumber: errno)
     }
     do throws(StoreError) {
-      // Explicit, because the umask may have narrowed the mode given to open.
-      guard fchmod(descriptor, permissions) == 0 else {
-        throw StoreError.fileSystem(operation: "set the permissions of", path: temporary,
-          errorNumber: errno)
-      }
-      if let owner, geteuid() == 0, owner.owner != geteuid() || owner.group != getegid() {
-        // Root editing a user's store must not hand the file to root; failure only means the
-        // file system has no owners (a FAT stick), where there is nothing to preserve.
-        _ = fchown(descriptor, owner.owner, owner.group)
-      }
+      try FileSystem.setPermissions(permissions, owner: owner, of: descriptor, path: temporary)
       let openDescriptor = descriptor
       let path = temporary
       try produce { (data: any ContiguousBytes) throws(StoreError) in

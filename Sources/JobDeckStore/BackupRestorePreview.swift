@@ -32,22 +32,13 @@ extension StoreFile {
   public func previewRestoreBackup() throws -> BackupRestorePreview {
     try withLock(.inspecting, ifNoDirectory: { throw StoreError.noBackup(backupPath: $0 + ".bak") }) {
       target in
-      let backup = target + ".bak"
-      guard let saved = try FileSystem.readFile(at: backup) else {
-        throw StoreError.noBackup(backupPath: backup)
-      }
-      let backupDeck: Deck
-      do {
-        backupDeck = try StoreDecoder().decodeDocument(saved.data, path: backup).deck
-      } catch {
-        throw StoreError.backupUnusable(backupPath: backup, problem: Self.summary(of: error))
-      }
-      var preview = BackupRestorePreview(backupPath: backup,
+      let (saved, backupDeck) = try readBackup(target: target)
+      var preview = BackupRestorePreview(backupPath: target + ".bak",
         backupModified: Self.date(of: saved.status))
       if let current = try FileSystem.readFile(at: target) {
         preview.storeModified = Self.date(of: current.status)
         do {
-          let deck = try StoreDecoder().decodeDocument(current.data, path: path).deck
+          let deck = try StoreDecoder().decode(current.data, path: path).deck
           preview.changesSinceBackup =
             BackupRestorePreview.changedRecordCount(from: backupDeck, to: deck)
         } catch {

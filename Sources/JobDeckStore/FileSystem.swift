@@ -52,19 +52,6 @@ enum FileSystem {
     }
   }
 
-  /// Up to `count` bytes from the start of the file (fewer when it is shorter).
-  static func readHead(of path: String, count: Int) throws(StoreError) -> [UInt8] {
-    let head = try ReadableFile.withFile(at: path) { file throws(StoreError) -> [UInt8] in
-      var bytes = [UInt8](repeating: 0, count: count)
-      let result = bytes.withUnsafeMutableBytes { buffer in
-        Result { () throws(StoreError) -> Int in try file.fill(buffer) }
-      }
-      return Array(bytes[0..<(try result.get())])
-    }
-    guard let head else { throw .fileSystem(operation: "open", path: path, errorNumber: ENOENT) }
-    return head
-  }
-
   /// Writes every byte, retrying partial writes and interrupted calls.
   static func writeAll(_ data: some ContiguousBytes, to descriptor: Int32, path: String)
     throws(StoreError)
@@ -88,6 +75,21 @@ enum FileSystem {
       }
     }
     if failure != 0 { throw .fileSystem(operation: "write", path: path, errorNumber: failure) }
+  }
+
+  /// Gives a new file its mode, explicitly because the umask may have narrowed the one given to
+  /// `open`, and, when root makes it, `owner`'s owner: root editing a user's store must not
+  /// hand the file to root. A failed `fchown` only means the file system has no owners (a FAT
+  /// stick), where there is nothing to preserve.
+  static func setPermissions(_ permissions: mode_t, owner: Status?, of descriptor: Int32,
+    path: String) throws(StoreError)
+  {
+    guard fchmod(descriptor, permissions) == 0 else {
+      throw .fileSystem(operation: "set the permissions of", path: path, errorNumber: errno)
+    }
+    if let owner, geteuid() == 0, owner.owner != geteuid() || owner.group != getegid() {
+      _ = fchown(descriptor, owner.owner, owner.group)
+    }
   }
 
   /// Whether `path` is an existing directory; something else there is an error, because the

@@ -49,12 +49,6 @@ enum StoreConsistency {
     return problems
   }
 
-  /// Keys repeated inside one object: JSON leaves their meaning open, and a decoder silently
-  /// keeps one of them.
-  static func duplicateKeys(in data: Data, path: String) -> [String] {
-    StoreDecoder.firstRepeatedKey(in: data, path: path).map { [$0] } ?? []
-  }
-
   /// An id must be typable and printable: an empty one cannot be named on the command line, and
   /// one with control characters would act on the terminal where it is shown. JobDeck never
   /// makes such ids; a hand-edited store can hold them.

@@ -16,25 +16,6 @@ public struct StoreDecoder: Sendable {
   /// decodes if its content still fits this build's model, and comes back with `readOnlyReason`
   /// set; `fingerprint` is always nil here (only `StoreFile` knows the file).
   public func decode(_ data: Data, path: String) throws(StoreError) -> LoadedDeck {
-    let document = try decodeDocument(data, path: path)
-    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason,
-      fingerprint: nil)
-  }
-
-  struct Document {
-    var deck: Deck
-    var schemaVersion: Int
-    var path: String
-
-    var isNewer: Bool { schemaVersion > StoreFormat.schemaVersion }
-    var readOnlyReason: String? {
-      guard isNewer else { return nil }
-      return StoreError.newerSchemaVersion(path: path, found: schemaVersion,
-        supported: StoreFormat.schemaVersion).description
-    }
-  }
-
-  func decodeDocument(_ data: Data, path: String) throws(StoreError) -> Document {
     let result = data.withUnsafeBytes { bytes in
       Result { () throws(StoreError) -> Document in
         if let deck = StoreLayout.decode(bytes) {
@@ -43,7 +24,18 @@ public struct StoreDecoder: Sendable {
         return try Self.readDocument(bytes, path: path)
       }
     }
-    return try result.get()
+    let document = try result.get()
+    return LoadedDeck(deck: document.deck, readOnlyReason: document.readOnlyReason)
+  }
+
+  struct Document {
+    var deck: Deck
+    var schemaVersion: Int
+    var path: String
+
+    var isNewer: Bool { schemaVersion > StoreFormat.schemaVersion }
+    var newerVersionError: StoreError? { StoreFormat.newerVersionError(schemaVersion, path: path) }
+    var readOnlyReason: String? { newerVersionError?.description }
   }
 
   /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
@@ -176,8 +168,8 @@ public struct StoreDecoder: Sendable {
       {
         throw positioned(syntax)
       }
-      if let version, version > StoreFormat.schemaVersion {
-        throw .newerSchemaVersion(path: path, found: version, supported: StoreFormat.schemaVersion)
+      if let version, let error = StoreFormat.newerVersionError(version, path: path) {
+        throw error
       }
       if version.map({ $0 < StoreFormat.oldestReadableVersion }) != true {
         throw positioned(error)
@@ -211,24 +203,5 @@ public struct StoreDecoder: Sendable {
       result, problem.hasSuffix("occurs more than once in this object")
     else { return nil }
     return StoreError.location(path, line, column, jsonPath, problem)
-  }
-
-  /// The `schemaVersion` of a file that starts exactly as `StoreEncoder` writes it
-  /// (`{\n  "schemaVersion": 1,\n`), else nil: the caller then decodes the whole file.
-  static func headerSchemaVersion(_ head: [UInt8]) -> Int? {
-    let prefix = Array("{\n  \"schemaVersion\": ".utf8)
-    guard head.count > prefix.count, Array(head[0..<prefix.count]) == prefix else { return nil }
-    var version = 0
-    var index = prefix.count
-    while index < head.count, head[index] >= UInt8(ascii: "0"), head[index] <= UInt8(ascii: "9"),
-      index - prefix.count < 9
-    {
-      version = version * 10 + Int(head[index] - UInt8(ascii: "0"))
-      index += 1
-    }
-    guard index > prefix.count, index + 1 < head.count, head[index] == UInt8(ascii: ","),
-      head[index + 1] == UInt8(ascii: "\n")
-    else { return nil }
-    return version
   }
 }

@@ -81,6 +81,19 @@ public struct StoreEncoder: Sendable {
     try sink(Array("}\n".utf8))
   }
 
+  /// `write(_:to:)` for a save to `path`: a value JSON cannot hold becomes `.unencodable`.
+  func write(_ deck: Deck, savingTo path: String,
+    to sink: ([UInt8]) throws(StoreError) -> Void) throws(StoreError)
+  {
+    do {
+      try write(deck) { piece throws in try sink(piece) }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .unencodable(path: path, problem: "\(error)")
+    }
+  }
+
   private static let batchSize = 4096
 
   private static func estimatedSize(of deck: Deck, firstBatch: [UInt8]) -> Int {
@@ -189,4 +202,11 @@ public enum StoreFormat {
   /// new required one) so that old files are upgraded as they are read and written back in the
   /// new version on the next save.
   static let oldestReadableVersion = 1
+
+  /// `.newerSchemaVersion` for a file written by a newer JobDeck, which is read-only here; nil
+  /// for a version this build writes or reads.
+  static func newerVersionError(_ version: Int, path: String) -> StoreError? {
+    guard version > schemaVersion else { return nil }
+    return .newerSchemaVersion(path: path, found: version, supported: schemaVersion)
+  }
 }

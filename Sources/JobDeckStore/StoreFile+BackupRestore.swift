@@ -12,19 +12,11 @@ extension StoreFile {
   public func restoreBackup() throws -> String? {
     try withLock(.changing, ifNoDirectory: { throw StoreError.noBackup(backupPath: $0 + ".bak") }) {
       target in
-      let backup = target + ".bak"
-      guard let saved = try FileSystem.readFile(at: backup) else {
-        throw StoreError.noBackup(backupPath: backup)
-      }
-      do {
-        _ = try StoreDecoder().decodeDocument(saved.data, path: backup)
-      } catch {
-        throw StoreError.backupUnusable(backupPath: backup, problem: Self.summary(of: error))
-      }
+      let (saved, _) = try readBackup(target: target)
       let current = try FileSystem.readFile(at: target)
       var keptAt: String?
       if let current {
-        let parses = (try? StoreDecoder().decodeDocument(current.data, path: path)) != nil
+        let parses = (try? StoreDecoder().decode(current.data, path: path)) != nil
         keptAt = try keepAside(current, of: target, as: parses ? "before-restore" : "corrupt")
       }
       // The journal belongs to the file being replaced: it goes aside with it, never onto the
@@ -35,6 +27,22 @@ extension StoreFile {
       }
       try AtomicReplace.replace(target, with: saved.data, previous: current?.status ?? saved.status)
       return keptAt
+    }
+  }
+
+  /// The backup beside `target` and its deck; throws `.noBackup` or `.backupUnusable` (with why
+  /// it does not parse) when there is none to restore.
+  func readBackup(target: String) throws
+    -> (file: (data: Data, status: FileSystem.Status), deck: Deck)
+  {
+    let backup = target + ".bak"
+    guard let saved = try FileSystem.readFile(at: backup) else {
+      throw StoreError.noBackup(backupPath: backup)
+    }
+    do {
+      return (saved, try StoreDecoder().decode(saved.data, path: backup).deck)
+    } catch {
+      throw StoreError.backupUnusable(backupPath: backup, problem: Self.summary(of: error))
     }
   }
 }

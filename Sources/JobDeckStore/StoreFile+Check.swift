@@ -6,20 +6,20 @@ import JobDeckCore
 public struct StoreCheckReport: Sendable, Equatable {
   public var path: String
   /// The version written in the file (newer than `StoreFormat.schemaVersion` when read-only).
-  public var schemaVersion: Int
-  public var postingCount: Int
-  public var applicationCount: Int
-  public var deadlineCount: Int
+  public var schemaVersion = StoreFormat.schemaVersion
+  public var postingCount = 0
+  public var applicationCount = 0
+  public var deadlineCount = 0
   /// One sentence each, naming the record: "application 'x' refers to posting 'y', which does
   /// not exist". Empty when all is well.
-  public var problems: [String]
+  public var problems: [String] = []
   public var readOnlyReason: String?
   /// Whether a backup exists for `restoreBackup()`.
   public var backupPath: String
   public var hasBackup: Bool
   /// The journal beside the store: changes saved since the last full rewrite, already counted
   /// in the figures above. Zero operations and size when there is none.
-  public var journalPath: String = ""
+  public var journalPath: String
   public var journalOperationCount = 0
   public var journalSize: Int64 = 0
   /// Bytes at the journal's end left by a crash in the middle of an append (ignored; the next
@@ -39,12 +39,8 @@ extension StoreFile {
   public func check() throws -> StoreCheckReport {
     let target = try FileSystem.resolvingSymlinks(path)
     let backup = target + ".bak"
-    let hasBackup = (try? FileSystem.status(of: backup)) != nil
-    var report = StoreCheckReport(
-      path: path, schemaVersion: StoreFormat.schemaVersion, postingCount: 0,
-      applicationCount: 0, deadlineCount: 0, problems: [], readOnlyReason: nil,
-      backupPath: backup, hasBackup: hasBackup)
-    report.journalPath = target + ".journal"
+    var report = StoreCheckReport(path: path, backupPath: backup,
+      hasBackup: (try? FileSystem.status(of: backup)) != nil, journalPath: target + ".journal")
     // The bytes again for the duplicate-key scan, which the decoder cannot report: `check` is
     // the one reader that holds both. The scan itself runs after the lock is released.
     guard let (state, data) = try withLockedState(.inspecting, ifNoDirectory: { _ in nil }, {
@@ -62,7 +58,7 @@ extension StoreFile {
     report.applicationCount = state.deck.applications.count
     report.deadlineCount = state.deck.deadlines.count
     report.problems = StoreConsistency.problems(in: state.deck)
-      + StoreConsistency.duplicateKeys(in: data, path: path)
+      + [StoreDecoder.firstRepeatedKey(in: data, path: path)].compactMap { $0 }
     report.readOnlyReason = document.readOnlyReason
     return report
   }

@@ -120,18 +120,12 @@ extension StoreFile {
     let replaced = try AtomicReplace.replace(target, previous: state.storeStatus,
       backupPath: target + ".bak", previousData: nil,
       producing: { write throws(StoreError) in
-        do {
-          try StoreEncoder().write(deck) { piece in
-            if base != nil {
-              hash.update(piece)
-              size += Int64(piece.count)
-            }
-            try write(piece)
+        try StoreEncoder().write(deck, savingTo: path) { piece throws(StoreError) in
+          if base != nil {
+            hash.update(piece)
+            size += Int64(piece.count)
           }
-        } catch let error as StoreError {
-          throw error
-        } catch {
-          throw StoreError.unencodable(path: path, problem: Self.summary(of: error))
+          try write(piece)
         }
       },
       committingIf: { () -> Bool in
@@ -141,12 +135,7 @@ extension StoreFile {
         guard let base else { return true }
         return !(base.size == size && base.hash == hash.hex)
       })
-    if !replaced {
-      try removeJournal(journalPath)
-      writeSummary(of: deck, target: target)
-      return
-    }
-    if state.journal != nil { try removeJournal(journalPath) }
+    if !replaced || state.journal != nil { try removeJournal(journalPath) }
     writeSummary(of: deck, target: target)
   }
 
@@ -165,13 +154,8 @@ extension StoreFile {
     defer { if isOpen { close(descriptor) } }
     do throws(StoreError) {
       if existing == nil {
-        guard fchmod(descriptor, store.permissions) == 0 else {
-          throw StoreError.fileSystem(operation: "set the permissions of", path: journalPath,
-            errorNumber: errno)
-        }
-        if geteuid() == 0, store.owner != geteuid() || store.group != getegid() {
-          _ = fchown(descriptor, store.owner, store.group)
-        }
+        try FileSystem.setPermissions(store.permissions, owner: store, of: descriptor,
+          path: journalPath)
       }
       if let existing, existing.fingerprint.size != Int64(keeping) {
         guard ftruncate(descriptor, off_t(keeping)) == 0 else {

@@ -25,8 +25,10 @@ extension StoreFile {
   func keep(_ data: Data, like status: FileSystem.Status, beside target: String,
     as name: String) throws -> String
   {
-    let temporary = try AtomicReplace.writeTemporaryCopy(of: data, beside: target, tag: "keep-",
-      permissions: status.permissions, owner: status)
+    let temporary = try AtomicReplace.writeTemporaryFile(beside: target, tag: "keep-",
+      permissions: status.permissions, owner: status) { write throws(StoreError) in
+      try write(data)
+    }
     do {
       return try moveAside(temporary, to: name)
     } catch {

@@ -64,12 +64,7 @@ extension StoreFile {
 
   /// Throws `.newerSchemaVersion` for a file a newer JobDeck wrote: it is read-only here.
   func refuseNewerVersion(_ document: StoreDecoder.Document?) throws {
-    if let document, document.isNewer { throw newerVersionError(document) }
-  }
-
-  func newerVersionError(_ document: StoreDecoder.Document) -> StoreError {
-    .newerSchemaVersion(path: path, found: document.schemaVersion,
-      supported: StoreFormat.schemaVersion)
+    if let error = document?.newerVersionError { throw error }
   }
 
   /// The fingerprint of the version just written, taken under the same lock; verified, since

@@ -61,8 +61,7 @@ public struct StoreFile: Sendable {
   /// `StoreError.malformed` with its position.
   public func load() throws -> LoadedDeck {
     try withLockedState(.reading, ifNoDirectory: { _ in LoadedDeck(deck: Deck()) }) { state, _ in
-      LoadedDeck(deck: state.deck, readOnlyReason: state.document?.readOnlyReason,
-        fingerprint: state.fingerprint?.verified)
+      loaded(state.deck, from: state)
     }
   }
 
@@ -89,10 +88,7 @@ public struct StoreFile: Sendable {
       // whole deck (which only a body that replaced a whole list needs).
       let unchanged = StoreJournal.operations(from: state.deck, to: deck)?.isEmpty
         ?? (deck == state.deck)
-      guard !unchanged else {
-        return (result, LoadedDeck(deck: deck, readOnlyReason: state.document?.readOnlyReason,
-          fingerprint: state.fingerprint?.verified))
-      }
+      guard !unchanged else { return (result, loaded(deck, from: state)) }
       try refuseNewerVersion(state.document)
       try commit(deck, previous: state.deck, over: state, target: target)
       return (result, LoadedDeck(deck: deck, fingerprint: try writtenFingerprint(target: target)))
@@ -132,31 +128,29 @@ public struct StoreFile: Sendable {
         throw StoreError.changedOnDisk(path: path)
       }
       var state = DiskState(storeStatus: storeStatus)
-      if let storeStatus {
-        // A verified fingerprint means the caller read this very version and it parsed: only
-        // its version needs checking, and the header says it without decoding the whole file again.
-        // Any other fingerprint, or a hand-edited header, takes the full decode.
-        let head = expected?.isVerified == true
-          ? try FileSystem.readHead(of: target, count: 64) : []
-        if let version = StoreDecoder.headerSchemaVersion(head) {
-          if version > StoreFormat.schemaVersion {
-            throw StoreError.newerSchemaVersion(path: path, found: version,
-              supported: StoreFormat.schemaVersion)
-          }
-          if journalStatus != nil {
-            state.journal = try journalHeaderState(target: target, store: storeStatus)
-          }
-        } else {
-          state = try readState(target: target)
-          try refuseNewerVersion(state.document)
+      // A verified fingerprint means the caller read this very version, it parsed and this
+      // build may write it (see `loaded(_:from:)`): nothing needs decoding again. Any other
+      // fingerprint takes the full read, which refuses what cannot be written over.
+      if let storeStatus, expected?.isVerified == true {
+        if journalStatus != nil {
+          state.journal = try journalHeaderState(target: target, store: storeStatus)
         }
-      } else if let journalStatus {
-        state.journal = JournalState(status: journalStatus, header: nil, completeLength: 0,
-          isStale: true)
+      } else {
+        state = try readState(target: target)
+        try refuseNewerVersion(state.document)
       }
       try commit(deck, previous: previous, over: state, target: target)
       return try writtenFingerprint(target: target)
     }
+  }
+
+  /// The deck read (or left unchanged) under the lock, as `load()` hands it out. Its fingerprint
+  /// is verified only when this build may write the file: one from a newer JobDeck gets an
+  /// unverified fingerprint, so a conditional save over it decodes the file and refuses.
+  func loaded(_ deck: Deck, from state: DiskState) -> LoadedDeck {
+    let readOnlyReason = state.document?.readOnlyReason
+    return LoadedDeck(deck: deck, readOnlyReason: readOnlyReason,
+      fingerprint: readOnlyReason == nil ? state.fingerprint?.verified : state.fingerprint)
   }
 
   /// One `stat` of the store and one of its journal: compare with `LoadedDeck.fingerprint` to

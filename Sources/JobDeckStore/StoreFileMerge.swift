@@ -17,12 +17,8 @@ public enum StoreFileMerge {
     let result = DeckMerge.merge(base: base, ours: ours, theirs: theirs, clock: clock)
     let previous = try FileSystem.status(of: oursPath)
     try AtomicReplace.replace(oursPath, previous: previous) { write throws(StoreError) in
-      do {
-        try StoreEncoder().write(result.deck) { part throws in try write(part) }
-      } catch let error as StoreError {
-        throw error
-      } catch {
-        throw .unencodable(path: oursPath, problem: "\(error)")
+      try StoreEncoder().write(result.deck, savingTo: oursPath) { piece throws(StoreError) in
+        try write(piece)
       }
     }
     return result

@@ -2,8 +2,15 @@ import Foundation
 import Glibc
 import JobDeckProcess
 
-/// Runs a program and reports its wall time and peak resident memory (from `wait4`'s rusage,
-/// which covers exactly that child).
+/// Runs a program and reports its wall time and peak resident memory.
+///
+/// The program is started by a small process of its own (`jobdeck-bench child measure`), which
+/// times it and reads its peak from `wait4`. Started straight from the benchmark, a child's peak
+/// would be wrong: `posix_spawn` starts it with a vfork, and at `exec` Linux records the
+/// high-water mark of the address space it leaves (the benchmark's, which holds the generated
+/// data) as the child's own. Started from the fresh measuring process, the mark carried over is
+/// that process's own size at start, below that of any JobDeck process (both load the same
+/// runtime), so the peak is the program's own, as `/usr/bin/time -f %M` reports it.
 struct Subprocess {
   struct Outcome {
     var status: Int32
@@ -58,22 +65,64 @@ struct Subprocess {
         _ = ProcessLaunch.wait(for: generator)
       }
     }
-    let outputPath = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
-    defer { unlink(outputPath) }
+    let temporary = NSTemporaryDirectory() + "/jobdeck-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let outputPath = temporary + ".out"
+    let measurePath = temporary + ".measured"
+    defer {
+      unlink(outputPath)
+      unlink(measurePath)
+    }
     var merged = ProcessInfo.processInfo.environment
     for (key, value) in environment { merged[key] = value }
     let launch = ProcessLaunch(
-      arguments, environment: merged,
+      [try measuringProgram(), "child", "measure", measurePath, timeout.map { "\($0)" } ?? "-",
+        "--"] + arguments,
+      environment: merged,
       standardInput: stdinCommand != nil
         ? .descriptor(pipeEnds[0]) : .opened(path: stdinPath ?? "/dev/null", flags: O_RDONLY),
       standardOutput: .opened(path: outputPath, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: 0o600),
       standardError: .sameAs(1))
+    let measurer: pid_t
+    do {
+      measurer = try launch.spawn()
+    } catch {
+      throw Failure.cannotStart(launch.arguments[0], error.code)
+    }
+    _ = ProcessLaunch.wait(for: measurer)
+    let measured = Measured(text: (try? String(contentsOfFile: measurePath, encoding: .utf8)) ?? "")
+    guard let measured else {
+      throw Failure.cannotStart(arguments[0], EIO)
+    }
+    if let code = measured.cannotStart { throw Failure.cannotStart(arguments[0], code) }
+    if measured.timedOut {
+      throw Failure.timedOut(arguments.joined(separator: " "), seconds: timeout ?? 0)
+    }
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    if checked, measured.status != 0 {
+      throw Failure.failed(arguments.joined(separator: " "), status: measured.status,
+        output: output)
+    }
+    return Outcome(status: measured.status, seconds: measured.seconds,
+      peakResidentBytes: measured.peakKilobytes * 1024, output: output)
+  }
+
+  /// `jobdeck-bench child measure RESULT TIMEOUT -- PROGRAM ARGUMENT…`, in the fresh measuring
+  /// process: runs the program with this process's streams and environment, stops it after
+  /// TIMEOUT seconds (`-`: never), and writes what `Measured` reads to RESULT.
+  static func measure(_ arguments: [String]) throws {
+    guard arguments.count > 3, arguments[2] == "--" else {
+      throw BenchError("usage: jobdeck-bench child measure RESULT TIMEOUT -- PROGRAM …")
+    }
+    let resultPath = arguments[0]
+    let timeout = Double(arguments[1])
+    let program = Array(arguments[3...])
     let start = ContinuousClock.now
     let pid: pid_t
     do {
-      pid = try launch.spawn()
+      pid = try ProcessLaunch(program).spawn()
     } catch {
-      throw Failure.cannotStart(arguments[0], error.code)
+      try "cannotStart=\(error.code)\n".write(toFile: resultPath, atomically: false, encoding: .utf8)
+      return
     }
     var status: Int32 = 0
     var usage = rusage()
@@ -88,16 +137,42 @@ struct Subprocess {
       }
       if waited == 0 { usleep(20_000) }
     }
-    if timedOut { throw Failure.timedOut(arguments.joined(separator: " "), seconds: timeout ?? 0) }
-    let elapsed = ContinuousClock.now - start
-    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-    let exitStatus = ChildTermination(waitStatus: status).exitCode
-    if checked, exitStatus != 0 {
-      throw Failure.failed(arguments.joined(separator: " "), status: exitStatus, output: output)
+    let seconds = (ContinuousClock.now - start).seconds
+    try ("status=\(ChildTermination(waitStatus: status).exitCode) seconds=\(seconds)"
+      + " peakKB=\(usage.ru_maxrss) timedOut=\(timedOut ? 1 : 0)\n")
+      .write(toFile: resultPath, atomically: false, encoding: .utf8)
+  }
+
+  /// What the measuring process wrote.
+  private struct Measured {
+    var status: Int32 = 0
+    var seconds = 0.0
+    var peakKilobytes = 0
+    var timedOut = false
+    var cannotStart: Int32?
+
+    init?(text: String) {
+      let fields = Dictionary(text.split(whereSeparator: \.isWhitespace).compactMap { field in
+        field.firstIndex(of: "=").map { (String(field[..<$0]), String(field[field.index(after: $0)...])) }
+      }, uniquingKeysWith: { $1 })
+      if let code = fields["cannotStart"].flatMap({ Int32($0) }) {
+        cannotStart = code
+        return
+      }
+      guard let status = fields["status"].flatMap({ Int32($0) }),
+        let seconds = fields["seconds"].flatMap({ Double($0) }),
+        let peak = fields["peakKB"].flatMap({ Int($0) })
+      else { return nil }
+      self.status = status
+      self.seconds = seconds
+      peakKilobytes = peak
+      timedOut = fields["timedOut"] == "1"
     }
-    return Outcome(
-      status: exitStatus, seconds: elapsed.seconds, peakResidentBytes: Int(usage.ru_maxrss) * 1024,
-      output: output)
+  }
+
+  /// This benchmark's own executable, which is also the measuring process.
+  private static func measuringProgram() throws -> String {
+    try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
   }
 
   /// The full path of `program` on PATH, or nil.

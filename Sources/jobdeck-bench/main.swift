@@ -7,13 +7,15 @@ import JobDeckTestSupport
 /// `jobdeck-bench generate --sizes … [--data DIR]` only writes the data files.
 /// `jobdeck-bench readme RUN-OUTPUT README.md` rewrites the README's performance section from
 /// the output of a run.
-/// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child.
+/// `jobdeck-bench child …` is the benchmark's own in-process measurement, run in a child;
+/// `jobdeck-bench child measure …` the small process that starts and measures every program run.
 /// `jobdeck-bench accuracy [--corpus DIR]` scores the ad importer on the labelled corpus beside
 /// Python's dateparser (`Scripts/bench-accuracy` installs it in a virtual environment first).
 func runBenchmark() throws {
   var arguments = Array(CommandLine.arguments.dropFirst())
   if arguments.first == "child" {
     let rest = Array(arguments.dropFirst())
+    if rest.first == "measure" { return try Subprocess.measure(Array(rest.dropFirst())) }
     switch (rest.first, rest.count) {
     case ("keys", 3): try InProcessFigures.keystrokes(store: rest[1], runs: Int(rest[2]) ?? 5)
     case ("save", 3): try InProcessFigures.save(store: rest[1], runs: Int(rest[2]) ?? 5)

@@ -41,6 +41,22 @@ struct StoreSchemaVersionTests {
     #expect(Disk.temporaryNames(in: directory.path).isEmpty)
   }
 
+  /// The UI opens such a file read-only through a session; its save over the version it read
+  /// must be refused too, not taken as a save over a version this build wrote.
+  @Test func aSessionThatOpenedANewerVersionCannotSaveOverIt() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    try Disk.write(newer, to: path)
+    let session = StoreSession(file: StoreFile(path: path))
+
+    #expect(try session.open().isReadOnly)
+    #expect(throws: StoreError.newerSchemaVersion(path: path, found: 2, supported: 1)) {
+      try session.save(Fixtures.fullDeck())
+    }
+    #expect(Disk.bytes(path) == Array(newer.utf8))
+    #expect(Disk.bytes(path + ".bak") == nil)
+  }
+
   @Test func anUpdateThatChangesNothingSucceedsOnANewerVersion() throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("store.json")
