@@ -52,24 +52,24 @@ enum JSONStringBody {
     return value
   }
 
-  /// Calls `body` with each run between escapes until it returns true.
-  static func literalRuns(of bytes: UnsafeBufferPointer<UInt8>,
-                          until body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-    var runStart = 0
-    var index = 0
-    while index < bytes.count {
-      guard bytes[index] == UInt8(ascii: "\\") else {
-        index += 1
-        continue
-      }
-      if index > runStart, body(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) {
-        return true
-      }
-      index += index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "u") ? 6 : 2
-      runStart = index
+  /// Whether `position` falls inside an escape, after its backslash (the `n` of `\n`, the
+  /// digits of `\u000b`): text found from there is not in the text the body stands for.
+  /// `bytes[position]` must not be a backslash.
+  static func isInsideEscape(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+    // An escape is at most six bytes (`\u` and four digits) and holds no second backslash but
+    // in `\\`, so only the nearest backslash within five bytes can have started it.
+    var backslash = position - 1
+    while backslash >= 0, position - backslash <= 5, bytes[backslash] != UInt8(ascii: "\\") {
+      backslash -= 1
     }
-    return runStart < bytes.count
-      && body(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    guard backslash >= 0, position - backslash <= 5 else { return false }
+    // It starts an escape when an even number of backslashes come right before it (each pair is
+    // one `\\`); otherwise it ends one, and what follows is text.
+    var before = backslash - 1
+    while before >= 0, bytes[before] == UInt8(ascii: "\\") { before -= 1 }
+    guard (backslash - 1 - before) % 2 == 0 else { return false }
+    let length = bytes[backslash + 1] == UInt8(ascii: "u") ? 6 : 2
+    return position < backslash + length
   }
 
   /// Whether `escape` (a backslash and what follows it, 2 or 6 bytes) is the one escape a

@@ -46,19 +46,32 @@ public struct LongText: Sendable {
     return block.withBytes(start, count, body)
   }
 
-  /// Calls `body` with pieces of the text's UTF-8 until it returns true, and says whether it
-  /// did. Together the pieces hold every stretch of the text that is free of `"`, `\` and
-  /// control characters, so a needle free of those occurs in the text exactly when it occurs
-  /// in a piece: a search reads the held bytes in place instead of decoding every description.
-  public func containsInPieces(where body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+  /// Whether the text holds something `firstMatch` finds in its UTF-8, where
+  /// `firstMatch(bytes, from)` says where the first match at or after `from` starts (nil for
+  /// none) and looks for a needle free of `"`, `\` and control characters.
+  ///
+  /// A text still held as its JSON body is searched in place, whole, in one pass: such a needle
+  /// cannot span an escape, only seem to start inside one (the `n` of `\n`), and those matches
+  /// are passed over. Searching every description then costs no decoding at all.
+  public func containsPlainText(
+    firstMatch: (_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int?
+  ) -> Bool {
     switch storage {
-    case .text(var text):
-      return text.withUTF8(body)
+    case .text(let text):
+      if let found = text.utf8.withContiguousStorageIfAvailable({ firstMatch($0, 0) != nil }) {
+        return found
+      }
+      var text = text
+      return text.withUTF8 { firstMatch($0, 0) != nil }
     case .json(let block, let start, let count, let hasEscapes):
       return block.withBytes(start, count) { raw in
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        guard hasEscapes else { return body(bytes) }
-        return JSONStringBody.literalRuns(of: bytes, until: body)
+        var from = 0
+        while let match = firstMatch(bytes, from) {
+          guard hasEscapes, JSONStringBody.isInsideEscape(bytes, at: match) else { return true }
+          from = match + 1
+        }
+        return false
       }
     }
   }

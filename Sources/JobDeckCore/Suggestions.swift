@@ -109,11 +109,13 @@ extension Deck {
   /// instant, in any order: a view that has them already saves working out the agenda twice.
   /// Suggestions about one application's deadlines come in the order given (the UI passes them
   /// in row order, as sorting 100,000 entries again on every change would cost more than it
-  /// tells).
+  /// tells). `index` must have been built from this deck; nil builds one.
   public func suggestions(clock: some WallClock, rules: SuggestionRules,
-                          visibleEntries: [AgendaEntry]) -> [Suggestion] {
+                          visibleEntries: [AgendaEntry], index: DeckIndex? = nil)
+    -> [Suggestion]
+  {
     let today = clock.today
-    let index = DeckIndex(self)
+    let index = index ?? DeckIndex(self)
     let answers = Dictionary(
       settings.suggestionAnswers.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     func isOpen(_ id: String) -> Bool {

@@ -4,8 +4,10 @@ import JobDeckCore
 /// The company sort of 100,000 postings, most of them with companies of their own: comparing
 /// `lowercased()` Strings costs a String per posting and a Unicode-aware comparison per step.
 /// For ASCII (nearly every company) the lowercased bytes compare exactly as the Strings do, so
-/// those are sorted by their first eight bytes held as one integer, and compared with `memcmp`
-/// only where those tie; the non-ASCII ones are sorted as Strings and merged in.
+/// those are sorted by their first sixteen bytes held as two integers, and compared with
+/// `memcmp` only where those tie (sixteen, as many companies share a first word of eight
+/// letters or more: "Nordlicht Labs", "Nordlicht Games"); the non-ASCII ones are sorted as
+/// Strings and merged in.
 struct CompanySortKeys {
   private var bytes: [UInt8] = []
   private var offsets: [Int] = [0]
@@ -60,10 +62,10 @@ struct CompanySortKeys {
         return result != 0 ? result < 0 : left < right
       }
 
-      // The first eight bytes, big-endian, zero-padded: integers in memcmp order of those bytes
-      // (a company that is a prefix of another sorts first either way). Equal integers leave
-      // the order to the whole companies.
-      var ascii: [(prefix: UInt64, position: Int)] = []
+      // The first sixteen bytes, big-endian, zero-padded: integers in memcmp order of those
+      // bytes (a company that is a prefix of another sorts first either way). Equal integers
+      // leave the order to the whole companies.
+      var ascii: [(high: UInt64, low: UInt64, position: Int)] = []
       ascii.reserveCapacity(unicode.count)
       var others: [Int] = []
       for position in unicode.indices {
@@ -71,19 +73,29 @@ struct CompanySortKeys {
           others.append(position)
           continue
         }
-        var prefix: UInt64 = 0
         let start = offsets[position]
         let length = offsets[position + 1] - start
-        for offset in 0..<8 {
-          prefix = prefix << 8 | (offset < length ? UInt64(buffer[start + offset]) : 0)
+        func word(_ first: Int) -> UInt64 {
+          var word: UInt64 = 0
+          for offset in first..<(first + 8) {
+            word = word << 8 | (offset < length ? UInt64(buffer[start + offset]) : 0)
+          }
+          return word
         }
-        ascii.append((prefix, position))
+        ascii.append((word(0), word(8), position))
       }
-      ascii.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.position < $1.position }
+      ascii.sort {
+        $0.high != $1.high ? $0.high < $1.high
+          : $0.low != $1.low ? $0.low < $1.low : $0.position < $1.position
+      }
       var runStart = 0
       while runStart < ascii.count {
         var runEnd = runStart + 1
-        while runEnd < ascii.count, ascii[runEnd].prefix == ascii[runStart].prefix { runEnd += 1 }
+        while runEnd < ascii.count, ascii[runEnd].high == ascii[runStart].high,
+          ascii[runEnd].low == ascii[runStart].low
+        {
+          runEnd += 1
+        }
         // Usually one company many times over: already in deck order.
         let first = ascii[runStart].position
         if runEnd - runStart > 1,

@@ -58,16 +58,20 @@ final class DeckFacts: @unchecked Sendable {
 
   func title(of application: Application) -> String { deck.title(of: application) }
 
-  // MARK: - Search
+  private var ownedDeadlines: (owners: [DeadlineOwner], deadlines: [Deadline])?
 
-  /// `Deck.deadlines` indices per owner, in deck order: the detail's deadlines.
-  private(set) lazy var deadlinesByOwner: [DeadlineOwner: [Int]] = {
-    var result: [DeadlineOwner: [Int]] = [:]
-    for (position, deadline) in deck.deadlines.enumerated() {
-      result[deadline.owner, default: []].append(position)
+  /// The deadlines of `owners`, in deck order: the detail's. One scan, kept for the keys that
+  /// follow: a dictionary of every owner's deadlines would cost far more to build than the
+  /// few details a session opens.
+  func deadlines(ownedBy owners: [DeadlineOwner]) -> [Deadline] {
+    if let ownedDeadlines, ownedDeadlines.owners == owners { return ownedDeadlines.deadlines }
+    // By position: only each deadline's owner is read, not a copy of the whole record.
+    let deadlines = deck.deadlines.withUnsafeBufferPointer { all in
+      all.indices.filter { owners.contains(all[$0].owner) }.map { all[$0] }
     }
-    return result
-  }()
+    ownedDeadlines = (owners, deadlines)
+    return deadlines
+  }
 
   // MARK: - Orders that depend on the deck alone
 
@@ -186,7 +190,7 @@ final class DeckFacts: @unchecked Sendable {
     }
     let suggestions = deck.suggestions(
       clock: FixedWallClock(now: now, timeZone: timeZone), rules: days.rules(for: deck),
-      visibleEntries: entries)
+      visibleEntries: entries, index: index)
     suggestionCache = (now, timeZone, days, suggestions)
     return suggestions
   }

@@ -124,9 +124,8 @@ extension Renderer {
     if let posting { owners.append(.posting(posting.id)) }
     if let application { owners.append(.application(application.id)) }
     // In date order, timed ones at their instant; those waiting for another date last.
-    let deadlines = state.facts { facts in
-      owners.flatMap { facts.deadlinesByOwner[$0] ?? [] }.sorted().map { deck.deadlines[$0] }
-    }.map { ($0, index.resolvedDue(of: $0)) }.enumerated().sorted { left, right in
+    let deadlines = state.facts { $0.deadlines(ownedBy: owners) }
+      .map { ($0, index.resolvedDue(of: $0)) }.enumerated().sorted { left, right in
       let leftKey = detailSortKey(left.element.1), rightKey = detailSortKey(right.element.1)
       return leftKey != rightKey ? leftKey < rightKey : left.offset < right.offset
     }.map(\.element)

@@ -194,7 +194,14 @@ public enum PendingEdit: Equatable, Sendable {
   private static func merge<Record>(
     _ current: inout RecordList<Record>, before: RecordList<Record>, after: RecordList<Record>
   ) {
-    for position in current.indices.reversed() {
+    // Two versions of one loaded deck differ only in records whose ids either touched since
+    // it was read (`RecordList.changes(since:)` is nil without such a common base): only those
+    // are looked at, instead of every record of a large store.
+    let touched: [String]? = after.changes(since: before) == nil || current.hasRepeatedIDs
+      ? nil : Array(before.touchedIDs.union(after.touchedIDs))
+    let positions = touched.map { $0.compactMap(current.index(ofID:)).sorted() }
+      ?? Array(current.indices)
+    for position in positions.reversed() {
       let id = current[position].id
       let old = before[id: id]
       let new = after[id: id]
@@ -208,8 +215,11 @@ public enum PendingEdit: Equatable, Sendable {
     }
     // Brought back (an undone delete) or added: at its place in `after`, so an undo leaves
     // the lists as they were.
-    for (position, record) in after.enumerated()
-    where !before.contains(id: record.id) && !current.contains(id: record.id) {
+    let addedPositions = touched.map { $0.compactMap(after.index(ofID:)).sorted() }
+      ?? Array(after.indices)
+    for position in addedPositions {
+      let record = after[position]
+      guard !before.contains(id: record.id), !current.contains(id: record.id) else { continue }
       current.insert(record, at: min(position, current.count))
     }
   }

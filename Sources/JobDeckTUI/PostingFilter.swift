@@ -31,7 +31,7 @@ struct PostingMatcher: @unchecked Sendable {
   let needleHasNUL: Bool
   let needleHasSpace: Bool
   /// Free of `"`, `\` and control characters, so a description is searched in place
-  /// (`LongText.containsInPieces`).
+  /// (`LongText.containsPlainText`).
   let needleIsPlain: Bool
 
   init(postings: [Posting], needle: String) {
@@ -93,8 +93,8 @@ struct PostingMatcher: @unchecked Sendable {
         TextSearch.asciiFoldedContains($0, needle: needleBytes)
       }
     }
-    return description.containsInPieces {
-      TextSearch.asciiFoldedContains($0, needle: needleBytes)
+    return description.containsPlainText { bytes, from in
+      TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needleBytes, from: from)
     }
   }
 

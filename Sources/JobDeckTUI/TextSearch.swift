@@ -41,10 +41,18 @@ enum TextSearch {
   static func asciiFoldedContains(
     _ bytes: UnsafeBufferPointer<UInt8>, needle: UnsafeBufferPointer<UInt8>
   ) -> Bool {
+    firstASCIIFoldedMatch(in: bytes, needle: needle, from: 0) != nil
+  }
+
+  /// Where the first match of `needle` (as in `asciiFoldedContains`) at or after `from` starts.
+  static func firstASCIIFoldedMatch(
+    in bytes: UnsafeBufferPointer<UInt8>, needle: UnsafeBufferPointer<UInt8>, from: Int
+  ) -> Int? {
     let count = needle.count
-    guard count > 0 else { return true }
-    guard bytes.count >= count, let base = bytes.baseAddress, let pattern = needle.baseAddress
-    else { return false }
+    guard count > 0 else { return from <= bytes.count ? from : nil }
+    guard from >= 0, bytes.count - from >= count, let base = bytes.baseAddress,
+      let pattern = needle.baseAddress
+    else { return nil }
     let last = bytes.count - count
     // A lowercase letter also matches its capital: OR-ing 0x20 maps exactly those two bytes
     // onto the letter; any other needle byte must match exactly (mask 0).
@@ -61,7 +69,7 @@ enum TextSearch {
     }
     let first = pattern[0]
     let firstMask = mask(first)
-    var index = 0
+    var index = from
     if count >= 2 {
       let second = pattern[1]
       let secondMask = mask(second)
@@ -85,8 +93,8 @@ enum TextSearch {
             while word != 0 {
               let byte = word.trailingZeroBitCount / 8
               let start = index + lane + byte
-              if start > last { return false }
-              if verify(start) { return true }
+              if start > last { return nil }
+              if verify(start) { return start }
               word &= ~(UInt64(0xFF) << UInt64(byte * 8))
             }
           }
@@ -95,9 +103,9 @@ enum TextSearch {
       }
     }
     while index <= last {
-      if base[index] | firstMask == first, verify(index) { return true }
+      if base[index] | firstMask == first, verify(index) { return index }
       index += 1
     }
-    return false
+    return nil
   }
 }

@@ -69,19 +69,38 @@ struct StoreLongTextTests {
     }
   }
 
-  @Test func searchingPiecesFindsNoWordThatAnEscapeOnlySeemsToStart() throws {
-    let json = Self.store(description: "line\\new \\u000bold tab\\there")
+  @Test func searchingInPlaceFindsNoWordThatAnEscapeOnlySeemsToStart() throws {
+    let json = Self.store(
+      description: "line\\new \\u000bold tab\\there \\\\nine \\\\\\tea café \\u001fun \\nice nice")
     let text = try #require(try StoreDecoder().decode(Data(json.utf8), path: "s.json").deck
       .postings.first?.descriptionText)
+    // The body is searched as it is held: still escaped.
+    #expect(text.withJSONBody { _ in true } == true)
     func found(_ needle: String) -> Bool {
-      text.containsInPieces { piece in
-        String(decoding: piece, as: UTF8.self).contains(needle)
+      let needle = Array(needle.utf8)
+      return text.containsPlainText { bytes, from in
+        guard from <= bytes.count - needle.count else { return nil }
+        return (from...(bytes.count - needle.count)).first {
+          bytes[$0..<($0 + needle.count)].elementsEqual(needle)
+        }
       }
     }
     #expect(found("ew"))
     #expect(found("here"))
+    #expect(found("old"))
+    // In JSON, `\\nine` is a backslash and "nine"; `\\\tea`, a backslash, a tab and "ea".
+    #expect(found("nine"))
+    #expect(found("ea"))
+    #expect(found("café"))
+    #expect(found("un"))
     #expect(!found("new"))
     #expect(!found("there"))
     #expect(!found("000bold"))
+    #expect(!found("u000b"))
+    #expect(!found("tea"))
+    #expect(!found("001fun"))
+    // A match passed over inside an escape does not hide a later one.
+    #expect(found("nice"))
+    #expect(text.string.contains("\\nine"))
   }
 }
