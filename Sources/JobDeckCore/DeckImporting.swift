@@ -36,7 +36,15 @@ extension Deck {
     guard let text = draft.posting.description.map(Deck.comparableText), !text.isEmpty else {
       return nil
     }
-    return postings.first { $0.description.map(Deck.comparableText) == text }?.id
+    // Descriptions are mostly held still as the JSON they were read from (`LongText`): each is
+    // ruled out by its signature, read in place, before it is decoded and compared.
+    let wanted = ComparableTextSignature(of: text)
+    return postings.first { posting in
+      guard let description = posting.descriptionText,
+        ComparableTextSignature(of: description).mayRead(as: wanted)
+      else { return false }
+      return Deck.comparableText(description.string) == text
+    }?.id
   }
 
   /// Which posting a merge updates: the one the draft is a re-import of (as scripts expect),
@@ -138,8 +146,7 @@ extension Deck {
     var changes: [String] = []
     var usedOfKind: [DeadlineKind: Int] = [:]
     for draft in drafts {
-      let existing = index.deadlinesByOwnerAndKind[OwnerAndKind(owner: owner, kind: draft.kind)]
-        ?? []
+      let existing = index.deadlinesByOwnerAndKind.all(OwnerAndKind(owner: owner, kind: draft.kind))
       let position = usedOfKind[draft.kind, default: 0]
       usedOfKind[draft.kind] = position + 1
       guard position < existing.count else {
@@ -203,12 +210,37 @@ extension Deck {
     guard var text = url?.trimmedOfWhitespaceAndNewlines, !text.isEmpty else {
       return nil
     }
+    if text.isPrintableASCII { return asciiComparableURL(text) }
     while text.hasSuffix("/") { text.removeLast() }
     if let schemeEnd = text.schemeSeparatorRange {
       let hostEnd = text[schemeEnd.upperBound...].firstIndex(of: "/") ?? text.endIndex
       text = text[..<hostEnd].lowercased() + text[hostEnd...]
     }
     return text
+  }
+
+  /// `comparableURL(_:)` of trimmed printable ASCII, on its bytes: there every character is
+  /// one byte, so the byte searches find what the character searches do.
+  private static func asciiComparableURL(_ text: String) -> String {
+    var bytes = Array(text.utf8)
+    let slash = UInt8(ascii: "/")
+    while bytes.last == slash { bytes.removeLast() }
+    var schemeEnd: Int?
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == UInt8(ascii: ":"), bytes[index + 1] == slash, bytes[index + 2] == slash {
+        schemeEnd = index + 3
+        break
+      }
+      index += 1
+    }
+    if let schemeEnd {
+      let hostEnd = bytes[schemeEnd...].firstIndex(of: slash) ?? bytes.count
+      for position in 0..<hostEnd where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[position]) {
+        bytes[position] += 32
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
@@ -265,6 +297,56 @@ extension Deadline {
     deadline.status = .pending
     deadline.revision = 0
     return deadline
+  }
+}
+
+/// What `Deck.comparableText` keeps of ASCII text, which it only lowercases and whose
+/// whitespace it only collapses: the count of its letters and digits, and the sum of their
+/// lowercase bytes. Two ASCII texts with the same comparable form have the same signature, and
+/// ASCII text never has a comparable form with other characters; text with other characters
+/// can have any (the Kelvin sign lowercases to `k`), so it is always compared in full.
+struct ComparableTextSignature: Equatable {
+  var alphanumerics = 0
+  var lowercaseSum = 0
+  var isASCII = true
+
+  init(of text: String) {
+    var text = text
+    text.withUTF8 { add($0) }
+  }
+
+  /// Read from the text's pieces in place (`LongText.containsInPieces`): the characters it
+  /// leaves out (`"`, `\`, control characters) are neither letters, digits nor non-ASCII.
+  init(of text: LongText) {
+    var signature = ComparableTextSignature(of: "")
+    _ = text.containsInPieces { piece in
+      signature.add(piece)
+      return !signature.isASCII
+    }
+    self = signature
+  }
+
+  private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+        alphanumerics += 1
+        lowercaseSum += Int(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        alphanumerics += 1
+        lowercaseSum += Int(byte) + 32
+      case 0x80...:
+        isASCII = false
+      default:
+        break
+      }
+    }
+  }
+
+  /// Whether a text with this signature may have the comparable form `wanted` is the signature
+  /// of.
+  func mayRead(as wanted: ComparableTextSignature) -> Bool {
+    !isASCII || self == wanted
   }
 }
 

@@ -18,21 +18,21 @@ public struct DeckMergeIndex: Sendable {
     var companyAndTitle: CompanyAndTitle
   }
 
-  /// Posting indices, ascending, by comparable URL.
-  var postingsByURL: [String: [Int]] = [:]
-  /// Posting indices, ascending, by comparable company and title: all of them, and those
-  /// without a URL (the only ones a draft with a URL may match by company and title).
-  var postingsByCompanyAndTitle: [CompanyAndTitle: [Int]] = [:]
-  var postingsWithoutURLByCompanyAndTitle: [CompanyAndTitle: [Int]] = [:]
+  /// Posting indices by comparable URL.
+  var postingsByURL = IndexTable<String>()
+  /// Posting indices by comparable company and title: all of them, and those without a URL
+  /// (the only ones a draft with a URL may match by company and title).
+  var postingsByCompanyAndTitle = IndexTable<CompanyAndTitle>()
+  var postingsWithoutURLByCompanyAndTitle = IndexTable<CompanyAndTitle>()
   /// Parallel to `Deck.postings`.
   var postingKeys: [PostingKeys] = []
   var postingIDs = IdentifierCounters()
 
-  /// Application indices, ascending, by posting id.
-  var applicationsByPosting: [String: [Int]] = [:]
+  /// Application indices by posting id.
+  var applicationsByPosting = IndexTable<String>()
 
-  /// Deadline indices, ascending, by owner and kind.
-  var deadlinesByOwnerAndKind: [OwnerAndKind: [Int]] = [:]
+  /// Deadline indices by owner and kind.
+  var deadlinesByOwnerAndKind = IndexTable<OwnerAndKind>()
   var deadlineIDs = IdentifierCounters()
 
   /// Built in one pass over the deck. `drafts` is how many drafts are about to be merged: room
@@ -60,18 +60,17 @@ public struct DeckMergeIndex: Sendable {
 
   /// The posting `Deck.postingID(matching:)` finds for a draft with these keys, by index.
   func postingIndex(matching keys: PostingKeys) -> Int? {
-    if let url = keys.url, let match = postingsByURL[url]?.first { return match }
+    if let url = keys.url, let match = postingsByURL.first(url) { return match }
     let key = keys.companyAndTitle
     guard !key.company.isEmpty || !key.title.isEmpty else { return nil }
     // With a URL, a posting with another URL is another ad; none has this URL (see above).
-    let candidates = keys.url == nil
-      ? postingsByCompanyAndTitle[key] : postingsWithoutURLByCompanyAndTitle[key]
-    return candidates?.first
+    return keys.url == nil
+      ? postingsByCompanyAndTitle.first(key) : postingsWithoutURLByCompanyAndTitle.first(key)
   }
 
   /// The index of the posting's first application, as `Deck.applications(forPosting:).first`.
   public func firstApplicationIndex(forPosting postingID: String) -> Int? {
-    applicationsByPosting[postingID]?.first
+    applicationsByPosting.first(postingID)
   }
 
   /// The deck's posting at `index` was added or now reads `posting`: file it under its keys.
@@ -94,49 +93,77 @@ public struct DeckMergeIndex: Sendable {
   }
 
   mutating func noteApplication(_ application: Application, at index: Int) {
-    if let postingID = application.postingID {
-      applicationsByPosting[postingID, default: []].append(index)
-    }
+    if let postingID = application.postingID { applicationsByPosting.insert(index, for: postingID) }
   }
 
   mutating func noteDeadline(_ deadline: Deadline, at index: Int) {
-    deadlinesByOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
-      .append(index)
+    deadlinesByOwnerAndKind.insert(index, for: OwnerAndKind(owner: deadline.owner, kind: deadline.kind))
   }
 
   private mutating func register(posting index: Int, _ keys: PostingKeys) {
-    if let url = keys.url { Self.insert(index, into: &postingsByURL[url, default: []]) }
-    Self.insert(index, into: &postingsByCompanyAndTitle[keys.companyAndTitle, default: []])
-    if keys.url == nil {
-      Self.insert(
-        index, into: &postingsWithoutURLByCompanyAndTitle[keys.companyAndTitle, default: []])
-    }
+    if let url = keys.url { postingsByURL.insert(index, for: url) }
+    postingsByCompanyAndTitle.insert(index, for: keys.companyAndTitle)
+    if keys.url == nil { postingsWithoutURLByCompanyAndTitle.insert(index, for: keys.companyAndTitle) }
   }
 
   private mutating func unregister(posting index: Int, _ keys: PostingKeys) {
-    if let url = keys.url { Self.remove(index, from: &postingsByURL, key: url) }
-    Self.remove(index, from: &postingsByCompanyAndTitle, key: keys.companyAndTitle)
-    if keys.url == nil {
-      Self.remove(index, from: &postingsWithoutURLByCompanyAndTitle, key: keys.companyAndTitle)
-    }
+    if let url = keys.url { postingsByURL.remove(index, for: url) }
+    postingsByCompanyAndTitle.remove(index, for: keys.companyAndTitle)
+    if keys.url == nil { postingsWithoutURLByCompanyAndTitle.remove(index, for: keys.companyAndTitle) }
+  }
+}
+
+/// Record indices filed by key, ascending for each key. The first index of a key is kept on its
+/// own and only the others in an array: almost every key has one record (a URL, a posting's
+/// application, its apply-by date), and an array for each would be an allocation per record.
+struct IndexTable<Key: Hashable & Sendable>: Sendable {
+  private var firsts: [Key: Int] = [:]
+  /// The indices after the first, for the keys that have more than one.
+  private var others: [Key: [Int]] = [:]
+
+  mutating func reserveCapacity(_ count: Int) {
+    firsts.reserveCapacity(count)
   }
 
-  /// Keeps `indices` ascending; appending is the usual case (new records go last).
-  private static func insert(_ index: Int, into indices: inout [Int]) {
-    if let last = indices.last, last > index {
-      let position = indices.partitioningIndex { $0 >= index }
-      indices.insert(index, at: position)
+  /// The key's lowest index.
+  func first(_ key: Key) -> Int? { firsts[key] }
+
+  /// The key's indices, ascending.
+  func all(_ key: Key) -> [Int] {
+    guard let first = firsts[key] else { return [] }
+    return [first] + (others[key] ?? [])
+  }
+
+  /// Files `index` under `key`; appending is the usual case (new records go last).
+  mutating func insert(_ index: Int, for key: Key) {
+    guard let first = firsts[key] else {
+      firsts[key] = index
+      return
+    }
+    if index < first {
+      firsts[key] = index
+      others[key, default: []].insert(first, at: 0)
+      return
+    }
+    var rest = others.removeValue(forKey: key) ?? []
+    if let last = rest.last, last > index {
+      rest.insert(index, at: rest.partitioningIndex { $0 >= index })
     } else {
-      indices.append(index)
+      rest.append(index)
     }
+    others[key] = rest
   }
 
-  private static func remove<Key: Hashable>(_ index: Int, from table: inout [Key: [Int]], key: Key) {
-    guard var indices = table[key] else { return }
-    table[key] = nil
-    let position = indices.partitioningIndex { $0 >= index }
-    if position < indices.count, indices[position] == index { indices.remove(at: position) }
-    if !indices.isEmpty { table[key] = indices }
+  mutating func remove(_ index: Int, for key: Key) {
+    guard let first = firsts[key] else { return }
+    var rest = others.removeValue(forKey: key) ?? []
+    if first == index {
+      firsts[key] = rest.isEmpty ? nil : rest.removeFirst()
+    } else {
+      let position = rest.partitioningIndex { $0 >= index }
+      if position < rest.count, rest[position] == index { rest.remove(at: position) }
+    }
+    if !rest.isEmpty { others[key] = rest }
   }
 }
 

@@ -90,10 +90,7 @@ public struct CSVStreamReader {
       // pieces are valid if and only if the whole is. Records end at an ASCII byte too.
       let end = more ? (lastASCIIIndex(in: buffer, after: checked).map { $0 + 1 } ?? checked)
         : buffer.count
-      let valid = buffer[checked..<end].withUnsafeBufferPointer {
-        String(validating: $0, as: UTF8.self) != nil
-      }
-      guard valid else { return false }
+      guard isUTF8(buffer[checked..<end]) else { return false }
       checked = end
       let consumed = try buffer.withUnsafeBufferPointer { bytes throws(CSVError) in
         try reader.read(UnsafeBufferPointer(rebasing: bytes[..<checked]), isFinal: !more, body)
@@ -102,6 +99,12 @@ public struct CSVStreamReader {
       buffer.removeSubrange(..<consumed)
       checked -= consumed
     }
+  }
+
+  /// Whether `bytes` are UTF-8, checked in place (making a `String` of them to find out would
+  /// copy every piece of the file once more).
+  private static func isUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { (try? UTF8Span(validating: $0.span)) != nil }
   }
 
   private static func lastASCIIIndex(in buffer: [UInt8], after start: Int) -> Int? {

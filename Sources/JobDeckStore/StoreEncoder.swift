@@ -49,8 +49,8 @@ public struct StoreEncoder: Sendable {
     try write(deck) { part in
       if !reserved, part.count > 65_536 {
         // Growing a large `Data` by doubling copies it several times: reserve from the first
-        // batch of postings instead, with a margin.
-        output.reserveCapacity(Self.estimatedSize(of: deck, firstBatch: part))
+        // piece of postings instead, with a margin.
+        output.reserveCapacity(Self.estimatedSize(of: deck, firstPiece: part))
         reserved = true
       }
       output.append(contentsOf: part)
@@ -96,8 +96,10 @@ public struct StoreEncoder: Sendable {
 
   private static let batchSize = 4096
 
-  private static func estimatedSize(of deck: Deck, firstBatch: [UInt8]) -> Int {
-    let perPosting = firstBatch.count / max(1, min(batchSize, deck.postings.count))
+  /// From the first piece of postings, a line each.
+  private static func estimatedSize(of deck: Deck, firstPiece: [UInt8]) -> Int {
+    let lines = firstPiece.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    let perPosting = firstPiece.count / max(1, lines)
     return (perPosting * deck.postings.count + 1024 * deck.applications.count
       + 512 * deck.deadlines.count) * 11 / 10
   }
@@ -116,16 +118,19 @@ public struct StoreEncoder: Sendable {
     var batchStart = 0
     while batchStart < records.count {
       let batchEnd = min(records.count, batchStart + Self.batchSize)
-      try sink(try Self.lines(records[batchStart..<batchEnd], isLast: batchEnd == records.count))
+      for piece in try Self.lines(records[batchStart..<batchEnd], isLast: batchEnd == records.count) {
+        try sink(piece)
+      }
       batchStart = batchEnd
     }
     try sink(Array("  ]\(end)".utf8))
   }
 
-  /// The lines of `records` (`    {...},\n`) in order, written by one or two threads; the very
-  /// last line of a member has no comma (`isLast`).
+  /// The lines of `records` (`    {...},\n`) in order, written by one or two threads, as one
+  /// piece per thread (joining them would copy every byte once more); the very last line of a
+  /// member has no comma (`isLast`).
   private static func lines<Record: StoreWritable>(_ records: ArraySlice<Record>, isLast: Bool)
-    throws -> [UInt8]
+    throws -> [[UInt8]]
   {
     let workers = records.count >= 256
       ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
@@ -144,10 +149,7 @@ public struct StoreEncoder: Sendable {
     } else {
       DispatchQueue.concurrentPerform(iterations: ranges.count) { work.run($0) }
     }
-    var joined: [UInt8] = []
-    joined.reserveCapacity(results.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
-    for result in results { joined += try result.get() }
-    return joined
+    return try results.map { try $0.get() }
   }
 
   /// Each worker writes only its own slot of `results`, which outlives `concurrentPerform`.

@@ -124,4 +124,31 @@ struct MergeTests {
     #expect(terms?.probation == .months(3))
     #expect(outcome == .updated(id, changes: ["terms"]))
   }
+
+  /// A stored description as a store read leaves it: its JSON body, not yet decoded.
+  func storedDescription(json body: String) -> LongText {
+    let bytes = Array(body.utf8)
+    let block = LongTextBlock(capacity: bytes.count)
+    let start = bytes.withUnsafeBytes { block.append($0) } ?? 0
+    return LongText(validatedJSONBodyIn: block, start: start, count: bytes.count,
+                    hasEscapes: body.contains("\\"))
+  }
+
+  @Test func anAdIsFoundByItsTextInAStoredDescriptionWrittenDifferently() {
+    var deck = Deck()
+    let id = deck.merge(draft(title: "Renamed by me", url: nil), at: first).postingID
+    deck.postings[0].descriptionText = storedDescription(json: "Join  US\\nto build\\tTools 2.0")
+    var ad = draft(title: "Backend Engineer", url: nil)
+    ad.posting.description = "join us to build tools 2.0"
+    #expect(deck.reimportTarget(of: ad) == id)
+  }
+
+  @Test func anAdIsFoundByItsTextWhenTheStoredTextLowercasesToIt() {
+    var deck = Deck()
+    let id = deck.merge(draft(title: "Renamed by me", url: nil), at: first).postingID
+    deck.postings[0].description = "\u{212A}ubernetes team"  // KELVIN SIGN, lowercased: k
+    var ad = draft(title: "Platform Engineer", url: nil)
+    ad.posting.description = "Kubernetes  Team"
+    #expect(deck.reimportTarget(of: ad) == id)
+  }
 }
