@@ -119,31 +119,9 @@ public final class LongTextBlock: @unchecked Sendable {
 
   public init(capacity: Int) {
     self.capacity = max(capacity, 1)
-    base = Self.allocate(self.capacity)
-  }
-
-  /// Blocks of this size or more are laid out on huge pages where the system offers them.
-  static let hugePageSize = 2 << 20
-
-  /// A large block is filled once, front to back, right after it is made: on 4 KB pages that
-  /// is one page fault per 4 KB of descriptions, which costs more than copying them. Aligned
-  /// to a huge page and marked for huge pages (Linux's transparent huge pages, when set to
-  /// `madvise`), it takes one fault per 2 MB instead.
-  private static func allocate(_ capacity: Int) -> UnsafeMutableRawPointer {
-    var pointer: UnsafeMutableRawPointer?
-    if capacity >= hugePageSize {
-      if posix_memalign(&pointer, hugePageSize, capacity) != 0 { pointer = nil }
-      #if os(Linux)
-        if let pointer {
-          _ = madvise(pointer, capacity & ~(hugePageSize - 1), MADV_HUGEPAGE)
-        }
-      #endif
-    } else {
-      pointer = malloc(capacity)
-    }
     // As Swift's own allocations do, running out of memory stops the program.
-    guard let pointer else { fatalError("out of memory") }
-    return pointer
+    guard let pointer = malloc(self.capacity) else { fatalError("out of memory") }
+    base = pointer
   }
 
   deinit {

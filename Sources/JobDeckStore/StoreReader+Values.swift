@@ -11,31 +11,6 @@ extension StoreReader {
     _ type: Value.Type, named name: String = "value",
     allowed: @autoclosure () -> [String] = []
   ) throws(StoreReadError) -> Value where Value.RawValue == String {
-    try readEnumText(type, named: name, allowed: allowed())
-  }
-
-  /// The same for an enum whose cases can be listed: a plain string is matched against the raw
-  /// values' bytes, without building a `String` to look it up by.
-  mutating func readEnum<Value: RawRepresentable & CaseIterable>(
-    _ type: Value.Type, named name: String = "value",
-    allowed: @autoclosure () -> [String] = []
-  ) throws(StoreReadError) -> Value where Value.RawValue == String {
-    let start = index
-    if let raw = readPlainStringBytes() {
-      for value in Value.allCases {
-        var text = value.rawValue
-        if text.withUTF8({ $0.count == raw.count && keyIs(raw, UnsafeRawBufferPointer($0)) }) {
-          return value
-        }
-      }
-    }
-    index = start
-    return try readEnumText(type, named: name, allowed: allowed())
-  }
-
-  private mutating func readEnumText<Value: RawRepresentable>(
-    _ type: Value.Type, named name: String, allowed: @autoclosure () -> [String]
-  ) throws(StoreReadError) -> Value where Value.RawValue == String {
     let start = index
     let text = try readString()
     guard let value = Value(rawValue: text) else {
@@ -217,28 +192,8 @@ extension StoreReader {
 /// Compares a key's bytes with a known name without building a `String`.
 @inline(__always)
 func keyIs(_ key: UnsafeRawBufferPointer, _ name: StaticString) -> Bool {
-  key.count == name.utf8CodeUnitCount
-    && keyIs(key, UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-}
-
-/// Whether two buffers of the same length hold the same bytes; inline, eight at a time, since
-/// keys are a few bytes long and a call to `memcmp` costs more than comparing them.
-@inline(__always)
-func keyIs(_ key: UnsafeRawBufferPointer, _ name: UnsafeRawBufferPointer) -> Bool {
-  let count = key.count
-  guard count == name.count else { return false }
-  var offset = 0
-  while offset + 8 <= count {
-    guard key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      == name.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-    else { return false }
-    offset += 8
-  }
-  while offset < count {
-    guard key[offset] == name[offset] else { return false }
-    offset += 1
-  }
-  return true
+  guard key.count == name.utf8CodeUnitCount, let base = key.baseAddress else { return false }
+  return memcmp(base, name.utf8Start, key.count) == 0
 }
 
 /// A path such as `postings[3].stage`, built from keys and indices.
