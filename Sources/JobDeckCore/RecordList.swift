@@ -93,11 +93,16 @@ where Record.ID == String {
   }
 
   @usableFromInline mutating func reindex() {
-    positions = Dictionary(minimumCapacity: records.count)
-    repeatedCount = 0
-    for (position, record) in records.enumerated() {
-      if positions[record.id] == nil { positions[record.id] = position } else { repeatedCount += 1 }
+    var positions = [String: Int](minimumCapacity: records.count)
+    // Last to first, so that the first record with an id is the one left; in place, so that
+    // only the id is retained, not every field of a record copied out.
+    records.withUnsafeBufferPointer { records in
+      for position in records.indices.reversed() {
+        positions[records[position].id] = position
+      }
     }
+    repeatedCount = records.count - positions.count
+    self.positions = positions
   }
 
   /// The record at `position` changed its id from `old`.

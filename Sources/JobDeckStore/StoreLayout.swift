@@ -27,9 +27,9 @@ struct StoreLayout {
 
   /// What one worker decoded from its share of a chunk's record lines, in file order.
   private struct Share {
-    var postings: [Posting] = []
-    var applications: [Application] = []
-    var deadlines: [Deadline] = []
+    var postings = RecordRun<Posting>()
+    var applications = RecordRun<Application>()
+    var deadlines = RecordRun<Deadline>()
     var missed = false
   }
 
@@ -39,9 +39,9 @@ struct StoreLayout {
   private var conflicts: [MergeConflict] = []
   /// Each worker's records, chunk by chunk, joined once at the end: appending them to one
   /// growing array would leave it up to twice the records' size, and copy them as it grows.
-  private var postings: [[Posting]] = []
-  private var applications: [[Application]] = []
-  private var deadlines: [[Deadline]] = []
+  private let postings = RecordRuns<Posting>()
+  private let applications = RecordRuns<Application>()
+  private let deadlines = RecordRuns<Deadline>()
   private let workers: Int
 
   init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))) {
@@ -95,21 +95,8 @@ struct StoreLayout {
   /// The deck, once the closing `}` line has been consumed.
   mutating func finish() -> Deck? {
     guard state == .end else { return nil }
-    return Deck(postings: Self.joined(&postings), applications: Self.joined(&applications),
-      deadlines: Self.joined(&deadlines), settings: settings, conflicts: conflicts)
-  }
-
-  /// One array of exactly the records' size; each part is let go once copied, so the records
-  /// are not held twice.
-  private static func joined<Record>(_ parts: inout [[Record]]) -> [Record] {
-    var all: [Record] = []
-    all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for index in parts.indices {
-      all.append(contentsOf: parts[index])
-      parts[index] = []
-    }
-    parts = []
-    return all
+    return Deck(postings: postings.joined(), applications: applications.joined(),
+      deadlines: deadlines.joined(), settings: settings, conflicts: conflicts)
   }
 
   // MARK: Layout lines
@@ -240,12 +227,13 @@ struct StoreLayout {
     } else {
       DispatchQueue.concurrentPerform(iterations: shares.count) { work.run($0) }
     }
-    if shares.contains(where: { $0.missed }) { throw Miss() }
+    let missed = shares.contains { $0.missed }
     for share in shares {
       postings.append(share.postings)
       applications.append(share.applications)
       deadlines.append(share.deadlines)
     }
+    if missed { throw Miss() }
   }
 
   /// One chunk's decoding, handed to the worker threads. Each worker reads the shared bytes and
@@ -262,10 +250,10 @@ struct StoreLayout {
   }
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer) -> Share {
-    var share = Share()
-    share.postings.reserveCapacity(jobs.count { $0.member == .postings })
-    share.applications.reserveCapacity(jobs.count { $0.member == .applications })
-    share.deadlines.reserveCapacity(jobs.count { $0.member == .deadlines })
+    var share = Share(
+      postings: RecordRun(capacity: jobs.count { $0.member == .postings }),
+      applications: RecordRun(capacity: jobs.count { $0.member == .applications }),
+      deadlines: RecordRun(capacity: jobs.count { $0.member == .deadlines }))
     var records = StoreRecordReading()
     // The share's descriptions fit in its bytes: one block for them all.
     records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
@@ -284,5 +272,62 @@ struct StoreLayout {
       share.missed = true
     }
     return share
+  }
+}
+
+/// One worker's records of one kind from one chunk, in storage of exactly their number that
+/// `RecordRuns` takes over: joining the runs then moves each record once instead of copying it
+/// (a retain and a release for each of its strings) and dropping the original.
+private struct RecordRun<Record> {
+  private(set) var start: UnsafeMutablePointer<Record>?
+  private(set) var count = 0
+  private var capacity = 0
+
+  init() {}
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    start = capacity > 0 ? UnsafeMutablePointer<Record>.allocate(capacity: capacity) : nil
+  }
+
+  mutating func append(_ record: Record) {
+    guard let start, count < capacity else {
+      preconditionFailure("a chunk's share has more records than its lines")
+    }
+    (start + count).initialize(to: record)
+    count += 1
+  }
+}
+
+/// The runs of one kind of record in file order; owns their storage until `joined()`.
+private final class RecordRuns<Record> {
+  private var runs: [RecordRun<Record>] = []
+
+  func append(_ run: RecordRun<Record>) {
+    runs.append(run)
+  }
+
+  /// Every record, moved into one array of exactly their number.
+  func joined() -> [Record] {
+    let total = runs.reduce(0) { $0 + $1.count }
+    let all = [Record](unsafeUninitializedCapacity: total) { buffer, initialized in
+      for run in runs {
+        guard let start = run.start else { continue }
+        if let base = buffer.baseAddress {
+          (base + initialized).moveInitialize(from: start, count: run.count)
+          initialized += run.count
+        }
+        start.deallocate()
+      }
+    }
+    runs = []
+    return all
+  }
+
+  deinit {
+    for run in runs {
+      run.start?.deinitialize(count: run.count)
+      run.start?.deallocate()
+    }
   }
 }
