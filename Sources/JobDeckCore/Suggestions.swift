@@ -127,9 +127,12 @@ extension Deck {
       }
     }
     // Passed events and near answer-by dates, from the agenda's own rules.
-    var entriesByApplication: [String: [AgendaEntry]] = [:]
-    for entry in visibleEntries {
-      if case .application(let id) = entry.owner { entriesByApplication[id, default: []].append(entry) }
+    // Positions, not copies: a copy of an entry retains each of its strings.
+    var entriesByApplication: [String: [Int]] = [:]
+    for position in visibleEntries.indices {
+      if case .application(let id) = visibleEntries[position].owner {
+        entriesByApplication[id, default: []].append(position)
+      }
     }
     // Follow-ups by application, gathered once: scanning every deadline for each application
     // would grow with the product of the two.
@@ -173,9 +176,11 @@ extension Deck {
                   proposal: "move to \(Stage.ghosted.displayName)")
         }
       }
-      for entry in entriesByApplication[application.id] ?? [] {
-        let name = entry.event.title ?? entry.kind.displayName
-        let day = entry.date.map(\.description) ?? ""
+      for position in entriesByApplication[application.id] ?? [] {
+        let entry = visibleEntries[position]
+        // Worked out only for an entry that becomes a suggestion.
+        var name: String { entry.event.title ?? entry.kind.displayName }
+        var day: String { entry.date.map(\.description) ?? "" }
         if entry.flags.contains(.happened) {
           if entry.kind == .startDate, application.stage == .accepted {
             suggest(.started, id: application.id + "/started", deadlineID: entry.id,
