@@ -38,7 +38,7 @@ public struct Agenda: Hashable, Sendable {
   /// `entries.sorted(by: isOrderedBefore)`, stable, for 100,000 entries: sorts positions by
   /// keys taken out once (date, time, kind rank), so the comparisons neither copy entries nor
   /// look kinds up; only ties on all three compare ids.
-  public static func sorted(_ entries: [AgendaEntry]) -> [AgendaEntry] {
+  public static func sorted(_ entries: consuming [AgendaEntry]) -> [AgendaEntry] {
     let dates = entries.map { $0.date.map { $0.year * 1024 + $0.month * 32 + $0.day } ?? .max }
     let kinds = entries.map { kindRanks[$0.kind] ?? 0 }
     let times = entries.map { ($0.time ?? .distantFuture).timeIntervalSinceReferenceDate }
@@ -50,7 +50,9 @@ public struct Agenda: Hashable, Sendable {
       if ids[left] != ids[right] { return ids[left] < ids[right] }
       return left < right
     }
-    return order.map { entries[$0] }
+    var entries = entries
+    placeInOrder(&entries, order)
+    return entries
   }
 
   /// The entry a deadline shows as at the clock's instant, or nil when it is not on the

@@ -131,12 +131,32 @@ extension Agenda {
     -> [AgendaRow]
   {
     let index = index ?? DeckIndex(deck)
-    let rows = deck.deadlines.compactMap {
-      row(for: $0, index: index, includingClosed: includingClosed)
+    var rows = deck.deadlines.withUnsafeBufferPointer { deadlines in
+      deadlines.indices.compactMap {
+        row(for: deadlines[$0], index: index, includingClosed: includingClosed)
+      }
     }
     let days = rows.map { $0.sortDay?.dayNumber ?? .max }
-    return rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
-      .map { rows[$0] }
+    let order = rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
+    placeInOrder(&rows, order)
+    return rows
+  }
+
+  /// Rearranges `values` so that position `i` holds what `order[i]` held, by swapping along
+  /// each cycle of the permutation: a swap moves rows, where building a new array from
+  /// `order` would copy each one (and retain each of its strings).
+  static func placeInOrder<Value>(_ values: inout [Value], _ order: [Int]) {
+    var isPlaced = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !isPlaced[start] {
+      var position = start
+      while true {
+        isPlaced[position] = true
+        let source = order[position]
+        if source == start { break }
+        values.swapAt(position, source)
+        position = source
+      }
+    }
   }
 
   /// What `rows` show as at the clock's instant, in their order: every entry the user should
@@ -152,14 +172,29 @@ extension Agenda {
 
   /// The agenda for `query` from rows (all of them, or at least every row whose `sortDay` is
   /// up to `query.latestSortDay(today:)`, and the pending ones when `query.needsPendingRows`).
-  public static func build(rows: some Sequence<AgendaRow>, clock: some WallClock,
-    query: AgendaQuery) -> Agenda
+  public static func build(rows: [AgendaRow], clock: some WallClock, query: AgendaQuery)
+    -> Agenda
   {
     let today = clock.today
-    let entries = rows.compactMap { row -> AgendaEntry? in
-      guard let entry = row.entry(today: today, clock: clock), query.matches(entry, today: today)
-      else { return nil }
-      return entry
+    // A row past the window, or of a kind not asked for, cannot match whatever the day: left
+    // out before its entry is made, so a full store's 100,000 rows cost a comparison each.
+    let latest = query.latestSortDay(today: today)?.dayNumber ?? .max
+    let includesPending = query.needsPendingRows
+    var entries: [AgendaEntry] = []
+    // In place: a copy of each row would retain each of its strings.
+    rows.withUnsafeBufferPointer { rows in
+      for position in rows.indices {
+        if let kinds = query.kinds, !kinds.contains(rows[position].kind) { continue }
+        if let day = rows[position].sortDay {
+          if day.dayNumber > latest { continue }
+        } else if !includesPending {
+          continue
+        }
+        guard let entry = rows[position].entry(today: today, clock: clock),
+          query.matches(entry, today: today)
+        else { continue }
+        entries.append(entry)
+      }
     }
     return Agenda(today: today, entries: sorted(entries))
   }

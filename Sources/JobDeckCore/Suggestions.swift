@@ -102,14 +102,15 @@ extension Deck {
   /// deck's order), then kind. Closed and archived applications get none.
   public func suggestions(clock: some WallClock, rules: SuggestionRules) -> [Suggestion] {
     suggestions(clock: clock, rules: rules,
-                visibleEntries: Agenda.build(deck: self, clock: clock).entries)
+                visibleEntries: Agenda.suggestionEntries(of: Agenda.rows(of: self), clock: clock))
   }
 
-  /// `visibleEntries` must be `Agenda.entries(of:clock:)` of this deck's rows at the clock's
-  /// instant, in any order: a view that has them already saves working out the agenda twice.
-  /// Suggestions about one application's deadlines come in the order given (the UI passes them
-  /// in row order, as sorting 100,000 entries again on every change would cost more than it
-  /// tells). `index` must have been built from this deck; nil builds one.
+  /// `visibleEntries` must hold at least `Agenda.suggestionEntries(of:clock:)` of this deck's
+  /// rows at the clock's instant (all of `Agenda.entries(of:clock:)` will do), in any order: a
+  /// view that has them already saves working out the agenda twice. Suggestions about one
+  /// application's deadlines come in the order given (the UI passes them in row order, as
+  /// sorting 100,000 entries again on every change would cost more than it tells). `index` must
+  /// have been built from this deck; nil builds one.
   public func suggestions(clock: some WallClock, rules: SuggestionRules,
                           visibleEntries: [AgendaEntry], index: DeckIndex? = nil)
     -> [Suggestion]
@@ -126,9 +127,12 @@ extension Deck {
       }
     }
     // Passed events and near answer-by dates, from the agenda's own rules.
-    var entriesByApplication: [String: [AgendaEntry]] = [:]
-    for entry in visibleEntries {
-      if case .application(let id) = entry.owner { entriesByApplication[id, default: []].append(entry) }
+    // Positions, not copies: a copy of an entry retains each of its strings.
+    var entriesByApplication: [String: [Int]] = [:]
+    for position in visibleEntries.indices {
+      if case .application(let id) = visibleEntries[position].owner {
+        entriesByApplication[id, default: []].append(position)
+      }
     }
     // Follow-ups by application, gathered once: scanning every deadline for each application
     // would grow with the product of the two.
@@ -172,9 +176,11 @@ extension Deck {
                   proposal: "move to \(Stage.ghosted.displayName)")
         }
       }
-      for entry in entriesByApplication[application.id] ?? [] {
-        let name = entry.event.title ?? entry.kind.displayName
-        let day = entry.date.map(\.description) ?? ""
+      for position in entriesByApplication[application.id] ?? [] {
+        let entry = visibleEntries[position]
+        // Worked out only for an entry that becomes a suggestion.
+        var name: String { entry.event.title ?? entry.kind.displayName }
+        var day: String { entry.date.map(\.description) ?? "" }
         if entry.flags.contains(.happened) {
           if entry.kind == .startDate, application.stage == .accepted {
             suggest(.started, id: application.id + "/started", deadlineID: entry.id,
@@ -232,6 +238,30 @@ extension Deck {
                                         until: CivilDate? = nil) {
     settings.suggestionAnswers.removeAll { $0.id == id }
     settings.suggestionAnswers.append(SuggestionAnswer(answer: answer, id: id, until: until))
+  }
+}
+
+extension Agenda {
+  /// The entries of `rows` at the clock's instant that suggestions are made from, in agenda
+  /// order (`sorted`): those of applications' events (what happened?) and offer answers.
+  /// Nothing else on the agenda is looked at, and making entries for a large store's whole
+  /// agenda only to drop them would cost more than the suggestions.
+  ///
+  /// `rows` may include closed applications' (`--all`) or not: suggestions are made for active
+  /// applications only, and an active application's own events and offer answers are on the
+  /// agenda either way.
+  public static func suggestionEntries(of rows: [AgendaRow], clock: some WallClock)
+    -> [AgendaEntry]
+  {
+    let today = clock.today
+    return sorted(rows.withUnsafeBufferPointer { rows in
+      rows.indices.compactMap { position -> AgendaEntry? in
+        guard case .application = rows[position].owner,
+          rows[position].kind.isEvent || rows[position].kind == .offerResponse
+        else { return nil }
+        return rows[position].entry(today: today, clock: clock)
+      }
+    })
   }
 }
 

@@ -410,35 +410,36 @@ enum StoreJournal {
     }
   }
 
+  /// Puts and deletes in place, found through the list's own id lookup, so a replay costs what
+  /// the journal holds rather than a copy of every record. `moved` holds the ids whose first
+  /// record is no longer where the list's lookup says (deleted, or appended after a delete).
   private static func apply<Record: Identifiable>(
     _ operations: [Operation], to records: inout RecordList<Record>, put: (Operation) -> Record?
   ) {
     guard !operations.isEmpty else { return }
-    var slots: [Record?] = records.map { $0 }
-    var first: [String: Int] = [:]
-    var repeated: Set<String> = []
-    first.reserveCapacity(slots.count)
-    for (index, record) in records.enumerated() {
-      if first[record.id] == nil { first[record.id] = index } else { repeated.insert(record.id) }
+    var moved: [String: Int?] = [:]
+    var removed = Set<Int>()
+    func position(of id: String) -> Int? {
+      if let known = moved[id] { return known }
+      return records.index(ofID: id)
     }
     for operation in operations {
       if let record = put(operation) {
-        if let index = first[record.id] {
-          slots[index] = record
+        if let index = position(of: record.id) {
+          records[index] = record
         } else {
-          first[record.id] = slots.count
-          slots.append(record)
+          moved[record.id] = .some(records.count)
+          records.append(record)
         }
-      } else if case .delete(_, let id) = operation, let index = first[id] {
-        slots[index] = nil
-        first[id] = nil
-        if repeated.contains(id),
-          let next = slots[(index + 1)...].firstIndex(where: { $0?.id == id })
-        {
-          first[id] = next
-        }
+      } else if case .delete(_, let id) = operation, let index = position(of: id) {
+        removed.insert(index)
+        // With repeated ids (a hand-edited store), the next record with the id becomes the first.
+        let next = records.hasRepeatedIDs
+          ? records.indices[(index + 1)...].first { !removed.contains($0) && records[$0].id == id }
+          : nil
+        moved[id] = .some(next)
       }
     }
-    records = RecordList(slots.compactMap { $0 })
+    records.remove(atPositions: removed)
   }
 }

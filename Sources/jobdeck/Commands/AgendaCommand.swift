@@ -92,14 +92,13 @@ struct AgendaCommand: ParsableCommand {
   /// summary, `--all`); a large store answered from its summary alone points to
   /// `jobdeck suggest` instead of decoding every posting. None under `--overdue` and `--kind`.
   /// A store read in full came with its rows (`Agenda.rows(of:)`, closed ones too under `--all`),
-  /// so the suggestions take their agenda from those rows instead of working them out again.
+  /// so the suggestions take their entries from those rows instead of working them out again.
   private func suggestionsSection(_ summary: SummaryRows, clock: WallClock) throws -> String? {
     guard !overdue, kind.isEmpty else { return nil }
     guard let deck = summary.deck else { return "Suggestions: see `jobdeck suggest`" }
-    let rows = closed.all ? Agenda.rows(of: deck) : summary.rows
     let suggestions = deck.suggestions(
       clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions),
-      visibleEntries: Agenda.build(rows: rows, clock: clock, query: .everything).entries)
+      visibleEntries: Agenda.suggestionEntries(of: summary.rows, clock: clock))
     return suggestions.isEmpty ? nil : SuggestionText.render(suggestions)
   }
 }
