@@ -315,31 +315,45 @@ struct ComparableTextSignature: Equatable {
     text.withUTF8 { add($0) }
   }
 
-  /// Read from the text's pieces in place (`LongText.containsInPieces`): the characters it
-  /// leaves out (`"`, `\`, control characters) are neither letters, digits nor non-ASCII.
+  /// Read in place from a text still held as its JSON body. That body is canonical, so each
+  /// `\` starts an escape (`\u00xx`, else two bytes) standing for `"`, `\` or a control
+  /// character: none is a letter, a digit or non-ASCII, so escapes are skipped whole.
   init(of text: LongText) {
     var signature = ComparableTextSignature(of: "")
-    _ = text.containsInPieces { piece in
-      signature.add(piece)
-      return !signature.isASCII
+    let readInPlace: Void? = text.withJSONBody { body in
+      let bytes = body.assumingMemoryBound(to: UInt8.self)
+      var position = 0
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == UInt8(ascii: "\\") {
+          let isUnicode = position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "u")
+          position += isUnicode ? 6 : 2
+        } else {
+          signature.add(byte)
+          position += 1
+        }
+      }
     }
+    if readInPlace == nil { signature = ComparableTextSignature(of: text.string) }
     self = signature
   }
 
   private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
-        alphanumerics += 1
-        lowercaseSum += Int(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        alphanumerics += 1
-        lowercaseSum += Int(byte) + 32
-      case 0x80...:
-        isASCII = false
-      default:
-        break
-      }
+    for byte in bytes { add(byte) }
+  }
+
+  private mutating func add(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+      alphanumerics += 1
+      lowercaseSum += Int(byte)
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+      alphanumerics += 1
+      lowercaseSum += Int(byte) + 32
+    case 0x80...:
+      isASCII = false
+    default:
+      break
     }
   }
 
