@@ -14,15 +14,15 @@ final class ServiceLog: @unchecked Sendable {
   private var savedDecks: [Deck] = []
   private var importedSources: [String] = []
 
-  var saved: [Deck] {
-    get { lock.withLock { savedDecks } }
-    set { lock.withLock { savedDecks = newValue } }
-  }
+  var saved: [Deck] { lock.withLock { savedDecks } }
 
-  var imported: [String] {
-    get { lock.withLock { importedSources } }
-    set { lock.withLock { importedSources = newValue } }
-  }
+  var imported: [String] { lock.withLock { importedSources } }
+
+  /// Appends under the lock: `imported.append` through a getter and a setter would let two
+  /// import threads read the same list and the second write lose the first's entry.
+  func record(saved deck: Deck) { lock.withLock { savedDecks.append(deck) } }
+
+  func record(imported source: String) { lock.withLock { importedSources.append(source) } }
 }
 
 struct DiskFull: Error, CustomStringConvertible {
@@ -40,10 +40,10 @@ extension HeadlessCursesTests {
     TerminalServices(
       save: { deck in
         if failingSave { throw DiskFull() }
-        log.saved.append(deck)
+        log.record(saved: deck)
       },
       importSource: { source in
-        log.imported.append(source)
+        log.record(imported: source)
         if source == "broken" { throw DiskFull() }
         return Self.draft
       },
