@@ -4,11 +4,6 @@ import Foundation
 /// store), replaced the way the store is: in one rename, so a crash leaves the old content or the
 /// new, never a mix, and a symlink, the file's mode and its owner survive.
 public enum AtomicFile {
-  /// The file's bytes; nil when there is no file.
-  public static func read(at path: String) throws -> Data? {
-    try FileSystem.readFile(at: path)?.data
-  }
-
   /// Replaces the file at `path` (the target, for a symlink) with `data`.
   public static func write(_ data: Data, to path: String) throws {
     let target = try FileSystem.resolvingSymlinks(path)

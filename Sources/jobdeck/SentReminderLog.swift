@@ -41,23 +41,12 @@ struct SentReminderLog: Sendable {
     store: String, waitingAtMost timeout: Double = 60,
     _ body: (inout Set<String>) throws(Failure) -> Void
   ) throws {
-    var failure: Failure?
-    try AtomicFile.update(at: path, waitingAtMost: timeout) { existing in
-      var content = Content()
-      if let existing, !existing.isEmpty {
-        content = try Content.decode(existing) { Unreadable(path: path, problem: $0) }
-      }
-      let before = Set(content.stores[store] ?? [])
-      var keys = before
-      do throws(Failure) {
-        try body(&keys)
-      } catch {
-        failure = error
-      }
-      guard keys != before else { return nil }
-      content.stores[store] = keys.isEmpty ? nil : keys.sorted()
-      return try content.encoded()
+    try Content.update(at: path, waitingAtMost: timeout,
+                       unreadable: { Unreadable(path: path, problem: $0) }) { content in
+      var keys = Set(content.stores[store] ?? [])
+      // What `body` recorded before it threw is saved all the same.
+      defer { content.stores[store] = keys.isEmpty ? nil : keys.sorted() }
+      try body(&keys)
     }
-    if let failure { throw failure }
   }
 }

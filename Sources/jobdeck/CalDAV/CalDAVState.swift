@@ -32,21 +32,13 @@ struct CalDAVState: StateFileContent, Equatable, Sendable {
     }
   }
 
-  /// Runs `body` on the saved state (an empty one when there is no file yet), alone, and saves
-  /// what it leaves. Two pushes of one store run one after the other, so neither overwrites the
-  /// other's record of what it published; the file is replaced atomically, so a push killed
-  /// mid-write leaves the previous state, and the temporary file such a push left is removed.
+  /// Runs `body` on the saved state, alone, and saves what it leaves (`StateFileContent.update`):
+  /// two pushes of one store run one after the other, so neither overwrites the other's record
+  /// of what it published.
   static func update(at path: String, waitingAtMost timeout: Double = 120,
                      _ body: (inout CalDAVState) throws -> Void) throws {
-    try AtomicFile.update(at: path, waitingAtMost: timeout) { existing in
-      var state = CalDAVState()
-      if let existing, !existing.isEmpty {
-        state = try decode(existing) { Unreadable(path: path, problem: $0) }
-      }
-      let before = state
-      try body(&state)
-      return state == before ? nil : try state.encoded()
-    }
+    try update(at: path, waitingAtMost: timeout,
+               unreadable: { Unreadable(path: path, problem: $0) }, body)
   }
 
   /// The hash stored for a resource's text: it tells a changed item from an unchanged one
