@@ -39,11 +39,13 @@ extension StoreFile {
         }
       }
       let state = try readState(target: target, keepingDescriptions: false)
-      let rows = Agenda.rows(of: state.deck)
+      let index = DeckIndex(state.deck)
+      let rows = Agenda.rows(of: state.deck, index: index)
       if state.document?.isNewer == false {
         writeSummary(rows, deadlineCount: state.deck.deadlines.count, target: target)
       }
-      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck)
+      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck,
+        index: index)
     }
   }
 
@@ -131,11 +133,14 @@ public struct SummaryRows: Sendable {
   /// uses it rather than reading a large store a second time. Private: it may lack the
   /// descriptions, so it must never reach a save.
   private let deck: Deck?
+  /// Built from `deck` when the rows were: the suggestions use it too.
+  private let index: DeckIndex?
 
-  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil) {
+  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil, index: DeckIndex? = nil) {
     self.rows = rows
     self.deadlineCount = deadlineCount
     self.deck = deck
+    self.index = index
   }
 
   /// Whether the store itself was read (see `suggestions(clock:days:)`).
@@ -146,6 +151,6 @@ public struct SummaryRows: Sendable {
   public func suggestions(clock: some WallClock, days: SuggestionDays) -> [Suggestion]? {
     guard let deck else { return nil }
     return deck.suggestions(clock: clock, rules: days.rules(for: deck),
-      visibleEntries: Agenda.suggestionEntries(of: rows, clock: clock))
+      visibleEntries: Agenda.suggestionEntries(of: rows, clock: clock), index: index)
   }
 }
