@@ -40,18 +40,24 @@ public struct StoreDecoder: Sendable {
 
   /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
   /// exist. A file in the encoder's layout is decoded in chunks as it is read, so its bytes are
-  /// never all in memory at once; any other file is read whole.
-  func decodeFile(at target: String, path: String, chunkSize: Int = 8 << 20) throws(StoreError)
+  /// never all in memory at once; any other file is read whole. `keepingDescriptions`: see
+  /// `StoreRecordReading.init(keepingDescriptions:)`.
+  func decodeFile(at target: String, path: String, chunkSize: Int = 8 << 20,
+    keepingDescriptions: Bool = true) throws(StoreError)
     -> (document: Document, status: FileSystem.Status)?
   {
     try ReadableFile.withFile(at: target) { file throws(StoreError) in
-      if let deck = try Self.streamed(file, chunkSize: chunkSize) {
+      if let deck = try Self.streamed(file, chunkSize: chunkSize,
+        keepingDescriptions: keepingDescriptions)
+      {
         return (Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path),
           file.status)
       }
       let data = try file.readAll()
       let result = data.withUnsafeBytes { bytes in
-        Result { () throws(StoreError) in try Self.readDocument(bytes, path: path) }
+        Result { () throws(StoreError) in
+          try Self.readDocument(bytes, path: path, keepingDescriptions: keepingDescriptions)
+        }
       }
       return (try result.get(), file.status)
     }
@@ -59,11 +65,13 @@ public struct StoreDecoder: Sendable {
 
   /// The deck via the layout, reading `chunkSize` bytes at a time (more for a longer line),
   /// or nil as soon as a line is not what the encoder writes.
-  static func streamed(_ file: ReadableFile, chunkSize: Int) throws(StoreError) -> Deck? {
+  static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDescriptions: Bool = true)
+    throws(StoreError) -> Deck?
+  {
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096),
       alignment: 16)
     defer { buffer.deallocate() }
-    var layout = StoreLayout()
+    var layout = StoreLayout(keepingDescriptions: keepingDescriptions)
     var filled = 0
     while true {
       if filled == buffer.count {
@@ -96,7 +104,8 @@ public struct StoreDecoder: Sendable {
 
   /// The whole file as one JSON document: any layout, any version this build can read.
   static func readDocument(_ bytes: UnsafeRawBufferPointer, path: String,
-    rejectingRepeatedKeys: Bool = false) throws(StoreError) -> Document
+    rejectingRepeatedKeys: Bool = false, keepingDescriptions: Bool = true) throws(StoreError)
+    -> Document
   {
     var reader = StoreReader(bytes)
     reader.rejectsRepeatedKeys = rejectingRepeatedKeys
@@ -107,7 +116,7 @@ public struct StoreDecoder: Sendable {
     var documentStart = 0
     var postings: [Posting] = [], applications: [Application] = [], deadlines: [Deadline] = []
     var settings = Settings(), conflicts: [MergeConflict] = []
-    var records = StoreRecordReading()
+    var records = StoreRecordReading(keepingDescriptions: keepingDescriptions)
     records.longTexts.reserve(bytes.count)
     defer { records.longTexts.finish() }
     func positioned(_ error: StoreReadError) -> StoreError {

@@ -33,9 +33,12 @@ extension StoreFile {
 
   /// Reads and decodes the store and its journal, and replays the journal unless it is stale.
   /// Without a store file the journal is not applied (it is stale: its base is gone).
-  func readState(target: String) throws -> DiskState {
+  /// `keepingDescriptions` false leaves out the descriptions of the store file's postings (see
+  /// `StoreRecordReading.init(keepingDescriptions:)`): such a deck must never be saved.
+  func readState(target: String, keepingDescriptions: Bool = true) throws -> DiskState {
     let journalPath = target + ".journal"
-    guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path)
+    guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path,
+      keepingDescriptions: keepingDescriptions)
     else {
       var state = DiskState()
       if let status = try FileSystem.status(of: journalPath) {

@@ -13,7 +13,10 @@ extension StoreFile {
   /// `StoreSummary`), else from the store (and the summary is written). Stores smaller than the
   /// journal policy's `minimumStoreSize` are read in full and get no summary.
   ///
-  /// For reading deadlines only: nothing here can be saved back.
+  /// For reading deadlines only: nothing here can be saved back. A store read here is read
+  /// without its postings' descriptions, which no row shows (each is still checked, so a store
+  /// that would not load is refused with the same message); that deck stays inside the
+  /// `SummaryRows`, which offers only what is worked out from it.
   /// `includingClosed` (`--all`): also the rows of closed applications and applied-to
   /// cutoffs, which the summary does not keep, so they are read from the store itself.
   public func loadAgendaRows(for query: AgendaQuery, today: CivilDate,
@@ -35,12 +38,14 @@ extension StoreFile {
           return found
         }
       }
-      let state = try readState(target: target)
-      let rows = Agenda.rows(of: state.deck)
+      let state = try readState(target: target, keepingDescriptions: false)
+      let index = DeckIndex(state.deck)
+      let rows = Agenda.rows(of: state.deck, index: index)
       if state.document?.isNewer == false {
         writeSummary(rows, deadlineCount: state.deck.deadlines.count, target: target)
       }
-      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck)
+      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck,
+        index: index)
     }
   }
 
@@ -125,12 +130,27 @@ public struct SummaryRows: Sendable {
   public var deadlineCount: Int
   /// The store itself, when it had to be read (a small store, no current summary, `--all`); nil
   /// when the rows came from the summary alone. What needs more than deadlines (suggestions)
-  /// uses it rather than reading a large store a second time.
-  public var deck: Deck?
+  /// uses it rather than reading a large store a second time. Private: it may lack the
+  /// descriptions, so it must never reach a save.
+  private let deck: Deck?
+  /// Built from `deck` when the rows were: the suggestions use it too.
+  private let index: DeckIndex?
 
-  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil) {
+  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil, index: DeckIndex? = nil) {
     self.rows = rows
     self.deadlineCount = deadlineCount
     self.deck = deck
+    self.index = index
+  }
+
+  /// Whether the store itself was read (see `suggestions(clock:days:)`).
+  public var readTheStore: Bool { deck != nil }
+
+  /// The suggestions open at the clock's instant (`Deck.suggestions`), when the store itself
+  /// was read; nil when the rows came from the summary alone.
+  public func suggestions(clock: some WallClock, days: SuggestionDays) -> [Suggestion]? {
+    guard let deck else { return nil }
+    return deck.suggestions(clock: clock, rules: days.rules(for: deck),
+      visibleEntries: Agenda.suggestionEntries(of: rows, clock: clock), index: index)
   }
 }

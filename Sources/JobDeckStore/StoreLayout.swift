@@ -43,9 +43,14 @@ struct StoreLayout {
   private let applications = RecordRuns<Application>()
   private let deadlines = RecordRuns<Deadline>()
   private let workers: Int
+  /// See `StoreRecordReading.init(keepingDescriptions:)`.
+  private let keepsDescriptions: Bool
 
-  init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))) {
+  init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)),
+    keepingDescriptions: Bool = true)
+  {
     self.workers = workers
+    keepsDescriptions = keepingDescriptions
   }
 
   /// The deck of a whole in-memory file, or nil when it is not in the layout.
@@ -221,7 +226,8 @@ struct StoreLayout {
     let shares = UnsafeMutableBufferPointer<Share>.allocate(capacity: bounds.count - 1)
     shares.initialize(repeating: Share())
     defer { shares.deinitialize().deallocate() }
-    let work = ShareWork(jobs: jobs, bounds: bounds, bytes: bytes, shares: shares)
+    let work = ShareWork(jobs: jobs, bounds: bounds, bytes: bytes, shares: shares,
+      keepsDescriptions: keepsDescriptions)
     if shares.count == 1 {
       work.run(0)
     } else {
@@ -243,18 +249,22 @@ struct StoreLayout {
     let bounds: [Int]
     let bytes: UnsafeRawBufferPointer
     let shares: UnsafeMutableBufferPointer<Share>
+    let keepsDescriptions: Bool
 
     func run(_ share: Int) {
-      shares[share] = StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes)
+      shares[share] = StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes,
+        keepingDescriptions: keepsDescriptions)
     }
   }
 
-  private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer) -> Share {
+  private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer,
+    keepingDescriptions: Bool) -> Share
+  {
     var share = Share(
       postings: RecordRun(capacity: jobs.count { $0.member == .postings }),
       applications: RecordRun(capacity: jobs.count { $0.member == .applications }),
       deadlines: RecordRun(capacity: jobs.count { $0.member == .deadlines }))
-    var records = StoreRecordReading()
+    var records = StoreRecordReading(keepingDescriptions: keepingDescriptions)
     // The share's descriptions fit in its bytes: one block for them all.
     records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
     defer { records.longTexts.finish() }

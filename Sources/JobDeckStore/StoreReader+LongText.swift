@@ -6,6 +6,13 @@ import JobDeckCore
 struct LongTextArena {
   private var block: LongTextBlock?
   private var reservation = 0
+  /// False for a read that never shows a description (the agenda's): each is checked as
+  /// strictly as any, then dropped, so a file that would not load is still refused.
+  let keepsTexts: Bool
+
+  init(keepsTexts: Bool = true) {
+    self.keepsTexts = keepsTexts
+  }
 
   /// The texts stored until the next `finish` take at most `capacity` bytes in all.
   mutating func reserve(_ capacity: Int) {
@@ -37,8 +44,9 @@ struct LongTextArena {
 extension StoreReader {
   /// A string value kept as its JSON body when that body is valid and canonical, which is
   /// checked here as strictly as `readString` checks; any other string goes through
-  /// `readString`, which decodes it or says what is wrong with it.
-  mutating func readLongText(_ arena: inout LongTextArena) throws(StoreReadError) -> LongText {
+  /// `readString`, which decodes it or says what is wrong with it. Nil, once checked, when the
+  /// arena keeps no texts.
+  mutating func readLongText(_ arena: inout LongTextArena) throws(StoreReadError) -> LongText? {
     skipSpace()
     let start = index
     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -52,6 +60,7 @@ extension StoreReader {
       let byte = bytes[end]
       if byte == UInt8(ascii: "\"") {
         index = end + 1
+        guard arena.keepsTexts else { return nil }
         return arena.store(UnsafeRawBufferPointer(rebasing: bytes[start + 1..<end]),
           hasEscapes: hasEscapes)
       }
@@ -64,7 +73,8 @@ extension StoreReader {
       position = end + length
     }
     index = start
-    return LongText(try readString())
+    let text = try readString()
+    return arena.keepsTexts ? LongText(text) : nil
   }
 
   /// Whether `range` holds well-formed UTF-8 (as `String(validating:)` sees it). A run between

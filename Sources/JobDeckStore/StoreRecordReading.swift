@@ -11,7 +11,13 @@ struct StoreRecordReading {
   /// zones but many timed deadlines. One per worker, so no locking.
   private var knownZones: Set<String> = []
   /// Where descriptions are kept undecoded.
-  var longTexts = LongTextArena()
+  var longTexts: LongTextArena
+
+  /// `keepingDescriptions` false: every posting comes without its description (checked, then
+  /// dropped), for a reader that only works out deadlines and must never save what it read.
+  init(keepingDescriptions: Bool = true) {
+    longTexts = LongTextArena(keepsTexts: keepingDescriptions)
+  }
 
   // MARK: Records
 

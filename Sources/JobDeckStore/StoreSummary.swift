@@ -100,13 +100,16 @@ enum StoreSummary {
         producing: { write throws(StoreError) in
           var writer = StoreRecordWriter()
           var length = 0
-          for row in rows {
-            SummaryRowFormat.write(row, into: &writer)
-            writer.bytes.append(UInt8(ascii: "\n"))
-            if writer.bytes.count >= 1 << 20 {
-              length += writer.bytes.count
-              try write(writer.bytes)
-              writer.bytes.removeAll(keepingCapacity: true)
+          // In place: a copy of each row would retain each of its strings.
+          try rows.withUnsafeBufferPointer { rows throws(StoreError) in
+            for position in rows.indices {
+              SummaryRowFormat.write(rows[position], into: &writer)
+              writer.bytes.append(UInt8(ascii: "\n"))
+              if writer.bytes.count >= 1 << 20 {
+                length += writer.bytes.count
+                try write(writer.bytes)
+                writer.bytes.removeAll(keepingCapacity: true)
+              }
             }
           }
           length += writer.bytes.count

@@ -95,10 +95,9 @@ struct AgendaCommand: ParsableCommand {
   /// so the suggestions take their entries from those rows instead of working them out again.
   private func suggestionsSection(_ summary: SummaryRows, clock: WallClock) throws -> String? {
     guard !overdue, kind.isEmpty else { return nil }
-    guard let deck = summary.deck else { return "Suggestions: see `jobdeck suggest`" }
-    let suggestions = deck.suggestions(
-      clock: clock, rules: try suggestionOptions.rules(for: deck, configuration: storeOptions),
-      visibleEntries: Agenda.suggestionEntries(of: summary.rows, clock: clock))
+    guard summary.readTheStore else { return "Suggestions: see `jobdeck suggest`" }
+    let days = try suggestionOptions.days(configuration: storeOptions.configOptions.configuration)
+    let suggestions = summary.suggestions(clock: clock, days: days) ?? []
     return suggestions.isEmpty ? nil : SuggestionText.render(suggestions)
   }
 }

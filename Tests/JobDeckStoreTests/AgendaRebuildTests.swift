@@ -1,0 +1,60 @@
+import Foundation
+import JobDeckCore
+import JobDeckTestSupport
+import Testing
+
+@testable import JobDeckStore
+
+/// The agenda of a store whose summary is missing or stale reads the store without its
+/// descriptions: it must write the very summary a save writes from the whole deck, show the
+/// same rows and suggestions, and refuse a store that does not load with the same message.
+@Suite("Agenda rebuilt from the store")
+struct AgendaRebuildTests {
+  private static let today = CivilDate(year: 2026, month: 3, day: 2) ?? CivilDate(dayNumber: 0)
+
+  @Test(arguments: PropertySeeds.seeds(default: 60))
+  func aRebuiltSummaryIsTheOneASaveWrites(seed: UInt64) throws {
+    let directory = try TemporaryDirectory()
+    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
+    var generator = DeckGenerator(seed: seed, hostileText: true)
+    let deck = generator.deck(maximumRecords: 8)
+    try store.save(deck, ifUnchangedSince: nil)
+    let written = try #require(Disk.bytes(store.summaryPath))
+    try FileManager.default.removeItem(atPath: store.summaryPath)
+    let clock = FixedWallClock(date: Self.today, timeZone: TimeZone(identifier: "UTC") ?? .current)
+    let read = try store.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(Disk.bytes(store.summaryPath) == written, "seed \(seed)")
+    #expect(read.rows == Agenda.rows(of: deck), "seed \(seed)")
+    #expect(read.deadlineCount == deck.deadlines.count, "seed \(seed)")
+    let days = SuggestionDays()
+    #expect(read.suggestions(clock: clock, days: days)
+      == deck.suggestions(clock: clock, rules: days.rules(for: deck)), "seed \(seed)")
+    // The store itself is untouched, descriptions and all.
+    #expect(try store.load().deck == deck, "seed \(seed)")
+  }
+
+  @Test(arguments: [
+    "bad \\x escape", "raw\u{01}control", "lone \\ud800 surrogate",
+  ])
+  func aStoreThatDoesNotLoadIsRefusedAlike(description: String) throws {
+    let directory = try TemporaryDirectory()
+    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
+    try StoreLongTextTests.store(description: description)
+      .write(toFile: store.path, atomically: false, encoding: .utf8)
+    var loadError: StoreError?
+    do { _ = try store.load() } catch let error as StoreError { loadError = error }
+    var agendaError: StoreError?
+    do {
+      _ = try store.loadAgendaRows(for: .everything, today: Self.today)
+    } catch let error as StoreError {
+      agendaError = error
+    }
+    let expected = try #require(loadError)
+    guard case .malformed(_, _, _, let path, _) = expected else {
+      Issue.record("not a positioned refusal: \(expected)")
+      return
+    }
+    #expect(path == "postings[0].description")
+    #expect(agendaError == expected)
+  }
+}
