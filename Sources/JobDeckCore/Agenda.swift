@@ -100,6 +100,13 @@ public struct Agenda: Hashable, Sendable {
   /// all-day ones after them), then kind (in `DeadlineKind.allCases` order), then id; undated
   /// last.
   public static func isOrderedBefore(_ lhs: AgendaEntry, _ rhs: AgendaEntry) -> Bool {
+    isOrderedBefore((lhs.date, lhs.time, lhs.kind, lhs.id), (rhs.date, rhs.time, rhs.kind, rhs.id))
+  }
+
+  /// What the agenda's order reads of an entry, or of a placed deadline.
+  typealias OrderFields = (date: CivilDate?, time: Date?, kind: DeadlineKind, id: String)
+
+  static func isOrderedBefore(_ lhs: OrderFields, _ rhs: OrderFields) -> Bool {
     switch (lhs.date, rhs.date) {
     case (nil, .some): return false
     case (.some, nil): return true

@@ -58,47 +58,18 @@ public struct AgendaRow: Hashable, Sendable {
   /// The entry this row shows as at the clock's instant, or nil while it is snoozed.
   /// `today` must be `clock.today` (each call of which builds a calendar).
   public func entry(today: CivilDate, clock: some WallClock) -> AgendaEntry? {
-    if let snoozedUntil, today < snoozedUntil { return nil }
+    guard
+      let placement = AgendaPlacement(
+        kind: kind, due: due, snoozedUntil: snoozedUntil, eventDuration: event.duration,
+        today: today, clock: clock)
+    else { return nil }
     var entry = AgendaEntry(
-      id: id, kind: kind, date: nil, daysLeft: nil, urgency: nil, company: company, title: title,
-      owner: owner, phrase: phrase, leadTimes: leadTimes, event: event)
-    switch due {
-    case .pending(let anchor):
-      entry.pendingOn = anchor
-    case .day(let date):
-      let daysLeft = today.days(until: date)
-      entry.date = date
-      entry.daysLeft = daysLeft
-      if kind.isEvent, daysLeft < 0 {
-        // An all-day event has passed once its day is over in the user's zone.
-        guard Agenda.isStillAsked(daysLeft: daysLeft) else { return nil }
-        entry.flags.append(.happened)
-      } else {
-        entry.urgency = Urgency(daysLeft: daysLeft)
-      }
-    case .instant(let instant, let zone):
-      let date = CivilDate(containing: instant, in: clock.timeZone)
-      let daysLeft = today.days(until: date)
-      entry.date = date
-      entry.time = instant
-      entry.timeZone = zone
-      entry.daysLeft = daysLeft
-      if kind.isEvent {
-        // A timed event has passed once it is over: its start plus its duration, counted on
-        // the wall clock of its own zone (an interview in progress has not passed yet). Never
-        // before it starts, whatever a hand-edited duration says.
-        let end = EventDetails.end(
-          of: instant, lasting: event.duration ?? DeadlineKind.defaultDuration, in: zone)
-        if clock.now >= max(instant, end) {
-          guard Agenda.isStillAsked(daysLeft: daysLeft) else { return nil }
-          entry.flags.append(.happened)
-        } else {
-          entry.urgency = Urgency(daysLeft: max(daysLeft, 0))
-        }
-      } else {
-        entry.urgency = Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant)
-      }
-    }
+      id: id, kind: kind, date: placement.date, time: placement.time,
+      daysLeft: placement.daysLeft, urgency: placement.urgency, pendingOn: placement.pendingOn,
+      company: company, title: title, owner: owner, phrase: phrase, leadTimes: leadTimes,
+      event: event)
+    if case .instant(_, let zone) = due { entry.timeZone = zone }
+    if placement.hasHappened { entry.flags.append(.happened) }
     if kind == .applicationCutoff {
       // A cutoff is only on the agenda while the user has not applied (see `Agenda.isShown`).
       entry.flags.append(.notAppliedYet)

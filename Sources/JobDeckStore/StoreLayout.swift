@@ -100,8 +100,50 @@ struct StoreLayout {
   /// The deck, once the closing `}` line has been consumed.
   mutating func finish() -> Deck? {
     guard state == .end else { return nil }
-    return Deck(postings: postings.joined(), applications: applications.joined(),
-      deadlines: deadlines.joined(), settings: settings, conflicts: conflicts)
+    let lists = JoinedLists(postings: postings, applications: applications, deadlines: deadlines)
+    if workers > 1, lists.recordCount >= 10_000 {
+      // Each kind's id index is a dictionary of its own: the postings' on one core, the
+      // applications' and the deadlines' on the other.
+      DispatchQueue.concurrentPerform(iterations: 2) { lists.join(half: $0) }
+    } else {
+      lists.join(half: 0)
+      lists.join(half: 1)
+    }
+    var deck = Deck(settings: settings, conflicts: conflicts)
+    deck.postings = lists.postingList
+    deck.applications = lists.applicationList
+    deck.deadlines = lists.deadlineList
+    return deck
+  }
+
+  /// The runs of each kind joined into indexed lists, in two halves that may run at once: each
+  /// writes only its own lists.
+  private final class JoinedLists: @unchecked Sendable {
+    let postings: RecordRuns<Posting>
+    let applications: RecordRuns<Application>
+    let deadlines: RecordRuns<Deadline>
+    var postingList = RecordList<Posting>()
+    var applicationList = RecordList<Application>()
+    var deadlineList = RecordList<Deadline>()
+
+    init(postings: RecordRuns<Posting>, applications: RecordRuns<Application>,
+      deadlines: RecordRuns<Deadline>)
+    {
+      self.postings = postings
+      self.applications = applications
+      self.deadlines = deadlines
+    }
+
+    var recordCount: Int { postings.count + applications.count + deadlines.count }
+
+    func join(half: Int) {
+      if half == 0 {
+        postingList = RecordList(postings.joined())
+      } else {
+        applicationList = RecordList(applications.joined())
+        deadlineList = RecordList(deadlines.joined())
+      }
+    }
   }
 
   // MARK: Layout lines
@@ -317,10 +359,11 @@ private final class RecordRuns<Record> {
     runs.append(run)
   }
 
+  var count: Int { runs.reduce(0) { $0 + $1.count } }
+
   /// Every record, moved into one array of exactly their number.
   func joined() -> [Record] {
-    let total = runs.reduce(0) { $0 + $1.count }
-    let all = [Record](unsafeUninitializedCapacity: total) { buffer, initialized in
+    let all = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
       for run in runs {
         guard let start = run.start else { continue }
         if let base = buffer.baseAddress {

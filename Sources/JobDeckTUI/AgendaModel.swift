@@ -74,10 +74,12 @@ struct AgendaModel {
     return cache.with(deck, showsArchived: showsArchived) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
   }
 
-  /// The nearest dated entry of each posting (its own deadlines or its applications'), for the
-  /// badges and the deadline sort; one pass over the agenda.
-  func nearestByPosting() -> [String: AgendaEntry] {
-    cache.with(deck, showsArchived: showsArchived) { $0.nearestByPosting(now: now, timeZone: timeZone) }
+  /// The nearest dated entry of the posting at `position` in the deck (its own deadlines' or
+  /// its applications'), for its badge.
+  func nearestEntry(ofPostingAt position: Int) -> AgendaEntry? {
+    cache.with(deck, showsArchived: showsArchived) {
+      $0.nearestEntry(ofPostingAt: position, now: now, timeZone: timeZone)
+    }
   }
 
   /// The posting and application a deadline's detail shows.

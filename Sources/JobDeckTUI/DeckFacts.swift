@@ -111,7 +111,6 @@ final class DeckFacts: @unchecked Sendable {
   private var sortedAgenda: [AgendaEntry]?
   private var agendaGroups: [AgendaGroup]?
   private var agendaFlattened: [AgendaEntry]?
-  private var nearest: [String: AgendaEntry]?
 
   private func unsortedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
     if let inputs = agendaInputs, inputs.now == now, inputs.timeZone == timeZone {
@@ -123,7 +122,6 @@ final class DeckFacts: @unchecked Sendable {
     sortedAgenda = nil
     agendaGroups = nil
     agendaFlattened = nil
-    nearest = nil
     return unsortedAgenda
   }
 
@@ -204,25 +202,76 @@ final class DeckFacts: @unchecked Sendable {
     return flattened
   }
 
-  /// The nearest dated entry of each posting (its own deadlines or its applications'): the
-  /// first in the agenda's order, found in one pass without sorting.
-  func nearestByPosting(now: Date, timeZone: TimeZone) -> [String: AgendaEntry] {
-    let entries = unsortedAgenda(now: now, timeZone: timeZone)
-    if let nearest { return nearest }
-    var result: [String: AgendaEntry] = [:]
-    for entry in entries where entry.date != nil {
-      let postingID: String?
-      switch entry.owner {
-      case .posting(let id): postingID = id
-      case .application(let id): postingID = index.application(withID: id)?.postingID
-      }
-      guard let postingID else { continue }
-      // Strictly before only: among equals the sort (stable) keeps the deck's first.
-      if let current = result[postingID], !Agenda.isOrderedBefore(entry, current) { continue }
-      result[postingID] = entry
+  /// A posting's nearest dated deadline: its position in the deck and where it falls.
+  private struct Nearest {
+    var deadline: Int
+    var placement: AgendaPlacement
+  }
+
+  private var nearestInputs: (now: Date, timeZone: TimeZone)?
+  private var nearestCache: [Nearest?] = []
+
+  /// Each posting's nearest dated deadline on the agenda (its own or its applications'), by
+  /// posting position: the first in the agenda's order. One pass over the deadlines that makes
+  /// no agenda entries: the table shows the entries of the rows on screen only.
+  private func nearestByPosting(now: Date, timeZone: TimeZone) -> [Nearest?] {
+    if let inputs = nearestInputs, inputs.now == now, inputs.timeZone == timeZone {
+      return nearestCache
     }
-    nearest = result
-    return result
+    let clock = FixedWallClock(now: now, timeZone: timeZone)
+    let today = clock.today
+    let index = self.index
+    let deck = self.deck
+    var nearest = [Nearest?](repeating: nil, count: deck.postings.count)
+    // By position: a lookup by id copies the whole record out, for one field.
+    deck.applications.withUnsafeBufferPointer { applications in
+      deck.deadlines.withUnsafeBufferPointer { deadlines in
+        for position in deadlines.indices {
+          guard
+            let placement = Agenda.placement(
+              of: deadlines[position], index: index, today: today, clock: clock),
+            placement.date != nil
+          else { continue }
+          let postingID: String?
+          switch deadlines[position].owner {
+          case .posting(let id): postingID = id
+          case .application(let id):
+            postingID = deck.applications.index(ofID: id).flatMap { applications[$0].postingID }
+          }
+          guard let postingID, let posting = deck.postings.index(ofID: postingID) else { continue }
+          // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
+          if let current = nearest[posting],
+            !Agenda.isOrderedBefore(
+              deadlines[position], at: placement, deadlines[current.deadline],
+              at: current.placement)
+          {
+            continue
+          }
+          nearest[posting] = Nearest(deadline: position, placement: placement)
+        }
+      }
+    }
+    if deck.postings.hasRepeatedIDs {
+      // A hand-edited store's second posting with an id shows what the first one does.
+      for position in deck.postings.indices {
+        if let first = deck.postings.index(ofID: deck.postings[position].id), first != position {
+          nearest[position] = nearest[first]
+        }
+      }
+    }
+    nearestInputs = (now, timeZone)
+    nearestCache = nearest
+    return nearest
+  }
+
+  /// The agenda entry of the posting's nearest dated deadline (see `nearestByPosting`), for
+  /// its Due column.
+  func nearestEntry(ofPostingAt position: Int, now: Date, timeZone: TimeZone) -> AgendaEntry? {
+    guard let nearest = nearestByPosting(now: now, timeZone: timeZone)[position] else {
+      return nil
+    }
+    return Agenda.entry(for: deck.deadlines[nearest.deadline], in: deck, index: index,
+      clock: FixedWallClock(now: now, timeZone: timeZone))
   }
 
   /// The date of an entry depends on the day, not the time of day: the deadline order is kept
@@ -236,9 +285,8 @@ final class DeckFacts: @unchecked Sendable {
     if let inputs = deadlineOrderInputs, inputs.today == today, inputs.timeZone == timeZone {
       return deadlineOrderCache
     }
-    let nearest = nearestByPosting(now: now, timeZone: timeZone)
-    let keys = deck.postings.map { posting -> Int in
-      nearest[posting.id]?.date.map(DeckFacts.sortKey) ?? .max
+    let keys = nearestByPosting(now: now, timeZone: timeZone).map { nearest -> Int in
+      nearest?.placement.date.map(DeckFacts.sortKey) ?? .max
     }
     deadlineOrderCache = DeckFacts.indices(sortedBy: keys)
     deadlineOrderInputs = (today, timeZone)

@@ -99,13 +99,13 @@ extension Renderer {
                    row: area.top + 2, column: 1, style: .dim)
       return
     }
-    let nearestByPosting = AgendaModel(state: state).nearestByPosting()
+    let agenda = AgendaModel(state: state)
     let stages = state.facts(\.stageByPosting)
     for (position, postingIndex) in shownIndices.enumerated() {
       let index = offset + position
       let posting = state.deck.postings[postingIndex]
       let row = area.top + 1 + index - offset
-      let nearest = nearestByPosting[posting.id]
+      let nearest = agenda.nearestEntry(ofPostingAt: postingIndex)
       let stage = stages[posting.id]?.displayName ?? "—"
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description

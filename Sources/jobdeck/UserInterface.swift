@@ -24,7 +24,10 @@ enum UserInterface {
     if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)
-      return
+      // The printed screen changes nothing, so nothing is left to save; freeing a large deck
+      // piece by piece would take a good share of the run, and the process ends here anyway.
+      fflush(nil)
+      exit(0)
     }
     var services = TerminalServices(
       save: { deck in try store.save(deck) },

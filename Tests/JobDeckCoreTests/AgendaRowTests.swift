@@ -72,6 +72,29 @@ struct AgendaRowTests {
     }
   }
 
+  /// The postings' Due column places every deadline without making its entry: where it falls
+  /// must be what its entry shows, and a deadline off the agenda must have no place.
+  @Test(arguments: (0..<UInt64(60)).map { 0x0A6E_1000 + $0 })
+  func aDeadlinesPlacementIsWhatItsEntryShows(seed: UInt64) {
+    let deck = Self.deckNearToday(seed: seed)
+    let index = DeckIndex(deck)
+    for zone in Self.zones {
+      for hour in [0, 9, 23] {
+        let clock = FixedWallClock(date: Self.today, hour: hour, timeZone: zone)
+        for deadline in deck.deadlines {
+          let entry = Agenda.entry(for: deadline, in: deck, index: index, clock: clock)
+          let placement = Agenda.placement(
+            of: deadline, index: index, today: clock.today, clock: clock)
+          #expect(placement?.date == entry?.date && placement?.time == entry?.time
+            && placement?.daysLeft == entry?.daysLeft && placement?.urgency == entry?.urgency
+            && placement?.hasHappened == entry?.flags.contains(.happened)
+            && placement?.pendingOn == entry?.pendingOn,
+            "deadline \(deadline.id) zone \(zone.identifier) hour \(hour)")
+        }
+      }
+    }
+  }
+
   @Test func rowsAreInDayOrderWithPendingOnesLast() {
     for seed in UInt64(0)..<50 {
       let days = Agenda.rows(of: Self.deckNearToday(seed: seed)).map { $0.sortDay?.dayNumber ?? .max }

@@ -40,8 +40,10 @@ struct PostingListPropertyTests {
   func nearestDeadlinesAreTheSortedAgendasFirstEntries(seed: UInt64) {
     let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
     let app = app(deck)
-    #expect(AgendaModel(state: app.state).nearestByPosting()
-      == PostingListRule.nearestByPosting(deck, clock: Self.clock))
+    let model = AgendaModel(state: app.state)
+    let rule = PostingListRule.nearestByPosting(deck, clock: Self.clock)
+    #expect(deck.postings.indices.map { model.nearestEntry(ofPostingAt: $0) }
+      == deck.postings.map { rule[$0.id] })
     #expect(AgendaModel(state: app.state).entries()
       == Agenda.build(deck: deck, clock: Self.clock).entries)
   }
