@@ -64,4 +64,24 @@ struct AgendaChangeTests {
     // Applied: the cutoff leaves the agenda.
     #expect(change.rows.isEmpty)
   }
+
+  /// A hand-edited store can give two records one id: both belong to the change.
+  @Test func recordsThatShareAnIDAreBothPartOfTheChange() {
+    let created = Date(timeIntervalSince1970: 1_772_000_000)
+    var deck = Deck()
+    for (id, days) in [("cutoff", 3), ("other", 5), ("cutoff", 9)] {
+      deck.deadlines.append(Deadline(id: id, kind: .applicationCutoff,
+        due: .allDay(Self.today.adding(days: days)), owner: .posting("p-\(days)")))
+      deck.postings.append(Posting(id: "p-\(days)", title: "Intern", company: "c\(days)",
+        createdAt: created))
+    }
+    let previous = deck
+    deck.deadlines[2].due = .allDay(Self.today.adding(days: 10))
+    let change = AgendaChange(from: previous, to: deck, postingIDs: [], applicationIDs: [],
+      deadlineIDs: ["cutoff"])
+    #expect(change.owners == [.posting("p-3"), .posting("p-9")])
+    let rows = Agenda.rows(of: previous).filter { !change.owners.contains($0.owner) }
+      + change.rows
+    #expect(Self.sortedByID(rows) == Self.sortedByID(Agenda.rows(of: deck)))
+  }
 }

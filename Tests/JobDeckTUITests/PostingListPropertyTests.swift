@@ -146,6 +146,31 @@ struct PostingListPropertyTests {
     }
   }
 
+  /// The in-place description search resumes after a match it passes over (inside an escape),
+  /// so the position matters as much as the answer, in long texts and from any start.
+  @Test(arguments: PropertySeeds.seeds(default: 2))
+  func searchReportsTheFirstMatchAtOrAfterItsStart(seed: UInt64) {
+    var random = SeededGenerator(seed: seed)
+    let alphabet: [UInt8] = Array("eEqQzZ x.\\n".utf8) + [0xC3, 0xA4]
+    for _ in 0..<2_000 {
+      let text = (0..<Int.random(in: 0...160, using: &random)).map { _ in random.pick(alphabet) }
+      let needle = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+        random.pick(alphabet)
+      }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+      let from = Int.random(in: 0...max(0, text.count), using: &random)
+      let found = text.withUnsafeBufferPointer { bytes in
+        needle.withUnsafeBufferPointer {
+          TextSearch.firstASCIIFoldedMatch(in: bytes, needle: $0, from: from)
+        }
+      }
+      let expected = text.count >= needle.count && from <= text.count - needle.count
+        ? (from...(text.count - needle.count)).first { start in
+          PostingListRule.foldedContains(Array(text[start..<start + needle.count]), needle)
+        } : nil
+      #expect(found == expected, "\(text) \(needle) from \(from)")
+    }
+  }
+
   @Test(arguments: PropertySeeds.seeds(default: 3))
   func agendaLinesAddressTheFullLayout(seed: UInt64) {
     let deck = LargeDeck.deck(seed: seed, postings: Self.size(seed), clock: Self.clock)
