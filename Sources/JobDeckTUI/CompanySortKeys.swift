@@ -4,7 +4,7 @@ import JobDeckCore
 /// The company sort of 100,000 postings, most of them with companies of their own: comparing
 /// `lowercased()` Strings costs a String per posting and a Unicode-aware comparison per step.
 /// For ASCII (nearly every company) the lowercased bytes compare exactly as the Strings do, so
-/// those are sorted by their first sixteen bytes held as two integers, and compared with
+/// those are radix sorted by their first sixteen bytes held as two integers, and compared with
 /// `memcmp` only where those tie (sixteen, as many companies share a first word of eight
 /// letters or more: "Nordlicht Labs", "Nordlicht Games"); the non-ASCII ones are sorted as
 /// Strings and merged in.
@@ -62,31 +62,29 @@ struct CompanySortKeys {
         return result != 0 ? result < 0 : left < right
       }
 
-      // The first sixteen bytes, big-endian, zero-padded: integers in memcmp order of those
-      // bytes (a company that is a prefix of another sorts first either way). Equal integers
-      // leave the order to the whole companies.
-      var ascii: [(high: UInt64, low: UInt64, position: Int)] = []
-      ascii.reserveCapacity(unicode.count)
+      // The first sixteen bytes as integers (`RadixSort.prefixWords`); equal integers leave
+      // the order to the whole companies.
+      var highs: [UInt64] = []
+      var lows: [UInt64] = []
+      var positions: [Int] = []
+      highs.reserveCapacity(unicode.count)
+      lows.reserveCapacity(unicode.count)
+      positions.reserveCapacity(unicode.count)
       var others: [Int] = []
       for position in unicode.indices {
         guard unicode[position] == nil else {
           others.append(position)
           continue
         }
-        let start = offsets[position]
-        let length = offsets[position + 1] - start
-        func word(_ first: Int) -> UInt64 {
-          var word: UInt64 = 0
-          for offset in first..<(first + 8) {
-            word = word << 8 | (offset < length ? UInt64(buffer[start + offset]) : 0)
-          }
-          return word
-        }
-        ascii.append((word(0), word(8), position))
+        let words = RadixSort.prefixWords(
+          UnsafeBufferPointer(rebasing: buffer[offsets[position]..<offsets[position + 1]]))
+        highs.append(words.high)
+        lows.append(words.low)
+        positions.append(position)
       }
-      ascii.sort {
-        $0.high != $1.high ? $0.high < $1.high
-          : $0.low != $1.low ? $0.low < $1.low : $0.position < $1.position
+      // Stable: equal prefixes stay in deck order.
+      var ascii = RadixSort.positions(count: positions.count, sortedBy: [highs, lows]).map {
+        (high: highs[$0], low: lows[$0], position: positions[$0])
       }
       var runStart = 0
       while runStart < ascii.count {
