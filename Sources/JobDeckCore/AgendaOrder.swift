@@ -18,26 +18,36 @@ extension Agenda {
   /// their ids as integers, and only ties on those by the comparison itself.
   public static func order(of entries: [AgendaEntry]) -> [Int] {
     entries.withUnsafeBufferPointer { entries in
-      let keys = OrderKeys(entries)
-      guard let packed = keys.packed else {
-        return entries.indices.sorted { left, right in
-          isOrderedBefore(entries[left], entries[right])
-            || (!isOrderedBefore(entries[right], entries[left]) && left < right)
-        }
+      // Fields read in place: a copy of an entry retains each of its strings.
+      func precedes(_ left: Int, _ right: Int) -> Bool {
+        isOrderedBefore(entries[left], entries[right])
+          || (!isOrderedBefore(entries[right], entries[left]) && left < right)
       }
+      let keys = OrderKeys(entries)
+      guard let packed = keys.packed else { return entries.indices.sorted(by: precedes) }
       var order = RadixSort.positions(count: entries.count, sortedBy: [packed])
       for run in RadixSort.runs(of: order, in: [packed]) {
-        order[run].sort { left, right in
-          // Same day, second and kind: what is left is the exact time, then the id.
-          let leftTime = entries[left].time ?? .distantFuture
-          let rightTime = entries[right].time ?? .distantFuture
-          if leftTime != rightTime { return leftTime < rightTime }
-          if let ids = keys.idPrefixes, ids[left] != ids[right] {
-            return ids[left].high != ids[right].high
-              ? ids[left].high < ids[right].high : ids[left].low < ids[right].low
+        // Same day, second and kind: what is left is the exact time, then the id.
+        guard let ids = keys.idPrefixes, !run.contains(where: { entries[order[$0]].time != nil })
+        else {
+          order[run].sort(by: precedes)
+          continue
+        }
+        var byID = run.map { (ids[order[$0]].high, ids[order[$0]].low, order[$0]) }
+        byID.sort { $0 < $1 }
+        for (offset, keyed) in byID.enumerated() { order[run.lowerBound + offset] = keyed.2 }
+        // Ids whose first sixteen bytes are the same.
+        var tieStart = 0
+        for offset in 1...byID.count {
+          if offset < byID.count, byID[offset].0 == byID[tieStart].0,
+            byID[offset].1 == byID[tieStart].1
+          {
+            continue
           }
-          if entries[left].id != entries[right].id { return entries[left].id < entries[right].id }
-          return left < right
+          if offset - tieStart > 1 {
+            order[(run.lowerBound + tieStart)..<(run.lowerBound + offset)].sort(by: precedes)
+          }
+          tieStart = offset
         }
       }
       return order
@@ -61,8 +71,9 @@ extension Agenda {
       func dateKey(_ date: CivilDate) -> Int { date.year * 1024 + date.month * 32 + date.day }
       var earliest = Int.max
       var latest = Int.min
-      for entry in entries {
-        guard let date = entry.date else { continue }
+      // By position: a copy of an entry retains each of its strings.
+      for position in entries.indices {
+        guard let date = entries[position].date else { continue }
         earliest = min(earliest, dateKey(date))
         latest = max(latest, dateKey(date))
       }
@@ -76,13 +87,13 @@ extension Agenda {
         // before it fit in the time bits.
         let undated = UInt64(spread + 1)
         let allDay = UInt64((1 << Self.timeBits) - 1)
-        packed = entries.map { entry in
-          let kind = UInt64(kindRanks[entry.kind] ?? 0)
-          guard let date = entry.date else {
+        packed = entries.indices.map { position in
+          let kind = UInt64(kindRanks[entries[position].kind] ?? 0)
+          guard let date = entries[position].date else {
             return undated << UInt64(64 - dateBits) | allDay << UInt64(Self.kindBits) | kind
           }
           var time = allDay
-          if let instant = entry.time {
+          if let instant = entries[position].time {
             // Out of range (a hand-edited year 90000) is clamped: the order stays right, as
             // ties are settled by the exact times.
             let since1970 = instant.timeIntervalSince1970
@@ -96,8 +107,8 @@ extension Agenda {
       }
       var prefixes: [(high: UInt64, low: UInt64)] = []
       prefixes.reserveCapacity(entries.count)
-      for entry in entries {
-        var id = entry.id
+      for position in entries.indices {
+        var id = entries[position].id
         let prefix = id.withUTF8 { bytes -> (high: UInt64, low: UInt64)? in
           // The seventeenth byte too: a combining mark there would change the sixteenth
           // character's normalized form.
@@ -119,7 +130,12 @@ extension Agenda {
     // One pass into buckets, not one filter per section.
     var members = [[Int]](repeating: [], count: AgendaSection.allCases.count)
     entries.withUnsafeBufferPointer { entries in
-      for position in order { members[entries[position].section.ordinal].append(position) }
+      // Fields read in place: a copy of an entry retains each of its strings.
+      for position in order {
+        let section = AgendaSection(urgency: entries[position].urgency,
+                                    flags: entries[position].flags)
+        members[section.ordinal].append(position)
+      }
     }
     return zip(AgendaSection.allCases, members).compactMap { section, positions in
       positions.isEmpty ? nil : (section, positions)
