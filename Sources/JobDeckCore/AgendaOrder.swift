@@ -88,12 +88,15 @@ extension Agenda {
         let undated = UInt64(spread + 1)
         let allDay = UInt64((1 << Self.timeBits) - 1)
         packed = entries.indices.map { position in
-          let kind = UInt64(kindRanks[entries[position].kind] ?? 0)
+          var kind = UInt64(kindRanks[entries[position].kind] ?? 0)
           guard let date = entries[position].date else {
             return undated << UInt64(64 - dateBits) | allDay << UInt64(Self.kindBits) | kind
           }
           var time = allDay
           if let instant = entries[position].time {
+            // Kind after the exact time, which whole seconds do not settle: timed entries of
+            // one second tie here whatever their kinds, and are ordered by the comparison.
+            kind = 0
             // Out of range (a hand-edited year 90000) is clamped: the order stays right, as
             // ties are settled by the exact times.
             let since1970 = instant.timeIntervalSince1970

@@ -21,10 +21,12 @@ struct AgendaOrderTests {
     var generator = SeededGenerator(seed: seed)
     // Long common starts, an id that is a prefix of another, and non-ASCII ones (a composed
     // and a decomposed "é", which compare equal as Strings).
+    // Every other seed without them: the ids' integers then decide.
     let ids = ["nordlicht-games-backend-engineer-1/interview",
                "nordlicht-games-backend-engineer-1/follow-up",
                "nordlicht-games-backend-engineer-12/interview", "nordlicht", "a", "b/x", "",
-               "caf\u{E9}-labs/apply-by", "cafe\u{301}-labs/apply-by", "cafe-labs/apply-by"]
+               "cafe-labs/apply-by"]
+      + (seed % 2 == 0 ? [] : ["caf\u{E9}-labs/apply-by", "cafe\u{301}-labs/apply-by"])
     let kinds: [DeadlineKind] = [.applicationCutoff, .interview, .followUp, .offerResponse,
                                  .custom]
     let base = Date(timeIntervalSince1970: 1_772_400_000)

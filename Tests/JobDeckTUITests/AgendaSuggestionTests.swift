@@ -39,8 +39,7 @@ struct AgendaSuggestionTests {
     #expect(app.selectedSuggestion == suggestions.last)
     let screen = app.screenText(rows: 12, columns: 120)
     #expect(screen.contains("Suggestions (\(suggestions.count))"), "\(screen)")
-    #expect(screen.contains(suggestions.last.map { "\($0.company) · \($0.title)" } ?? "?"),
-            "\(screen)")
+    #expect(screen.contains(suggestions.last?.reason ?? "?"), "\(screen)")
   }
 
   @Test func noSuggestionsNoSection() {
