@@ -19,12 +19,8 @@ public struct Agenda: Hashable, Sendable {
   /// The non-empty display groups, in `AgendaSection` order: Overdue, Passed (what happened?),
   /// Today, This week, Next two weeks, Later, Pending.
   public var groups: [AgendaGroup] {
-    // One pass into buckets, not one filter per section (100,000 entries in the UI).
-    var members: [AgendaSection: [AgendaEntry]] = [:]
-    for entry in entries { members[entry.section, default: []].append(entry) }
-    return AgendaSection.allCases.compactMap { section in
-      guard let entries = members[section], !entries.isEmpty else { return nil }
-      return AgendaGroup(section: section, entries: entries)
+    Agenda.sections(of: entries, in: Array(entries.indices)).map { section, positions in
+      AgendaGroup(section: section, entries: positions.map { entries[$0] })
     }
   }
 
@@ -33,26 +29,6 @@ public struct Agenda: Hashable, Sendable {
     -> Agenda
   {
     build(rows: rows(of: deck), clock: clock, query: query)
-  }
-
-  /// `entries.sorted(by: isOrderedBefore)`, stable, for 100,000 entries: sorts positions by
-  /// keys taken out once (date, time, kind rank), so the comparisons neither copy entries nor
-  /// look kinds up; only ties on all three compare ids.
-  public static func sorted(_ entries: consuming [AgendaEntry]) -> [AgendaEntry] {
-    let dates = entries.map { $0.date.map { $0.year * 1024 + $0.month * 32 + $0.day } ?? .max }
-    let kinds = entries.map { kindRanks[$0.kind] ?? 0 }
-    let times = entries.map { ($0.time ?? .distantFuture).timeIntervalSinceReferenceDate }
-    let ids = entries.map(\.id)
-    let order = entries.indices.sorted { left, right in
-      if dates[left] != dates[right] { return dates[left] < dates[right] }
-      if times[left] != times[right] { return times[left] < times[right] }
-      if kinds[left] != kinds[right] { return kinds[left] < kinds[right] }
-      if ids[left] != ids[right] { return ids[left] < ids[right] }
-      return left < right
-    }
-    var entries = entries
-    placeInOrder(&entries, order)
-    return entries
   }
 
   /// The entry a deadline shows as at the clock's instant, or nil when it is not on the
@@ -93,7 +69,7 @@ public struct Agenda: Hashable, Sendable {
   }
 
   /// Positions in `DeadlineKind.allCases`, which builds a new array on every call.
-  private static let kindRanks: [DeadlineKind: Int] = Dictionary(
+  static let kindRanks: [DeadlineKind: Int] = Dictionary(
     uniqueKeysWithValues: DeadlineKind.allCases.enumerated().map { ($1, $0) })
 
   /// The order of `visibleEntries`: date, then time (timed events in the order they happen,

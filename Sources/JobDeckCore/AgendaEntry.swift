@@ -75,9 +75,7 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
   }
 
   public var isPending: Bool { date == nil }
-  public var section: AgendaSection {
-    flags.contains(.happened) ? .passed : AgendaSection(urgency: urgency)
-  }
+  public var section: AgendaSection { AgendaSection(urgency: urgency, flags: flags) }
 }
 
 /// The agenda's display groups, in display order.
@@ -94,6 +92,11 @@ public enum AgendaSection: String, CaseIterable, Codable, Sendable {
     case .later: self = .later
     case nil: self = .pending
     }
+  }
+
+  /// An entry's section: a passed event asks what happened, whatever its urgency.
+  public init(urgency: Urgency?, flags: [AgendaEntry.Flag]) {
+    self = flags.contains(.happened) ? .passed : AgendaSection(urgency: urgency)
   }
 
   public var title: String {

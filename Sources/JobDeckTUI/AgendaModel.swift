@@ -34,13 +34,16 @@ struct AgendaModel {
 
   /// How many rows can be selected: the entries (counted without sorting them), then the
   /// suggestions.
-  func count() -> Int {
-    let suggestionCount = suggestions().count
-    guard needle.isEmpty else {
-      return grouped().reduce(0) { $0 + $1.entries.count } + suggestionCount
-    }
-    return cache.with(deck, showsArchived: showsArchived) { $0.agendaCount(now: now, timeZone: timeZone) }
-      + suggestionCount
+  func count() -> Int { count(upTo: .max) }
+
+  /// `min(count(), limit)`: the suggestions, below the entries, are worked out only when the
+  /// entries fall short of `limit`.
+  func count(upTo limit: Int) -> Int {
+    let entries = needle.isEmpty
+      ? cache.with(deck, showsArchived: showsArchived) { $0.agendaCount(now: now, timeZone: timeZone) }
+      : grouped().reduce(0) { $0 + $1.entries.count }
+    guard entries < limit else { return limit }
+    return min(limit, entries + suggestions().count)
   }
 
   /// What JobDeck proposes (`Deck.suggestions`); with a filter, those whose company, title or
@@ -59,8 +62,24 @@ struct AgendaModel {
   /// The lines on screen: the groups, then the suggestions.
   func lines() -> AgendaLines { AgendaLines(groups: grouped(), suggestions: suggestions()) }
 
+  /// The lines a screen of `height` lines shows with entry `selection` selected: without the
+  /// suggestions while the screen does not reach them.
+  func lines(showing selection: Int, height: Int) -> AgendaLines {
+    let entryLines = AgendaLines(groups: grouped())
+    guard let line = entryLines.line(ofEntry: selection),
+      max(0, line - height + 1) + height <= entryLines.count
+    else { return lines() }
+    return entryLines
+  }
+
+  /// The suggestion selected at `selection`; nil on an entry.
+  func suggestion(at selection: Int) -> Suggestion? {
+    guard selection >= AgendaLines(groups: grouped()).entryCount else { return nil }
+    return lines().suggestion(at: selection)
+  }
+
   /// Entries by section, empty sections left out; with a filter, only the entries matching it.
-  func grouped() -> [AgendaGroup] {
+  func grouped() -> [Group] {
     cache.with(deck, showsArchived: showsArchived) { facts in
       let groups = facts.groups(now: now, timeZone: timeZone)
       guard !needle.isEmpty else { return groups }
@@ -90,6 +109,27 @@ struct AgendaModel {
     case .application(let id):
       return DetailState(postingID: deck.application(withID: id)?.postingID, applicationID: id)
     }
+  }
+}
+
+extension AgendaModel {
+  /// One titled section of the agenda (`AgendaGroup`), its entries read through positions
+  /// into the day's entries: the sections of 100,000 entries hold integers, not copies.
+  struct Group {
+    var section: AgendaSection
+    var entries: Entries
+
+    var title: String { section.title }
+  }
+
+  /// The entries of `all` at `positions`, in that order.
+  struct Entries: RandomAccessCollection {
+    let all: [AgendaEntry]
+    var positions: [Int]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(index: Int) -> AgendaEntry { all[positions[index]] }
   }
 }
 

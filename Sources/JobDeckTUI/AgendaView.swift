@@ -9,7 +9,7 @@ extension App {
   }
 
   var selectedSuggestion: Suggestion? {
-    AgendaModel(state: state).lines().suggestion(at: state.agendaSelection)
+    AgendaModel(state: state).suggestion(at: state.agendaSelection)
   }
 
   /// `y`: does what the selected suggestion proposes, as an undoable change.
@@ -125,7 +125,8 @@ extension Renderer {
 
   func drawAgenda(on screen: inout Screen, in area: Area) {
     let model = AgendaModel(state: state)
-    if model.grouped().isEmpty && model.suggestions().isEmpty {
+    let groups = model.grouped()
+    if groups.isEmpty && model.suggestions().isEmpty {
       let filter = state.filters[.agenda] ?? ""
       screen.write(filter.isEmpty
         ? "No open deadlines. Add one with a posting (a) or import an ad (i)."
@@ -135,7 +136,7 @@ extension Renderer {
     }
     // Headings and rows, scrolled so the selected row is visible. Only the lines on screen are
     // laid out: the agenda may hold 100,000 entries.
-    let lines = model.lines()
+    let lines = model.lines(showing: state.agendaSelection, height: area.height)
     let selectedLine = lines.line(ofEntry: state.agendaSelection) ?? 0
     let columns = Renderer.agendaColumns(width: area.width - 1)
     let offset = max(0, selectedLine - area.height + 1)
@@ -216,7 +217,7 @@ struct AgendaLines {
     case suggestionHeading(count: Int), suggestion(Suggestion, index: Int)
   }
 
-  let groups: [AgendaGroup]
+  let groups: [AgendaModel.Group]
   let suggestions: [Suggestion]
   /// The line of each group's heading.
   private let headingLines: [Int]
@@ -225,7 +226,7 @@ struct AgendaLines {
   let count: Int
   let entryCount: Int
 
-  init(groups: [AgendaGroup], suggestions: [Suggestion] = []) {
+  init(groups: [AgendaModel.Group], suggestions: [Suggestion] = []) {
     self.groups = groups
     self.suggestions = suggestions
     var headingLines: [Int] = []

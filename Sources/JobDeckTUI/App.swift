@@ -281,7 +281,7 @@ public struct App: TerminalProgram {
   mutating func clampSelections() {
     let postings = Renderer(state: state).visiblePostingCount(upTo: state.postingSelection + 1)
     state.postingSelection = max(0, min(state.postingSelection, postings - 1))
-    let agenda = AgendaModel(state: state).count()
+    let agenda = AgendaModel(state: state).count(upTo: state.agendaSelection + 1)
     state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))
     let column = Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn)
       .count

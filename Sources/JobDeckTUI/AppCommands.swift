@@ -144,8 +144,9 @@ extension App {
         .count
       state.pipelineRow = max(0, min(state.pipelineRow + delta, count - 1))
     case .agenda:
-      let count = AgendaModel(state: state).count()
-      state.agendaSelection = max(0, min(state.agendaSelection + delta, count - 1))
+      let target = state.agendaSelection + delta
+      let count = AgendaModel(state: state).count(upTo: max(0, target) + 1)
+      state.agendaSelection = max(0, min(target, count - 1))
     case .stats:
       state.statsScroll = max(0, min(state.statsScroll + delta, maximumStatsScroll))
     case .detail:

@@ -45,9 +45,12 @@ final class DeckFacts: @unchecked Sendable {
   private(set) lazy var applicationsByStage: [Stage: [Int]] = {
     var result: [Stage: [Int]] = [:]
     let hides = hidesSomething
-    for (position, application) in deck.applications.enumerated() {
-      if hides, isHidden(application) { continue }
-      result[application.stage, default: []].append(position)
+    // By position: only each application's stage is read, not a copy of the whole record.
+    deck.applications.withUnsafeBufferPointer { applications in
+      for position in applications.indices {
+        if hides, isHidden(applications[position]) { continue }
+        result[applications[position].stage, default: []].append(position)
+      }
     }
     return result
   }()
@@ -77,9 +80,12 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Newest first; postings without a date last; ties in deck order.
   private(set) lazy var postedOrder: [Int] = {
-    let keys = deck.postings.map { posting -> Int in
-      guard let date = posting.posted?.date else { return .max }
-      return -DeckFacts.sortKey(date)
+    // By position: only each posting's date is read, not a copy of the whole record.
+    let keys = deck.postings.withUnsafeBufferPointer { postings in
+      postings.indices.map { position -> Int in
+        guard let date = postings[position].posted?.date else { return .max }
+        return -DeckFacts.sortKey(date)
+      }
     }
     return DeckFacts.indices(sortedBy: keys)
   }()
@@ -92,11 +98,7 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Positions of `keys` by key, ties by position.
   static func indices(sortedBy keys: [Int]) -> [Int] {
-    // Sorting (key, position) pairs in place: a sort of positions that looks each key up costs
-    // two array reads per comparison, over 100,000 postings.
-    var pairs = keys.enumerated().map { (key: $0.element, position: $0.offset) }
-    pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
-    return pairs.map(\.position)
+    RadixSort.positions(count: keys.count, sortedBy: [keys.map(RadixSort.word)])
   }
 
   // MARK: - The agenda and what depends on it
@@ -108,8 +110,8 @@ final class DeckFacts: @unchecked Sendable {
   /// The rows' entries at the last `now`, in row order: enough for the postings table, whose
   /// first screen should not wait for a sort of every deadline.
   private var unsortedAgenda: [AgendaEntry] = []
-  private var sortedAgenda: [AgendaEntry]?
-  private var agendaGroups: [AgendaGroup]?
+  private var agendaOrder: [Int]?
+  private var agendaGroups: [AgendaModel.Group]?
   private var agendaFlattened: [AgendaEntry]?
 
   private func unsortedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
@@ -119,9 +121,10 @@ final class DeckFacts: @unchecked Sendable {
     unsortedAgenda = Agenda.entries(
       of: agendaRows, clock: FixedWallClock(now: now, timeZone: timeZone))
     agendaInputs = (now, timeZone)
-    sortedAgenda = nil
+    agendaOrder = nil
     agendaGroups = nil
     agendaFlattened = nil
+    agendaFilter = nil
     return unsortedAgenda
   }
 
@@ -129,31 +132,41 @@ final class DeckFacts: @unchecked Sendable {
     unsortedAgenda(now: now, timeZone: timeZone).count
   }
 
-  /// The agenda's entries at `now`, sorted (`Agenda.sorted`).
-  func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
-    let unsorted = unsortedAgenda(now: now, timeZone: timeZone)
-    if let sortedAgenda { return sortedAgenda }
-    let sorted = Agenda.sorted(unsorted)
-    sortedAgenda = sorted
-    return sorted
+  /// Positions of the entries at `now` in the agenda's order (`Agenda.order`).
+  private func agendaOrder(now: Date, timeZone: TimeZone) -> [Int] {
+    let entries = unsortedAgenda(now: now, timeZone: timeZone)
+    if let agendaOrder { return agendaOrder }
+    let order = Agenda.order(of: entries)
+    agendaOrder = order
+    return order
   }
 
-  /// The agenda's display groups at `now`.
-  func groups(now: Date, timeZone: TimeZone) -> [AgendaGroup] {
-    let entries = agenda(now: now, timeZone: timeZone)
+  /// The agenda's entries at `now`, sorted (`Agenda.sorted`).
+  func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    let entries = unsortedAgenda(now: now, timeZone: timeZone)
+    return agendaOrder(now: now, timeZone: timeZone).map { entries[$0] }
+  }
+
+  /// The agenda's display groups at `now` (`Agenda.groups`), over the entries in row order.
+  func groups(now: Date, timeZone: TimeZone) -> [AgendaModel.Group] {
+    let entries = unsortedAgenda(now: now, timeZone: timeZone)
     if let agendaGroups { return agendaGroups }
-    let today = CivilDate(containing: now, in: timeZone)
-    let groups = Agenda(today: today, entries: entries).groups
+    let order = agendaOrder(now: now, timeZone: timeZone)
+    let groups = Agenda.sections(of: entries, in: order).map {
+      AgendaModel.Group(
+        section: $0.section, entries: AgendaModel.Entries(all: entries, positions: $0.positions))
+    }
     agendaGroups = groups
     return groups
   }
 
-  private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone, groups: [AgendaGroup])?
+  private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone,
+    groups: [AgendaModel.Group])?
 
   /// `groups` narrowed to the entries whose kind, company or title holds `needle`
   /// (lowercased); the last result is kept, as every key and every frame asks again.
-  func filteredGroups(_ groups: [AgendaGroup], needle: String, now: Date, timeZone: TimeZone)
-    -> [AgendaGroup]
+  func filteredGroups(_ groups: [AgendaModel.Group], needle: String, now: Date,
+    timeZone: TimeZone) -> [AgendaModel.Group]
   {
     var source = groups
     if let cached = agendaFilter, cached.now == now, cached.timeZone == timeZone {
@@ -161,15 +174,15 @@ final class DeckFacts: @unchecked Sendable {
       // Typing one more letter narrows the last result instead of scanning the whole agenda.
       if needle.hasPrefix(cached.needle) { source = cached.groups }
     }
-    let filtered = source.compactMap { group -> AgendaGroup? in
-      let entries = group.entries.filter { entry in
-        entry.company.containsFilter(needle) || entry.title.containsFilter(needle)
-          || entry.kind.displayName.containsFilter(needle)
-      }
-      guard !entries.isEmpty else { return nil }
+    let filtered = source.compactMap { group -> AgendaModel.Group? in
       var narrowed = group
-      narrowed.entries = entries
-      return narrowed
+      narrowed.entries.positions = group.entries.all.withUnsafeBufferPointer { all in
+        group.entries.positions.filter { position in
+          all[position].company.containsFilter(needle) || all[position].title.containsFilter(needle)
+            || all[position].kind.displayName.containsFilter(needle)
+        }
+      }
+      return narrowed.entries.isEmpty ? nil : narrowed
     }
     agendaFilter = (needle, now, timeZone, filtered)
     return filtered

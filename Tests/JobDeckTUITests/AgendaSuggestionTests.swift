@@ -25,6 +25,23 @@ struct AgendaSuggestionTests {
     #expect(screen.contains("Overdue (1)"))
   }
 
+  /// `j` from the last date goes on to the suggestions below, one at a time, and stops at the
+  /// last; a small screen scrolls down to show the one selected.
+  @Test func downMovesFromTheLastDateOntoTheSuggestions() {
+    var app = app()
+    let model = AgendaModel(state: app.state)
+    let dates = model.grouped().reduce(0) { $0 + $1.entries.count }
+    let suggestions = model.suggestions()
+    for _ in 0..<dates { app.press(.character("j")) }
+    #expect(app.selectedSuggestion == suggestions.first)
+    for _ in 0..<5 { app.press(.character("j")) }
+    #expect(app.state.agendaSelection == dates + suggestions.count - 1)
+    #expect(app.selectedSuggestion == suggestions.last)
+    let screen = app.screenText(rows: 12, columns: 120)
+    #expect(screen.contains("Suggestions (\(suggestions.count))"), "\(screen)")
+    #expect(screen.contains(suggestions.last?.reason ?? "?"), "\(screen)")
+  }
+
   @Test func noSuggestionsNoSection() {
     let plain = Fixtures.app()
     var shown = plain
