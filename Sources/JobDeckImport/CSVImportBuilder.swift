@@ -46,11 +46,6 @@ struct CSVImportBuilder {
   /// Records with unsettled dates: the position of the row among the good rows (nil when the
   /// record failed already), and the dates.
   private var unsettled: [(rowIndex: Int?, row: Int, line: Int, dates: [UnsettledDate])] = []
-  /// Records taken but not read into rows yet: they are read a chunk at a time, the chunk's
-  /// parts on all cores (`RecordChunkReading`).
-  private var pending: [CSVRecord] = []
-  /// Records per chunk: enough that a chunk's parts outweigh handing them to the cores.
-  static let chunkSize = 2048
 
   init(source: String, importedAt: Date, batchSize: Int) {
     self.source = source
@@ -61,13 +56,8 @@ struct CSVImportBuilder {
   mutating func take(_ event: CSVEvent) {
     switch event {
     case .header(let cells, _): takeHeader(cells)
-    case .record(let record):
-      guard layout != nil else { return }
-      pending.append(record)
-      if pending.count >= Self.chunkSize { readPending() }
+    case .record(let record): take(record)
     case .raggedRow(let error):
-      // After the rows before it, so that errors keep the file's order.
-      readPending()
       guard case .raggedRow(let row, let line, let fieldCount, let headerCount) = error else {
         errors.append(CSVRowError(row: 0, line: 0, column: nil, message: error.description))
         return
@@ -99,24 +89,16 @@ struct CSVImportBuilder {
                        columns: columns, isOwnExport: cells == CSVExporter.header)
   }
 
-  /// Reads the pending records into rows, and takes those in the file's order.
-  private mutating func readPending() {
-    guard let layout, !pending.isEmpty else { return }
-    let readings = RecordChunkReading.read(pending, layout: layout, source: source,
-                                           importedAt: importedAt)
-    for (record, reading) in zip(pending, readings) {
-      take(record, reading, layout: layout)
-    }
-    pending.removeAll(keepingCapacity: true)
-  }
-
-  private mutating func take(_ record: CSVRecord, _ reader: RowReader, layout: CSVLayout) {
+  private mutating func take(_ record: CSVRecord) {
+    guard let layout else { return }
     for column in Self.dateColumns {
       guard let index = layout.columns[column] else { continue }
       evidence[column, default: CSVDateOrder.Evidence()].note(record.fields[index])
     }
+    var reader = RowReader(record: record, layout: layout)
+    let row = reader.importedRow(source: source, importedAt: importedAt)
     var rowIndex: Int?
-    if let row = reader.row, reader.errors.isEmpty {
+    if let row, reader.errors.isEmpty {
       if batches.last.map({ $0.count >= batchSize }) ?? true {
         batches.append([])
         if batchSize < .max { batches[batches.count - 1].reserveCapacity(batchSize) }
@@ -125,14 +107,13 @@ struct CSVImportBuilder {
       rowIndex = rowCount
       rowCount += 1
     }
-    if !reader.errors.isEmpty { errors += reader.errors }
+    errors += reader.errors
     if !reader.unsettled.isEmpty {
       unsettled.append((rowIndex, record.row, record.line, reader.unsettled))
     }
   }
 
   consuming func result() throws(CSVError) -> CSVImportBatches {
-    readPending()
     if let headerWithoutNames {
       throw .missingColumns("company or title", found: headerWithoutNames)
     }
@@ -178,48 +159,5 @@ struct CSVImportBuilder {
         .filter { !failed.contains(start + $0.offset) }.map(\.element)
     }
     batches.removeAll { $0.isEmpty }
-  }
-}
-
-/// Reads a chunk of records into rows, its parts on all cores at once: a record's row depends
-/// on nothing but the record and the layout, and reading the cells (trimming, dates, links) is
-/// most of the time a large file takes to read.
-private struct RecordChunkReading: @unchecked Sendable {
-  let records: [CSVRecord]
-  let layout: CSVLayout
-  let source: String
-  let importedAt: Date
-  let parts: Int
-  /// Each part initializes only its own records' slots, and the buffer outlives the work.
-  let readers: UnsafeMutableBufferPointer<RowReader>
-
-  /// Records fewer than this are read on the calling thread alone.
-  static let smallestPart = 256
-
-  static func read(_ records: [CSVRecord], layout: CSVLayout, source: String, importedAt: Date)
-    -> [RowReader]
-  {
-    let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-    let parts = max(1, min(cores, records.count / smallestPart))
-    return [RowReader](unsafeUninitializedCapacity: records.count) { buffer, initialized in
-      let work = RecordChunkReading(records: records, layout: layout, source: source,
-                                    importedAt: importedAt, parts: parts, readers: buffer)
-      if parts == 1 {
-        work.run(0)
-      } else {
-        DispatchQueue.concurrentPerform(iterations: parts) { work.run($0) }
-      }
-      initialized = records.count
-    }
-  }
-
-  func run(_ part: Int) {
-    let start = records.count * part / parts
-    let end = records.count * (part + 1) / parts
-    for index in start..<end {
-      var reader = RowReader(record: records[index], layout: layout)
-      reader.read(source: source, importedAt: importedAt)
-      readers.initializeElement(at: index, to: reader)
-    }
   }
 }

@@ -134,8 +134,6 @@ struct RowReader {
   var remarks: [String] = []
   /// Slashed dates read once their column's order is known.
   var unsettled: [UnsettledDate] = []
-  /// The row `read(source:importedAt:)` made, nil when the record failed.
-  var row: CSVImportedRow?
 
   init(record: CSVRecord, layout: CSVLayout) {
     self.record = record
@@ -208,11 +206,7 @@ struct RowReader {
       phrase: "\(layout.name(.deadline)): \(text)", owner: .posting(""), origin: .imported)
   }
 
-  mutating func read(source: String, importedAt: Date) {
-    row = importedRow(source: source, importedAt: importedAt)
-  }
-
-  private mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
+  mutating func importedRow(source: String, importedAt: Date) -> CSVImportedRow? {
     // Text has no NUL bytes; a cell with one is binary content pasted or saved by mistake.
     if let index = record.fields.firstIndex(where: { Self.contains(0, in: $0) }) {
       errors.append(CSVRowError(
