@@ -34,8 +34,8 @@ struct CSVImporterTests {
     #expect(row.draft.deadlines.first?.due == .allDay(try #require(CivilDate("2025-04-04"))))
   }
 
-  /// Rows are read in chunks, on several cores at once: a file longer than a chunk still gives
-  /// its rows in file order, each with its own cells and row number, and its bad rows by row.
+  /// A file longer than the importer's batches gives its rows in file order, each with its own
+  /// cells and row number, and its bad rows by row.
   @Test func aLongFileGivesItsRowsAndErrorsInFileOrder() throws {
     var lines = ["Company,Title,Stage,Deadline"]
     var bad: [Int] = []
