@@ -9,21 +9,17 @@ extension String {
   /// ASCII whitespace is trimmed with ASCII that is not whitespace, Foundation stops there too,
   /// so that part is returned; other text is left to Foundation.
   public var trimmedOfWhitespaceAndNewlines: String {
-    trimmed(ofASCII: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
-      $0.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    trimmed(ofASCII: { $0 == 0x20 || (0x09...0x0D).contains($0) }, set: .whitespacesAndNewlines)
   }
 
   /// `trimmingCharacters(in: .whitespaces)`, in the same way (space and tab are that set's only
   /// ASCII members).
   public var trimmedOfWhitespace: String {
-    trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }) { $0.trimmingCharacters(in: .whitespaces) }
+    trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }, set: .whitespaces)
   }
 
-  /// `isMember` says which ASCII scalars the Foundation set holds (its only ASCII members).
-  private func trimmed(ofASCII isMember: (UInt32) -> Bool, foundation: (String) -> String)
-    -> String
-  {
+  /// `isMember` says which ASCII scalars `set` holds (its only ASCII members).
+  private func trimmed(ofASCII isMember: (UInt32) -> Bool, set: CharacterSet) -> String {
     // Most cells: neither end is whitespace, nor anything but ASCII.
     if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
       !isMember(UInt32(first)), !isMember(UInt32(last))
@@ -31,6 +27,15 @@ extension String {
       return self
     }
     let scalars = unicodeScalars
+    // Text in other scripts (a description ending in `。`): Foundation stops at the first
+    // character outside the set from either end, so when both ends are outside it there is
+    // nothing to trim. The set's members are all in the Basic Multilingual Plane.
+    if let first = scalars.first, let last = scalars.last,
+      first.isASCII ? !isMember(first.value) : !set.contains(first),
+      last.isASCII ? !isMember(last.value) : !set.contains(last)
+    {
+      return self
+    }
     var start = scalars.startIndex
     while start != scalars.endIndex, isMember(scalars[start].value) {
       start = scalars.index(after: start)
@@ -44,7 +49,7 @@ extension String {
       scalar.value < 0x80 && !isMember(scalar.value)
     }
     guard isOtherASCII(scalars[start]), isOtherASCII(scalars[scalars.index(before: end)]) else {
-      return foundation(self)
+      return trimmingCharacters(in: set)
     }
     if start == scalars.startIndex && end == scalars.endIndex { return self }
     return String(scalars[start..<end])

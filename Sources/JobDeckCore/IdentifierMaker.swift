@@ -16,11 +16,10 @@ public enum IdentifierMaker {
   /// count: a company or title made only of filler words ("A", "The Co") keeps them rather
   /// than vanish, so company "A" and title "B" give `a-b`, not `b`.
   public static func slug(company: String, title: String) -> String {
-    // Foundation's replacement copies the title through an NSString, even when the phrase is
-    // absent; printable ASCII is replaced on its bytes, with the same result.
-    let titleWithML = title.isPrintableASCII
-      ? title.replacingMachineLearningBytes
-      : title.replacingOccurrences(of: "Machine Learning", with: "ML")
+    if company.utf8.allSatisfy({ $0 < 0x80 }), title.isPrintableASCII {
+      return asciiSlug(company: company, title: title)
+    }
+    let titleWithML = title.replacingOccurrences(of: "Machine Learning", with: "ML")
     let parts = [(company, 2), (titleWithML, 4)].map { text, limit in
       let kept = words(text, limit: limit)
       return kept.isEmpty ? words(text, limit: limit, keepingFillers: true) : kept
@@ -29,9 +28,37 @@ public enum IdentifierMaker {
     return joined.isEmpty ? "job" : joined
   }
 
+  /// `slug(company:title:)` of ASCII text (the title printable, where Foundation's replacement
+  /// compares bytes), written straight into one buffer: a large spreadsheet names a posting per
+  /// row, and a string and an array per word were most of the import's time spent on ids.
+  private static func asciiSlug(company: String, title: String) -> String {
+    var slug: [UInt8] = []
+    slug.reserveCapacity(48)
+    for (text, limit) in [(company, 2), (title, 4)] {
+      var text = text
+      text.withUTF8 { bytes in
+        let isTitle = limit == 4
+        if appendASCIIWords(bytes, limit: limit, keepingFillers: false, replacingML: isTitle,
+                            to: &slug) == 0
+        {
+          appendASCIIWords(bytes, limit: limit, keepingFillers: true, replacingML: isTitle,
+                           to: &slug)
+        }
+      }
+    }
+    return slug.isEmpty ? "job" : String(decoding: slug, as: UTF8.self)
+  }
+
   /// A slug of free text: lowercase ASCII words joined by `-`.
   public static func slug(_ text: String) -> String {
-    let joined = words(text).joined(separator: "-")
+    var text = text
+    let joined = text.utf8.allSatisfy({ $0 < 0x80 })
+      ? text.withUTF8 { bytes in
+        var slug: [UInt8] = []
+        appendASCIIWords(bytes, limit: .max, keepingFillers: false, replacingML: false, to: &slug)
+        return String(decoding: slug, as: UTF8.self)
+      }
+      : words(text).joined(separator: "-")
     return joined.isEmpty ? "item" : joined
   }
 
@@ -84,38 +111,91 @@ public enum IdentifierMaker {
     return kept(result, keepingFillers: keepingFillers)
   }
 
-  /// `characterWords(_:)` for ASCII text, from its bytes: there the letters and digits are `A-Z a-z 0-9`,
-  /// nothing is transliterated, and lowercasing is `A-Z` to `a-z`. Going by `Character` was a
-  /// fifth of the time of importing a large spreadsheet, which names a posting per row.
-  /// Stops after `limit` kept words: a slug uses the first few.
+  /// `characterWords(_:)` for ASCII text, from its bytes: there the letters and digits are
+  /// `A-Z a-z 0-9`, nothing is transliterated, and lowercasing is `A-Z` to `a-z`. Stops after
+  /// `limit` kept words: a slug uses the first few.
   private static func asciiWords(_ text: String, limit: Int, keepingFillers: Bool) -> [String] {
-    var result: [String] = []
-    var current: [UInt8] = []
-    current.reserveCapacity(16)
-    var bytes = text.utf8.makeIterator()
-    while result.count < limit {
-      let byte = bytes.next()
-      switch byte {
-      case (UInt8(ascii: "a")...UInt8(ascii: "z"))?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
-        current.append(byte ?? 0)
-        continue
-      case (UInt8(ascii: "A")...UInt8(ascii: "Z"))?:
-        current.append((byte ?? 0) + 32)
-        continue
-      default:
-        break
-      }
-      if !current.isEmpty {
-        let word = String(decoding: current, as: UTF8.self)
-        current.removeAll(keepingCapacity: true)
-        if keepingFillers || !fillerWords.contains(word) {
-          result.append(abbreviations[word] ?? word)
+    var words: [String] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var joined: [UInt8] = []
+      appendASCIIWords(bytes, limit: limit, keepingFillers: keepingFillers, replacingML: false,
+                       to: &joined)
+      words = joined.split(separator: UInt8(ascii: "-")).map { String(decoding: $0, as: UTF8.self) }
+    }
+    return words
+  }
+
+  /// Appends the kept words of ASCII `bytes` (the first `limit`) to `slug`, each after a `-`
+  /// when `slug` is not empty, and returns how many. With `replacingML` the phrase "Machine
+  /// Learning" (exactly so written) reads as the word "ML", as `slug(company:title:)` wants.
+  @discardableResult
+  private static func appendASCIIWords(
+    _ bytes: UnsafeBufferPointer<UInt8>, limit: Int, keepingFillers: Bool, replacingML: Bool,
+    to slug: inout [UInt8]
+  ) -> Int {
+    var kept = 0
+    var position = 0
+    var wordStart = slug.count
+    func endWord() {
+      let length = slug.count - wordStart
+      guard length > 0 else { return }
+      // Fillers and abbreviations are short words; longer ones are kept as they are.
+      if length <= longestListedWord {
+        let word = String(decoding: slug[wordStart...], as: UTF8.self)
+        if !keepingFillers && fillerWords.contains(word) {
+          slug.removeSubrange((wordStart > 0 ? wordStart - 1 : wordStart)...)
+          wordStart = slug.count
+          return
+        }
+        if let short = abbreviations[word] {
+          slug.replaceSubrange(wordStart..., with: short.utf8)
         }
       }
-      if byte == nil { break }
+      kept += 1
     }
-    return result
+    while position < bytes.count, kept < limit {
+      if replacingML, bytes[position] == machineLearning[0],
+        position + machineLearning.count <= bytes.count,
+        UnsafeBufferPointer(rebasing: bytes[position..<position + machineLearning.count])
+          .elementsEqual(machineLearning)
+      {
+        startWordIfNeeded(&slug, &wordStart)
+        slug += [UInt8(ascii: "m"), UInt8(ascii: "l")]
+        position += machineLearning.count
+        continue
+      }
+      let byte = bytes[position]
+      position += 1
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        startWordIfNeeded(&slug, &wordStart)
+        slug.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        startWordIfNeeded(&slug, &wordStart)
+        slug.append(byte + 32)
+      default:
+        endWord()
+        wordStart = slug.count
+      }
+    }
+    if kept < limit { endWord() }
+    return kept
   }
+
+  /// Starts a word at the end of `slug` unless one is being written: a `-` first when the slug
+  /// holds words already.
+  private static func startWordIfNeeded(_ slug: inout [UInt8], _ wordStart: inout Int) {
+    guard wordStart == slug.count else { return }
+    if !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+    wordStart = slug.count
+  }
+
+  private static let machineLearning = Array("Machine Learning".utf8)
+
+  /// The longest word `fillerWords` or `abbreviations` lists.
+  private static let longestListedWord = (fillerWords.map(\.utf8.count)
+    + abbreviations.keys.map(\.utf8.count)).max() ?? 0
 
   private static func kept(_ words: [String], keepingFillers: Bool) -> [String] {
     words.filter { keepingFillers || !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }
@@ -127,30 +207,4 @@ public enum IdentifierMaker {
     "ù": "u", "ł": "l", "ś": "s", "ż": "z", "ź": "z", "ć": "c", "ń": "n", "ą": "a", "ę": "e",
     "ø": "o", "å": "a",
   ]
-}
-
-extension String {
-  /// `replacingOccurrences(of: "Machine Learning", with: "ML")` on the bytes, for printable
-  /// ASCII text (where Foundation's comparison is byte equality): left to right, not
-  /// overlapping, the text itself when the phrase is absent.
-  fileprivate var replacingMachineLearningBytes: String {
-    let phrase: [UInt8] = Array("Machine Learning".utf8)
-    let bytes = Array(utf8)
-    var result: [UInt8] = []
-    var position = 0
-    var replaced = false
-    while position < bytes.count {
-      if bytes[position] == phrase[0], position + phrase.count <= bytes.count,
-        bytes[position..<position + phrase.count].elementsEqual(phrase)
-      {
-        result += Array("ML".utf8)
-        position += phrase.count
-        replaced = true
-      } else {
-        result.append(bytes[position])
-        position += 1
-      }
-    }
-    return replaced ? String(decoding: result, as: UTF8.self) : self
-  }
 }

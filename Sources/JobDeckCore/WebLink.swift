@@ -88,9 +88,13 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
       scalars[start..<colon].allSatisfy({ Self.isASCIILetter($0) || Self.isASCIIDigit($0)
         || $0 == "+" || $0 == "-" || $0 == "." })
     else { throw .noScheme(use) }
-    let scheme = String(String.UnicodeScalarView(scalars[start..<colon]))
-    let lowered = scheme.lowercased()
-    guard use.schemes.contains(lowered) else { throw .schemeNotAllowed(scheme, use) }
+    // The scheme is ASCII (checked above): made from its bytes, lowercased on them.
+    let schemeBytes = scalars[start..<colon].map { UInt8(truncatingIfNeeded: $0.value) }
+    let lowered = String(decoding: schemeBytes.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 },
+                         as: UTF8.self)
+    guard use.schemes.contains(lowered) else {
+      throw .schemeNotAllowed(String(decoding: schemeBytes, as: UTF8.self), use)
+    }
     if lowered == "http" || lowered == "https" {
       guard colon + 2 < end, scalars[colon + 1] == "/", scalars[colon + 2] == "/" else {
         throw .noHost

@@ -34,6 +34,32 @@ struct CSVImporterTests {
     #expect(row.draft.deadlines.first?.due == .allDay(try #require(CivilDate("2025-04-04"))))
   }
 
+  /// A file longer than the importer's batches gives its rows in file order, each with its own
+  /// cells and row number, and its bad rows by row.
+  @Test func aLongFileGivesItsRowsAndErrorsInFileOrder() throws {
+    var lines = ["Company,Title,Stage,Deadline"]
+    var bad: [Int] = []
+    for index in 0..<5000 {
+      switch index % 997 {
+      case 13:
+        lines.append("Acme \(index),Role,dreaming,2025-04-04")
+        bad.append(index + 2)
+      case 500:
+        lines.append("Acme \(index),Role,applied,2025-04-04,extra")
+        bad.append(index + 2)
+      default:
+        lines.append("Acme \(index),Role \(index),applied,2025-04-04")
+      }
+    }
+    let imported = try result(lines.joined(separator: "\n"))
+    #expect(imported.errors.map(\.row) == bad)
+    #expect(imported.rows.map(\.row) == (2...5001).filter { !bad.contains($0) })
+    #expect(imported.rows.allSatisfy { row in
+      row.draft.posting.company == "Acme \(row.row - 2)"
+        && row.draft.posting.title == "Role \(row.row - 2)"
+    })
+  }
+
   @Test func otherSynonymsForEachColumn() throws {
     let text = "Organisation,Position,Link,Posted On,Apply By,Stage,Applied On,Salary,Type,Workplace\n"
       + "Acme,Dev,https://x.example,2025-01-02,2025-01-20,applied,2025-01-03,40k,internship,hybrid\n"
