@@ -26,17 +26,16 @@ public enum RadixSort {
 
   /// The first sixteen bytes of `bytes` as two big-endian words, zero-padded: integers in
   /// the order `memcmp` gives those bytes (a text that is a prefix of another sorts first).
+  @inlinable
   public static func prefixWords(_ bytes: UnsafeBufferPointer<UInt8>)
     -> (high: UInt64, low: UInt64)
   {
-    func word(_ first: Int) -> UInt64 {
-      var word: UInt64 = 0
-      for offset in first..<(first + 8) {
-        word = word << 8 | (offset < bytes.count ? UInt64(bytes[offset]) : 0)
-      }
-      return word
+    // Copied into zeroed words in one move, read big-endian: no loop over the bytes.
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { target in
+      target.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(16))))
     }
-    return (word(0), word(8))
+    return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1))
   }
 
   /// The ranges of `order` (as `positions` returns it) whose keys are equal in every word and

@@ -5,10 +5,10 @@ import JobDeckCore
 /// `lowercased()` Strings costs a String per posting and a Unicode-aware comparison per step.
 /// For ASCII (nearly every company) the lowercased bytes compare exactly as the Strings do, so
 /// those are ordered by their first sixteen lowercased bytes held as two integers
-/// (`RadixSort.prefixWords`), bucketed by the first two bytes and sorted as integers within a
-/// bucket; whole companies are compared only where those tie (sixteen, as many companies share
-/// a first word of eight letters or more: "Nordlicht Labs", "Nordlicht Games"). The few
-/// non-ASCII ones are sorted as Strings and put in their places by binary search.
+/// (`RadixSort.prefixWords`), a byte at a time from the first (a few counting passes, each
+/// splitting a bucket into up to 256), small buckets by insertion; whole companies are
+/// compared only where all sixteen tie and one of them is longer. The few non-ASCII ones are
+/// sorted as Strings and put in their places by binary search.
 struct CompanySortKeys {
   private let postings: [Posting]
 
@@ -16,25 +16,52 @@ struct CompanySortKeys {
     self.postings = postings
   }
 
+  /// An ASCII company's first sixteen lowercased bytes, its length and its posting.
+  private struct Key {
+    var high: UInt64
+    var low: UInt64
+    var length: Int
+    var position: Int
+
+    /// Sixteen bytes or fewer: the prefix words and the length say all there is.
+    var isWhole: Bool { length <= 16 }
+
+    func precedes(_ other: Key) -> Bool {
+      high != other.high ? high < other.high : low < other.low
+    }
+
+    func ties(_ other: Key) -> Bool { high == other.high && low == other.low }
+
+    /// Byte `index` (0 the first) of the prefix.
+    func byte(_ index: Int) -> Int {
+      let word = index < 8 ? high : low
+      return Int(truncatingIfNeeded: word >> UInt64(56 - 8 * (index & 7))) & 0xFF
+    }
+  }
+
   /// Posting positions by lowercased company, ties in deck order.
   func order() -> [Int] {
     postings.withUnsafeBufferPointer { postings in
       // Fields read in place: a copy of a posting retains each of its strings.
-      var keyed: [(high: UInt64, low: UInt64, position: Int)] = []
+      var keyed: [Key] = []
       keyed.reserveCapacity(postings.count)
       var others: [Int] = []
       for position in postings.indices {
-        let words = postings[position].company.utf8.withContiguousStorageIfAvailable {
-          bytes -> (high: UInt64, low: UInt64)? in
-          guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let key = postings[position].company.utf8.withContiguousStorageIfAvailable {
+          bytes -> Key? in
           let words = RadixSort.prefixWords(bytes)
-          return (Self.lowercased(words.high), Self.lowercased(words.low))
+          let highBits: UInt64 = 0x8080_8080_8080_8080
+          guard (words.high | words.low) & highBits == 0,
+            bytes.count <= 16 || bytes[16...].allSatisfy({ $0 < 0x80 })
+          else { return nil }
+          return Key(high: Self.lowercased(words.high), low: Self.lowercased(words.low),
+            length: bytes.count, position: position)
         }
-        guard let words = words ?? nil else {
+        guard let key = key ?? nil else {
           others.append(position)
           continue
         }
-        keyed.append((words.high, words.low, position))
+        keyed.append(key)
       }
       let ascii = Self.sorted(keyed) { left, right in
         Self.compareLowercased(postings[left].company, postings[right].company)
@@ -72,40 +99,29 @@ struct CompanySortKeys {
   }
 
   /// Positions by `(high, low)`, then by `compare` where those tie, then by position.
-  private static func sorted(
-    _ keyed: [(high: UInt64, low: UInt64, position: Int)], compare: (Int, Int) -> Int
-  ) -> [Int] {
-    // Buckets by the first two bytes (one counting pass), each sorted as integers.
-    let bucketCount = 1 << 16
-    var starts = [Int](repeating: 0, count: bucketCount + 1)
-    for entry in keyed { starts[Int(entry.high >> 48) + 1] += 1 }
-    for bucket in 1...bucketCount { starts[bucket] += starts[bucket - 1] }
+  private static func sorted(_ keyed: [Key], compare: (Int, Int) -> Int) -> [Int] {
     var sorted = keyed
-    var next = starts
-    for entry in keyed {
-      let bucket = Int(entry.high >> 48)
-      sorted[next[bucket]] = entry
-      next[bucket] += 1
-    }
-    for bucket in 0..<bucketCount where starts[bucket + 1] - starts[bucket] > 1 {
-      sorted[starts[bucket]..<starts[bucket + 1]].sort {
-        ($0.high, $0.low, $0.position) < ($1.high, $1.low, $1.position)
+    var scratch = keyed
+    sorted.withUnsafeMutableBufferPointer { sorted in
+      scratch.withUnsafeMutableBufferPointer { scratch in
+        sortByPrefix(sorted, scratch: scratch, range: 0..<sorted.count, byte: 0)
       }
     }
     var runStart = 0
     while runStart < sorted.count {
       var runEnd = runStart + 1
-      while runEnd < sorted.count, sorted[runEnd].high == sorted[runStart].high,
-        sorted[runEnd].low == sorted[runStart].low
+      while runEnd < sorted.count, sorted[runEnd].ties(sorted[runStart]) { runEnd += 1 }
+      let run = runStart..<runEnd
+      let first = sorted[runStart]
+      if run.count > 1, run.allSatisfy({ sorted[$0].isWhole }) {
+        // Equal prefixes: a shorter one is a prefix of the longer (padding or NULs).
+        if run.contains(where: { sorted[$0].length != first.length }) {
+          sorted[run].sort { ($0.length, $0.position) < ($1.length, $1.position) }
+        }
+      } else if run.count > 1,
+        run.contains(where: { compare(first.position, sorted[$0].position) != 0 })
       {
-        runEnd += 1
-      }
-      // Usually one company many times over: already in deck order.
-      let first = sorted[runStart].position
-      if runEnd - runStart > 1,
-        sorted[(runStart + 1)..<runEnd].contains(where: { compare(first, $0.position) != 0 })
-      {
-        sorted[runStart..<runEnd].sort { left, right in
+        sorted[run].sort { left, right in
           let result = compare(left.position, right.position)
           return result != 0 ? result < 0 : left.position < right.position
         }
@@ -113,6 +129,47 @@ struct CompanySortKeys {
       runStart = runEnd
     }
     return sorted.map(\.position)
+  }
+
+  /// Sorts `keys[range]` by prefix from byte `byte` on (the earlier ones tie), stably: one
+  /// counting pass per byte into `scratch`, buckets of a few keys by insertion.
+  private static func sortByPrefix(
+    _ keys: UnsafeMutableBufferPointer<Key>, scratch: UnsafeMutableBufferPointer<Key>,
+    range: Range<Int>, byte: Int
+  ) {
+    guard range.count > 1, byte < 16 else { return }
+    if range.count <= 32 {
+      for index in (range.lowerBound + 1)..<range.upperBound {
+        let key = keys[index]
+        var slot = index
+        while slot > range.lowerBound, key.precedes(keys[slot - 1]) {
+          keys[slot] = keys[slot - 1]
+          slot -= 1
+        }
+        keys[slot] = key
+      }
+      return
+    }
+    var starts = [Int](repeating: 0, count: 257)
+    for index in range { starts[keys[index].byte(byte) + 1] += 1 }
+    if starts.contains(range.count) {
+      // One value of this byte throughout: nothing to move.
+      sortByPrefix(keys, scratch: scratch, range: range, byte: byte + 1)
+      return
+    }
+    starts[0] = range.lowerBound
+    for bucket in 1...256 { starts[bucket] += starts[bucket - 1] }
+    var next = starts
+    for index in range {
+      let bucket = keys[index].byte(byte)
+      scratch[next[bucket]] = keys[index]
+      next[bucket] += 1
+    }
+    for index in range { keys[index] = scratch[index] }
+    for bucket in 0..<256 {
+      sortByPrefix(keys, scratch: scratch, range: starts[bucket]..<starts[bucket + 1],
+        byte: byte + 1)
+    }
   }
 
   /// `word` with the ASCII capitals among its bytes made small, all eight at once (every byte
@@ -127,19 +184,19 @@ struct CompanySortKeys {
 
   /// memcmp order of two ASCII companies' lowercased bytes.
   private static func compareLowercased(_ left: String, _ right: String) -> Int {
+    var left = left
+    var right = right
+    return left.withUTF8 { left in right.withUTF8 { right in compareLowercased(left, right) } }
+  }
+
+  private static func compareLowercased(
+    _ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>
+  ) -> Int {
     func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-    var leftBytes = left.utf8.makeIterator()
-    var rightBytes = right.utf8.makeIterator()
-    while true {
-      switch (leftBytes.next(), rightBytes.next()) {
-      case (nil, nil): return 0
-      case (nil, _): return -1
-      case (_, nil): return 1
-      case (let leftByte?, let rightByte?):
-        if lowered(leftByte) != lowered(rightByte) {
-          return Int(lowered(leftByte)) - Int(lowered(rightByte))
-        }
-      }
+    for offset in 0..<min(left.count, right.count)
+    where lowered(left[offset]) != lowered(right[offset]) {
+      return Int(lowered(left[offset])) - Int(lowered(right[offset]))
     }
+    return left.count - right.count
   }
 }
