@@ -63,8 +63,7 @@ public struct Agenda: Hashable, Sendable {
       guard let application = index.application(withID: id) else { return ("", "") }
       return (index.company(of: application), index.title(of: application))
     case .posting(let id):
-      guard let posting = index.posting(withID: id) else { return ("", "") }
-      return (posting.company, posting.title)
+      return index.names(ofPosting: id) ?? ("", "")
     }
   }
 

@@ -107,25 +107,47 @@ extension Agenda {
         row(for: deadlines[$0], index: index, includingClosed: includingClosed)
       }
     }
-    let days = rows.map { $0.sortDay?.dayNumber ?? .max }
-    let order = rows.indices.sorted { days[$0] != days[$1] ? days[$0] < days[$1] : $0 < $1 }
-    placeInOrder(&rows, order)
+    placeInOrder(&rows, sortDayOrder(of: rows))
     return rows
   }
 
-  /// Rearranges `values` so that position `i` holds what `order[i]` held, by swapping along
-  /// each cycle of the permutation: a swap moves rows, where building a new array from
-  /// `order` would copy each one (and retain each of its strings).
+  /// The positions of `rows` in `sortDay` order, pending last, ties by position: a radix sort
+  /// of the day numbers, read in place (a copy of a row retains each of its strings).
+  static func sortDayOrder(of rows: [AgendaRow]) -> [Int] {
+    let days = rows.withUnsafeBufferPointer { rows in rows.indices.map { rows[$0].sortDay?.dayNumber } }
+    // Pending just after the latest day, so that the sort's passes cover only the days' spread.
+    let latest = days.reduce(Int.min) { latest, day in day.map { max(latest, $0) } ?? latest }
+    let latestWord = RadixSort.word(latest == .min ? 0 : latest)
+    let pending = latestWord == .max ? latestWord : latestWord + 1
+    let keys = days.map { day in day.map(RadixSort.word) ?? pending }
+    return RadixSort.positions(count: rows.count, sortedBy: [keys])
+  }
+
+  /// Rearranges `values` so that position `i` holds what `order[i]` held, by moving each value
+  /// once along each cycle of the permutation: building a new array from `order` would copy
+  /// each one (and retain each of its strings), and a swap moves it three times.
   static func placeInOrder<Value>(_ values: inout [Value], _ order: [Int]) {
+    precondition(order.count == values.count, "one position per value")
     var isPlaced = [Bool](repeating: false, count: order.count)
-    for start in order.indices where !isPlaced[start] {
-      var position = start
-      while true {
-        isPlaced[position] = true
-        let source = order[position]
-        if source == start { break }
-        values.swapAt(position, source)
-        position = source
+    values.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in order.indices where !isPlaced[start] {
+        isPlaced[start] = true
+        guard order[start] != start else { continue }
+        // The cycle's first value is held aside, each position takes its source's value, and
+        // the position whose source is the first takes the one held.
+        let held = (base + start).move()
+        var position = start
+        while true {
+          let source = order[position]
+          if source == start {
+            (base + position).initialize(to: held)
+            break
+          }
+          (base + position).moveInitialize(from: base + source, count: 1)
+          isPlaced[source] = true
+          position = source
+        }
       }
     }
   }
@@ -210,11 +232,11 @@ extension Agenda {
   public static func isArchived(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
     switch owner {
     case .posting(let id):
-      return index.posting(withID: id)?.isArchived ?? false
+      return index.isArchived(postingID: id)
     case .application(let id):
       guard let application = index.application(withID: id) else { return false }
       if application.isArchived { return true }
-      return application.postingID.flatMap { index.posting(withID: $0) }?.isArchived ?? false
+      return application.postingID.map(index.isArchived(postingID:)) ?? false
     }
   }
 }

@@ -95,6 +95,21 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     }
   }
 
+  /// Whether a posting is archived, read in place: a copy of the posting would retain each of
+  /// its strings, and the agenda asks this for every deadline.
+  func isArchived(postingID id: String) -> Bool {
+    guard let position = deck.postings.index(ofID: id) else { return false }
+    return deck.postings.elements[position].isArchived
+  }
+
+  /// A posting's company and title, read in place (see `isArchived(postingID:)`).
+  func names(ofPosting id: String) -> (company: String, title: String)? {
+    guard let position = deck.postings.index(ofID: id) else { return nil }
+    return deck.postings.elements.withUnsafeBufferPointer { postings in
+      (postings[position].company, postings[position].title)
+    }
+  }
+
   public func company(of application: Application) -> String { deck.company(of: application) }
 
   public func title(of application: Application) -> String { deck.title(of: application) }

@@ -137,9 +137,12 @@ extension Deck {
     // Follow-ups by application, gathered once: scanning every deadline for each application
     // would grow with the product of the two.
     var followUpsByApplication: [String: [Deadline]] = [:]
-    for deadline in deadlines where deadline.kind == .followUp {
-      if case .application(let id) = deadline.owner {
-        followUpsByApplication[id, default: []].append(deadline)
+    deadlines.withUnsafeBufferPointer { deadlines in
+      // By position: a copy of every deadline would retain each of its strings.
+      for position in deadlines.indices where deadlines[position].kind == .followUp {
+        if case .application(let id) = deadlines[position].owner {
+          followUpsByApplication[id, default: []].append(deadlines[position])
+        }
       }
     }
     var found: [Suggestion] = []
@@ -186,8 +189,7 @@ extension Deck {
             suggest(.started, id: application.id + "/started", deadlineID: entry.id,
                     reason: "the start date \(day) has passed",
                     proposal: "mark it started (the start date done; probation dates stay)")
-          } else if [.interview, .phoneScreen, .call, .assessment].contains(entry.kind),
-            let next = application.stage.next
+          } else if entry.kind.endsInNextStage, let next = application.stage.next
           {
             suggest(.nextStage, id: entry.id + "/next-stage", deadlineID: entry.id, stage: next,
                     reason: "the \(name) on \(day) is over",
@@ -243,9 +245,10 @@ extension Deck {
 
 extension Agenda {
   /// The entries of `rows` at the clock's instant that suggestions are made from, in agenda
-  /// order (`sorted`): those of applications' events (what happened?) and offer answers.
-  /// Nothing else on the agenda is looked at, and making entries for a large store's whole
-  /// agenda only to drop them would cost more than the suggestions.
+  /// order (`sorted`): applications' passed interviews, calls, assessments and start dates
+  /// (what happened?) and offer answers due within `SuggestionRules.offerAnswerDays`. Nothing
+  /// else on the agenda is looked at, and making entries for a large store's whole agenda only
+  /// to drop them would cost more than the suggestions.
   ///
   /// `rows` may include closed applications' (`--all`) or not: suggestions are made for active
   /// applications only, and an active application's own events and offer answers are on the
@@ -254,14 +257,36 @@ extension Agenda {
     -> [AgendaEntry]
   {
     let today = clock.today
+    // A passed event is asked about for `passedEventDays`, an offer answer from
+    // `offerAnswerDays` ahead; a row's `sortDay` is within a day of its date in any zone, so a
+    // row outside these days cannot become a suggestion and gets no entry.
+    let earliest = today.adding(days: -passedEventDays - 1).dayNumber
+    let latest = AgendaRow.latestSortDay(dueBy: today.adding(days: SuggestionRules.offerAnswerDays))
+      .dayNumber
     return sorted(rows.withUnsafeBufferPointer { rows in
       rows.indices.compactMap { position -> AgendaEntry? in
+        let kind = rows[position].kind
         guard case .application = rows[position].owner,
-          rows[position].kind.isEvent || rows[position].kind == .offerResponse
+          kind.endsInNextStage || kind == .startDate || kind == .offerResponse,
+          let day = rows[position].sortDay?.dayNumber, earliest <= day, day <= latest,
+          let entry = rows[position].entry(today: today, clock: clock)
         else { return nil }
-        return rows[position].entry(today: today, clock: clock)
+        let isAnswerSoon = kind == .offerResponse && !entry.flags.contains(.happened)
+          && entry.daysLeft.map { (0...SuggestionRules.offerAnswerDays).contains($0) } == true
+        return entry.flags.contains(.happened) || isAnswerSoon ? entry : nil
       }
     })
+  }
+}
+
+extension DeadlineKind {
+  /// An event after which an application moves on to its next stage: once it is over, the
+  /// next-stage suggestion asks whether it did.
+  var endsInNextStage: Bool {
+    switch self {
+    case .interview, .phoneScreen, .call, .assessment: return true
+    default: return false
+    }
   }
 }
 

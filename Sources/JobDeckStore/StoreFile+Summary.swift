@@ -22,31 +22,57 @@ extension StoreFile {
   public func loadAgendaRows(for query: AgendaQuery, today: CivilDate,
     includingClosed: Bool = false) throws -> SummaryRows
   {
+    try withAgendaRows(for: query, today: today, includingClosed: includingClosed) { $0 }
+  }
+
+  /// `body` given `loadAgendaRows(for:today:includingClosed:)`; when the summary has to be
+  /// made again, it is written on another thread while `body` runs (the command works out and
+  /// prints its agenda meanwhile), and this returns once both are done, so the summary is
+  /// written under the same lock as the rows were read.
+  public func withAgendaRows<T>(for query: AgendaQuery, today: CivilDate,
+    includingClosed: Bool = false, _ body: (SummaryRows) throws -> T) throws -> T
+  {
     if includingClosed {
       let deck = try load().deck
-      return SummaryRows(rows: Agenda.rows(of: deck, includingClosed: true),
-        deadlineCount: deck.deadlines.count, deck: deck)
+      return try body(SummaryRows(rows: Agenda.rows(of: deck, includingClosed: true),
+        deadlineCount: deck.deadlines.count, deck: deck))
     }
-    return try withLock(.reading, ifNoDirectory: { _ in SummaryRows(rows: [], deadlineCount: 0) })
-    { target in
-      if let store = try FileSystem.status(of: target), hasSummary(store) {
-        let journal = try FileSystem.status(of: target + ".journal")
-        let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
-        if let found = StoreSummary.read(at: target + ".summary", key: key,
-          latestDay: query.latestSortDay(today: today), includingPending: query.needsPendingRows)
-        {
-          return found
-        }
+    // `ifNoDirectory` is kept for later by its type; here it runs before `withLock` returns.
+    return try withoutActuallyEscaping(body) { body in
+      try withLock(.reading, ifNoDirectory: { _ in
+        try body(SummaryRows(rows: [], deadlineCount: 0))
+      }) { target in
+        try rebuildingIfNeeded(target: target, query: query, today: today, body)
       }
-      let state = try readState(target: target, keepingDescriptions: false)
-      let index = DeckIndex(state.deck)
-      let rows = Agenda.rows(of: state.deck, index: index)
-      if state.document?.isNewer == false {
-        writeSummary(rows, deadlineCount: state.deck.deadlines.count, target: target)
-      }
-      return SummaryRows(rows: rows, deadlineCount: state.deck.deadlines.count, deck: state.deck,
-        index: index)
     }
+  }
+
+  /// `withAgendaRows` once the lock is held.
+  private func rebuildingIfNeeded<T>(target: String, query: AgendaQuery, today: CivilDate,
+    _ body: (SummaryRows) throws -> T) throws -> T
+  {
+    if let store = try FileSystem.status(of: target), hasSummary(store) {
+      let journal = try FileSystem.status(of: target + ".journal")
+      let key = StoreSummary.key(store: store.fingerprint, journal: journal?.fingerprint)
+      if let found = StoreSummary.read(at: target + ".summary", key: key,
+        latestDay: query.latestSortDay(today: today), includingPending: query.needsPendingRows)
+      {
+        return try body(found)
+      }
+    }
+    let state = try readState(target: target, keepingDescriptions: false)
+    let index = DeckIndex(state.deck)
+    let rows = Agenda.rows(of: state.deck, index: index)
+    let deadlineCount = state.deck.deadlines.count
+    let read = SummaryRows(rows: rows, deadlineCount: deadlineCount, deck: state.deck,
+      index: index)
+    guard state.document?.isNewer == false else { return try body(read) }
+    let writing = DispatchGroup()
+    DispatchQueue.global(qos: .userInitiated).async(group: writing) {
+      writeSummary(rows, deadlineCount: deadlineCount, target: target)
+    }
+    defer { writing.wait() }
+    return try body(read)
   }
 
   /// Whether a store file this large keeps a summary beside it.

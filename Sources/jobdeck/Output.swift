@@ -19,9 +19,30 @@ func say(_ text: String = "") {
 }
 
 /// Writes text a renderer has already made safe (`TextTable`, `JSONOutput`, `safeLines`) to
-/// standard output as it is: a 100,000-row agenda is not sanitized twice.
+/// standard output as it is: a 100,000-row agenda is not sanitized twice. Its bytes go out in
+/// as few `write`s as the pipe takes, after whatever `print` buffered before them.
 func sayRendered(_ text: String) {
-  print(text)
+  var text = text + "\n"
+  fflush(nil)
+  text.withUTF8 { bytes in
+    guard let start = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(STDOUT_FILENO, start + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      // A closed pipe (`jobdeck agenda | head`): the rest has no reader.
+      guard written > 0 else { return }
+      offset += written
+    }
+  }
+}
+
+/// Ends a command that has printed everything and has nothing left to save or unlock, without
+/// freeing what it read: taking a 100,000-posting deck apart string by string would take a good
+/// share of the run, and the process ends here anyway.
+func exitLeavingMemory() -> Never {
+  fflush(nil)
+  exit(0)
 }
 
 /// A line for the person at the terminal on standard error (a prompt, "Wrote …"), sanitized

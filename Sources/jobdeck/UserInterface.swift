@@ -24,10 +24,8 @@ enum UserInterface {
     if let size = printedSize {
       _ = app.update(.key(.resize(size)))
       print(app.view(size: size).text)
-      // The printed screen changes nothing, so nothing is left to save; freeing a large deck
-      // piece by piece would take a good share of the run, and the process ends here anyway.
-      fflush(nil)
-      exit(0)
+      // The printed screen changes nothing, so nothing is left to save.
+      exitLeavingMemory()
     }
     var services = TerminalServices(
       save: { deck in try store.save(deck) },

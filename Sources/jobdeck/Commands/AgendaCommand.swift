@@ -71,8 +71,17 @@ struct AgendaCommand: ParsableCommand {
     if query.within != nil || query.until != nil { query.includePending = false }
     query.overdueOnly = overdue
     query.kinds = kind.isEmpty ? nil : Set(kind)
-    let summary = try storeOptions.file.loadAgendaRows(
-      for: query, today: today, includingClosed: closed.all)
+    // Printed while a summary made again is written; what was read is kept for the exit.
+    let read = try storeOptions.file.withAgendaRows(
+      for: query, today: today, includingClosed: closed.all
+    ) { summary in
+      try printAgenda(summary, query: query, clock: clock)
+      return summary
+    }
+    withExtendedLifetime(read) { exitLeavingMemory() }
+  }
+
+  private func printAgenda(_ summary: SummaryRows, query: AgendaQuery, clock: WallClock) throws {
     let agenda = Agenda.build(rows: summary.rows, clock: clock, query: query)
     if json {
       sayRendered(try JSONOutput.encode(agenda.entries))
