@@ -64,8 +64,9 @@ extension StoreFile {
     let index = DeckIndex(state.deck)
     let rows = Agenda.rows(of: state.deck, index: index)
     let deadlineCount = state.deck.deadlines.count
+    let keepsSummary = try FileSystem.status(of: target).map(hasSummary) ?? false
     let read = SummaryRows(rows: rows, deadlineCount: deadlineCount, deck: state.deck,
-      index: index)
+      index: index, storeKeepsSummary: keepsSummary)
     guard state.document?.isNewer == false else { return try body(read) }
     let writing = DispatchGroup()
     DispatchQueue.global(qos: .userInitiated).async(group: writing) {
@@ -161,21 +162,34 @@ public struct SummaryRows: Sendable {
   private let deck: Deck?
   /// Built from `deck` when the rows were: the suggestions use it too.
   private let index: DeckIndex?
+  /// Whether the store is large enough to keep a summary, so that its agenda is answered from
+  /// the summary whenever that is current.
+  private let storeKeepsSummary: Bool
 
-  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil, index: DeckIndex? = nil) {
+  init(rows: [AgendaRow], deadlineCount: Int, deck: Deck? = nil, index: DeckIndex? = nil,
+    storeKeepsSummary: Bool = false)
+  {
     self.rows = rows
     self.deadlineCount = deadlineCount
     self.deck = deck
     self.index = index
+    self.storeKeepsSummary = storeKeepsSummary
   }
 
-  /// Whether the store itself was read (see `suggestions(clock:days:)`).
+  /// Whether the store itself was read, rather than answered from a current summary.
   public var readTheStore: Bool { deck != nil }
 
-  /// The suggestions open at the clock's instant (`Deck.suggestions`), when the store itself
-  /// was read; nil when the rows came from the summary alone.
+  /// Whether `suggestions(clock:days:)` answers: the store was read (a small store, `--all`),
+  /// and it is not one that keeps a summary. A large store's agenda would otherwise list its
+  /// suggestions only on the runs that happen to find the summary stale; it points to
+  /// `jobdeck suggest` every time instead, so the same command on the same store prints the
+  /// same thing.
+  public var offersSuggestions: Bool { deck != nil && !storeKeepsSummary }
+
+  /// The suggestions open at the clock's instant (`Deck.suggestions`), when they are offered
+  /// (`offersSuggestions`); nil otherwise.
   public func suggestions(clock: some WallClock, days: SuggestionDays) -> [Suggestion]? {
-    guard let deck else { return nil }
+    guard let deck, !storeKeepsSummary else { return nil }
     return deck.suggestions(clock: clock, rules: days.rules(for: deck),
       visibleEntries: Agenda.suggestionEntries(of: rows, clock: clock), index: index)
   }

@@ -7,7 +7,7 @@ import Testing
 
 /// The agenda of a store whose summary is missing or stale reads the store without its
 /// descriptions: it must write the very summary a save writes from the whole deck, show the
-/// same rows and suggestions, and refuse a store that does not load with the same message.
+/// same rows (and, for a small store, suggestions), and refuse a store that does not load with the same message.
 @Suite("Agenda rebuilt from the store")
 struct AgendaRebuildTests {
   private static let today = CivilDate(year: 2026, month: 3, day: 2) ?? CivilDate(dayNumber: 0)
@@ -26,8 +26,14 @@ struct AgendaRebuildTests {
     #expect(Disk.bytes(store.summaryPath) == written, "seed \(seed)")
     #expect(read.rows == Agenda.rows(of: deck), "seed \(seed)")
     #expect(read.deadlineCount == deck.deadlines.count, "seed \(seed)")
+    // A store that keeps a summary points to `jobdeck suggest`, whether or not it was rebuilt;
+    // a small store, read the same way, offers the suggestions of the whole deck.
     let days = SuggestionDays()
-    #expect(read.suggestions(clock: clock, days: days)
+    #expect(read.suggestions(clock: clock, days: days) == nil, "seed \(seed)")
+    let small = StoreFile(path: directory.file("small.json"), journalPolicy: .never)
+    try small.save(deck, ifUnchangedSince: nil)
+    let smallRead = try small.loadAgendaRows(for: .everything, today: Self.today)
+    #expect(smallRead.suggestions(clock: clock, days: days)
       == deck.suggestions(clock: clock, rules: days.rules(for: deck)), "seed \(seed)")
     // The store itself is untouched, descriptions and all.
     #expect(try store.load().deck == deck, "seed \(seed)")

@@ -78,6 +78,22 @@ struct StoreSummaryTests {
     #expect(rows.rows == Agenda.rows(of: Self.deck()))
     #expect(rows.readTheStore)
     #expect(Disk.text(store.summaryPath) == written)
+    // The agenda of a store that keeps a summary says the same whether the summary was current
+    // or made again: it points to `jobdeck suggest` both times.
+    #expect(!rows.offersSuggestions)
+    #expect(rows.suggestions(clock: FixedWallClock(date: Self.today, timeZone: TimeZone(identifier: "UTC") ?? .current), days: SuggestionDays()) == nil)
+    let current = try store.loadAgendaRows(for: Self.window, today: Self.today)
+    #expect(!current.readTheStore && !current.offersSuggestions)
+  }
+
+  @Test func aSmallStoreIsReadWholeAndOffersItsSuggestions() throws {
+    let directory = try TemporaryDirectory()
+    let store = StoreFile(path: directory.file("store.json"), journalPolicy: .never)
+    try store.save(Self.deck())
+    #expect(Disk.bytes(store.summaryPath) == nil)
+    let rows = try store.loadAgendaRows(for: Self.window, today: Self.today)
+    #expect(rows.readTheStore && rows.offersSuggestions)
+    #expect(rows.suggestions(clock: FixedWallClock(date: Self.today, timeZone: TimeZone(identifier: "UTC") ?? .current), days: SuggestionDays()) != nil)
   }
 
   @Test func aWindowReadsOnlyTheRowsItCanShow() throws {

@@ -97,14 +97,14 @@ struct AgendaCommand: ParsableCommand {
                 + (suggestions.map { "\n\n" + $0 } ?? ""))
   }
 
-  /// The "Suggestions" section, when the store was read in full (a small store, no current
-  /// summary, `--all`); a large store answered from its summary alone points to
-  /// `jobdeck suggest` instead of decoding every posting. None under `--overdue` and `--kind`.
+  /// The "Suggestions" section of a small store or under `--all`; a large store (one that keeps
+  /// a summary) points to `jobdeck suggest` instead, whether its summary was current or had to
+  /// be made again. None under `--overdue` and `--kind`.
   /// A store read in full came with its rows (`Agenda.rows(of:)`, closed ones too under `--all`),
   /// so the suggestions take their entries from those rows instead of working them out again.
   private func suggestionsSection(_ summary: SummaryRows, clock: WallClock) throws -> String? {
     guard !overdue, kind.isEmpty else { return nil }
-    guard summary.readTheStore else { return "Suggestions: see `jobdeck suggest`" }
+    guard summary.offersSuggestions else { return "Suggestions: see `jobdeck suggest`" }
     let days = try suggestionOptions.days(configuration: storeOptions.configOptions.configuration)
     let suggestions = summary.suggestions(clock: clock, days: days) ?? []
     return suggestions.isEmpty ? nil : SuggestionText.render(suggestions)
