@@ -39,18 +39,26 @@ struct CSVImportBuilder {
   private var headerWithoutNames: [String]?
   private var ignored: [String] = []
   private var evidence: [CSVColumn: CSVDateOrder.Evidence] = [:]
-  /// The good rows, in batches of `batchSize`.
+  /// The good rows, in batches of `batchSize`, after those handed on.
   private var batches: [[CSVImportedRow]] = []
+  /// Takes each full batch as soon as it is final, so that it can be merged while the rest of
+  /// the file is read; nil: every batch waits for `result()`.
+  private let handOn: (([CSVImportedRow]) -> Void)?
+  /// How many batches `handOn` took (they come before `batches`).
+  private var handedOn = 0
   private var rowCount = 0
   private var errors: [CSVRowError] = []
   /// Records with unsettled dates: the position of the row among the good rows (nil when the
   /// record failed already), and the dates.
   private var unsettled: [(rowIndex: Int?, row: Int, line: Int, dates: [UnsettledDate])] = []
 
-  init(source: String, importedAt: Date, batchSize: Int) {
+  init(source: String, importedAt: Date, batchSize: Int,
+       handingOn handOn: (([CSVImportedRow]) -> Void)? = nil)
+  {
     self.source = source
     self.importedAt = importedAt
     self.batchSize = max(1, batchSize)
+    self.handOn = handOn
   }
 
   mutating func take(_ event: CSVEvent) {
@@ -111,6 +119,13 @@ struct CSVImportBuilder {
     if !reader.unsettled.isEmpty {
       unsettled.append((rowIndex, record.row, record.line, reader.unsettled))
     }
+    // A batch is final once full, unless a row so far waits for the end of the file (its dates
+    // may fill in, or fail, a row of it or of a later batch, which must not go before it).
+    if let handOn, unsettled.isEmpty, let full = batches.last, full.count >= batchSize {
+      batches.removeLast()
+      handedOn += 1
+      handOn(full)
+    }
   }
 
   consuming func result() throws(CSVError) -> CSVImportBatches {
@@ -136,7 +151,8 @@ struct CSVImportBuilder {
         switch date.reading.date(order: orders[date.column] ?? fileOrder) {
         case .success(let day):
           guard let index = record.rowIndex else { continue }
-          let (batch, offset) = index.quotientAndRemainder(dividingBy: batchSize)
+          var (batch, offset) = index.quotientAndRemainder(dividingBy: batchSize)
+          batch -= handedOn
           switch date.column {
           case .posted: batches[batch][offset].draft.posting.posted = PostedDate(date: day)
           case .deadline:
@@ -154,7 +170,7 @@ struct CSVImportBuilder {
     }
     guard !failed.isEmpty else { return }
     for batch in batches.indices {
-      let start = batch * batchSize
+      let start = (batch + handedOn) * batchSize
       batches[batch] = batches[batch].enumerated()
         .filter { !failed.contains(start + $0.offset) }.map(\.element)
     }

@@ -76,19 +76,26 @@ enum PostingSource {
   /// file's 200 MB of text besides; more than `limit` bytes stop it. A file that is not UTF-8
   /// is read whole (within the limit) and decoded as `BoundedInput.text(of:from:)` does. CSV
   /// errors are `CSVError` (the caller names the file).
-  static func importCSV(at path: String, importedAt: Date, limit: Int = ReadingLimits.csv.maximumBytes)
+  ///
+  /// With `handOn`, batches are handed on as they are final while the file is read (see
+  /// `CSVPostingImporter.importPostings(readingUTF8With:source:importedAt:handingOn:)`), and the
+  /// result holds the rest; `handOn(nil)` says that those handed on so far are void (the file
+  /// turned out not to be UTF-8) and the result holds every row.
+  static func importCSV(at path: String, importedAt: Date, limit: Int = ReadingLimits.csv.maximumBytes,
+                        handingOn handOn: (([CSVImportedRow]?) -> Void)? = nil)
     throws -> CSVImportBatches
   {
     do {
-      return try importCSVWithinLimit(at: path, importedAt: importedAt, limit: limit)
+      return try importCSVWithinLimit(at: path, importedAt: importedAt, limit: limit,
+                                      handingOn: handOn)
     } catch let error as InputError {
       throw CommandFailure.user(error.description)
     }
   }
 
-  private static func importCSVWithinLimit(at path: String, importedAt: Date, limit: Int) throws
-    -> CSVImportBatches
-  {
+  private static func importCSVWithinLimit(
+    at path: String, importedAt: Date, limit: Int, handingOn handOn: (([CSVImportedRow]?) -> Void)?
+  ) throws -> CSVImportBatches {
     let source = (path as NSString).lastPathComponent
     let descriptor = try BoundedInput.openRegularFile(atPath: path, limit: limit)
     defer { close(descriptor) }
@@ -111,8 +118,9 @@ enum PostingSource {
         if total > limit { throw InputError.tooLarge(source: path, limit: limit) }
         if count == 0 && total == 0 { throw InputError.empty(source: path) }
         return count > 0
-      }, source: source, importedAt: importedAt)
+      }, source: source, importedAt: importedAt, handingOn: handOn.map { handOn in { handOn($0) } })
     if let imported { return imported }
+    handOn?(nil)
     let data = try BoundedInput.readFile(atPath: path, limit: limit)
     let result = try CSVPostingImporter.importPostings(
       from: BoundedInput.text(of: data, from: path), source: source, importedAt: importedAt)
