@@ -12,6 +12,8 @@ final class CSVBatchFeed: @unchecked Sendable {
   private var queue: [[CSVImportedRow]] = []
   private var queueStart = 0
   private var voidPending = false
+  /// How many rows the file is expected to hold, once a batch came (0 before).
+  private var expectedRowCount = 0
   private var outcome: Result<CSVImportBatches, any Error>?
 
   /// Starts reading `path` (see `PostingSource.importCSV(at:importedAt:limit:handingOn:)`).
@@ -19,10 +21,10 @@ final class CSVBatchFeed: @unchecked Sendable {
     let thread = Thread { [self] in
       let outcome = Result {
         var result = try PostingSource.importCSV(at: path, importedAt: importedAt, limit: limit) {
-          batch in
-          if let batch { self.send(batch) } else { self.voidSent() }
+          batch, expectedRows in
+          if let batch { self.send([batch], expectedRows: expectedRows) } else { self.voidSent() }
         }
-        for batch in result.batches { send(batch) }
+        send(result.batches, expectedRows: 0)
         result.batches = []
         return result
       }
@@ -49,6 +51,15 @@ final class CSVBatchFeed: @unchecked Sendable {
     return batch
   }
 
+  /// How many rows the file is expected to hold (to make room for), as soon as the first batch
+  /// is there; the rows of the batches handed over when the reading has ended.
+  func expectedRows() -> Int {
+    condition.lock()
+    defer { condition.unlock() }
+    while queueStart == queue.count && outcome == nil && !voidPending { condition.wait() }
+    return max(expectedRowCount, queue[queueStart...].reduce(0) { $0 + $1.count })
+  }
+
   /// Whether `nextBatch()` last returned nil because the batches before were void.
   func takeVoid() -> Bool {
     condition.lock()
@@ -71,9 +82,10 @@ final class CSVBatchFeed: @unchecked Sendable {
     }
   }
 
-  private func send(_ batch: [CSVImportedRow]) {
+  private func send(_ batches: [[CSVImportedRow]], expectedRows: Int) {
     condition.lock()
-    queue.append(batch)
+    queue += batches
+    expectedRowCount = max(expectedRowCount, expectedRows)
     condition.signal()
     condition.unlock()
   }
@@ -82,6 +94,7 @@ final class CSVBatchFeed: @unchecked Sendable {
     condition.lock()
     queue = []
     queueStart = 0
+    expectedRowCount = 0
     voidPending = true
     condition.signal()
     condition.unlock()

@@ -183,7 +183,9 @@ struct ImportCommand: ParsableCommand {
           deck = original
           remarks = RowRemarks()
           rowCount = 0
-          outcomes = deck.importCSVRows(expecting: 0, at: now, timeZone: clock.timeZone) {
+          outcomes = deck.importCSVRows(
+            expecting: feed.expectedRows(), at: now, timeZone: clock.timeZone
+          ) {
             let batch = feed.nextBatch()
             if let batch {
               remarks.note(batch)
