@@ -6,9 +6,22 @@ struct CSVLayout {
   /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
   let columns: [CSVColumn: Int]
+  /// `columns` by `CSVColumn.allCases` position: a cell is looked up some twenty times a row, and
+  /// the dictionary hashes the column's name (its raw value) each time.
+  private let positions: [Int?]
   /// The file is JobDeck's own export (its header, exactly): its cells are read exactly as
   /// written, with the export's formula guard taken off, and never trimmed.
-  var isOwnExport = false
+  let isOwnExport: Bool
+
+  init(header: [String], columns: [CSVColumn: Int], isOwnExport: Bool = false) {
+    self.header = header
+    self.columns = columns
+    self.isOwnExport = isOwnExport
+    positions = CSVColumn.allCases.map { columns[$0] }
+  }
+
+  /// `columns[column]`.
+  func index(of column: CSVColumn) -> Int? { positions[column.position] }
 
   func name(_ column: CSVColumn) -> String {
     columns[column].map { header[$0] } ?? column.exportName
@@ -100,7 +113,7 @@ struct CSVImportBuilder {
   private mutating func take(_ record: CSVRecord) {
     guard let layout else { return }
     for column in Self.dateColumns {
-      guard let index = layout.columns[column] else { continue }
+      guard let index = layout.index(of: column) else { continue }
       evidence[column, default: CSVDateOrder.Evidence()].note(record.fields[index])
     }
     var reader = RowReader(record: record, layout: layout)

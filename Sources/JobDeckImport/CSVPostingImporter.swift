@@ -150,7 +150,7 @@ struct RowReader {
   /// read exactly (its formula guard taken off); any other file's cells are trimmed, with line
   /// breaks inside them made `\n`.
   func cell(_ column: CSVColumn) -> String? {
-    guard let index = layout.columns[column] else { return nil }
+    guard let index = layout.index(of: column) else { return nil }
     let field = record.fields[index]
     if layout.isOwnExport { return field.isEmpty ? nil : CSVFormulaGuard.unguarded(field) }
     var value = field.trimmedOfWhitespaceAndNewlines
