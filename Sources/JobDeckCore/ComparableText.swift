@@ -18,14 +18,19 @@ extension String {
     trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }, set: .whitespaces)
   }
 
-  /// `isMember` says which ASCII scalars `set` holds (its only ASCII members).
-  private func trimmed(ofASCII isMember: (UInt32) -> Bool, set: CharacterSet) -> String {
+  /// `isMember` says which ASCII scalars `set` holds (its only ASCII members). `set` is asked for
+  /// only when the text needs it: on Linux each `CharacterSet.whitespacesAndNewlines` is made
+  /// anew from CoreFoundation's predefined set, which cost more than the trimming of a cell.
+  private func trimmed(ofASCII isMember: (UInt32) -> Bool,
+                       set makeSet: @autoclosure () -> CharacterSet) -> String
+  {
     // Most cells: neither end is whitespace, nor anything but ASCII.
     if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
       !isMember(UInt32(first)), !isMember(UInt32(last))
     {
       return self
     }
+    let set = makeSet()
     let scalars = unicodeScalars
     // Text in other scripts (a description ending in `。`): Foundation stops at the first
     // character outside the set from either end, so when both ends are outside it there is

@@ -40,17 +40,32 @@ extension SupportedDates {
     return nil
   }
 
+  // The checks below make the record's name and lists of its dates only for a record that
+  // fails: a save checks every record of a large deck, and almost all pass.
+
   public static func problem(in posting: Posting) -> String? {
-    let name = "posting '\(posting.id)'"
     if let posted = posting.posted, !contains(posted.date) {
-      return "the posted date of \(name), \(posted.date), is \(outsideDates)"
+      return "the posted date of posting '\(posting.id)', \(posted.date), is \(outsideDates)"
     }
-    return instantProblem(name, [("created", posting.createdAt), ("updated", posting.updatedAt)])
+    guard !contains(instant: posting.createdAt) || !contains(instant: posting.updatedAt) else {
+      return nil
+    }
+    return instantProblem("posting '\(posting.id)'",
+                          [("created", posting.createdAt), ("updated", posting.updatedAt)])
   }
 
   public static func problem(in application: Application) -> String? {
-    let name = "application '\(application.id)'"
     let terms = application.terms
+    func isFine(_ date: CivilDate?) -> Bool { date.map { contains($0) } ?? true }
+    func isFine(_ period: Period?) -> Bool { period?.isWithinLimits ?? true }
+    if isFine(terms.offerResponseBy), isFine(terms.startDate), isFine(terms.contractEnd),
+      isFine(terms.probation), isFine(terms.probationReviewAfter),
+      contains(instant: application.createdAt), contains(instant: application.updatedAt),
+      application.history.allSatisfy({ contains(instant: $0.at) })
+    {
+      return nil
+    }
+    let name = "application '\(application.id)'"
     let dates: [(String, CivilDate?)] = [
       ("offer response date", terms.offerResponseBy), ("start date", terms.startDate),
       ("contract end", terms.contractEnd),
@@ -70,23 +85,23 @@ extension SupportedDates {
   }
 
   public static func problem(in deadline: Deadline) -> String? {
-    let name = "deadline '\(deadline.id)'"
+    func name() -> String { "deadline '\(deadline.id)'" }
     switch deadline.due {
     case .allDay(let date) where !contains(date):
-      return "\(name) (\(deadline.kind.displayName)) would be due \(date), \(outsideDates)"
+      return "\(name()) (\(deadline.kind.displayName)) would be due \(date), \(outsideDates)"
     case .timed(let instant, _) where !contains(instant: instant):
-      return "\(name) (\(deadline.kind.displayName)) would be due at"
+      return "\(name()) (\(deadline.kind.displayName)) would be due at"
         + " \(describe(instant)), \(outsideTimes)"
     case .relative(_, let offset) where !offset.isWithinLimits:
-      return "the offset of \(name), \(offset), is longer than JobDeck works with"
+      return "the offset of \(name()), \(offset), is longer than JobDeck works with"
         + " (\(Period.limitsText))"
     default: break
     }
     if let snooze = deadline.snoozedUntil, !contains(snooze) {
-      return "\(name) would be snoozed until \(snooze), \(outsideDates)"
+      return "\(name()) would be snoozed until \(snooze), \(outsideDates)"
     }
     if let leads = deadline.leadTimes, let lead = leads.first(where: { !$0.isWithinLimits }) {
-      return "the lead time \(lead) of \(name) is longer than JobDeck works with"
+      return "the lead time \(lead) of \(name()) is longer than JobDeck works with"
         + " (\(Period.limitsText))"
     }
     return nil

@@ -32,6 +32,29 @@ public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
     }
   }
 
+  /// The column's place in `allCases`, found without hashing its name.
+  var position: Int {
+    switch self {
+    case .company: return 0
+    case .title: return 1
+    case .location: return 2
+    case .url: return 3
+    case .posted: return 4
+    case .deadline: return 5
+    case .stage: return 6
+    case .applied: return 7
+    case .description: return 8
+    case .notes: return 9
+    case .tags: return 10
+    case .salary: return 11
+    case .type: return 12
+    case .workplace: return 13
+    case .source: return 14
+    case .method: return 15
+    case .sentTo: return 16
+    }
+  }
+
   /// The header name written on export: the importer's first synonym, capitalized.
   public var exportName: String {
     if self == .url { return "URL" }

@@ -33,13 +33,29 @@ extension Deck {
                                      timeZone: TimeZone) -> [MergeOutcome]
   {
     let count = batches.reduce(0) { $0 + $1.count }
+    var next = 0
+    return importCSVRows(expecting: count, at: time, timeZone: timeZone) {
+      guard next < batches.count else { return nil }
+      let rows = batches[next]
+      batches[next] = []
+      next += 1
+      return rows
+    }
+  }
+
+  /// `importCSVRows(batches:at:timeZone:)` for batches that `nextBatch` hands over in file order
+  /// (nil: no more), such as those a file still being read hands on. Room is made for `count`
+  /// rows up front.
+  @discardableResult
+  public mutating func importCSVRows(
+    expecting count: Int, at time: Date, timeZone: TimeZone,
+    from nextBatch: () throws -> [CSVImportedRow]?
+  ) rethrows -> [MergeOutcome] {
     var index = DeckMergeIndex(self, drafts: count)
     reserveRoom(forRows: count)
     var outcomes: [MergeOutcome] = []
     outcomes.reserveCapacity(count)
-    for batch in batches.indices {
-      let rows = batches[batch]
-      batches[batch] = []
+    while let rows = try nextBatch() {
       for row in rows {
         outcomes.append(importCSVRow(row, at: time, timeZone: timeZone, index: &index))
       }

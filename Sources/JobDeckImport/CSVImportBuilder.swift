@@ -6,9 +6,22 @@ struct CSVLayout {
   /// The header's cells, trimmed: how errors and phrases name a column.
   let header: [String]
   let columns: [CSVColumn: Int]
+  /// `columns` by `CSVColumn.allCases` position: a cell is looked up some twenty times a row, and
+  /// the dictionary hashes the column's name (its raw value) each time.
+  private let positions: [Int?]
   /// The file is JobDeck's own export (its header, exactly): its cells are read exactly as
   /// written, with the export's formula guard taken off, and never trimmed.
-  var isOwnExport = false
+  let isOwnExport: Bool
+
+  init(header: [String], columns: [CSVColumn: Int], isOwnExport: Bool = false) {
+    self.header = header
+    self.columns = columns
+    self.isOwnExport = isOwnExport
+    positions = CSVColumn.allCases.map { columns[$0] }
+  }
+
+  /// `columns[column]`.
+  func index(of column: CSVColumn) -> Int? { positions[column.position] }
 
   func name(_ column: CSVColumn) -> String {
     columns[column].map { header[$0] } ?? column.exportName
@@ -39,18 +52,26 @@ struct CSVImportBuilder {
   private var headerWithoutNames: [String]?
   private var ignored: [String] = []
   private var evidence: [CSVColumn: CSVDateOrder.Evidence] = [:]
-  /// The good rows, in batches of `batchSize`.
+  /// The good rows, in batches of `batchSize`, after those handed on.
   private var batches: [[CSVImportedRow]] = []
+  /// Takes each full batch as soon as it is final, so that it can be merged while the rest of
+  /// the file is read; nil: every batch waits for `result()`.
+  private let handOn: (([CSVImportedRow]) -> Void)?
+  /// How many batches `handOn` took (they come before `batches`).
+  private var handedOn = 0
   private var rowCount = 0
   private var errors: [CSVRowError] = []
   /// Records with unsettled dates: the position of the row among the good rows (nil when the
   /// record failed already), and the dates.
   private var unsettled: [(rowIndex: Int?, row: Int, line: Int, dates: [UnsettledDate])] = []
 
-  init(source: String, importedAt: Date, batchSize: Int) {
+  init(source: String, importedAt: Date, batchSize: Int,
+       handingOn handOn: (([CSVImportedRow]) -> Void)? = nil)
+  {
     self.source = source
     self.importedAt = importedAt
     self.batchSize = max(1, batchSize)
+    self.handOn = handOn
   }
 
   mutating func take(_ event: CSVEvent) {
@@ -92,7 +113,7 @@ struct CSVImportBuilder {
   private mutating func take(_ record: CSVRecord) {
     guard let layout else { return }
     for column in Self.dateColumns {
-      guard let index = layout.columns[column] else { continue }
+      guard let index = layout.index(of: column) else { continue }
       evidence[column, default: CSVDateOrder.Evidence()].note(record.fields[index])
     }
     var reader = RowReader(record: record, layout: layout)
@@ -110,6 +131,13 @@ struct CSVImportBuilder {
     errors += reader.errors
     if !reader.unsettled.isEmpty {
       unsettled.append((rowIndex, record.row, record.line, reader.unsettled))
+    }
+    // A batch is final once full, unless a row so far waits for the end of the file (its dates
+    // may fill in, or fail, a row of it or of a later batch, which must not go before it).
+    if let handOn, unsettled.isEmpty, let full = batches.last, full.count >= batchSize {
+      batches.removeLast()
+      handedOn += 1
+      handOn(full)
     }
   }
 
@@ -136,7 +164,8 @@ struct CSVImportBuilder {
         switch date.reading.date(order: orders[date.column] ?? fileOrder) {
         case .success(let day):
           guard let index = record.rowIndex else { continue }
-          let (batch, offset) = index.quotientAndRemainder(dividingBy: batchSize)
+          var (batch, offset) = index.quotientAndRemainder(dividingBy: batchSize)
+          batch -= handedOn
           switch date.column {
           case .posted: batches[batch][offset].draft.posting.posted = PostedDate(date: day)
           case .deadline:
@@ -154,7 +183,7 @@ struct CSVImportBuilder {
     }
     guard !failed.isEmpty else { return }
     for batch in batches.indices {
-      let start = batch * batchSize
+      let start = (batch + handedOn) * batchSize
       batches[batch] = batches[batch].enumerated()
         .filter { !failed.contains(start + $0.offset) }.map(\.element)
     }

@@ -114,11 +114,17 @@ public enum CSVPostingImporter {
   /// (see `CSVStreamReader.readUTF8(readingWith:_:)`), so that only the rows are held, never the
   /// file's text and its table besides. Nil when the file is not UTF-8 (read it as text in its
   /// encoding and import that). Throws `CSVError`, or what `readMore` throws.
+  ///
+  /// With `handOn`, the batches that are final before the file has ended (all of them, unless a
+  /// slashed date waits for its column's order) are handed to it in file order as they fill, so
+  /// that they can be merged while the rest is read, and the result holds only the batches after
+  /// them. A file found not to be UTF-8 may have had batches handed on before that was known.
   public static func importPostings(
     readingUTF8With readMore: (inout [UInt8]) throws -> Bool, source: String = "csv",
-    importedAt: Date
+    importedAt: Date, handingOn handOn: (([CSVImportedRow]) -> Void)? = nil
   ) throws -> CSVImportBatches? {
-    var builder = CSVImportBuilder(source: source, importedAt: importedAt, batchSize: 4096)
+    var builder = CSVImportBuilder(source: source, importedAt: importedAt, batchSize: 4096,
+                                   handingOn: handOn)
     guard try CSVStreamReader.readUTF8(readingWith: readMore, { builder.take($0) }) else {
       return nil
     }
@@ -144,7 +150,7 @@ struct RowReader {
   /// read exactly (its formula guard taken off); any other file's cells are trimmed, with line
   /// breaks inside them made `\n`.
   func cell(_ column: CSVColumn) -> String? {
-    guard let index = layout.columns[column] else { return nil }
+    guard let index = layout.index(of: column) else { return nil }
     let field = record.fields[index]
     if layout.isOwnExport { return field.isEmpty ? nil : CSVFormulaGuard.unguarded(field) }
     var value = field.trimmedOfWhitespaceAndNewlines

@@ -76,23 +76,33 @@ enum PostingSource {
   /// file's 200 MB of text besides; more than `limit` bytes stop it. A file that is not UTF-8
   /// is read whole (within the limit) and decoded as `BoundedInput.text(of:from:)` does. CSV
   /// errors are `CSVError` (the caller names the file).
-  static func importCSV(at path: String, importedAt: Date, limit: Int = ReadingLimits.csv.maximumBytes)
+  ///
+  /// With `handOn`, batches are handed on as they are final while the file is read (see
+  /// `CSVPostingImporter.importPostings(readingUTF8With:source:importedAt:handingOn:)`), and the
+  /// result holds the rest; `handOn(nil, 0)` says that those handed on so far are void (the
+  /// file turned out not to be UTF-8) and the result holds every row. With each batch comes an
+  /// estimate of the file's row count, from the share of its bytes read so far.
+  static func importCSV(at path: String, importedAt: Date, limit: Int = ReadingLimits.csv.maximumBytes,
+                        handingOn handOn: (([CSVImportedRow]?, _ expectedRows: Int) -> Void)? = nil)
     throws -> CSVImportBatches
   {
     do {
-      return try importCSVWithinLimit(at: path, importedAt: importedAt, limit: limit)
+      return try importCSVWithinLimit(at: path, importedAt: importedAt, limit: limit,
+                                      handingOn: handOn)
     } catch let error as InputError {
       throw CommandFailure.user(error.description)
     }
   }
 
-  private static func importCSVWithinLimit(at path: String, importedAt: Date, limit: Int) throws
-    -> CSVImportBatches
-  {
+  private static func importCSVWithinLimit(
+    at path: String, importedAt: Date, limit: Int,
+    handingOn handOn: (([CSVImportedRow]?, _ expectedRows: Int) -> Void)?
+  ) throws -> CSVImportBatches {
     let source = (path as NSString).lastPathComponent
     let descriptor = try BoundedInput.openRegularFile(atPath: path, limit: limit)
     defer { close(descriptor) }
     var total = 0
+    var rowsHandedOn = 0
     var chunk: [UInt8] = []
     let imported = try CSVPostingImporter.importPostings(
       readingUTF8With: { buffer in
@@ -111,13 +121,30 @@ enum PostingSource {
         if total > limit { throw InputError.tooLarge(source: path, limit: limit) }
         if count == 0 && total == 0 { throw InputError.empty(source: path) }
         return count > 0
-      }, source: source, importedAt: importedAt)
+      }, source: source, importedAt: importedAt, handingOn: handOn.map { handOn in
+        { batch in
+          rowsHandedOn += batch.count
+          handOn(batch, expectedRows(handedOn: rowsHandedOn, bytesRead: total, of: descriptor))
+        }
+      })
     if let imported { return imported }
+    handOn?(nil, 0)
     let data = try BoundedInput.readFile(atPath: path, limit: limit)
     let result = try CSVPostingImporter.importPostings(
       from: BoundedInput.text(of: data, from: path), source: source, importedAt: importedAt)
     return CSVImportBatches(batches: [result.rows], errors: result.errors,
                             ignoredColumns: result.ignoredColumns)
+  }
+
+  /// The rows a file will hold, from those of its first `bytesRead` bytes: half as many again,
+  /// because the bytes read run up to a piece ahead of the rows. Room made for these up front
+  /// spares the merge's tables a rehash of every key each time they grow.
+  private static func expectedRows(handedOn rows: Int, bytesRead: Int, of descriptor: Int32)
+    -> Int
+  {
+    var info = stat()
+    guard bytesRead > 0, fstat(descriptor, &info) == 0 else { return rows }
+    return Int(Double(rows) * 1.5 * Double(info.st_size) / Double(bytesRead))
   }
 
   /// `count` zero bytes, set with `memset`: fast in debug builds too, where filling an array

@@ -104,6 +104,23 @@ struct CLIImportExportTests {
     #expect(applications.map { $0["stage"] as? String } == ["applied"])
   }
 
+  /// The rows read before the file turns out not to be UTF-8 (past the first few MB) may have
+  /// been merged already: they count for nothing, and the file is imported once, decoded whole.
+  @Test func aCSVNotInUTF8PastItsFirstPiecesIsImportedOnceDecodedWhole() throws {
+    let csv = workspace.directory + "/jobs.csv"
+    let description = String(repeating: "Plain words. ", count: 50)
+    var bytes = Array("Company,Title,Description\n".utf8)
+    for row in 0..<9000 { bytes += Array("Firm \(row),Engineer,\(description)\n".utf8) }
+    bytes += Array("Caf".utf8) + [0xE9] + Array(",Barista,Coffee\n".utf8)  // Windows-1252 é
+    try Data(bytes).write(to: URL(fileURLWithPath: csv))
+    let result = try workspace.jobdeck(["import", csv])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("Imported 9001 rows"), "\(result.standardOutput)")
+    let postings = try workspace.jsonArray(["list", "--json"])
+    #expect(postings.count == 9001)
+    #expect(postings.contains { $0["company"] as? String == "Café" })
+  }
+
   @Test func theCSVExportReadsBackAsTheSamePostings() throws {
     try importAd()
     try workspace.jobdeck(["add", "posting", "--company", "DeepL", "--title", "Research Intern",

@@ -12,6 +12,12 @@ struct CSVImporterTests {
     try CSVPostingImporter.importPostings(from: text, importedAt: importedAt)
   }
 
+  /// A cell is found by its column's position in `allCases`: a column out of place would read
+  /// another column's cells.
+  @Test func eachColumnsPositionIsItsPlaceAmongAllColumns() {
+    #expect(CSVColumn.allCases.map(\.position) == Array(CSVColumn.allCases.indices))
+  }
+
   @Test func headerSynonymsMapCaseInsensitivelyAndTrimmed() throws {
     let text = """
       " Employer ",Job Title,City,Job Link,Date Posted,Closing Date,Status,Date Applied,Compensation,Employment Type,Remote,TAGS

@@ -49,17 +49,21 @@ struct CSVStreamReaderTests {
 
   // MARK: - Importer
 
-  func imported(_ text: String, _ generator: inout SeededGenerator) -> Result<CSVImportResult, CSVError> {
+  /// With `handingOn`, the batches handed on while reading come before the result's.
+  func imported(_ text: String, _ generator: inout SeededGenerator, handingOn: Bool = false)
+    -> Result<CSVImportResult, CSVError>
+  {
+    var handedOn: [CSVImportedRow] = []
     do {
       guard let batches = try CSVPostingImporter.importPostings(
         readingUTF8With: CSVReadingPropertyTests.pieces(of: Array(text.utf8), &generator),
         source: "s.csv",
-        importedAt: importedAt)
+        importedAt: importedAt, handingOn: handingOn ? { handedOn += $0 } : nil)
       else {
         Issue.record("read as not UTF-8")
         return .failure(.empty)
       }
-      return .success(CSVImportResult(rows: batches.batches.flatMap { $0 },
+      return .success(CSVImportResult(rows: handedOn + batches.batches.flatMap { $0 },
                                       errors: batches.errors,
                                       ignoredColumns: batches.ignoredColumns))
     } catch let error as CSVError {
@@ -83,7 +87,7 @@ struct CSVStreamReaderTests {
       let whole = importedWhole(text) { text throws(CSVError) in
         try CSVPostingImporter.importPostings(from: text, source: "s.csv", importedAt: importedAt)
       }
-      #expect(imported(text, &generator) == whole, "seed \(seed)")
+      #expect(imported(text, &generator, handingOn: seed % 2 == 1) == whole, "seed \(seed)")
     }
   }
 
@@ -114,6 +118,33 @@ struct CSVStreamReaderTests {
     } } == expected)
     let whole = try CSVPostingImporter.importPostings(from: text, importedAt: importedAt)
     #expect(whole.rows == rows)
+  }
+
+  /// Rows handed on while the file is still read (to be merged meanwhile), then the rest, are
+  /// the rows of the whole file, in its order, with the same errors: the batches before the
+  /// first slashed date go early; one that holds a row whose date waits for the end of the file,
+  /// and every one after it, wait, and rows whose dates fail then are left out.
+  @Test func batchesHandedOnEarlyAndTheRestMakeTheWholeFile() throws {
+    for (late, settles) in [(5000, true), (5000, false), (100, false), (9000, true)] {
+      var lines = ["Company,Title,Deadline"]
+      for row in 0..<9000 {
+        lines.append("C\(row),T,\(row >= late && row % 7 == 0 ? "04/03/2025" : "2025-01-01")")
+      }
+      if settles { lines.append("Late,T,13/02/2025") }
+      let text = lines.joined(separator: "\n")
+      var generator = SeededGenerator(seed: 3)
+      var handedOn: [[CSVImportedRow]] = []
+      let batches = try #require(try CSVPostingImporter.importPostings(
+        readingUTF8With: CSVReadingPropertyTests.pieces(of: Array(text.utf8), &generator),
+        importedAt: importedAt, handingOn: { handedOn.append($0) }))
+      #expect(handedOn.count == late / 4096, "late \(late)")
+      #expect(handedOn.allSatisfy { $0.count == 4096 })
+      let whole = try CSVPostingImporter.importPostings(from: text, importedAt: importedAt)
+      #expect(handedOn.flatMap { $0 } + batches.batches.flatMap { $0 } == whole.rows,
+              "late \(late), settles \(settles)")
+      #expect(batches.errors == whole.errors)
+      #expect(settles == whole.errors.isEmpty)
+    }
   }
 
   /// Deciding UTF-8 piece by piece agrees with Foundation's decoding of the whole file (which

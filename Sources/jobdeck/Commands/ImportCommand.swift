@@ -155,14 +155,92 @@ struct ImportCommand: ParsableCommand {
 
   private func importCSV(_ path: String) throws {
     let clock = storeOptions.clock
-    // The file is read a few MB at a time into rows (a 100,000-row export is 200 MB of text).
-    var result: CSVImportBatches
+    let limit = try limits(for: .csv).maximumBytes
+    guard !dryRun else {
+      // The file is read a few MB at a time into rows (a 100,000-row export is 200 MB of text).
+      let result = try Self.readCSV(path) {
+        try PostingSource.importCSV(at: path, importedAt: clock.now, limit: limit)
+      }
+      var remarks = RowRemarks()
+      for batch in result.batches { remarks.note(batch) }
+      try report(result, remarks: remarks, path: path)
+      say("Would import \(Plural.count(result.rowCount, "row")) from \(path).")
+      return
+    }
+    // Rows are merged while the rest of the file is read on another thread; the merged deck is
+    // saved only once the whole file was read and found good (or --skip-bad).
+    let feed = CSVBatchFeed(path: path, importedAt: clock.now, limit: limit)
+    var remarks = RowRemarks()
+    var rowCount = 0
+    var result: CSVImportBatches?
+    let tally: (added: Int, updated: Int)
     do {
-      result = try PostingSource.importCSV(at: path, importedAt: clock.now,
-                                           limit: try limits(for: .csv).maximumBytes)
+      tally = try storeOptions.session.update { deck -> (added: Int, updated: Int) in
+        let now = clock.now
+        let original = deck
+        var outcomes: [MergeOutcome] = []
+        repeat {
+          deck = original
+          remarks = RowRemarks()
+          rowCount = 0
+          outcomes = deck.importCSVRows(
+            expecting: feed.expectedRows(), at: now, timeZone: clock.timeZone
+          ) {
+            let batch = feed.nextBatch()
+            if let batch {
+              remarks.note(batch)
+              rowCount += batch.count
+            }
+            return batch
+          }
+        } while feed.takeVoid()
+        let read = try CSVReadFailure.wrapping { try Self.readCSV(path) { try feed.result() } }
+        result = read
+        try CSVReadFailure.wrapping { try report(read, remarks: remarks, path: path) }
+        var added = 0
+        var updated = 0
+        for outcome in outcomes {
+          switch outcome {
+          case .added: added += 1
+          case .updated: updated += 1
+          case .unchanged: break
+          }
+        }
+        deck.refreshDerivedDeadlines()
+        return (added, updated)
+      }
+    } catch let failure as CSVReadFailure {
+      throw failure.error
+    } catch {
+      // The file's problems come first, as when it was read before the store was opened.
+      if result == nil {
+        repeat {
+          remarks = RowRemarks()
+          while let batch = feed.nextBatch() { remarks.note(batch) }
+        } while feed.takeVoid()
+        try report(try Self.readCSV(path) { try feed.result() }, remarks: remarks, path: path)
+      }
+      throw error
+    }
+    let errors = result?.errors ?? []
+    say("Imported \(Plural.count(rowCount, "row")) from \(path): \(tally.added) new, \(tally.updated) updated, "
+      + "\(rowCount - tally.added - tally.updated) unchanged"
+      + (errors.isEmpty ? "." : "; skipped \(Plural.count(errors.count, "bad row"))."))
+  }
+
+  /// `read()`, with a CSV error said as the user sees it.
+  private static func readCSV(_ path: String, _ read: () throws -> CSVImportBatches) throws
+    -> CSVImportBatches
+  {
+    do {
+      return try read()
     } catch let error as CSVError {
       throw CommandFailure.user("\(path): \(error)")
     }
+  }
+
+  /// Prints the bad rows and stops (unless --skip-bad), then the ignored columns and the remarks.
+  private func report(_ result: CSVImportBatches, remarks: RowRemarks, path: String) throws {
     for error in result.errors {
       printError("\(path): \(error)")
     }
@@ -178,57 +256,47 @@ struct ImportCommand: ParsableCommand {
         + (result.ignoredColumns.count > 20
           ? ", … and \(result.ignoredColumns.count - 20) more" : ""))
     }
-    reportRemarks(in: result.batches, path: path)
-    let rowCount = result.rowCount
-    if dryRun {
-      say("Would import \(Plural.count(rowCount, "row")) from \(path).")
-      return
-    }
-    let now = clock.now
-    // The rows go once merged: the deck shares their text, and the save needs only the deck.
-    var batches = result.batches
-    result.batches = []
-    let tally = try storeOptions.session.update { deck -> (added: Int, updated: Int) in
-      var added = 0
-      var updated = 0
-      for outcome in deck.importCSVRows(batches: &batches, at: now, timeZone: clock.timeZone) {
-        switch outcome {
-        case .added: added += 1
-        case .updated: updated += 1
-        case .unchanged: break
-        }
-      }
-      deck.refreshDerivedDeadlines()
-      return (added, updated)
-    }
-    say("Imported \(Plural.count(rowCount, "row")) from \(path): \(tally.added) new, \(tally.updated) updated, "
-      + "\(rowCount - tally.added - tally.updated) unchanged"
-      + (result.errors.isEmpty ? "." : "; skipped \(Plural.count(result.errors.count, "bad row"))."))
+    for line in remarks.lines { printError("\(path): \(line)") }
   }
 }
 
-extension ImportCommand {
-  /// The most row remarks printed; a spreadsheet with the same problem in every row would
-  /// otherwise print a line per row.
-  static let remarkLimit = 50
+/// What the import left out of rows it did import (a URL it dropped, a type it does not know),
+/// by row, gathered as the rows pass: the first `limit` said, the rest counted.
+struct RowRemarks {
+  /// A spreadsheet with the same problem in every row would otherwise print a line per row.
+  static let limit = 50
 
-  /// What the import left out of rows it did import (a URL it dropped, a type it does not know),
-  /// on standard error, by row.
-  private func reportRemarks(in batches: [[CSVImportedRow]], path: String) {
-    var printed = 0
-    var more = 0
-    for batch in batches {
-      for row in batch {
-        for remark in row.draft.remarks {
-          guard printed < Self.remarkLimit else {
-            more += 1
-            continue
-          }
-          printError("\(path): row \(row.row): \(remark)")
-          printed += 1
+  private(set) var said: [String] = []
+  private var more = 0
+
+  mutating func note(_ rows: [CSVImportedRow]) {
+    for row in rows {
+      for remark in row.draft.remarks {
+        guard said.count < Self.limit else {
+          more += 1
+          continue
         }
+        said.append("row \(row.row): \(remark)")
       }
     }
-    if more > 0 { printError("\(path): … and \(Plural.count(more, "more remark")) like these") }
+  }
+
+  /// The lines to print, after the file's name.
+  var lines: [String] {
+    said + (more > 0 ? ["… and \(Plural.count(more, "more remark")) like these"] : [])
+  }
+}
+
+/// A problem of the CSV file met while the store is being updated: said already, and thrown on
+/// as it is once the update has given up.
+private struct CSVReadFailure: Error {
+  let error: any Error
+
+  static func wrapping<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch {
+      throw CSVReadFailure(error: error)
+    }
   }
 }

@@ -1,0 +1,102 @@
+import Foundation
+import JobDeckImport
+
+/// A CSV file read on a thread of its own, its rows handed over in batches as they are final,
+/// so that one core merges what the other has read: reading and merging a 100,000-row file are
+/// each about a third of an import.
+///
+/// The batches arrive in file order. The reading's result (its bad rows, ignored columns, or the
+/// error that stopped it) is there once `nextBatch()` has returned nil for the end.
+final class CSVBatchFeed: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var queue: [[CSVImportedRow]] = []
+  private var queueStart = 0
+  private var voidPending = false
+  /// How many rows the file is expected to hold, once a batch came (0 before).
+  private var expectedRowCount = 0
+  private var outcome: Result<CSVImportBatches, any Error>?
+
+  /// Starts reading `path` (see `PostingSource.importCSV(at:importedAt:limit:handingOn:)`).
+  init(path: String, importedAt: Date, limit: Int) {
+    let thread = Thread { [self] in
+      let outcome = Result {
+        var result = try PostingSource.importCSV(at: path, importedAt: importedAt, limit: limit) {
+          batch, expectedRows in
+          if let batch { self.send([batch], expectedRows: expectedRows) } else { self.voidSent() }
+        }
+        send(result.batches, expectedRows: 0)
+        result.batches = []
+        return result
+      }
+      condition.lock()
+      self.outcome = outcome
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.start()
+  }
+
+  /// The next batch in file order; nil once the reading has ended, or once when the batches
+  /// handed over so far turned out void (the file is not UTF-8 and was read again whole): the
+  /// caller then starts over, and `takeVoid()` says which it was.
+  func nextBatch() -> [CSVImportedRow]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while queueStart == queue.count && outcome == nil && !voidPending { condition.wait() }
+    if voidPending { return nil }
+    guard queueStart < queue.count else { return nil }
+    let batch = queue[queueStart]
+    queue[queueStart] = []
+    queueStart += 1
+    return batch
+  }
+
+  /// How many rows the file is expected to hold (to make room for), as soon as the first batch
+  /// is there; the rows of the batches handed over when the reading has ended.
+  func expectedRows() -> Int {
+    condition.lock()
+    defer { condition.unlock() }
+    while queueStart == queue.count && outcome == nil && !voidPending { condition.wait() }
+    return max(expectedRowCount, queue[queueStart...].reduce(0) { $0 + $1.count })
+  }
+
+  /// Whether `nextBatch()` last returned nil because the batches before were void.
+  func takeVoid() -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    defer { voidPending = false }
+    return voidPending
+  }
+
+  /// Waits for the reading to end, letting the batches go, and returns its result.
+  func result() throws -> CSVImportBatches {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let outcome {
+        queue = []
+        queueStart = 0
+        return try outcome.get()
+      }
+      condition.wait()
+    }
+  }
+
+  private func send(_ batches: [[CSVImportedRow]], expectedRows: Int) {
+    condition.lock()
+    queue += batches
+    expectedRowCount = max(expectedRowCount, expectedRows)
+    condition.signal()
+    condition.unlock()
+  }
+
+  private func voidSent() {
+    condition.lock()
+    queue = []
+    queueStart = 0
+    expectedRowCount = 0
+    voidPending = true
+    condition.signal()
+    condition.unlock()
+  }
+}
