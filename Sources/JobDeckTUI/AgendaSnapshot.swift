@@ -16,8 +16,9 @@ struct AgendaSpan: Equatable, Sendable {
     entries.withUnsafeBufferPointer { entries in
       // Fields read in place: a copy of an entry retains each of its strings.
       for position in entries.indices {
+        guard let time = entries[position].time else { continue }
         shorten(
-          toPassingOf: entries[position].kind, at: entries[position].time,
+          toPassingOf: entries[position].kind, at: time,
           in: entries[position].timeZone ?? timeZone,
           eventDuration: entries[position].event.duration,
           hasHappened: entries[position].flags.contains(.happened))
@@ -32,15 +33,17 @@ struct AgendaSpan: Equatable, Sendable {
     end = CivilDate(containing: now, in: timeZone).adding(days: 1).instant(in: timeZone)
   }
 
-  /// Ends the span no later than a deadline placed at `time` passes, when that is still ahead.
-  /// `zone` (the deadline's own) is read only for a timed deadline that may end the span.
+  /// Ends the span no later than a deadline placed at `time` passes, when that is still ahead;
+  /// `zone` is the deadline's own. The rest is read only for a timed deadline that may end the
+  /// span: of 100,000 deadlines, a handful.
   mutating func shorten(toPassingOf kind: DeadlineKind, at time: Date?,
-    in zone: @autoclosure () -> TimeZone, eventDuration: Period?, hasHappened: Bool)
+    in zone: @autoclosure () -> TimeZone, eventDuration: @autoclosure () -> Period?,
+    hasHappened: @autoclosure () -> Bool)
   {
     // A deadline passes at its time or, an event, later: one at or after `end` cannot end it.
-    guard let time, time < end, !hasHappened else { return }
+    guard let time, time < end, !hasHappened() else { return }
     let passes = AgendaPlacement.passingInstant(
-      of: kind, at: time, in: zone(), eventDuration: eventDuration)
+      of: kind, at: time, in: zone(), eventDuration: eventDuration())
     if passes > start { end = min(end, passes) }
   }
 
