@@ -53,12 +53,10 @@ public struct AgendaPlacement: Hashable, Sendable {
       let date = CivilDate(containing: instant, in: clock.timeZone)
       let daysLeft = today.days(until: date)
       if kind.isEvent {
-        // A timed event has passed once it is over: its start plus its duration, counted on
-        // the wall clock of its own zone (an interview in progress has not passed yet). Never
-        // before it starts, whatever a hand-edited duration says.
-        let end = EventDetails.end(
-          of: instant, lasting: eventDuration ?? DeadlineKind.defaultDuration, in: zone)
-        if clock.now >= max(instant, end) {
+        // A timed event has passed once it is over: an interview in progress has not.
+        if clock.now >= Self.passingInstant(
+          of: kind, at: instant, in: zone, eventDuration: eventDuration)
+        {
           guard Agenda.isStillAsked(daysLeft: daysLeft) else { return nil }
           self.init(date: date, time: instant, daysLeft: daysLeft, hasHappened: true)
         } else {
@@ -70,6 +68,19 @@ public struct AgendaPlacement: Hashable, Sendable {
           urgency: Urgency(daysLeft: daysLeft, instantHasPassed: clock.now >= instant))
       }
     }
+  }
+
+  /// When a deadline due at `instant` passes: an event once it is over (its start plus its
+  /// duration, on the wall clock of its own zone; never before it starts, whatever a
+  /// hand-edited duration says), anything else at the instant itself. Until then, and apart
+  /// from midnights, its placement stays the same: a view may keep it.
+  public static func passingInstant(of kind: DeadlineKind, at instant: Date, in zone: TimeZone,
+    eventDuration: Period?) -> Date
+  {
+    guard kind.isEvent else { return instant }
+    let end = EventDetails.end(
+      of: instant, lasting: eventDuration ?? DeadlineKind.defaultDuration, in: zone)
+    return max(instant, end)
   }
 }
 

@@ -33,6 +33,11 @@ public enum Action: Equatable, Sendable {
   case interrupted
   /// A click or a wheel turn, sent only when the user turned the mouse on.
   case mouse(MouseEvent)
+  /// The first screen is up, or no input came for a while: time for work a later key would
+  /// otherwise wait for (`Effect.prepareAgenda`).
+  case idle
+  /// The result of `Effect.prepareAgenda`.
+  case agendaPrepared(PreparedAgenda)
 
   // Cases added by the terminal layer (JobDeckTerminal) for results of its effects.
 

@@ -75,6 +75,10 @@ public struct App: TerminalProgram {
       return quit()
     case .mouse(let event):
       return handle(event)
+    case .idle:
+      return idle()
+    case .agendaPrepared(let prepared):
+      return agendaPrepared(prepared)
     case .openURLFailed(let url, let message):
       showError("could not open \(url): \(message)")
       return []

@@ -103,65 +103,95 @@ final class DeckFacts: @unchecked Sendable {
 
   // MARK: - The agenda and what depends on it
 
-  /// `Agenda.rows(of:)`: the agenda before the clock comes in, the same for every tick.
-  private(set) lazy var agendaRows = Agenda.rows(of: deck, index: index)
+  /// `Agenda.rows(of:)`: the agenda before the clock comes in, the same for every tick. Built
+  /// off the UI thread once the first screen is up (`AgendaPreparation`), or on first use.
+  private var preparedRows: [AgendaRow]?
 
-  private var agendaInputs: (now: Date, timeZone: TimeZone)?
-  /// The rows' entries at the last `now`, in row order: enough for the postings table, whose
-  /// first screen should not wait for a sort of every deadline.
-  private var unsortedAgenda: [AgendaEntry] = []
-  private var agendaOrder: [Int]?
-  private var agendaGroups: [AgendaModel.Group]?
-  private var agendaFlattened: [AgendaEntry]?
+  var agendaRows: [AgendaRow] {
+    if let preparedRows { return preparedRows }
+    let rows = Agenda.rows(of: deck, index: index)
+    preparedRows = rows
+    return rows
+  }
 
-  private func unsortedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
-    if let inputs = agendaInputs, inputs.now == now, inputs.timeZone == timeZone {
-      return unsortedAgenda
+  /// The agenda over the span holding the last `now` asked about.
+  private var agendaSnapshot: AgendaSnapshot?
+
+  /// The snapshot holding `now`, worked out again only once the clock leaves its span.
+  private func snapshot(now: Date, timeZone: TimeZone) -> AgendaSnapshot {
+    if let agendaSnapshot, agendaSnapshot.span.contains(now, in: timeZone) {
+      return agendaSnapshot
     }
-    unsortedAgenda = Agenda.entries(
-      of: agendaRows, clock: FixedWallClock(now: now, timeZone: timeZone))
-    agendaInputs = (now, timeZone)
-    agendaOrder = nil
-    agendaGroups = nil
-    agendaFlattened = nil
+    let snapshot = AgendaSnapshot(rows: agendaRows, now: now, timeZone: timeZone)
+    adopt(snapshot)
+    return snapshot
+  }
+
+  private func adopt(_ snapshot: AgendaSnapshot) {
+    agendaSnapshot = snapshot
     agendaFilter = nil
-    return unsortedAgenda
+    suggestionCache = nil
+  }
+
+  /// The rows' entries at `now`, in row order: enough for the postings table, whose first
+  /// screen should not wait for a sort of every deadline.
+  private func unsortedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    snapshot(now: now, timeZone: timeZone).entries
   }
 
   func agendaCount(now: Date, timeZone: TimeZone) -> Int {
     unsortedAgenda(now: now, timeZone: timeZone).count
   }
 
-  /// Positions of the entries at `now` in the agenda's order (`Agenda.order`).
-  private func agendaOrder(now: Date, timeZone: TimeZone) -> [Int] {
-    let entries = unsortedAgenda(now: now, timeZone: timeZone)
-    if let agendaOrder { return agendaOrder }
-    let order = Agenda.order(of: entries)
-    agendaOrder = order
-    return order
-  }
-
   /// The agenda's entries at `now`, sorted (`Agenda.sorted`).
   func agenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
-    let entries = unsortedAgenda(now: now, timeZone: timeZone)
-    return agendaOrder(now: now, timeZone: timeZone).map { entries[$0] }
+    var snapshot = snapshot(now: now, timeZone: timeZone)
+    let order = snapshot.sortedOrder()
+    agendaSnapshot = snapshot
+    return order.map { snapshot.entries[$0] }
   }
 
   /// The agenda's display groups at `now` (`Agenda.groups`), over the entries in row order.
   func groups(now: Date, timeZone: TimeZone) -> [AgendaModel.Group] {
-    let entries = unsortedAgenda(now: now, timeZone: timeZone)
-    if let agendaGroups { return agendaGroups }
-    let order = agendaOrder(now: now, timeZone: timeZone)
-    let groups = Agenda.sections(of: entries, in: order).map {
-      AgendaModel.Group(
-        section: $0.section, entries: AgendaModel.Entries(all: entries, positions: $0.positions))
-    }
-    agendaGroups = groups
+    var snapshot = snapshot(now: now, timeZone: timeZone)
+    let groups = snapshot.sections()
+    agendaSnapshot = snapshot
     return groups
   }
 
-  private var agendaFilter: (needle: String, now: Date, timeZone: TimeZone,
-    groups: [AgendaModel.Group])?
+  /// Every entry in the order of the groups on screen.
+  func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
+    var snapshot = snapshot(now: now, timeZone: timeZone)
+    let flattened = snapshot.flattenedEntries()
+    agendaSnapshot = snapshot
+    return flattened
+  }
+
+  /// Whether the agenda at `now` is ready to show without work: what `AgendaPreparation` is
+  /// for.
+  func hasAgenda(at now: Date, timeZone: TimeZone) -> Bool {
+    agendaSnapshot?.groups != nil && agendaSnapshot?.span.contains(now, in: timeZone) == true
+  }
+
+  /// An `AgendaPreparation` of this deck is under way: one at a time.
+  var isPreparingAgenda = false
+
+  /// The rows already built, for a preparation to start from.
+  var builtAgendaRows: [AgendaRow]? { preparedRows }
+
+  /// Keeps what a preparation worked out, when it is of this deck and `now` is in its span;
+  /// what is already here stays (the agenda key may have built it meanwhile).
+  func adopt(_ prepared: PreparedAgenda, now: Date, timeZone: TimeZone) {
+    isPreparingAgenda = false
+    guard prepared.deck == deck else { return }
+    if preparedRows == nil { preparedRows = prepared.rows }
+    if !hasAgenda(at: now, timeZone: timeZone), prepared.snapshot.span.contains(now, in: timeZone) {
+      adopt(prepared.snapshot)
+    }
+  }
+
+  /// The last filter's result; cleared with the snapshot it narrowed.
+  private var agendaFilter: (needle: String, groups: [AgendaModel.Group])?
 
   /// `groups` narrowed to the entries whose kind, company or title holds `needle`
   /// (lowercased); the last result is kept, as every key and every frame asks again.
@@ -169,7 +199,8 @@ final class DeckFacts: @unchecked Sendable {
     timeZone: TimeZone) -> [AgendaModel.Group]
   {
     var source = groups
-    if let cached = agendaFilter, cached.now == now, cached.timeZone == timeZone {
+    _ = snapshot(now: now, timeZone: timeZone)
+    if let cached = agendaFilter {
       if cached.needle == needle { return cached.groups }
       // Typing one more letter narrows the last result instead of scanning the whole agenda.
       if needle.hasPrefix(cached.needle) { source = cached.groups }
@@ -184,35 +215,24 @@ final class DeckFacts: @unchecked Sendable {
       }
       return narrowed.entries.isEmpty ? nil : narrowed
     }
-    agendaFilter = (needle, now, timeZone, filtered)
+    agendaFilter = (needle, filtered)
     return filtered
   }
 
-  private var suggestionCache: (now: Date, timeZone: TimeZone, days: SuggestionDays,
-    suggestions: [Suggestion])?
+  /// The last suggestions; cleared with the snapshot they were worked out from.
+  private var suggestionCache: (days: SuggestionDays, suggestions: [Suggestion])?
 
   /// `Deck.suggestions` at `now`, from the agenda already worked out.
   func suggestions(now: Date, timeZone: TimeZone, days: SuggestionDays) -> [Suggestion] {
     let entries = unsortedAgenda(now: now, timeZone: timeZone)
-    if let cached = suggestionCache, cached.now == now, cached.timeZone == timeZone,
-      cached.days == days
-    {
+    if let cached = suggestionCache, cached.days == days {
       return cached.suggestions
     }
     let suggestions = deck.suggestions(
       clock: FixedWallClock(now: now, timeZone: timeZone), rules: days.rules(for: deck),
       visibleEntries: entries, index: index)
-    suggestionCache = (now, timeZone, days, suggestions)
+    suggestionCache = (days, suggestions)
     return suggestions
-  }
-
-  /// Every entry in the order of the groups on screen.
-  func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
-    let groups = groups(now: now, timeZone: timeZone)
-    if let agendaFlattened { return agendaFlattened }
-    let flattened = groups.flatMap(\.entries)
-    agendaFlattened = flattened
-    return flattened
   }
 
   /// A posting's nearest dated deadline: its position in the deck and where it falls.
@@ -221,16 +241,16 @@ final class DeckFacts: @unchecked Sendable {
     var placement: AgendaPlacement
   }
 
-  private var nearestInputs: (now: Date, timeZone: TimeZone)?
+  /// The span over which `nearestCache` holds (see `AgendaSpan`).
+  private var nearestSpan: AgendaSpan?
   private var nearestCache: [Nearest?] = []
 
   /// Each posting's nearest dated deadline on the agenda (its own or its applications'), by
   /// posting position: the first in the agenda's order. One pass over the deadlines that makes
   /// no agenda entries: the table shows the entries of the rows on screen only.
   private func nearestByPosting(now: Date, timeZone: TimeZone) -> [Nearest?] {
-    if let inputs = nearestInputs, inputs.now == now, inputs.timeZone == timeZone {
-      return nearestCache
-    }
+    if let nearestSpan, nearestSpan.contains(now, in: timeZone) { return nearestCache }
+    var span = AgendaSpan(now: now, timeZone: timeZone)
     let clock = FixedWallClock(now: now, timeZone: timeZone)
     let today = clock.today
     let index = self.index
@@ -245,6 +265,10 @@ final class DeckFacts: @unchecked Sendable {
               of: deadlines[position], index: index, today: today, clock: clock),
             placement.date != nil
           else { continue }
+          span.shorten(
+            toPassingOf: deadlines[position].kind, at: placement.time,
+            in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
+            eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
           let postingID: String?
           switch deadlines[position].owner {
           case .posting(let id): postingID = id
@@ -272,7 +296,7 @@ final class DeckFacts: @unchecked Sendable {
         }
       }
     }
-    nearestInputs = (now, timeZone)
+    nearestSpan = span
     nearestCache = nearest
     return nearest
   }

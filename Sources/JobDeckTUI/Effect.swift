@@ -21,6 +21,9 @@ public enum Effect: Equatable, Sendable {
   /// Sync the store with its git remote as `jobdeck sync` does (after the saves before it);
   /// the result comes back as `Action.syncFinished` or `Action.syncFailed`.
   case sync
+  /// Run `AgendaPreparation.prepare()` on a thread of its own and deliver the action it
+  /// returns; the UI stays responsive meanwhile.
+  case prepareAgenda(AgendaPreparation)
   /// Leave the UI after saving whatever is pending.
   case quit
 }

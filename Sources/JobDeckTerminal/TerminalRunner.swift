@@ -68,6 +68,7 @@ struct RunLoop<Program: TerminalProgram> {
 
   mutating func run() {
     draw()
+    dispatch(.idle)
     while !isFinished {
       if SignalTrap.takeInterrupt() != nil {
         // A second signal while the program is still busy with the first means the user wants
@@ -81,6 +82,13 @@ struct RunLoop<Program: TerminalProgram> {
         suspend()
       }
       let input = terminal.readInput()
+      // What arrived while waiting goes first: a key may need what a background job prepared.
+      takeMail()
+      if input.status != KeyDecoder.textStatus, input.status != KeyDecoder.keyCodeStatus,
+        !pasteDecoder.isHoldingKeys
+      {
+        dispatch(.idle)
+      }
       deliver(pasteDecoder.feed(status: input.status, value: input.value))
       // An Esc may be the start of a paste marker: the rest follows at once if it is one.
       while pasteDecoder.isHoldingKeys, !isFinished {
@@ -91,11 +99,15 @@ struct RunLoop<Program: TerminalProgram> {
           deliver(pasteDecoder.flush())
         }
       }
-      for action in mailbox.takeAll() where !isFinished {
-        dispatch(action)
-      }
+      takeMail()
       tickIfDue()
       if !isFinished { draw() }
+    }
+  }
+
+  private mutating func takeMail() {
+    for action in mailbox.takeAll() where !isFinished {
+      dispatch(action)
     }
   }
 
@@ -177,6 +189,10 @@ struct RunLoop<Program: TerminalProgram> {
       Thread.detachNewThread {
         mailbox.post(.clipboardRead(Clipboard.read(environment: environment, limit: limit)))
       }
+      return nil
+    case .prepareAgenda(let preparation):
+      let mailbox = self.mailbox
+      Thread.detachNewThread { mailbox.post(preparation.prepare()) }
       return nil
     case .quit:
       isFinished = true

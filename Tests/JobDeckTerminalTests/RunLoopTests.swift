@@ -288,6 +288,7 @@ extension HeadlessCursesTests {
     try TerminalRunner.run(&program, services: services(log), device: device.device)
     let keysAndPastes = program.received.filter {
       if case .tick = $0 { return false }
+      if case .idle = $0 { return false }
       if case .key(.resize) = $0 { return false }
       return true
     }

@@ -1,0 +1,91 @@
+import Foundation
+import JobDeckCore
+import Testing
+
+@testable import JobDeckTUI
+
+/// The agenda is worked out while the UI is idle, so the agenda key does not wait for it; and
+/// it is kept while the clock ticks, until what it shows can change.
+@Suite("Agenda prepared while idle")
+struct AgendaPreparationTests {
+  /// What `3` shows on a fresh app that prepared nothing.
+  func agendaScreen(_ deck: Deck = Fixtures.deck) -> String {
+    var app = Fixtures.app(deck)
+    app.press(.character("3"))
+    return app.screenText(rows: 30, columns: 100)
+  }
+
+  func preparation(_ effects: [Effect]) -> AgendaPreparation? {
+    guard effects.count == 1, case .prepareAgenda(let preparation) = effects[0] else { return nil }
+    return preparation
+  }
+
+  /// A Bool, not the app: a failed expectation prints what it was given.
+  func isReady(_ app: App, at now: Date? = nil) -> Bool {
+    app.state.facts { $0.hasAgenda(at: now ?? app.state.now, timeZone: app.state.timeZone) }
+  }
+
+  @Test func theFirstIdleAsksOnceAndTheResultMakesTheAgendaKeyReady() throws {
+    var app = Fixtures.app()
+    _ = app.screenText()
+    #expect(!isReady(app))
+    let asked = try #require(preparation(app.update(.idle)))
+    #expect(app.update(.idle).isEmpty, "one preparation at a time")
+    #expect(app.update(asked.prepare()).isEmpty)
+    #expect(isReady(app))
+    #expect(app.update(.idle).isEmpty, "nothing left to prepare")
+    app.press(.character("3"))
+    #expect(app.screenText(rows: 30, columns: 100) == agendaScreen())
+  }
+
+  @Test func theAgendaKeyBeforeTheResultArrivesShowsTheAgendaAndTheLateResultChangesNothing()
+    throws
+  {
+    var app = Fixtures.app()
+    let asked = try #require(preparation(app.update(.idle)))
+    app.press(.character("3"))
+    let shown = app.screenText(rows: 30, columns: 100)
+    #expect(shown == agendaScreen())
+    _ = app.update(asked.prepare())
+    #expect(app.screenText(rows: 30, columns: 100) == shown)
+  }
+
+  @Test func aResultForTheDeckBeforeAnEditIsNotShown() throws {
+    var app = Fixtures.app()
+    let asked = try #require(preparation(app.update(.idle)))
+    app.press(.character("3"), .character("x"))
+    #expect(app.state.deck.deadline(withID: "cafe-labs-data/apply-by")?.status == .done)
+    _ = app.update(asked.prepare())
+    let shown = AgendaModel(state: app.state).flattened().map(\.id)
+    #expect(!shown.contains("cafe-labs-data/apply-by"))
+    #expect(shown.first == "mercari-engineer/interview")
+    // The edited deck's agenda is prepared in turn.
+    #expect(preparation(app.update(.idle)) != nil || isReady(app))
+  }
+
+  @Test func aClockTickingWithinTheDayKeepsTheAgenda() {
+    var app = Fixtures.app()
+    app.press(.character("3"))
+    _ = app.screenText()
+    let noon = app.state.now
+    #expect(isReady(app, at: noon.addingTimeInterval(30)))
+    #expect(isReady(app, at: noon.addingTimeInterval(5 * 3600)))
+    _ = app.update(.tick(noon.addingTimeInterval(5 * 3600)))
+    #expect(isReady(app))
+  }
+
+  @Test func aTimedDeadlinePassingOrMidnightEndsTheKeptAgenda() {
+    var app = Fixtures.app()
+    app.press(.character("3"))
+    _ = app.screenText()
+    // The interview at 18:00 lasts an hour by default: it has passed at 19:00.
+    let over = Fixtures.today.instant(hour: 19, in: Fixtures.zone)
+    #expect(isReady(app, at: over.addingTimeInterval(-1)))
+    #expect(!isReady(app, at: over))
+    _ = app.update(.tick(over))
+    #expect(app.screenText(rows: 30, columns: 100).contains("Passed: what happened?"))
+    let midnight = Fixtures.today.adding(days: 1).instant(in: Fixtures.zone)
+    #expect(isReady(app, at: midnight.addingTimeInterval(-1)))
+    #expect(!isReady(app, at: midnight))
+  }
+}
