@@ -68,38 +68,11 @@ public struct StoreDecoder: Sendable {
   static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDescriptions: Bool = true)
     throws(StoreError) -> Deck?
   {
-    var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(chunkSize, 4096),
-      alignment: 16)
-    defer { buffer.deallocate() }
     var layout = StoreLayout(keepingDescriptions: keepingDescriptions)
-    var filled = 0
-    while true {
-      if filled == buffer.count {
-        // One line longer than the buffer: grow it.
-        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2,
-          alignment: 16)
-        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-        buffer.deallocate()
-        buffer = larger
-      }
-      let count = try file.fill(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-      filled += count
-      guard let base = buffer.baseAddress else { return nil }
-      // Bytes carried over from the last chunk hold no newline: look only at the new ones.
-      var complete = filled
-      while complete > filled - count, buffer[complete - 1] != 0x0A { complete -= 1 }
-      if complete == filled - count { complete = 0 }
-      if complete > 0 {
-        guard layout.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<complete])) else {
-          return nil
-        }
-        memmove(base, base + complete, filled - complete)
-        filled -= complete
-      }
-      if count == 0 { break }
+    let complete = try LineChunkReader(file, chunkSize: chunkSize).forEachChunk {
+      layout.consume($0)
     }
-    guard filled == 0 else { return nil }
-    return layout.finish()
+    return complete ? layout.finish() : nil
   }
 
   /// The whole file as one JSON document: any layout, any version this build can read.

@@ -118,6 +118,19 @@ struct StoreCodecTests {
     #expect(decoded.document.readOnlyReason == nil)
   }
 
+  @Test func aStoreWithoutItsLastLineBreakReadInSmallChunksStillLoads() throws {
+    let deck = Self.richDeck(seed: 3, records: 30)
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    var data = try StoreEncoder().encode(deck)
+    #expect(data.last == 0x0A)
+    data.removeLast()
+    try data.write(to: URL(fileURLWithPath: path))
+    let decoded = try #require(try StoreDecoder().decodeFile(at: path, path: path,
+      chunkSize: 4096))
+    #expect(decoded.document.deck == deck)
+  }
+
   @Test func aLargeDeckIsWrittenAndReadOnTwoWorkersInOrder() throws {
     var generator = DeckGenerator(seed: 7)
     var deck = Deck()
