@@ -94,6 +94,14 @@ public struct LongText: Sendable {
     return block.mayHold(needle, text: Int(index), start: start, count: count)
   }
 
+  /// Makes the text's `BytePairs` summary now, when it is kept and not made yet, so that the
+  /// first search of every description need not make them all (`mayHold`).
+  public func prepareForSearch() {
+    guard case .json(let block, let start, let count, let index, _) = storage, index >= 0
+    else { return }
+    block.summary(ofText: Int(index), start: start, count: count)
+  }
+
   /// Whether `body` (a JSON string's bytes between its quotes, known to be valid) is exactly
   /// what a writer that escapes only `"`, `\` and control characters would write: `\"`, `\\`,
   /// `\b \t \n \f \r`, and `\u00xx` in lower case for the other control characters.

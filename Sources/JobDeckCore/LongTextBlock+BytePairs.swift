@@ -45,26 +45,33 @@ extension LongTextBlock {
   /// Whether text `index` (`count` bytes from `start`) may hold `needle`, making its summary
   /// when no search has yet.
   func mayHold(_ needle: BytePairs.Needle, text index: Int, start: Int, count: Int) -> Bool {
-    guard let table = summaryTable() else { return true }
+    guard let words = summary(ofText: index, start: start, count: count) else { return true }
+    return needle.isAllowed { words[$0].load(ordering: .relaxed) }
+  }
+
+  /// Text `index`'s summary (`BytePairs.wordCount` words), made now when no search or
+  /// preparation has made it yet; nil when there is no table for it.
+  @discardableResult
+  func summary(ofText index: Int, start: Int, count: Int)
+    -> UnsafeMutablePointer<Atomic<UInt64>>?
+  {
+    guard let table = summaryTable() else { return nil }
     let textCount = table.load(as: Int.self)
-    guard index < textCount else { return true }
+    guard index < textCount else { return nil }
     let states = (table + Self.headerSize).assumingMemoryBound(to: Atomic<UInt8>.self)
     let words = (table + Self.wordsOffset(textCount: textCount))
       .assumingMemoryBound(to: Atomic<UInt64>.self) + index * BytePairs.wordCount
-    if states[index].load(ordering: .acquiring) != 0 {
-      return needle.isAllowed { words[$0].load(ordering: .relaxed) }
-    }
-    return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: BytePairs.wordCount) {
-      summary in
-      guard let summaryWords = summary.baseAddress else { return true }
+    guard states[index].load(ordering: .acquiring) == 0 else { return words }
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: BytePairs.wordCount) { summary in
+      guard let summaryWords = summary.baseAddress else { return }
       summary.initialize(repeating: 0)
       withBytes(start, count) { BytePairs.summarize($0, into: summaryWords) }
       for word in 0..<BytePairs.wordCount {
         words[word].store(summaryWords[word], ordering: .relaxed)
       }
       states[index].store(1, ordering: .releasing)
-      return needle.isAllowed { summaryWords[$0] }
     }
+    return words
   }
 
   /// The table, allocated by whichever search asks first; nil when it cannot be (then every
