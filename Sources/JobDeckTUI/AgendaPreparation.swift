@@ -16,16 +16,11 @@ public struct AgendaPreparation: Equatable, Sendable {
   let now: Date
   let timeZone: TimeZone
 
-  /// The work itself, pure: call it off the UI thread. While it is off the UI thread it also
-  /// makes the descriptions' search summaries (`LongText.prepareForSearch`), which the first
-  /// full-text search of a session would otherwise make while the user types.
+  /// The work itself, pure: call it off the UI thread.
   public func prepare() -> Action {
     let rows = self.rows ?? Agenda.rows(of: deck, index: index)
     var snapshot = AgendaSnapshot(rows: rows, now: now, timeZone: timeZone)
     _ = snapshot.sections()
-    if self.rows == nil {
-      for posting in deck.postings { posting.descriptionText?.prepareForSearch() }
-    }
     return .agendaPrepared(PreparedAgenda(deck: deck, rows: rows, snapshot: snapshot))
   }
 

@@ -97,17 +97,7 @@ struct BytePairSummaryTests {
     let deck = Self.deck(descriptions: descriptions)
     var app = App(deck: deck, storePath: "/tmp/store.json", clock: Self.clock,
       readOnlyReason: nil)
-    // On half the seeds the UI was idle first and made every summary ahead of the searches, as
-    // after the first screen; on the others the first searches make them and later ones read
-    // them.
-    if seed % 2 == 1 {
-      let effects = app.update(.idle)
-      guard effects.count == 1, case .prepareAgenda(let preparation) = effects[0] else {
-        Issue.record("the idle UI prepared nothing: \(effects)")
-        return
-      }
-      _ = app.update(preparation.prepare())
-    }
+    // The first searches make the summaries; the later ones read them.
     for _ in 0..<60 {
       let needle = Self.needle(descriptions, &random)
       app.state.filter = needle
