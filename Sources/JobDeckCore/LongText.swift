@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Long text (a posting's description) that may still be held as the body of the JSON string it
 /// was read from, and becomes a `String` only when something reads it.
@@ -12,9 +11,8 @@ import Synchronization
 public struct LongText: Sendable {
   enum Storage: Sendable {
     case text(String)
-    /// A string body (between the quotes) in canonical form, already validated; `index` is
-    /// which of the block's texts it is (-1 for a range the block did not append as one).
-    case json(block: LongTextBlock, start: Int, count: Int, index: Int32, hasEscapes: Bool)
+    /// A string body (between the quotes) in canonical form, already validated.
+    case json(block: LongTextBlock, start: Int, count: Int, hasEscapes: Bool)
   }
 
   let storage: Storage
@@ -27,15 +25,14 @@ public struct LongText: Sendable {
   /// that the bytes are valid UTF-8, hold only valid escapes, and are in canonical form.
   public init(validatedJSONBodyIn block: LongTextBlock, start: Int, count: Int,
               hasEscapes: Bool) {
-    storage = .json(block: block, start: start, count: count,
-      index: block.textIndex(start: start, count: count) ?? -1, hasEscapes: hasEscapes)
+    storage = .json(block: block, start: start, count: count, hasEscapes: hasEscapes)
   }
 
   /// The text itself, decoded from its JSON body when it is still held that way.
   public var string: String {
     switch storage {
     case .text(let text): return text
-    case .json(let block, let start, let count, _, let hasEscapes):
+    case .json(let block, let start, let count, let hasEscapes):
       return block.withBytes(start, count) { body in
         hasEscapes ? JSONStringBody.decoded(body) : String(decoding: body, as: UTF8.self)
       }
@@ -45,7 +42,7 @@ public struct LongText: Sendable {
   /// The JSON body (canonical, without quotes) when the text is still held as one, for a
   /// writer to copy; nil when it is a `String`.
   public func withJSONBody<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-    guard case .json(let block, let start, let count, _, _) = storage else { return nil }
+    guard case .json(let block, let start, let count, _) = storage else { return nil }
     return block.withBytes(start, count, body)
   }
 
@@ -66,7 +63,7 @@ public struct LongText: Sendable {
       }
       var text = text
       return text.withUTF8 { firstMatch($0, 0) != nil }
-    case .json(let block, let start, let count, _, let hasEscapes):
+    case .json(let block, let start, let count, let hasEscapes):
       return block.withBytes(start, count) { raw in
         let bytes = raw.assumingMemoryBound(to: UInt8.self)
         var from = 0
@@ -79,29 +76,6 @@ public struct LongText: Sendable {
     }
   }
 
-  /// Whether the text may hold `needle`, for a search like `containsPlainText`'s whose bytes
-  /// match when equal or when ASCII letters differ only in case: false only when the text lacks
-  /// one of the needle's byte pairs (`BytePairs`).
-  ///
-  /// A text held as its JSON body has its pairs summarised the first time a search asks, and
-  /// kept beside its bytes (a needle free of `"`, `\` and control characters that the text
-  /// holds is in its body as it is). A `String` has no summary kept: it may hold anything, and
-  /// an edited text, a new `String`, never meets its old text's summary.
-  public func mayHold(_ needle: BytePairs.Needle) -> Bool {
-    guard !needle.needsNothing, case .json(let block, let start, let count, let index, _) = storage,
-      index >= 0
-    else { return true }
-    return block.mayHold(needle, text: Int(index), start: start, count: count)
-  }
-
-  /// Makes the text's `BytePairs` summary now, when it is kept and not made yet, so that the
-  /// first search of every description need not make them all (`mayHold`).
-  public func prepareForSearch() {
-    guard case .json(let block, let start, let count, let index, _) = storage, index >= 0
-    else { return }
-    block.summary(ofText: Int(index), start: start, count: count)
-  }
-
   /// Whether `body` (a JSON string's bytes between its quotes, known to be valid) is exactly
   /// what a writer that escapes only `"`, `\` and control characters would write: `\"`, `\\`,
   /// `\b \t \n \f \r`, and `\u00xx` in lower case for the other control characters.
@@ -112,8 +86,8 @@ public struct LongText: Sendable {
 
 extension LongText: Hashable {
   public static func == (left: LongText, right: LongText) -> Bool {
-    if case .json(let leftBlock, let leftStart, let leftCount, _, _) = left.storage,
-      case .json(let rightBlock, let rightStart, let rightCount, _, _) = right.storage
+    if case .json(let leftBlock, let leftStart, let leftCount, _) = left.storage,
+      case .json(let rightBlock, let rightStart, let rightCount, _) = right.storage
     {
       // Canonical bodies are equal exactly when their texts are.
       if leftBlock === rightBlock, leftStart == rightStart { return leftCount == rightCount }
@@ -155,11 +129,6 @@ public final class LongTextBlock: @unchecked Sendable {
   private var base: UnsafeMutableRawPointer
   public private(set) var capacity: Int
   public private(set) var count = 0
-  /// Where each text appended starts, in order: the `BytePairs` summaries are kept per text.
-  private(set) var starts: [Int] = []
-  /// The texts' `BytePairs` summaries, allocated by the first search that asks for one (see
-  /// LongTextBlock+BytePairs.swift).
-  let pairSummaries = Atomic<UnsafeMutableRawPointer?>(nil)
 
   public init(capacity: Int) {
     self.capacity = max(capacity, 1)
@@ -170,7 +139,6 @@ public final class LongTextBlock: @unchecked Sendable {
 
   deinit {
     free(base)
-    free(pairSummaries.load(ordering: .acquiring))
   }
 
   public var freeCapacity: Int { capacity - count }
@@ -180,7 +148,6 @@ public final class LongTextBlock: @unchecked Sendable {
   public func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
     guard bytes.count <= freeCapacity else { return nil }
     let start = count
-    starts.append(start)
     if let source = bytes.baseAddress {
       (base + start).copyMemory(from: source, byteCount: bytes.count)
     }

@@ -33,9 +33,6 @@ struct PostingMatcher: @unchecked Sendable {
   /// Free of `"`, `\` and control characters, so a description is searched in place
   /// (`LongText.containsPlainText`).
   let needleIsPlain: Bool
-  /// The needle's byte pairs: a description held in a store's bytes whose summary lacks one is
-  /// passed over without reading its text (`LongText.mayHold`).
-  let needlePairs: BytePairs.Needle
 
   init(postings: [Posting], needle: String) {
     self.postings = postings
@@ -47,7 +44,6 @@ struct PostingMatcher: @unchecked Sendable {
     self.needleIsPlain = self.needle.allSatisfy {
       $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
     }
-    self.needlePairs = BytePairs.Needle(self.needle)
   }
 
   /// The positions among `positions` whose postings pass, in order.
@@ -97,7 +93,6 @@ struct PostingMatcher: @unchecked Sendable {
         TextSearch.asciiFoldedContains($0, needle: needleBytes)
       }
     }
-    guard description.mayHold(needlePairs) else { return false }
     return description.containsPlainText { bytes, from in
       TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needleBytes, from: from)
     }
