@@ -10,6 +10,7 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
     /// An application cutoff that passed before the user applied.
     case missed
     /// An event (an interview, a call, a start date) that is over: not overdue, it happened.
+    /// So is a cutoff the user applied by, which only `--all` shows.
     /// It has no urgency and sits under "Passed: what happened?" until the user answers or
     /// `Agenda.passedEventDays` have gone by.
     case happened

@@ -22,10 +22,14 @@ public struct AgendaRow: Hashable, Sendable {
   public var leadTimes: [Period]
   /// The event's details (`Deadline.title`, `duration`, `place`, `link`).
   public var event: EventDetails
+  /// An application cutoff the user has already applied by: on the agenda only with `--all`,
+  /// where it is neither "not applied yet" nor missed, and once passed it is under "Passed",
+  /// not "Overdue". The summary never holds such a row.
+  public var isAppliedTo: Bool
 
   public init(id: String, kind: DeadlineKind, due: ResolvedDue, snoozedUntil: CivilDate? = nil,
     company: String, title: String, owner: DeadlineOwner, phrase: String? = nil,
-    leadTimes: [Period], event: EventDetails = EventDetails())
+    leadTimes: [Period], event: EventDetails = EventDetails(), isAppliedTo: Bool = false)
   {
     self.id = id
     self.kind = kind
@@ -37,6 +41,7 @@ public struct AgendaRow: Hashable, Sendable {
     self.phrase = phrase
     self.leadTimes = leadTimes
     self.event = event
+    self.isAppliedTo = isAppliedTo
   }
 
   /// The day rows are kept in order of: an all-day deadline's date, the UTC day of a timed one,
@@ -70,8 +75,13 @@ public struct AgendaRow: Hashable, Sendable {
       event: event)
     if case .instant(_, let zone) = due { entry.timeZone = zone }
     if placement.hasHappened { entry.flags.append(.happened) }
-    if kind == .applicationCutoff {
-      // A cutoff is only on the agenda while the user has not applied (see `Agenda.isShown`).
+    if kind == .applicationCutoff, isAppliedTo {
+      // Nothing is late once the user has applied: a passed cutoff is history, like an event.
+      if entry.urgency == .overdue {
+        entry.urgency = nil
+        entry.flags.append(.happened)
+      }
+    } else if kind == .applicationCutoff {
       entry.flags.append(.notAppliedYet)
       if entry.urgency == .overdue { entry.flags.append(.missed) }
     }
@@ -202,7 +212,15 @@ extension Agenda {
       id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
       snoozedUntil: deadline.snoozedUntil, company: company, title: title,
       owner: deadline.owner, phrase: deadline.phrase, leadTimes: deadline.effectiveLeadTimes,
-      event: EventDetails(deadline))
+      event: EventDetails(deadline),
+      // Without `includingClosed` an applied-to cutoff is not shown at all (`isShown`).
+      isAppliedTo: includingClosed && deadline.kind == .applicationCutoff
+        && hasApplied(deadline.owner, in: index))
+  }
+
+  /// Whether some application related to `owner` has gone past "saved": the user applied.
+  static func hasApplied(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
+    relatedApplications(of: owner, in: index).contains { $0.stage != .saved }
   }
 }
 
@@ -220,9 +238,7 @@ extension Agenda {
     if !includingClosed {
       let applications = relatedApplications(of: deadline.owner, in: index)
       if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return false }
-      if deadline.kind == .applicationCutoff, applications.contains(where: { $0.stage != .saved }) {
-        return false
-      }
+      if deadline.kind == .applicationCutoff, hasApplied(deadline.owner, in: index) { return false }
     }
     return !isSuperseded(deadline, in: index)
   }

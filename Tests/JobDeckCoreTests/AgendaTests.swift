@@ -145,6 +145,22 @@ struct AgendaTests {
     #expect(!agenda.entries.contains { $0.kind == .applicationCutoff })
   }
 
+  @Test func allShowsAnAppliedToCutoffNeitherNotAppliedYetNorMissed() throws {
+    var (deck, postingID, _) = acmeDeck(stage: .saved)
+    deck.add(allDay(.applicationCutoff, "2026-03-09", owner: .posting(postingID)))
+    deck.add(allDay(.applicationCutoff, "2026-03-12", owner: .posting(postingID)))
+    try deck.move(applicationID: job, to: .applied, at: noonUTC(today))
+    let rows = Agenda.rows(of: deck, includingClosed: true)
+    let entries = Agenda.entries(of: rows, clock: clock(today))
+    #expect(entries.map(\.date) == [day("2026-03-09"), day("2026-03-12")])
+    #expect(entries.map(\.flags) == [[.happened], []])
+    #expect(entries.map(\.section) == [.passed, .thisWeek])
+    // Back to "saved" (the application was withdrawn from the pipeline by mistake): flagged again.
+    try deck.move(applicationID: job, to: .saved, at: noonUTC(today))
+    let again = Agenda.entries(of: Agenda.rows(of: deck, includingClosed: true), clock: clock(today))
+    #expect(again.map(\.flags) == [[.notAppliedYet, .missed], [.notAppliedYet]])
+  }
+
   @Test func theApplicationsDerivedStartSupersedesTheAdsStart() throws {
     var (deck, postingID, _) = acmeDeck(stage: .offer)
     deck.add(allDay(.startDate, "2026-06-01", owner: .posting(postingID)))
