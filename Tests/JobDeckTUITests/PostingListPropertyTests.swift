@@ -100,6 +100,24 @@ struct PostingListPropertyTests {
     }
   }
 
+  /// A scan long enough to be read in deck order still lists its matches in the table's:
+  /// newest first here, which interleaves the deck.
+  @Test func aLongScanListsItsMatchesInTheTablesOrder() {
+    let today = Self.clock.today
+    let deck = Deck(postings: (0..<6_000).map { index in
+      Posting(id: "p\(index)", title: index % 7 == 0 ? "Rare role" : "Common role",
+              company: "Firm", posted: PostedDate(date: today.adding(days: -(index % 90))),
+              createdAt: Self.clock.now)
+    })
+    var app = app(deck)
+    while app.state.postingSort != .posted { app.press(.character("s")) }
+    app.state.filter = "rare"
+    let expected = PostingListRule.visible(deck, sort: .posted, filter: "rare", clock: Self.clock)
+    #expect(expected.count == 858)
+    #expect(expected != expected.sorted())
+    #expect(visible(app) == expected)
+  }
+
   @Test func keysThatCountOnlyAFewRowsMoveLikeTheFullCount() {
     let deck = LargeDeck.deck(seed: 5, postings: 4_000, clock: Self.clock)
     var app = app(deck)
