@@ -36,16 +36,24 @@ public struct DeckIndex: Sendable, DeadlineLookups {
       }
     }
     var derived: [String: Set<DeadlineKind>] = [:]
-    for deadline in deck.deadlines where deadline.origin == .derived || deadline.origin == .edited {
-      if case .application(let id) = deadline.owner { derived[id, default: []].insert(deadline.kind) }
-    }
     var byOwnerAndKind: [OwnerAndKind: [Int]] = [:]
-    if deck.deadlines.contains(where: { if case .relative = $0.due { true } else { false } }) {
+    // By position, as above: only a few fields of each deadline are read.
+    deck.deadlines.withUnsafeBufferPointer { deadlines in
+      var hasRelative = false
+      for position in deadlines.indices {
+        if case .relative = deadlines[position].due { hasRelative = true }
+        guard deadlines[position].origin == .derived || deadlines[position].origin == .edited,
+          case .application(let id) = deadlines[position].owner
+        else { continue }
+        derived[id, default: []].insert(deadlines[position].kind)
+      }
+      guard hasRelative else { return }
       // Only kinds that stand in for an anchor are ever looked up.
-      for (index, deadline) in deck.deadlines.enumerated()
-      where Self.anchorKinds.contains(deadline.kind) {
-        byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
-          .append(index)
+      for position in deadlines.indices where Self.anchorKinds.contains(deadlines[position].kind) {
+        byOwnerAndKind[
+          OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
+          default: []
+        ].append(position)
       }
     }
     deadlinesByOwnerAndKind = byOwnerAndKind
