@@ -42,29 +42,13 @@ public struct Agenda: Hashable, Sendable {
   /// Whether a posting's deadline (an imported "programme starts 2 June") is replaced by the
   /// one the engine derived for the application from the terms the user entered: the user's
   /// own data is the more recent truth, and showing both would list the same date twice.
-  static func isSuperseded(_ deadline: Deadline, in index: DeckIndex) -> Bool {
+  static func isSuperseded(_ deadline: Deadline, at place: OwnerPlace, in index: DeckIndex)
+    -> Bool
+  {
     guard case .posting = deadline.owner, Deck.derivedKinds.contains(deadline.kind),
-      let application = index.governingApplication(of: deadline.owner)
+      let applicationID = index.governingApplicationID(of: place)
     else { return false }
-    return index.hasDerivedDeadline(applicationID: application.id, kind: deadline.kind)
-  }
-
-  /// The applications whose progress decides whether an owner's deadlines still matter.
-  static func relatedApplications(of owner: DeadlineOwner, in index: DeckIndex) -> [Application] {
-    switch owner {
-    case .application(let id): return index.application(withID: id).map { [$0] } ?? []
-    case .posting(let id): return index.applications(forPosting: id)
-    }
-  }
-
-  static func names(of owner: DeadlineOwner, in index: DeckIndex) -> (company: String, title: String) {
-    switch owner {
-    case .application(let id):
-      guard let application = index.application(withID: id) else { return ("", "") }
-      return (index.company(of: application), index.title(of: application))
-    case .posting(let id):
-      return index.names(ofPosting: id) ?? ("", "")
-    }
+    return index.hasDerivedDeadline(applicationID: applicationID, kind: deadline.kind)
   }
 
   /// Positions in `DeadlineKind.allCases`, which builds a new array on every call.

@@ -92,11 +92,24 @@ extension Agenda {
   public static func placement(of deadline: Deadline, index: DeckIndex, today: CivilDate,
     clock: some WallClock) -> AgendaPlacement?
   {
-    guard isShown(deadline, index: index) else { return nil }
-    return AgendaPlacement(
-      kind: deadline.kind, due: index.resolvedDue(of: deadline),
-      snoozedUntil: deadline.snoozedUntil, eventDuration: deadline.duration, today: today,
-      clock: clock)
+    placementAndPosting(of: deadline, index: index, today: today, clock: clock)?.placement
+  }
+
+  /// `placement(of:index:today:clock:)`, with the position in the deck's postings of the
+  /// posting the deadline is about (its owner, or its owner's posting; nil for an application
+  /// without one), from the same lookup of its owner.
+  public static func placementAndPosting(of deadline: Deadline, index: DeckIndex,
+    today: CivilDate, clock: some WallClock) -> (placement: AgendaPlacement, posting: Int?)?
+  {
+    guard deadline.status == .pending else { return nil }
+    let place = index.place(of: deadline.owner)
+    guard isShown(deadline, at: place, index: index),
+      let placement = AgendaPlacement(
+        kind: deadline.kind, due: index.resolvedDue(of: deadline),
+        snoozedUntil: deadline.snoozedUntil, eventDuration: deadline.duration, today: today,
+        clock: clock)
+    else { return nil }
+    return (placement, place.posting)
   }
 
   /// `isOrderedBefore` for two deadlines placed at the same instant, without their entries.

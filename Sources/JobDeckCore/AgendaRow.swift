@@ -112,10 +112,29 @@ extension Agenda {
     -> [AgendaRow]
   {
     let index = index ?? DeckIndex(deck)
-    var rows = deck.deadlines.withUnsafeBufferPointer { deadlines in
-      deadlines.indices.compactMap {
-        row(for: deadlines[$0], index: index, includingClosed: includingClosed)
+    // A large deck's rows are made on both cores, each half of the deadlines in deck order.
+    let deadlines = deck.deadlines
+    let parts = deadlines.count >= 4_096 ? 2 : 1
+    let results = ConcurrentSlots<[AgendaRow]>(count: parts, initial: [])
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = deadlines.count * part / parts..<deadlines.count * (part + 1) / parts
+      // Room for every deadline of the part: growing as rows come would move them again.
+      var partRows: [AgendaRow] = []
+      partRows.reserveCapacity(range.count)
+      deadlines.withUnsafeBufferPointer { deadlines in
+        for position in range {
+          if let row = row(for: deadlines[position], index: index, includingClosed: includingClosed) {
+            partRows.append(row)
+          }
+        }
       }
+      results.store(partRows, at: part)
+    }
+    var rows = results.take(at: 0, leaving: [])
+    for part in 1..<parts {
+      let later = results.take(at: part, leaving: [])
+      rows.reserveCapacity(rows.count + later.count)
+      rows.append(contentsOf: later)
     }
     placeInOrder(&rows, sortDayOrder(of: rows))
     return rows
@@ -206,8 +225,12 @@ extension Agenda {
   static func row(for deadline: Deadline, index: DeckIndex, includingClosed: Bool = false)
     -> AgendaRow?
   {
-    guard isShown(deadline, index: index, includingClosed: includingClosed) else { return nil }
-    let (company, title) = names(of: deadline.owner, in: index)
+    guard deadline.status == .pending else { return nil }
+    let place = index.place(of: deadline.owner)
+    guard isShown(deadline, at: place, index: index, includingClosed: includingClosed) else {
+      return nil
+    }
+    let (company, title) = index.names(of: place)
     return AgendaRow(
       id: deadline.id, kind: deadline.kind, due: index.resolvedDue(of: deadline),
       snoozedUntil: deadline.snoozedUntil, company: company, title: title,
@@ -215,12 +238,7 @@ extension Agenda {
       event: EventDetails(deadline),
       // Without `includingClosed` an applied-to cutoff is not shown at all (`isShown`).
       isAppliedTo: includingClosed && deadline.kind == .applicationCutoff
-        && hasApplied(deadline.owner, in: index))
-  }
-
-  /// Whether some application related to `owner` has gone past "saved": the user applied.
-  static func hasApplied(_ owner: DeadlineOwner, in index: DeckIndex) -> Bool {
-    relatedApplications(of: owner, in: index).contains { $0.stage != .saved }
+        && index.progress(of: place).anyPastSaved)
   }
 }
 
@@ -234,13 +252,22 @@ extension Agenda {
   public static func isShown(_ deadline: Deadline, index: DeckIndex, includingClosed: Bool = false)
     -> Bool
   {
-    guard deadline.status == .pending, !isArchived(deadline.owner, in: index) else { return false }
+    guard deadline.status == .pending else { return false }
+    return isShown(deadline, at: index.place(of: deadline.owner), index: index,
+      includingClosed: includingClosed)
+  }
+
+  /// `isShown` with the owner looked up (`DeckIndex.place(of:)`).
+  static func isShown(_ deadline: Deadline, at place: OwnerPlace, index: DeckIndex,
+    includingClosed: Bool = false) -> Bool
+  {
+    guard deadline.status == .pending, !index.isArchived(place) else { return false }
     if !includingClosed {
-      let applications = relatedApplications(of: deadline.owner, in: index)
-      if !applications.isEmpty, applications.allSatisfy(\.stage.isClosed) { return false }
-      if deadline.kind == .applicationCutoff, hasApplied(deadline.owner, in: index) { return false }
+      let progress = index.progress(of: place)
+      if progress.count > 0, progress.allClosed { return false }
+      if deadline.kind == .applicationCutoff, progress.anyPastSaved { return false }
     }
-    return !isSuperseded(deadline, in: index)
+    return !isSuperseded(deadline, at: place, in: index)
   }
 
   /// Whether an owner is archived, or is an application to an archived posting: archiving a
@@ -249,10 +276,8 @@ extension Agenda {
     switch owner {
     case .posting(let id):
       return index.isArchived(postingID: id)
-    case .application(let id):
-      guard let application = index.application(withID: id) else { return false }
-      if application.isArchived { return true }
-      return application.postingID.map(index.isArchived(postingID:)) ?? false
+    case .application:
+      return index.isArchived(index.place(of: owner))
     }
   }
 }

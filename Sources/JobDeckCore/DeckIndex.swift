@@ -27,20 +27,33 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   public init(_ deck: Deck) {
     self.deck = deck
     var byPosting: [String: [Int]] = [:]
-    for (index, application) in deck.applications.enumerated() {
-      if let postingID = application.postingID { byPosting[postingID, default: []].append(index) }
+    // By position: only each application's posting id is read, not a copy of the whole record.
+    deck.applications.withUnsafeBufferPointer { applications in
+      for position in applications.indices {
+        if let postingID = applications[position].postingID {
+          byPosting[postingID, default: []].append(position)
+        }
+      }
     }
     var derived: [String: Set<DeadlineKind>] = [:]
-    for deadline in deck.deadlines where deadline.origin == .derived || deadline.origin == .edited {
-      if case .application(let id) = deadline.owner { derived[id, default: []].insert(deadline.kind) }
-    }
     var byOwnerAndKind: [OwnerAndKind: [Int]] = [:]
-    if deck.deadlines.contains(where: { if case .relative = $0.due { true } else { false } }) {
+    // By position, as above: only a few fields of each deadline are read.
+    deck.deadlines.withUnsafeBufferPointer { deadlines in
+      var hasRelative = false
+      for position in deadlines.indices {
+        if case .relative = deadlines[position].due { hasRelative = true }
+        guard deadlines[position].origin == .derived || deadlines[position].origin == .edited,
+          case .application(let id) = deadlines[position].owner
+        else { continue }
+        derived[id, default: []].insert(deadlines[position].kind)
+      }
+      guard hasRelative else { return }
       // Only kinds that stand in for an anchor are ever looked up.
-      for (index, deadline) in deck.deadlines.enumerated()
-      where Self.anchorKinds.contains(deadline.kind) {
-        byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
-          .append(index)
+      for position in deadlines.indices where Self.anchorKinds.contains(deadlines[position].kind) {
+        byOwnerAndKind[
+          OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
+          default: []
+        ].append(position)
       }
     }
     deadlinesByOwnerAndKind = byOwnerAndKind
@@ -57,6 +70,16 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   public func applications(forPosting postingID: String) -> [Application] {
     if scans { return deck.applications(forPosting: postingID) }
     return (applicationsByPosting[postingID] ?? []).map { deck.applications[$0] }
+  }
+
+  /// The stage of the first application to a posting, in deck order, read in place.
+  public func firstApplicationStage(forPosting postingID: String) -> Stage? {
+    deck.applications.withUnsafeBufferPointer { applications in
+      if scans {
+        return applications.first { $0.postingID == postingID }?.stage
+      }
+      return applicationsByPosting[postingID]?.first.map { applications[$0].stage }
+    }
   }
 
   func hasDerivedDeadline(applicationID: String, kind: DeadlineKind) -> Bool {
@@ -102,6 +125,71 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     return deck.postings.elements[position].isArchived
   }
 
+  /// Where a deadline's owner is in the deck, looked up once: the agenda asks several things
+  /// of it for every deadline, and each lookup by id hashes the id again.
+  func place(of owner: DeadlineOwner) -> OwnerPlace {
+    switch owner {
+    case .application(let id):
+      guard let position = deck.applications.index(ofID: id) else { return OwnerPlace(owner: owner) }
+      let postingID = deck.applications.withUnsafeBufferPointer { $0[position].postingID }
+      return OwnerPlace(owner: owner, application: position,
+        posting: postingID.flatMap(deck.postings.index(ofID:)))
+    case .posting(let id):
+      let applications = scans
+        ? deck.applications.withUnsafeBufferPointer { applications in
+          applications.indices.filter { applications[$0].postingID == id }
+        }
+        : applicationsByPosting[id] ?? []
+      return OwnerPlace(owner: owner, posting: deck.postings.index(ofID: id),
+        postingApplications: applications)
+    }
+  }
+
+  /// Whether the owner is archived, or is an application to an archived posting, read in place
+  /// (see `isArchived(postingID:)`).
+  func isArchived(_ place: OwnerPlace) -> Bool {
+    if let application = place.application,
+      deck.applications.withUnsafeBufferPointer({ $0[application].isArchived })
+    {
+      return true
+    }
+    guard let posting = place.posting else { return false }
+    return deck.postings.withUnsafeBufferPointer { $0[posting].isArchived }
+  }
+
+  /// How the applications whose progress decides the owner's deadlines stand (an application's
+  /// deadlines: that application; a posting's: every application to it), read in place.
+  func progress(of place: OwnerPlace) -> RelatedProgress {
+    var progress = RelatedProgress()
+    deck.applications.withUnsafeBufferPointer { applications in
+      for position in place.relatedApplications {
+        progress.count += 1
+        if !applications[position].stage.isClosed { progress.allClosed = false }
+        if applications[position].stage != .saved { progress.anyPastSaved = true }
+      }
+    }
+    return progress
+  }
+
+  /// The id of `governingApplication(of:)`, read in place.
+  func governingApplicationID(of place: OwnerPlace) -> String? {
+    let candidates = place.relatedApplications
+    guard candidates.count == 1 else { return nil }
+    return deck.applications.withUnsafeBufferPointer { $0[candidates[0]].id }
+  }
+
+  /// The owner's company and title, as `Deck.company(of:)` and `title(of:)` name them, read in
+  /// place; empty for an unknown owner.
+  func names(of place: OwnerPlace) -> (company: String, title: String) {
+    if let posting = place.posting {
+      return deck.postings.withUnsafeBufferPointer { ($0[posting].company, $0[posting].title) }
+    }
+    guard let application = place.application else { return ("", "") }
+    return deck.applications.withUnsafeBufferPointer {
+      ($0[application].company ?? "", $0[application].title ?? "")
+    }
+  }
+
   /// A posting's company and title, read in place (see `isArchived(postingID:)`).
   func names(ofPosting id: String) -> (company: String, title: String)? {
     guard let position = deck.postings.index(ofID: id) else { return nil }
@@ -113,6 +201,32 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   public func company(of application: Application) -> String { deck.company(of: application) }
 
   public func title(of application: Application) -> String { deck.title(of: application) }
+}
+
+/// A deadline's owner's positions in the deck (`DeckIndex.place(of:)`).
+struct OwnerPlace {
+  var owner: DeadlineOwner
+  /// The owning application.
+  var application: Int?
+  /// The owning posting, or the owning application's posting.
+  var posting: Int?
+  /// A posting owner's applications, in deck order.
+  var postingApplications: [Int] = []
+
+  /// The applications whose progress decides whether the owner's deadlines still matter.
+  var relatedApplications: [Int] {
+    if case .application = owner { return application.map { [$0] } ?? [] }
+    return postingApplications
+  }
+}
+
+/// What `Agenda.isShown` asks of the applications related to a deadline's owner.
+struct RelatedProgress {
+  var count = 0
+  /// Every one is closed (true when there are none).
+  var allClosed = true
+  /// One has moved past `saved`: the user has applied.
+  var anyPastSaved = false
 }
 
 /// A deadline's owner and kind: how relative anchors and derived deadlines are looked up.

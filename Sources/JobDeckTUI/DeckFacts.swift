@@ -26,20 +26,16 @@ final class DeckFacts: @unchecked Sendable {
 
   private(set) lazy var index = DeckIndex(deck)
 
-  private(set) lazy var pendingDeadlineCount = deck.deadlines.reduce(0) {
-    $0 + ($1.status == .pending ? 1 : 0)
+  /// Read in place: a copy of each deadline would retain each of its strings.
+  private(set) lazy var pendingDeadlineCount = deck.deadlines.withUnsafeBufferPointer {
+    deadlines in deadlines.indices.reduce(0) { $0 + (deadlines[$1].status == .pending ? 1 : 0) }
   }
 
-  /// The stage of each posting's first application, as the table shows it.
-  private(set) lazy var stageByPosting: [String: Stage] = {
-    var result: [String: Stage] = [:]
-    for application in deck.applications {
-      if let postingID = application.postingID, result[postingID] == nil {
-        result[postingID] = application.stage
-      }
-    }
-    return result
-  }()
+  /// The stage of a posting's first application, as the table shows it: asked for the rows on
+  /// screen only.
+  func stage(ofPosting id: String) -> Stage? {
+    index.firstApplicationStage(forPosting: id)
+  }
 
   /// `Deck.applications` indices per stage, in deck order.
   private(set) lazy var applicationsByStage: [Stage: [Int]] = {
@@ -247,47 +243,28 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Each posting's nearest dated deadline on the agenda (its own or its applications'), by
   /// posting position: the first in the agenda's order. One pass over the deadlines that makes
-  /// no agenda entries: the table shows the entries of the rows on screen only.
+  /// no agenda entries (the table shows the entries of the rows on screen only), a large deck's
+  /// on both cores: the first screen of the table waits for it.
   private func nearestByPosting(now: Date, timeZone: TimeZone) -> [Nearest?] {
     if let nearestSpan, nearestSpan.contains(now, in: timeZone) { return nearestCache }
-    var span = AgendaSpan(now: now, timeZone: timeZone)
-    let clock = FixedWallClock(now: now, timeZone: timeZone)
-    let today = clock.today
     let index = self.index
     let deck = self.deck
-    var nearest = [Nearest?](repeating: nil, count: deck.postings.count)
-    // By position: a lookup by id copies the whole record out, for one field.
-    deck.applications.withUnsafeBufferPointer { applications in
-      deck.deadlines.withUnsafeBufferPointer { deadlines in
-        for position in deadlines.indices {
-          guard
-            let placement = Agenda.placement(
-              of: deadlines[position], index: index, today: today, clock: clock),
-            placement.date != nil
-          else { continue }
-          span.shorten(
-            toPassingOf: deadlines[position].kind, at: placement.time,
-            in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
-            eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
-          let postingID: String?
-          switch deadlines[position].owner {
-          case .posting(let id): postingID = id
-          case .application(let id):
-            postingID = deck.applications.index(ofID: id).flatMap { applications[$0].postingID }
-          }
-          guard let postingID, let posting = deck.postings.index(ofID: postingID) else { continue }
-          // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
-          if let current = nearest[posting],
-            !Agenda.isOrderedBefore(
-              deadlines[position], at: placement, deadlines[current.deadline],
-              at: current.placement)
-          {
-            continue
-          }
-          nearest[posting] = Nearest(deadline: position, placement: placement)
-        }
-      }
+    let count = deck.deadlines.count
+    let parts = count >= 4_096 ? 2 : 1
+    let empty = NearestScan(nearest: [], span: AgendaSpan(now: now, timeZone: timeZone))
+    let results = ConcurrentSlots<NearestScan>(count: parts, initial: empty)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      results.store(
+        DeckFacts.nearest(
+          among: count * part / parts..<count * (part + 1) / parts, of: deck, index: index,
+          now: now, timeZone: timeZone),
+        at: part)
     }
+    var scan = results.take(at: 0, leaving: empty)
+    for part in 1..<parts {
+      scan.merge(results.take(at: part, leaving: empty), deadlines: deck.deadlines)
+    }
+    var nearest = scan.nearest
     if deck.postings.hasRepeatedIDs {
       // A hand-edited store's second posting with an id shows what the first one does.
       for position in deck.postings.indices {
@@ -296,9 +273,69 @@ final class DeckFacts: @unchecked Sendable {
         }
       }
     }
-    nearestSpan = span
+    nearestSpan = scan.span
     nearestCache = nearest
     return nearest
+  }
+
+  /// The nearest deadlines of one part of the deck's deadlines, and the span they hold over.
+  private struct NearestScan {
+    var nearest: [Nearest?]
+    var span: AgendaSpan
+
+    /// Takes in the scan of the deadlines after this one's: among equals the agenda (a stable
+    /// sort) keeps the deck's first, so a later part's deadline wins only when strictly before.
+    mutating func merge(_ later: NearestScan, deadlines: RecordList<Deadline>) {
+      span.end = min(span.end, later.span.end)
+      deadlines.withUnsafeBufferPointer { deadlines in
+        for posting in later.nearest.indices {
+          guard let candidate = later.nearest[posting] else { continue }
+          if let current = nearest[posting],
+            !Agenda.isOrderedBefore(
+              deadlines[candidate.deadline], at: candidate.placement,
+              deadlines[current.deadline], at: current.placement)
+          {
+            continue
+          }
+          nearest[posting] = candidate
+        }
+      }
+    }
+  }
+
+  /// `nearestByPosting` over the deadlines at `positions`.
+  private static func nearest(among positions: Range<Int>, of deck: Deck, index: DeckIndex,
+    now: Date, timeZone: TimeZone) -> NearestScan
+  {
+    var span = AgendaSpan(now: now, timeZone: timeZone)
+    let clock = FixedWallClock(now: now, timeZone: timeZone)
+    let today = clock.today
+    var nearest = [Nearest?](repeating: nil, count: deck.postings.count)
+    // By position: a lookup by id copies the whole record out, for one field.
+    deck.deadlines.withUnsafeBufferPointer { deadlines in
+      for position in positions {
+        guard
+          let (placement, posting) = Agenda.placementAndPosting(
+            of: deadlines[position], index: index, today: today, clock: clock),
+          placement.date != nil
+        else { continue }
+        span.shorten(
+          toPassingOf: deadlines[position].kind, at: placement.time,
+          in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
+          eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
+        guard let posting else { continue }
+        // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
+        if let current = nearest[posting],
+          !Agenda.isOrderedBefore(
+            deadlines[position], at: placement, deadlines[current.deadline],
+            at: current.placement)
+        {
+          continue
+        }
+        nearest[posting] = Nearest(deadline: position, placement: placement)
+      }
+    }
+    return NearestScan(nearest: nearest, span: span)
   }
 
   /// The agenda entry of the posting's nearest dated deadline (see `nearestByPosting`), for

@@ -211,24 +211,3 @@ final class PostingFilterScan: @unchecked Sendable {
     return matches.count
   }
 }
-
-/// Each concurrent part writes its own slot; read after `concurrentPerform` has returned.
-final class ConcurrentSlots<Value>: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<Value>
-  private let count: Int
-
-  init(count: Int, initial: Value) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: initial, count: count)
-  }
-
-  deinit {
-    slots.deinitialize(count: count)
-    slots.deallocate()
-  }
-
-  func store(_ value: Value, at index: Int) { slots[index] = value }
-
-  subscript(index: Int) -> Value { slots[index] }
-}

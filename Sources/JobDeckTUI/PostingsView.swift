@@ -100,13 +100,12 @@ extension Renderer {
       return
     }
     let agenda = AgendaModel(state: state)
-    let stages = state.facts(\.stageByPosting)
     for (position, postingIndex) in shownIndices.enumerated() {
       let index = offset + position
       let posting = state.deck.postings[postingIndex]
       let row = area.top + 1 + index - offset
       let nearest = agenda.nearestEntry(ofPostingAt: postingIndex)
-      let stage = stages[posting.id]?.displayName ?? "—"
+      let stage = state.facts { $0.stage(ofPosting: posting.id) }?.displayName ?? "—"
       let posted = posting.posted.map {
         ($0.precision == .onOrBefore ? "≤" : "") + $0.date.description
       } ?? ""

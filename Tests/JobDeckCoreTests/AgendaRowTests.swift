@@ -1,7 +1,8 @@
 import Foundation
-import JobDeckCore
 import JobDeckTestSupport
 import Testing
+
+@testable import JobDeckCore
 
 /// `Agenda.rows(of:)`, the agenda before the clock comes in. The summary's reader hands over only
 /// the rows up to `AgendaQuery.latestSortDay(today:)`; the agenda of those must be exactly the
@@ -100,6 +101,30 @@ struct AgendaRowTests {
       let days = Agenda.rows(of: Self.deckNearToday(seed: seed)).map { $0.sortDay?.dayNumber ?? .max }
       #expect(days == days.sorted())
     }
+  }
+
+  /// A deck large enough for its rows to be made on both cores: the rows its deadlines make one
+  /// at a time, in day order, ties (many here, within and across the halves) in deck order.
+  @Test func aLargeDecksRowsAreItsDeadlinesRowsInDayOrderThenDeckOrder() throws {
+    // The first generated deck with a few rows of several days.
+    var deck = try #require((UInt64(0)..<200).lazy.map(Self.deckNearToday(seed:)).first {
+      Set(Agenda.rows(of: $0).map(\.sortDay)).count >= 3
+    })
+    let originals = deck.deadlines.elements
+    var copy = 0
+    while deck.deadlines.count < 5_000 {
+      copy += 1
+      for var deadline in originals {
+        deadline.id += "-\(copy)"
+        deck.deadlines.append(deadline)
+      }
+    }
+    let index = DeckIndex(deck)
+    let oneByOne = deck.deadlines.elements.compactMap { Agenda.row(for: $0, index: index) }
+    let expected = oneByOne.indices.sorted {
+      (oneByOne[$0].sortDay?.dayNumber ?? .max, $0) < (oneByOne[$1].sortDay?.dayNumber ?? .max, $1)
+    }.map { oneByOne[$0] }
+    #expect(Agenda.rows(of: deck, index: index) == expected)
   }
 
   @Test func rowsLeaveOutWhatTheAgendaNeverShowsAndKeepNames() throws {
