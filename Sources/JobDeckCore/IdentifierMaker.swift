@@ -200,23 +200,31 @@ public enum IdentifierMaker {
   private static let longestListedWord = (fillerWords.map(\.utf8.count)
     + abbreviations.keys.map(\.utf8.count)).max() ?? 0
 
-  /// By length (up to `longestListedWord`), a bit per letter `a`–`z` that some word of that
-  /// length in `fillerWords` or `abbreviations` starts with.
-  private static let listedWordStarts: [UInt32] = {
-    var starts = [UInt32](repeating: 0, count: longestListedWord + 1)
+  /// By length (up to `longestListedWord`), a bit per letter or digit (`startBit(_:)`) that some
+  /// word of that length in `fillerWords` or `abbreviations` starts with. A listed word that
+  /// starts otherwise is left out: a slug's words hold only `a-z` and `0-9`, so none equals it.
+  private static let listedWordStarts: [UInt64] = {
+    var starts = [UInt64](repeating: 0, count: longestListedWord + 1)
     for word in Array(fillerWords) + Array(abbreviations.keys) {
-      guard let first = word.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
-      else { continue }
-      starts[word.utf8.count] |= 1 << UInt32(first - UInt8(ascii: "a"))
+      guard let first = word.utf8.first, let bit = startBit(first) else { continue }
+      starts[word.utf8.count] |= bit
     }
     return starts
   }()
 
-  /// False when no listed word has `length` bytes and starts with `first` (every listed word
-  /// starts with a lowercase letter).
+  /// The bit of `a-z` or `0-9` in `listedWordStarts`; nil for other bytes.
+  private static func startBit(_ byte: UInt8) -> UInt64? {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): return 1 << UInt64(byte - UInt8(ascii: "a"))
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+    default: return nil
+    }
+  }
+
+  /// False when no listed word has `length` bytes and starts with `first`.
   private static func mayBeListed(_ first: UInt8, length: Int) -> Bool {
-    guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return false }
-    return listedWordStarts[length] & (1 << UInt32(first - UInt8(ascii: "a"))) != 0
+    guard let bit = startBit(first) else { return false }
+    return listedWordStarts[length] & bit != 0
   }
 
   private static func kept(_ words: [String], keepingFillers: Bool) -> [String] {

@@ -13,7 +13,7 @@ import JobDeckImport
 /// memory they held is not given back to the system before the save) without making it finish
 /// any sooner.
 final class CSVBatchFeed: @unchecked Sendable {
-  static let maximumWaiting = 4
+  static let maximumWaiting = 2
 
   private let condition = NSCondition()
   private var queue: [[CSVImportedRow]] = []
