@@ -9,28 +9,24 @@ extension String {
   /// ASCII whitespace is trimmed with ASCII that is not whitespace, Foundation stops there too,
   /// so that part is returned; other text is left to Foundation.
   public var trimmedOfWhitespaceAndNewlines: String {
-    trimmed(ofASCII: { $0 == 0x20 || (0x09...0x0D).contains($0) }, set: .whitespacesAndNewlines)
+    trimmed(ofASCII: { $0 == 0x20 || (0x09...0x0D).contains($0) },
+            set: TrimmingSets.whitespacesAndNewlines)
   }
 
   /// `trimmingCharacters(in: .whitespaces)`, in the same way (space and tab are that set's only
   /// ASCII members).
   public var trimmedOfWhitespace: String {
-    trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }, set: .whitespaces)
+    trimmed(ofASCII: { $0 == 0x20 || $0 == 0x09 }, set: TrimmingSets.whitespaces)
   }
 
-  /// `isMember` says which ASCII scalars `set` holds (its only ASCII members). `set` is asked for
-  /// only when the text needs it: on Linux each `CharacterSet.whitespacesAndNewlines` is made
-  /// anew from CoreFoundation's predefined set, which cost more than the trimming of a cell.
-  private func trimmed(ofASCII isMember: (UInt32) -> Bool,
-                       set makeSet: @autoclosure () -> CharacterSet) -> String
-  {
+  /// `isMember` says which ASCII scalars `set` holds (its only ASCII members).
+  private func trimmed(ofASCII isMember: (UInt32) -> Bool, set: CharacterSet) -> String {
     // Most cells: neither end is whitespace, nor anything but ASCII.
-    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-      !isMember(UInt32(first)), !isMember(UInt32(last))
-    {
-      return self
+    let plain = withUTF8Bytes { bytes in
+      guard let first = bytes.first, let last = bytes.last else { return false }
+      return first < 0x80 && last < 0x80 && !isMember(UInt32(first)) && !isMember(UInt32(last))
     }
-    let set = makeSet()
+    if plain { return self }
     let scalars = unicodeScalars
     // Text in other scripts (a description ending in `。`): Foundation stops at the first
     // character outside the set from either end, so when both ends are outside it there is
@@ -64,45 +60,72 @@ extension String {
   /// bytes for ASCII text (where those are the ASCII letters and 9–13 and 32, and `\r\n` is
   /// whitespace as its two bytes are), else by the standard library.
   var collapsedLowercase: String {
-    var ascii = true
+    switch withUTF8Bytes(Self.asciiCollapsedLowercase) {
+    case .unchanged: return self
+    case .collapsed(let text): return text
+    case .notASCII:
+      return lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+  }
+
+  private enum ASCIICollapsing {
+    case notASCII, unchanged, collapsed(String)
+  }
+
+  /// `collapsedLowercase` of the bytes when they are ASCII.
+  private static func asciiCollapsedLowercase(_ bytes: UnsafeBufferPointer<UInt8>)
+    -> ASCIICollapsing
+  {
     var clean = true  // lowercase already, single spaces, no space at either end
     var previousWasSpace = true
-    for byte in utf8 {
-      if byte >= 0x80 {
-        ascii = false
-        break
-      }
+    for byte in bytes {
+      if byte >= 0x80 { return .notASCII }
       let isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
       if (0x41...0x5A).contains(byte) || (isSpace && (byte != 0x20 || previousWasSpace)) {
         clean = false
       }
       previousWasSpace = isSpace
     }
-    if ascii {
-      if clean && !previousWasSpace { return self }
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(utf8.count)
+    if clean && !previousWasSpace { return .unchanged }
+    // Written straight into the string's storage: collapsing never makes the text longer.
+    return .collapsed(String(unsafeUninitializedCapacity: bytes.count) { collapsed in
+      var count = 0
       var pendingSpace = false
-      for byte in utf8 {
+      for byte in bytes {
         if byte == 0x20 || (0x09...0x0D).contains(byte) {
-          pendingSpace = !bytes.isEmpty
+          pendingSpace = count > 0
           continue
         }
         if pendingSpace {
-          bytes.append(0x20)
+          collapsed[count] = 0x20
+          count += 1
           pendingSpace = false
         }
-        bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        collapsed[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+        count += 1
       }
-      return String(decoding: bytes, as: UTF8.self)
-    }
-    return lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+      return count
+    })
   }
 
   /// Printable ASCII only (space to `~`): text in which Foundation's search, which compares by
   /// canonical equivalence, finds exactly what a search of the bytes finds.
   var isPrintableASCII: Bool {
-    utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    withUTF8Bytes { bytes in bytes.allSatisfy { (0x20...0x7E).contains($0) } }
+  }
+
+  /// Whether every byte of the UTF-8 is ASCII.
+  var isASCIIText: Bool {
+    withUTF8Bytes { bytes in bytes.allSatisfy { $0 < 0x80 } }
+  }
+
+  /// `body` of the text's UTF-8 in one buffer: in place for a native string; otherwise a copy.
+  /// A loop over a buffer costs a fraction of one over the `utf8` view, which an import runs on
+  /// several cells of every row.
+  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = self
+    return copy.withUTF8(body)
   }
 
   /// `range(of: "://")`: the bytes are searched in printable ASCII; other text is left to
@@ -126,4 +149,13 @@ extension String {
     }
     return nil
   }
+}
+
+/// The sets `trimmedOfWhitespaceAndNewlines` and `trimmedOfWhitespace` fall back on, made once:
+/// on Linux each `CharacterSet.whitespacesAndNewlines` is made anew from CoreFoundation's
+/// predefined set, which costs more than the trimming of a cell (a salary cell starting with `€`
+/// needs the set, in every row of a spreadsheet).
+private enum TrimmingSets {
+  static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
+  static let whitespaces = CharacterSet.whitespaces
 }

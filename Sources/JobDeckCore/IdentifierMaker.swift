@@ -16,7 +16,7 @@ public enum IdentifierMaker {
   /// count: a company or title made only of filler words ("A", "The Co") keeps them rather
   /// than vanish, so company "A" and title "B" give `a-b`, not `b`.
   public static func slug(company: String, title: String) -> String {
-    if company.utf8.allSatisfy({ $0 < 0x80 }), title.isPrintableASCII {
+    if company.isASCIIText, title.isPrintableASCII {
       return asciiSlug(company: company, title: title)
     }
     let titleWithML = title.replacingOccurrences(of: "Machine Learning", with: "ML")
@@ -137,11 +137,14 @@ public enum IdentifierMaker {
     var kept = 0
     var position = 0
     var wordStart = slug.count
+    let machineLearning = Self.machineLearning
     func endWord() {
       let length = slug.count - wordStart
       guard length > 0 else { return }
-      // Fillers and abbreviations are short words; longer ones are kept as they are.
-      if length <= longestListedWord {
+      // Fillers and abbreviations are short words; longer ones are kept as they are, and so
+      // are words no listed word of their length starts as (most of a title's words), without
+      // making a string of them and looking it up twice.
+      if length <= longestListedWord, mayBeListed(slug[wordStart], length: length) {
         let word = String(decoding: slug[wordStart...], as: UTF8.self)
         if !keepingFillers && fillerWords.contains(word) {
           slug.removeSubrange((wordStart > 0 ? wordStart - 1 : wordStart)...)
@@ -196,6 +199,33 @@ public enum IdentifierMaker {
   /// The longest word `fillerWords` or `abbreviations` lists.
   private static let longestListedWord = (fillerWords.map(\.utf8.count)
     + abbreviations.keys.map(\.utf8.count)).max() ?? 0
+
+  /// By length (up to `longestListedWord`), a bit per letter or digit (`startBit(_:)`) that some
+  /// word of that length in `fillerWords` or `abbreviations` starts with. A listed word that
+  /// starts otherwise is left out: a slug's words hold only `a-z` and `0-9`, so none equals it.
+  private static let listedWordStarts: [UInt64] = {
+    var starts = [UInt64](repeating: 0, count: longestListedWord + 1)
+    for word in Array(fillerWords) + Array(abbreviations.keys) {
+      guard let first = word.utf8.first, let bit = startBit(first) else { continue }
+      starts[word.utf8.count] |= bit
+    }
+    return starts
+  }()
+
+  /// The bit of `a-z` or `0-9` in `listedWordStarts`; nil for other bytes.
+  private static func startBit(_ byte: UInt8) -> UInt64? {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): return 1 << UInt64(byte - UInt8(ascii: "a"))
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+    default: return nil
+    }
+  }
+
+  /// False when no listed word has `length` bytes and starts with `first`.
+  private static func mayBeListed(_ first: UInt8, length: Int) -> Bool {
+    guard let bit = startBit(first) else { return false }
+    return listedWordStarts[length] & bit != 0
+  }
 
   private static func kept(_ words: [String], keepingFillers: Bool) -> [String] {
     words.filter { keepingFillers || !fillerWords.contains($0) }.map { abbreviations[$0] ?? $0 }

@@ -74,7 +74,7 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
   ///
   /// Read as an array of scalars, once: an import checks a URL per row of a spreadsheet.
   public init(_ text: String, for use: Use = .webPage) throws(Refusal) {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Self.scalars(of: text)
     var start = 0
     var end = scalars.count
     while start < end, Self.isWhitespace(scalars[start]) { start += 1 }
@@ -114,6 +114,17 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
     self.text = start == 0 && end == scalars.count
       ? text : String(String.UnicodeScalarView(scalars[start..<end]))
     self.scheme = lowered
+  }
+
+  /// `Array(text.unicodeScalars)`, made from the bytes when they are all ASCII (nearly every
+  /// URL): walking the scalar view to count and copy it costs most of checking a link.
+  private static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    let ascii = text.withUTF8 { bytes -> [Unicode.Scalar]? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return bytes.map { Unicode.Scalar($0) }
+    }
+    return ascii ?? Array(text.unicodeScalars)
   }
 
   /// The link in `text`, or nil.

@@ -131,7 +131,9 @@ enum CSVDateParser {
   /// `a/b/yyyy` as numbers, or nil for anything else.
   static func slashedParts(_ text: String) -> (Int, Int, Int)? {
     // Without two slashes there are not three parts: say so before trimming, which is costly.
-    guard text.utf8.lazy.filter({ $0 == UInt8(ascii: "/") }).count == 2 else { return nil }
+    var bytes = text
+    let slashes = bytes.withUTF8 { $0.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+    guard slashes == 2 else { return nil }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     guard let numbers = numbers(trimmed, separator: "/"), numbers.count == 3,
       numbers[2].count == 4, numbers[0].count <= 2, numbers[1].count <= 2,

@@ -308,20 +308,35 @@ extension CSVVocabulary {
   }
 
   /// `tags(_:)` for ASCII text, from its bytes: there `,` `;` `|` are single bytes, and space and
-  /// tab are all that trimming to `.whitespaces` removes. Nil for other text.
+  /// tab are all that trimming to `.whitespaces` removes. Nil for other text. Read from the
+  /// text's buffer: indexing its `utf8` view a byte at a time costs more than the rest of a row.
   private static func asciiTags(_ text: String) -> [String]? {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-    var tags: [String] = []
-    var bytes = text.utf8[...]
-    while !bytes.isEmpty {
-      let end = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";")
-        || $0 == UInt8(ascii: "|") } ?? bytes.endIndex
-      var tag = bytes[..<end]
-      while let first = tag.first, first == 0x20 || first == 0x09 { tag = tag.dropFirst() }
-      while let last = tag.last, last == 0x20 || last == 0x09 { tag = tag.dropLast() }
-      if !tag.isEmpty { tags.append(String(decoding: tag, as: UTF8.self)) }
-      bytes = end == bytes.endIndex ? bytes[end...] : bytes[bytes.index(after: end)...]
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+      guard CSVStreamReader.isASCII(bytes) else { return nil }
+      var tags: [String] = []
+      tags.reserveCapacity(
+        1 + bytes.reduce(0) { $1 == UInt8(ascii: ",") || $1 == UInt8(ascii: ";")
+          || $1 == UInt8(ascii: "|") ? $0 + 1 : $0 })
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: ","), bytes[end] != UInt8(ascii: ";"),
+          bytes[end] != UInt8(ascii: "|")
+        {
+          end += 1
+        }
+        var first = start
+        var last = end
+        while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+        while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+        if first < last {
+          tags.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]),
+                             as: UTF8.self))
+        }
+        start = end + 1
+      }
+      return tags
     }
-    return tags
   }
 }

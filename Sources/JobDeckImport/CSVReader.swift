@@ -153,7 +153,11 @@ struct CSVRecordScanner {
       if fields.contains(where: { !$0.isEmpty }) {
         body(CSVRecord(fields: fields, row: row, line: recordLine))
       }
+      // Room for as many fields as this record had: every record of a file usually has the
+      // same number, and growing the array field by field would make it anew several times.
+      let fieldCount = fields.count
       fields = []
+      fields.reserveCapacity(fieldCount)
       row += 1
     }
 
@@ -182,11 +186,13 @@ struct CSVRecordScanner {
           index = after
           continue
         }
-        // The run up to the next quote or line break is the field's as it stands (memchr: these
-        // runs are whole descriptions).
-        var end = firstIndex(of: quote, in: bytes, from: index + 1, before: count)
-        end = firstIndex(of: carriageReturn, in: bytes, from: index + 1, before: end)
-        end = firstIndex(of: lineFeed, in: bytes, from: index + 1, before: end)
+        // The run up to the next quote is the field's as it stands, line breaks included, which
+        // are only counted (memchr: these runs are whole descriptions of many lines, each of
+        // which was otherwise searched up to the quote once more). A CR that is the run's last
+        // byte before more bytes arrive is counted as a line end here, but a record that has
+        // not ended is read again from its start with those bytes.
+        let end = firstIndex(of: quote, in: bytes, from: index + 1, before: count)
+        line += lineBreaks(in: bytes, from: index, before: end)
         reader.append(from: index, to: end)
         index = end
         continue
@@ -239,6 +245,29 @@ struct CSVRecordScanner {
       let found = memchr(base + start, Int32(byte), limit - start)
     else { return limit }
     return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
+
+  /// How many line ends (LF, CRLF, or a lone CR) `start..<limit` holds.
+  private func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                          before limit: Int) -> Int
+  {
+    var breaks = 0
+    var position = start
+    while position < limit {
+      position = firstIndex(of: Self.lineFeed, in: bytes, from: position, before: limit)
+      guard position < limit else { break }
+      breaks += 1
+      position += 1
+    }
+    position = start
+    while position < limit {
+      position = firstIndex(of: Self.carriageReturn, in: bytes, from: position, before: limit)
+      guard position < limit else { break }
+      // A CR before an LF is counted with it.
+      if position + 1 >= limit || bytes[position + 1] != Self.lineFeed { breaks += 1 }
+      position += 1
+    }
+    return breaks
   }
 
   /// The most frequent of `,` `;` tab outside quotes on the first line (`,` on a tie or none),

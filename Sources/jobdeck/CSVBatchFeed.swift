@@ -7,10 +7,19 @@ import JobDeckImport
 ///
 /// The batches arrive in file order. The reading's result (its bad rows, ignored columns, or the
 /// error that stopped it) is there once `nextBatch()` has returned nil for the end.
+///
+/// The reading waits while `maximumWaiting` batches wait to be merged: reading is the faster of
+/// the two, and rows read far ahead of the merge would raise the import's peak memory (the
+/// memory they held is not given back to the system before the save) without making it finish
+/// any sooner.
 final class CSVBatchFeed: @unchecked Sendable {
+  static let maximumWaiting = 2
+
   private let condition = NSCondition()
   private var queue: [[CSVImportedRow]] = []
   private var queueStart = 0
+  /// `result()` was asked for: batches still to come are let go as they arrive.
+  private var discarding = false
   private var voidPending = false
   /// How many rows the file is expected to hold, once a batch came (0 before).
   private var expectedRowCount = 0
@@ -24,7 +33,7 @@ final class CSVBatchFeed: @unchecked Sendable {
           batch, expectedRows in
           if let batch { self.send([batch], expectedRows: expectedRows) } else { self.voidSent() }
         }
-        send(result.batches, expectedRows: 0)
+        send(result.batches, expectedRows: 0, waiting: false)
         result.batches = []
         return result
       }
@@ -48,6 +57,7 @@ final class CSVBatchFeed: @unchecked Sendable {
     let batch = queue[queueStart]
     queue[queueStart] = []
     queueStart += 1
+    condition.broadcast()
     return batch
   }
 
@@ -72,6 +82,10 @@ final class CSVBatchFeed: @unchecked Sendable {
   func result() throws -> CSVImportBatches {
     condition.lock()
     defer { condition.unlock() }
+    discarding = true
+    queue = []
+    queueStart = 0
+    condition.broadcast()
     while true {
       if let outcome {
         queue = []
@@ -82,11 +96,23 @@ final class CSVBatchFeed: @unchecked Sendable {
     }
   }
 
-  private func send(_ batches: [[CSVImportedRow]], expectedRows: Int) {
+  /// Hands batches on, once fewer than `maximumWaiting` wait (the last ones, with the
+  /// reading's result, need not wait: the end of the file is near, or the merge is over).
+  private func send(_ batches: [[CSVImportedRow]], expectedRows: Int, waiting: Bool = true) {
     condition.lock()
-    queue += batches
+    while waiting && !discarding && queue.count - queueStart >= Self.maximumWaiting {
+      condition.wait()
+    }
+    if !discarding {
+      if queueStart == queue.count {
+        // All taken: the queue starts over rather than grow by a slot per batch.
+        queue = []
+        queueStart = 0
+      }
+      queue += batches
+    }
     expectedRowCount = max(expectedRowCount, expectedRows)
-    condition.signal()
+    condition.broadcast()
     condition.unlock()
   }
 
@@ -96,7 +122,7 @@ final class CSVBatchFeed: @unchecked Sendable {
     queueStart = 0
     expectedRowCount = 0
     voidPending = true
-    condition.signal()
+    condition.broadcast()
     condition.unlock()
   }
 }

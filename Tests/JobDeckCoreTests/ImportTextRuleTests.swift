@@ -124,6 +124,29 @@ struct ImportTextRuleTests {
     #expect(IdentifierMaker.slug("Zürich Straße, Łódź, Crème") == "zurich-strase-lodz-creme")
   }
 
+  /// Every filler and abbreviated word, and words next to them in length and spelling, give an
+  /// ASCII company and title the slug the same text gets with a non-ASCII separator (which takes
+  /// the general route, word by word through the lists).
+  @Test func listedWordsAreDroppedAndShortenedAsTheGeneralRouteDoes() {
+    let listed = ["a", "an", "the", "and", "of", "for", "in", "at", "to", "with", "m", "f", "d",
+                  "w", "x", "gmbh", "ag", "inc", "ltd", "llc", "se", "plc", "co", "corp",
+                  "software", "engineer", "internship", "senior", "junior"]
+    let nearby = ["b", "ant", "thee", "off", "i", "ax", "gmbhs", "agg", "ltds", "sea", "cop",
+                  "softwares", "engineers", "intern", "interns", "seniors", "junio", "zebra"]
+    for word in listed + nearby {
+      for capitalized in [word, word.capitalized, word.uppercased()] {
+        let company = "Acme " + capitalized
+        let title = capitalized + " Data " + capitalized
+        let general = IdentifierMaker.slug(company: company + " ·", title: title + " ·")
+        #expect(IdentifierMaker.slug(company: company, title: title) == general, "\(word)")
+        let alone = IdentifierMaker.slug(company: capitalized + "·", title: capitalized + "·")
+        #expect(IdentifierMaker.slug(company: capitalized, title: capitalized) == alone, "\(word)")
+      }
+    }
+    #expect(IdentifierMaker.slug(company: "Acme GmbH", title: "Senior Software Internship")
+      == "acme-senior-software-intern")
+  }
+
   /// Whatever the text, the id is typable: lowercase ASCII letters, digits and single hyphens
   /// between them.
   @Test(arguments: PropertySeeds.seeds(default: 3))
