@@ -189,7 +189,14 @@ extension Agenda {
   {
     // "Today" once: each `clock.today` builds a Calendar.
     let today = clock.today
-    return rows.compactMap { $0.entry(today: today, clock: clock) }
+    // Room for every row at once: an entry is several hundred bytes, and growing by doubling
+    // leaves up to half of a large agenda's array unused for as long as the UI keeps it.
+    var entries: [AgendaEntry] = []
+    entries.reserveCapacity(rows.underestimatedCount)
+    for row in rows {
+      if let entry = row.entry(today: today, clock: clock) { entries.append(entry) }
+    }
+    return entries
   }
 
   /// The agenda for `query` from rows (all of them, or at least every row whose `sortDay` is
