@@ -115,24 +115,22 @@ extension Agenda {
     // A large deck's rows are made on both cores, each half of the deadlines in deck order.
     let deadlines = deck.deadlines
     let parts = deadlines.count >= 4_096 ? 2 : 1
-    let results = ConcurrentSlots<[AgendaRow]>(count: parts, initial: [])
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    var partRows = ConcurrentParts.map(parts) { part in
       let range = deadlines.count * part / parts..<deadlines.count * (part + 1) / parts
       // Room for every deadline of the part: growing as rows come would move them again.
-      var partRows: [AgendaRow] = []
-      partRows.reserveCapacity(range.count)
+      var rows: [AgendaRow] = []
+      rows.reserveCapacity(range.count)
       deadlines.withUnsafeBufferPointer { deadlines in
         for position in range {
           if let row = row(for: deadlines[position], index: index, includingClosed: includingClosed) {
-            partRows.append(row)
+            rows.append(row)
           }
         }
       }
-      results.store(partRows, at: part)
+      return rows
     }
-    var rows = results.take(at: 0, leaving: [])
-    for part in 1..<parts {
-      let later = results.take(at: part, leaving: [])
+    var rows = partRows.removeFirst()
+    for later in partRows {
       rows.reserveCapacity(rows.count + later.count)
       rows.append(contentsOf: later)
     }

@@ -52,7 +52,7 @@ public enum IdentifierMaker {
   /// A slug of free text: lowercase ASCII words joined by `-`.
   public static func slug(_ text: String) -> String {
     var text = text
-    let joined = text.utf8.allSatisfy({ $0 < 0x80 })
+    let joined = text.isASCIIText
       ? text.withUTF8 { bytes in
         var slug: [UInt8] = []
         appendASCIIWords(bytes, limit: .max, keepingFillers: false, replacingML: false, to: &slug)
@@ -85,7 +85,7 @@ public enum IdentifierMaker {
   private static func words(_ text: String, limit: Int? = nil, keepingFillers: Bool = false)
     -> [String]
   {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if text.isASCIIText {
       return asciiWords(text, limit: limit ?? Int.max, keepingFillers: keepingFillers)
     }
     guard let limit else { return characterWords(text, keepingFillers: keepingFillers) }

@@ -119,8 +119,7 @@ public struct WebLink: Hashable, Sendable, CustomStringConvertible {
   /// `Array(text.unicodeScalars)`, made from the bytes when they are all ASCII (nearly every
   /// URL): walking the scalar view to count and copy it costs most of checking a link.
   private static func scalars(of text: String) -> [Unicode.Scalar] {
-    var text = text
-    let ascii = text.withUTF8 { bytes -> [Unicode.Scalar]? in
+    let ascii = text.withUTF8Bytes { bytes -> [Unicode.Scalar]? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       return bytes.map { Unicode.Scalar($0) }
     }

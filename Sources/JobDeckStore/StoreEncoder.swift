@@ -139,28 +139,8 @@ public struct StoreEncoder: Sendable {
       ? [records.startIndex..<records.endIndex]
       : [records.startIndex..<middle, middle..<records.endIndex]
     let lastIndex = isLast ? records.endIndex - 1 : -1
-    let results = UnsafeMutableBufferPointer<Result<[UInt8], StoreRecordWriter.Unwritable>>
-      .allocate(capacity: ranges.count)
-    results.initialize(repeating: .success([]))
-    defer { results.deinitialize().deallocate() }
-    let work = LineWork(records: records, ranges: ranges, lastIndex: lastIndex, results: results)
-    if ranges.count == 1 {
-      work.run(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: ranges.count) { work.run($0) }
-    }
-    return try results.map { try $0.get() }
-  }
-
-  /// Each worker writes only its own slot of `results`, which outlives `concurrentPerform`.
-  private struct LineWork<Record: StoreWritable>: @unchecked Sendable {
-    let records: ArraySlice<Record>
-    let ranges: [Range<Int>]
-    let lastIndex: Int
-    let results: UnsafeMutableBufferPointer<Result<[UInt8], StoreRecordWriter.Unwritable>>
-
-    func run(_ part: Int) {
-      results[part] = Result { () throws(StoreRecordWriter.Unwritable) in
+    let results = ConcurrentParts.map(ranges.count) { part in
+      Result { () throws(StoreRecordWriter.Unwritable) in
         var writer = StoreRecordWriter()
         writer.bytes.reserveCapacity(ranges[part].count * 1024)
         for index in ranges[part] {
@@ -171,6 +151,7 @@ public struct StoreEncoder: Sendable {
         return writer.bytes
       }
     }
+    return try results.map { try $0.get() }
   }
 }
 

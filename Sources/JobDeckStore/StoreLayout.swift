@@ -265,15 +265,11 @@ struct StoreLayout {
       }
     }
     bounds.append(jobs.count)
-    let shares = UnsafeMutableBufferPointer<Share>.allocate(capacity: bounds.count - 1)
-    shares.initialize(repeating: Share())
-    defer { shares.deinitialize().deallocate() }
-    let work = ShareWork(jobs: jobs, bounds: bounds, bytes: bytes, shares: shares,
-      keepsDescriptions: keepsDescriptions)
-    if shares.count == 1 {
-      work.run(0)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: shares.count) { work.run($0) }
+    // Each share reads the shared bytes and returns its own records.
+    let keepsDescriptions = self.keepsDescriptions
+    let shares = ConcurrentParts.map(bounds.count - 1) { share in
+      StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes,
+        keepingDescriptions: keepsDescriptions)
     }
     let missed = shares.contains { $0.missed }
     for share in shares {
@@ -282,21 +278,6 @@ struct StoreLayout {
       deadlines.append(share.deadlines)
     }
     if missed { throw Miss() }
-  }
-
-  /// One chunk's decoding, handed to the worker threads. Each worker reads the shared bytes and
-  /// writes only its own slot of `shares`, which outlives `concurrentPerform`.
-  private struct ShareWork: @unchecked Sendable {
-    let jobs: [Job]
-    let bounds: [Int]
-    let bytes: UnsafeRawBufferPointer
-    let shares: UnsafeMutableBufferPointer<Share>
-    let keepsDescriptions: Bool
-
-    func run(_ share: Int) {
-      shares[share] = StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes,
-        keepingDescriptions: keepsDescriptions)
-    }
   }
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer,

@@ -251,19 +251,13 @@ final class DeckFacts: @unchecked Sendable {
     let deck = self.deck
     let count = deck.deadlines.count
     let parts = count >= 4_096 ? 2 : 1
-    let empty = NearestScan(nearest: [], span: AgendaSpan(now: now, timeZone: timeZone))
-    let results = ConcurrentSlots<NearestScan>(count: parts, initial: empty)
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
-      results.store(
-        DeckFacts.nearest(
-          among: count * part / parts..<count * (part + 1) / parts, of: deck, index: index,
-          now: now, timeZone: timeZone),
-        at: part)
+    var scans = ConcurrentParts.map(parts) { part in
+      DeckFacts.nearest(
+        among: count * part / parts..<count * (part + 1) / parts, of: deck, index: index,
+        now: now, timeZone: timeZone)
     }
-    var scan = results.take(at: 0, leaving: empty)
-    for part in 1..<parts {
-      scan.merge(results.take(at: part, leaving: empty), deadlines: deck.deadlines)
-    }
+    var scan = scans.removeFirst()
+    for later in scans { scan.merge(later, deadlines: deck.deadlines) }
     var nearest = scan.nearest
     if deck.postings.hasRepeatedIDs {
       // A hand-edited store's second posting with an id shows what the first one does.

@@ -1,4 +1,3 @@
-import Dispatch
 import JobDeckCore
 
 /// Lowercasing without a String for the ASCII text that nearly every field is.
@@ -187,15 +186,12 @@ final class PostingFilterScan: @unchecked Sendable {
     guard indices.count >= 2_048 else { return matcher.matching(indices[...]) }
     let ascending = indices.sorted()
     let halves = [ascending[..<(ascending.count / 2)], ascending[(ascending.count / 2)...]]
-    let results = ConcurrentSlots<[Int]>(count: halves.count, initial: [])
     let matcher = self.matcher
-    DispatchQueue.concurrentPerform(iterations: halves.count) { part in
-      results.store(matcher.matching(halves[part]), at: part)
-    }
-    guard results[0].count + results[1].count > 0 else { return [] }
+    let results = ConcurrentParts.map(halves.count) { matcher.matching(halves[$0]) }
+    guard results.contains(where: { !$0.isEmpty }) else { return [] }
     var isMatch = [Bool](repeating: false, count: matcher.postings.count)
-    for part in 0..<halves.count {
-      for index in results[part] { isMatch[index] = true }
+    for matches in results {
+      for index in matches { isMatch[index] = true }
     }
     return indices.filter { isMatch[$0] }
   }
