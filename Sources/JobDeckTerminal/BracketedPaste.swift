@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckTUI
 import Synchronization
 
 /// Bracketed paste (`ESC[200~` … `ESC[201~`): the terminal wraps pasted text in these markers
@@ -7,7 +8,6 @@ import Synchronization
 enum BracketedPaste {
   static let enable = "\u{1B}[?2004h"
   static let disable = "\u{1B}[?2004l"
-  static let start: [UInt32] = [27, 91, 50, 48, 48, 126]  // ESC [ 2 0 0 ~
   static let end: [UInt32] = [27, 91, 50, 48, 49, 126]  // ESC [ 2 0 1 ~
 
   /// The terminal's descriptor while bracketed paste is on, -1 otherwise: a crash or `exit`
@@ -25,13 +25,22 @@ enum BracketedPaste {
 }
 
 /// Sorts what curses hands over into keys and pastes. Curses knows no paste markers, so they
-/// arrive as separate characters, possibly split across reads: the decoder holds back a
-/// partial marker until it is complete or plainly something else.
+/// arrive as separate characters, possibly split across reads: the decoder holds back what
+/// follows an Esc until it is a whole escape sequence or plainly something else.
+///
+/// The same holding catches the key sequences curses did not recognise, which happens whenever
+/// `TERM` names another terminal than the one in use (`xterm-256color` inside tmux sends Home
+/// as `ESC [ 1 ~`, which xterm's entry spells `ESC O H`). Given back as keys they would be an
+/// Esc, which closes a form, and then `[`, `1`, `~`, which type into a field or run commands; as
+/// a whole sequence they are the key they stand for, or nothing when it is one the UI has no
+/// use for.
 struct PasteDecoder {
   /// What one input turned into.
   enum Output: Equatable {
     /// A `wget_wch` result to decode as a key, as it came.
     case input(status: Int32, value: UInt32)
+    /// A key sent as an escape sequence that curses passed on character by character.
+    case key(KeyPress)
     /// Everything between the markers; carriage returns (what terminals send for a newline)
     /// become line feeds.
     case paste(String)
@@ -40,7 +49,7 @@ struct PasteDecoder {
   /// Pasted text beyond this many bytes is dropped (the paste still ends normally), so a huge
   /// paste cannot fill memory; the importer refuses what is over its own cap.
   let byteLimit: Int
-  /// Characters of a start marker seen so far (idle), or of an end marker (pasting).
+  /// Characters of an escape sequence seen so far (idle), or of an end marker (pasting).
   private(set) var pendingMarker: [UInt32] = []
   private(set) var isPasting = false
   private var pasted = String.UnicodeScalarView()
@@ -48,8 +57,8 @@ struct PasteDecoder {
 
   init(byteLimit: Int) { self.byteLimit = byteLimit }
 
-  /// True while the decoder holds back a partial start marker: the caller should read again
-  /// soon, and call `flush` if nothing more arrives.
+  /// True while the decoder holds back the start of an escape sequence: the caller should read
+  /// again soon, and call `flush` if nothing more arrives.
   var isHoldingKeys: Bool { !isPasting && !pendingMarker.isEmpty }
 
   mutating func feed(status: Int32, value: UInt32) -> [Output] {
@@ -57,20 +66,30 @@ struct PasteDecoder {
     guard status == KeyDecoder.textStatus else {
       return flush() + [.input(status: status, value: value)]
     }
+    guard !pendingMarker.isEmpty || value == EscapeSequence.escape else {
+      return [.input(status: status, value: value)]
+    }
     let candidate = pendingMarker + [value]
-    if candidate == BracketedPaste.start {
+    switch EscapeSequence.reading(candidate) {
+    case .incomplete:
+      pendingMarker = candidate
+      return []
+    case .pasteStart:
       pendingMarker = []
       isPasting = true
       return []
-    }
-    if BracketedPaste.start.starts(with: candidate) {
-      pendingMarker = candidate
+    case .key(let key):
+      pendingMarker = []
+      return [.key(key)]
+    case .ignored:
+      pendingMarker = []
       return []
+    case .notASequence:
+      let held = flush()
+      // The key that broke a held sequence may itself start a new one (ESC, ESC, …).
+      return held + (value == EscapeSequence.escape
+        ? feed(status: status, value: value) : [.input(status: status, value: value)])
     }
-    let held = flush()
-    // The key that broke a held marker may itself start a new one (ESC, ESC, …).
-    return held + (value == BracketedPaste.start[0]
-      ? feed(status: status, value: value) : [.input(status: status, value: value)])
   }
 
   /// Gives back the held keys of a start marker that never completed (a lone Esc).
@@ -101,7 +120,7 @@ struct PasteDecoder {
     }
     for held in pendingMarker { append(held) }
     pendingMarker = []
-    if value == BracketedPaste.end[0] {
+    if value == EscapeSequence.escape {
       pendingMarker = [value]
     } else {
       append(value)

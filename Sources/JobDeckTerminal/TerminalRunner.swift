@@ -90,7 +90,7 @@ struct RunLoop<Program: TerminalProgram> {
         dispatch(.idle)
       }
       deliver(pasteDecoder.feed(status: input.status, value: input.value))
-      // An Esc may be the start of a paste marker: the rest follows at once if it is one.
+      // An Esc may start a paste marker or a key's sequence: the rest follows at once if so.
       while pasteDecoder.isHoldingKeys, !isFinished {
         let next = terminal.readInput(waitingAtMost: CursesTerminal.escapeDelayMilliseconds * 2)
         if next.status == KeyDecoder.textStatus || next.status == KeyDecoder.keyCodeStatus {
@@ -116,6 +116,8 @@ struct RunLoop<Program: TerminalProgram> {
       switch output {
       case .paste(let text):
         dispatch(.paste(text))
+      case .key(let key):
+        dispatch(.key(key))
       case .input(let status, let value):
         if KeyDecoder.isMouse(status: status, value: value) {
           if let event = terminal.readMouse() { dispatch(.mouse(event)) }

@@ -58,11 +58,36 @@ struct PasteDecoderTests {
     #expect(!decoder.isHoldingKeys)
   }
 
-  @Test func escapeThenAnotherKeyIsBothKeys() {
-    let outputs = decode(["\u{1B}[2x"])
-    #expect(outputs == Self.inputs("\u{1B}[2x").map {
-      .input(status: KeyDecoder.textStatus, value: $0)
-    })
+  @Test func escapeThenSomethingThatStartsNoSequenceIsKeys() {
+    for text in ["\u{1B}x", "\u{1B}[\u{04}", "\u{1B}O1", "\u{1B}[2;\u{1B}"] {
+      #expect(decode([text]) == Self.inputs(text).map {
+        .input(status: KeyDecoder.textStatus, value: $0)
+      }, "\(text.debugDescription)")
+    }
+  }
+
+  /// Keys whose sequence curses did not know (`TERM` naming another terminal) arrive whole:
+  /// never an Esc that closes a form followed by characters typed into it.
+  @Test(arguments: [
+    ("\u{1B}[1~", KeyPress.home), ("\u{1B}[7~", .home), ("\u{1B}OH", .home), ("\u{1B}[H", .home),
+    ("\u{1B}[4~", .end), ("\u{1B}[8~", .end), ("\u{1B}OF", .end), ("\u{1B}[F", .end),
+    ("\u{1B}[3~", .delete), ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown),
+    ("\u{1B}[D", .left), ("\u{1B}OC", .right), ("\u{1B}[1;5D", .left), ("\u{1B}[A", .up),
+    ("\u{1B}OB", .down), ("\u{1B}[Z", .backTab), ("\u{1B}OP", .function(1)),
+    ("\u{1B}[15~", .function(5)), ("\u{1B}[24~", .function(12)), ("\u{1B}OM", .enter),
+  ])
+  func aKeysSequenceIsThatKey(_ sequence: String, _ key: KeyPress) {
+    #expect(decode([sequence]) == [.key(key)])
+    // Split across reads, as a slow link delivers it.
+    #expect(decode(sequence.map { String($0) }) == [.key(key)])
+  }
+
+  @Test func aSequenceOfAKeyTheUIDoesNotUseIsDroppedWhole() {
+    // Insert, F13, a focus report, an SGR mouse report, a device report.
+    for text in ["\u{1B}[2~", "\u{1B}[25~", "\u{1B}[I", "\u{1B}[<0;10;5M", "\u{1B}[2x", "\u{1B}OX"] {
+      #expect(decode([text + "q"]) == [.input(status: KeyDecoder.textStatus, value: 0x71)],
+              "\(text.debugDescription)")
+    }
   }
 
   @Test func aFalseEndMarkerInsideThePasteIsText() {
