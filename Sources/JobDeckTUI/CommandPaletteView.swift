@@ -22,8 +22,8 @@ extension App {
     case .up, .control("p"), .backTab:
       palette.selection = max(0, palette.selection - 1)
     default:
-      guard palette.input.handle(key) else { return [] }
-      palette.selection = 0
+      guard let change = palette.input.handle(key) else { return [] }
+      if change == .edited { palette.selection = 0 }
     }
     state.mode = .palette(palette)
     return []
@@ -93,7 +93,7 @@ extension Renderer {
                    style: .dim)
     }
     let used = screen.write(": ", row: area.top, column: left, style: .highlight)
-    drawInput(palette.input.text, on: &screen, row: area.top, column: left + used)
+    drawInput(palette.input, on: &screen, row: area.top, column: left + used)
     let visible = max(0, height - 2)
     let offset = max(0, palette.selection - visible + 1)
     if matches.isEmpty, visible > 0 {

@@ -28,13 +28,8 @@ extension Renderer {
       screen.write(field.label, row: row, column: 1, width: labelWidth,
                    style: isFocused ? .highlight : .plain)
       screen.fill(row: row, column: left, width: inputWidth, style: .inputField)
-      var shown = TerminalText.sanitized(field.input.text)
-      while TerminalText.displayWidth(of: shown) > inputWidth - 1, !shown.isEmpty {
-        shown.removeFirst()
-      }
-      let used = screen.write(shown, row: row, column: left, width: inputWidth,
-                              style: .inputField)
-      if isFocused { cursor = (row, min(screen.size.columns - 1, left + used)) }
+      let fieldCursor = screen.writeField(field.input, row: row, column: left, width: inputWidth)
+      if isFocused { cursor = (row, fieldCursor) }
       row += 1
       if isFocused, row < bottom - footer {
         screen.write(field.help, row: row, column: left, width: area.width - left, style: .dim)

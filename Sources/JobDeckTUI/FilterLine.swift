@@ -32,7 +32,8 @@ extension App {
       return run(key == .up ? .selectPrevious : .selectNext)
     default:
       var input = TextInput(state.activeFilter)
-      guard input.handle(key) else { return [] }
+      // The line keeps no cursor of its own (it filters as it is typed): it edits at its end.
+      guard input.handle(key) == .edited else { return [] }
       state.activeFilter = input.text
       if context == .detail {
         scrollDetailToFirstMatch()

@@ -21,9 +21,9 @@ extension App {
       return saveForm(form)
     default:
       var input = form.values[form.focus] ?? TextInput()
-      if input.handle(key) {
+      if let change = input.handle(key) {
         form.values[form.focus] = input
-        form.error = nil
+        if change == .edited { form.error = nil }
       }
     }
     state.mode = .addForm(form)
@@ -105,7 +105,7 @@ extension App {
       showMessage("importing \(source)…")
       return [.importSource(source)]
     default:
-      _ = input.handle(key)
+      input.handle(key)
       state.mode = .importPrompt(input)
       return []
     }
@@ -157,14 +157,9 @@ extension Renderer {
                    style: isFocused ? .highlight : .plain)
       let left = labelWidth + 2
       screen.fill(row: row, column: left, width: inputWidth, style: .inputField)
-      let text = TerminalText.sanitized(form.values[field]?.text ?? "")
-      var shown = text
-      while TerminalText.displayWidth(of: shown) > inputWidth - 1, !shown.isEmpty {
-        shown.removeFirst()
-      }
-      let used = screen.write(shown, row: row, column: left, width: inputWidth,
-                              style: .inputField)
-      if isFocused { cursor = (row, min(screen.size.columns - 1, left + used)) }
+      let fieldCursor = screen.writeField(
+        form.values[field] ?? TextInput(), row: row, column: left, width: inputWidth)
+      if isFocused { cursor = (row, fieldCursor) }
       row += 1
       if field == .deadline {
         if let message = form.dateMessage(today: state.today) {

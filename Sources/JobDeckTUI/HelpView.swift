@@ -28,20 +28,25 @@ extension App {
 
 extension Renderer {
   /// The help's lines at `width`: a heading per group, then keys and what they do, the
-  /// description wrapped under itself when the width is short.
+  /// description wrapped under itself when the width is short; last, the keys of a text field.
   static func helpLines(width: Int, keys: KeyTable = .standard) -> [StyledLine] {
-    let keyWidth = min(18, max(8, width / 4))
-    let textWidth = max(10, width - keyWidth - 4)
-    var lines: [StyledLine] = []
+    var sections: [(title: String, rows: [(keys: String, summary: String)])] = []
     for group in KeyGroup.allCases {
       let bindings = keys.bindings.filter { $0.group == group }
       guard !bindings.isEmpty else { continue }
+      sections.append((group.title, bindings.map { ($0.keyLabel, $0.summary) }))
+    }
+    sections.append((TextEdit.helpTitle, TextEdit.allCases.map { ($0.keyLabel, $0.summary) }))
+    let keyWidth = min(18, max(8, width / 4))
+    let textWidth = max(10, width - keyWidth - 4)
+    var lines: [StyledLine] = []
+    for section in sections {
       if !lines.isEmpty { lines.append(StyledLine(text: "")) }
-      lines.append(StyledLine(text: group.title, style: .heading, indent: 1))
-      for binding in bindings {
-        let wrapped = TerminalText.wrapped(binding.summary, toWidth: textWidth)
+      lines.append(StyledLine(text: section.title, style: .heading, indent: 1))
+      for row in section.rows {
+        let wrapped = TerminalText.wrapped(row.summary, toWidth: textWidth)
         let keys = TerminalText.padded(
-          Screen.truncated(binding.keyLabel, toWidth: keyWidth), toWidth: keyWidth)
+          Screen.truncated(row.keys, toWidth: keyWidth), toWidth: keyWidth)
         for (index, piece) in wrapped.enumerated() {
           let lead = index == 0 ? keys : String(repeating: " ", count: keyWidth)
           lines.append(StyledLine(text: lead + "  " + piece, indent: 2))

@@ -236,6 +236,10 @@ public enum KeyMap {
         lines.append("| \(keys) | \(contexts) | \(summary) |")
       }
     }
+    for edit in TextEdit.allCases {
+      let keys = edit.keys.map { "`" + label($0) + "`" }.joined(separator: " ")
+      lines.append("| \(keys) | text fields | \(edit.summary) |")
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -77,7 +77,7 @@ extension App {
       state.mode = .importPaste(ad)
     case .character(let character):
       var input = TextInput()
-      guard input.handle(key) else { return [] }
+      guard input.handle(key) != nil else { return [] }
       ad.text.append(character)
       state.mode = .importPaste(ad)
     default:

@@ -76,7 +76,7 @@ extension App {
       let note = prompt.input.text.trimmingCharacters(in: .whitespaces)
       return recordMove(prompt.applicationID, to: prompt.stage, note: note.isEmpty ? nil : note)
     default:
-      _ = prompt.input.handle(key)
+      prompt.input.handle(key)
       state.mode = .moveNote(prompt)
       return []
     }

@@ -148,7 +148,7 @@ extension App {
     case .enter, .control("s"):
       return saveFieldForm(form)
     default:
-      if form.fields[form.focus].input.handle(key) { form.error = nil }
+      if form.fields[form.focus].input.handle(key) == .edited { form.error = nil }
     }
     state.mode = .fieldForm(form)
     return []

@@ -124,7 +124,7 @@ struct Renderer {
     case .importPrompt(let input):
       let label = "Import file or URL, or paste an ad: "
       let used = screen.write(label, row: row, column: 0, style: .highlight)
-      drawInput(input.text, on: &screen, row: row, column: used)
+      drawInput(input, on: &screen, row: row, column: used)
       return
     case .duplicateQuestion(let question):
       screen.write(App.duplicatePrompt(question), row: row, column: 0, style: .highlight)
@@ -141,7 +141,7 @@ struct Renderer {
         label = "Note for \(prompt.stage.displayName) (Enter: none): "
       }
       let used = screen.write(label, row: row, column: 0, style: .highlight)
-      drawInput(prompt.input.text, on: &screen, row: row, column: used)
+      drawInput(prompt.input, on: &screen, row: row, column: used)
       return
     case .editAgain(let again):
       let answer = " Edit again? Y/n"
@@ -169,7 +169,7 @@ struct Renderer {
     if isBrowsing, state.isEditingFilter {
       let label = state.keyContext == .detail ? "search: " : "/"
       let used = screen.write(label, row: row, column: 0, style: .highlight)
-      drawInput(state.activeFilter, on: &screen, row: row, column: used)
+      drawInput(TextInput(state.activeFilter), on: &screen, row: row, column: used)
       return
     }
     if let message = state.message {
@@ -238,15 +238,11 @@ struct Renderer {
     }
   }
 
-  /// A text field showing the end of its text, with the cursor after it.
-  func drawInput(_ text: String, on screen: inout Screen, row: Int, column: Int) {
-    let available = max(0, screen.size.columns - column - 1)
-    var shown = TerminalText.sanitized(text)
-    while TerminalText.displayWidth(of: shown) > available, !shown.isEmpty {
-      shown.removeFirst()
-    }
-    let used = screen.write(shown, row: row, column: column, width: available, style: .inputField)
-    screen.cursor = (row, min(screen.size.columns - 1, column + used))
+  /// A text field to the right edge, with the terminal's cursor at the field's.
+  func drawInput(_ input: TextInput, on screen: inout Screen, row: Int, column: Int) {
+    let cursor = screen.writeField(
+      input, row: row, column: column, width: max(0, screen.size.columns - column))
+    screen.cursor = (row, cursor)
   }
 
   /// Path, counts, read-only flag and save state; as the width shrinks the path gives way

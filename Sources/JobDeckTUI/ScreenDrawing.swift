@@ -43,6 +43,28 @@ extension Screen {
     return position - column
   }
 
+  /// Writes a text field's `input` on `row` in `width` columns from `column`, scrolled so the
+  /// cursor shows with the text before it (the end of a long value, when the cursor is there);
+  /// returns the cursor's column. One column stays free for the cursor after the last character.
+  public mutating func writeField(_ input: TextInput, row: Int, column: Int, width: Int) -> Int {
+    let (beforeCursor, fromCursor) = input.split
+    let before = TerminalText.sanitized(String(beforeCursor))
+    let room = max(0, width - 1)
+    // The longest end of `before` that fits, measured grapheme by grapheme from the cursor.
+    var start = before.endIndex
+    var used = 0
+    while start > before.startIndex {
+      let previous = before.index(before: start)
+      let graphemeWidth = TerminalText.displayWidth(of: before[previous])
+      if used + graphemeWidth > room { break }
+      used += graphemeWidth
+      start = previous
+    }
+    let shown = before[start...] + TerminalText.sanitized(String(fromCursor))
+    write(String(shown), row: row, column: column, width: width, style: .inputField)
+    return min(size.columns - 1, column + used)
+  }
+
   /// Blanks `width` cells of `row` from `column` in `style` (a selection bar, the status bar).
   public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, style: CellStyle) {
     guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return }

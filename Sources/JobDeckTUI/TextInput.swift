@@ -1,44 +1,173 @@
 import Foundation
 import JobDeckCore
 
-/// A one-line text field: typing appends, Backspace removes the last grapheme. No cursor
-/// movement inside the line (the fields are short), which keeps it free of modal states.
+/// A one-line text field with a cursor: typing and pasting insert at the cursor, and the
+/// editing keys (`TextEdit`) move it or delete around it, as in a shell's line editor. Fixing a
+/// typo at the start of a prefilled title should not mean retyping the title.
 public struct TextInput: Equatable, Sendable {
-  public var text: String
+  public private(set) var text: String
+  /// Where the cursor is, in graphemes from the start: 0 before the first, `text.count` at the
+  /// end.
+  public private(set) var cursor: Int
 
-  public init(_ text: String = "") { self.text = text }
-
-  /// Applies a key; true when the key was an edit of the text.
-  mutating func handle(_ key: KeyPress) -> Bool {
-    switch key {
-    case .character(let character):
-      // Control characters never enter a field: they would only be shown in caret notation.
-      guard !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
-      else { return false }
-      text.append(character)
-      return true
-    case .backspace:
-      if !text.isEmpty { text.removeLast() }
-      return true
-    case .control("u"):
-      text = ""
-      return true
-    default:
-      return false
-    }
+  /// A field holding `text`, the cursor at its end (where typing continues a prefilled value).
+  public init(_ text: String = "") {
+    self.text = text
+    cursor = text.count
   }
 
-  /// Appends pasted text as typed text: line breaks and tabs become spaces (the field is one
-  /// line), other control characters are left out, as they are when typed.
+  /// What a key did to the field.
+  public enum Change: Equatable, Sendable {
+    /// The text changed (and with it, maybe, the cursor).
+    case edited
+    /// Only the cursor moved.
+    case moved
+  }
+
+  /// Applies a key: a printable character is inserted at the cursor, an editing key
+  /// (`TextEdit.binding`) does its edit. Nil when the key is not one for the field.
+  @discardableResult
+  mutating func handle(_ key: KeyPress) -> Change? {
+    if case .character(let character) = key {
+      // Control characters never enter a field: they would only be shown in caret notation.
+      guard !TextInput.isControl(character) else { return nil }
+      insert(String(character))
+      return .edited
+    }
+    guard let edit = TextEdit.edit(for: key) else { return nil }
+    let before = text
+    apply(edit)
+    return text == before ? .moved : .edited
+  }
+
+  /// Inserts pasted text at the cursor as typed text: line breaks and tabs become spaces (the
+  /// field is one line), other control characters are left out, as they are when typed.
   mutating func insert(pasted: String) {
+    var typed = ""
     for character in pasted {
       if character.isNewline || character == "\t" {
-        if !text.hasSuffix(" ") { text.append(" ") }
-      } else if !character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-        text.append(character)
+        let previous = typed.last ?? characterBeforeCursor
+        if previous != " " { typed.append(" ") }
+      } else if !TextInput.isControl(character) {
+        typed.append(character)
       }
     }
+    insert(typed)
   }
+
+  /// The text before the cursor and from the cursor on.
+  public var split: (beforeCursor: Substring, fromCursor: Substring) {
+    let index = cursorIndex
+    return (text[..<index], text[index...])
+  }
+
+  private var cursorIndex: String.Index { text.index(text.startIndex, offsetBy: cursor) }
+
+  private var characterBeforeCursor: Character? {
+    cursor == 0 ? nil : text[text.index(before: cursorIndex)]
+  }
+
+  private static func isControl(_ character: Character) -> Bool {
+    character.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+  }
+
+  private mutating func insert(_ typed: String) {
+    guard !typed.isEmpty else { return }
+    let before = text.count
+    text.insert(contentsOf: typed, at: cursorIndex)
+    // Counted on the whole text: an accent typed after a letter joins its grapheme.
+    cursor += text.count - before
+  }
+
+  private mutating func apply(_ edit: TextEdit) {
+    let count = text.count
+    switch edit {
+    case .left: cursor = max(0, cursor - 1)
+    case .right: cursor = min(count, cursor + 1)
+    case .start: cursor = 0
+    case .end: cursor = count
+    case .deleteBackward:
+      guard cursor > 0 else { return }
+      let index = cursorIndex
+      text.remove(at: text.index(before: index))
+      cursor -= 1
+    case .deleteForward:
+      guard cursor < count else { return }
+      text.remove(at: cursorIndex)
+    case .deleteToStart:
+      text.removeSubrange(..<cursorIndex)
+      cursor = 0
+    case .deleteToEnd:
+      text.removeSubrange(cursorIndex...)
+    case .deleteWordBackward:
+      // Back over the spaces before the cursor, then over the word: a shell's Ctrl-W.
+      let end = cursorIndex
+      var start = end
+      while start > text.startIndex, text[text.index(before: start)] == " " {
+        start = text.index(before: start)
+      }
+      while start > text.startIndex, text[text.index(before: start)] != " " {
+        start = text.index(before: start)
+      }
+      cursor -= text.distance(from: start, to: end)
+      text.removeSubrange(start..<end)
+    }
+  }
+}
+
+/// The keys that edit a text field (the form fields, the import prompt, the note of a move,
+/// the palette and the `/` line), fixed rather than rebindable: they are the line-editing keys
+/// people's shells already taught them. This table drives the field, the help and the README.
+public enum TextEdit: CaseIterable, Sendable {
+  case left, right, start, end, deleteBackward, deleteForward, deleteToStart, deleteToEnd
+  case deleteWordBackward
+
+  /// Its keys, first the one the help names first.
+  public var keys: [KeyPress] {
+    switch self {
+    case .left: return [.left]
+    case .right: return [.right]
+    case .start: return [.home, .control("a")]
+    case .end: return [.end]
+    case .deleteBackward: return [.backspace]
+    case .deleteForward: return [.delete]
+    case .deleteToStart: return [.control("u")]
+    case .deleteToEnd: return [.control("k")]
+    case .deleteWordBackward: return [.control("w")]
+    }
+  }
+
+  /// One line for the help and the README.
+  public var summary: String {
+    switch self {
+    case .left: return "cursor one character left"
+    case .right: return "cursor one character right"
+    case .start: return "cursor to the start of the field"
+    case .end: return "cursor to the end of the field"
+    case .deleteBackward: return "delete the character before the cursor"
+    case .deleteForward: return "delete the character under the cursor"
+    case .deleteToStart: return "delete from the start of the field to the cursor"
+    case .deleteToEnd: return "delete from the cursor to the end of the field"
+    case .deleteWordBackward: return "delete the word before the cursor"
+    }
+  }
+
+  /// The help's heading over these keys.
+  static let helpTitle = "In a text field (forms, prompts, the palette)"
+
+  /// The keys as the help names them.
+  public var keyLabel: String { keys.map(KeyMap.label).joined(separator: " ") }
+
+  /// The edit `key` makes in a field, if any.
+  static func edit(for key: KeyPress) -> TextEdit? { byKey[key] }
+
+  private static let byKey: [KeyPress: TextEdit] = {
+    var table: [KeyPress: TextEdit] = [:]
+    for edit in TextEdit.allCases {
+      for key in edit.keys { table[key] = edit }
+    }
+    return table
+  }()
 }
 
 /// The "add a posting" form: ready to type at once, `Tab`/`Shift-Tab` between fields, the date

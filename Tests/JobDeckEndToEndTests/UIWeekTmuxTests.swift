@@ -174,6 +174,37 @@ struct UIWeekTmuxTests {
     try waitSaved("Undid: Deleted Zalando · Data Analyst", in: ui)
   }
 
+  /// A typo inside a prefilled title is fixed where it is: Home, →, the missing letter, End and
+  /// more text, with the terminal's cursor drawn where the next letter goes.
+  @Test func aTypoInsideAFieldIsFixedInPlace() throws {
+    try workspace.jobdeck(["add", "posting", "--company", "Acme", "--title", "Bakend Engineer"])
+    let ui = try openUI()
+    try ui.waitFor("Bakend Engineer")
+    try select("acme", onView: "1", in: ui)
+    try ui.sendKeys("e")
+    try ui.waitFor("Edit Acme · Bakend Engineer")
+    try ui.sendKeys("Tab", "Home", "Right", "Right")
+    // Nothing on screen changes while the cursor moves: wait for the terminal's cursor itself.
+    _ = try ui.waitUntil("the cursor on the k of Bakend") { screen in
+      let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+      guard let row = lines.firstIndex(where: { $0.contains("Title") && $0.contains("Bakend") }),
+        let typo = lines[row].range(of: "kend Engineer")
+      else { return false }
+      let column = lines[row].distance(from: lines[row].startIndex, to: typo.lowerBound)
+      return (try? ui.displayMessage("#{cursor_y},#{cursor_x}")) == "\(row),\(column)"
+    }
+    try ui.sendText("c")
+    try ui.sendKeys("End")
+    try ui.sendText(" II")
+    try ui.waitFor("Backend Engineer II")
+    try ui.sendKeys("C-s")
+    try waitSaved("Updated Acme · Backend Engineer II: title", in: ui)
+    try ui.sendKeys("Escape", "q")
+    try ui.waitForExit(timeout: 10)
+    let shown = try workspace.json(["show", "acme", "--json"])
+    #expect(shown["title"] as? String == "Backend Engineer II")
+  }
+
   /// `e` on a pipeline card: the posting's and the application's fields in one form; a bad
   /// date is named with its range and nothing is saved until it is fixed; then `M` and `=`
   /// compare this application with another chosen one.

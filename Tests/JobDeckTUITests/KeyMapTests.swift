@@ -470,7 +470,7 @@ struct KeyMapTests {
     var app = KeyMapTests.freshApp(rows: 15, columns: 60)
     app.press(.character("?"), .end)
     let screen = app.screenText(rows: 15, columns: 60)
-    let lastSummary = KeyMap.bindings.last?.summary ?? ""
+    let lastSummary = TextEdit.allCases.last?.summary ?? ""
     #expect(screen.contains(String(lastSummary.prefix(20))))
     app.press(.character("q"))
     #expect(app.state.mode == .browsing)

@@ -3,7 +3,7 @@ extension SnapshotFixtures {
   static let keysHelp: [String: String] = [
     "80x24": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats            2025-03-03  ? help
-       Keys  1–19/86
+       Keys  1–19/97
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -29,7 +29,7 @@ extension SnapshotFixtures {
       """##,
     "120x40": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats                                                    2025-03-03  ? help
-       Keys  1–35/66
+       Keys  1–35/77
        Everywhere
         1                   show the postings table
         2                   show the pipeline by stage
@@ -71,7 +71,7 @@ extension SnapshotFixtures {
       """##,
     "60x15": ##"""
       JobDeck  1 Postings  2 Pipeline  3 Agenda  4 Stats
-       Keys  1–10/96
+       Keys  1–10/109
        Everywhere
         1                show the postings table
         2                show the pipeline by stage
@@ -88,7 +88,7 @@ extension SnapshotFixtures {
       """##,
     "40x12": ##"""
        1 Postings  2 Pipeline  3 Agenda  4 Sta
-       Keys  1–7/132
+       Keys  1–7/150
        Everywhere
         1           show the postings table
         2           show the pipeline by stage
