@@ -23,12 +23,9 @@ extension Deck {
   /// `<applicationID>/<kind slug>` (`acme-ml-intern/start`), `-2` if a manual deadline took
   /// that id first. No clock is needed: every derived date follows from the terms.
   public mutating func refreshDerivedDeadlines() {
-    var sync = DerivedDeadlineSync(deadlines: deadlines)
+    var sync = DerivedDeadlineSync(deadlines: deadlines, owners: nil)
     for application in applications {
-      let wanted = derivedDates(for: application)
-      for kind in Deck.derivedKinds {
-        sync.sync(kind: kind, of: application.id, to: wanted[kind])
-      }
+      sync.sync(application, to: derivedDates(for: application))
     }
     deadlines = sync.result()
     // Derived deadlines of applications that no longer exist are orphans: drop the ones the
@@ -39,6 +36,20 @@ extension Deck {
       return deadline.origin == .derived && deadline.status == .pending
         && Deck.derivedKinds.contains(deadline.kind) && !applications.contains(id: id)
     }
+  }
+
+  /// `refreshDerivedDeadlines()` for these applications alone, after a change that touched
+  /// only them (a stage move, a new application). A derived date follows from its application
+  /// and the settings, nothing else, so their deadlines end as a whole refresh would leave them,
+  /// without reading every application of a large store; the others are left as they are. Ids
+  /// the deck holds no application for are passed over.
+  public mutating func refreshDerivedDeadlines(ofApplications ids: Set<String>) {
+    var sync = DerivedDeadlineSync(deadlines: deadlines, owners: ids)
+    for id in ids {
+      guard let application = applications[id: id] else { continue }
+      sync.sync(application, to: derivedDates(for: application))
+    }
+    deadlines = sync.result()
   }
 
   /// The date each derivation rule gives for one application; a kind is absent when its rule
@@ -119,13 +130,29 @@ private struct DerivedDeadlineSync {
   private var idCounts: [String: Int]?
   private var takenIDs = Set<String>()
 
-  init(deadlines: RecordList<Deadline>) {
+  /// `owners`: the applications whose deadlines will be synced, nil for all of them.
+  init(deadlines: RecordList<Deadline>, owners: Set<String>?) {
     self.deadlines = deadlines
-    for (position, deadline) in deadlines.enumerated()
-    where deadline.origin == .derived || deadline.origin == .edited {
-      guard case .application = deadline.owner else { continue }
-      engineOwned[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
-        .append(position)
+    var engineOwned: [OwnerAndKind: [Int]] = [:]
+    // In place: a copy of each deadline would retain each of its strings.
+    deadlines.withUnsafeBufferPointer { deadlines in
+      for position in deadlines.indices {
+        let origin = deadlines[position].origin
+        guard origin == .derived || origin == .edited,
+          case .application(let id) = deadlines[position].owner,
+          owners?.contains(id) ?? true
+        else { continue }
+        engineOwned[OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
+          default: []].append(position)
+      }
+    }
+    self.engineOwned = engineOwned
+  }
+
+  /// Brings the derived deadline of each kind for `application` to `dates`.
+  mutating func sync(_ application: Application, to dates: [DeadlineKind: CivilDate]) {
+    for kind in Deck.derivedKinds {
+      sync(kind: kind, of: application.id, to: dates[kind])
     }
   }
 
@@ -164,8 +191,11 @@ private struct DerivedDeadlineSync {
     var deadline = deadline
     if idCounts == nil {
       var counts: [String: Int] = [:]
-      for (position, existing) in deadlines.enumerated() where !removed.contains(position) {
-        counts[existing.id, default: 0] += 1
+      let removed = removed
+      deadlines.withUnsafeBufferPointer { deadlines in
+        for position in deadlines.indices where !removed.contains(position) {
+          counts[deadlines[position].id, default: 0] += 1
+        }
       }
       idCounts = counts
       takenIDs = Set(counts.keys)

@@ -64,8 +64,8 @@ public enum PendingEdit: Equatable, Sendable {
       guard (try? deck.move(applicationID: id, to: stage, note: note, at: time)) != nil else {
         return false
       }
-      // As `jobdeck move` does: follow-ups, offer and start deadlines follow the stage.
-      deck.refreshDerivedDeadlines()
+      // As `jobdeck move` does: offer and start deadlines follow the stage.
+      deck.refreshDerivedDeadlines(ofApplications: [id])
       return true
     case .notes(let id, let text, let time):
       return (try? deck.setNotes(text, ofApplication: id, at: time)) != nil
@@ -108,10 +108,10 @@ public enum PendingEdit: Equatable, Sendable {
       if deck.applications.contains(where: { $0.postingID == postingID && $0.createdAt == stamp }) {
         return true
       }
-      guard (try? deck.apply(toPosting: postingID, stage: stage, note: note, source: source,
-                             method: method, sentTo: sentTo, at: time)) != nil
+      guard let id = try? deck.apply(toPosting: postingID, stage: stage, note: note,
+        source: source, method: method, sentTo: sentTo, at: time)
       else { return false }
-      deck.refreshDerivedDeadlines()
+      deck.refreshDerivedDeadlines(ofApplications: [id])
       return true
     case .addDeadline(let deadline):
       let isOnFile = deck.deadlines.contains {

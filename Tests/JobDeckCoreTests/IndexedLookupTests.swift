@@ -40,6 +40,29 @@ import Testing
     #expect(again == actual)
   }
 
+  /// A stage move or new terms of one application, then a refresh of that application alone,
+  /// leave the deadlines exactly as a refresh of the whole deck does, from a deck in step.
+  @Test(arguments: SeededGenerator.seeds(default: 300))
+  func refreshingOneApplicationMatchesRefreshingTheDeck(seed: UInt64) throws {
+    var generator = DeckGenerator(seed: seed, hostileText: false)
+    var deck = generator.deck(maximumRecords: 8)
+    deck.refreshDerivedDeadlines()
+    guard !deck.applications.isEmpty, !deck.applications.hasRepeatedIDs else { return }
+    let application = generator.pick(Array(deck.applications))
+    let position = try #require(deck.applications.index(ofID: application.id))
+    deck.applications[position].stage = generator.pick(Stage.allCases)
+    if generator.generator.chance(0.5) {
+      deck.applications[position].terms.startDate = generator.civilDate(years: 2020...2030)
+      deck.applications[position].terms.offerResponseBy = generator.civilDate(years: 2020...2030)
+      deck.applications[position].terms.probation = generator.generator.chance(0.5) ? .months(6) : nil
+    }
+    var whole = deck
+    whole.refreshDerivedDeadlines()
+    var one = deck
+    one.refreshDerivedDeadlines(ofApplications: [application.id])
+    #expect(one.deadlines == whole.deadlines)
+  }
+
   @Test(arguments: SeededGenerator.seeds(default: 300))
   func indexResolvesEveryDeadlineAsTheDeckDoes(seed: UInt64) {
     var generator = DeckGenerator(seed: seed, hostileText: false)

@@ -31,7 +31,7 @@ struct ApplyCommand: ParsableCommand {
         toPosting: postingID, stage: stage, note: note,
         source: sending.source.flatMap(ApplicationSource.init(parsing:)), method: method,
         sentTo: sending.sentTo.flatMap(OptionValue.nonBlank), at: time)
-      deck.refreshDerivedDeadlines()
+      deck.refreshDerivedDeadlines(ofApplications: [id])
       return id
     }
     say(id)

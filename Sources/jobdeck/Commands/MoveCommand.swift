@@ -26,7 +26,7 @@ struct MoveCommand: ParsableCommand {
     let (applicationID, outcome) = try storeOptions.session.update { deck in
       let applicationID = try deck.resolveApplication(id)
       let outcome = try deck.move(applicationID: applicationID, to: stage, note: note, at: time)
-      deck.refreshDerivedDeadlines()
+      deck.refreshDerivedDeadlines(ofApplications: [applicationID])
       return (applicationID, outcome)
     }
     switch outcome {
