@@ -130,6 +130,7 @@ public struct App: TerminalProgram {
   mutating func switchView(to view: TopView) {
     state.view = view
     state.message = nil
+    clampSelection(of: view)
     if view == .pipeline { settleOnAnOccupiedPipelineColumn() }
   }
 
@@ -282,13 +283,26 @@ public struct App: TerminalProgram {
   }
 
   /// Keeps selections inside lists that may have shrunk (undo, reload, filter).
-  mutating func clampSelections() {
-    let postings = Renderer(state: state).visiblePostingCount(upTo: state.postingSelection + 1)
-    state.postingSelection = max(0, min(state.postingSelection, postings - 1))
-    let agenda = AgendaModel(state: state).count(upTo: state.agendaSelection + 1)
-    state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))
-    let column = Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn)
-      .count
-    state.pipelineRow = max(0, min(state.pipelineRow, column - 1))
+  mutating func clampSelections() { clampSelection(of: state.view) }
+
+  /// Keeps the selection of `view` within its list. Only the view in front is kept in range as
+  /// the lists change; another view's selection is brought in range when it is shown
+  /// (`switchView`): working out every view's list after each change would make an undo in the
+  /// pipeline wait for a large store's whole agenda and postings order.
+  mutating func clampSelection(of view: TopView) {
+    switch view {
+    case .postings:
+      let postings = Renderer(state: state).visiblePostingCount(upTo: state.postingSelection + 1)
+      state.postingSelection = max(0, min(state.postingSelection, postings - 1))
+    case .agenda:
+      let agenda = AgendaModel(state: state).count(upTo: state.agendaSelection + 1)
+      state.agendaSelection = max(0, min(state.agendaSelection, agenda - 1))
+    case .pipeline:
+      let column = Renderer(state: state).pipelineApplicationIndices(column: state.pipelineColumn)
+        .count
+      state.pipelineRow = max(0, min(state.pipelineRow, column - 1))
+    case .stats:
+      break
+    }
   }
 }

@@ -17,11 +17,25 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Whether the lists leave anything out: with nothing archived they skip the check.
   private(set) lazy var hidesSomething = !showsArchived
-    && (deck.postings.contains { $0.isArchived } || deck.applications.contains { $0.isArchived })
+    && (!archivedPostingIDs.isEmpty || deck.applications.withUnsafeBufferPointer { applications in
+      applications.indices.contains { applications[$0].isArchived }
+    })
+
+  /// The ids whose posting (the first with the id, as a lookup finds it) is archived. Read in
+  /// place: a copy of each posting would retain each of its strings. Few postings are archived,
+  /// so asking this set costs less than looking each application's posting up.
+  private(set) lazy var archivedPostingIDs: Set<String> = {
+    let list = deck.postings
+    return list.withUnsafeBufferPointer { postings in
+      Set(postings.indices.lazy
+        .filter { postings[$0].isArchived && list.index(ofID: postings[$0].id) == $0 }
+        .map { postings[$0].id })
+    }
+  }()
 
   private func isHidden(_ application: Application) -> Bool {
     application.isArchived
-      || (application.postingID.flatMap { deck.posting(withID: $0) }?.isArchived ?? false)
+      || (application.postingID.map(archivedPostingIDs.contains) ?? false)
   }
 
   private(set) lazy var index = DeckIndex(deck)

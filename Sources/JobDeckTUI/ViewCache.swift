@@ -20,8 +20,25 @@ final class ViewCache: @unchecked Sendable {
       return body(current)
     }
     let facts = DeckFacts(deck: deck, showsArchived: showsArchived)
+    let retired = RetiredFacts(current)
     current = facts
+    retired.release()
     return body(facts)
+  }
+}
+
+/// The facts of a deck the UI has left, let go of on another thread: a large store's agenda
+/// holds hundreds of thousands of rows and entries, and releasing each of their strings would
+/// otherwise take most of the key (a stage move) that replaced the deck.
+private final class RetiredFacts: @unchecked Sendable {
+  /// The only reference left once the cache has moved on.
+  private var facts: DeckFacts?
+
+  init(_ facts: DeckFacts?) { self.facts = facts }
+
+  func release() {
+    guard facts != nil else { return }
+    DispatchQueue.global(qos: .utility).async { self.facts = nil }
   }
 }
 
