@@ -156,6 +156,8 @@ struct Benchmark {
     let values = Self.values(in: outcome.output)
     if let warning = values["warning"] { notes.append(warning) }
     addAbsolute("keystroke p99 (next frame)", size, values["p99"], limit: 0.008, unit: .milliseconds)
+    addAbsolute("stage move in the UI (slowest key)", size, values["changeSlowest"],
+      limit: 0.008, unit: .milliseconds)
     addAbsolute("full-text search, common word", size, values["fulltext"], limit: 0.100,
       unit: .milliseconds)
     addAbsolute("full-text search, no match", size, values["fulltextNone"], limit: 0.100,
