@@ -1,13 +1,15 @@
 import Foundation
 import JobDeckCore
 
-/// The agenda of one deck, to be worked out off the UI thread while the user reads the first
-/// screen: at 100,000 deadlines its rows, entries and order take long enough that the first
-/// press of the agenda key would otherwise be the one slow key of a session. `update` asks for
-/// it when the UI is idle (`Action.idle`); the terminal layer runs `prepare()` on a thread of
-/// its own and delivers the result as `Action.agendaPrepared`. Until then, and if the result
-/// comes too late (the deck changed, the clock left its span), the agenda is worked out when
-/// it is first shown, as it would be without this.
+/// The agenda of one deck, and the postings table's deadline order that follows from it, to be
+/// worked out off the UI thread while the user reads the screen: at 100,000 deadlines the
+/// agenda's rows, entries and order, and each posting's nearest deadline, take long enough that
+/// the first press of the agenda key, or of the table's after a change made in another view,
+/// would otherwise be the one slow key. `update` asks for it when the UI is idle
+/// (`Action.idle`); the terminal layer runs `prepare()` on a thread of its own and delivers the
+/// result as `Action.agendaPrepared`. Until then, and if the result comes too late (the deck
+/// changed, the clock left its span), each is worked out when it is first shown, as it would be
+/// without this.
 public struct AgendaPreparation: Equatable, Sendable {
   let deck: Deck
   let index: DeckIndex
@@ -21,7 +23,13 @@ public struct AgendaPreparation: Equatable, Sendable {
     let rows = self.rows ?? Agenda.rows(of: deck, index: index)
     var snapshot = AgendaSnapshot(rows: rows, now: now, timeZone: timeZone)
     _ = snapshot.sections()
-    return .agendaPrepared(PreparedAgenda(deck: deck, rows: rows, snapshot: snapshot))
+    let (nearest, span) = DeckFacts.nearestByPosting(of: deck, index: index, now: now,
+      timeZone: timeZone)
+    let table = PreparedAgenda.Table(
+      nearest: nearest, span: span, today: CivilDate(containing: now, in: timeZone),
+      deadlineOrder: DeckFacts.deadlineOrder(of: nearest))
+    return .agendaPrepared(
+      PreparedAgenda(deck: deck, rows: rows, snapshot: snapshot, table: table))
   }
 
   public static func == (lhs: AgendaPreparation, rhs: AgendaPreparation) -> Bool {
@@ -34,6 +42,15 @@ public struct PreparedAgenda: Equatable, Sendable {
   let deck: Deck
   let rows: [AgendaRow]
   let snapshot: AgendaSnapshot
+  let table: Table
+
+  /// The postings table's nearest deadlines over their span, and its order on `today`.
+  struct Table: Sendable {
+    let nearest: [DeckFacts.Nearest?]
+    let span: AgendaSpan
+    let today: CivilDate
+    let deadlineOrder: [Int]
+  }
 
   public static func == (lhs: PreparedAgenda, rhs: PreparedAgenda) -> Bool {
     lhs.snapshot.span == rhs.snapshot.span && lhs.deck == rhs.deck
@@ -43,7 +60,9 @@ public struct PreparedAgenda: Equatable, Sendable {
 extension DeckFacts {
   /// The work for the agenda at `now`, or nil when it is done or under way.
   func agendaPreparation(now: Date, timeZone: TimeZone) -> AgendaPreparation? {
-    guard !isPreparingAgenda, !hasAgenda(at: now, timeZone: timeZone) else { return nil }
+    guard !isPreparingAgenda,
+      !hasAgenda(at: now, timeZone: timeZone) || !hasDeadlineOrder(at: now, timeZone: timeZone)
+    else { return nil }
     isPreparingAgenda = true
     return AgendaPreparation(
       deck: deck, index: index, rows: builtAgendaRows, now: now, timeZone: timeZone)

@@ -198,6 +198,7 @@ final class DeckFacts: @unchecked Sendable {
     if !hasAgenda(at: now, timeZone: timeZone), prepared.snapshot.span.contains(now, in: timeZone) {
       adopt(prepared.snapshot)
     }
+    adoptTable(prepared.table, now: now, timeZone: timeZone)
   }
 
   /// The last filter's result; cleared with the snapshot it narrowed.
@@ -246,7 +247,7 @@ final class DeckFacts: @unchecked Sendable {
   }
 
   /// A posting's nearest dated deadline: its position in the deck and where it falls.
-  private struct Nearest {
+  struct Nearest: Sendable {
     var deadline: Int
     var placement: AgendaPlacement
   }
@@ -261,8 +262,18 @@ final class DeckFacts: @unchecked Sendable {
   /// on both cores: the first screen of the table waits for it.
   private func nearestByPosting(now: Date, timeZone: TimeZone) -> [Nearest?] {
     if let nearestSpan, nearestSpan.contains(now, in: timeZone) { return nearestCache }
-    let index = self.index
-    let deck = self.deck
+    let (nearest, span) = DeckFacts.nearestByPosting(of: deck, index: index, now: now,
+      timeZone: timeZone)
+    nearestSpan = span
+    nearestCache = nearest
+    return nearest
+  }
+
+  /// `nearestByPosting(now:timeZone:)` worked out anew, with the span it holds over: pure, so
+  /// that `AgendaPreparation` can run it off the UI thread.
+  static func nearestByPosting(of deck: Deck, index: DeckIndex, now: Date, timeZone: TimeZone)
+    -> (nearest: [Nearest?], span: AgendaSpan)
+  {
     let count = deck.deadlines.count
     let parts = count >= 4_096 ? 2 : 1
     var scans = ConcurrentParts.map(parts) { part in
@@ -281,9 +292,7 @@ final class DeckFacts: @unchecked Sendable {
         }
       }
     }
-    nearestSpan = scan.span
-    nearestCache = nearest
-    return nearest
+    return (nearest, scan.span)
   }
 
   /// The nearest deadlines of one part of the deck's deadlines, and the span they hold over.
@@ -367,13 +376,41 @@ final class DeckFacts: @unchecked Sendable {
     if let inputs = deadlineOrderInputs, inputs.today == today, inputs.timeZone == timeZone {
       return deadlineOrderCache
     }
-    let keys = nearestByPosting(now: now, timeZone: timeZone).map { nearest -> Int in
-      nearest?.placement.date.map(DeckFacts.sortKey) ?? .max
-    }
-    deadlineOrderCache = DeckFacts.indices(sortedBy: keys)
+    deadlineOrderCache = DeckFacts.deadlineOrder(of: nearestByPosting(now: now, timeZone: timeZone))
     deadlineOrderInputs = (today, timeZone)
     filters[.deadline] = nil
     return deadlineOrderCache
+  }
+
+  /// The positions of the postings by their nearest deadline's day (`deadlineOrder`).
+  static func deadlineOrder(of nearest: [Nearest?]) -> [Int] {
+    indices(sortedBy: nearest.map { $0?.placement.date.map(DeckFacts.sortKey) ?? .max })
+  }
+
+  /// Whether the table's deadline order at `now` is ready to show without work.
+  func hasDeadlineOrder(at now: Date, timeZone: TimeZone) -> Bool {
+    deadlineOrderInputs.map {
+      $0.today == CivilDate(containing: now, in: timeZone) && $0.timeZone == timeZone
+    } ?? false
+  }
+
+  /// Keeps a table worked out off the UI thread (`AgendaPreparation`) for this deck, where this
+  /// one has none for `now` yet.
+  func adoptTable(_ table: PreparedAgenda.Table, now: Date, timeZone: TimeZone) {
+    if !(nearestSpan?.contains(now, in: timeZone) ?? false),
+      table.span.contains(now, in: timeZone)
+    {
+      nearestSpan = table.span
+      nearestCache = table.nearest
+    }
+    let today = CivilDate(containing: now, in: timeZone)
+    if !hasDeadlineOrder(at: now, timeZone: timeZone), table.today == today,
+      table.span.timeZone == timeZone
+    {
+      deadlineOrderCache = table.deadlineOrder
+      deadlineOrderInputs = (today, timeZone)
+      filters[.deadline] = nil
+    }
   }
 
   func order(_ sort: PostingSort, now: Date, timeZone: TimeZone) -> [Int] {

@@ -88,4 +88,58 @@ struct AgendaPreparationTests {
     #expect(isReady(app, at: midnight.addingTimeInterval(-1)))
     #expect(!isReady(app, at: midnight))
   }
+
+  // MARK: - The postings table's order
+
+  func tableIsReady(_ app: App) -> Bool {
+    app.state.facts { $0.hasDeadlineOrder(at: app.state.now, timeZone: app.state.timeZone) }
+  }
+
+  /// What `1` shows on a fresh app showing `deck`, worked out with nothing prepared; without
+  /// the status bar, which says whether a change is still being saved.
+  func tableScreen(_ deck: Deck) -> String {
+    var app = Fixtures.app(deck)
+    app.press(.character("1"))
+    return table(app)
+  }
+
+  func table(_ app: App) -> String {
+    app.screenText(rows: 30, columns: 100).split(separator: "\n").dropLast()
+      .joined(separator: "\n")
+  }
+
+  @Test func aChangeInThePipelineHasTheTablePreparedWhileIdleAndItShowsTheSame() throws {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("L"), .enter)
+    #expect(app.state.message?.hasPrefix("Moved") == true)
+    #expect(!tableIsReady(app), "a change in the pipeline leaves the table to be worked out")
+    let asked = try #require(preparation(app.update(.idle)))
+    #expect(app.update(asked.prepare()).isEmpty)
+    #expect(tableIsReady(app))
+    #expect(isReady(app))
+    app.press(.character("1"))
+    #expect(table(app) == tableScreen(app.state.deck))
+  }
+
+  @Test func aTableShownBeforeTheResultArrivesStaysAsItIs() throws {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("L"), .enter)
+    let asked = try #require(preparation(app.update(.idle)))
+    app.press(.character("1"), .character("s"), .character("s"), .character("s"))
+    let shown = table(app)
+    _ = app.update(asked.prepare())
+    #expect(table(app) == shown)
+  }
+
+  @Test func anAgendaShownBeforeIdlingStillHasTheTablePrepared() throws {
+    var app = Fixtures.app()
+    app.press(.character("2"), .character("L"), .enter, .character("3"))
+    _ = app.screenText()
+    #expect(isReady(app))
+    let asked = try #require(preparation(app.update(.idle)), "the table is still to be done")
+    _ = app.update(asked.prepare())
+    #expect(tableIsReady(app))
+    #expect(app.update(.idle).isEmpty)
+  }
 }
+
