@@ -25,7 +25,7 @@ public struct TextInput: Equatable, Sendable {
   }
 
   /// Applies a key: a printable character is inserted at the cursor, an editing key
-  /// (`TextEdit.binding`) does its edit. Nil when the key is not one for the field.
+  /// (`TextEdit`) does its edit. Nil when the key is not one for the field.
   @discardableResult
   mutating func handle(_ key: KeyPress) -> Change? {
     if case .character(let character) = key {
@@ -37,6 +37,8 @@ public struct TextInput: Equatable, Sendable {
     guard let edit = TextEdit.edit(for: key) else { return nil }
     let before = text
     apply(edit)
+    // A deletion can join the characters on either side into one (a flag's two halves).
+    cursor = min(cursor, text.count)
     return text == before ? .moved : .edited
   }
 
@@ -115,9 +117,10 @@ public struct TextInput: Equatable, Sendable {
   }
 }
 
-/// The keys that edit a text field (the form fields, the import prompt, the note of a move,
-/// the palette and the `/` line), fixed rather than rebindable: they are the line-editing keys
-/// people's shells already taught them. This table drives the field, the help and the README.
+/// The keys that edit a text field (the form fields, the import prompt, the note of a move and
+/// the palette; the `/` line, which keeps no cursor, edits at its end), fixed rather than
+/// rebindable: they are the line-editing keys people's shells already taught them. This table
+/// drives the field, the help and the README.
 public enum TextEdit: CaseIterable, Sendable {
   case left, right, start, end, deleteBackward, deleteForward, deleteToStart, deleteToEnd
   case deleteWordBackward
