@@ -17,7 +17,8 @@ struct FieldReading: Equatable {
 extension PostingFieldFinder {
   func companyReading(title: String?) -> FieldReading? {
     if let value = labelled(Self.companyLabels) {
-      return FieldReading(value: value, phrase: value, rule: "a “Company:” line")
+      return FieldReading(value: Self.withoutTrailingPlace(value), phrase: value,
+                          rule: "a “Company:” line")
     }
     if let titleLine = lines.first(where: { line in title.map { line.contains($0) } ?? false }),
       let company = Self.splitTitle(titleLine).company.map(CompanyFinder.strippingCareersWords),
@@ -51,6 +52,29 @@ extension PostingFieldFinder {
     }
     return CompanyFinder.weAre(in: lines.prefix(30)) ?? CompanyFinder.join(in: lines)
       ?? CompanyFinder.isA(in: lines) ?? CompanyFinder.emailDomain(in: text)
+  }
+}
+
+extension PostingFieldFinder {
+  /// "Nordlicht Energie GmbH, Hamburg": a labelled company line often names the place after a
+  /// comma. Only a place and nothing else is taken off ("Acme, Inc." and "Smith, Jones &
+  /// Partners" stay whole).
+  static func withoutTrailingPlace(_ value: String) -> String {
+    guard let comma = value.firstIndex(of: ",") else { return value }
+    let name = value[..<comma].trimmingCharacters(in: .whitespaces)
+    let rest = value[value.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty, !rest.isEmpty, isOnlyPlace(rest) else { return value }
+    return name
+  }
+
+  /// "Hamburg", "Lyon, France", "Austin, TX": a place with nothing else on the line.
+  static func isOnlyPlace(_ text: String) -> Bool {
+    if placeShape.isFound(in: text) { return true }
+    let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    return parts.allSatisfy { part in
+      guard let match = PostingVocabulary.places.firstMatch(in: part) else { return false }
+      return match.range == part.startIndex..<part.endIndex
+    }
   }
 }
 

@@ -28,6 +28,20 @@ import Testing
     #expect(posting.workplace == .remote)
   }
 
+  @Test(arguments: [
+    ("Firma: Nordlicht Energie GmbH, Hamburg", "Nordlicht Energie GmbH"),
+    ("Company: Brightline Analytics, Austin, TX", "Brightline Analytics"),
+    ("Employeur : Clairvoyance SAS, Lyon, France", "Clairvoyance SAS"),
+    ("Company: Acme, Inc.", "Acme, Inc."),
+    ("Company: Smith, Jones & Partners", "Smith, Jones & Partners"),
+    ("Company: Berlin Brands Group", "Berlin Brands Group"),
+    ("Unternehmen: Stadtwerke München, Abteilung IT", "Stadtwerke München, Abteilung IT"),
+  ])
+  func aLabelledCompanyLosesAPlaceAfterItsNameOnly(_ line: String, _ company: String) {
+    let posting = draft("Data Engineer (m/w/d)\n\(line)\nApply by 2027-01-15\n").posting
+    #expect(posting.company == company)
+  }
+
   @Test func readsGermanFrenchSpanishDutchAndPolishLabels() {
     let german = draft(TextAdFixtures.germanWorkingStudent).posting
     #expect(german.company == "Nordlicht Energie GmbH")
