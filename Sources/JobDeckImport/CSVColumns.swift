@@ -8,22 +8,36 @@ public enum CSVColumn: String, CaseIterable, Hashable, Sendable {
   /// Where the job was found, how the application was sent, to whom: read, not exported.
   case source, method, sentTo
 
-  /// Names as spreadsheets head them, already normalized (lowercase, single spaces). The first
-  /// is the name the exporter writes.
+  /// Names as spreadsheets head them, already normalized (lowercase, single spaces): English
+  /// first, then German, French, Spanish, Dutch, Polish and Italian, the languages whose ads
+  /// the importer reads. The first is the name the exporter writes.
   public var headerNames: [String] {
     switch self {
-    case .company: return ["company", "employer", "organisation", "organization"]
-    case .title: return ["title", "position", "role", "job title", "job"]
-    case .location: return ["location", "city"]
-    case .url: return ["url", "link", "job link", "posting url"]
+    case .company:
+      return ["company", "employer", "organisation", "organization", "firma", "unternehmen",
+        "arbeitgeber", "entreprise", "société", "employeur", "empresa", "bedrijf", "werkgever",
+        "azienda"]
+    case .title:
+      return ["title", "position", "role", "job title", "job", "stelle", "titel", "jobtitel",
+        "stellenbezeichnung", "poste", "intitulé", "intitulé du poste", "puesto", "cargo",
+        "functie", "vacature", "stanowisko", "posizione", "ruolo"]
+    case .location:
+      return ["location", "city", "ort", "standort", "arbeitsort", "lieu", "ville", "ubicación",
+        "ciudad", "locatie", "plaats", "lokalizacja", "miejsce", "sede", "città"]
+    case .url: return ["url", "link", "job link", "posting url", "lien", "enlace", "collegamento"]
     case .posted: return ["posted", "date posted", "posted on"]
-    case .deadline: return ["deadline", "closing date", "apply by", "due"]
-    case .stage: return ["stage", "status"]
-    case .applied: return ["applied", "date applied", "applied on"]
-    case .description: return ["description"]
-    case .notes: return ["notes"]
+    case .deadline:
+      return ["deadline", "closing date", "apply by", "due", "bewerbungsfrist", "frist",
+        "bewerbungsschluss", "date limite", "fecha límite", "plazo", "sluitingsdatum",
+        "termin składania", "scadenza"]
+    case .stage: return ["stage", "status", "statut", "étape", "estado", "stato"]
+    case .applied: return ["applied", "date applied", "applied on", "beworben am", "beworben"]
+    case .description: return ["description", "beschreibung", "descripción", "beschrijving"]
+    case .notes: return ["notes", "notizen", "notas", "notities", "notatki", "note"]
     case .tags: return ["tags"]
-    case .salary: return ["salary", "compensation"]
+    case .salary:
+      return ["salary", "compensation", "gehalt", "salaire", "salario", "salaris",
+        "wynagrodzenie", "stipendio"]
     case .type: return ["type", "employment type"]
     case .workplace: return ["workplace", "remote"]
     case .source: return ["source", "found via", "found on", "found through", "where found"]

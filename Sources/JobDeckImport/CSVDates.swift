@@ -80,14 +80,29 @@ enum CSVDateParser {
     {
       return .settled(date(year: numbers[0], month: numbers[1], day: numbers[2]))
     }
-    guard datePart == text else { return .settled(.failure(.unparsable)) }
+    guard datePart == text else { return written(text) }
     if let numbers = numbers(text, separator: "."), numbers.count == 3, numbers[2].count == 4 {
       return .settled(date(year: numbers[2], month: numbers[1], day: numbers[0]))
     }
-    guard let parts = slashedParts(text) else { return .settled(.failure(.unparsable)) }
+    guard let parts = slashedParts(text) else { return written(text) }
     let (first, second, year) = parts
     if first == second { return .settled(date(year: year, month: first, day: first)) }
     return .slashed(first: first, second: second, year: year)
+  }
+
+  /// A date written out, as the ad reader reads it ("15. Februar 2027", "Feb 15, 2027",
+  /// "15 de febrero de 2027"): the cell must hold one whole date with its year and nothing else.
+  private static func written(_ text: String) -> Reading {
+    // A month's name, and a year of four digits: "04.03.25" stays a near miss.
+    guard text.contains(where: \.isLetter) else { return .settled(.failure(.unparsable)) }
+    let mentions = DateMentionScanner.scan(text, order: nil)
+    guard mentions.count == 1, let mention = mentions.first, !mention.isWeak,
+      text[mention.range].contains(/\d{4}/),
+      case .calendar(let year?, let month, let day?) = mention.reading,
+      text[..<mention.range.lowerBound].allSatisfy(\.isWhitespace),
+      text[mention.range.upperBound...].allSatisfy({ $0.isWhitespace || $0 == "." })
+    else { return .settled(.failure(.unparsable)) }
+    return .settled(date(year: year, month: month, day: day))
   }
 
   /// `first/second/year` in the column's order.

@@ -200,7 +200,8 @@ struct RowReader {
       return "\(QuotedExcerpt.quoted(text)) could be day/month or month/day, and no date in this"
         + " column or file settles it; write it as YYYY-MM-DD or DD.MM.YYYY"
     case .unparsable:
-      return "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)"
+      return "\(QuotedExcerpt.quoted(text)) is not a date (expected YYYY-MM-DD, DD.MM.YYYY,"
+        + " DD/MM/YYYY or a written date with its year, such as 15 March 2027)"
     case .outsideSupportedRange(let date):
       return "\(QuotedExcerpt.quoted(text)) is \(date), \(SupportedDates.outsideDates)"
     }

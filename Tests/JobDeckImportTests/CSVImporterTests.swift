@@ -119,7 +119,43 @@ struct CSVImporterTests {
     let imported = try result("Company,Deadline\nAcme,next friday\n")
     #expect(imported.rows.isEmpty)
     #expect(imported.errors.first?.description
-      == "row 2, column 'Deadline': 'next friday' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY)")
+      == "row 2, column 'Deadline': 'next friday' is not a date (expected YYYY-MM-DD, DD.MM.YYYY,"
+        + " DD/MM/YYYY or a written date with its year, such as 15 March 2027)")
+  }
+
+  @Test(arguments: [
+    ("15. Februar 2027", "2027-02-15"), ("\"Feb 15, 2027\"", "2027-02-15"),
+    ("15 février 2027", "2027-02-15"), ("15 de febrero de 2027", "2027-02-15"),
+    ("1st March 2027", "2027-03-01"), ("  3 Mar 2027 ", "2027-03-03"),
+  ])
+  func aDateWrittenOutWithItsYearIsRead(_ cell: String, _ expected: String) throws {
+    let imported = try result("Company,Deadline\nAcme,\(cell)\n")
+    #expect(imported.errors.isEmpty, "\(imported.errors)")
+    #expect(imported.rows.first?.draft.deadlines.first?.due == .allDay(CivilDate(expected)!))
+  }
+
+  @Test(arguments: ["15 Feb", "February 2027", "15 Feb 2027 or later", "2027", "Friday",
+    "15 Feb 27", "Mar 3"])
+  func aWrittenDateWithoutItsDayOrYearOrWithMoreIsABadRow(_ cell: String) throws {
+    let imported = try result("Company,Deadline\nAcme,\(cell)\n")
+    #expect(imported.rows.isEmpty)
+    #expect(imported.errors.first?.column == "Deadline")
+  }
+
+  @Test func germanFrenchAndSpanishHeadersNameTheColumns() throws {
+    let german = try result(
+      "Firma;Stelle;Ort;Bewerbungsfrist;Link\nAlpha AG;Backend-Entwickler;München;31.12.2026;https://alpha.example/1\n")
+    let posting = try #require(german.rows.first?.draft.posting)
+    #expect(posting.company == "Alpha AG")
+    #expect(posting.title == "Backend-Entwickler")
+    #expect(posting.location == "München")
+    #expect(posting.url == "https://alpha.example/1")
+    #expect(german.rows.first?.draft.deadlines.first?.due == .allDay(CivilDate("2026-12-31")!))
+    let french = try result("Entreprise,Poste,Ville,Date limite\nBeta SAS,Analyste,Lyon,2027-01-10\n")
+    #expect(french.rows.first?.draft.posting.company == "Beta SAS")
+    #expect(french.rows.first?.draft.posting.title == "Analyste")
+    let spanish = try result("Empresa,Puesto,Ciudad\nGamma SL,Ingeniera,Madrid\n")
+    #expect(spanish.rows.first?.draft.posting.location == "Madrid")
   }
 
   @Test func impossibleDateIsABadRow() throws {
