@@ -125,6 +125,18 @@ enum CSVVocabulary {
     "declined": .withdrawn, "withdrawn": .withdrawn, "withdrew": .withdrawn,
     "rejected": .rejected, "hired": .accepted, "accepted": .accepted,
     "phone screen": .screening, "screen": .screening, "applied": .applied,
+    // German, French, Spanish and Dutch trackers.
+    "gemerkt": .saved, "beworben": .applied, "telefoninterview": .screening,
+    "vorstellungsgespräch": .interview, "angebot": .offer, "absage": .rejected,
+    "keine antwort": .ghosted, "zurückgezogen": .withdrawn, "angenommen": .accepted,
+    "postulé": .applied, "candidature envoyée": .applied, "entretien": .interview,
+    "offre": .offer, "refusé": .rejected, "refus": .rejected, "sans réponse": .ghosted,
+    "retiré": .withdrawn, "accepté": .accepted,
+    "guardado": .saved, "postulado": .applied, "aplicado": .applied, "entrevista": .interview,
+    "oferta": .offer, "rechazado": .rejected, "sin respuesta": .ghosted, "retirado": .withdrawn,
+    "aceptado": .accepted,
+    "gesolliciteerd": .applied, "sollicitatiegesprek": .interview, "aanbod": .offer,
+    "afgewezen": .rejected, "geen reactie": .ghosted, "teruggetrokken": .withdrawn,
   ]
 
   /// A stage by its own name, its display name, or a synonym; nil when unknown.

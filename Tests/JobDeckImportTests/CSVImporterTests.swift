@@ -142,6 +142,13 @@ struct CSVImporterTests {
     #expect(imported.errors.first?.column == "Deadline")
   }
 
+  @Test func stagesWrittenInGermanFrenchSpanishOrDutchAreRead() throws {
+    let imported = try result(
+      "Firma,Stelle,Status\nA,X,Beworben\nB,Y,Absage\nC,Z,entretien\nD,W,Sin respuesta\nE,V,Afgewezen\n")
+    #expect(imported.errors.isEmpty, "\(imported.errors)")
+    #expect(imported.rows.map(\.stage) == [.applied, .rejected, .interview, .ghosted, .rejected])
+  }
+
   @Test func germanFrenchAndSpanishHeadersNameTheColumns() throws {
     let german = try result(
       "Firma;Stelle;Ort;Bewerbungsfrist;Link\nAlpha AG;Backend-Entwickler;München;31.12.2026;https://alpha.example/1\n")
