@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     case .html: text = ProofOfSearchExporter.html(report, paper: paper)
     }
     try writeFile(text, to: output,
-                  saying: "\(report.rows.count) applications, \(report.periodText)")
+                  saying: "\(Plural.count(report.rows.count, "application")), \(report.periodText)")
   }
 }
 
