@@ -357,11 +357,7 @@ enum StoreJournal {
         var reader = StoreReader(bytes)
         do throws(StoreReadError) {
           let value = try read(&reader)
-          reader.skipSpace()
-          if !reader.isAtEnd {
-            throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the"
-              + " end of the JSON document")
-          }
+          try reader.readEndOfDocument()
           return value
         } catch {
           let error = StoreReader.firstSyntaxError(in: bytes, from: 0)
