@@ -92,29 +92,24 @@ enum StoreJournal {
     writer.append("{\"ops\":[")
     for (index, operation) in operations.enumerated() {
       if index > 0 { writer.append(",") }
-      switch operation {
-      case .putPosting(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"postings\",\"record\":")
-        try writer.write(record)
-      case .putApplication(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"applications\",\"record\":")
-        try writer.write(record)
-      case .putDeadline(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"deadlines\",\"record\":")
-        writer.write(record)
-      case .putSettings(let settings):
-        writer.append("{\"op\":\"put\",\"collection\":\"settings\",\"record\":")
-        writer.write(settings)
-      case .putConflicts(let conflicts):
-        writer.append("{\"op\":\"put\",\"collection\":\"conflicts\",\"record\":")
-        writer.write(conflicts)
-      case .delete(let collection, let id):
-        writer.append("{\"op\":\"delete\",\"collection\":")
-        writer.string(collection.rawValue)
-        writer.append(",\"id\":")
-        writer.string(id)
+      var object = StoreRecordWriter.ObjectWriter()
+      func put(_ collection: String) {
+        writer.key("op", &object); writer.string("put")
+        writer.key("collection", &object); writer.string(collection)
+        writer.key("record", &object)
       }
-      writer.append("}")
+      switch operation {
+      case .putPosting(let record): put("postings"); try writer.write(record)
+      case .putApplication(let record): put("applications"); try writer.write(record)
+      case .putDeadline(let record): put("deadlines"); writer.write(record)
+      case .putSettings(let settings): put("settings"); writer.write(settings)
+      case .putConflicts(let conflicts): put("conflicts"); writer.write(conflicts)
+      case .delete(let collection, let id):
+        writer.key("op", &object); writer.string("delete")
+        writer.key("collection", &object); writer.string(collection.rawValue)
+        writer.key("id", &object); writer.string(id)
+      }
+      writer.close(object)
     }
     writer.append("]}\n")
     return Data(writer.bytes)

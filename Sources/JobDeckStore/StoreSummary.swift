@@ -104,7 +104,7 @@ enum StoreSummary {
           try rows.withUnsafeBufferPointer { rows throws(StoreError) in
             for position in rows.indices {
               SummaryRowFormat.write(rows[position], into: &writer)
-              writer.bytes.append(UInt8(ascii: "\n"))
+              writer.append("\n")
               if writer.bytes.count >= 1 << 20 {
                 length += writer.bytes.count
                 try write(writer.bytes)
@@ -136,15 +136,14 @@ enum StoreSummary {
         status: try FileSystem.status(ofDescriptor: descriptor, path: path))
       guard let last = try lastKeyLine(of: file), last.key == previousKey else { return false }
       var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: #"{"replacing":["#.utf8)
-      for (index, owner) in change.owners.map(ownerKey).sorted().enumerated() {
-        if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-        writer.string(owner)
-      }
-      writer.bytes.append(contentsOf: "]}\n".utf8)
+      var replacing = StoreRecordWriter.ObjectWriter()
+      writer.key("replacing", &replacing)
+      writer.array(change.owners.map(ownerKey).sorted()) { $0.string($1) }
+      writer.close(replacing)
+      writer.append("\n")
       for row in change.rows {
         SummaryRowFormat.write(row, into: &writer)
-        writer.bytes.append(UInt8(ascii: "\n"))
+        writer.append("\n")
       }
       let appended = file.status.fingerprint.size - Int64(last.rows) + Int64(writer.bytes.count)
       guard Double(appended) <= max(Double(last.rows) * appendedShare, 64 * 1024) else {
@@ -183,14 +182,13 @@ enum StoreSummary {
 
     func bytes(check: String?) -> [UInt8] {
       var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: #"{"jobdeckSummaryOf":"#.utf8)
-      writer.string(key)
-      writer.bytes.append(contentsOf: #","deadlines":\#(deadlines),"rows":\#(rows)"#.utf8)
-      if let check {
-        writer.bytes.append(contentsOf: #","check":"#.utf8)
-        writer.string(check)
-      }
-      writer.bytes.append(contentsOf: "}\n".utf8)
+      var object = StoreRecordWriter.ObjectWriter()
+      writer.key("jobdeckSummaryOf", &object); writer.string(key)
+      writer.key("deadlines", &object); writer.integer(deadlines)
+      writer.key("rows", &object); writer.integer(rows)
+      if let check { writer.key("check", &object); writer.string(check) }
+      writer.close(object)
+      writer.append("\n")
       return writer.bytes
     }
 
