@@ -102,7 +102,7 @@ extension StoreFile {
       var keep = state.journal?.completeLength ?? 0
       if state.journal?.header == nil {
         // Once per journal: the file is hashed.
-        bytes = try StoreJournal.headerLine(for: try Self.base(of: store, at: target))
+        bytes = StoreJournal.headerLine(for: try Self.base(of: store, at: target))
         keep = 0
       }
       bytes.append(line)

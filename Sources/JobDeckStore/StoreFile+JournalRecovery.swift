@@ -76,7 +76,7 @@ extension StoreFile {
           beside: target, like: journal.status)
       }
       if ontoCurrentFile {
-        header = try StoreJournal.headerLine(for: try Self.base(of: storeStatus, at: target))
+        header = StoreJournal.headerLine(for: try Self.base(of: storeStatus, at: target))
       }
       var kept = header
       for save in reading.saves {
