@@ -254,7 +254,7 @@ extension DeadlineOwner: Codable {
   }
 }
 
-public enum DeadlineOrigin: String, Codable, Sendable {
+public enum DeadlineOrigin: String, CaseIterable, Codable, Sendable {
   /// Typed by the user.
   case manual
   /// Found in a posting's text by an importer.

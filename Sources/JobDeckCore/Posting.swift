@@ -70,7 +70,7 @@ public enum EmploymentType: String, CaseIterable, Codable, Sendable {
 /// When a posting went up. Job boards often say only "30+ days ago", which is a lower bound on
 /// its age, not a date: `precision` keeps that honest.
 public struct PostedDate: Hashable, Codable, Sendable {
-  public enum Precision: String, Codable, Sendable {
+  public enum Precision: String, CaseIterable, Codable, Sendable {
     /// The posting went up on `date`.
     case exact
     /// The posting went up on `date` or earlier ("30+ days ago").

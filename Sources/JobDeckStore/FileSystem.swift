@@ -227,11 +227,26 @@ struct ReadableFile {
     return filled
   }
 
-  /// The whole file from its first byte, whatever was read before.
-  func readAll() throws(StoreError) -> Data {
-    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+  /// Moves the position the next `fill` reads from.
+  func seek(to offset: Int) throws(StoreError) {
+    guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
       throw .fileSystem(operation: "read", path: path, errorNumber: errno)
     }
+  }
+
+  /// `count` bytes from `offset` (fewer at the end of the file).
+  func bytes(at offset: Int, count: Int) throws(StoreError) -> [UInt8] {
+    try seek(to: offset)
+    var bytes = [UInt8](repeating: 0, count: count)
+    let filled = bytes.withUnsafeMutableBytes { buffer in
+      Result { () throws(StoreError) -> Int in try fill(buffer) }
+    }
+    return Array(bytes[0..<(try filled.get())])
+  }
+
+  /// The whole file from its first byte, whatever was read before.
+  func readAll() throws(StoreError) -> Data {
+    try seek(to: 0)
     var data = Data(count: Int(max(status.fingerprint.size, 0)))
     var filled = 0
     // Until end of file: the size from fstat is only a hint for the first allocation.

@@ -1,24 +1,43 @@
 import Foundation
 
-/// Reads a file in chunks that end at a line break, one chunk ahead: while the caller decodes a
-/// chunk (on both cores), the next one is copied in from the kernel on another thread, so the
-/// cores are not left waiting for each read in turn.
+/// Reads a file (or its first `length` bytes) in chunks that end at a line break, one chunk
+/// ahead: while the caller decodes a chunk (on both cores), the next one is copied in from the
+/// kernel on another thread, so the cores are not left waiting for each read in turn. The store
+/// is read this way, and the summary's rows, which a reader may stop short of the end.
 ///
 /// Two buffers take turns; the unfinished line at the end of one is carried to the start of the
 /// other before the read ahead fills the rest, so no bytes move twice.
 struct LineChunkReader {
   private let file: ReadableFile
   private let chunkSize: Int
+  private let length: Int
 
-  init(_ file: ReadableFile, chunkSize: Int) {
+  init(_ file: ReadableFile, chunkSize: Int, length: Int = .max) {
     self.file = file
     self.chunkSize = max(chunkSize, 4096)
+    self.length = length
+  }
+
+  /// Calls `consume` with each line without its `\n`, in file order, until it returns false.
+  /// The same answer as `forEachChunk`.
+  func forEachLine(_ consume: (UnsafeRawBufferPointer) -> Bool) throws(StoreError) -> Bool {
+    try forEachChunk { chunk in
+      guard let base = chunk.baseAddress else { return true }
+      var start = 0
+      while start < chunk.count, let found = memchr(base + start, 0x0A, chunk.count - start) {
+        let end = base.distance(to: UnsafeRawPointer(found))
+        guard consume(UnsafeRawBufferPointer(rebasing: chunk[start..<end])) else { return false }
+        start = end + 1
+      }
+      return true
+    }
   }
 
   /// Calls `consume` with each chunk of complete lines, in file order, until it returns false.
-  /// True when every byte was handed over, false when `consume` refused a chunk or the file
-  /// does not end with a line break.
+  /// True when every byte was handed over, false when `consume` refused a chunk or the bytes
+  /// do not end with a line break.
   func forEachChunk(_ consume: (UnsafeRawBufferPointer) -> Bool) throws(StoreError) -> Bool {
+    try file.seek(to: 0)
     var current = Buffer(byteCount: chunkSize)
     var next = Buffer(byteCount: chunkSize)
     defer {
@@ -29,10 +48,13 @@ struct LineChunkReader {
     var isAtEnd = false
     // Bytes carried over hold no line break: the search starts after them.
     var carried = 0
+    var unread = length
     while true {
       if !isAtEnd, filled < current.count {
-        let count = try file.fill(current.bytes(from: filled, to: current.count))
-        isAtEnd = filled + count < current.count
+        let room = min(current.count - filled, unread)
+        let count = try file.fill(current.bytes(from: filled, to: filled + room))
+        unread -= count
+        isAtEnd = count < room || unread == 0
         filled += count
       }
       let complete = Self.endOfLastLine(in: current.bytes, from: carried, to: filled)
@@ -45,12 +67,14 @@ struct LineChunkReader {
       }
       let tail = filled - complete
       let readAhead: ReadAhead?
+      var room = 0
       if isAtEnd {
         readAhead = nil
       } else {
         if next.count < current.count { next.grow(toAtLeast: current.count) }
         next.copy(from: current, range: complete..<filled)
-        readAhead = ReadAhead(file: file, into: next.bytes(from: tail, to: next.count))
+        room = min(next.count - tail, unread)
+        readAhead = ReadAhead(file: file, into: next.bytes(from: tail, to: tail + room))
       }
       let accepted = consume(UnsafeRawBufferPointer(current.bytes(from: 0, to: complete)))
       // Always waited for: the read writes into `next`, which must outlive it.
@@ -58,7 +82,8 @@ struct LineChunkReader {
       guard accepted else { return false }
       guard let count else { return tail == 0 }
       swap(&current, &next)
-      isAtEnd = tail + count < current.count
+      unread -= count
+      isAtEnd = count < room || unread == 0
       filled = tail + count
       carried = tail
     }

@@ -139,11 +139,7 @@ public struct StoreDecoder: Sendable {
           return 0
         }
       }
-      reader.skipSpace()
-      if !reader.isAtEnd {
-        throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the end"
-          + " of the JSON document")
-      }
+      try reader.readEndOfDocument()
     } catch {
       if documentStart < bytes.count,
         let syntax = StoreReader.firstSyntaxError(in: bytes, from: documentStart)

@@ -31,7 +31,7 @@ extension StoreFile {
     guard let journal = state.journal else { return 0 }
     try refuseNewerVersion(state.document)
     if journal.isStale || state.storeStatus == nil {
-      try moveAside(target + ".journal", to: target + ".journal.stale-" + Self.timestamp())
+      try setStaleJournalAside(target: target)
       return 0
     }
     try rewrite(state.deck, over: state, target: target)
@@ -44,9 +44,8 @@ extension StoreFile {
   @discardableResult
   public func setJournalAside() throws -> String? {
     try withLock(.changing, ifNoDirectory: { _ in nil }) { target in
-      let journalPath = target + ".journal"
-      guard try FileSystem.status(of: journalPath) != nil else { return nil }
-      return try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
+      guard try FileSystem.status(of: target + ".journal") != nil else { return nil }
+      return try setStaleJournalAside(target: target)
     }
   }
 }

@@ -39,16 +39,33 @@ extension StoreFile {
     }
   }
 
-  /// Whether the store file is the journal's base: same size, and the same inode and time (the
-  /// file untouched) or, after a copy that changed those, the same bytes (`hash`, asked only
-  /// then, reads the whole file).
-  static func base(_ base: StoreJournal.Base, describes store: FileSystem.Status,
-    hash: () throws(StoreError) -> String) throws(StoreError) -> Bool
+  /// Whether the store file `store` (at `file`) is the journal's base: same size, and the same
+  /// inode and time (the file untouched) or, after a copy that changed those, the same bytes
+  /// (hashed only then: that reads the whole file).
+  static func base(_ base: StoreJournal.Base, describes store: FileSystem.Status, at file: String)
+    throws(StoreError) -> Bool
   {
-    let file = store.fingerprint
-    guard base.size == file.size else { return false }
-    if base.inode == file.inode, base.modified == file.modificationNanoseconds { return true }
-    return try base.hash == hash()
+    let print = store.fingerprint
+    guard base.size == print.size else { return false }
+    if base.inode == print.inode, base.modified == print.modificationNanoseconds { return true }
+    return try base.hash == ContentHash.hex(ofFileAt: file)
+  }
+
+  /// The journal's base for the store file `store` (at `file`): its fingerprint and the hash
+  /// of its bytes, read a few MB at a time, never held whole.
+  static func base(of store: FileSystem.Status, at file: String) throws(StoreError)
+    -> StoreJournal.Base
+  {
+    let print = store.fingerprint
+    return StoreJournal.Base(size: print.size, inode: print.inode,
+      modified: print.modificationNanoseconds, hash: try ContentHash.hex(ofFileAt: file))
+  }
+
+  /// Renames the journal beside `target` to `<journal>.stale-<time>`; returns where it went.
+  @discardableResult
+  func setStaleJournalAside(target: String) throws -> String {
+    let journalPath = target + ".journal"
+    return try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
   }
 
   /// Writes `deck` over the version `state` describes: appends the difference from `previous`
@@ -67,7 +84,7 @@ extension StoreFile {
     }
     var state = state
     if let journal = state.journal, journal.isStale || state.storeStatus == nil {
-      try moveAside(journalPath, to: journalPath + ".stale-" + Self.timestamp())
+      try setStaleJournalAside(target: target)
       state.journal = nil
     }
     if let previous, let store = state.storeStatus,
@@ -84,11 +101,8 @@ extension StoreFile {
       var bytes = Data()
       var keep = state.journal?.completeLength ?? 0
       if state.journal?.header == nil {
-        // Once per journal: the file is hashed a few MB at a time, never held whole.
-        let base = StoreJournal.Base(size: store.fingerprint.size, inode: store.fingerprint.inode,
-          modified: store.fingerprint.modificationNanoseconds,
-          hash: try ContentHash.hex(ofFileAt: target))
-        bytes = try StoreJournal.headerLine(for: base)
+        // Once per journal: the file is hashed.
+        bytes = StoreJournal.headerLine(for: try Self.base(of: store, at: target))
         keep = 0
       }
       bytes.append(line)

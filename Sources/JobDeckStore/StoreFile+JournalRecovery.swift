@@ -60,9 +60,7 @@ extension StoreFile {
         header = Data()
       case .success(let found)?:
         header = reading.headerLine.map { Data($0.bytes) + Data("\n".utf8) } ?? Data()
-        let isStale = try !Self.base(found.base, describes: storeStatus) {
-          () throws(StoreError) in try ContentHash.hex(ofFileAt: target)
-        }
+        let isStale = try !Self.base(found.base, describes: storeStatus, at: target)
         if isStale, !ontoCurrentFile {
           // Throws unless the journal is a folded-in leftover, which holds nothing to repair.
           try refuseUnappliedJournal(found.base, journal: journal.data, target: target)
@@ -78,10 +76,7 @@ extension StoreFile {
           beside: target, like: journal.status)
       }
       if ontoCurrentFile {
-        let fingerprint = storeStatus.fingerprint
-        header = try StoreJournal.headerLine(for: StoreJournal.Base(size: fingerprint.size,
-          inode: fingerprint.inode, modified: fingerprint.modificationNanoseconds,
-          hash: try ContentHash.hex(ofFileAt: target)))
+        header = StoreJournal.headerLine(for: try Self.base(of: storeStatus, at: target))
       }
       var kept = header
       for save in reading.saves {

@@ -78,9 +78,7 @@ extension StoreFile {
     guard saveCount > 0 else { return }
     let backup = target + ".bak"
     if let backupStatus = try FileSystem.status(of: backup),
-      try Self.base(base, describes: backupStatus, hash: { () throws(StoreError) in
-        try ContentHash.hex(ofFileAt: backup)
-      })
+      try Self.base(base, describes: backupStatus, at: backup)
     {
       return
     }
@@ -103,9 +101,7 @@ extension StoreFile {
     guard let journal = try FileSystem.readFile(at: journalPath) else { return nil }
     let head = try StoreJournal.parse(journal.data, path: journalPath, headerOnly: true)
     let isStale = try head.header.map { header throws(StoreError) in
-      try !Self.base(header.base, describes: store) { () throws(StoreError) in
-        try ContentHash.hex(ofFileAt: target)
-      }
+      try !Self.base(header.base, describes: store, at: target)
     } ?? false
     return (JournalState(status: journal.status, header: head.header,
       completeLength: head.completeLength, isStale: isStale), journal.data)

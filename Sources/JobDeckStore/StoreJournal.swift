@@ -67,13 +67,12 @@ enum StoreJournal {
     var base: Base
   }
 
-  /// A journal as read: its complete lines decoded, and how much of it is a torn tail.
+  /// A journal as read: its complete lines decoded, and where they end.
   struct Parsed {
     var header: Header?
     var operations: [Operation]
-    /// Bytes up to and including the last `\n`.
+    /// Bytes up to and including the last `\n`; anything after is a torn append.
     var completeLength: Int
-    var tornLength: Int
   }
 
   // MARK: Writing
@@ -92,29 +91,24 @@ enum StoreJournal {
     writer.append("{\"ops\":[")
     for (index, operation) in operations.enumerated() {
       if index > 0 { writer.append(",") }
-      switch operation {
-      case .putPosting(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"postings\",\"record\":")
-        try writer.write(record)
-      case .putApplication(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"applications\",\"record\":")
-        try writer.write(record)
-      case .putDeadline(let record):
-        writer.append("{\"op\":\"put\",\"collection\":\"deadlines\",\"record\":")
-        writer.write(record)
-      case .putSettings(let settings):
-        writer.append("{\"op\":\"put\",\"collection\":\"settings\",\"record\":")
-        writer.write(settings)
-      case .putConflicts(let conflicts):
-        writer.append("{\"op\":\"put\",\"collection\":\"conflicts\",\"record\":")
-        writer.write(conflicts)
-      case .delete(let collection, let id):
-        writer.append("{\"op\":\"delete\",\"collection\":")
-        writer.string(collection.rawValue)
-        writer.append(",\"id\":")
-        writer.string(id)
+      var object = StoreRecordWriter.ObjectWriter()
+      func put(_ collection: String) {
+        writer.key("op", &object); writer.string("put")
+        writer.key("collection", &object); writer.string(collection)
+        writer.key("record", &object)
       }
-      writer.append("}")
+      switch operation {
+      case .putPosting(let record): put("postings"); try writer.write(record)
+      case .putApplication(let record): put("applications"); try writer.write(record)
+      case .putDeadline(let record): put("deadlines"); writer.write(record)
+      case .putSettings(let settings): put("settings"); writer.write(settings)
+      case .putConflicts(let conflicts): put("conflicts"); writer.write(conflicts)
+      case .delete(let collection, let id):
+        writer.key("op", &object); writer.string("delete")
+        writer.key("collection", &object); writer.string(collection.rawValue)
+        writer.key("id", &object); writer.string(id)
+      }
+      writer.close(object)
     }
     writer.append("]}\n")
     return Data(writer.bytes)
@@ -124,22 +118,17 @@ enum StoreJournal {
 
   /// Decodes the complete lines of `data`. A line that does not decode throws with its line
   /// and column in the journal (`path`): `.journalHeaderUnusable` for the header,
-  /// `.journalLineUnusable` for a save; a journal from a newer JobDeck throws
-  /// `.newerSchemaVersion`.
+  /// `.journalLineUnusable` for a save (the first that does not decode); a journal from a newer
+  /// JobDeck throws `.newerSchemaVersion`.
   /// With `headerOnly`, stops after the header: what a save needs to append.
   static func parse(_ data: Data, path: String, headerOnly: Bool = false) throws(StoreError)
     -> Parsed
   {
-    let bytes = [UInt8](data)
-    let (lines, completeLength) = completeLines(of: bytes)
-    var parsed = Parsed(header: nil, operations: [], completeLength: completeLength,
-      tornLength: bytes.count - completeLength)
-    guard let first = lines.first else { return parsed }
-    parsed.header = try decodeHeader(first, path: path)
-    if headerOnly { return parsed }
-    let body = lines.dropFirst()
-    for line in body {
-      parsed.operations += try decodeSave(line, path: path)
+    let read = try readEachLine(data, path: path, headerOnly: headerOnly)
+    var parsed = Parsed(header: try read.header?.get(), operations: [],
+      completeLength: read.completeLength)
+    for save in read.saves {
+      parsed.operations += try save.operations.get()
     }
     return parsed
   }
@@ -152,20 +141,25 @@ enum StoreJournal {
   }
 
   /// A journal read line by line, each save either decoded or with the error that stops it:
-  /// what `jobdeck check --repair` works from.
+  /// what `jobdeck check --repair` works from, and what `parse` stops at the first error of.
   struct LineByLine {
     /// The header line, when the journal has one.
     var headerLine: NumberedLine?
     /// The decoded header, or why it does not decode.
     var header: Result<Header, StoreError>?
     var saves: [(line: NumberedLine, operations: Result<[Operation], StoreError>)]
+    /// Bytes up to and including the last `\n`.
+    var completeLength: Int
   }
 
-  /// Reads every complete line, never stopping at a bad one. Throws only for a header written by
-  /// a newer JobDeck, whose lines this one must not judge.
-  static func readEachLine(_ data: Data, path: String) throws(StoreError) -> LineByLine {
-    let (lines, _) = completeLines(of: [UInt8](data))
-    var result = LineByLine(headerLine: lines.first, header: nil, saves: [])
+  /// Reads every complete line (only the header with `headerOnly`), never stopping at a bad one.
+  /// Throws only for a header written by a newer JobDeck, whose lines this one must not judge.
+  static func readEachLine(_ data: Data, path: String, headerOnly: Bool = false)
+    throws(StoreError) -> LineByLine
+  {
+    let (lines, completeLength) = completeLines(of: [UInt8](data))
+    var result = LineByLine(headerLine: lines.first, header: nil, saves: [],
+      completeLength: completeLength)
     guard let first = lines.first else { return result }
     do throws(StoreError) {
       result.header = .success(try decodeHeader(first, path: path))
@@ -173,6 +167,7 @@ enum StoreJournal {
       if case .newerSchemaVersion = error { throw error }
       result.header = .failure(error)
     }
+    if headerOnly { return result }
     for line in lines.dropFirst() {
       do throws(StoreError) {
         result.saves.append((line, .success(try decodeSave(line, path: path))))
@@ -357,11 +352,7 @@ enum StoreJournal {
         var reader = StoreReader(bytes)
         do throws(StoreReadError) {
           let value = try read(&reader)
-          reader.skipSpace()
-          if !reader.isAtEnd {
-            throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the"
-              + " end of the JSON document")
-          }
+          try reader.readEndOfDocument()
           return value
         } catch {
           let error = StoreReader.firstSyntaxError(in: bytes, from: 0)

@@ -151,16 +151,16 @@ struct StoreLayout {
   private mutating func advance(past line: UnsafeRawBufferPointer) throws(Miss) {
     switch state {
     case .opening:
-      guard Self.equals(line, "{") else { throw Miss() }
+      guard line.elementsEqual("{".utf8) else { throw Miss() }
       state = .version
     case .version:
-      guard Self.equals(line, "  \"schemaVersion\": \(StoreFormat.schemaVersion),") else {
+      guard line.elementsEqual("  \"schemaVersion\": \(StoreFormat.schemaVersion),".utf8) else {
         throw Miss()
       }
       state = .settings
     case .settings:
       let prefix = "  \"settings\": "
-      guard line.count > prefix.utf8.count + 1, Self.hasPrefix(line, prefix),
+      guard line.count > prefix.utf8.count + 1, line.starts(with: prefix.utf8),
         line[line.count - 1] == UInt8(ascii: ",")
       else { throw Miss() }
       var reader = StoreReader(
@@ -170,15 +170,15 @@ struct StoreLayout {
       }
       settings = read
       state = .member(.postings)
-    case .member(.postings) where conflicts.isEmpty && Self.hasPrefix(line, Self.conflictsPrefix):
+    case .member(.postings) where conflicts.isEmpty && line.starts(with: Self.conflictsPrefix.utf8):
       conflicts = try Self.conflicts(in: line)
     case .member(let member):
       let name = "  \"\(Self.name(of: member))\": "
       let separator = member == .deadlines ? "" : ","
-      if Self.equals(line, name + "[") {
+      if line.elementsEqual((name + "[").utf8) {
         state = .records(member)
         lastRecordHadComma = true
-      } else if Self.equals(line, name + "[]" + separator) {
+      } else if line.elementsEqual((name + "[]" + separator).utf8) {
         state = Self.after(member)
       } else {
         throw Miss()
@@ -187,12 +187,12 @@ struct StoreLayout {
       let separator = member == .deadlines ? "" : ","
       // `[` followed directly by `]` is never written (an empty member is `[]`), and a record
       // that ends in a comma must be followed by another.
-      guard !lastRecordHadComma, Self.equals(line, "  ]" + separator) else {
+      guard !lastRecordHadComma, line.elementsEqual(("  ]" + separator).utf8) else {
         throw Miss()
       }
       state = Self.after(member)
     case .closing:
-      guard Self.equals(line, "}") else { throw Miss() }
+      guard line.elementsEqual("}".utf8) else { throw Miss() }
       state = .end
     case .end:
       throw Miss()
@@ -230,15 +230,6 @@ struct StoreLayout {
     case .applications: return "applications"
     case .deadlines: return "deadlines"
     }
-  }
-
-  private static func equals(_ line: UnsafeRawBufferPointer, _ text: String) -> Bool {
-    line.count == text.utf8.count && hasPrefix(line, text)
-  }
-
-  private static func hasPrefix(_ line: UnsafeRawBufferPointer, _ text: String) -> Bool {
-    guard line.count >= text.utf8.count else { return false }
-    return zip(line, text.utf8).allSatisfy { $0 == $1 }
   }
 
   private static func isIndent(_ line: UnsafeRawBufferPointer, _ count: Int) -> Bool {

@@ -6,17 +6,16 @@ import JobDeckCore
 extension StoreReader {
   // MARK: Values of the model
 
-  /// A string that must be one of an enum's raw values; `name` and `allowed` are for the message.
-  mutating func readEnum<Value: RawRepresentable>(
-    _ type: Value.Type, named name: String = "value",
-    allowed: @autoclosure () -> [String] = []
+  /// A string that must be one of an enum's raw values; the message names the value `name` and
+  /// lists the enum's cases in their order.
+  mutating func readEnum<Value: RawRepresentable & CaseIterable>(
+    _ type: Value.Type, named name: String = "value"
   ) throws(StoreReadError) -> Value where Value.RawValue == String {
     let start = index
     let text = try readString()
     guard let value = Value(rawValue: text) else {
-      let list = allowed()
-      throw failure("unknown \(name) \(Self.quoted(text))"
-        + (list.isEmpty ? "" : "; expected one of \(list.joined(separator: ", "))"), at: start)
+      let list = Value.allCases.map(\.rawValue).joined(separator: ", ")
+      throw failure("unknown \(name) \(Self.quoted(text)); expected one of \(list)", at: start)
     }
     return value
   }

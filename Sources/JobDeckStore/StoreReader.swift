@@ -295,14 +295,18 @@ struct StoreReader {
     reader.index = start
     do throws(StoreReadError) {
       try reader.skipValue()
-      reader.skipSpace()
-      if !reader.isAtEnd {
-        throw reader.failure("unexpected \(reader.describeByte(at: reader.index)) after the end"
-          + " of the JSON document")
-      }
+      try reader.readEndOfDocument()
       return nil
     } catch {
       return error
+    }
+  }
+
+  /// Refuses anything but whitespace after the document's one value.
+  mutating func readEndOfDocument() throws(StoreReadError) {
+    skipSpace()
+    if !isAtEnd {
+      throw failure("unexpected \(describeByte(at: index)) after the end of the JSON document")
     }
   }
 

@@ -48,16 +48,14 @@ struct StoreRecordReading {
       case 9 where keyIs(key, "createdAt"): createdAt = try reader.readInstant(); return 1 << 8
       case 9 where keyIs(key, "updatedAt"): updatedAt = try reader.readInstant(); return 1 << 9
       case 9 where keyIs(key, "workplace"):
-        workplace = try reader.readEnum(Workplace.self, named: "workplace",
-          allowed: Workplace.allCases.map(\.rawValue))
+        workplace = try reader.readEnum(Workplace.self, named: "workplace")
         return 1 << 10
       case 11 where keyIs(key, "description"): description = try reader.readLongText(&longTexts); return 1 << 11
       case 12 where keyIs(key, "compensation"):
         compensation = try self.compensation(&reader)
         return 1 << 12
       case 14 where keyIs(key, "employmentType"):
-        employmentType = try reader.readEnum(EmploymentType.self, named: "employment type",
-          allowed: EmploymentType.allCases.map(\.rawValue))
+        employmentType = try reader.readEnum(EmploymentType.self, named: "employment type")
         return 1 << 13
       default: try reader.skipValue(); return 0
       }
@@ -87,8 +85,7 @@ struct StoreRecordReading {
         source = ApplicationSource(rawValue: try reader.readString())
         return 1 << 12
       case 6 where keyIs(key, "method"):
-        method = try reader.readEnum(ApplicationMethod.self, named: "application method",
-          allowed: ApplicationMethod.allCases.map(\.rawValue))
+        method = try reader.readEnum(ApplicationMethod.self, named: "application method")
         return 1 << 13
       case 6 where keyIs(key, "sentTo"): sentTo = try reader.readString(); return 1 << 14
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 1
@@ -141,19 +138,16 @@ struct StoreRecordReading {
       case 8 where keyIs(key, "duration"): duration = try reader.readPeriod(); return 1 << 14
       case 3 where keyIs(key, "due"): due = try self.due(&reader); return 1 << 1
       case 4 where keyIs(key, "kind"):
-        kind = try reader.readEnum(DeadlineKind.self, named: "deadline kind",
-          allowed: DeadlineKind.allCases.map(\.rawValue))
+        kind = try reader.readEnum(DeadlineKind.self, named: "deadline kind")
         return 1 << 2
       case 4 where keyIs(key, "note"): note = try reader.readString(); return 1 << 3
       case 5 where keyIs(key, "owner"): owner = try Self.owner(&reader); return 1 << 4
       case 6 where keyIs(key, "status"):
-        status = try reader.readEnum(DeadlineStatus.self, named: "deadline status",
-          allowed: DeadlineStatus.allCases.map(\.rawValue))
+        status = try reader.readEnum(DeadlineStatus.self, named: "deadline status")
         return 1 << 5
       case 6 where keyIs(key, "phrase"): phrase = try reader.readString(); return 1 << 6
       case 6 where keyIs(key, "origin"):
-        origin = try reader.readEnum(DeadlineOrigin.self, named: "origin",
-          allowed: ["manual", "imported", "derived", "edited"])
+        origin = try reader.readEnum(DeadlineOrigin.self, named: "origin")
         return 1 << 7
       case 8 where keyIs(key, "revision"): revision = try reader.readInt(); return 1 << 8
       case 9 where keyIs(key, "leadTimes"):
@@ -217,8 +211,7 @@ struct StoreRecordReading {
         case 5 where keyIs(key, "field"): field = try reader.readString(); return 1 << 0
         case 8 where keyIs(key, "recordID"): recordID = try reader.readString(); return 1 << 1
         case 10 where keyIs(key, "collection"):
-          collection = try reader.readEnum(MergeConflict.Collection.self, named: "collection",
-            allowed: MergeConflict.Collection.allCases.map(\.rawValue))
+          collection = try reader.readEnum(MergeConflict.Collection.self, named: "collection")
           return 1 << 2
         case 10 where keyIs(key, "recordedAt"): recordedAt = try reader.readInstant(); return 1 << 3
         case 11 where keyIs(key, "losingValue"): losingValue = try reader.readString(); return 1 << 4
@@ -244,8 +237,7 @@ struct StoreRecordReading {
     var answer: SuggestionAnswer.Answer?, id: String?, until: CivilDate?
     try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
       if keyIs(key, "answer") {
-        answer = try reader.readEnum(SuggestionAnswer.Answer.self, named: "answer",
-          allowed: SuggestionAnswer.Answer.allCases.map(\.rawValue))
+        answer = try reader.readEnum(SuggestionAnswer.Answer.self, named: "answer")
         return 1
       }
       if keyIs(key, "id") { id = try reader.readString(); return 1 << 1 }
@@ -268,8 +260,7 @@ struct StoreRecordReading {
         return 1 << 0
       }
       if keyIs(key, "precision") {
-        precision = try reader.readEnum(PostedDate.Precision.self, named: "precision",
-          allowed: ["exact", "onOrBefore"])
+        precision = try reader.readEnum(PostedDate.Precision.self, named: "precision")
         return 1 << 1
       }
       try reader.skipValue()
@@ -287,8 +278,7 @@ struct StoreRecordReading {
       switch key.count {
       case 4 where keyIs(key, "text"): text = try reader.readString(); return 1 << 0
       case 6 where keyIs(key, "period"):
-        period = try reader.readEnum(Compensation.Period.self, named: "pay period",
-          allowed: Compensation.Period.allCases.map(\.rawValue))
+        period = try reader.readEnum(Compensation.Period.self, named: "pay period")
         return 1 << 1
       case 7 where keyIs(key, "minimum"): minimum = try reader.readDouble(); return 1 << 2
       case 7 where keyIs(key, "maximum"): maximum = try reader.readDouble(); return 1 << 3
@@ -301,7 +291,7 @@ struct StoreRecordReading {
   }
 
   private static func stage(_ reader: inout StoreReader) throws(StoreReadError) -> Stage {
-    try reader.readEnum(Stage.self, named: "stage", allowed: Stage.allCases.map(\.rawValue))
+    try reader.readEnum(Stage.self, named: "stage")
   }
 
   private func stageChange(_ reader: inout StoreReader) throws(StoreReadError) -> StageChange {
@@ -356,8 +346,7 @@ struct StoreRecordReading {
         return 16
       case 6 where keyIs(key, "salary"): terms.salary = try compensation(&reader); return 32
       case 12 where keyIs(key, "contractType"):
-        terms.contractType = try reader.readEnum(EmploymentType.self, named: "contract type",
-          allowed: EmploymentType.allCases.map(\.rawValue))
+        terms.contractType = try reader.readEnum(EmploymentType.self, named: "contract type")
         return 64
       case 12 where keyIs(key, "noticePeriod"):
         terms.noticePeriod = try reader.readPeriod()
@@ -384,8 +373,7 @@ struct StoreRecordReading {
         zone = try reader.readString()
         return 4
       case 10 where keyIs(key, "relativeTo"):
-        anchor = try reader.readEnum(DeadlineAnchor.self, named: "anchor",
-          allowed: DeadlineAnchor.allCases.map(\.rawValue))
+        anchor = try reader.readEnum(DeadlineAnchor.self, named: "anchor")
         return 8
       case 6 where keyIs(key, "offset"): offset = try reader.readPeriod(); return 16
       default: try reader.skipValue(); return 0

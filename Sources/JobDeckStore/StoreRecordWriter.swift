@@ -153,9 +153,9 @@ struct StoreRecordWriter {
     key("base", &object)
     var base = ObjectWriter()
     key("hash", &base); string(header.base.hash)
-    key("inode", &base); bytes.append(contentsOf: String(header.base.inode).utf8)
-    key("modified", &base); bytes.append(contentsOf: String(header.base.modified).utf8)
-    key("size", &base); bytes.append(contentsOf: String(header.base.size).utf8)
+    key("inode", &base); integer(header.base.inode)
+    key("modified", &base); integer(header.base.modified)
+    key("size", &base); integer(header.base.size)
     close(base)
     key("jobdeckJournal", &object); integer(header.jobdeckJournal)
     close(object)
@@ -210,12 +210,13 @@ struct StoreRecordWriter {
 
   // MARK: Tokens
 
-  /// Tracks whether an object has had a member yet, for the commas.
+  /// Tracks whether an object has had a member yet, for the commas. Every JSON object the store,
+  /// the journal and the summary write goes through `key` and `close` with one of these.
   struct ObjectWriter {
     var isEmpty = true
   }
 
-  private mutating func key(_ name: StaticString, _ object: inout ObjectWriter) {
+  mutating func key(_ name: StaticString, _ object: inout ObjectWriter) {
     bytes.append(object.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
     object.isEmpty = false
     bytes.append(UInt8(ascii: "\""))
@@ -225,12 +226,12 @@ struct StoreRecordWriter {
     bytes.append(UInt8(ascii: ":"))
   }
 
-  private mutating func close(_ object: ObjectWriter) {
+  mutating func close(_ object: ObjectWriter) {
     if object.isEmpty { bytes.append(UInt8(ascii: "{")) }
     bytes.append(UInt8(ascii: "}"))
   }
 
-  private mutating func array<Element>(
+  mutating func array<Element>(
     _ elements: [Element], _ write: (inout StoreRecordWriter, Element) -> Void
   ) {
     bytes.append(UInt8(ascii: "["))
@@ -241,7 +242,7 @@ struct StoreRecordWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  private mutating func integer(_ value: Int) {
+  mutating func integer(_ value: some BinaryInteger) {
     bytes.append(contentsOf: String(value).utf8)
   }
 

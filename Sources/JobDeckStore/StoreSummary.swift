@@ -61,28 +61,25 @@ enum StoreSummary {
         rows += save.rows.filter { isInWindow($0) && !replaced.contains($0.owner) }
         replaced.formUnion(save.owners)
       }
-      var reader = LineReader(file: file, length: last.rows)
       var zones: [String: TimeZone] = [:]
-      while let line = try reader.nextLine() {
-        let read = line.withUnsafeBytes { bytes -> SummaryLine in
-          if let day = SummaryRowFormat.sortDayNumber(of: bytes), day > latest { return .pastWindow }
-          guard let row = try? SummaryRowFormat.read(bytes, zones: &zones) else { return .unreadable }
-          return .row(row)
-        }
-        switch read {
-        case .unreadable:
-          return nil
-        case .pastWindow:
+      // Set when the rows a reader wants end before the file's rows do.
+      var isPastWindow = false
+      let readEveryRow = try LineChunkReader(file, chunkSize: 1 << 20, length: last.rows)
+        .forEachLine { line in
           // Dated rows are in day order and pending ones come last.
-          if !includingPending { return SummaryRows(rows: rows, deadlineCount: last.deadlines) }
-        case .row(let row):
+          if let day = SummaryRowFormat.sortDayNumber(of: line), day > latest {
+            isPastWindow = !includingPending
+            return includingPending
+          }
+          guard let row = try? SummaryRowFormat.read(line, zones: &zones) else { return false }
           if row.sortDay == nil && !includingPending {
-            return SummaryRows(rows: rows, deadlineCount: last.deadlines)
+            isPastWindow = true
+            return false
           }
           if replaced.isEmpty || !replaced.contains(row.owner) { rows.append(row) }
+          return true
         }
-      }
-      guard reader.endedCleanly else { return nil }
+      guard readEveryRow || isPastWindow else { return nil }
       return SummaryRows(rows: rows, deadlineCount: last.deadlines)
     }
     return found ?? nil
@@ -104,7 +101,7 @@ enum StoreSummary {
           try rows.withUnsafeBufferPointer { rows throws(StoreError) in
             for position in rows.indices {
               SummaryRowFormat.write(rows[position], into: &writer)
-              writer.bytes.append(UInt8(ascii: "\n"))
+              writer.append("\n")
               if writer.bytes.count >= 1 << 20 {
                 length += writer.bytes.count
                 try write(writer.bytes)
@@ -136,15 +133,14 @@ enum StoreSummary {
         status: try FileSystem.status(ofDescriptor: descriptor, path: path))
       guard let last = try lastKeyLine(of: file), last.key == previousKey else { return false }
       var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: #"{"replacing":["#.utf8)
-      for (index, owner) in change.owners.map(ownerKey).sorted().enumerated() {
-        if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-        writer.string(owner)
-      }
-      writer.bytes.append(contentsOf: "]}\n".utf8)
+      var replacing = StoreRecordWriter.ObjectWriter()
+      writer.key("replacing", &replacing)
+      writer.array(change.owners.map(ownerKey).sorted()) { $0.string($1) }
+      writer.close(replacing)
+      writer.append("\n")
       for row in change.rows {
         SummaryRowFormat.write(row, into: &writer)
-        writer.bytes.append(UInt8(ascii: "\n"))
+        writer.append("\n")
       }
       let appended = file.status.fingerprint.size - Int64(last.rows) + Int64(writer.bytes.count)
       guard Double(appended) <= max(Double(last.rows) * appendedShare, 64 * 1024) else {
@@ -183,14 +179,13 @@ enum StoreSummary {
 
     func bytes(check: String?) -> [UInt8] {
       var writer = StoreRecordWriter()
-      writer.bytes.append(contentsOf: #"{"jobdeckSummaryOf":"#.utf8)
-      writer.string(key)
-      writer.bytes.append(contentsOf: #","deadlines":\#(deadlines),"rows":\#(rows)"#.utf8)
-      if let check {
-        writer.bytes.append(contentsOf: #","check":"#.utf8)
-        writer.string(check)
-      }
-      writer.bytes.append(contentsOf: "}\n".utf8)
+      var object = StoreRecordWriter.ObjectWriter()
+      writer.key("jobdeckSummaryOf", &object); writer.string(key)
+      writer.key("deadlines", &object); writer.integer(deadlines)
+      writer.key("rows", &object); writer.integer(rows)
+      if let check { writer.key("check", &object); writer.string(check) }
+      writer.close(object)
+      writer.append("\n")
       return writer.bytes
     }
 
@@ -226,7 +221,7 @@ enum StoreSummary {
   static func lastKeyLine(of file: ReadableFile) throws(StoreError) -> KeyLine? {
     let size = Int(file.status.fingerprint.size)
     let length = min(size, 4096)
-    let tail = try read(file, at: size - length, count: length)
+    let tail = try file.bytes(at: size - length, count: length)
     guard tail.last == UInt8(ascii: "\n") else { return nil }
     let body = tail.dropLast()
     guard let newline = body.lastIndex(of: UInt8(ascii: "\n")) ?? (length == size ? -1 : nil)
@@ -241,7 +236,7 @@ enum StoreSummary {
   {
     let size = Int(file.status.fingerprint.size)
     guard start < size else { return nil }
-    let bytes = try read(file, at: start, count: size - start)
+    let bytes = try file.bytes(at: start, count: size - start)
     return bytes.withUnsafeBytes { raw -> [AppendedSave]? in
       var saves: [AppendedSave] = []
       var save: AppendedSave?
@@ -280,20 +275,6 @@ enum StoreSummary {
     }
   }
 
-  /// `count` bytes of `file` from `offset` (fewer at its end).
-  static func read(_ file: ReadableFile, at offset: Int, count: Int)
-    throws(StoreError) -> [UInt8]
-  {
-    guard lseek(file.descriptor, off_t(offset), SEEK_SET) >= 0 else {
-      throw .fileSystem(operation: "read", path: file.path, errorNumber: errno)
-    }
-    var bytes = [UInt8](repeating: 0, count: count)
-    let filled = bytes.withUnsafeMutableBytes { buffer in
-      Result { () throws(StoreError) -> Int in try file.fill(buffer) }
-    }
-    return Array(bytes[0..<(try filled.get())])
-  }
-
   /// The owners of a `"replacing"` line; nil when it is not one.
   private static func replacedOwners(_ line: UnsafeRawBufferPointer) -> Set<DeadlineOwner>? {
     var owners = Set<DeadlineOwner>()
@@ -322,49 +303,4 @@ enum StoreSummary {
 private struct AppendedSave {
   var owners: Set<DeadlineOwner>
   var rows: [AgendaRow] = []
-}
-
-private enum SummaryLine {
-  case row(AgendaRow)
-  case pastWindow
-  case unreadable
-}
-
-/// The lines of the first `length` bytes of a file, read up to a megabyte at a time, so that a
-/// reader that stops early reads little.
-private struct LineReader {
-  let file: ReadableFile
-  private var buffer: [UInt8] = []
-  private var start = 0
-  /// Where the next piece is read from, and where the lines end.
-  private var offset = 0
-  private let length: Int
-
-  init(file: ReadableFile, length: Int) {
-    self.file = file
-    self.length = length
-  }
-
-  /// True when the bytes ended with a newline (a torn last line means a torn write).
-  private(set) var endedCleanly = true
-
-  /// The next line without its newline; nil at the end.
-  mutating func nextLine() throws(StoreError) -> ArraySlice<UInt8>? {
-    while true {
-      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-        let line = buffer[start..<newline]
-        start = newline + 1
-        return line
-      }
-      if offset >= length {
-        if start < buffer.count { endedCleanly = false }
-        return nil
-      }
-      buffer.removeSubrange(0..<start)
-      start = 0
-      let piece = try StoreSummary.read(file, at: offset, count: min(1 << 20, length - offset))
-      buffer.append(contentsOf: piece)
-      offset = piece.isEmpty ? length : offset + piece.count
-    }
-  }
 }

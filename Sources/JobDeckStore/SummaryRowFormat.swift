@@ -19,58 +19,45 @@ enum SummaryRowFormat {
   static let dayPrefix = Array("{\"day\":\"".utf8)
 
   static func write(_ row: AgendaRow, into writer: inout StoreRecordWriter) {
-    var first = true
-    func key(_ name: StaticString, _ writer: inout StoreRecordWriter) {
-      writer.bytes.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-      first = false
-      writer.bytes.append(UInt8(ascii: "\""))
-      writer.bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start,
-        count: name.utf8CodeUnitCount))
-      writer.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-    }
+    var object = StoreRecordWriter.ObjectWriter()
     switch row.due {
     case .day(let date):
-      key("day", &writer); writer.string(date.description)
+      writer.key("day", &object); writer.string(date.description)
     case .instant(let instant, let zone):
-      key("day", &writer); writer.string(row.sortDay?.description ?? "")
-      key("at", &writer); writer.bytes.append(contentsOf: instant.timeIntervalSince1970.description.utf8)
-      key("zone", &writer); writer.string(zone.identifier)
+      writer.key("day", &object); writer.string(row.sortDay?.description ?? "")
+      writer.key("at", &object)
+      writer.bytes.append(contentsOf: instant.timeIntervalSince1970.description.utf8)
+      writer.key("zone", &object); writer.string(zone.identifier)
     case .pending(let anchor):
-      key("pendingOn", &writer); writer.string(anchor.rawValue)
+      writer.key("pendingOn", &object); writer.string(anchor.rawValue)
     }
-    key("id", &writer); writer.string(row.id)
-    key("kind", &writer); writer.string(row.kind.rawValue)
+    writer.key("id", &object); writer.string(row.id)
+    writer.key("kind", &object); writer.string(row.kind.rawValue)
     switch row.owner {
     case .posting(let id):
-      key("owner", &writer); writer.string("posting")
-      key("of", &writer); writer.string(id)
+      writer.key("owner", &object); writer.string("posting")
+      writer.key("of", &object); writer.string(id)
     case .application(let id):
-      key("owner", &writer); writer.string("application")
-      key("of", &writer); writer.string(id)
+      writer.key("owner", &object); writer.string("application")
+      writer.key("of", &object); writer.string(id)
     }
-    key("company", &writer); writer.string(row.company)
-    key("title", &writer); writer.string(row.title)
-    if let phrase = row.phrase { key("phrase", &writer); writer.string(phrase) }
+    writer.key("company", &object); writer.string(row.company)
+    writer.key("title", &object); writer.string(row.title)
+    if let phrase = row.phrase { writer.key("phrase", &object); writer.string(phrase) }
     if let snoozedUntil = row.snoozedUntil {
-      key("snoozedUntil", &writer); writer.string(snoozedUntil.description)
+      writer.key("snoozedUntil", &object); writer.string(snoozedUntil.description)
     }
     if row.leadTimes != row.kind.defaultLeadTimes {
-      key("leads", &writer)
-      writer.bytes.append(UInt8(ascii: "["))
-      for (index, lead) in row.leadTimes.enumerated() {
-        if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-        writer.string(lead.description)
-      }
-      writer.bytes.append(UInt8(ascii: "]"))
+      writer.key("leads", &object); writer.array(row.leadTimes) { $0.string($1.description) }
     }
-    if let title = row.event.title { key("eventTitle", &writer); writer.string(title) }
+    if let title = row.event.title { writer.key("eventTitle", &object); writer.string(title) }
     if let duration = row.event.duration {
-      key("duration", &writer); writer.string(duration.description)
+      writer.key("duration", &object); writer.string(duration.description)
     }
-    if let place = row.event.place { key("place", &writer); writer.string(place) }
-    if let link = row.event.link { key("link", &writer); writer.string(link) }
-    if let note = row.event.note { key("note", &writer); writer.string(note) }
-    writer.bytes.append(UInt8(ascii: "}"))
+    if let place = row.event.place { writer.key("place", &object); writer.string(place) }
+    if let link = row.event.link { writer.key("link", &object); writer.string(link) }
+    if let note = row.event.note { writer.key("note", &object); writer.string(note) }
+    writer.close(object)
   }
 
   /// The sort day of a line, read from its first bytes without parsing it; nil for a pending
