@@ -21,7 +21,7 @@ extension StoreFile {
   /// for this store: it would wait for its own lock.
   func withFileAlone<T>(_ body: (_ deck: Deck) throws -> T) throws -> T {
     try withLockedState(.changing) { state, target in
-      try foldJournal(of: state, target: target)
+      _ = try foldJournal(of: state, target: target)
       if state.storeStatus == nil { try rewrite(state.deck, over: DiskState(), target: target) }
       return try body(state.deck)
     }
