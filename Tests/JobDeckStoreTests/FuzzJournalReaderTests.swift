@@ -19,7 +19,7 @@ private struct JournalMutator {
     let base = StoreJournal.Base(size: Int64(generator.next() % 1_000_000),
       inode: generator.next() % 100_000, modified: Int64(generator.next() % (1 << 62)),
       hash: String(generator.next(), radix: 16))
-    var lines = [try StoreJournal.headerLine(for: base)]
+    var lines = [StoreJournal.headerLine(for: base)]
     for _ in 0..<Int.random(in: 1...5, using: &generator) {
       var next = deck
       edits.edit(&next)
