@@ -26,6 +26,15 @@ public struct Deck: Hashable, Sendable {
 
   public var isEmpty: Bool { postings.isEmpty && applications.isEmpty && deadlines.isEmpty }
 
+  /// Whether `other` is this very version of the deck (`RecordList.sharesStorage(with:)` for
+  /// each list): a cheap test for caches of what a deck's lists give, never a full comparison.
+  public func sharesStorage(with other: Deck) -> Bool {
+    postings.sharesStorage(with: other.postings)
+      && applications.sharesStorage(with: other.applications)
+      && deadlines.sharesStorage(with: other.deadlines)
+      && settings == other.settings && conflicts == other.conflicts
+  }
+
   public func posting(withID id: String) -> Posting? { postings[id: id] }
   public func application(withID id: String) -> Application? { applications[id: id] }
   public func deadline(withID id: String) -> Deadline? { deadlines[id: id] }

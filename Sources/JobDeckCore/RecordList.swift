@@ -52,6 +52,17 @@ where Record.ID == String {
 
   @inlinable public func contains(id: String) -> Bool { positions[id] != nil }
 
+  /// Whether `other` is this very version of the list, its records in the same storage (a copy
+  /// that was never changed): answered without comparing a record. Equal lists built apart
+  /// answer false.
+  public func sharesStorage(with other: RecordList) -> Bool {
+    records.withUnsafeBufferPointer { mine in
+      other.records.withUnsafeBufferPointer { theirs in
+        mine.baseAddress == theirs.baseAddress && mine.count == theirs.count
+      }
+    }
+  }
+
   /// Whether some id is held by more than one record (only a hand-edited store does that).
   public var hasRepeatedIDs: Bool { repeatedCount > 0 }
 

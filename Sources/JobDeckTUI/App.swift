@@ -206,7 +206,14 @@ public struct App: TerminalProgram {
     }
     let edit = makeEdit(step)
     var deck = state.deck
-    edit.apply(to: &deck)
+    if case .restore(let from, let to) = edit, deck == from {
+      // Nothing changed since the step (the usual case, and cheap to see: the lists are the
+      // step's own): its other version is the deck, as it was, sharing its records rather than
+      // a copy of every list the step touched.
+      deck = to
+    } else {
+      edit.apply(to: &deck)
+    }
     state[keyPath: destination].append(step)
     state.pendingEdits.append(edit)
     state.deck = deck

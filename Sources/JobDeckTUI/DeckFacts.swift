@@ -10,9 +10,29 @@ final class DeckFacts: @unchecked Sendable {
   /// of the lists.
   let showsArchived: Bool
 
-  init(deck: Deck, showsArchived: Bool = false) {
+  /// `inheriting`: the table's nearest deadlines and order worked out for this very deck
+  /// before (`builtTable` of earlier facts), taken up when they hold for the time asked about.
+  init(deck: Deck, showsArchived: Bool = false, inheriting table: PreparedAgenda.Table? = nil) {
     self.deck = deck
     self.showsArchived = showsArchived
+    inheritedTable = table
+  }
+
+  private var inheritedTable: PreparedAgenda.Table?
+
+  /// The table's nearest deadlines and deadline order, once both are worked out: what later
+  /// facts of the same deck (an undo back to it) can take up instead of working them out again.
+  var builtTable: PreparedAgenda.Table? {
+    guard let nearestSpan, let inputs = deadlineOrderInputs, inputs.timeZone == nearestSpan.timeZone
+    else { return nil }
+    return PreparedAgenda.Table(nearest: nearestCache, span: nearestSpan, today: inputs.today,
+      deadlineOrder: deadlineOrderCache)
+  }
+
+  private func takeUpInheritedTable(now: Date, timeZone: TimeZone) {
+    guard let table = inheritedTable else { return }
+    inheritedTable = nil
+    adoptTable(table, now: now, timeZone: timeZone)
   }
 
   /// Whether the lists leave anything out: with nothing archived they skip the check.
@@ -261,6 +281,7 @@ final class DeckFacts: @unchecked Sendable {
   /// no agenda entries (the table shows the entries of the rows on screen only), a large deck's
   /// on both cores: the first screen of the table waits for it.
   private func nearestByPosting(now: Date, timeZone: TimeZone) -> [Nearest?] {
+    takeUpInheritedTable(now: now, timeZone: timeZone)
     if let nearestSpan, nearestSpan.contains(now, in: timeZone) { return nearestCache }
     let (nearest, span) = DeckFacts.nearestByPosting(of: deck, index: index, now: now,
       timeZone: timeZone)
@@ -372,6 +393,7 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Nearest deadline first; postings without one last; ties in deck order.
   func deadlineOrder(now: Date, timeZone: TimeZone) -> [Int] {
+    takeUpInheritedTable(now: now, timeZone: timeZone)
     let today = CivilDate(containing: now, in: timeZone)
     if let inputs = deadlineOrderInputs, inputs.today == today, inputs.timeZone == timeZone {
       return deadlineOrderCache

@@ -11,6 +11,10 @@ import JobDeckCore
 final class ViewCache: @unchecked Sendable {
   private let lock = NSRecursiveLock()
   private var current: DeckFacts?
+  /// The postings table's order of the last deck that had one worked out, kept past that
+  /// deck's facts: an undo brings that very deck back (the undo history holds it anyway), and
+  /// its table then shows at once instead of being sorted again.
+  private var earlierTable: (deck: Deck, table: PreparedAgenda.Table)?
 
   /// Runs `body` on the facts of `deck`, one caller at a time.
   func with<T>(_ deck: Deck, showsArchived: Bool, _ body: (DeckFacts) -> T) -> T {
@@ -19,7 +23,9 @@ final class ViewCache: @unchecked Sendable {
     if let current, current.showsArchived == showsArchived, current.deck == deck {
       return body(current)
     }
-    let facts = DeckFacts(deck: deck, showsArchived: showsArchived)
+    let inherited = earlierTable.flatMap { $0.deck.sharesStorage(with: deck) ? $0.table : nil }
+    let facts = DeckFacts(deck: deck, showsArchived: showsArchived, inheriting: inherited)
+    if let current, let table = current.builtTable { earlierTable = (current.deck, table) }
     let retired = RetiredFacts(current)
     current = facts
     retired.release()

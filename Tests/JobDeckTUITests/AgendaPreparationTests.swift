@@ -141,5 +141,34 @@ struct AgendaPreparationTests {
     #expect(tableIsReady(app))
     #expect(app.update(.idle).isEmpty)
   }
+
+  // MARK: - The table of the deck an undo brings back
+
+  @Test func anUndoBringsBackTheTableOfTheDeckBeforeTheMove() throws {
+    var app = Fixtures.app()
+    let before = table(app)
+    let original = app.state.deck
+    app.press(.character("2"), .character("L"), .enter, .character("u"))
+    #expect(app.state.deck.sharesStorage(with: original), "the undo gives back that very deck")
+    app.press(.character("1"))
+    #expect(table(app).split(separator: "\n").dropLast() == before.split(separator: "\n").dropLast())
+  }
+
+  @Test func factsTakeUpAnEarlierTableOnlyForTheTimeItHoldsFor() throws {
+    let deck = Fixtures.deck
+    let now = Fixtures.today.instant(hour: 9, in: Fixtures.zone)
+    let earlier = DeckFacts(deck: deck)
+    let order = earlier.deadlineOrder(now: now, timeZone: Fixtures.zone)
+    let built = try #require(earlier.builtTable)
+    // A table whose order is reversed shows that it was taken up rather than worked out.
+    let marked = PreparedAgenda.Table(nearest: built.nearest, span: built.span, today: built.today,
+      deadlineOrder: order.reversed())
+    let later = DeckFacts(deck: deck, inheriting: marked)
+    #expect(later.deadlineOrder(now: now, timeZone: Fixtures.zone) == order.reversed())
+    let nextDay = Fixtures.today.adding(days: 1).instant(hour: 9, in: Fixtures.zone)
+    let tomorrow = DeckFacts(deck: deck, inheriting: marked)
+    #expect(tomorrow.deadlineOrder(now: nextDay, timeZone: Fixtures.zone)
+      == DeckFacts(deck: deck).deadlineOrder(now: nextDay, timeZone: Fixtures.zone))
+  }
 }
 
