@@ -64,7 +64,7 @@ extension Configuration {
         caldav = try reader.calDAVSettings(value)
       default:
         throw reader.error(key: key, in: nil, found: "unknown setting \"\(key)\"",
-                           allowed: Self.settingNames.joined(separator: ", "))
+                           allowed: Self.settingNames.joined(separator: ", "), part: .key)
       }
     }
   }
@@ -75,8 +75,10 @@ private struct SettingsReader {
   let file: String
   let locator: SettingLocator
 
-  func error(key: String, in table: String?, found: String, allowed: String) -> ConfigurationError {
-    let position = locator.position(ofKey: key, in: table)
+  /// `part`: `.key` for a setting not known at all, so the column points at its name.
+  func error(key: String, in table: String?, found: String, allowed: String,
+             part: SettingLocator.Part = .value) -> ConfigurationError {
+    let position = locator.position(ofKey: key, in: table, part: part)
     let name = table.map { "\($0).\(key)" } ?? key
     return ConfigurationError(file: file, line: position.line, column: position.column,
                               problem: "\(name): \(found)", allowed: allowed)
@@ -145,7 +147,7 @@ private struct SettingsReader {
         settings.passwordCommand = command.isEmpty ? nil : command
       default:
         throw error(key: key, in: "caldav", found: "unknown setting \"\(key)\"",
-                    allowed: "url, username, password_command")
+                    allowed: "url, username, password_command", part: .key)
       }
     }
     return settings
@@ -177,7 +179,8 @@ private struct SettingsReader {
           guard let leads = kinds[name] else { continue }
           guard let kind = DeadlineKind(settingName: name) else {
             throw error(key: name, in: tableName, found: "unknown deadline kind \"\(name)\"",
-                        allowed: DeadlineKind.allCases.map(\.settingName).joined(separator: ", "))
+                        allowed: DeadlineKind.allCases.map(\.settingName).joined(separator: ", "),
+                        part: .key)
           }
           configuration.reminderLeadTimes.byKind[kind] = try leadTimes(leads, key: name,
                                                                        in: tableName)
@@ -185,7 +188,7 @@ private struct SettingsReader {
       default:
         throw error(key: key, in: "reminders", found: "unknown setting \"\(key)\"",
                     allowed: "lead_times, follow_up_days, no_response_days,"
-                      + " [reminders.lead_times_by_kind]")
+                      + " [reminders.lead_times_by_kind]", part: .key)
       }
     }
   }
@@ -227,7 +230,8 @@ private struct SettingsReader {
       guard let entry = table[key] else { continue }
       guard let role = ColorTheme.colorableRoles.first(where: { $0.name == key })?.role else {
         throw error(key: key, in: "colors", found: "unknown style \"\(key)\"",
-                    allowed: ColorTheme.colorableRoles.map(\.name).joined(separator: ", "))
+                    allowed: ColorTheme.colorableRoles.map(\.name).joined(separator: ", "),
+                    part: .key)
       }
       let name = try string(entry, key: key, in: "colors", allowed: colorNames)
       guard let color = ColorTheme.Color(rawValue: name) else {

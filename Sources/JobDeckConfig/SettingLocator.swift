@@ -13,9 +13,17 @@ struct SettingLocator {
     lines = text.split(separator: "\n", omittingEmptySubsequences: false)
   }
 
-  /// Where the value of `key` in `table` (nil: the top level) starts; else where the table's
-  /// header is; else the start of the file.
-  func position(ofKey key: String, in table: String?) -> Position {
+  /// Which part of a `key = value` line a message is about.
+  enum Part: Sendable {
+    /// The key itself: a setting JobDeck does not know.
+    case key
+    /// The value: one JobDeck does not accept.
+    case value
+  }
+
+  /// Where the value (or the key) of `key` in `table` (nil: the top level) starts; else where
+  /// the table's header is; else the start of the file.
+  func position(ofKey key: String, in table: String?, part: Part = .value) -> Position {
     var current: String?
     var header: Position?
     for (index, line) in lines.enumerated() {
@@ -30,6 +38,7 @@ struct SettingLocator {
       guard current == table, let rest = Self.rest(of: trimmed, afterKey: key) else { continue }
       let afterSpaces = rest.drop { $0 == " " || $0 == "\t" }
       guard afterSpaces.hasPrefix("=") else { continue }
+      if part == .key { return Position(line: index + 1, column: indent + 1) }
       let value = afterSpaces.dropFirst().drop { $0 == " " || $0 == "\t" }
       return Position(line: index + 1, column: line.count - value.count + 1)
     }

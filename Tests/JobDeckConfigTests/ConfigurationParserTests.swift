@@ -105,8 +105,10 @@ struct ConfigurationParserTests {
   }
 
   @Test func anUnknownSettingListsTheSettings() {
-    let error = refusal("mouse = true\nmose = false\n")
+    let error = refusal("mouse = true\n  mose = false\n")
     #expect(error?.line == 2)
+    // The name is what is wrong, so the column is the name's.
+    #expect(error?.column == 3)
     #expect(error?.problem == "mose: unknown setting \"mose\"")
     #expect(error?.allowed.contains("mouse") == true)
   }
@@ -201,6 +203,7 @@ struct ConfigurationParserTests {
   @Test func anUnknownKindOrReminderSettingIsRefused() {
     let kind = refusal("[reminders.lead_times_by_kind]\nlunch = [\"1d\"]\n")
     #expect(kind?.line == 2)
+    #expect(kind?.column == 1)
     #expect(kind?.problem == "reminders.lead_times_by_kind.lunch: unknown deadline kind \"lunch\"")
     #expect(kind?.allowed.contains("application-cutoff") == true)
     let badLead = refusal("[reminders.lead_times_by_kind]\ninterview = [\"1d\", \"soon\"]\n")
@@ -208,6 +211,7 @@ struct ConfigurationParserTests {
     #expect(badLead?.column == 13)
     let setting = refusal("[reminders]\nlead = [\"1d\"]\n")
     #expect(setting?.problem == "reminders.lead: unknown setting \"lead\"")
+    #expect(setting?.column == 1)
   }
 
   @Test func theDefaultFileDocumentsTheReminderTables() throws {
