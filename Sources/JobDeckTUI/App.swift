@@ -207,9 +207,10 @@ public struct App: TerminalProgram {
     let edit = makeEdit(step)
     var deck = state.deck
     if case .restore(let from, let to) = edit, deck == from {
-      // Nothing changed since the step (the usual case, and cheap to see: the lists are the
-      // step's own): its other version is the deck, as it was, sharing its records rather than
-      // a copy of every list the step touched.
+      // Nothing changed since the step (the usual case; cheap to see, as the lists are then
+      // the step's own unless another process's version was taken meanwhile): its other
+      // version is the deck as it was, sharing its records, rather than a copy of every list
+      // the step touched.
       deck = to
     } else {
       edit.apply(to: &deck)
