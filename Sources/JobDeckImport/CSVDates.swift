@@ -70,6 +70,20 @@ enum CSVDateParser {
   }
 
   static func read(_ raw: String) -> Reading {
+    var writtenDates = WrittenDates()
+    return read(raw, writtenDates: &writtenDates)
+  }
+
+  /// Cells whose date is written out, read already: reading one takes the ad reader's patterns
+  /// (tens of microseconds), and a tracker repeats its dates. Bounded, as a file of 100,000
+  /// different texts must not keep them all.
+  struct WrittenDates {
+    fileprivate var readings: [String: Reading] = [:]
+    fileprivate static let capacity = 4_096
+  }
+
+  /// `read(_:)`, remembering the cells written out in `writtenDates` for the next rows.
+  static func read(_ raw: String, writtenDates: inout WrittenDates) -> Reading {
     if let (year, month, day) = isoParts(raw) {
       return .settled(date(year: year, month: month, day: day))
     }
@@ -80,11 +94,11 @@ enum CSVDateParser {
     {
       return .settled(date(year: numbers[0], month: numbers[1], day: numbers[2]))
     }
-    guard datePart == text else { return written(text) }
+    guard datePart == text else { return written(text, remembering: &writtenDates) }
     if let numbers = numbers(text, separator: "."), numbers.count == 3, numbers[2].count == 4 {
       return .settled(date(year: numbers[2], month: numbers[1], day: numbers[0]))
     }
-    guard let parts = slashedParts(text) else { return written(text) }
+    guard let parts = slashedParts(text) else { return written(text, remembering: &writtenDates) }
     let (first, second, year) = parts
     if first == second { return .settled(date(year: year, month: first, day: first)) }
     return .slashed(first: first, second: second, year: year)
@@ -92,6 +106,13 @@ enum CSVDateParser {
 
   /// A date written out, as the ad reader reads it ("15. Februar 2027", "Feb 15, 2027",
   /// "15 de febrero de 2027"): the cell must hold one whole date with its year and nothing else.
+  private static func written(_ text: String, remembering known: inout WrittenDates) -> Reading {
+    if let reading = known.readings[text] { return reading }
+    let reading = written(text)
+    if known.readings.count < WrittenDates.capacity { known.readings[text] = reading }
+    return reading
+  }
+
   private static func written(_ text: String) -> Reading {
     // A month's name, and a year of four digits: "04.03.25" stays a near miss.
     guard text.contains(where: \.isLetter) else { return .settled(.failure(.unparsable)) }

@@ -52,6 +52,7 @@ struct CSVImportBuilder {
   private var headerWithoutNames: [String]?
   private var ignored: [String] = []
   private var evidence: [CSVColumn: CSVDateOrder.Evidence] = [:]
+  private var writtenDates = CSVDateParser.WrittenDates()
   /// The good rows, in batches of `batchSize`, after those handed on.
   private var batches: [[CSVImportedRow]] = []
   /// Takes each full batch as soon as it is final, so that it can be merged while the rest of
@@ -117,7 +118,10 @@ struct CSVImportBuilder {
       evidence[column, default: CSVDateOrder.Evidence()].note(record.fields[index])
     }
     var reader = RowReader(record: record, layout: layout)
+    // Lent, not copied: the reader adds to the same table.
+    swap(&reader.writtenDates, &writtenDates)
     let row = reader.importedRow(source: source, importedAt: importedAt)
+    swap(&reader.writtenDates, &writtenDates)
     var rowIndex: Int?
     if let row, reader.errors.isEmpty {
       if batches.last.map({ $0.count >= batchSize }) ?? true {

@@ -140,6 +140,8 @@ struct RowReader {
   var remarks: [String] = []
   /// Slashed dates read once their column's order is known.
   var unsettled: [UnsettledDate] = []
+  /// The file's written-out dates read so far, lent by the builder for this row.
+  var writtenDates = CSVDateParser.WrittenDates()
 
   init(record: CSVRecord, layout: CSVLayout) {
     self.record = record
@@ -180,7 +182,7 @@ struct RowReader {
   /// The cell's date; nil when blank, wrong (an error), or waiting for its column's order.
   mutating func date(_ column: CSVColumn) -> CivilDate? {
     guard let text = cell(column) else { return nil }
-    let reading = CSVDateParser.read(text)
+    let reading = CSVDateParser.read(text, writtenDates: &writtenDates)
     if case .slashed = reading {
       unsettled.append(UnsettledDate(column: column, text: text, reading: reading))
       return nil

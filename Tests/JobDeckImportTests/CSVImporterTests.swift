@@ -134,6 +134,21 @@ struct CSVImporterTests {
     #expect(imported.rows.first?.draft.deadlines.first?.due == .allDay(CivilDate(expected)!))
   }
 
+  /// The reading of a written date is remembered for the rows after it: each row still gets
+  /// its own date, or its own error.
+  @Test func aWrittenDateRepeatedDownTheColumnIsReadForEveryRow() throws {
+    var text = "Company,Deadline\n"
+    for row in 0..<12 {
+      text += "Co \(row)," + (row % 3 == 0 ? "3 March 2027" : row % 3 == 1 ? "4 March 2027" : "soon")
+        + "\n"
+    }
+    let imported = try result(text)
+    #expect(imported.rows.map { $0.draft.deadlines.first?.due }
+      == Array(repeating: [DeadlineDue.allDay(CivilDate("2027-03-03")!),
+                           .allDay(CivilDate("2027-03-04")!)], count: 4).flatMap { $0 })
+    #expect(imported.errors.map(\.row) == [4, 7, 10, 13])
+  }
+
   @Test(arguments: ["15 Feb", "February 2027", "15 Feb 2027 or later", "2027", "Friday",
     "15 Feb 27", "Mar 3"])
   func aWrittenDateWithoutItsDayOrYearOrWithMoreIsABadRow(_ cell: String) throws {
