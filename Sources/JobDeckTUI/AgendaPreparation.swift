@@ -25,7 +25,7 @@ public struct AgendaPreparation: Equatable, Sendable {
     _ = snapshot.sections()
     let (nearest, span) = DeckFacts.nearestByPosting(of: deck, index: index, now: now,
       timeZone: timeZone)
-    let table = PreparedAgenda.Table(
+    let table = DeckFacts.Table(
       nearest: nearest, span: span, today: CivilDate(containing: now, in: timeZone),
       deadlineOrder: DeckFacts.deadlineOrder(of: nearest))
     return .agendaPrepared(
@@ -42,15 +42,7 @@ public struct PreparedAgenda: Equatable, Sendable {
   let deck: Deck
   let rows: [AgendaRow]
   let snapshot: AgendaSnapshot
-  let table: Table
-
-  /// The postings table's nearest deadlines over their span, and its order on `today`.
-  struct Table: Sendable {
-    let nearest: [DeckFacts.Nearest?]
-    let span: AgendaSpan
-    let today: CivilDate
-    let deadlineOrder: [Int]
-  }
+  let table: DeckFacts.Table
 
   public static func == (lhs: PreparedAgenda, rhs: PreparedAgenda) -> Bool {
     lhs.snapshot.span == rhs.snapshot.span && lhs.deck == rhs.deck

@@ -12,20 +12,29 @@ final class DeckFacts: @unchecked Sendable {
 
   /// `inheriting`: the table's nearest deadlines and order worked out for this very deck
   /// before (`builtTable` of earlier facts), taken up when they hold for the time asked about.
-  init(deck: Deck, showsArchived: Bool = false, inheriting table: PreparedAgenda.Table? = nil) {
+  init(deck: Deck, showsArchived: Bool = false, inheriting table: Table? = nil) {
     self.deck = deck
     self.showsArchived = showsArchived
     inheritedTable = table
   }
 
-  private var inheritedTable: PreparedAgenda.Table?
+  private var inheritedTable: Table?
+
+  /// The postings table's nearest deadlines over their span, and its order on `today`: worked
+  /// out here, off the UI thread (`AgendaPreparation`), or earlier for the same deck.
+  struct Table: Sendable {
+    let nearest: [Nearest?]
+    let span: AgendaSpan
+    let today: CivilDate
+    let deadlineOrder: [Int]
+  }
 
   /// The table's nearest deadlines and deadline order, once both are worked out: what later
   /// facts of the same deck (an undo back to it) can take up instead of working them out again.
-  var builtTable: PreparedAgenda.Table? {
+  var builtTable: Table? {
     guard let nearestSpan, let inputs = deadlineOrderInputs, inputs.timeZone == nearestSpan.timeZone
     else { return nil }
-    return PreparedAgenda.Table(nearest: nearestCache, span: nearestSpan, today: inputs.today,
+    return Table(nearest: nearestCache, span: nearestSpan, today: inputs.today,
       deadlineOrder: deadlineOrderCache)
   }
 
@@ -418,7 +427,7 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Keeps a table worked out off the UI thread (`AgendaPreparation`) for this deck, where this
   /// one has none for `now` yet.
-  func adoptTable(_ table: PreparedAgenda.Table, now: Date, timeZone: TimeZone) {
+  func adoptTable(_ table: Table, now: Date, timeZone: TimeZone) {
     if !(nearestSpan?.contains(now, in: timeZone) ?? false),
       table.span.contains(now, in: timeZone)
     {

@@ -14,7 +14,7 @@ final class ViewCache: @unchecked Sendable {
   /// The postings table's order of the last deck that had one worked out, kept past that
   /// deck's facts: an undo brings that very deck back (the undo history holds it anyway), and
   /// its table then shows at once instead of being sorted again.
-  private var earlierTable: (deck: Deck, table: PreparedAgenda.Table)?
+  private var earlierTable: (deck: Deck, table: DeckFacts.Table)?
 
   /// Runs `body` on the facts of `deck`, one caller at a time.
   func with<T>(_ deck: Deck, showsArchived: Bool, _ body: (DeckFacts) -> T) -> T {

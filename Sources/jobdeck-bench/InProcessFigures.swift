@@ -46,31 +46,12 @@ enum InProcessFigures {
     var slowestChange: [Double] = []
     for _ in 0..<runs {
       for key in script {
-        let cpuStart = threadCPUSeconds()
-        let start = ContinuousClock.now
-        _ = app.update(.key(key))
-        _ = app.view(size: screenSize)
-        samples.append((ContinuousClock.now - start).seconds)
-        if perKey {
-          FileHandle.standardError.write(Data((
-            "key \(key) \(String(format: "%.2f", samples.last.map { $0 * 1000 } ?? 0)) ms"
-              + " cpu \(String(format: "%.2f", (threadCPUSeconds() - cpuStart) * 1000))\n").utf8))
-        }
+        samples.append(timedKey(key, in: &app, label: "key", perKey: perKey))
       }
     }
     for _ in 0..<runs {
-      var slowest = 0.0
-      for key in change {
-        let start = ContinuousClock.now
-        _ = app.update(.key(key))
-        _ = app.view(size: screenSize)
-        slowest = max(slowest, (ContinuousClock.now - start).seconds)
-        if perKey {
-          FileHandle.standardError.write(Data(
-            "change \(key) \(String(format: "%.2f", (ContinuousClock.now - start).seconds * 1000)) ms\n".utf8))
-        }
-      }
-      slowestChange.append(slowest)
+      slowestChange.append(
+        change.map { timedKey($0, in: &app, label: "change", perKey: perKey) }.max() ?? 0)
     }
     if !app.state.undoStack.isEmpty || app.state.redoStack.count != 1 {
       print("warning=the stage move was not made and undone")
@@ -80,6 +61,24 @@ enum InProcessFigures {
     print("p99=\(Statistics.percentile(samples, 99))")
     print("max=\(samples.max() ?? .nan)")
     print("median=\(Statistics.median(samples))")
+  }
+
+  /// One key through `App.update` and `App.view`: the seconds to the next frame. With
+  /// `perKey`, a line on stderr with the time and the thread's CPU time.
+  private static func timedKey(_ key: KeyPress, in app: inout App, label: String, perKey: Bool)
+    -> Double
+  {
+    let cpuStart = threadCPUSeconds()
+    let start = ContinuousClock.now
+    _ = app.update(.key(key))
+    _ = app.view(size: screenSize)
+    let seconds = (ContinuousClock.now - start).seconds
+    if perKey {
+      FileHandle.standardError.write(Data((
+        "\(label) \(key) \(String(format: "%.2f", seconds * 1000)) ms"
+          + " cpu \(String(format: "%.2f", (threadCPUSeconds() - cpuStart) * 1000))\n").utf8))
+    }
+    return seconds
   }
 
   private static func fullTextSearches(deck: Deck, store: String, runs: Int, perKey: Bool) {

@@ -161,7 +161,7 @@ struct AgendaPreparationTests {
     let order = earlier.deadlineOrder(now: now, timeZone: Fixtures.zone)
     let built = try #require(earlier.builtTable)
     // A table whose order is reversed shows that it was taken up rather than worked out.
-    let marked = PreparedAgenda.Table(nearest: built.nearest, span: built.span, today: built.today,
+    let marked = DeckFacts.Table(nearest: built.nearest, span: built.span, today: built.today,
       deadlineOrder: order.reversed())
     let later = DeckFacts(deck: deck, inheriting: marked)
     #expect(later.deadlineOrder(now: now, timeZone: Fixtures.zone) == order.reversed())
