@@ -78,11 +78,10 @@ private struct Families {
 
   /// The positions of the families' applications in `deck`.
   private func memberApplications(of deck: Deck) -> [Int] {
-    deck.applications.withUnsafeBufferPointer { applications in
-      applications.indices.filter { index in
-        applications[index].postingID.map { postingIDs.contains($0) }
-          ?? applicationIDs.contains(applications[index].id)
-      }
+    let applications = deck.applications
+    return applications.indices.filter { index in
+      applications[index].postingID.map { postingIDs.contains($0) }
+        ?? applicationIDs.contains(applications[index].id)
     }
   }
 
@@ -102,15 +101,14 @@ private struct Families {
       memberIDs.insert(deck.applications[index].id)
     }
     let memberApplications = IDLookup(memberIDs)
-    deck.deadlines.withUnsafeBufferPointer { deadlines in
-      for index in deadlines.indices {
-        let isMember: Bool
-        switch deadlines[index].owner {
-        case .posting(let id): isMember = postingIDs.contains(id)
-        case .application(let id): isMember = memberApplications.contains(id)
-        }
-        if isMember { members.deadlines.append(deadlines[index]) }
+    let deadlines = deck.deadlines
+    for index in deadlines.indices {
+      let isMember: Bool
+      switch deadlines[index].owner {
+      case .posting(let id): isMember = postingIDs.contains(id)
+      case .application(let id): isMember = memberApplications.contains(id)
       }
+      if isMember { members.deadlines.append(deadlines[index]) }
     }
     return members
   }
@@ -161,8 +159,6 @@ extension RecordList {
   func positions(ofIDs ids: Set<String>) -> [Int] {
     guard !ids.isEmpty else { return [] }
     guard hasRepeatedIDs else { return ids.compactMap(index(ofID:)).sorted() }
-    return withUnsafeBufferPointer { records in
-      records.indices.filter { ids.contains(records[$0].id) }
-    }
+    return indices.filter { ids.contains(self[$0].id) }
   }
 }

@@ -120,11 +120,9 @@ extension Agenda {
       // Room for every deadline of the part: growing as rows come would move them again.
       var rows: [AgendaRow] = []
       rows.reserveCapacity(range.count)
-      deadlines.withUnsafeBufferPointer { deadlines in
-        for position in range {
-          if let row = row(for: deadlines[position], index: index, includingClosed: includingClosed) {
-            rows.append(row)
-          }
+      for position in range {
+        if let row = row(for: deadlines[position], index: index, includingClosed: includingClosed) {
+          rows.append(row)
         }
       }
       return rows

@@ -73,13 +73,13 @@ public struct Deck: Hashable, Sendable {
   /// The company an application is with: its posting's, else its own.
   public func company(of application: Application) -> String {
     // By position: a copy of the posting would retain each of its strings.
-    application.postingID.flatMap(postings.index(ofID:)).map { postings.elements[$0].company }
+    application.postingID.flatMap(postings.index(ofID:)).map { postings[$0].company }
       ?? application.company ?? ""
   }
 
   /// The role an application is for: its posting's title, else its own.
   public func title(of application: Application) -> String {
-    application.postingID.flatMap(postings.index(ofID:)).map { postings.elements[$0].title }
+    application.postingID.flatMap(postings.index(ofID:)).map { postings[$0].title }
       ?? application.title ?? ""
   }
 }

@@ -26,34 +26,31 @@ public struct DeckIndex: Sendable, DeadlineLookups {
 
   public init(_ deck: Deck) {
     self.deck = deck
-    var byPosting: [String: [Int]] = [:]
+    // Sized up front: growing a dictionary of 100,000 ids rehashes every id at each doubling.
+    var byPosting = [String: [Int]](minimumCapacity: deck.applications.count)
     // By position: only each application's posting id is read, not a copy of the whole record.
-    deck.applications.withUnsafeBufferPointer { applications in
-      for position in applications.indices {
-        if let postingID = applications[position].postingID {
-          byPosting[postingID, default: []].append(position)
-        }
+    deck.applications.forEachPosition { position, application in
+      if let postingID = application.postingID {
+        byPosting[postingID, default: []].append(position)
       }
     }
-    var derived: [String: Set<DeadlineKind>] = [:]
+    var derived = [String: Set<DeadlineKind>](minimumCapacity: deck.applications.count)
     var byOwnerAndKind: [OwnerAndKind: [Int]] = [:]
     // By position, as above: only a few fields of each deadline are read.
-    deck.deadlines.withUnsafeBufferPointer { deadlines in
-      var hasRelative = false
-      for position in deadlines.indices {
-        if case .relative = deadlines[position].due { hasRelative = true }
-        guard deadlines[position].origin == .derived || deadlines[position].origin == .edited,
-          case .application(let id) = deadlines[position].owner
-        else { continue }
-        derived[id, default: []].insert(deadlines[position].kind)
-      }
-      guard hasRelative else { return }
+    var hasRelative = false
+    deck.deadlines.forEachPosition { _, deadline in
+      if case .relative = deadline.due { hasRelative = true }
+      guard deadline.origin == .derived || deadline.origin == .edited,
+        case .application(let id) = deadline.owner
+      else { return }
+      derived[id, default: []].insert(deadline.kind)
+    }
+    if hasRelative {
       // Only kinds that stand in for an anchor are ever looked up.
-      for position in deadlines.indices where Self.anchorKinds.contains(deadlines[position].kind) {
-        byOwnerAndKind[
-          OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
-          default: []
-        ].append(position)
+      deck.deadlines.forEachPosition { position, deadline in
+        guard Self.anchorKinds.contains(deadline.kind) else { return }
+        byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
+          .append(position)
       }
     }
     deadlinesByOwnerAndKind = byOwnerAndKind
@@ -74,12 +71,12 @@ public struct DeckIndex: Sendable, DeadlineLookups {
 
   /// The stage of the first application to a posting, in deck order, read in place.
   public func firstApplicationStage(forPosting postingID: String) -> Stage? {
-    deck.applications.withUnsafeBufferPointer { applications in
-      if scans {
-        return applications.first { $0.postingID == postingID }?.stage
-      }
-      return applicationsByPosting[postingID]?.first.map { applications[$0].stage }
+    let applications = deck.applications
+    if scans {
+      return applications.indices.first { applications[$0].postingID == postingID }
+        .map { applications[$0].stage }
     }
+    return applicationsByPosting[postingID]?.first.map { applications[$0].stage }
   }
 
   func hasDerivedDeadline(applicationID: String, kind: DeadlineKind) -> Bool {
@@ -122,7 +119,7 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   /// its strings, and the agenda asks this for every deadline.
   func isArchived(postingID id: String) -> Bool {
     guard let position = deck.postings.index(ofID: id) else { return false }
-    return deck.postings.elements[position].isArchived
+    return deck.postings[position].isArchived
   }
 
   /// Where a deadline's owner is in the deck, looked up once: the agenda asks several things
@@ -131,14 +128,12 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     switch owner {
     case .application(let id):
       guard let position = deck.applications.index(ofID: id) else { return OwnerPlace(owner: owner) }
-      let postingID = deck.applications.withUnsafeBufferPointer { $0[position].postingID }
+      let postingID = deck.applications[position].postingID
       return OwnerPlace(owner: owner, application: position,
         posting: postingID.flatMap(deck.postings.index(ofID:)))
     case .posting(let id):
       let applications = scans
-        ? deck.applications.withUnsafeBufferPointer { applications in
-          applications.indices.filter { applications[$0].postingID == id }
-        }
+        ? deck.applications.indices.filter { deck.applications[$0].postingID == id }
         : applicationsByPosting[id] ?? []
       return OwnerPlace(owner: owner, posting: deck.postings.index(ofID: id),
         postingApplications: applications)
@@ -148,25 +143,22 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   /// Whether the owner is archived, or is an application to an archived posting, read in place
   /// (see `isArchived(postingID:)`).
   func isArchived(_ place: OwnerPlace) -> Bool {
-    if let application = place.application,
-      deck.applications.withUnsafeBufferPointer({ $0[application].isArchived })
-    {
+    if let application = place.application, deck.applications[application].isArchived {
       return true
     }
     guard let posting = place.posting else { return false }
-    return deck.postings.withUnsafeBufferPointer { $0[posting].isArchived }
+    return deck.postings[posting].isArchived
   }
 
   /// How the applications whose progress decides the owner's deadlines stand (an application's
   /// deadlines: that application; a posting's: every application to it), read in place.
   func progress(of place: OwnerPlace) -> RelatedProgress {
     var progress = RelatedProgress()
-    deck.applications.withUnsafeBufferPointer { applications in
-      for position in place.relatedApplications {
-        progress.count += 1
-        if !applications[position].stage.isClosed { progress.allClosed = false }
-        if applications[position].stage != .saved { progress.anyPastSaved = true }
-      }
+    for position in place.relatedApplications {
+      progress.count += 1
+      let stage = deck.applications[position].stage
+      if !stage.isClosed { progress.allClosed = false }
+      if stage != .saved { progress.anyPastSaved = true }
     }
     return progress
   }
@@ -175,27 +167,23 @@ public struct DeckIndex: Sendable, DeadlineLookups {
   func governingApplicationID(of place: OwnerPlace) -> String? {
     let candidates = place.relatedApplications
     guard candidates.count == 1 else { return nil }
-    return deck.applications.withUnsafeBufferPointer { $0[candidates[0]].id }
+    return deck.applications[candidates[0]].id
   }
 
   /// The owner's company and title, as `Deck.company(of:)` and `title(of:)` name them, read in
   /// place; empty for an unknown owner.
   func names(of place: OwnerPlace) -> (company: String, title: String) {
     if let posting = place.posting {
-      return deck.postings.withUnsafeBufferPointer { ($0[posting].company, $0[posting].title) }
+      return (deck.postings[posting].company, deck.postings[posting].title)
     }
     guard let application = place.application else { return ("", "") }
-    return deck.applications.withUnsafeBufferPointer {
-      ($0[application].company ?? "", $0[application].title ?? "")
-    }
+    return (deck.applications[application].company ?? "", deck.applications[application].title ?? "")
   }
 
   /// A posting's company and title, read in place (see `isArchived(postingID:)`).
   func names(ofPosting id: String) -> (company: String, title: String)? {
     guard let position = deck.postings.index(ofID: id) else { return nil }
-    return deck.postings.elements.withUnsafeBufferPointer { postings in
-      (postings[position].company, postings[position].title)
-    }
+    return (deck.postings[position].company, deck.postings[position].title)
   }
 
   public func company(of application: Application) -> String { deck.company(of: application) }

@@ -135,16 +135,14 @@ private struct DerivedDeadlineSync {
     self.deadlines = deadlines
     var engineOwned: [OwnerAndKind: [Int]] = [:]
     // In place: a copy of each deadline would retain each of its strings.
-    deadlines.withUnsafeBufferPointer { deadlines in
-      for position in deadlines.indices {
-        let origin = deadlines[position].origin
-        guard origin == .derived || origin == .edited,
-          case .application(let id) = deadlines[position].owner,
-          owners?.contains(id) ?? true
-        else { continue }
-        engineOwned[OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
-          default: []].append(position)
-      }
+    for position in deadlines.indices {
+      let origin = deadlines[position].origin
+      guard origin == .derived || origin == .edited,
+        case .application(let id) = deadlines[position].owner,
+        owners?.contains(id) ?? true
+      else { continue }
+      engineOwned[OwnerAndKind(owner: deadlines[position].owner, kind: deadlines[position].kind),
+        default: []].append(position)
     }
     self.engineOwned = engineOwned
   }
@@ -192,10 +190,8 @@ private struct DerivedDeadlineSync {
     if idCounts == nil {
       var counts: [String: Int] = [:]
       let removed = removed
-      deadlines.withUnsafeBufferPointer { deadlines in
-        for position in deadlines.indices where !removed.contains(position) {
-          counts[deadlines[position].id, default: 0] += 1
-        }
+      for position in deadlines.indices where !removed.contains(position) {
+        counts[deadlines[position].id, default: 0] += 1
       }
       idCounts = counts
       takenIDs = Set(counts.keys)

@@ -29,19 +29,19 @@ extension RecordList {
     func classify(_ id: String) {
       switch (previous.positions[id], positions[id]) {
       case (nil, nil): break
-      case (nil, let new?): added.append((new, records[new]))
+      case (nil, let new?): added.append((new, self[new]))
       case (let old?, nil): removed.append((old, id))
       case (let old?, let new?):
         common.append((old, new))
-        if previous.records[old] != records[new] { changed.append((new, records[new])) }
+        if previous[old] != self[new] { changed.append((new, self[new])) }
       }
     }
     for id in changeRecord.touched { classify(id) }
     for id in previous.changeRecord.touched where !changeRecord.touched.contains(id) {
       classify(id)
     }
-    guard records.count == previous.records.count - removed.count + added.count,
-      added.allSatisfy({ $0.position >= records.count - added.count })
+    guard count == previous.count - removed.count + added.count,
+      added.allSatisfy({ $0.position >= count - added.count })
     else { return nil }
     // A record on file in both keeps its place once the removed ones before it are gone.
     let removedPositions = removed.map(\.position).sorted()
@@ -65,7 +65,7 @@ extension RecordList {
     var changed = 0
     for (id, position) in positions {
       if let oldPosition = old.positions[id] {
-        if old.records[oldPosition] != records[position] { changed += 1 }
+        if old[oldPosition] != self[position] { changed += 1 }
       } else {
         added += 1
       }
@@ -78,7 +78,7 @@ extension RecordList {
 extension Array {
   /// The first index whose element satisfies `belongs`, which must be false then true along the
   /// array (binary search).
-  func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+  public func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
     var low = 0
     var high = count
     while low < high {

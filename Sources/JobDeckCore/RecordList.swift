@@ -6,45 +6,105 @@
 /// two records with one id, and dropping either would lose what the user saved; lookups by id
 /// find the first, as a scan would, and `jobdeck check` reports the repeat.
 ///
+/// The records are held in chunks of `chunkCapacity`, every one full but the last: the UI keeps
+/// earlier versions of the deck for undo, so the first change to a version copies what it
+/// changes, and a change to one record then copies one chunk instead of every record. Reading
+/// `list[i].field` reaches the record in place, without copying it out.
+///
 /// The touched ids are what lets a save append only what changed to the journal instead of
 /// comparing two decks record by record: see `changes(since:)`. They are not part of the value
 /// (`==` and `hash` ignore them): two lists with the same records are equal however they came to
 /// be.
 public struct RecordList<Record: Identifiable & Hashable & Sendable>: Sendable
 where Record.ID == String {
-  @usableFromInline var records: [Record]
+  /// Every chunk full but the last, which is never empty: equal lists have equal chunks.
+  @usableFromInline var chunks: [ContiguousArray<Record>]
+  @usableFromInline var recordCount: Int
   /// The position of the first record with each id.
   @usableFromInline var positions: [String: Int]
   /// How many records repeat the id of an earlier one.
   @usableFromInline var repeatedCount: Int
   @usableFromInline var changeRecord = ChangeRecord()
 
+  /// Records per chunk: a power of two, so that a position splits with a shift and a mask.
+  @usableFromInline static var chunkShift: Int { 10 }
+  public static var chunkCapacity: Int { 1 << chunkShift }
+
   public init() {
-    records = []
+    chunks = []
+    recordCount = 0
     positions = [:]
     repeatedCount = 0
   }
 
   public init<Records: Sequence>(_ records: Records) where Records.Element == Record {
-    self.records = Array(records)
+    self.init()
+    for record in records { appendUnindexed(record) }
+    reindex()
+  }
+
+  /// The records already in chunks of `chunkCapacity` (every one full but the last), taken over
+  /// as they are: what a reader that built them so hands over without copying a record.
+  public init(chunks: [ContiguousArray<Record>]) {
+    precondition(
+      chunks.dropLast().allSatisfy { $0.count == Self.chunkCapacity }
+        && (chunks.last.map { !$0.isEmpty && $0.count <= Self.chunkCapacity } ?? true),
+      "every chunk but the last must be full")
+    self.chunks = chunks
+    recordCount = chunks.reduce(0) { $0 + $1.count }
     positions = [:]
     repeatedCount = 0
     reindex()
   }
 
-  /// The records as an array, for code that needs one.
-  @inlinable public var elements: [Record] { records }
+  /// The records as an array, for code that needs one: a copy of every record.
+  public var elements: [Record] { Array(self) }
 
-  /// The records in place, for loops over many records that must not retain each one.
-  @inlinable public func withUnsafeBufferPointer<Result>(
-    _ body: (UnsafeBufferPointer<Record>) throws -> Result
-  ) rethrows -> Result {
-    try records.withUnsafeBufferPointer(body)
+  /// Calls `body` with the position and the record of each position in `range`, in order, the
+  /// records read in place: for passes over many records, which reach each chunk's storage once
+  /// instead of once per record.
+  @inlinable public func forEach(
+    in range: Range<Int>, _ body: (_ position: Int, _ record: Record) throws -> Void
+  ) rethrows {
+    precondition(range.lowerBound >= 0 && range.upperBound <= recordCount, "range out of bounds")
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let chunk = position &>> Self.chunkShift
+      let start = chunk << Self.chunkShift
+      let end = Swift.min(range.upperBound, start + Self.chunkCapacity)
+      try chunks[chunk].withUnsafeBufferPointer { records in
+        for offset in (position - start)..<(end - start) {
+          try body(start + offset, records[offset])
+        }
+      }
+      position = end
+    }
+  }
+
+  /// The position of the first record that `matches`, the records read in place as in
+  /// `forEach(in:_:)`.
+  @inlinable public func firstPosition(where matches: (Record) throws -> Bool) rethrows -> Int? {
+    var start = 0
+    for chunk in chunks {
+      let found = try chunk.withUnsafeBufferPointer { records in
+        try records.indices.first { try matches(records[$0]) }
+      }
+      if let found { return start + found }
+      start += chunk.count
+    }
+    return nil
+  }
+
+  /// `forEach(in:_:)` over every record.
+  @inlinable public func forEachPosition(
+    _ body: (_ position: Int, _ record: Record) throws -> Void
+  ) rethrows {
+    try forEach(in: indices, body)
   }
 
   /// The first record with this id.
   @inlinable public subscript(id id: String) -> Record? {
-    positions[id].map { records[$0] }
+    positions[id].map { self[$0] }
   }
 
   /// The position of the first record with this id.
@@ -56,11 +116,38 @@ where Record.ID == String {
   /// that was never changed): answered without comparing a record. Equal lists built apart
   /// answer false.
   public func sharesStorage(with other: RecordList) -> Bool {
-    records.withUnsafeBufferPointer { mine in
-      other.records.withUnsafeBufferPointer { theirs in
-        mine.baseAddress == theirs.baseAddress && mine.count == theirs.count
+    recordCount == other.recordCount
+      && chunks.withUnsafeBufferPointer { mine in
+        other.chunks.withUnsafeBufferPointer { theirs in mine.baseAddress == theirs.baseAddress }
+      }
+  }
+
+  /// The positions whose records may differ from `other`'s, found by storage alone: those in
+  /// chunks the two lists do not share, and those only the longer list has. For a list and a
+  /// copy of it changed in a few places that is a chunk or two, so what is worked out from the
+  /// records (a view's lists, a count) can be brought up to date by reading those positions
+  /// only. A position in a range may lie past the end of either list.
+  public func unsharedRanges(comparedWith other: RecordList) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    func add(_ range: Range<Int>) {
+      if let last = ranges.last, last.upperBound == range.lowerBound {
+        ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
+      } else {
+        ranges.append(range)
       }
     }
+    let shared = Swift.min(chunks.count, other.chunks.count)
+    for chunk in 0..<shared {
+      let same = chunks[chunk].withUnsafeBufferPointer { mine in
+        other.chunks[chunk].withUnsafeBufferPointer { theirs in
+          mine.baseAddress == theirs.baseAddress && mine.count == theirs.count
+        }
+      }
+      if !same { add(chunk << Self.chunkShift..<(chunk + 1) << Self.chunkShift) }
+    }
+    let end = Swift.max(recordCount, other.recordCount)
+    if shared << Self.chunkShift < end { add(shared << Self.chunkShift..<end) }
+    return ranges
   }
 
   /// Whether some id is held by more than one record (only a hand-edited store does that).
@@ -71,26 +158,31 @@ where Record.ID == String {
 
   /// Removes every record that `shouldBeRemoved` selects, in one pass.
   public mutating func removeAll(where shouldBeRemoved: (Record) throws -> Bool) rethrows {
-    var kept: [Record] = []
-    kept.reserveCapacity(records.count)
-    for record in records {
-      if try shouldBeRemoved(record) { touch(record.id) } else { kept.append(record) }
+    var kept = RecordList()
+    kept.chunks.reserveCapacity(chunks.count)
+    for position in indices {
+      if try shouldBeRemoved(self[position]) {
+        touch(self[position].id)
+      } else {
+        kept.appendUnindexed(self[position])
+      }
     }
-    guard kept.count != records.count else { return }
-    records = kept
-    reindex()
+    guard kept.recordCount != recordCount else { return }
+    replaceRecords(with: kept)
   }
 
   /// Removes the records at `positions`, in one pass.
   public mutating func remove(atPositions positions: Set<Int>) {
     guard !positions.isEmpty else { return }
-    var kept: [Record] = []
-    kept.reserveCapacity(records.count - positions.count)
-    for (position, record) in records.enumerated() {
-      if positions.contains(position) { touch(record.id) } else { kept.append(record) }
+    var kept = RecordList()
+    for position in indices {
+      if positions.contains(position) {
+        touch(self[position].id)
+      } else {
+        kept.appendUnindexed(self[position])
+      }
     }
-    records = kept
-    reindex()
+    replaceRecords(with: kept)
   }
 
   /// Starts a new change record: from now on the list notes the ids each change touches,
@@ -103,22 +195,41 @@ where Record.ID == String {
     if changeRecord.base != nil { changeRecord.touched.insert(id) }
   }
 
-  @usableFromInline mutating func reindex() {
-    var positions = [String: Int](minimumCapacity: records.count)
-    // Last to first, so that the first record with an id is the one left; in place, so that
-    // only the id is retained, not every field of a record copied out.
-    records.withUnsafeBufferPointer { records in
-      for position in records.indices.reversed() {
-        positions[records[position].id] = position
-      }
+  /// Appends without touching the id or indexing it: for building a list that `reindex()`
+  /// indexes once at the end.
+  private mutating func appendUnindexed(_ record: Record) {
+    if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCapacity {
+      var chunk = ContiguousArray<Record>()
+      chunk.reserveCapacity(Self.chunkCapacity)
+      chunk.append(record)
+      chunks.append(chunk)
+    } else {
+      chunks[chunks.count - 1].append(record)
     }
-    repeatedCount = records.count - positions.count
+    recordCount += 1
+  }
+
+  /// Takes the records of `other` (built with `appendUnindexed`), keeping this list's change
+  /// record.
+  private mutating func replaceRecords(with other: RecordList) {
+    chunks = other.chunks
+    recordCount = other.recordCount
+    reindex()
+  }
+
+  @usableFromInline mutating func reindex() {
+    var positions = [String: Int](minimumCapacity: recordCount)
+    // Last to first, so that the first record with an id is the one left.
+    for position in indices.reversed() {
+      positions[self[position].id] = position
+    }
+    repeatedCount = recordCount - positions.count
     self.positions = positions
   }
 
   /// The record at `position` changed its id from `old`.
   @usableFromInline mutating func idChanged(at position: Int, from old: String) {
-    let new = records[position].id
+    let new = self[position].id
     touch(old)
     touch(new)
     if repeatedCount == 0, positions[new] == nil {
@@ -149,11 +260,17 @@ where Record.ID == String {
 }
 
 extension RecordList: Equatable {
-  public static func == (lhs: RecordList, rhs: RecordList) -> Bool { lhs.records == rhs.records }
+  /// Chunk by chunk: a chunk two versions share compares by identity at once.
+  public static func == (lhs: RecordList, rhs: RecordList) -> Bool { lhs.chunks == rhs.chunks }
 }
 
 extension RecordList: Hashable {
-  public func hash(into hasher: inout Hasher) { hasher.combine(records) }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(recordCount)
+    for chunk in chunks {
+      for record in chunk { hasher.combine(record) }
+    }
+  }
 }
 
 extension RecordList: ExpressibleByArrayLiteral {
@@ -161,7 +278,7 @@ extension RecordList: ExpressibleByArrayLiteral {
 }
 
 extension RecordList: CustomStringConvertible {
-  public var description: String { records.description }
+  public var description: String { elements.description }
 }
 
 extension RecordList: RandomAccessCollection, MutableCollection {
@@ -169,26 +286,35 @@ extension RecordList: RandomAccessCollection, MutableCollection {
   public typealias Indices = Range<Int>
 
   @inlinable public var startIndex: Int { 0 }
-  @inlinable public var endIndex: Int { records.count }
-  @inlinable public var count: Int { records.count }
-  @inlinable public var isEmpty: Bool { records.isEmpty }
-  @inlinable public var indices: Range<Int> { 0..<records.count }
+  @inlinable public var endIndex: Int { recordCount }
+  @inlinable public var count: Int { recordCount }
+  @inlinable public var isEmpty: Bool { recordCount == 0 }
+  @inlinable public var indices: Range<Int> { 0..<recordCount }
   @inlinable public func index(after index: Int) -> Int { index + 1 }
   @inlinable public func index(before index: Int) -> Int { index - 1 }
 
   @inlinable public subscript(position: Int) -> Record {
-    get { records[position] }
+    _read {
+      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
+      yield chunks[position &>> Self.chunkShift][position & (Self.chunkCapacity - 1)]
+    }
     set {
-      let old = records[position].id
-      records[position] = newValue
+      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
+      let chunk = position &>> Self.chunkShift
+      let offset = position & (Self.chunkCapacity - 1)
+      let old = chunks[chunk][offset].id
+      chunks[chunk][offset] = newValue
       if newValue.id == old { touch(old) } else { idChanged(at: position, from: old) }
     }
     _modify {
-      let old = records[position].id
+      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
+      let chunk = position &>> Self.chunkShift
+      let offset = position & (Self.chunkCapacity - 1)
+      let old = chunks[chunk][offset].id
       // Noted before the yield as well, so that a change that throws half way is still seen.
       touch(old)
-      yield &records[position]
-      if records[position].id != old { idChanged(at: position, from: old) }
+      yield &chunks[chunk][offset]
+      if chunks[chunk][offset].id != old { idChanged(at: position, from: old) }
     }
   }
 }
@@ -197,31 +323,31 @@ extension RecordList: RangeReplaceableCollection {
   public mutating func replaceSubrange<Replacement: Collection>(
     _ range: Range<Int>, with replacement: Replacement
   ) where Replacement.Element == Record {
-    for record in records[range] { touch(record.id) }
+    precondition(range.lowerBound >= 0 && range.upperBound <= recordCount, "range out of bounds")
+    for position in range { touch(self[position].id) }
     for record in replacement { touch(record.id) }
-    let isAppend = range.isEmpty && range.lowerBound == records.count
-    let start = records.count
-    records.replaceSubrange(range, with: replacement)
-    if isAppend {
-      for position in start..<records.count {
-        let id = records[position].id
-        if positions[id] == nil { positions[id] = position } else { repeatedCount += 1 }
-      }
-    } else {
-      reindex()
+    if range.isEmpty && range.lowerBound == recordCount {
+      for record in replacement { append(record) }
+      return
     }
+    var rebuilt = RecordList()
+    rebuilt.chunks.reserveCapacity(chunks.count)
+    for position in 0..<range.lowerBound { rebuilt.appendUnindexed(self[position]) }
+    for record in replacement { rebuilt.appendUnindexed(record) }
+    for position in range.upperBound..<recordCount { rebuilt.appendUnindexed(self[position]) }
+    replaceRecords(with: rebuilt)
   }
 
   public mutating func reserveCapacity(_ count: Int) {
-    records.reserveCapacity(count)
+    chunks.reserveCapacity((count + Self.chunkCapacity - 1) / Self.chunkCapacity)
     positions.reserveCapacity(count)
   }
 
   public mutating func append(_ record: Record) {
     touch(record.id)
-    if positions[record.id] == nil { positions[record.id] = records.count } else {
+    if positions[record.id] == nil { positions[record.id] = recordCount } else {
       repeatedCount += 1
     }
-    records.append(record)
+    appendUnindexed(record)
   }
 }

@@ -137,12 +137,10 @@ extension Deck {
     // Follow-ups by application, gathered once: scanning every deadline for each application
     // would grow with the product of the two.
     var followUpsByApplication: [String: [Deadline]] = [:]
-    deadlines.withUnsafeBufferPointer { deadlines in
-      // By position: a copy of every deadline would retain each of its strings.
-      for position in deadlines.indices where deadlines[position].kind == .followUp {
-        if case .application(let id) = deadlines[position].owner {
-          followUpsByApplication[id, default: []].append(deadlines[position])
-        }
+    // By position: a copy of every deadline would retain each of its strings.
+    for position in deadlines.indices where deadlines[position].kind == .followUp {
+      if case .application(let id) = deadlines[position].owner {
+        followUpsByApplication[id, default: []].append(deadlines[position])
       }
     }
     var found: [Suggestion] = []

@@ -75,9 +75,9 @@ public struct StoreEncoder: Sendable {
       head.append(",\n")
     }
     try sink(head.bytes)
-    try write(deck.postings.elements, named: "postings", to: sink, last: false)
-    try write(deck.applications.elements, named: "applications", to: sink, last: false)
-    try write(deck.deadlines.elements, named: "deadlines", to: sink, last: true)
+    try write(deck.postings, named: "postings", to: sink, last: false)
+    try write(deck.applications, named: "applications", to: sink, last: false)
+    try write(deck.deadlines, named: "deadlines", to: sink, last: true)
     try sink(Array("}\n".utf8))
   }
 
@@ -107,7 +107,7 @@ public struct StoreEncoder: Sendable {
   /// Writes one member. Records are encoded in batches, each batch split between the workers
   /// and handed on as one piece, so only one batch's text exists besides the output.
   private func write<Record: StoreWritable>(
-    _ records: [Record], named name: String, to sink: ([UInt8]) throws -> Void, last: Bool
+    _ records: RecordList<Record>, named name: String, to sink: ([UInt8]) throws -> Void, last: Bool
   ) throws {
     let end = last ? "\n" : ",\n"
     guard !records.isEmpty else {
@@ -118,7 +118,9 @@ public struct StoreEncoder: Sendable {
     var batchStart = 0
     while batchStart < records.count {
       let batchEnd = min(records.count, batchStart + Self.batchSize)
-      for piece in try Self.lines(records[batchStart..<batchEnd], isLast: batchEnd == records.count) {
+      for piece in try Self.lines(
+        of: records, batchStart..<batchEnd, isLast: batchEnd == records.count)
+      {
         try sink(piece)
       }
       batchStart = batchEnd
@@ -129,16 +131,15 @@ public struct StoreEncoder: Sendable {
   /// The lines of `records` (`    {...},\n`) in order, written by one or two threads, as one
   /// piece per thread (joining them would copy every byte once more); the very last line of a
   /// member has no comma (`isLast`).
-  private static func lines<Record: StoreWritable>(_ records: ArraySlice<Record>, isLast: Bool)
-    throws -> [[UInt8]]
-  {
-    let workers = records.count >= 256
+  private static func lines<Record: StoreWritable>(
+    of records: RecordList<Record>, _ batch: Range<Int>, isLast: Bool
+  ) throws -> [[UInt8]] {
+    let workers = batch.count >= 256
       ? min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) : 1
-    let middle = records.startIndex + records.count / 2
+    let middle = batch.lowerBound + batch.count / 2
     let ranges = workers == 1
-      ? [records.startIndex..<records.endIndex]
-      : [records.startIndex..<middle, middle..<records.endIndex]
-    let lastIndex = isLast ? records.endIndex - 1 : -1
+      ? [batch] : [batch.lowerBound..<middle, middle..<batch.upperBound]
+    let lastIndex = isLast ? batch.upperBound - 1 : -1
     let results = ConcurrentParts.map(ranges.count) { part in
       Result { () throws(StoreRecordWriter.Unwritable) in
         var writer = StoreRecordWriter()

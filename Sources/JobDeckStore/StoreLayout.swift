@@ -138,10 +138,12 @@ struct StoreLayout {
 
     func join(half: Int) {
       if half == 0 {
-        postingList = RecordList(postings.joined())
+        postingList = RecordList(chunks: postings.joined(chunkCapacity: RecordList<Posting>.chunkCapacity))
       } else {
-        applicationList = RecordList(applications.joined())
-        deadlineList = RecordList(deadlines.joined())
+        applicationList = RecordList(
+          chunks: applications.joined(chunkCapacity: RecordList<Application>.chunkCapacity))
+        deadlineList = RecordList(
+          chunks: deadlines.joined(chunkCapacity: RecordList<Deadline>.chunkCapacity))
       }
     }
   }
@@ -333,20 +335,36 @@ private final class RecordRuns<Record> {
 
   var count: Int { runs.reduce(0) { $0 + $1.count } }
 
-  /// Every record, moved into one array of exactly their number.
-  func joined() -> [Record] {
-    let all = [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for run in runs {
-        guard let start = run.start else { continue }
-        if let base = buffer.baseAddress {
-          (base + initialized).moveInitialize(from: start, count: run.count)
-          initialized += run.count
+  /// Every record, moved into chunks of `chunkCapacity` (every one full but the last), as a
+  /// `RecordList` takes them over.
+  func joined(chunkCapacity: Int) -> [ContiguousArray<Record>] {
+    var chunks: [ContiguousArray<Record>] = []
+    var remaining = count
+    chunks.reserveCapacity((remaining + chunkCapacity - 1) / chunkCapacity)
+    var runIndex = 0
+    var taken = 0
+    while remaining > 0 {
+      let size = min(chunkCapacity, remaining)
+      chunks.append(ContiguousArray(unsafeUninitializedCapacity: size) { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
+        while initialized < size {
+          let run = runs[runIndex]
+          guard let start = run.start, taken < run.count else {
+            runIndex += 1
+            taken = 0
+            continue
+          }
+          let moved = min(run.count - taken, size - initialized)
+          (base + initialized).moveInitialize(from: start + taken, count: moved)
+          initialized += moved
+          taken += moved
         }
-        start.deallocate()
-      }
+      })
+      remaining -= size
     }
+    for run in runs { run.start?.deallocate() }
     runs = []
-    return all
+    return chunks
   }
 
   deinit {

@@ -12,7 +12,8 @@ import JobDeckCore
 /// without this.
 public struct AgendaPreparation: Equatable, Sendable {
   let deck: Deck
-  let index: DeckIndex
+  /// The deck's index, when the UI has it already; built here otherwise, and handed back.
+  let index: DeckIndex?
   /// The rows, when the UI has them already (the clock left the span of an earlier result).
   let rows: [AgendaRow]?
   let now: Date
@@ -20,6 +21,7 @@ public struct AgendaPreparation: Equatable, Sendable {
 
   /// The work itself, pure: call it off the UI thread.
   public func prepare() -> Action {
+    let index = self.index ?? DeckIndex(deck)
     let rows = self.rows ?? Agenda.rows(of: deck, index: index)
     var snapshot = AgendaSnapshot(rows: rows, now: now, timeZone: timeZone)
     _ = snapshot.sections()
@@ -29,7 +31,7 @@ public struct AgendaPreparation: Equatable, Sendable {
       nearest: nearest, span: span, today: CivilDate(containing: now, in: timeZone),
       deadlineOrder: DeckFacts.deadlineOrder(of: nearest))
     return .agendaPrepared(
-      PreparedAgenda(deck: deck, rows: rows, snapshot: snapshot, table: table))
+      PreparedAgenda(deck: deck, index: index, rows: rows, snapshot: snapshot, table: table))
   }
 
   public static func == (lhs: AgendaPreparation, rhs: AgendaPreparation) -> Bool {
@@ -40,6 +42,7 @@ public struct AgendaPreparation: Equatable, Sendable {
 /// What `AgendaPreparation.prepare()` worked out, for the deck it was given.
 public struct PreparedAgenda: Equatable, Sendable {
   let deck: Deck
+  let index: DeckIndex
   let rows: [AgendaRow]
   let snapshot: AgendaSnapshot
   let table: DeckFacts.Table
@@ -57,7 +60,7 @@ extension DeckFacts {
     else { return nil }
     isPreparingAgenda = true
     return AgendaPreparation(
-      deck: deck, index: index, rows: builtAgendaRows, now: now, timeZone: timeZone)
+      deck: deck, index: builtIndex, rows: builtAgendaRows, now: now, timeZone: timeZone)
   }
 }
 

@@ -10,9 +10,9 @@ import JobDeckCore
 /// compared only where all sixteen tie and one of them is longer. The few non-ASCII ones are
 /// sorted as Strings and put in their places by binary search.
 struct CompanySortKeys {
-  private let postings: [Posting]
+  private let postings: RecordList<Posting>
 
-  init(_ postings: [Posting]) {
+  init(_ postings: RecordList<Posting>) {
     self.postings = postings
   }
 
@@ -41,7 +41,7 @@ struct CompanySortKeys {
 
   /// Posting positions by lowercased company, ties in deck order.
   func order() -> [Int] {
-    postings.withUnsafeBufferPointer { postings in
+    do {
       // Fields read in place: a copy of a posting retains each of its strings.
       var keyed: [Key] = []
       keyed.reserveCapacity(postings.count)

@@ -10,12 +10,30 @@ final class DeckFacts: @unchecked Sendable {
   /// of the lists.
   let showsArchived: Bool
 
-  /// `inheriting`: the table's nearest deadlines and order worked out for this very deck
-  /// before (`builtTable` of earlier facts), taken up when they hold for the time asked about.
-  init(deck: Deck, showsArchived: Bool = false, inheriting table: Table? = nil) {
+  /// `inheriting`: what earlier facts of this very deck worked out (`kept`), taken up instead
+  /// of being worked out again.
+  ///
+  /// `replacing`: the facts of the deck this one follows (the deck before a change), from
+  /// which the lists that depend on every record are brought up to date instead of worked out
+  /// again (see `Predecessor`).
+  init(deck: Deck, showsArchived: Bool = false, inheriting kept: Kept? = nil,
+    replacing predecessor: Predecessor? = nil)
+  {
     self.deck = deck
     self.showsArchived = showsArchived
-    inheritedTable = table
+    // Kept only while the two decks share records: one read anew from disk shares none, and
+    // holding the old deck would then double the memory for nothing.
+    self.predecessor = predecessor.flatMap { predecessor in
+      Self.changedPositions(of: deck.applications, since: predecessor.deck.applications) != nil
+        || Self.changedPositions(of: deck.deadlines, since: predecessor.deck.deadlines) != nil
+        ? predecessor : nil
+    }
+    inheritedTable = kept?.table
+    builtIndex = kept?.index
+    builtPendingDeadlineCount = kept?.pendingDeadlineCount
+    if kept?.showsArchived == showsArchived {
+      builtApplicationsByStage = kept?.applicationsByStage
+    }
   }
 
   private var inheritedTable: Table?
@@ -29,9 +47,29 @@ final class DeckFacts: @unchecked Sendable {
     let deadlineOrder: [Int]
   }
 
-  /// The table's nearest deadlines and deadline order, once both are worked out: what later
-  /// facts of the same deck (an undo back to it) can take up instead of working them out again.
-  var builtTable: Table? {
+  /// What later facts of the same deck (an undo brings it back) take up instead of working it
+  /// out again: the facts a move, its undo and the way back to the table need, each a pass
+  /// over the whole deck. The agenda itself is not kept: it is the largest by far.
+  struct Kept: Sendable {
+    var table: Table?
+    var index: DeckIndex?
+    var pendingDeadlineCount: Int?
+    var showsArchived: Bool
+    var applicationsByStage: [Stage: [Int]]?
+
+    /// Whether it holds the table: what makes it worth keeping over another deck's.
+    var hasTable: Bool { table != nil }
+  }
+
+  /// What these facts have worked out that later facts of the same deck can take up.
+  var kept: Kept {
+    Kept(table: builtTable ?? inheritedTable, index: builtIndex,
+      pendingDeadlineCount: builtPendingDeadlineCount, showsArchived: showsArchived,
+      applicationsByStage: builtApplicationsByStage)
+  }
+
+  /// The table's nearest deadlines and deadline order, once both are worked out.
+  private var builtTable: Table? {
     guard let nearestSpan, let inputs = deadlineOrderInputs, inputs.timeZone == nearestSpan.timeZone
     else { return nil }
     return Table(nearest: nearestCache, span: nearestSpan, today: inputs.today,
@@ -44,34 +82,115 @@ final class DeckFacts: @unchecked Sendable {
     adoptTable(table, now: now, timeZone: timeZone)
   }
 
+  /// What the facts of the deck before a change worked out, with that deck: a change touches
+  /// a record or two, so the lists that read every record are brought up to date from the
+  /// chunks of records the two decks do not share (`RecordList.unsharedRanges`).
+  struct Predecessor: Sendable {
+    let deck: Deck
+    let showsArchived: Bool
+    let archivedPostingIDs: Set<String>?
+    let applicationsByStage: [Stage: [Int]]?
+    let pendingDeadlineCount: Int?
+  }
+
+  /// What facts of a later deck start from (see `Predecessor`).
+  var asPredecessor: Predecessor {
+    Predecessor(deck: deck, showsArchived: showsArchived,
+      archivedPostingIDs: builtArchivedPostingIDs,
+      applicationsByStage: builtApplicationsByStage,
+      pendingDeadlineCount: builtPendingDeadlineCount)
+  }
+
+  private let predecessor: Predecessor?
+
+  /// The positions of `list` to read again to bring what was worked out for `earlier` up to
+  /// date, or nil when so many changed that working it out anew costs no more.
+  private static func changedPositions<Record>(of list: RecordList<Record>,
+    since earlier: RecordList<Record>) -> [Range<Int>]?
+  {
+    let ranges = list.unsharedRanges(comparedWith: earlier)
+    let changed = ranges.reduce(0) { $0 + $1.count }
+    return changed <= max(list.count, earlier.count) / 2 ? ranges : nil
+  }
+
   /// Whether the lists leave anything out: with nothing archived they skip the check.
   private(set) lazy var hidesSomething = !showsArchived
-    && (!archivedPostingIDs.isEmpty || deck.applications.withUnsafeBufferPointer { applications in
-      applications.indices.contains { applications[$0].isArchived }
-    })
+    && (!archivedPostingIDs.isEmpty || deck.applications.firstPosition { $0.isArchived } != nil)
+
+  private var builtArchivedPostingIDs: Set<String>?
 
   /// The ids whose posting (the first with the id, as a lookup finds it) is archived. Read in
   /// place: a copy of each posting would retain each of its strings. Few postings are archived,
   /// so asking this set costs less than looking each application's posting up.
-  private(set) lazy var archivedPostingIDs: Set<String> = {
-    let list = deck.postings
-    return list.withUnsafeBufferPointer { postings in
-      Set(postings.indices.lazy
-        .filter { postings[$0].isArchived && list.index(ofID: postings[$0].id) == $0 }
-        .map { postings[$0].id })
-    }
-  }()
+  private var archivedPostingIDs: Set<String> {
+    if let builtArchivedPostingIDs { return builtArchivedPostingIDs }
+    let postings = deck.postings
+    let ids = predecessor.flatMap { predecessor in
+      predecessor.deck.postings.sharesStorage(with: postings)
+        ? predecessor.archivedPostingIDs : nil
+    } ?? {
+      var ids = Set<String>()
+      postings.forEachPosition { position, posting in
+        if posting.isArchived, postings.index(ofID: posting.id) == position { ids.insert(posting.id) }
+      }
+      return ids
+    }()
+    builtArchivedPostingIDs = ids
+    return ids
+  }
 
   private func isHidden(_ application: Application) -> Bool {
     application.isArchived
       || (application.postingID.map(archivedPostingIDs.contains) ?? false)
   }
 
-  private(set) lazy var index = DeckIndex(deck)
+  /// The stage column an application shows in, or nil when the lists leave it out.
+  private func column(of application: Application) -> Stage? {
+    !showsArchived && isHidden(application) ? nil : application.stage
+  }
+
+  /// The index, once built: here, off the UI thread (`AgendaPreparation`), or for the same deck
+  /// before.
+  private(set) var builtIndex: DeckIndex?
+
+  var index: DeckIndex {
+    if let builtIndex { return builtIndex }
+    let index = DeckIndex(deck)
+    builtIndex = index
+    return index
+  }
+
+  /// Takes up an index built off the UI thread for this deck (`AgendaPreparation`).
+  func adopt(_ index: DeckIndex) {
+    if builtIndex == nil { builtIndex = index }
+  }
+
+  private var builtPendingDeadlineCount: Int?
 
   /// Read in place: a copy of each deadline would retain each of its strings.
-  private(set) lazy var pendingDeadlineCount = deck.deadlines.withUnsafeBufferPointer {
-    deadlines in deadlines.indices.reduce(0) { $0 + (deadlines[$1].status == .pending ? 1 : 0) }
+  var pendingDeadlineCount: Int {
+    if let builtPendingDeadlineCount { return builtPendingDeadlineCount }
+    let deadlines = deck.deadlines
+    func pending(_ list: RecordList<Deadline>, _ range: Range<Int>) -> Int {
+      var count = 0
+      list.forEach(in: range.clamped(to: list.indices)) { _, deadline in
+        if deadline.status == .pending { count += 1 }
+      }
+      return count
+    }
+    var count: Int
+    if let predecessor, let earlierCount = predecessor.pendingDeadlineCount,
+      let ranges = Self.changedPositions(of: deadlines, since: predecessor.deck.deadlines)
+    {
+      count = earlierCount
+      for range in ranges {
+        count += pending(deadlines, range) - pending(predecessor.deck.deadlines, range)
+      }
+    } else {
+      count = pending(deadlines, deadlines.indices)
+    }
+    builtPendingDeadlineCount = count
+    return count
   }
 
   /// The stage of a posting's first application, as the table shows it: asked for the rows on
@@ -80,19 +199,60 @@ final class DeckFacts: @unchecked Sendable {
     index.firstApplicationStage(forPosting: id)
   }
 
+  private var builtApplicationsByStage: [Stage: [Int]]?
+
   /// `Deck.applications` indices per stage, in deck order.
-  private(set) lazy var applicationsByStage: [Stage: [Int]] = {
+  var applicationsByStage: [Stage: [Int]] {
+    if let builtApplicationsByStage { return builtApplicationsByStage }
+    if let updated = applicationsByStageFromPredecessor() {
+      builtApplicationsByStage = updated
+      return updated
+    }
     var result: [Stage: [Int]] = [:]
     let hides = hidesSomething
     // By position: only each application's stage is read, not a copy of the whole record.
-    deck.applications.withUnsafeBufferPointer { applications in
-      for position in applications.indices {
-        if hides, isHidden(applications[position]) { continue }
-        result[applications[position].stage, default: []].append(position)
+    deck.applications.forEachPosition { position, application in
+      if hides, isHidden(application) { return }
+      result[application.stage, default: []].append(position)
+    }
+    builtApplicationsByStage = result
+    return result
+  }
+
+  /// The predecessor's lists with the applications that changed moved, when its postings (and
+  /// so what is archived) are the same and few applications changed.
+  private func applicationsByStageFromPredecessor() -> [Stage: [Int]]? {
+    guard let predecessor, predecessor.showsArchived == showsArchived,
+      var result = predecessor.applicationsByStage,
+      predecessor.deck.postings.sharesStorage(with: deck.postings),
+      let ranges = Self.changedPositions(
+        of: deck.applications, since: predecessor.deck.applications)
+    else { return nil }
+    let before = predecessor.deck.applications
+    let after = deck.applications
+    var moves: [(position: Int, was: Stage?, now: Stage?)] = []
+    for position in ranges.joined() {
+      let was = position < before.count ? column(of: before[position]) : nil
+      let now = position < after.count ? column(of: after[position]) : nil
+      guard was != now else { continue }
+      // Each move shifts a column's list: past a few, one pass over every record costs less.
+      guard moves.count < 64 else { return nil }
+      moves.append((position, was, now))
+    }
+    for (position, was, now) in moves {
+      if let was, var list = result[was] {
+        let at = list.partitioningIndex { $0 >= position }
+        if at < list.count, list[at] == position { list.remove(at: at) }
+        result[was] = list.isEmpty ? nil : list
+      }
+      if let now {
+        var list = result[now] ?? []
+        list.insert(position, at: list.partitioningIndex { $0 >= position })
+        result[now] = list
       }
     }
     return result
-  }()
+  }
 
   func applications(in stage: Stage) -> [Int] { applicationsByStage[stage] ?? [] }
 
@@ -108,9 +268,8 @@ final class DeckFacts: @unchecked Sendable {
   func deadlines(ownedBy owners: [DeadlineOwner]) -> [Deadline] {
     if let ownedDeadlines, ownedDeadlines.owners == owners { return ownedDeadlines.deadlines }
     // By position: only each deadline's owner is read, not a copy of the whole record.
-    let deadlines = deck.deadlines.withUnsafeBufferPointer { all in
-      all.indices.filter { owners.contains(all[$0].owner) }.map { all[$0] }
-    }
+    let all = deck.deadlines
+    let deadlines = all.indices.filter { owners.contains(all[$0].owner) }.map { all[$0] }
     ownedDeadlines = (owners, deadlines)
     return deadlines
   }
@@ -120,17 +279,16 @@ final class DeckFacts: @unchecked Sendable {
   /// Newest first; postings without a date last; ties in deck order.
   private(set) lazy var postedOrder: [Int] = {
     // By position: only each posting's date is read, not a copy of the whole record.
-    let keys = deck.postings.withUnsafeBufferPointer { postings in
-      postings.indices.map { position -> Int in
-        guard let date = postings[position].posted?.date else { return .max }
-        return -DeckFacts.sortKey(date)
-      }
+    var keys: [Int] = []
+    keys.reserveCapacity(deck.postings.count)
+    deck.postings.forEachPosition { _, posting in
+      keys.append(posting.posted.map { -DeckFacts.sortKey($0.date) } ?? .max)
     }
     return DeckFacts.indices(sortedBy: keys)
   }()
 
   /// By company, case-insensitively (`lowercased()`, compared as Strings); ties in deck order.
-  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings.elements).order()
+  private(set) lazy var companyOrder: [Int] = CompanySortKeys(deck.postings).order()
 
   /// Orders the same as `CivilDate`'s `<` (year, then month 1–12, then day 1–31).
   static func sortKey(_ date: CivilDate) -> Int { date.year * 1024 + date.month * 32 + date.day }
@@ -223,6 +381,7 @@ final class DeckFacts: @unchecked Sendable {
   func adopt(_ prepared: PreparedAgenda, now: Date, timeZone: TimeZone) {
     isPreparingAgenda = false
     guard prepared.deck == deck else { return }
+    adopt(prepared.index)
     if preparedRows == nil { preparedRows = prepared.rows }
     if !hasAgenda(at: now, timeZone: timeZone), prepared.snapshot.span.contains(now, in: timeZone) {
       adopt(prepared.snapshot)
@@ -334,18 +493,16 @@ final class DeckFacts: @unchecked Sendable {
     /// sort) keeps the deck's first, so a later part's deadline wins only when strictly before.
     mutating func merge(_ later: NearestScan, deadlines: RecordList<Deadline>) {
       span.end = min(span.end, later.span.end)
-      deadlines.withUnsafeBufferPointer { deadlines in
-        for posting in later.nearest.indices {
-          guard let candidate = later.nearest[posting] else { continue }
-          if let current = nearest[posting],
-            !Agenda.isOrderedBefore(
-              deadlines[candidate.deadline], at: candidate.placement,
-              deadlines[current.deadline], at: current.placement)
-          {
-            continue
-          }
-          nearest[posting] = candidate
+      for posting in later.nearest.indices {
+        guard let candidate = later.nearest[posting] else { continue }
+        if let current = nearest[posting],
+          !Agenda.isOrderedBefore(
+            deadlines[candidate.deadline], at: candidate.placement,
+            deadlines[current.deadline], at: current.placement)
+        {
+          continue
         }
+        nearest[posting] = candidate
       }
     }
   }
@@ -359,28 +516,27 @@ final class DeckFacts: @unchecked Sendable {
     let today = clock.today
     var nearest = [Nearest?](repeating: nil, count: deck.postings.count)
     // By position: a lookup by id copies the whole record out, for one field.
-    deck.deadlines.withUnsafeBufferPointer { deadlines in
-      for position in positions {
-        guard
-          let (placement, posting) = Agenda.placementAndPosting(
-            of: deadlines[position], index: index, today: today, clock: clock),
-          placement.date != nil
-        else { continue }
-        span.shorten(
-          toPassingOf: deadlines[position].kind, at: placement.time,
-          in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
-          eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
-        guard let posting else { continue }
-        // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
-        if let current = nearest[posting],
-          !Agenda.isOrderedBefore(
-            deadlines[position], at: placement, deadlines[current.deadline],
-            at: current.placement)
-        {
-          continue
-        }
-        nearest[posting] = Nearest(deadline: position, placement: placement)
+    let deadlines = deck.deadlines
+    for position in positions {
+      guard
+        let (placement, posting) = Agenda.placementAndPosting(
+          of: deadlines[position], index: index, today: today, clock: clock),
+        placement.date != nil
+      else { continue }
+      span.shorten(
+        toPassingOf: deadlines[position].kind, at: placement.time,
+        in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
+        eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
+      guard let posting else { continue }
+      // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
+      if let current = nearest[posting],
+        !Agenda.isOrderedBefore(
+          deadlines[position], at: placement, deadlines[current.deadline],
+          at: current.placement)
+      {
+        continue
       }
+      nearest[posting] = Nearest(deadline: position, placement: placement)
     }
     return NearestScan(nearest: nearest, span: span)
   }
@@ -477,7 +633,7 @@ final class DeckFacts: @unchecked Sendable {
     var scans = filters[sort] ?? [:]
     if let scan = scans[bytes] { return scan }
     if scans.count > 64 { scans = [:] }
-    let matcher = PostingMatcher(postings: deck.postings.elements, needle: needle)
+    let matcher = PostingMatcher(postings: deck.postings, needle: needle)
     // The longest earlier text this one extends byte for byte: its result is a superset of this
     // one's. Only for ASCII text: a non-ASCII one is looked for in descriptions by Characters,
     // and "ü" followed by a combining mark is not a "ü" there.

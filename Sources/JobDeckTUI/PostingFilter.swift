@@ -21,7 +21,7 @@ enum FoldedText {
 /// Nothing is prepared per deck: a keystroke reads only the postings its first screen needs,
 /// and ASCII fields (nearly all) are searched in place with ASCII case folding.
 struct PostingMatcher: @unchecked Sendable {
-  let postings: [Posting]
+  let postings: RecordList<Posting>
   /// The lowercased filter text and its UTF-8.
   let needleText: String
   let needle: [UInt8]
@@ -33,7 +33,7 @@ struct PostingMatcher: @unchecked Sendable {
   /// (`LongText.containsPlainText`).
   let needleIsPlain: Bool
 
-  init(postings: [Posting], needle: String) {
+  init(postings: RecordList<Posting>, needle: String) {
     self.postings = postings
     self.needleText = needle
     self.needle = Array(needle.utf8)
@@ -47,19 +47,17 @@ struct PostingMatcher: @unchecked Sendable {
 
   /// The positions among `positions` whose postings pass, in order.
   ///
-  /// The postings and the needle are borrowed once for the whole list: read per posting, their
-  /// shared arrays would be retained and released each time, and on two cores at once those
-  /// counts contend. Each field is read in place (`postings[index].title`): a copy of the whole
-  /// posting would retain and release every field it has.
+  /// The needle is borrowed once for the whole list: read per posting, its array would be
+  /// retained and released each time, and on two cores at once those counts contend. Each
+  /// field is read in place (`postings[index].title`): a copy of the whole posting would retain
+  /// and release every field it has.
   func matching(_ positions: ArraySlice<Int>) -> [Int] {
-    postings.withUnsafeBufferPointer { postings in
-      needle.withUnsafeBufferPointer { needle in
-        positions.filter { matches($0, in: postings, needleBytes: needle) }
-      }
+    needle.withUnsafeBufferPointer { needle in
+      positions.filter { matches($0, in: postings, needleBytes: needle) }
     }
   }
 
-  private func matches(_ index: Int, in postings: UnsafeBufferPointer<Posting>,
+  private func matches(_ index: Int, in postings: RecordList<Posting>,
                        needleBytes: UnsafeBufferPointer<UInt8>) -> Bool
   {
     if needleHasNUL {

@@ -11,10 +11,11 @@ import JobDeckCore
 final class ViewCache: @unchecked Sendable {
   private let lock = NSRecursiveLock()
   private var current: DeckFacts?
-  /// The postings table's order of the last deck that had one worked out, kept past that
-  /// deck's facts: an undo brings that very deck back (the undo history holds it anyway), and
-  /// its table then shows at once instead of being sorted again.
-  private var earlierTable: (deck: Deck, table: DeckFacts.Table)?
+  /// What the facts of an earlier deck worked out (`DeckFacts.Kept`), kept past those facts:
+  /// an undo brings that very deck back (the undo history holds it anyway), and its views then
+  /// show at once instead of being worked out again. The last deck that had the postings
+  /// table's order wins, so that several steps made and undone in the pipeline still find it.
+  private var earlier: (deck: Deck, kept: DeckFacts.Kept)?
 
   /// Runs `body` on the facts of `deck`, one caller at a time.
   func with<T>(_ deck: Deck, showsArchived: Bool, _ body: (DeckFacts) -> T) -> T {
@@ -23,9 +24,15 @@ final class ViewCache: @unchecked Sendable {
     if let current, current.showsArchived == showsArchived, current.deck == deck {
       return body(current)
     }
-    let inherited = earlierTable.flatMap { $0.deck.sharesStorage(with: deck) ? $0.table : nil }
-    let facts = DeckFacts(deck: deck, showsArchived: showsArchived, inheriting: inherited)
-    if let current, let table = current.builtTable { earlierTable = (current.deck, table) }
+    // The current facts' deck, when only `showsArchived` changed; an earlier one after an undo.
+    let inherited = [current.map { ($0.deck, $0.kept) }, earlier].lazy.compactMap { $0 }
+      .first { $0.0.sharesStorage(with: deck) }?.1
+    let facts = DeckFacts(deck: deck, showsArchived: showsArchived, inheriting: inherited,
+      replacing: current?.asPredecessor)
+    if let current {
+      let kept = current.kept
+      if kept.hasTable || !(earlier?.kept.hasTable ?? false) { earlier = (current.deck, kept) }
+    }
     let retired = RetiredFacts(current)
     current = facts
     retired.release()

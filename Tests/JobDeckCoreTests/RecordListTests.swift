@@ -212,4 +212,88 @@ private func replaying<Record>(_ changes: RecordChanges<Record>, onto list: Reco
     #expect(deck == untouched)
     #expect(deck.hashValue == untouched.hashValue)
   }
+
+  // MARK: - Lists longer than a chunk
+
+  /// A list long enough to span several chunks, edited at random (in place, at chunk edges,
+  /// removed and inserted in the middle, appended across an edge), reads back what an array
+  /// edited the same way holds, and finds each id where the array has it.
+  @Test(arguments: SeededGenerator.seeds(default: 20))
+  func aListOfSeveralChunksHoldsWhatAnArrayHolds(seed: UInt64) {
+    let chunk = RecordList<Posting>.chunkCapacity
+    var generator = SeededGenerator(seed: seed)
+    func posting(_ id: String) -> Posting {
+      Posting(id: id, title: "T\(id)", company: "C", createdAt: .distantPast)
+    }
+    var array = (0..<(2 * chunk + 7)).map { posting("p\($0)") }
+    var list = RecordList(array)
+    list.startRecordingChanges(base: 1)
+    for step in 0..<60 {
+      let edges = [0, chunk - 1, chunk, 2 * chunk - 1, 2 * chunk, array.count - 1]
+      let position = generator.chance(0.5)
+        ? edges.filter { $0 < array.count }.randomElement(using: &generator) ?? 0
+        : Int.random(in: 0..<array.count, using: &generator)
+      switch Int.random(in: 0..<6, using: &generator) {
+      case 0:
+        array[position].title = "edited \(step)"
+        list[position].title = "edited \(step)"
+      case 1:
+        array.remove(at: position)
+        list.remove(at: position)
+      case 2:
+        array.insert(posting("inserted-\(step)"), at: position)
+        list.insert(posting("inserted-\(step)"), at: position)
+      case 3:
+        let added = (0..<Int.random(in: 1...(chunk + 3), using: &generator)).map {
+          posting("added-\(step)-\($0)")
+        }
+        array += added
+        list.append(contentsOf: added)
+      case 4:
+        array.removeAll { $0.title.hasSuffix("\(step % 7)") }
+        list.removeAll { $0.title.hasSuffix("\(step % 7)") }
+      default:
+        array[position].id = "renamed-\(step)"
+        list[position].id = "renamed-\(step)"
+      }
+      #expect(list.count == array.count, "seed \(seed) step \(step)")
+      #expect(Array(list) == array, "seed \(seed) step \(step)")
+      #expect(list == RecordList(array), "equal to the same records listed anew")
+      #expect(list.hashValue == RecordList(array).hashValue)
+      for probe in [0, chunk - 1, chunk, array.count - 1] where probe < array.count {
+        #expect(list.index(ofID: array[probe].id) == probe, "seed \(seed) step \(step)")
+      }
+    }
+  }
+
+  /// A change to one record of a long list leaves the list it was copied from as it was, and
+  /// the two still share every chunk the change did not reach.
+  @Test func aChangedCopyLeavesTheOriginalAsItWas() {
+    let chunk = RecordList<Posting>.chunkCapacity
+    let original = RecordList((0..<(3 * chunk)).map {
+      Posting(id: "p\($0)", title: "T", company: "C", createdAt: .distantPast)
+    })
+    var changed = original
+    #expect(changed.sharesStorage(with: original))
+    changed[chunk + 5].title = "Changed"
+    #expect(!changed.sharesStorage(with: original))
+    #expect(original[chunk + 5].title == "T")
+    #expect(changed[chunk + 5].title == "Changed")
+    #expect(changed != original)
+    changed[chunk + 5].title = "T"
+    #expect(changed == original)
+  }
+
+  /// Records a reader built in chunks are taken over as they are.
+  @Test func aListTakesOverFullChunks() {
+    let chunk = RecordList<Posting>.chunkCapacity
+    let records = (0..<(chunk + 2)).map {
+      Posting(id: "p\($0)", title: "T", company: "C", createdAt: .distantPast)
+    }
+    let list = RecordList(chunks: [ContiguousArray(records[..<chunk]),
+      ContiguousArray(records[chunk...])])
+    #expect(Array(list) == records)
+    #expect(list == RecordList(records))
+    #expect(list.index(ofID: "p\(chunk + 1)") == chunk + 1)
+  }
 }

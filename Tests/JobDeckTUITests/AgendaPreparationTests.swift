@@ -159,14 +159,15 @@ struct AgendaPreparationTests {
     let now = Fixtures.today.instant(hour: 9, in: Fixtures.zone)
     let earlier = DeckFacts(deck: deck)
     let order = earlier.deadlineOrder(now: now, timeZone: Fixtures.zone)
-    let built = try #require(earlier.builtTable)
+    let built = try #require(earlier.kept.table)
     // A table whose order is reversed shows that it was taken up rather than worked out.
     let marked = DeckFacts.Table(nearest: built.nearest, span: built.span, today: built.today,
       deadlineOrder: order.reversed())
-    let later = DeckFacts(deck: deck, inheriting: marked)
+    let kept = DeckFacts.Kept(table: marked, showsArchived: false)
+    let later = DeckFacts(deck: deck, inheriting: kept)
     #expect(later.deadlineOrder(now: now, timeZone: Fixtures.zone) == order.reversed())
     let nextDay = Fixtures.today.adding(days: 1).instant(hour: 9, in: Fixtures.zone)
-    let tomorrow = DeckFacts(deck: deck, inheriting: marked)
+    let tomorrow = DeckFacts(deck: deck, inheriting: kept)
     #expect(tomorrow.deadlineOrder(now: nextDay, timeZone: Fixtures.zone)
       == DeckFacts(deck: deck).deadlineOrder(now: nextDay, timeZone: Fixtures.zone))
   }

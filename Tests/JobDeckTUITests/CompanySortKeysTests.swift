@@ -31,7 +31,7 @@ struct CompanySortKeysTests {
     let postings = companies.enumerated().map { position, company in
       Posting(id: "p\(position)", title: "T", company: company, createdAt: created)
     }
-    return CompanySortKeys(postings).order()
+    return CompanySortKeys(RecordList(postings)).order()
   }
 
   @Test(arguments: PropertySeeds.seeds(default: 8))
