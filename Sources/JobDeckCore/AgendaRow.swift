@@ -120,8 +120,8 @@ extension Agenda {
       // Room for every deadline of the part: growing as rows come would move them again.
       var rows: [AgendaRow] = []
       rows.reserveCapacity(range.count)
-      for position in range {
-        if let row = row(for: deadlines[position], index: index, includingClosed: includingClosed) {
+      deadlines.forEach(in: range) { _, deadline in
+        if let row = row(for: deadline, index: index, includingClosed: includingClosed) {
           rows.append(row)
         }
       }

@@ -219,9 +219,14 @@ where Record.ID == String {
 
   @usableFromInline mutating func reindex() {
     var positions = [String: Int](minimumCapacity: recordCount)
-    // Last to first, so that the first record with an id is the one left.
-    for position in indices.reversed() {
-      positions[self[position].id] = position
+    // Last to first, so that the first record with an id is the one left; in place, so that
+    // only the id is retained, not every field of a record copied out.
+    for (chunk, records) in chunks.enumerated().reversed() {
+      records.withUnsafeBufferPointer { records in
+        for offset in records.indices.reversed() {
+          positions[records[offset].id] = chunk << Self.chunkShift + offset
+        }
+      }
     }
     repeatedCount = recordCount - positions.count
     self.positions = positions
@@ -265,12 +270,8 @@ extension RecordList: Equatable {
 }
 
 extension RecordList: Hashable {
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(recordCount)
-    for chunk in chunks {
-      for record in chunk { hasher.combine(record) }
-    }
-  }
+  /// Chunk by chunk, as `==` compares: equal lists have the same chunks.
+  public func hash(into hasher: inout Hasher) { hasher.combine(chunks) }
 }
 
 extension RecordList: ExpressibleByArrayLiteral {

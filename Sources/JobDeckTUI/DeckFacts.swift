@@ -517,24 +517,23 @@ final class DeckFacts: @unchecked Sendable {
     var nearest = [Nearest?](repeating: nil, count: deck.postings.count)
     // By position: a lookup by id copies the whole record out, for one field.
     let deadlines = deck.deadlines
-    for position in positions {
+    deadlines.forEach(in: positions) { position, deadline in
       guard
         let (placement, posting) = Agenda.placementAndPosting(
-          of: deadlines[position], index: index, today: today, clock: clock),
+          of: deadline, index: index, today: today, clock: clock),
         placement.date != nil
-      else { continue }
+      else { return }
       span.shorten(
-        toPassingOf: deadlines[position].kind, at: placement.time,
-        in: index.resolvedDue(of: deadlines[position]).zone ?? timeZone,
-        eventDuration: deadlines[position].duration, hasHappened: placement.hasHappened)
-      guard let posting else { continue }
+        toPassingOf: deadline.kind, at: placement.time,
+        in: index.resolvedDue(of: deadline).zone ?? timeZone,
+        eventDuration: deadline.duration, hasHappened: placement.hasHappened)
+      guard let posting else { return }
       // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
       if let current = nearest[posting],
         !Agenda.isOrderedBefore(
-          deadlines[position], at: placement, deadlines[current.deadline],
-          at: current.placement)
+          deadline, at: placement, deadlines[current.deadline], at: current.placement)
       {
-        continue
+        return
       }
       nearest[posting] = Nearest(deadline: position, placement: placement)
     }
