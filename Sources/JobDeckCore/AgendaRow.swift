@@ -114,14 +114,12 @@ extension Agenda {
     let index = index ?? DeckIndex(deck)
     // A large deck's rows are made on both cores, each half of the deadlines in deck order.
     let deadlines = deck.deadlines
-    let parts = deadlines.count >= 4_096 ? 2 : 1
-    var partRows = ConcurrentParts.map(parts) { part in
-      let range = deadlines.count * part / parts..<deadlines.count * (part + 1) / parts
+    var partRows = ConcurrentParts.map(ranges: deadlines.count) { range in
       // Room for every deadline of the part: growing as rows come would move them again.
       var rows: [AgendaRow] = []
       rows.reserveCapacity(range.count)
       deadlines.forEach(in: range) { _, deadline in
-        if let row = row(for: deadline, index: index, includingClosed: includingClosed) {
+        if let row = row(for: deadline.pointee, index: index, includingClosed: includingClosed) {
           rows.append(row)
         }
       }

@@ -7,6 +7,15 @@ import Dispatch
 ///
 /// `body` may read what it captures but must write only what it returns.
 public enum ConcurrentParts {
+  /// Runs `body` over `0..<count` split into contiguous ranges, one per core (at most two), and
+  /// returns their results in order; a count too small to be worth a thread is one range.
+  public static func map<Value>(ranges count: Int, _ body: (_ range: Range<Int>) -> Value)
+    -> [Value]
+  {
+    let parts = count >= 4_096 ? 2 : 1
+    return map(parts) { part in body(count * part / parts..<count * (part + 1) / parts) }
+  }
+
   public static func map<Value>(_ count: Int, _ body: (_ part: Int) -> Value) -> [Value] {
     guard count > 1 else { return count == 1 ? [body(0)] : [] }
     return withoutActuallyEscaping(body) { body in

@@ -30,7 +30,7 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     var byPosting = [String: [Int]](minimumCapacity: deck.applications.count)
     // By position: only each application's posting id is read, not a copy of the whole record.
     deck.applications.forEachPosition { position, application in
-      if let postingID = application.postingID {
+      if let postingID = application.pointee.postingID {
         byPosting[postingID, default: []].append(position)
       }
     }
@@ -39,17 +39,18 @@ public struct DeckIndex: Sendable, DeadlineLookups {
     // By position, as above: only a few fields of each deadline are read.
     var hasRelative = false
     deck.deadlines.forEachPosition { _, deadline in
-      if case .relative = deadline.due { hasRelative = true }
-      guard deadline.origin == .derived || deadline.origin == .edited,
-        case .application(let id) = deadline.owner
+      if case .relative = deadline.pointee.due { hasRelative = true }
+      guard deadline.pointee.origin == .derived || deadline.pointee.origin == .edited,
+        case .application(let id) = deadline.pointee.owner
       else { return }
-      derived[id, default: []].insert(deadline.kind)
+      derived[id, default: []].insert(deadline.pointee.kind)
     }
     if hasRelative {
       // Only kinds that stand in for an anchor are ever looked up.
       deck.deadlines.forEachPosition { position, deadline in
-        guard Self.anchorKinds.contains(deadline.kind) else { return }
-        byOwnerAndKind[OwnerAndKind(owner: deadline.owner, kind: deadline.kind), default: []]
+        guard Self.anchorKinds.contains(deadline.pointee.kind) else { return }
+        byOwnerAndKind[
+          OwnerAndKind(owner: deadline.pointee.owner, kind: deadline.pointee.kind), default: []]
           .append(position)
       }
     }

@@ -115,7 +115,7 @@ final class DeckFacts: @unchecked Sendable {
 
   /// Whether the lists leave anything out: with nothing archived they skip the check.
   private(set) lazy var hidesSomething = !showsArchived
-    && (!archivedPostingIDs.isEmpty || deck.applications.firstPosition { $0.isArchived } != nil)
+    && (!archivedPostingIDs.isEmpty || deck.applications.firstPosition { $0.pointee.isArchived } != nil)
 
   private var builtArchivedPostingIDs: Set<String>?
 
@@ -128,18 +128,26 @@ final class DeckFacts: @unchecked Sendable {
     let ids = predecessor.flatMap { predecessor in
       predecessor.deck.postings.sharesStorage(with: postings)
         ? predecessor.archivedPostingIDs : nil
-    } ?? {
+    } ?? ConcurrentParts.map(ranges: postings.count) { range in
       var ids = Set<String>()
-      postings.forEachPosition { position, posting in
-        if posting.isArchived, postings.index(ofID: posting.id) == position { ids.insert(posting.id) }
+      postings.forEach(in: range) { position, posting in
+        if posting.pointee.isArchived, postings.index(ofID: posting.pointee.id) == position {
+          ids.insert(posting.pointee.id)
+        }
       }
       return ids
-    }()
+    }.reduce(into: Set<String>()) { $0.formUnion($1) }
     builtArchivedPostingIDs = ids
     return ids
   }
 
   private func isHidden(_ application: Application) -> Bool {
+    Self.isHidden(application, archivedPostingIDs: archivedPostingIDs)
+  }
+
+  private static func isHidden(_ application: Application, archivedPostingIDs: Set<String>)
+    -> Bool
+  {
     application.isArchived
       || (application.postingID.map(archivedPostingIDs.contains) ?? false)
   }
@@ -174,7 +182,7 @@ final class DeckFacts: @unchecked Sendable {
     func pending(_ list: RecordList<Deadline>, _ range: Range<Int>) -> Int {
       var count = 0
       list.forEach(in: range.clamped(to: list.indices)) { _, deadline in
-        if deadline.status == .pending { count += 1 }
+        if deadline.pointee.status == .pending { count += 1 }
       }
       return count
     }
@@ -208,12 +216,22 @@ final class DeckFacts: @unchecked Sendable {
       builtApplicationsByStage = updated
       return updated
     }
-    var result: [Stage: [Int]] = [:]
     let hides = hidesSomething
-    // By position: only each application's stage is read, not a copy of the whole record.
-    deck.applications.forEachPosition { position, application in
-      if hides, isHidden(application) { return }
-      result[application.stage, default: []].append(position)
+    let archived = hides ? archivedPostingIDs : []
+    let applications = deck.applications
+    // By position: only each application's stage is read, not a copy of the whole record. A
+    // large deck's halves on both cores: the first press of the pipeline key waits for it.
+    let parts = ConcurrentParts.map(ranges: applications.count) { range in
+      var columns: [Stage: [Int]] = [:]
+      applications.forEach(in: range) { position, application in
+        if hides, Self.isHidden(application.pointee, archivedPostingIDs: archived) { return }
+        columns[application.pointee.stage, default: []].append(position)
+      }
+      return columns
+    }
+    var result: [Stage: [Int]] = [:]
+    for columns in parts {
+      for (stage, positions) in columns { result[stage, default: []] += positions }
     }
     builtApplicationsByStage = result
     return result
@@ -282,7 +300,7 @@ final class DeckFacts: @unchecked Sendable {
     var keys: [Int] = []
     keys.reserveCapacity(deck.postings.count)
     deck.postings.forEachPosition { _, posting in
-      keys.append(posting.posted.map { -DeckFacts.sortKey($0.date) } ?? .max)
+      keys.append(posting.pointee.posted.map { -DeckFacts.sortKey($0.date) } ?? .max)
     }
     return DeckFacts.indices(sortedBy: keys)
   }()
@@ -463,12 +481,8 @@ final class DeckFacts: @unchecked Sendable {
   static func nearestByPosting(of deck: Deck, index: DeckIndex, now: Date, timeZone: TimeZone)
     -> (nearest: [Nearest?], span: AgendaSpan)
   {
-    let count = deck.deadlines.count
-    let parts = count >= 4_096 ? 2 : 1
-    var scans = ConcurrentParts.map(parts) { part in
-      DeckFacts.nearest(
-        among: count * part / parts..<count * (part + 1) / parts, of: deck, index: index,
-        now: now, timeZone: timeZone)
+    var scans = ConcurrentParts.map(ranges: deck.deadlines.count) { range in
+      DeckFacts.nearest(among: range, of: deck, index: index, now: now, timeZone: timeZone)
     }
     var scan = scans.removeFirst()
     for later in scans { scan.merge(later, deadlines: deck.deadlines) }
@@ -520,18 +534,18 @@ final class DeckFacts: @unchecked Sendable {
     deadlines.forEach(in: positions) { position, deadline in
       guard
         let (placement, posting) = Agenda.placementAndPosting(
-          of: deadline, index: index, today: today, clock: clock),
+          of: deadline.pointee, index: index, today: today, clock: clock),
         placement.date != nil
       else { return }
       span.shorten(
-        toPassingOf: deadline.kind, at: placement.time,
-        in: index.resolvedDue(of: deadline).zone ?? timeZone,
-        eventDuration: deadline.duration, hasHappened: placement.hasHappened)
+        toPassingOf: deadline.pointee.kind, at: placement.time,
+        in: index.resolvedDue(of: deadline.pointee).zone ?? timeZone,
+        eventDuration: deadline.pointee.duration, hasHappened: placement.hasHappened)
       guard let posting else { return }
       // Strictly before only: among equals the agenda (a stable sort) keeps the deck's first.
       if let current = nearest[posting],
         !Agenda.isOrderedBefore(
-          deadline, at: placement, deadlines[current.deadline], at: current.placement)
+          deadline.pointee, at: placement, deadlines[current.deadline], at: current.placement)
       {
         return
       }
