@@ -350,6 +350,9 @@ private final class RecordRuns<Record> {
         while initialized < size {
           let run = runs[runIndex]
           guard let start = run.start, taken < run.count else {
+            // Drained: its storage goes now, so that a kind's records are not held twice.
+            run.start?.deallocate()
+            runs[runIndex] = RecordRun()
             runIndex += 1
             taken = 0
             continue
@@ -362,7 +365,7 @@ private final class RecordRuns<Record> {
       })
       remaining -= size
     }
-    for run in runs { run.start?.deallocate() }
+    for run in runs[runIndex...] { run.start?.deallocate() }
     runs = []
     return chunks
   }
