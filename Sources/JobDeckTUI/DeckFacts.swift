@@ -285,9 +285,16 @@ final class DeckFacts: @unchecked Sendable {
   /// few details a session opens.
   func deadlines(ownedBy owners: [DeadlineOwner]) -> [Deadline] {
     if let ownedDeadlines, ownedDeadlines.owners == owners { return ownedDeadlines.deadlines }
-    // By position: only each deadline's owner is read, not a copy of the whole record.
+    // In place: only each deadline's owner is read, not a copy of the whole record. A large
+    // deck's halves on both cores: opening a detail waits for it.
     let all = deck.deadlines
-    let deadlines = all.indices.filter { owners.contains(all[$0].owner) }.map { all[$0] }
+    let deadlines = ConcurrentParts.map(ranges: all.count) { range in
+      var found: [Deadline] = []
+      all.forEach(in: range) { _, deadline in
+        if owners.contains(deadline.pointee.owner) { found.append(deadline.pointee) }
+      }
+      return found
+    }.flatMap { $0 }
     ownedDeadlines = (owners, deadlines)
     return deadlines
   }
