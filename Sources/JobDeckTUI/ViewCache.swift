@@ -25,8 +25,8 @@ final class ViewCache: @unchecked Sendable {
       return body(current)
     }
     // The current facts' deck, when only `showsArchived` changed; an earlier one after an undo.
-    let inherited = [current.map { ($0.deck, $0.kept) }, earlier].lazy.compactMap { $0 }
-      .first { $0.0.sharesStorage(with: deck) }?.1
+    let inherited = [current.map { (deck: $0.deck, kept: $0.kept) }, earlier].lazy
+      .compactMap { $0 }.first { $0.deck.sharesStorage(with: deck) }?.kept
     let facts = DeckFacts(deck: deck, showsArchived: showsArchived, inheriting: inherited,
       replacing: current?.asPredecessor)
     if let current {
