@@ -37,7 +37,7 @@ where Record.ID == String {
     repeatedCount = 0
   }
 
-  public init<Records: Sequence>(_ records: Records) where Records.Element == Record {
+  @inlinable public init<Records: Sequence>(_ records: Records) where Records.Element == Record {
     self.init()
     for record in records { appendUnindexed(record) }
     reindex()
@@ -45,7 +45,7 @@ where Record.ID == String {
 
   /// The records already in chunks of `chunkCapacity` (every one full but the last), taken over
   /// as they are: what a reader that built them so hands over without copying a record.
-  public init(chunks: [ContiguousArray<Record>]) {
+  @inlinable public init(chunks: [ContiguousArray<Record>]) {
     precondition(
       chunks.dropLast().allSatisfy { $0.count == Self.chunkCapacity }
         && (chunks.last.map { !$0.isEmpty && $0.count <= Self.chunkCapacity } ?? true),
@@ -203,7 +203,7 @@ where Record.ID == String {
 
   /// Appends without touching the id or indexing it: for building a list that `reindex()`
   /// indexes once at the end.
-  private mutating func appendUnindexed(_ record: Record) {
+  @usableFromInline mutating func appendUnindexed(_ record: Record) {
     if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCapacity {
       var chunk = ContiguousArray<Record>()
       chunk.reserveCapacity(Self.chunkCapacity)
@@ -223,7 +223,7 @@ where Record.ID == String {
     reindex()
   }
 
-  @usableFromInline mutating func reindex() {
+  @inlinable mutating func reindex() {
     var positions = [String: Int](minimumCapacity: recordCount)
     // Last to first, so that the first record with an id is the one left; in place, so that
     // only the id is retained, not every field of a record copied out.
