@@ -40,13 +40,15 @@ struct PropertySummaryTests {
       case 1:
         fingerprint = try store.save(deck, ifUnchangedSince: fingerprint, previous: previous)
         _ = try store.compact()
-        fingerprint = try #require(store.fingerprint())
+        let current: StoreFingerprint = try #require(store.fingerprint())
+        fingerprint = current
       case 2:
         // A hand edit: the journal folded in first, then the file replaced behind JobDeck.
         _ = try store.compact()
         try StoreEncoder().encode(deck).write(
           to: URL(fileURLWithPath: directory.file("store.json")), options: .atomic)
-        fingerprint = try #require(store.fingerprint())
+        let current: StoreFingerprint = try #require(store.fingerprint())
+        fingerprint = current
         savedByJobDeck = false
       default:
         fingerprint = try store.save(deck, ifUnchangedSince: fingerprint, previous: previous)
