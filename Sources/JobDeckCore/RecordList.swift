@@ -19,12 +19,17 @@ public struct RecordList<Record: Identifiable & Hashable & Sendable>: Sendable
 where Record.ID == String {
   /// Every chunk full but the last, which is never empty: equal lists have equal chunks.
   @usableFromInline var chunks: [ContiguousArray<Record>]
-  @usableFromInline var recordCount: Int
   /// The position of the first record with each id.
   @usableFromInline var positions: [String: Int]
   /// How many records repeat the id of an earlier one.
   @usableFromInline var repeatedCount: Int
   @usableFromInline var changeRecord = ChangeRecord()
+
+  /// How many records there are: every chunk but the last is full.
+  @inlinable var recordCount: Int {
+    guard let last = chunks.last else { return 0 }
+    return (chunks.count - 1) << Self.chunkShift + last.count
+  }
 
   /// Records per chunk: a power of two, so that a position splits with a shift and a mask.
   @usableFromInline static var chunkShift: Int { 10 }
@@ -32,7 +37,6 @@ where Record.ID == String {
 
   public init() {
     chunks = []
-    recordCount = 0
     positions = [:]
     repeatedCount = 0
   }
@@ -51,7 +55,6 @@ where Record.ID == String {
         && (chunks.last.map { !$0.isEmpty && $0.count <= Self.chunkCapacity } ?? true),
       "every chunk but the last must be full")
     self.chunks = chunks
-    recordCount = chunks.reduce(0) { $0 + $1.count }
     positions = [:]
     repeatedCount = 0
     reindex()
@@ -212,14 +215,12 @@ where Record.ID == String {
     } else {
       chunks[chunks.count - 1].append(record)
     }
-    recordCount += 1
   }
 
   /// Takes the records of `other` (built with `appendUnindexed`), keeping this list's change
   /// record.
   private mutating func replaceRecords(with other: RecordList) {
     chunks = other.chunks
-    recordCount = other.recordCount
     reindex()
   }
 
@@ -300,13 +301,13 @@ extension RecordList: RandomAccessCollection, MutableCollection {
   @inlinable public func index(after index: Int) -> Int { index + 1 }
   @inlinable public func index(before index: Int) -> Int { index - 1 }
 
+  /// A position out of range traps in the chunk arrays' own bounds checks: past the end it
+  /// names a chunk that is not there, or a place past the last chunk's records.
   @inlinable public subscript(position: Int) -> Record {
     _read {
-      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
       yield chunks[position &>> Self.chunkShift][position & (Self.chunkCapacity - 1)]
     }
     set {
-      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
       let chunk = position &>> Self.chunkShift
       let offset = position & (Self.chunkCapacity - 1)
       let old = chunks[chunk][offset].id
@@ -314,7 +315,6 @@ extension RecordList: RandomAccessCollection, MutableCollection {
       if newValue.id == old { touch(old) } else { idChanged(at: position, from: old) }
     }
     _modify {
-      precondition(position >= 0 && position < recordCount, "RecordList index out of range")
       let chunk = position &>> Self.chunkShift
       let offset = position & (Self.chunkCapacity - 1)
       let old = chunks[chunk][offset].id

@@ -108,6 +108,13 @@ extension App {
     text.flatMap { update(.key(.character($0))) }
   }
 
+  /// Adds a posting through the add form (`a`), as a person would: the company, Tab, the
+  /// title, Ctrl-S.
+  @discardableResult
+  mutating func addPosting(company: String, title: String) -> [Effect] {
+    press(.character("a")) + type(company) + press(.tab) + type(title) + press(.control("s"))
+  }
+
   func screenText(rows: Int = 24, columns: Int = 80) -> String {
     view(size: TerminalSize(rows: rows, columns: columns)).text
   }

@@ -110,11 +110,7 @@ struct NeverLoseTests {
 struct PendingEditReplayTests {
   @Test func anAddedPostingIsNotDuplicatedWhenTheDiskAlreadyHasIt() {
     var app = Fixtures.app()
-    app.press(.character("a"))
-    app.type("Zalando")
-    app.press(.tab)
-    app.type("Analyst")
-    app.press(.control("s"))
+    app.addPosting(company: "Zalando", title: "Analyst")
     let saved = app.state.deck
     // The file watcher reports our own save before the save's confirmation arrives.
     app.send(.storeChangedOnDisk(saved))

@@ -10,11 +10,7 @@ import Testing
 struct SelectionClampTests {
   @Test func theTablesSelectionIsInItsListWhenShownAgainAfterAnUndoElsewhere() throws {
     var app = Fixtures.app()
-    app.press(.character("a"))
-    app.type("Zeta Corp")
-    app.press(.tab)
-    app.type("Last Posting")
-    app.press(.control("s"))
+    app.addPosting(company: "Zeta Corp", title: "Last Posting")
     let count = Renderer(state: app.state).visiblePostingIndices().count
     app.press(.end)
     #expect(app.state.postingSelection == count - 1)

@@ -10,11 +10,7 @@ import Testing
 struct SyncKeyTests {
   @Test func sSavesPendingEditsBeforeSyncing() {
     var app = Fixtures.app()
-    app.press(.character("a"))
-    app.type("Quokka")
-    app.press(.tab)
-    app.type("Data Engineer")
-    app.press(.control("s"))
+    app.addPosting(company: "Quokka", title: "Data Engineer")
     #expect(!app.state.pendingEdits.isEmpty)
     #expect(app.press(.character("S")) == [.save(app.state.deck), .sync])
   }
