@@ -87,11 +87,9 @@ struct AgendaModel {
     }
   }
 
-  /// Every shown entry in the order of the groups on screen.
-  func flattened() -> [AgendaEntry] {
-    guard needle.isEmpty else { return grouped().flatMap(\.entries) }
-    return cache.with(deck, showsArchived: showsArchived) { $0.flattenedAgenda(now: now, timeZone: timeZone) }
-  }
+  /// Every shown entry in the order of the groups on screen: the selection's index space
+  /// (`AgendaLines` addresses the same entries without building this list).
+  func flattened() -> [AgendaEntry] { grouped().flatMap(\.entries) }
 
   /// The nearest dated entry of the posting at `position` in the deck (its own deadlines' or
   /// its applications'), for its badge.

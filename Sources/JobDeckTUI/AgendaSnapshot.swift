@@ -62,7 +62,6 @@ struct AgendaSnapshot: Sendable {
   var order: [Int]?
   /// The display sections, over `entries` in `order`.
   var groups: [AgendaModel.Group]?
-  var flattened: [AgendaEntry]?
 
   init(rows: [AgendaRow], now: Date, timeZone: TimeZone) {
     entries = Agenda.entries(of: rows, clock: FixedWallClock(now: now, timeZone: timeZone))
@@ -85,13 +84,6 @@ struct AgendaSnapshot: Sendable {
     }
     groups = sections
     return sections
-  }
-
-  mutating func flattenedEntries() -> [AgendaEntry] {
-    if let flattened { return flattened }
-    let all = sections().flatMap(\.entries)
-    flattened = all
-    return all
   }
 }
 

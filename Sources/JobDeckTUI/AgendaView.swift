@@ -95,11 +95,6 @@ extension App {
 }
 
 extension Renderer {
-  /// Every shown entry, in the order of the groups on screen (the selection's index space).
-  func agendaEntries() -> [AgendaEntry] {
-    AgendaModel(state: state).flattened()
-  }
-
   /// Kind, date (with the time of an event), days left, company, title; below 70 columns the
   /// date gives way.
   static func agendaColumns(width: Int) -> [TableColumn] {

@@ -381,14 +381,6 @@ final class DeckFacts: @unchecked Sendable {
     return groups
   }
 
-  /// Every entry in the order of the groups on screen.
-  func flattenedAgenda(now: Date, timeZone: TimeZone) -> [AgendaEntry] {
-    var snapshot = snapshot(now: now, timeZone: timeZone)
-    let flattened = snapshot.flattenedEntries()
-    agendaSnapshot = snapshot
-    return flattened
-  }
-
   /// Whether the agenda at `now` is ready to show without work: what `AgendaPreparation` is
   /// for.
   func hasAgenda(at now: Date, timeZone: TimeZone) -> Bool {

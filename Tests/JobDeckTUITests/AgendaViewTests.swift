@@ -7,7 +7,7 @@ import Testing
 @Suite("Agenda view keys")
 struct AgendaViewTests {
   func entryIDs(_ app: App) -> [String] {
-    Renderer(state: app.state).agendaEntries().map(\.id)
+    AgendaModel(state: app.state).flattened().map(\.id)
   }
 
   func groups(_ app: App) -> [String: [String]] {

@@ -14,13 +14,13 @@ struct FeedbackAndMouseTests {
     return app
   }
 
-  @Test func snoozeNamesTheRecordTheDeadlineAndTheDay() {
+  @Test func snoozeNamesTheRecordTheDeadlineAndTheDay() throws {
     var app = app()
     app.press(.character("3"))
-    let entry = try? #require(app.selectedAgendaEntry)
+    let entry = try #require(app.selectedAgendaEntry)
     app.press(.character("z"), .character("d"))
-    let expected = "Snoozed \(entry?.company ?? "") · \(entry?.title ?? "") "
-      + "\(entry?.kind.displayName ?? "") to Tue 4 Mar"
+    let expected = "Snoozed \(entry.company) · \(entry.title) "
+      + "\(entry.kind.displayName) to Tue 4 Mar"
     #expect(app.state.message == expected)
   }
 
@@ -139,16 +139,16 @@ struct FeedbackAndMouseTests {
     #expect(app.selectedApplication?.id == "mercari-engineer")
   }
 
-  @Test func aClickOnAStageTabOfTheNarrowPipelineOpensThatStage() {
+  @Test func aClickOnAStageTabOfTheNarrowPipelineOpensThatStage() throws {
     var app = app(rows: 24, columns: 80)
     app.press(.character("2"))
     let strip = Renderer(state: app.state).pipelineTabStrip(width: 80)
-    let interview = try? #require(strip.tabs.first { $0.label.contains("interview") })
-    app.send(.mouse(MouseEvent(.click, row: 1, column: interview?.columns.lowerBound ?? 0)))
+    let interview = try #require(strip.tabs.first { $0.label.contains("interview") })
+    app.send(.mouse(MouseEvent(.click, row: 1, column: interview.columns.lowerBound)))
     #expect(app.state.pipelineColumn == Stage.active.firstIndex(of: .interview))
     #expect(app.state.mode == .browsing)
     // A second click on the same tab does not open a card.
-    app.send(.mouse(MouseEvent(.click, row: 1, column: interview?.columns.lowerBound ?? 0)))
+    app.send(.mouse(MouseEvent(.click, row: 1, column: interview.columns.lowerBound)))
     #expect(app.state.mode == .browsing)
   }
 

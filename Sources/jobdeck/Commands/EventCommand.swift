@@ -203,7 +203,7 @@ struct RemoveEvent: ParsableCommand {
   func run() throws {
     let removed = try storeOptions.session.update { deck -> String in
       let eventID = try deck.resolveDeadline(id)
-      try deck.removeDeadline(eventID)
+      _ = try deck.removeDeadline(eventID)
       return eventID
     }
     say(safe("\(removed): removed"))

@@ -48,7 +48,7 @@ struct StoreSync {
       try git.require(["remote", hasOrigin ? "set-url" : "add", "origin", remote])
       lines.append("The remote is \(remote).")
     }
-    try session.withFileAlone { current in
+    _ = try session.withFileAlone { current in
       try commitLocalChanges(host: host, message: "start syncing", current: current)
     }
     lines.append("Registered JobDeck's merge driver; \(name) is tracked, nothing else.")
