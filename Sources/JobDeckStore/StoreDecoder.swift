@@ -40,15 +40,15 @@ public struct StoreDecoder: Sendable {
 
   /// Reads and decodes the file at `target` (`path` is for messages), or nil when it does not
   /// exist. A file in the encoder's layout is decoded in chunks as it is read, so its bytes are
-  /// never all in memory at once; any other file is read whole. `keepingDescriptions`: see
-  /// `StoreRecordReading.init(keepingDescriptions:)`.
+  /// never all in memory at once; any other file is read whole. `keepingDetails`: see
+  /// `StoreRecordReading.init(keepingDetails:)`.
   func decodeFile(at target: String, path: String, chunkSize: Int = 8 << 20,
-    keepingDescriptions: Bool = true) throws(StoreError)
+    keepingDetails: Bool = true) throws(StoreError)
     -> (document: Document, status: FileSystem.Status)?
   {
     try ReadableFile.withFile(at: target) { file throws(StoreError) in
       if let deck = try Self.streamed(file, chunkSize: chunkSize,
-        keepingDescriptions: keepingDescriptions)
+        keepingDetails: keepingDetails)
       {
         return (Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path),
           file.status)
@@ -56,7 +56,7 @@ public struct StoreDecoder: Sendable {
       let data = try file.readAll()
       let result = data.withUnsafeBytes { bytes in
         Result { () throws(StoreError) in
-          try Self.readDocument(bytes, path: path, keepingDescriptions: keepingDescriptions)
+          try Self.readDocument(bytes, path: path, keepingDetails: keepingDetails)
         }
       }
       return (try result.get(), file.status)
@@ -65,10 +65,10 @@ public struct StoreDecoder: Sendable {
 
   /// The deck via the layout, reading `chunkSize` bytes at a time (more for a longer line),
   /// or nil as soon as a line is not what the encoder writes.
-  static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDescriptions: Bool = true)
+  static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDetails: Bool = true)
     throws(StoreError) -> Deck?
   {
-    var layout = StoreLayout(keepingDescriptions: keepingDescriptions)
+    var layout = StoreLayout(keepingDetails: keepingDetails)
     let complete = try LineChunkReader(file, chunkSize: chunkSize).forEachChunk {
       layout.consume($0)
     }
@@ -77,7 +77,7 @@ public struct StoreDecoder: Sendable {
 
   /// The whole file as one JSON document: any layout, any version this build can read.
   static func readDocument(_ bytes: UnsafeRawBufferPointer, path: String,
-    rejectingRepeatedKeys: Bool = false, keepingDescriptions: Bool = true) throws(StoreError)
+    rejectingRepeatedKeys: Bool = false, keepingDetails: Bool = true) throws(StoreError)
     -> Document
   {
     var reader = StoreReader(bytes)
@@ -89,7 +89,7 @@ public struct StoreDecoder: Sendable {
     var documentStart = 0
     var postings: [Posting] = [], applications: [Application] = [], deadlines: [Deadline] = []
     var settings = Settings(), conflicts: [MergeConflict] = []
-    var records = StoreRecordReading(keepingDescriptions: keepingDescriptions)
+    var records = StoreRecordReading(keepingDetails: keepingDetails)
     records.longTexts.reserve(bytes.count)
     defer { records.longTexts.finish() }
     func positioned(_ error: StoreReadError) -> StoreError {

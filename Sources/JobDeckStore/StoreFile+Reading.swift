@@ -33,12 +33,13 @@ extension StoreFile {
 
   /// Reads and decodes the store and its journal, and replays the journal unless it is stale.
   /// Without a store file the journal is not applied (it is stale: its base is gone).
-  /// `keepingDescriptions` false leaves out the descriptions of the store file's postings (see
-  /// `StoreRecordReading.init(keepingDescriptions:)`): such a deck must never be saved.
-  func readState(target: String, keepingDescriptions: Bool = true) throws -> DiskState {
+  /// `keepingDetails` false leaves out what no agenda row shows, such as the postings'
+  /// descriptions (see `StoreRecordReading.init(keepingDetails:)`): such a deck must never be
+  /// saved.
+  func readState(target: String, keepingDetails: Bool = true) throws -> DiskState {
     let journalPath = target + ".journal"
     guard let (document, storeStatus) = try StoreDecoder().decodeFile(at: target, path: path,
-      keepingDescriptions: keepingDescriptions)
+      keepingDetails: keepingDetails)
     else {
       var state = DiskState()
       if let status = try FileSystem.status(of: journalPath) {

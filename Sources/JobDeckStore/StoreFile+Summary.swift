@@ -14,8 +14,8 @@ extension StoreFile {
   /// journal policy's `minimumStoreSize` are read in full and get no summary.
   ///
   /// For reading deadlines only: nothing here can be saved back. A store read here is read
-  /// without its postings' descriptions, which no row shows (each is still checked, so a store
-  /// that would not load is refused with the same message); that deck stays inside the
+  /// without what no row shows, such as its postings' descriptions (each is still checked, so a
+  /// store that would not load is refused with the same message); that deck stays inside the
   /// `SummaryRows`, which offers only what is worked out from it.
   /// `includingClosed` (`--all`): also the rows of closed applications and applied-to
   /// cutoffs, which the summary does not keep, so they are read from the store itself.
@@ -60,7 +60,7 @@ extension StoreFile {
         return try body(found)
       }
     }
-    let state = try readState(target: target, keepingDescriptions: false)
+    let state = try readState(target: target, keepingDetails: false)
     let index = DeckIndex(state.deck)
     let rows = Agenda.rows(of: state.deck, index: index)
     let deadlineCount = state.deck.deadlines.count
@@ -158,7 +158,8 @@ public struct SummaryRows: Sendable {
   /// The store itself, when it had to be read (a small store, no current summary, `--all`); nil
   /// when the rows came from the summary alone. What needs more than deadlines (suggestions)
   /// uses it rather than reading a large store a second time. Private: it may lack the
-  /// descriptions, so it must never reach a save.
+  /// details no row shows (`StoreRecordReading.init(keepingDetails:)`), so it must never reach
+  /// a save.
   private let deck: Deck?
   /// Built from `deck` when the rows were: the suggestions use it too.
   private let index: DeckIndex?

@@ -43,14 +43,14 @@ struct StoreLayout {
   private let applications = RecordRuns<Application>()
   private let deadlines = RecordRuns<Deadline>()
   private let workers: Int
-  /// See `StoreRecordReading.init(keepingDescriptions:)`.
-  private let keepsDescriptions: Bool
+  /// See `StoreRecordReading.init(keepingDetails:)`.
+  private let keepsDetails: Bool
 
   init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)),
-    keepingDescriptions: Bool = true)
+    keepingDetails: Bool = true)
   {
     self.workers = workers
-    keepsDescriptions = keepingDescriptions
+    keepsDetails = keepingDetails
   }
 
   /// The deck of a whole in-memory file, or nil when it is not in the layout.
@@ -259,10 +259,10 @@ struct StoreLayout {
     }
     bounds.append(jobs.count)
     // Each share reads the shared bytes and returns its own records.
-    let keepsDescriptions = self.keepsDescriptions
+    let keepsDetails = self.keepsDetails
     let shares = ConcurrentParts.map(bounds.count - 1) { share in
       StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes,
-        keepingDescriptions: keepsDescriptions)
+        keepingDetails: keepsDetails)
     }
     let missed = shares.contains { $0.missed }
     for share in shares {
@@ -274,13 +274,13 @@ struct StoreLayout {
   }
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer,
-    keepingDescriptions: Bool) -> Share
+    keepingDetails: Bool) -> Share
   {
     var share = Share(
       postings: RecordRun(capacity: jobs.count { $0.member == .postings }),
       applications: RecordRun(capacity: jobs.count { $0.member == .applications }),
       deadlines: RecordRun(capacity: jobs.count { $0.member == .deadlines }))
-    var records = StoreRecordReading(keepingDescriptions: keepingDescriptions)
+    var records = StoreRecordReading(keepingDetails: keepingDetails)
     // The share's descriptions fit in its bytes: one block for them all.
     records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
     defer { records.longTexts.finish() }

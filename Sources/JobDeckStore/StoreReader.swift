@@ -276,7 +276,7 @@ struct StoreReader {
       }
     case UInt8(ascii: "["):
       try readArray { (reader) throws(StoreReadError) in try reader.skipValue(depth: depth + 1) }
-    case UInt8(ascii: "\""): _ = try readString()
+    case UInt8(ascii: "\""): try skipString()
     case UInt8(ascii: "t"): try readWord("true")
     case UInt8(ascii: "f"): try readWord("false")
     case UInt8(ascii: "n"): try readNull()
@@ -361,6 +361,20 @@ struct StoreReader {
     let raw = UnsafeRawBufferPointer(rebasing: bytes[index + 1..<end])
     index = end + 1
     return raw
+  }
+
+  /// Checks a string value as `readString` does, without making a `String` of it when it is
+  /// plain ASCII.
+  mutating func skipString() throws(StoreReadError) {
+    skipSpace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+      let (end, nonASCII) = scanRun(from: index + 1)
+      if !nonASCII, end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+        index = end + 1
+        return
+      }
+    }
+    _ = try readString()
   }
 
   /// A string value, unescaped.

@@ -12,11 +12,16 @@ struct StoreRecordReading {
   private var knownZones: Set<String> = []
   /// Where descriptions are kept undecoded.
   var longTexts: LongTextArena
+  /// See `init(keepingDetails:)`.
+  private let keepsDetails: Bool
 
-  /// `keepingDescriptions` false: every posting comes without its description (checked, then
-  /// dropped), for a reader that only works out deadlines and must never save what it read.
-  init(keepingDescriptions: Bool = true) {
-    longTexts = LongTextArena(keepsTexts: keepingDescriptions)
+  /// `keepingDetails` false: every posting comes without what no agenda row shows (its
+  /// description, URL, location, source and tags) and every application without its notes,
+  /// for a reader that only works out deadlines and must never save what it read. Each value is
+  /// still checked as strictly as any, so a store that would not load is refused the same way.
+  init(keepingDetails: Bool = true) {
+    longTexts = LongTextArena(keepsTexts: keepingDetails)
+    keepsDetails = keepingDetails
   }
 
   // MARK: Records
@@ -31,20 +36,20 @@ struct StoreRecordReading {
     try reader.readObject { (reader, key) throws(StoreReadError) -> UInt32 in
       switch key.count {
       case 2 where keyIs(key, "id"): id = try reader.readString(); return 1 << 0
-      case 3 where keyIs(key, "url"): url = try reader.readString(); return 1 << 1
+      case 3 where keyIs(key, "url"): url = try detail(&reader); return 1 << 1
       case 10 where keyIs(key, "archivedAt"): archivedAt = try reader.readInstant(); return 1 << 14
       case 4 where keyIs(key, "tags"):
         var list: [String] = []
         try reader.readArray { (reader) throws(StoreReadError) in
-          list.append(try reader.readString())
+          if let tag = try detail(&reader) { list.append(tag) }
         }
         tags = list
         return 1 << 2
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 3
-      case 6 where keyIs(key, "source"): source = try reader.readString(); return 1 << 4
+      case 6 where keyIs(key, "source"): source = try detail(&reader); return 1 << 4
       case 6 where keyIs(key, "posted"): posted = try postedDate(&reader); return 1 << 5
       case 7 where keyIs(key, "company"): company = try reader.readString(); return 1 << 6
-      case 8 where keyIs(key, "location"): location = try reader.readString(); return 1 << 7
+      case 8 where keyIs(key, "location"): location = try detail(&reader); return 1 << 7
       case 9 where keyIs(key, "createdAt"): createdAt = try reader.readInstant(); return 1 << 8
       case 9 where keyIs(key, "updatedAt"): updatedAt = try reader.readInstant(); return 1 << 9
       case 9 where keyIs(key, "workplace"):
@@ -90,7 +95,7 @@ struct StoreRecordReading {
       case 6 where keyIs(key, "sentTo"): sentTo = try reader.readString(); return 1 << 14
       case 5 where keyIs(key, "title"): title = try reader.readString(); return 1 << 1
       case 5 where keyIs(key, "stage"): stage = try Self.stage(&reader); return 1 << 2
-      case 5 where keyIs(key, "notes"): notes = try reader.readString(); return 1 << 3
+      case 5 where keyIs(key, "notes"): notes = try detail(&reader) ?? ""; return 1 << 3
       case 5 where keyIs(key, "terms"): terms = try employmentTerms(&reader); return 1 << 4
       case 7 where keyIs(key, "company"): company = try reader.readString(); return 1 << 5
       case 7 where keyIs(key, "history"):
@@ -418,6 +423,17 @@ struct StoreRecordReading {
   }
 
   // MARK: Helpers
+
+  /// A string the agenda never shows (a posting's URL, location, source and tags, an
+  /// application's notes), or nil when this reader drops such details (see `init`).
+  @inline(__always)
+  private func detail(_ reader: inout StoreReader) throws(StoreReadError) -> String? {
+    guard keepsDetails else {
+      try reader.skipString()
+      return nil
+    }
+    return try reader.readString()
+  }
 
   @inline(__always)
   static func objectStart(_ reader: inout StoreReader) -> Int {

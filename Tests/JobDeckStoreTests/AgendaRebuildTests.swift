@@ -5,9 +5,10 @@ import Testing
 
 @testable import JobDeckStore
 
-/// The agenda of a store whose summary is missing or stale reads the store without its
-/// descriptions: it must write the very summary a save writes from the whole deck, show the
-/// same rows (and, for a small store, suggestions), and refuse a store that does not load with the same message.
+/// The agenda of a store whose summary is missing or stale reads the store without what no row
+/// shows (descriptions, a posting's URL, location, source and tags, an application's notes):
+/// it must write the very summary a save writes from the whole deck, show the same rows (and,
+/// for a small store, suggestions), and refuse a store that does not load with the same message.
 @Suite("Agenda rebuilt from the store")
 struct AgendaRebuildTests {
   private static let today = CivilDate(year: 2026, month: 3, day: 2) ?? CivilDate(dayNumber: 0)
@@ -43,10 +44,15 @@ struct AgendaRebuildTests {
     "bad \\x escape", "raw\u{01}control", "lone \\ud800 surrogate",
   ])
   func aStoreThatDoesNotLoadIsRefusedAlike(description: String) throws {
+    try expectRefusedAlike(StoreLongTextTests.store(description: description),
+      at: "postings[0].description")
+  }
+
+  /// `json` does not load, with a refusal at `path`, and its agenda is refused the same way.
+  private func expectRefusedAlike(_ json: String, at path: String) throws {
     let directory = try TemporaryDirectory()
     let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
-    try StoreLongTextTests.store(description: description)
-      .write(toFile: store.path, atomically: false, encoding: .utf8)
+    try json.write(toFile: store.path, atomically: false, encoding: .utf8)
     var loadError: StoreError?
     do { _ = try store.load() } catch let error as StoreError { loadError = error }
     var agendaError: StoreError?
@@ -56,11 +62,35 @@ struct AgendaRebuildTests {
       agendaError = error
     }
     let expected = try #require(loadError)
-    guard case .malformed(_, _, _, let path, _) = expected else {
+    guard case .malformed(_, _, _, let refusedAt, _) = expected else {
       Issue.record("not a positioned refusal: \(expected)")
       return
     }
-    #expect(path == "postings[0].description")
+    #expect(refusedAt == path)
     #expect(agendaError == expected)
+  }
+
+  /// A store whose dropped details are bad in other ways than a description can be.
+  private static func store(postingExtra: String = "", tags: String = "[]",
+    notes: String = "\"\"") -> String
+  {
+    let stamps = "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\""
+    return """
+      {"schemaVersion":1,"postings":[{"id":"p","title":"T","company":"C","tags":\(tags),\
+      \(postingExtra)\(stamps)}],"applications":[{"id":"a","postingID":"p","stage":"applied",\
+      "history":[],"notes":\(notes),"contacts":[],"terms":{},\(stamps)}]}
+      """
+  }
+
+  @Test(arguments: [
+    (store(postingExtra: #""url":"bad \x escape","#), "postings[0].url"),
+    (store(postingExtra: #""location":7,"#), "postings[0].location"),
+    (store(postingExtra: #""source":"lone \ud800 surrogate","#), "postings[0].source"),
+    (store(tags: #"["ok",3]"#), "postings[0].tags[1]"),
+    (store(notes: "\"raw\u{01}control\""), "applications[0].notes"),
+    (store(notes: "false"), "applications[0].notes"),
+  ])
+  func aBadDetailIsRefusedAlike(json: String, path: String) throws {
+    try expectRefusedAlike(json, at: path)
   }
 }
