@@ -4,27 +4,71 @@ import Foundation
 /// happens, its video link and the user's note. Carried from the deadline into the agenda's
 /// rows and entries, so every place that lists a deadline (agenda, remind, the UI) can show them.
 public struct EventDetails: Hashable, Sendable {
-  public var title: String?
-  public var duration: Period?
-  public var place: String?
-  public var link: String?
+  /// The fields, in a box shared by copies, or nil when all are empty: every agenda row and
+  /// entry carries one of these, most deadlines are not events, and the fields inline took
+  /// 120 bytes of each.
+  private var box: Box?
+
+  private struct Fields: Hashable, Sendable {
+    var title: String?
+    var duration: Period?
+    var place: String?
+    var link: String?
+    var note: String?
+  }
+
+  private final class Box: Sendable {
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var fields: Fields {
+    get { box?.fields ?? Fields() }
+    set { box = newValue == Fields() ? nil : Box(newValue) }
+  }
+
+  public var title: String? {
+    get { box?.fields.title }
+    set { fields.title = newValue }
+  }
+
+  public var duration: Period? {
+    get { box?.fields.duration }
+    set { fields.duration = newValue }
+  }
+
+  public var place: String? {
+    get { box?.fields.place }
+    set { fields.place = newValue }
+  }
+
+  public var link: String? {
+    get { box?.fields.link }
+    set { fields.link = newValue }
+  }
+
   /// The note given with `deadline add --note` or in the event form.
-  public var note: String?
+  public var note: String? {
+    get { box?.fields.note }
+    set { fields.note = newValue }
+  }
 
   public init(title: String? = nil, duration: Period? = nil, place: String? = nil,
     link: String? = nil, note: String? = nil)
   {
-    self.title = title
-    self.duration = duration
-    self.place = place
-    self.link = link
-    self.note = note
+    fields = Fields(title: title, duration: duration, place: place, link: link, note: note)
   }
 
   public init(_ deadline: Deadline) {
     self.init(title: deadline.title, duration: deadline.duration, place: deadline.place,
       link: deadline.link, note: deadline.note.flatMap { $0.isEmpty ? nil : $0 })
   }
+
+  public static func == (lhs: EventDetails, rhs: EventDetails) -> Bool {
+    lhs.box === rhs.box || lhs.fields == rhs.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(fields) }
 
   /// The note on one line, cut to `width` columns with an ellipsis: for the agenda's rows.
   public func shortNote(width: Int) -> String? {
@@ -33,7 +77,7 @@ public struct EventDetails: Hashable, Sendable {
     return TerminalText.truncated(line, toWidth: width)
   }
 
-  public var isEmpty: Bool { self == EventDetails() }
+  public var isEmpty: Bool { box == nil }
 
   /// `start` plus `duration`, counted in `zone` (calendar arithmetic: an event across a DST
   /// change keeps its wall-clock length in days, its hours are hours).
