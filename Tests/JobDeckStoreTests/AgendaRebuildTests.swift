@@ -70,6 +70,32 @@ struct AgendaRebuildTests {
     #expect(agendaError == expected)
   }
 
+  /// Every input the store-load fuzzer kept (`Tests/Fuzz/corpus/store-load`, bytes of every
+  /// kind): the agenda's read refuses exactly what a load refuses, with the same message, and
+  /// otherwise shows the loaded deck's rows.
+  @Test func theFuzzCorpusIsReadAlikeByTheAgenda() throws {
+    let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/store-load")
+    let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+    #expect(names.count >= 100, "the corpus at \(corpus.path) seems incomplete")
+    for name in names {
+      let data = try Data(contentsOf: corpus.appendingPathComponent(name))
+      let directory = try TemporaryDirectory()
+      let store = StoreFile(path: directory.file("store.json"), journalPolicy: .always)
+      #expect(FileManager.default.createFile(atPath: store.path, contents: data))
+      let loaded = Result { try store.load() }
+      let agenda = Result { try store.loadAgendaRows(for: .everything, today: Self.today) }
+      switch (loaded, agenda) {
+      case (.success(let loaded), .success(let read)):
+        if !loaded.isReadOnly { #expect(read.rows == Agenda.rows(of: loaded.deck), "\(name)") }
+      case (.failure(let loadError), .failure(let agendaError)):
+        #expect("\(agendaError)" == "\(loadError)", "\(name)")
+      default:
+        Issue.record("\(name): the load and the agenda's read disagree: \(loaded) / \(agenda)")
+      }
+    }
+  }
+
   /// A store whose dropped details are bad in other ways than a description can be.
   private static func store(postingExtra: String = "", tags: String = "[]",
     notes: String = "\"\"") -> String
