@@ -167,30 +167,29 @@ where Record.ID == String {
 
   /// Removes every record that `shouldBeRemoved` selects, in one pass.
   public mutating func removeAll(where shouldBeRemoved: (Record) throws -> Bool) rethrows {
+    try removeRecords { try shouldBeRemoved($1) }
+  }
+
+  /// Removes the records at `positions`, in one pass.
+  public mutating func remove(atPositions positions: Set<Int>) {
+    guard !positions.isEmpty else { return }
+    removeRecords { position, _ in positions.contains(position) }
+  }
+
+  /// Keeps the records `isRemoved` does not select, noting the ids of those it does.
+  private mutating func removeRecords(
+    _ isRemoved: (_ position: Int, _ record: Record) throws -> Bool
+  ) rethrows {
     var kept = RecordList()
     kept.chunks.reserveCapacity(chunks.count)
     for position in indices {
-      if try shouldBeRemoved(self[position]) {
+      if try isRemoved(position, self[position]) {
         touch(self[position].id)
       } else {
         kept.appendUnindexed(self[position])
       }
     }
     guard kept.recordCount != recordCount else { return }
-    replaceRecords(with: kept)
-  }
-
-  /// Removes the records at `positions`, in one pass.
-  public mutating func remove(atPositions positions: Set<Int>) {
-    guard !positions.isEmpty else { return }
-    var kept = RecordList()
-    for position in indices {
-      if positions.contains(position) {
-        touch(self[position].id)
-      } else {
-        kept.appendUnindexed(self[position])
-      }
-    }
     replaceRecords(with: kept)
   }
 

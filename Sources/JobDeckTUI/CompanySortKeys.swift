@@ -41,61 +41,59 @@ struct CompanySortKeys {
 
   /// Posting positions by lowercased company, ties in deck order.
   func order() -> [Int] {
-    do {
-      // Fields read in place: a copy of a posting retains each of its strings.
-      var keyed: [Key] = []
-      keyed.reserveCapacity(postings.count)
-      var others: [Int] = []
-      for position in postings.indices {
-        let key = postings[position].company.utf8.withContiguousStorageIfAvailable {
-          bytes -> Key? in
-          let words = RadixSort.prefixWords(bytes)
-          let highBits: UInt64 = 0x8080_8080_8080_8080
-          guard (words.high | words.low) & highBits == 0,
-            bytes.count <= 16 || bytes[16...].allSatisfy({ $0 < 0x80 })
-          else { return nil }
-          return Key(high: Self.lowercased(words.high), low: Self.lowercased(words.low),
-            length: bytes.count, position: position)
-        }
-        guard let key = key ?? nil else {
-          others.append(position)
-          continue
-        }
-        keyed.append(key)
+    // Fields read in place: a copy of a posting retains each of its strings.
+    var keyed: [Key] = []
+    keyed.reserveCapacity(postings.count)
+    var others: [Int] = []
+    for position in postings.indices {
+      let key = postings[position].company.utf8.withContiguousStorageIfAvailable {
+        bytes -> Key? in
+        let words = RadixSort.prefixWords(bytes)
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        guard (words.high | words.low) & highBits == 0,
+          bytes.count <= 16 || bytes[16...].allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        return Key(high: Self.lowercased(words.high), low: Self.lowercased(words.low),
+          length: bytes.count, position: position)
       }
-      let ascii = Self.sorted(keyed) { left, right in
-        Self.compareLowercased(postings[left].company, postings[right].company)
+      guard let key = key ?? nil else {
+        others.append(position)
+        continue
       }
-
-      // Non-ASCII text compares by its normalized form: as lowercased Strings.
-      func lowercased(_ position: Int) -> String { postings[position].company.lowercased() }
-      let otherKeys = others.map { (text: lowercased($0), position: $0) }.sorted {
-        $0.text != $1.text ? $0.text < $1.text : $0.position < $1.position
-      }
-      guard !otherKeys.isEmpty else { return ascii }
-      var result: [Int] = []
-      result.reserveCapacity(postings.count)
-      var taken = 0
-      for other in otherKeys {
-        // The first ASCII company after this one (ties in deck order).
-        var low = taken
-        var high = ascii.count
-        while low < high {
-          let middle = (low + high) / 2
-          let text = lowercased(ascii[middle])
-          if text < other.text || (text == other.text && ascii[middle] < other.position) {
-            low = middle + 1
-          } else {
-            high = middle
-          }
-        }
-        result.append(contentsOf: ascii[taken..<low])
-        result.append(other.position)
-        taken = low
-      }
-      result.append(contentsOf: ascii[taken...])
-      return result
+      keyed.append(key)
     }
+    let ascii = Self.sorted(keyed) { left, right in
+      Self.compareLowercased(postings[left].company, postings[right].company)
+    }
+
+    // Non-ASCII text compares by its normalized form: as lowercased Strings.
+    func lowercased(_ position: Int) -> String { postings[position].company.lowercased() }
+    let otherKeys = others.map { (text: lowercased($0), position: $0) }.sorted {
+      $0.text != $1.text ? $0.text < $1.text : $0.position < $1.position
+    }
+    guard !otherKeys.isEmpty else { return ascii }
+    var result: [Int] = []
+    result.reserveCapacity(postings.count)
+    var taken = 0
+    for other in otherKeys {
+      // The first ASCII company after this one (ties in deck order).
+      var low = taken
+      var high = ascii.count
+      while low < high {
+        let middle = (low + high) / 2
+        let text = lowercased(ascii[middle])
+        if text < other.text || (text == other.text && ascii[middle] < other.position) {
+          low = middle + 1
+        } else {
+          high = middle
+        }
+      }
+      result.append(contentsOf: ascii[taken..<low])
+      result.append(other.position)
+      taken = low
+    }
+    result.append(contentsOf: ascii[taken...])
+    return result
   }
 
   /// Positions by `(high, low)`, then by `compare` where those tie, then by position.
