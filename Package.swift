@@ -66,7 +66,8 @@ let package = Package(
     .testTarget(name: "JobDeckStoreTests", dependencies: ["JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckImportTests", dependencies: ["JobDeckImport", "JobDeckTestSupport"]),
     .testTarget(name: "JobDeckConfigTests", dependencies: ["JobDeckConfig", "JobDeckTUI", "JobDeckCore"]),
-    .testTarget(name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckTestSupport"]),
+    .testTarget(
+      name: "JobDeckTUITests", dependencies: ["JobDeckTUI", "JobDeckStore", "JobDeckTestSupport"]),
     .testTarget(
       name: "JobDeckTerminalTests",
       dependencies: ["JobDeckTerminal", "JobDeckTUI", "JobDeckCore", "JobDeckTestSupport"]

@@ -72,6 +72,38 @@ enum JSONStringBody {
     return position < backslash + length
   }
 
+  /// Whether `body` is a string body exactly as a writer of `"`, `\` and control characters
+  /// escaped (`isCanonicalEscape`) writes it: no bare quote or control character, canonical
+  /// escapes, well-formed UTF-8.
+  static func isCanonical(_ body: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    var nonASCII = false
+    while index < body.count {
+      let byte = body[index]
+      if byte == UInt8(ascii: "\\") {
+        let length = index + 1 < body.count && body[index + 1] == UInt8(ascii: "u") ? 6 : 2
+        guard index + length <= body.count,
+          isCanonicalEscape(UnsafeRawBufferPointer(rebasing: body[index..<index + length]))
+        else { return false }
+        index += length
+        continue
+      }
+      guard byte >= 0x20, byte != UInt8(ascii: "\"") else { return false }
+      nonASCII = nonASCII || byte >= 0x80
+      index += 1
+    }
+    guard nonASCII else { return true }
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = body.makeIterator()
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
   /// Whether `escape` (a backslash and what follows it, 2 or 6 bytes) is the one escape a
   /// writer of `"`, `\` and control characters produces for its character.
   static func isCanonicalEscape(_ escape: UnsafeRawBufferPointer) -> Bool {

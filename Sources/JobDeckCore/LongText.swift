@@ -4,15 +4,15 @@ import Foundation
 /// was read from, and becomes a `String` only when something reads it.
 ///
 /// Descriptions are most of a store's bytes, yet opening a deck shows none of them: a store
-/// reader checks each one (escapes, UTF-8) and keeps its bytes as written, packed in a shared
-/// `LongTextBlock`, and a writer copies them back unchanged. Only bytes in the form the store's
-/// writer produces (`LongText.isCanonicalJSONBody`) are kept this way, so writing them back is
-/// byte for byte what writing the decoded text would give.
+/// reader checks each one (escapes, UTF-8) and keeps where its bytes are, in the store file
+/// itself or packed in a shared `LongTextBlock`, and a writer copies them back unchanged. Only
+/// bytes in the form the store's writer produces (`JSONStringBody.isCanonical`) are kept this
+/// way, so writing them back is byte for byte what writing the decoded text would give.
 public struct LongText: Sendable {
   enum Storage: Sendable {
     case text(String)
     /// A string body (between the quotes) in canonical form, already validated.
-    case json(block: LongTextBlock, start: Int, count: Int, hasEscapes: Bool)
+    case json(source: any LongTextSource, start: Int, count: Int, hasEscapes: Bool)
   }
 
   let storage: Storage
@@ -21,29 +21,42 @@ public struct LongText: Sendable {
     storage = .text(text)
   }
 
-  /// Text whose JSON string body is `count` bytes of `block` from `start`. The caller vouches
+  /// Text whose JSON string body is `count` bytes of `source` from `start`. The caller vouches
   /// that the bytes are valid UTF-8, hold only valid escapes, and are in canonical form.
-  public init(validatedJSONBodyIn block: LongTextBlock, start: Int, count: Int,
+  public init(validatedJSONBodyIn source: any LongTextSource, start: Int, count: Int,
               hasEscapes: Bool) {
-    storage = .json(block: block, start: start, count: count, hasEscapes: hasEscapes)
+    storage = .json(source: source, start: start, count: count, hasEscapes: hasEscapes)
   }
+
+  /// What `string` gives for a text whose bytes can no longer be read as they were (the store
+  /// file was changed in place by another program): never written back (`withJSONBody`
+  /// throws), only shown.
+  public static let unavailableNotice =
+    "(This description cannot be read: the store file was changed by another program while"
+    + " JobDeck had it open. Open the store again to see it.)"
 
   /// The text itself, decoded from its JSON body when it is still held that way.
   public var string: String {
     switch storage {
     case .text(let text): return text
-    case .json(let block, let start, let count, let hasEscapes):
-      return block.withBytes(start, count) { body in
+    case .json(let source, let start, let count, let hasEscapes):
+      return source.withBytes(start, count) { body in
         hasEscapes ? JSONStringBody.decoded(body) : String(decoding: body, as: UTF8.self)
-      }
+      } ?? Self.unavailableNotice
     }
   }
 
   /// The JSON body (canonical, without quotes) when the text is still held as one, for a
-  /// writer to copy; nil when it is a `String`.
-  public func withJSONBody<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
-    guard case .json(let block, let start, let count, _) = storage else { return nil }
-    return block.withBytes(start, count, body)
+  /// writer to copy; nil when it is a `String`. Throws when the body can no longer be read as
+  /// it was, so that nothing else is ever written in its place.
+  public func withJSONBody<Result>(_ body: (UnsafeRawBufferPointer) -> Result)
+    throws(LongTextUnavailable) -> Result?
+  {
+    guard case .json(let source, let start, let count, _) = storage else { return nil }
+    guard let result = source.withBytes(start, count, body) else {
+      throw LongTextUnavailable(source: source.name)
+    }
+    return result
   }
 
   /// Whether the text holds something `firstMatch` finds in its UTF-8, where
@@ -63,40 +76,98 @@ public struct LongText: Sendable {
       }
       var text = text
       return text.withUTF8 { firstMatch($0, 0) != nil }
-    case .json(let block, let start, let count, let hasEscapes):
-      return block.withBytes(start, count) { raw in
-        let bytes = raw.assumingMemoryBound(to: UInt8.self)
-        var from = 0
-        while let match = firstMatch(bytes, from) {
-          guard hasEscapes, JSONStringBody.isInsideEscape(bytes, at: match) else { return true }
-          from = match + 1
-        }
-        return false
-      }
+    case .json(let source, let start, let count, let hasEscapes):
+      return source.withBytes(start, count) { raw in
+        Self.bodyContains(raw, hasEscapes: hasEscapes, firstMatch: firstMatch)
+      } ?? false
     }
   }
 
-  /// Whether `body` (a JSON string's bytes between its quotes, known to be valid) is exactly
-  /// what a writer that escapes only `"`, `\` and control characters would write: `\"`, `\\`,
+  private static func bodyContains(
+    _ raw: UnsafeRawBufferPointer, hasEscapes: Bool,
+    firstMatch: (_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int?
+  ) -> Bool {
+    let bytes = raw.assumingMemoryBound(to: UInt8.self)
+    var from = 0
+    while let match = firstMatch(bytes, from) {
+      guard hasEscapes, JSONStringBody.isInsideEscape(bytes, at: match) else { return true }
+      from = match + 1
+    }
+    return false
+  }
+
+  /// `containsPlainText` for each of `texts`, read in one pass over each source in the order
+  /// of its bytes: a source that reads from a file then reads the bytes of neighbouring texts
+  /// at once, instead of once for each text.
+  public static func containPlainText(
+    _ texts: [LongText],
+    firstMatch: (_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int?
+  ) -> [Bool] {
+    var found = [Bool](repeating: false, count: texts.count)
+    var groups: [(source: any LongTextSource, bodies: [HeldBody])] = []
+    for index in texts.indices {
+      guard case .json(let source, let start, let count, let hasEscapes) = texts[index].storage
+      else {
+        found[index] = texts[index].containsPlainText(firstMatch: firstMatch)
+        continue
+      }
+      let body = HeldBody(range: start..<start + count, hasEscapes: hasEscapes, text: index)
+      if let last = groups.indices.last, groups[last].source === source {
+        groups[last].bodies.append(body)
+      } else if let group = groups.firstIndex(where: { $0.source === source }) {
+        groups[group].bodies.append(body)
+      } else {
+        groups.append((source, [body]))
+      }
+    }
+    for (source, var bodies) in groups {
+      if !zip(bodies, bodies.dropFirst()).allSatisfy({
+        $0.range.lowerBound <= $1.range.lowerBound
+      }) {
+        bodies.sort { $0.range.lowerBound < $1.range.lowerBound }
+      }
+      _ = source.forEachRange(bodies.map(\.range)[...]) { offset, bytes in
+        found[bodies[offset].text] = bodyContains(bytes, hasEscapes: bodies[offset].hasEscapes,
+          firstMatch: firstMatch)
+      }
+    }
+    return found
+  }
+
+  /// Where one of the texts `containPlainText` searches is held, and which it is.
+  private struct HeldBody {
+    var range: Range<Int>
+    var hasEscapes: Bool
+    var text: Int
+  }
+
+  /// Whether `escape` (a backslash and what follows, 2 or 6 bytes) is exactly what a writer
+  /// that escapes only `"`, `\` and control characters would write: `\"`, `\\`,
   /// `\b \t \n \f \r`, and `\u00xx` in lower case for the other control characters.
   public static func isCanonicalEscape(_ escape: UnsafeRawBufferPointer) -> Bool {
     JSONStringBody.isCanonicalEscape(escape)
+  }
+
+  /// Whether `body` is a whole string body in that form (see `JSONStringBody.isCanonical`).
+  public static func isCanonicalJSONBody(_ body: UnsafeRawBufferPointer) -> Bool {
+    JSONStringBody.isCanonical(body)
   }
 }
 
 extension LongText: Hashable {
   public static func == (left: LongText, right: LongText) -> Bool {
-    if case .json(let leftBlock, let leftStart, let leftCount, _) = left.storage,
-      case .json(let rightBlock, let rightStart, let rightCount, _) = right.storage
+    if case .json(let leftSource, let leftStart, let leftCount, _) = left.storage,
+      case .json(let rightSource, let rightStart, let rightCount, _) = right.storage
     {
       // Canonical bodies are equal exactly when their texts are.
-      if leftBlock === rightBlock, leftStart == rightStart { return leftCount == rightCount }
+      if leftSource === rightSource, leftStart == rightStart { return leftCount == rightCount }
       guard leftCount == rightCount else { return false }
-      return leftBlock.withBytes(leftStart, leftCount) { leftBytes in
-        rightBlock.withBytes(rightStart, rightCount) { rightBytes in
+      let equal = leftSource.withBytes(leftStart, leftCount) { leftBytes in
+        rightSource.withBytes(rightStart, rightCount) { rightBytes in
           leftBytes.elementsEqual(rightBytes)
         }
       }
+      if let equal, let equal { return equal }
     }
     return left.string == right.string
   }
@@ -121,11 +192,39 @@ extension LongText: CustomStringConvertible {
   public var description: String { string }
 }
 
+/// Where `LongText`s held as JSON bodies keep their bytes: memory (`LongTextBlock`), or the
+/// store file they were read from, read again when asked for (the store module's file source).
+public protocol LongTextSource: AnyObject, Sendable {
+  /// Says where the bytes are, in a message about bytes that cannot be read.
+  var name: String { get }
+
+  /// Calls `body` with the `count` bytes at `start`; nil, without calling it, when they can no
+  /// longer be read as they were when the texts were made.
+  func withBytes<Result>(_ start: Int, _ count: Int,
+    _ body: (UnsafeRawBufferPointer) -> Result) -> Result?
+
+  /// Calls `body` with each range's position in `ranges` and its bytes, in order; `ranges` are
+  /// sorted by start and do not overlap. False when the bytes can no longer all be read as
+  /// they were (`body` may then have seen some of them).
+  func forEachRange(_ ranges: ArraySlice<Range<Int>>,
+    _ body: (_ offset: Int, _ bytes: UnsafeRawBufferPointer) -> Void) -> Bool
+}
+
+/// A text's bytes cannot be read as they were: its store file was changed in place since.
+public struct LongTextUnavailable: Error, CustomStringConvertible {
+  public var source: String
+
+  public var description: String {
+    "a description kept in \(source) cannot be read as it was: the file was changed in place by"
+      + " another program since it was opened; open it again (nothing was written)"
+  }
+}
+
 /// Bytes that many `LongText`s share, filled once by one reader and read-only afterwards.
 ///
 /// Packing descriptions together costs one allocation per block instead of one per text, and
 /// no more memory than their bytes.
-public final class LongTextBlock: @unchecked Sendable {
+public final class LongTextBlock: LongTextSource, @unchecked Sendable {
   private var base: UnsafeMutableRawPointer
   public private(set) var capacity: Int
   public private(set) var count = 0
@@ -163,8 +262,19 @@ public final class LongTextBlock: @unchecked Sendable {
     capacity = max(count, 1)
   }
 
-  func withBytes<Result>(_ start: Int, _ count: Int,
-                         _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+  public var name: String { "memory" }
+
+  public func withBytes<Result>(_ start: Int, _ count: Int,
+                                _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
     body(UnsafeRawBufferPointer(start: base + start, count: count))
+  }
+
+  public func forEachRange(_ ranges: ArraySlice<Range<Int>>,
+    _ body: (_ offset: Int, _ bytes: UnsafeRawBufferPointer) -> Void) -> Bool
+  {
+    for (offset, range) in ranges.enumerated() {
+      body(offset, UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+    return true
   }
 }

@@ -47,8 +47,10 @@ public struct StoreDecoder: Sendable {
     -> (document: Document, status: FileSystem.Status)?
   {
     try ReadableFile.withFile(at: target) { file throws(StoreError) in
+      // Taken before any byte is read: a later write to the file is then told apart.
+      let textFile = keepingDetails ? try StoreTextFile(file) : nil
       if let deck = try Self.streamed(file, chunkSize: chunkSize,
-        keepingDetails: keepingDetails)
+        keepingDetails: keepingDetails, textFile: textFile)
       {
         return (Document(deck: deck, schemaVersion: StoreFormat.schemaVersion, path: path),
           file.status)
@@ -56,7 +58,8 @@ public struct StoreDecoder: Sendable {
       let data = try file.readAll()
       let result = data.withUnsafeBytes { bytes in
         Result { () throws(StoreError) in
-          try Self.readDocument(bytes, path: path, keepingDetails: keepingDetails)
+          try Self.readDocument(bytes, path: path, keepingDetails: keepingDetails,
+            textFile: textFile)
         }
       }
       return (try result.get(), file.status)
@@ -65,10 +68,10 @@ public struct StoreDecoder: Sendable {
 
   /// The deck via the layout, reading `chunkSize` bytes at a time (more for a longer line),
   /// or nil as soon as a line is not what the encoder writes.
-  static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDetails: Bool = true)
-    throws(StoreError) -> Deck?
+  static func streamed(_ file: ReadableFile, chunkSize: Int, keepingDetails: Bool = true,
+    textFile: StoreTextFile? = nil) throws(StoreError) -> Deck?
   {
-    var layout = StoreLayout(keepingDetails: keepingDetails)
+    var layout = StoreLayout(keepingDetails: keepingDetails, textFile: textFile)
     let complete = try LineChunkReader(file, chunkSize: chunkSize).forEachChunk {
       layout.consume($0)
     }
@@ -76,9 +79,10 @@ public struct StoreDecoder: Sendable {
   }
 
   /// The whole file as one JSON document: any layout, any version this build can read.
+  /// `textFile`: the file `bytes` are, all of it, where descriptions stay.
   static func readDocument(_ bytes: UnsafeRawBufferPointer, path: String,
-    rejectingRepeatedKeys: Bool = false, keepingDetails: Bool = true) throws(StoreError)
-    -> Document
+    rejectingRepeatedKeys: Bool = false, keepingDetails: Bool = true,
+    textFile: StoreTextFile? = nil) throws(StoreError) -> Document
   {
     var reader = StoreReader(bytes)
     reader.rejectsRepeatedKeys = rejectingRepeatedKeys
@@ -90,7 +94,11 @@ public struct StoreDecoder: Sendable {
     var postings: [Posting] = [], applications: [Application] = [], deadlines: [Deadline] = []
     var settings = Settings(), conflicts: [MergeConflict] = []
     var records = StoreRecordReading(keepingDetails: keepingDetails)
-    records.longTexts.reserve(bytes.count)
+    if let textFile {
+      records.longTexts.keep(in: textFile, bytes: bytes, offset: 0)
+    } else {
+      records.longTexts.reserve(bytes.count)
+    }
     defer { records.longTexts.finish() }
     func positioned(_ error: StoreReadError) -> StoreError {
       let error = error.pointingAtNull(in: bytes)

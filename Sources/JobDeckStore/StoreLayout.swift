@@ -45,12 +45,18 @@ struct StoreLayout {
   private let workers: Int
   /// See `StoreRecordReading.init(keepingDetails:)`.
   private let keepsDetails: Bool
+  /// The file the lines are read from, where descriptions stay (see `StoreTextFile`); nil for
+  /// bytes in memory, whose descriptions are copied out.
+  private let textFile: StoreTextFile?
+  /// Where in that file the next chunk of lines starts.
+  private var consumedBytes = 0
 
   init(workers: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)),
-    keepingDetails: Bool = true)
+    keepingDetails: Bool = true, textFile: StoreTextFile? = nil)
   {
     self.workers = workers
     keepsDetails = keepingDetails
+    self.textFile = textFile
   }
 
   /// The deck of a whole in-memory file, or nil when it is not in the layout.
@@ -72,6 +78,8 @@ struct StoreLayout {
 
   private mutating func consumeLines(_ bytes: UnsafeRawBufferPointer) throws(Miss) {
     guard let base = bytes.baseAddress else { return }
+    let chunkOffset = consumedBytes
+    consumedBytes += bytes.count
     var jobs: [Job] = []
     var recordBytes = 0
     var start = 0
@@ -94,7 +102,7 @@ struct StoreLayout {
       }
       start = end + 1
     }
-    try decode(jobs, in: bytes, recordBytes: recordBytes)
+    try decode(jobs, in: bytes, at: chunkOffset, recordBytes: recordBytes)
   }
 
   /// The deck, once the closing `}` line has been consumed.
@@ -242,8 +250,8 @@ struct StoreLayout {
 
   /// Decodes the jobs on `workers` threads, each a contiguous run of about equal bytes, then
   /// appends the results in file order.
-  private mutating func decode(_ jobs: [Job], in bytes: UnsafeRawBufferPointer, recordBytes: Int)
-    throws(Miss)
+  private mutating func decode(_ jobs: [Job], in bytes: UnsafeRawBufferPointer, at offset: Int,
+    recordBytes: Int) throws(Miss)
   {
     guard !jobs.isEmpty else { return }
     let shareCount = recordBytes < 256 * 1024 ? 1 : workers
@@ -260,9 +268,10 @@ struct StoreLayout {
     bounds.append(jobs.count)
     // Each share reads the shared bytes and returns its own records.
     let keepsDetails = self.keepsDetails
+    let textFile = self.textFile
     let shares = ConcurrentParts.map(bounds.count - 1) { share in
       StoreLayout.decode(jobs[bounds[share]..<bounds[share + 1]], in: bytes,
-        keepingDetails: keepsDetails)
+        keepingDetails: keepsDetails, texts: textFile.map { ($0, offset) })
     }
     let missed = shares.contains { $0.missed }
     for share in shares {
@@ -274,15 +283,19 @@ struct StoreLayout {
   }
 
   private static func decode(_ jobs: ArraySlice<Job>, in bytes: UnsafeRawBufferPointer,
-    keepingDetails: Bool) -> Share
+    keepingDetails: Bool, texts: (file: StoreTextFile, offset: Int)?) -> Share
   {
     var share = Share(
       postings: RecordRun(capacity: jobs.count { $0.member == .postings }),
       applications: RecordRun(capacity: jobs.count { $0.member == .applications }),
       deadlines: RecordRun(capacity: jobs.count { $0.member == .deadlines }))
     var records = StoreRecordReading(keepingDetails: keepingDetails)
-    // The share's descriptions fit in its bytes: one block for them all.
-    records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
+    if let texts {
+      records.longTexts.keep(in: texts.file, bytes: bytes, offset: texts.offset)
+    } else {
+      // The share's descriptions fit in its bytes: one block for them all.
+      records.longTexts.reserve(jobs.reduce(0) { $0 + $1.end - $1.start })
+    }
     defer { records.longTexts.finish() }
     do throws(StoreReadError) {
       for job in jobs {

@@ -1,17 +1,29 @@
 import Foundation
 import JobDeckCore
 
-/// Where a reader packs the long texts it keeps undecoded: one block per share of a file (its
-/// size reserved up front, the rest given back at the end), else one block per text.
+/// Where a reader keeps the long texts it keeps undecoded: in place in the store file they are
+/// read from (`StoreTextFile`), or, for bytes that are not a file's, packed in memory, one
+/// block per share of the bytes (its size reserved up front, the rest given back at the end),
+/// else one block per text.
 struct LongTextArena {
   private var block: LongTextBlock?
   private var reservation = 0
   /// False for a read that never shows a description (the agenda's): each is checked as
   /// strictly as any, then dropped, so a file that would not load is still refused.
   let keepsTexts: Bool
+  /// The file the bytes being read are, and where they start in it.
+  private var file: (source: StoreTextFile, base: UnsafeRawPointer, offset: Int)?
 
   init(keepsTexts: Bool = true) {
     self.keepsTexts = keepsTexts
+  }
+
+  /// Texts from now on are kept in `source` as read again from there: `bytes` are that file's
+  /// from `offset`.
+  mutating func keep(in source: StoreTextFile, bytes: UnsafeRawBufferPointer, offset: Int) {
+    guard let base = bytes.baseAddress else { return }
+    finish()
+    file = (source, base, offset)
   }
 
   /// The texts stored until the next `finish` take at most `capacity` bytes in all.
@@ -21,6 +33,11 @@ struct LongTextArena {
   }
 
   mutating func store(_ body: UnsafeRawBufferPointer, hasEscapes: Bool) -> LongText {
+    if let file, let start = body.baseAddress {
+      return LongText(validatedJSONBodyIn: file.source,
+        start: file.offset + file.base.distance(to: start), count: body.count,
+        hasEscapes: hasEscapes)
+    }
     if let block, let start = block.append(body) {
       return LongText(validatedJSONBodyIn: block, start: start, count: body.count,
         hasEscapes: hasEscapes)

@@ -8,10 +8,10 @@ import JobDeckCore
 /// else (`/`, DEL, U+2028, non-ASCII) written as is; a `Double` as its `description` without a
 /// trailing `.0`; instants as `StoreDateFormat` writes them.
 struct StoreRecordWriter {
-  /// A value JSON cannot hold (a compensation of NaN or infinity).
+  /// A value JSON cannot hold (a compensation of NaN or infinity), or a description that can
+  /// no longer be read from the file it was kept in.
   struct Unwritable: Error, CustomStringConvertible {
-    var value: Double
-    var description: String { "the amount \(value) cannot be written: JSON holds only finite numbers" }
+    var description: String
   }
 
   var bytes: [UInt8] = []
@@ -26,7 +26,7 @@ struct StoreRecordWriter {
       key("compensation", &object); try write(compensation)
     }
     key("createdAt", &object); instant(posting.createdAt)
-    if let description = posting.descriptionText { key("description", &object); text(description) }
+    if let description = posting.descriptionText { key("description", &object); try text(description) }
     if let type = posting.employmentType { key("employmentType", &object); string(type.rawValue) }
     key("id", &object); string(posting.id)
     if let location = posting.location { key("location", &object); string(location) }
@@ -247,7 +247,10 @@ struct StoreRecordWriter {
   }
 
   private mutating func double(_ value: Double) throws(Unwritable) {
-    guard value.isFinite else { throw Unwritable(value: value) }
+    guard value.isFinite else {
+      throw Unwritable(
+        description: "the amount \(value) cannot be written: JSON holds only finite numbers")
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     bytes.append(contentsOf: text.utf8)
@@ -256,11 +259,16 @@ struct StoreRecordWriter {
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Long text still held as the canonical JSON body it was read from goes back as it came.
-  mutating func text(_ value: LongText) {
-    let copied: Void? = value.withJSONBody { body in
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: body)
-      bytes.append(UInt8(ascii: "\""))
+  mutating func text(_ value: LongText) throws(Unwritable) {
+    let copied: Void?
+    do {
+      copied = try value.withJSONBody { body in
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: body)
+        bytes.append(UInt8(ascii: "\""))
+      }
+    } catch {
+      throw Unwritable(description: error.description)
     }
     if copied == nil { string(value.string) }
   }

@@ -51,14 +51,53 @@ struct PostingMatcher: @unchecked Sendable {
   /// retained and released each time, and on two cores at once those counts contend. Each
   /// field is read in place (`postings[index].title`): a copy of the whole posting would retain
   /// and release every field it has.
+  ///
+  /// A plain ASCII needle (nearly every one) is looked for in the descriptions left over, all
+  /// at once (`LongText.containPlainText`): they are read from the store file, and together,
+  /// in the order of the file, neighbouring ones take one read.
   func matching(_ positions: ArraySlice<Int>) -> [Int] {
     needle.withUnsafeBufferPointer { needle in
-      positions.filter { matches($0, in: postings, needleBytes: needle) }
+      guard needleIsASCII, needleIsPlain else {
+        return positions.filter { matches($0, in: postings, needleBytes: needle) }
+      }
+      var isMatch = [Bool](repeating: false, count: positions.count)
+      var described: [Int] = []
+      var descriptions: [LongText] = []
+      for (offset, index) in positions.enumerated() {
+        if fieldsMatch(index, in: postings, needleBytes: needle) {
+          isMatch[offset] = true
+        } else if let description = postings[index].descriptionText {
+          described.append(offset)
+          descriptions.append(description)
+        }
+      }
+      let found = LongText.containPlainText(descriptions) { bytes, from in
+        TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needle, from: from)
+      }
+      for (offset, isFound) in zip(described, found) where isFound { isMatch[offset] = true }
+      return zip(positions, isMatch).compactMap { $1 ? $0 : nil }
     }
   }
 
   private func matches(_ index: Int, in postings: RecordList<Posting>,
                        needleBytes: UnsafeBufferPointer<UInt8>) -> Bool
+  {
+    if fieldsMatch(index, in: postings, needleBytes: needleBytes) { return true }
+    guard let description = postings[index].descriptionText else { return false }
+    guard needleIsASCII else { return description.string.lowercased().contains(needleText) }
+    guard needleIsPlain else {
+      return TextSearch.withBytes(of: description.string) {
+        TextSearch.asciiFoldedContains($0, needle: needleBytes)
+      }
+    }
+    return description.containsPlainText { bytes, from in
+      TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needleBytes, from: from)
+    }
+  }
+
+  /// Whether the title, company, location or tags hold the needle.
+  private func fieldsMatch(_ index: Int, in postings: RecordList<Posting>,
+                           needleBytes: UnsafeBufferPointer<UInt8>) -> Bool
   {
     if needleHasNUL {
       // The fields joined as the filter has always read them: each lowercased, NUL after each.
@@ -83,16 +122,7 @@ struct PostingMatcher: @unchecked Sendable {
         return true
       }
     }
-    guard let description = postings[index].descriptionText else { return false }
-    guard needleIsASCII else { return description.string.lowercased().contains(needleText) }
-    guard needleIsPlain else {
-      return TextSearch.withBytes(of: description.string) {
-        TextSearch.asciiFoldedContains($0, needle: needleBytes)
-      }
-    }
-    return description.containsPlainText { bytes, from in
-      TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needleBytes, from: from)
-    }
+    return false
   }
 
   /// Whether the tags, joined by spaces and lowercased, hold the needle. A needle without a
@@ -164,12 +194,16 @@ final class PostingFilterScan: @unchecked Sendable {
   }
 
   /// Scans until at least `wanted` matches are known or every candidate has been read.
+  ///
+  /// Past a few thousand candidates, the rest is read at once: the descriptions are read from
+  /// the store file in its order, and a share of the candidates spread over the whole deck
+  /// reads nearly the whole file, as all of them do.
   func extend(toAtLeast wanted: Int) {
     while matches.count < wanted, !isComplete {
-      let size = min(chunk, total - position)
+      let size = chunk >= 16_384 ? total - position : min(chunk, total - position)
       matches.append(contentsOf: scan(position..<position + size))
       position += size
-      chunk = min(chunk * 2, 16_384)
+      chunk *= 2
     }
   }
 

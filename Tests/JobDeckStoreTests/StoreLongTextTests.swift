@@ -75,7 +75,7 @@ struct StoreLongTextTests {
     let text = try #require(try StoreDecoder().decode(Data(json.utf8), path: "s.json").deck
       .postings.first?.descriptionText)
     // The body is searched as it is held: still escaped.
-    #expect(text.withJSONBody { _ in true } == true)
+    #expect(try text.withJSONBody { _ in true } == true)
     func found(_ needle: String) -> Bool {
       let needle = Array(needle.utf8)
       return text.containsPlainText { bytes, from in

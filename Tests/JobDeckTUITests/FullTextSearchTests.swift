@@ -1,5 +1,7 @@
 import Foundation
 import JobDeckCore
+import JobDeckStore
+import JobDeckTestSupport
 import Testing
 
 @testable import JobDeckTUI
@@ -82,5 +84,40 @@ struct FullTextSearchTests {
     app.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
     app.type("w t")
     #expect(Renderer(state: app.state).visiblePostings().map(\.id) == ["escaped"])
+  }
+}
+
+/// A deck opened from a store file keeps its descriptions in that file; the filter reads them
+/// from there, in the file's order, and must find exactly what it finds in memory.
+@Suite("Full-text search in descriptions read from the store file")
+struct FileFullTextSearchTests {
+  @Test func findsInTheFileWhatItFindsInMemory() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    var postings: [Posting] = []
+    var generator = SeededGenerator(seed: 7)
+    let words = ["berlin", "zeppelin", "rust", "köln", "line\nnew", "\"quoted\"", "tab\tbed",
+      "nine", "\\n", "エンジニア", "MÜNCHEN", "operators", "x"]
+    for index in 0..<3_000 {
+      let text = (0..<Int.random(in: 3...40, using: &generator)).map { _ in
+        words.randomElement(using: &generator) ?? ""
+      }.joined(separator: index % 3 == 0 ? "\n" : " ")
+      postings.append(FullTextSearchTests.posting("p\(index)", description: LongText(text)))
+    }
+    let inMemory = Deck(postings: postings)
+    try StoreFile(path: path).save(inMemory)
+    let fromFile = try StoreFile(path: path).load().deck
+    func found(_ needle: String, in deck: Deck) -> [String] {
+      var app = Fixtures.app(deck)
+      app.press(.character("/"))
+      app.type(needle)
+      return Renderer(state: app.state).visiblePostings().map(\.id).sorted()
+    }
+    for needle in ["zeppelin", "ZEPPELIN", "köln", "nnew", "new", "quoted", "\"quoted\"", "nine",
+      "tab", "bed", "engineer", "エンジニア", "münchen", "rust zeppelin", "x x", "absent"]
+    {
+      #expect(found(needle, in: fromFile) == found(needle, in: inMemory), "\(needle)")
+    }
+    #expect(found("zeppelin", in: fromFile).count > 100)
   }
 }
