@@ -38,13 +38,24 @@ extension Deck {
     }
     // Descriptions are mostly held still as the JSON they were read from (`LongText`): each is
     // ruled out by its signature, read in place, before it is decoded and compared.
+    // Read together, in the order of the store file they are kept in (`LongText`).
     let wanted = ComparableTextSignature(of: text)
-    return postings.first { posting in
-      guard let description = posting.descriptionText,
-        ComparableTextSignature(of: description).mayRead(as: wanted)
-      else { return false }
-      return Deck.comparableText(description.string) == text
-    }?.id
+    var described: [Int] = []
+    var descriptions: [LongText] = []
+    postings.forEach(in: postings.indices) { position, posting in
+      guard let description = posting.pointee.descriptionText else { return }
+      described.append(position)
+      descriptions.append(description)
+    }
+    var candidates: [Int] = []
+    LongText.forEachJSONBody(of: descriptions) { index, body, _ in
+      let signature = body.map(ComparableTextSignature.init(ofJSONBody:))
+        ?? ComparableTextSignature(of: descriptions[index].string)
+      if signature.mayRead(as: wanted) { candidates.append(index) }
+    }
+    return candidates.sorted().first {
+      Deck.comparableText(descriptions[$0].string) == text
+    }.map { postings[described[$0]].id }
   }
 
   /// Which posting a merge updates: the one the draft is a re-import of (as scripts expect),
@@ -315,28 +326,23 @@ struct ComparableTextSignature: Equatable {
     text.withUTF8 { add($0) }
   }
 
-  /// Read in place from a text still held as its JSON body. That body is canonical, so each
-  /// `\` starts an escape (`\u00xx`, else two bytes) standing for `"`, `\` or a control
-  /// character: none is a letter, a digit or non-ASCII, so escapes are skipped whole.
-  init(of text: LongText) {
-    var signature = ComparableTextSignature(of: "")
-    // A text that can no longer be read compares as what it shows.
-    let readInPlace: Void? = try? text.withJSONBody { body in
-      let bytes = body.assumingMemoryBound(to: UInt8.self)
-      var position = 0
-      while position < bytes.count {
-        let byte = bytes[position]
-        if byte == UInt8(ascii: "\\") {
-          let isUnicode = position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "u")
-          position += isUnicode ? 6 : 2
-        } else {
-          signature.add(byte)
-          position += 1
-        }
+  /// Read in place from a text's canonical JSON body: each `\` starts an escape (`\u00xx`,
+  /// else two bytes) standing for `"`, `\` or a control character, none of them a letter, a
+  /// digit or non-ASCII, so escapes are skipped whole.
+  init(ofJSONBody body: UnsafeRawBufferPointer) {
+    self.init(of: "")
+    let bytes = body.assumingMemoryBound(to: UInt8.self)
+    var position = 0
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\\") {
+        let isUnicode = position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: "u")
+        position += isUnicode ? 6 : 2
+      } else {
+        add(byte)
+        position += 1
       }
     }
-    if readInPlace == nil { signature = ComparableTextSignature(of: text.string) }
-    self = signature
   }
 
   private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {

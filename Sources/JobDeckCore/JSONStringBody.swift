@@ -78,7 +78,21 @@ enum JSONStringBody {
   static func isCanonical(_ body: UnsafeRawBufferPointer) -> Bool {
     var index = 0
     var nonASCII = false
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
     while index < body.count {
+      // Eight bytes at a time while none is `"`, `\`, a control character or non-ASCII (the
+      // "has a zero byte" test on each).
+      while index + 8 <= body.count {
+        let word = body.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+          | ((word &- ones &* 0x20) & ~word) | word
+        if special & highs != 0 { break }
+        index += 8
+      }
+      guard index < body.count else { break }
       let byte = body[index]
       if byte == UInt8(ascii: "\\") {
         let length = index + 1 < body.count && body[index + 1] == UInt8(ascii: "u") ? 6 : 2

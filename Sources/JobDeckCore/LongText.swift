@@ -96,28 +96,43 @@ public struct LongText: Sendable {
     return false
   }
 
-  /// `containsPlainText` for each of `texts`, read in one pass over each source in the order
-  /// of its bytes: a source that reads from a file then reads the bytes of neighbouring texts
-  /// at once, instead of once for each text.
+  /// `containsPlainText` for each of `texts` (see `forEachJSONBody(of:_:)`).
   public static func containPlainText(
     _ texts: [LongText],
     firstMatch: (_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int?
   ) -> [Bool] {
     var found = [Bool](repeating: false, count: texts.count)
+    forEachJSONBody(of: texts) { index, body, hasEscapes in
+      found[index] = body.map { bodyContains($0, hasEscapes: hasEscapes, firstMatch: firstMatch) }
+        ?? texts[index].containsPlainText(firstMatch: firstMatch)
+    }
+    return found
+  }
+
+  /// Calls `body` with the position of each of `texts` and its JSON body as held (nil for a
+  /// text held as a String, or whose bytes could not be read), and whether the body holds an
+  /// escape. Each source's bodies are read together in the order of their bytes: one that
+  /// reads from a file then reads neighbouring bodies at once instead of once for each text.
+  /// The bodies are not checked again as `string` and `withJSONBody` check them: fit for
+  /// searching and ruling out, not for showing or writing.
+  public static func forEachJSONBody(
+    of texts: [LongText],
+    _ body: (_ index: Int, _ jsonBody: UnsafeRawBufferPointer?, _ hasEscapes: Bool) -> Void
+  ) {
     var groups: [(source: any LongTextSource, bodies: [HeldBody])] = []
     for index in texts.indices {
       guard case .json(let source, let start, let count, let hasEscapes) = texts[index].storage
       else {
-        found[index] = texts[index].containsPlainText(firstMatch: firstMatch)
+        body(index, nil, false)
         continue
       }
-      let body = HeldBody(range: start..<start + count, hasEscapes: hasEscapes, text: index)
+      let held = HeldBody(range: start..<start + count, hasEscapes: hasEscapes, text: index)
       if let last = groups.indices.last, groups[last].source === source {
-        groups[last].bodies.append(body)
+        groups[last].bodies.append(held)
       } else if let group = groups.firstIndex(where: { $0.source === source }) {
-        groups[group].bodies.append(body)
+        groups[group].bodies.append(held)
       } else {
-        groups.append((source, [body]))
+        groups.append((source, [held]))
       }
     }
     for (source, var bodies) in groups {
@@ -126,12 +141,15 @@ public struct LongText: Sendable {
       }) {
         bodies.sort { $0.range.lowerBound < $1.range.lowerBound }
       }
-      _ = source.forEachRange(bodies.map(\.range)[...]) { offset, bytes in
-        found[bodies[offset].text] = bodyContains(bytes, hasEscapes: bodies[offset].hasEscapes,
-          firstMatch: firstMatch)
+      var seen = 0
+      let complete = source.forEachRange(bodies.map(\.range)[...]) { offset, bytes in
+        body(bodies[offset].text, bytes, bodies[offset].hasEscapes)
+        seen = offset + 1
+      }
+      if !complete {
+        for held in bodies[seen...] { body(held.text, nil, held.hasEscapes) }
       }
     }
-    return found
   }
 
   /// Where one of the texts `containPlainText` searches is held, and which it is.

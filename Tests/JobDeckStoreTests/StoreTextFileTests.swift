@@ -110,6 +110,25 @@ struct StoreTextFileTests {
     }
   }
 
+  @Test func aReimportFindsItsAdByTheTextKeptInTheFile() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    try StoreFile(path: path).save(Self.deck())
+    var deck = try StoreFile(path: path).load().deck
+    // Renamed since: only the ad text still matches.
+    deck.postings[3].title = "Renamed"
+    deck.postings[3].company = "Elsewhere"
+    func draft(_ description: String) -> PostingDraft {
+      var posting = Posting(id: "", title: "Role", company: "Other firm",
+        createdAt: Date(timeIntervalSince1970: 1_780_000_000))
+      posting.description = description
+      return PostingDraft(posting: posting)
+    }
+    #expect(deck.reimportTarget(of: draft("  RAW utf-8 é 日本 😀 ")) == "p3")
+    #expect(deck.reimportTarget(of: draft("two paragraphs \"quoted\" \\ back slash")) == "p1")
+    #expect(deck.reimportTarget(of: draft("raw UTF-8 é 日本")) == nil)
+  }
+
   @Test func aDroppedDeckLeavesItsFileClosed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("store.json")
