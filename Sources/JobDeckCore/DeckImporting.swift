@@ -291,8 +291,9 @@ extension Posting {
       take(\.compensation, compensation, "compensation")
     }
     if !draft.tags.isEmpty { take(\.tags, draft.tags, "tags") }
-    if let description = nonEmpty(draft.description) {
-      take(\.description, description, "description")
+    // Taken as held (read from a file or not), without making a String of it to keep.
+    if let description = draft.descriptionText, nonEmpty(description.string) != nil {
+      take(\.descriptionText, description, "description")
     }
     return changes
   }

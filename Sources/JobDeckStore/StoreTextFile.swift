@@ -11,21 +11,26 @@ import JobDeckCore
 /// the one taken before the deck was read, and the bytes must still be a canonical string
 /// body. A text that fails either is unavailable from then on (`LongText.withJSONBody`
 /// throws, so a save stops and writes nothing); no other text is put in its place.
+///
+/// A file of JobDeck's own, unnamed, that nothing else can reach (`DescriptionSpill`) is read
+/// the same way without that check, and grows by `append`.
 final class StoreTextFile: LongTextSource, @unchecked Sendable {
   let name: String
   private let descriptor: Int32
-  private let opened: stat
-  /// Guards the window and `isChanged`; texts are read from any thread.
+  /// The status a store file must keep; nil for a private file.
+  private let opened: stat?
+  /// How many bytes a private file holds.
+  private var appended = 0
+  /// Guards the windows and `isChanged`; texts are read from any thread.
   private let lock = NSLock()
-  /// The bytes after the last text read, for a reader going through the texts in file order
-  /// (a save, a comparison of decks): one read of the file for many texts.
-  private let window: UnsafeMutableRawBufferPointer
-  private var windowStart = 0
-  private var windowCount = 0
-  private var lastEnd = -1
+  /// Bytes read ahead for readers going through the texts in file order (a save, on two
+  /// cores: two such readers at once), so that one read of the file serves many texts. A
+  /// window's bytes are its thread's alone; the rest of it is guarded by `lock`.
+  private var windows: [Window]
   private var isChanged = false
 
   private static let windowSize = 256 << 10
+  private static let windowCount = 4
   private static let rangeReadSize = 1 << 20
   /// Bytes between two texts read rather than skipped with a second read: a few records.
   private static let largestGapRead = 16 << 10
@@ -45,12 +50,62 @@ final class StoreTextFile: LongTextSource, @unchecked Sendable {
     self.descriptor = descriptor
     opened = info
     name = file.path
-    window = .allocate(byteCount: Self.windowSize, alignment: 16)
+    windows = (0..<Self.windowCount).map { _ in Window() }
+  }
+
+  /// A new private file in `directory` (not linked into it: gone once closed), or nil when
+  /// none can be made there.
+  init?(privateIn directory: String) {
+    // `O_TMPFILE` (not imported into Swift: a macro over `__O_TMPFILE`, the same value on
+    // x86-64 and ARM64); else a named file, unlinked at once.
+    var descriptor = open(directory, 0o20_000_000 | O_DIRECTORY | O_RDWR | O_CLOEXEC, 0o600)
+    if descriptor < 0 {
+      var template = Array(FileSystem.join(directory, ".jobdeck-import-XXXXXX").utf8CString)
+      descriptor = template.withUnsafeMutableBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return -1 }
+        let created = mkstemp(base)
+        if created >= 0 {
+          unlink(base)
+          _ = fcntl(created, F_SETFD, FD_CLOEXEC)
+        }
+        return created
+      }
+    }
+    guard descriptor >= 0 else { return nil }
+    self.descriptor = descriptor
+    opened = nil
+    name = "a temporary file in \(directory)"
+    windows = (0..<Self.windowCount).map { _ in Window() }
+  }
+
+  /// Adds `bytes` at the end of a private file; where they start, or nil when they could not
+  /// all be written (nothing refers to them then).
+  func append(_ bytes: [UInt8]) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    let start = appended
+    var written = 0
+    let complete = bytes.withUnsafeBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      while written < buffer.count {
+        let count = pwrite(descriptor, base + written, buffer.count - written,
+          off_t(start + written))
+        if count < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        written += count
+      }
+      return true
+    }
+    guard complete else { return nil }
+    appended += bytes.count
+    return start
   }
 
   deinit {
     close(descriptor)
-    window.deallocate()
+    for window in windows { window.bytes.deallocate() }
   }
 
   func withBytes<Result>(_ start: Int, _ count: Int,
@@ -58,7 +113,9 @@ final class StoreTextFile: LongTextSource, @unchecked Sendable {
   {
     withUnsafeTemporaryAllocation(byteCount: max(count, 1), alignment: 16) { buffer in
       let bytes = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
-      guard copy(start, into: bytes), LongText.isCanonicalJSONBody(UnsafeRawBufferPointer(bytes))
+      // A private file holds only what the store's writer wrote to it.
+      guard copy(start, into: bytes),
+        opened == nil || LongText.isCanonicalJSONBody(UnsafeRawBufferPointer(bytes))
       else {
         lock.withLock { isChanged = true }
         return nil
@@ -111,29 +168,58 @@ final class StoreTextFile: LongTextSource, @unchecked Sendable {
     return true
   }
 
-  /// Fills `bytes` with the file's bytes at `start`, through the window when the reads go
-  /// through the file in order; false once the file is known to have changed.
+  /// Fills `bytes` with the file's bytes at `start`, through the calling thread's window when
+  /// its reads go through the file in order; false once the file is known to have changed.
   private func copy(_ start: Int, into bytes: UnsafeMutableRawBufferPointer) -> Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !isChanged else { return false }
     let end = start + bytes.count
-    defer { lastEnd = end }
-    let isInOrder = start >= lastEnd && start - lastEnd < Self.windowSize / 4
-    if (start < windowStart || end > windowStart + windowCount) && isInOrder
-      && bytes.count <= window.count
-    {
-      guard let count = read(at: start, into: window) else { return false }
-      windowStart = start
-      windowCount = count
+    let thread = pthread_self()
+    lock.lock()
+    guard !isChanged else {
+      lock.unlock()
+      return false
     }
-    if start >= windowStart, end <= windowStart + windowCount {
+    // Each thread reads through a window of its own, outside the lock (a save writes on two
+    // threads, each through its half of the file); threads beyond the windows read directly.
+    var owned = windows.firstIndex { $0.owner.map { pthread_equal($0, thread) != 0 } ?? false }
+    if owned == nil, let free = windows.firstIndex(where: { $0.owner == nil }) {
+      windows[free].owner = thread
+      owned = free
+    }
+    let window = owned.map { windows[$0] }
+    lock.unlock()
+    guard var window, let owned else {
+      guard let count = read(at: start, into: bytes) else { return false }
+      return count == bytes.count
+    }
+    defer {
+      window.lastEnd = end
+      lock.withLock { windows[owned] = window }
+    }
+    let isHeld = window.start <= start && end <= window.start + window.count
+    let isInOrder = start >= window.lastEnd && start - window.lastEnd < Self.windowSize / 4
+    if !isHeld, isInOrder, bytes.count <= Self.windowSize {
+      guard let count = read(at: start, into: window.bytes) else { return false }
+      window.start = start
+      window.count = count
+    }
+    if window.start <= start && end <= window.start + window.count {
+      let from = start - window.start
       bytes.copyMemory(from: UnsafeRawBufferPointer(
-        rebasing: window[(start - windowStart)..<(end - windowStart)]))
+        rebasing: window.bytes[from..<from + bytes.count]))
       return true
     }
     guard let count = read(at: start, into: bytes) else { return false }
     return count == bytes.count
+  }
+
+  /// Bytes of the file read ahead for one thread.
+  private struct Window {
+    let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: StoreTextFile.windowSize,
+      alignment: 16)
+    var owner: pthread_t?
+    var start = 0
+    var count = 0
+    var lastEnd = -1
   }
 
   /// Reads up to `buffer.count` bytes at `offset` (fewer only at the end of the file); nil
@@ -156,6 +242,7 @@ final class StoreTextFile: LongTextSource, @unchecked Sendable {
   /// Whether the file is still the one, with the same content, that the texts were read from.
   /// Not the change time: renaming the store aside as its backup changes that, not the bytes.
   private var isUnchanged: Bool {
+    guard let opened else { return true }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return false }
     return info.st_dev == opened.st_dev && info.st_ino == opened.st_ino

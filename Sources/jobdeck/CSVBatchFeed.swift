@@ -1,5 +1,6 @@
 import Foundation
 import JobDeckImport
+import JobDeckStore
 
 /// A CSV file read on a thread of its own, its rows handed over in batches as they are final,
 /// so that one core merges what the other has read: reading and merging a 100,000-row file are
@@ -25,8 +26,13 @@ final class CSVBatchFeed: @unchecked Sendable {
   private var expectedRowCount = 0
   private var outcome: Result<CSVImportBatches, any Error>?
 
-  /// Starts reading `path` (see `PostingSource.importCSV(at:importedAt:limit:handingOn:)`).
-  init(path: String, importedAt: Date, limit: Int) {
+  /// Where the rows' descriptions go until the store is written, if anywhere.
+  private let spill: DescriptionSpill?
+
+  /// Starts reading `path` (see `PostingSource.importCSV(at:importedAt:limit:handingOn:)`);
+  /// the descriptions of the rows read are moved into `spill`.
+  init(path: String, importedAt: Date, limit: Int, spill: DescriptionSpill?) {
+    self.spill = spill
     let thread = Thread { [self] in
       let outcome = Result {
         var result = try PostingSource.importCSV(at: path, importedAt: importedAt, limit: limit) {
@@ -99,6 +105,7 @@ final class CSVBatchFeed: @unchecked Sendable {
   /// Hands batches on, once fewer than `maximumWaiting` wait (the last ones, with the
   /// reading's result, need not wait: the end of the file is near, or the merge is over).
   private func send(_ batches: [[CSVImportedRow]], expectedRows: Int, waiting: Bool = true) {
+    let batches = batches.map(spilled)
     condition.lock()
     while waiting && !discarding && queue.count - queueStart >= Self.maximumWaiting {
       condition.wait()
@@ -114,6 +121,18 @@ final class CSVBatchFeed: @unchecked Sendable {
     expectedRowCount = max(expectedRowCount, expectedRows)
     condition.broadcast()
     condition.unlock()
+  }
+
+  /// `batch` with its descriptions in the spill (as they were when it cannot take them).
+  private func spilled(_ batch: [CSVImportedRow]) -> [CSVImportedRow] {
+    guard let spill else { return batch }
+    let described = batch.indices.filter { batch[$0].draft.posting.descriptionText != nil }
+    guard !described.isEmpty,
+      let kept = spill.keep(described.compactMap { batch[$0].draft.posting.descriptionText })
+    else { return batch }
+    var batch = batch
+    for (index, text) in zip(described, kept) { batch[index].draft.posting.descriptionText = text }
+    return batch
   }
 
   private func voidSent() {

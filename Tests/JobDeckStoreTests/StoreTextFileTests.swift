@@ -149,3 +149,37 @@ struct StoreTextFileTests {
     #expect(openCount() == 0)
   }
 }
+
+/// An import moves the descriptions of the rows it reads into an unnamed file beside the store
+/// until the store is written: they must read and be written exactly as the texts were.
+@Suite("Descriptions spilled during an import")
+struct DescriptionSpillTests {
+  @Test func spilledTextsReadAndAreWrittenAsTheTextsWere() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("store.json")
+    let spill = try #require(DescriptionSpill(besideStoreAt: path))
+    // More than a megabyte in all, so the texts go out in several writes.
+    let texts = (0..<400).map { index in
+      StoreTextFileTests.descriptions[index % StoreTextFileTests.descriptions.count]
+        + " \(index)" + String(repeating: "é\n", count: index * 3)
+    }
+    let kept = try #require(spill.keep(texts.map(LongText.init)))
+    #expect(kept.map(\.string) == texts)
+    #expect(kept.allSatisfy { (try? $0.withJSONBody { _ in true }) == true })
+    // Nothing named is left beside the store.
+    #expect(Disk.names(in: directory.path).isEmpty)
+
+    let deck = StoreTextFileTests.deck(texts)
+    var spilled = deck
+    for index in spilled.postings.indices { spilled.postings[index].descriptionText = kept[index] }
+    try StoreFile(path: path).save(spilled)
+    try StoreFile(path: directory.file("plain.json")).save(deck)
+    #expect(Disk.bytes(path) == Disk.bytes(directory.file("plain.json")))
+    #expect(try StoreFile(path: path).load().deck.postings.map(\.description) == texts)
+  }
+
+  @Test func withoutADirectoryTheTextsStayInMemory() throws {
+    let directory = try TemporaryDirectory()
+    #expect(DescriptionSpill(besideStoreAt: directory.file("missing/store.json")) == nil)
+  }
+}

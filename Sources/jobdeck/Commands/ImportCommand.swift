@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JobDeckCore
 import JobDeckImport
+import JobDeckStore
 
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -169,7 +170,8 @@ struct ImportCommand: ParsableCommand {
     }
     // Rows are merged while the rest of the file is read on another thread; the merged deck is
     // saved only once the whole file was read and found good (or --skip-bad).
-    let feed = CSVBatchFeed(path: path, importedAt: clock.now, limit: limit)
+    let feed = CSVBatchFeed(path: path, importedAt: clock.now, limit: limit,
+      spill: DescriptionSpill(besideStoreAt: storeOptions.path))
     var remarks = RowRemarks()
     var rowCount = 0
     var result: CSVImportBatches?
