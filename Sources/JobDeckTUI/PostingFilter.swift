@@ -195,12 +195,12 @@ final class PostingFilterScan: @unchecked Sendable {
 
   /// Scans until at least `wanted` matches are known or every candidate has been read.
   ///
-  /// Past a few thousand candidates, the rest is read at once: the descriptions are read from
-  /// the store file in its order, and a share of the candidates spread over the whole deck
-  /// reads nearly the whole file, as all of them do.
+  /// After two shares (1,536 candidates: a first screen of most words), the rest is read at
+  /// once: the descriptions are read from the store file in its order, and every further
+  /// share, spread over the whole deck, would read most of the file again.
   func extend(toAtLeast wanted: Int) {
     while matches.count < wanted, !isComplete {
-      let size = chunk >= 16_384 ? total - position : min(chunk, total - position)
+      let size = chunk >= 2_048 ? total - position : min(chunk, total - position)
       matches.append(contentsOf: scan(position..<position + size))
       position += size
       chunk *= 2

@@ -1,4 +1,5 @@
 import Foundation
+import JobDeckStore
 import JobDeckTestSupport
 
 /// `jobdeck-bench [--sizes 1000,10000,100000] [--runs 5] [--only open,keys,agenda,save,import,limits]
@@ -144,6 +145,8 @@ enum ReferenceTools {
   }
 }
 
+// As `jobdeck` does, so that the figures measured in process are the program's.
+ProcessMemory.returnLargeBlocksWhenFreed()
 do {
   try runBenchmark()
 } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JobDeckCore
+import JobDeckStore
 
 /// The `jobdeck` command. With no subcommand it opens the full-screen UI on the user's store.
 @main
@@ -40,6 +41,7 @@ struct JobDeck: ParsableCommand {
     // Past RLIMIT_FSIZE the kernel kills the process with SIGXFSZ, mid-save and without a word
     // (leaving its temporary file); ignored, the write fails with EFBIG and the store says so.
     signal(SIGXFSZ, SIG_IGN)
+    ProcessMemory.returnLargeBlocksWhenFreed()
     // Before ArgumentParser: with a default subcommand it would take an unknown command for an
     // argument of `ui` and answer with the UI's usage (and `--help` after it with the UI's help).
     if let unknown = UnknownCommand(arguments: Array(CommandLine.arguments.dropFirst()),
