@@ -16,9 +16,15 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
     case happened
   }
 
+  // The one-byte fields come together, after the id: apart, each would take eight bytes of
+  // every entry of an agenda that holds all of a large store's deadlines.
   /// The deadline's id.
   public var id: String
   public var kind: DeadlineKind
+  /// Nil while pending and once an event has passed (flag `happened`).
+  public var urgency: Urgency?
+  /// What a pending relative deadline waits for.
+  public var pendingOn: DeadlineAnchor?
   /// The civil day it is due, in the user's zone; nil while pending.
   public var date: CivilDate?
   /// The instant of a timed deadline (an interview); nil for all-day ones.
@@ -27,12 +33,8 @@ public struct AgendaEntry: Hashable, Sendable, Identifiable {
   public var timeZone: TimeZone?
   /// Civil days from today to `date`; negative when overdue, nil while pending.
   public var daysLeft: Int?
-  /// Nil while pending and once an event has passed (flag `happened`).
-  public var urgency: Urgency?
   /// Fixed order (`Flag.allCases`), so output is stable.
   public var flags: [Flag]
-  /// What a pending relative deadline waits for.
-  public var pendingOn: DeadlineAnchor?
   public var company: String
   public var title: String
   public var owner: DeadlineOwner

@@ -16,12 +16,25 @@ struct CompanySortKeys {
     self.postings = postings
   }
 
-  /// An ASCII company's first sixteen lowercased bytes, its length and its posting.
+  /// An ASCII company's first sixteen lowercased bytes, its length and its posting: 24 bytes,
+  /// three arrays of them live during the sort (the keys, a scratch copy, the positions).
   private struct Key {
     var high: UInt64
     var low: UInt64
-    var length: Int
-    var position: Int
+    var storedLength: UInt32
+    var storedPosition: UInt32
+
+    init(high: UInt64, low: UInt64, length: Int, position: Int) {
+      self.high = high
+      self.low = low
+      // A company longer than 4 GB is compared whole anyway (`isWhole` is false for it); a
+      // deck holds far fewer than 2³² postings, each taking hundreds of bytes.
+      storedLength = UInt32(clamping: length)
+      storedPosition = UInt32(position)
+    }
+
+    var length: Int { Int(storedLength) }
+    var position: Int { Int(storedPosition) }
 
     /// Sixteen bytes or fewer: the prefix words and the length say all there is.
     var isWhole: Bool { length <= 16 }
@@ -62,7 +75,7 @@ struct CompanySortKeys {
       }
       keyed.append(key)
     }
-    let ascii = Self.sorted(keyed) { left, right in
+    let ascii = Self.sorted(&keyed) { left, right in
       Self.compareLowercased(postings[left].company, postings[right].company)
     }
 
@@ -96,10 +109,10 @@ struct CompanySortKeys {
     return result
   }
 
-  /// Positions by `(high, low)`, then by `compare` where those tie, then by position.
-  private static func sorted(_ keyed: [Key], compare: (Int, Int) -> Int) -> [Int] {
-    var sorted = keyed
-    var scratch = keyed
+  /// Positions by `(high, low)`, then by `compare` where those tie, then by position; sorts
+  /// `sorted` in place rather than a copy of it.
+  private static func sorted(_ sorted: inout [Key], compare: (Int, Int) -> Int) -> [Int] {
+    var scratch = sorted
     sorted.withUnsafeMutableBufferPointer { sorted in
       scratch.withUnsafeMutableBufferPointer { scratch in
         sortByPrefix(sorted, scratch: scratch, range: 0..<sorted.count, byte: 0)
