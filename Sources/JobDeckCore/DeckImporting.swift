@@ -231,11 +231,15 @@ extension Deck {
   }
 
   /// `comparableURL(_:)` of trimmed printable ASCII, on its bytes: there every character is
-  /// one byte, so the byte searches find what the character searches do.
+  /// one byte, so the byte searches find what the character searches do. A URL already in
+  /// that form (nearly every one) comes back as itself, sharing its storage: an import keeps
+  /// one for each posting it has merged.
   private static func asciiComparableURL(_ text: String) -> String {
     var bytes = Array(text.utf8)
     let slash = UInt8(ascii: "/")
+    let original = bytes.count
     while bytes.last == slash { bytes.removeLast() }
+    var changed = bytes.count != original
     var schemeEnd: Int?
     var index = 0
     while index + 2 < bytes.count {
@@ -249,9 +253,10 @@ extension Deck {
       let hostEnd = bytes[schemeEnd...].firstIndex(of: slash) ?? bytes.count
       for position in 0..<hostEnd where (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[position]) {
         bytes[position] += 32
+        changed = true
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return changed ? String(decoding: bytes, as: UTF8.self) : text
   }
 
   /// Lowercased, with runs of whitespace collapsed to one space and the ends trimmed.
