@@ -79,19 +79,17 @@ struct PostingMatcher: @unchecked Sendable {
     }
   }
 
+  /// Whether one posting passes a needle that is not plain ASCII.
   private func matches(_ index: Int, in postings: RecordList<Posting>,
                        needleBytes: UnsafeBufferPointer<UInt8>) -> Bool
   {
     if fieldsMatch(index, in: postings, needleBytes: needleBytes) { return true }
     guard let description = postings[index].descriptionText else { return false }
     guard needleIsASCII else { return description.string.lowercased().contains(needleText) }
-    guard needleIsPlain else {
-      return TextSearch.withBytes(of: description.string) {
-        TextSearch.asciiFoldedContains($0, needle: needleBytes)
-      }
-    }
-    return description.containsPlainText { bytes, from in
-      TextSearch.firstASCIIFoldedMatch(in: bytes, needle: needleBytes, from: from)
+    // A needle with a quote, a backslash or a control character, looked for in the decoded
+    // text (a plain one goes through `matching`'s batch).
+    return TextSearch.withBytes(of: description.string) {
+      TextSearch.asciiFoldedContains($0, needle: needleBytes)
     }
   }
 
