@@ -7,7 +7,7 @@ public struct EventDetails: Hashable, Sendable {
   /// The fields, in a box shared by copies, or nil when all are empty: every agenda row and
   /// entry carries one of these, most deadlines are not events, and the fields inline took
   /// 120 bytes of each.
-  private var box: Box?
+  private var box: SharedBox<Fields>?
 
   private struct Fields: Hashable, Sendable {
     var title: String?
@@ -17,39 +17,34 @@ public struct EventDetails: Hashable, Sendable {
     var note: String?
   }
 
-  private final class Box: Sendable {
-    let fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
   private var fields: Fields {
-    get { box?.fields ?? Fields() }
-    set { box = newValue == Fields() ? nil : Box(newValue) }
+    get { box?.value ?? Fields() }
+    set { box = newValue == Fields() ? nil : SharedBox(newValue) }
   }
 
   public var title: String? {
-    get { box?.fields.title }
+    get { box?.value.title }
     set { fields.title = newValue }
   }
 
   public var duration: Period? {
-    get { box?.fields.duration }
+    get { box?.value.duration }
     set { fields.duration = newValue }
   }
 
   public var place: String? {
-    get { box?.fields.place }
+    get { box?.value.place }
     set { fields.place = newValue }
   }
 
   public var link: String? {
-    get { box?.fields.link }
+    get { box?.value.link }
     set { fields.link = newValue }
   }
 
   /// The note given with `deadline add --note` or in the event form.
   public var note: String? {
-    get { box?.fields.note }
+    get { box?.value.note }
     set { fields.note = newValue }
   }
 
