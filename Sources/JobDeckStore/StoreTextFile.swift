@@ -79,26 +79,14 @@ final class StoreTextFile: LongTextSource, @unchecked Sendable {
   }
 
   /// Adds `bytes` at the end of a private file; where they start, or nil when they could not
-  /// all be written (nothing refers to them then).
+  /// all be written (nothing refers to them then, and the next append writes over them).
   func append(_ bytes: [UInt8]) -> Int? {
     lock.lock()
     defer { lock.unlock() }
     let start = appended
-    var written = 0
-    let complete = bytes.withUnsafeBytes { buffer -> Bool in
-      guard let base = buffer.baseAddress else { return true }
-      while written < buffer.count {
-        let count = pwrite(descriptor, base + written, buffer.count - written,
-          off_t(start + written))
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        written += count
-      }
-      return true
-    }
-    guard complete else { return nil }
+    guard lseek(descriptor, off_t(start), SEEK_SET) >= 0,
+      (try? FileSystem.writeAll(bytes, to: descriptor, path: name)) != nil
+    else { return nil }
     appended += bytes.count
     return start
   }
